@@ -1,0 +1,1252 @@
+/* plano-board.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plano-board"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "plano-board-private.h"
+#include "plano-catalog.h"
+#include "plano-change-private.h"
+
+/* A board keeps each kind of item in a list, in file order, and every item in one table by
+ * id. Every operation is a list of ops (see plano-change-private.h) that are applied as they
+ * are made and then reported in one PlanoBoard::changed, which is what PlanoHistory records.
+ */
+
+struct _PlanoBoard
+{
+  GObject     parent_instance;
+
+  char       *title;
+  GPtrArray  *items[PLANO_N_ITEM_TYPES];
+  GHashTable *ids;
+  GHashTable *id_counters;
+  JsonNode   *interview;
+  JsonNode   *view;
+
+  /* The ops of the operation under way; NULL between operations. */
+  GPtrArray  *pending;
+};
+
+G_DEFINE_FINAL_TYPE (PlanoBoard, plano_board, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (plano-board-error-quark, plano_board_error)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static void
+plano_board_finalize (GObject *object)
+{
+  PlanoBoard *self = (PlanoBoard *)object;
+
+  g_assert (self->pending == NULL);
+
+  g_clear_pointer (&self->ids, g_hash_table_unref);
+  g_clear_pointer (&self->id_counters, g_hash_table_unref);
+  for (guint i = 0; i < PLANO_N_ITEM_TYPES; i++)
+    g_clear_pointer (&self->items[i], g_ptr_array_unref);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->interview, json_node_unref);
+  g_clear_pointer (&self->view, json_node_unref);
+
+  G_OBJECT_CLASS (plano_board_parent_class)->finalize (object);
+}
+
+static void
+plano_board_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  PlanoBoard *self = PLANO_BOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plano_board_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  PlanoBoard *self = PLANO_BOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      plano_board_set_title (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plano_board_class_init (PlanoBoardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = plano_board_finalize;
+  object_class->get_property = plano_board_get_property;
+  object_class->set_property = plano_board_set_property;
+
+  properties [PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PlanoBoard::changed:
+   * @self: the board
+   * @change: what changed, in order
+   *
+   * Emitted once after each operation, undo or redo, when the board is in its new state.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1,
+                  PLANO_TYPE_CHANGE | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+plano_board_init (PlanoBoard *self)
+{
+  for (guint i = 0; i < PLANO_N_ITEM_TYPES; i++)
+    self->items[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) plano_item_free);
+  self->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->id_counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+PlanoBoard *
+plano_board_new (void)
+{
+  return g_object_new (PLANO_TYPE_BOARD, NULL);
+}
+
+/* Applying ops */
+
+static void
+apply_op (PlanoBoard *self,
+          PlanoOp    *op,
+          gboolean    undo)
+{
+  const PlanoItem *from;
+  const PlanoItem *to;
+  GPtrArray *list;
+
+  if (op->type == PLANO_N_ITEM_TYPES)
+    {
+      g_free (self->title);
+      self->title = g_strdup (undo ? op->title_before : op->title_after);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
+      return;
+    }
+
+  from = undo ? op->after : op->before;
+  to = undo ? op->before : op->after;
+  list = self->items[op->type];
+
+  if (from == NULL)
+    {
+      PlanoItem *item = plano_item_copy (to);
+
+      g_assert (op->index <= list->len);
+      g_ptr_array_insert (list, op->index, item);
+      g_hash_table_replace (self->ids, item->id, item);
+    }
+  else if (to == NULL)
+    {
+      PlanoItem *item = g_ptr_array_index (list, op->index);
+
+      g_assert (g_strcmp0 (item->id, from->id) == 0);
+      g_hash_table_remove (self->ids, item->id);
+      g_ptr_array_remove_index (list, op->index);
+    }
+  else
+    {
+      PlanoItem *old = g_ptr_array_index (list, op->index);
+      PlanoItem *item = plano_item_copy (to);
+
+      g_assert (g_strcmp0 (old->id, from->id) == 0);
+      g_hash_table_remove (self->ids, old->id);
+      g_ptr_array_index (list, op->index) = item;
+      g_hash_table_replace (self->ids, item->id, item);
+      plano_item_free (old);
+    }
+}
+
+void
+plano_board_apply_ops (PlanoBoard *self,
+                       GPtrArray  *ops,
+                       gboolean    undo)
+{
+  g_autoptr(PlanoChange) change = NULL;
+
+  g_return_if_fail (PLANO_IS_BOARD (self));
+  g_return_if_fail (self->pending == NULL);
+
+  if (ops->len == 0)
+    return;
+
+  if (undo)
+    for (guint i = ops->len; i > 0; i--)
+      apply_op (self, g_ptr_array_index (ops, i - 1), TRUE);
+  else
+    for (guint i = 0; i < ops->len; i++)
+      apply_op (self, g_ptr_array_index (ops, i), FALSE);
+
+  change = plano_change_new (ops, undo);
+  g_signal_emit (self, signals [CHANGED], 0, change);
+}
+
+static void
+begin_operation (PlanoBoard *self)
+{
+  g_assert (self->pending == NULL);
+
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) plano_op_unref);
+}
+
+static void
+push_op (PlanoBoard *self,
+         PlanoOp    *op)
+{
+  g_assert (self->pending != NULL);
+
+  apply_op (self, op, FALSE);
+  g_ptr_array_add (self->pending, op);
+}
+
+static gboolean
+end_operation (PlanoBoard *self)
+{
+  g_autoptr(GPtrArray) ops = g_steal_pointer (&self->pending);
+  g_autoptr(PlanoChange) change = NULL;
+
+  if (ops->len == 0)
+    return FALSE;
+
+  change = plano_change_new (ops, FALSE);
+  g_signal_emit (self, signals [CHANGED], 0, change);
+
+  return TRUE;
+}
+
+static guint
+item_index (PlanoBoard      *self,
+            const PlanoItem *item)
+{
+  guint index = 0;
+
+  if (!g_ptr_array_find (self->items[item->type], item, &index))
+    g_assert_not_reached ();
+
+  return index;
+}
+
+/* Replaces the item with @modified, which has the same id and type; takes @modified. */
+static void
+push_modify (PlanoBoard *self,
+             PlanoItem  *modified)
+{
+  const PlanoItem *current = g_hash_table_lookup (self->ids, modified->id);
+
+  g_assert (current != NULL && current->type == modified->type);
+
+  if (plano_item_equal (current, modified))
+    {
+      plano_item_free (modified);
+      return;
+    }
+
+  push_op (self, plano_op_new_item (current->type, item_index (self, current),
+                                    plano_item_copy (current), modified));
+}
+
+static void
+push_remove (PlanoBoard      *self,
+             const PlanoItem *item)
+{
+  push_op (self, plano_op_new_item (item->type, item_index (self, item),
+                                    plano_item_copy (item), NULL));
+}
+
+/* Reading */
+
+const char *
+plano_board_get_title (PlanoBoard *self)
+{
+  g_return_val_if_fail (PLANO_IS_BOARD (self), NULL);
+
+  return self->title;
+}
+
+/**
+ * plano_board_set_title:
+ *
+ * Sets the title as one undoable change.
+ */
+void
+plano_board_set_title (PlanoBoard *self,
+                       const char *title)
+{
+  g_return_if_fail (PLANO_IS_BOARD (self));
+
+  if (title != NULL && title[0] == '\0')
+    title = NULL;
+
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+
+  begin_operation (self);
+  push_op (self, plano_op_new_title (self->title, title));
+  end_operation (self);
+}
+
+guint
+plano_board_get_n_items (PlanoBoard    *self,
+                         PlanoItemType  type)
+{
+  g_return_val_if_fail (PLANO_IS_BOARD (self), 0);
+  g_return_val_if_fail (type < PLANO_N_ITEM_TYPES, 0);
+
+  return self->items[type]->len;
+}
+
+/**
+ * plano_board_get_item:
+ *
+ * Returns: (transfer none): the item at @position of the list of @type, in file order
+ */
+const PlanoItem *
+plano_board_get_item (PlanoBoard    *self,
+                      PlanoItemType  type,
+                      guint          position)
+{
+  g_return_val_if_fail (PLANO_IS_BOARD (self), NULL);
+  g_return_val_if_fail (type < PLANO_N_ITEM_TYPES, NULL);
+  g_return_val_if_fail (position < self->items[type]->len, NULL);
+
+  return g_ptr_array_index (self->items[type], position);
+}
+
+/**
+ * plano_board_lookup:
+ *
+ * Returns: (transfer none) (nullable): the item with @id, of any type
+ */
+const PlanoItem *
+plano_board_lookup (PlanoBoard *self,
+                    const char *id)
+{
+  g_return_val_if_fail (PLANO_IS_BOARD (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->ids, id);
+}
+
+const PlanoNode *
+plano_board_lookup_node (PlanoBoard *self,
+                         const char *id)
+{
+  const PlanoItem *item = plano_board_lookup (self, id);
+
+  if (item == NULL || item->type != PLANO_ITEM_NODE)
+    return NULL;
+
+  return (const PlanoNode *) item;
+}
+
+gboolean
+plano_board_is_empty (PlanoBoard *self)
+{
+  g_return_val_if_fail (PLANO_IS_BOARD (self), TRUE);
+
+  return g_hash_table_size (self->ids) == 0;
+}
+
+/**
+ * plano_board_new_id:
+ * @prefix: what the id starts with, usually a kind such as "kafka"
+ *
+ * Returns: (transfer full): an id no item of the board has, such as "kafka-3"
+ */
+char *
+plano_board_new_id (PlanoBoard *self,
+                    const char *prefix)
+{
+  g_autofree char *clean = NULL;
+  guint n;
+
+  g_return_val_if_fail (PLANO_IS_BOARD (self), NULL);
+
+  if (prefix == NULL || prefix[0] == '\0')
+    prefix = "item";
+
+  clean = g_strndup (prefix, 48);
+  for (char *p = clean; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '.' && *p != ':' && *p != '-')
+      *p = '-';
+
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->id_counters, clean));
+
+  for (;;)
+    {
+      char *id = g_strdup_printf ("%s-%u", clean, ++n);
+
+      if (!g_hash_table_contains (self->ids, id))
+        {
+          g_hash_table_replace (self->id_counters, g_strdup (clean), GUINT_TO_POINTER (n));
+          return id;
+        }
+
+      g_free (id);
+    }
+}
+
+/* Validation of items that come from callers */
+
+static gboolean
+number_ok (double value)
+{
+  return isfinite (value) && fabs (value) <= PLANO_COORD_MAX;
+}
+
+static gboolean
+size_ok (double value)
+{
+  return isfinite (value) && value > 0 && value <= PLANO_SIZE_MAX;
+}
+
+static gboolean
+endpoint_ok (PlanoBoard *self,
+             const char *id)
+{
+  const PlanoItem *item = plano_board_lookup (self, id);
+
+  return item != NULL && (item->type == PLANO_ITEM_NODE || item->type == PLANO_ITEM_ZONE);
+}
+
+static gboolean
+validate_item (PlanoBoard       *self,
+               const PlanoItem  *item,
+               GError          **error)
+{
+  double x, y, w, h;
+
+  if (!plano_id_is_valid (item->id))
+    {
+      g_set_error (error, PLANO_BOARD_ERROR, PLANO_BOARD_ERROR_INVALID_ID,
+                   _("“%s” is not a valid id: use 1 to 64 letters, digits and _ . : -"),
+                   item->id != NULL ? item->id : "");
+      return FALSE;
+    }
+
+  if (plano_item_get_bounds (item, &x, &y, &w, &h) &&
+      (!number_ok (x) || !number_ok (y) || !size_ok (w) || !size_ok (h)))
+    {
+      g_set_error (error, PLANO_BOARD_ERROR, PLANO_BOARD_ERROR_INVALID,
+                   _("%s: position or size out of range"), item->id);
+      return FALSE;
+    }
+
+  switch (item->type)
+    {
+    case PLANO_ITEM_NODE:
+      if (((const PlanoNode *) item)->kind == NULL)
+        {
+          g_set_error (error, PLANO_BOARD_ERROR, PLANO_BOARD_ERROR_INVALID,
+                       _("%s: a component needs a kind"), item->id);
+          return FALSE;
+        }
+      break;
+
+    case PLANO_ITEM_EDGE:
+      {
+        const PlanoEdge *edge = (const PlanoEdge *) item;
+        const char *missing = NULL;
+
+        if (!endpoint_ok (self, edge->from))
+          missing = edge->from;
+        else if (!endpoint_ok (self, edge->to))
+          missing = edge->to;
+
+        if (missing != NULL || edge->from == NULL || edge->to == NULL)
+          {
+            g_set_error (error, PLANO_BOARD_ERROR, PLANO_BOARD_ERROR_NOT_FOUND,
+                         _("%s: no component or zone with id “%s”"), item->id,
+                         missing != NULL ? missing : "");
+            return FALSE;
+          }
+
+        if (edge->waypoints != NULL)
+          for (guint i = 0; i < edge->waypoints->len; i++)
+            {
+              const PlanoPoint *p = &g_array_index (edge->waypoints, PlanoPoint, i);
+
+              if (!number_ok (p->x) || !number_ok (p->y))
+                {
+                  g_set_error (error, PLANO_BOARD_ERROR, PLANO_BOARD_ERROR_INVALID,
+                               _("%s: bend point out of range"), item->id);
+                  return FALSE;
+                }
+            }
+      }
+      break;
+
+    case PLANO_ITEM_NOTE:
+      if (((const PlanoNote *) item)->text == NULL)
+        {
+          g_set_error (error, PLANO_BOARD_ERROR, PLANO_BOARD_ERROR_INVALID,
+                       _("%s: a note needs a text"), item->id);
+          return FALSE;
+        }
+      break;
+
+    case PLANO_ITEM_TRADEOFF:
+      if (((const PlanoTradeoff *) item)->title == NULL)
+        {
+          g_set_error (error, PLANO_BOARD_ERROR, PLANO_BOARD_ERROR_INVALID,
+                       _("%s: a trade-off needs a title"), item->id);
+          return FALSE;
+        }
+      break;
+
+    case PLANO_ITEM_ZONE:
+      break;
+
+    case PLANO_N_ITEM_TYPES:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return TRUE;
+}
+
+static void
+fill_default_size (PlanoItem *item)
+{
+  if (item->type == PLANO_ITEM_NODE)
+    {
+      PlanoNode *node = (PlanoNode *) item;
+
+      if (!node->has_size)
+        {
+          const PlanoKind *kind = plano_catalog_lookup (node->kind);
+
+          if (kind == NULL)
+            kind = plano_catalog_get_generic ();
+          node->w = kind->width;
+          node->h = kind->height;
+        }
+    }
+  else if (item->type == PLANO_ITEM_NOTE)
+    {
+      PlanoNote *note = (PlanoNote *) item;
+
+      if (!note->has_size)
+        {
+          note->w = PLANO_NOTE_DEFAULT_WIDTH;
+          note->h = PLANO_NOTE_DEFAULT_HEIGHT;
+        }
+    }
+}
+
+/* Operations */
+
+/**
+ * plano_board_add_item:
+ * @item: (transfer full): the new item; a node or note without a size gets its default one
+ *
+ * Appends @item as one change. Fails when its id is invalid or taken, an edge's endpoint does
+ * not exist, or a number is out of range; @item is freed then.
+ */
+gboolean
+plano_board_add_item (PlanoBoard  *self,
+                      PlanoItem   *item,
+                      GError     **error)
+{
+  g_autoptr(PlanoItem) owned = item;
+
+  g_return_val_if_fail (PLANO_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  fill_default_size (item);
+
+  if (!validate_item (self, item, error))
+    return FALSE;
+
+  if (g_hash_table_contains (self->ids, item->id))
+    {
+      g_set_error (error, PLANO_BOARD_ERROR, PLANO_BOARD_ERROR_DUPLICATE_ID,
+                   _("The board already has an item with id “%s”"), item->id);
+      return FALSE;
+    }
+
+  begin_operation (self);
+  push_op (self, plano_op_new_item (item->type, self->items[item->type]->len,
+                                    NULL, g_steal_pointer (&owned)));
+  end_operation (self);
+
+  return TRUE;
+}
+
+/**
+ * plano_board_add_node:
+ * @kind: a catalog id
+ *
+ * Adds a component of @kind with its top-left corner at @x, @y and the kind's default size.
+ *
+ * Returns: (transfer none): the new node
+ */
+const PlanoNode *
+plano_board_add_node (PlanoBoard *self,
+                      const char *kind,
+                      double      x,
+                      double      y)
+{
+  g_autofree char *id = NULL;
+  PlanoNode *node;
+
+  g_return_val_if_fail (PLANO_IS_BOARD (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  id = plano_board_new_id (self, kind);
+  node = (PlanoNode *) plano_item_new (PLANO_ITEM_NODE, id);
+  node->kind = g_strdup (kind);
+  node->x = CLAMP (x, -PLANO_COORD_MAX, PLANO_COORD_MAX);
+  node->y = CLAMP (y, -PLANO_COORD_MAX, PLANO_COORD_MAX);
+
+  if (!plano_board_add_item (self, (PlanoItem *) node, NULL))
+    g_return_val_if_reached (NULL);
+
+  return plano_board_lookup_node (self, id);
+}
+
+/**
+ * plano_board_add_edge:
+ * @from: id of a node or zone
+ * @to: id of a node or zone
+ * @kind: (nullable): "stream", "batch"…; %NULL for a plain flow
+ *
+ * Returns: (transfer none) (nullable): the new edge, or %NULL when an endpoint does not exist
+ */
+const PlanoEdge *
+plano_board_add_edge (PlanoBoard  *self,
+                      const char  *from,
+                      const char  *to,
+                      const char  *kind,
+                      GError     **error)
+{
+  g_autofree char *id = NULL;
+  PlanoEdge *edge;
+
+  g_return_val_if_fail (PLANO_IS_BOARD (self), NULL);
+
+  id = plano_board_new_id (self, "edge");
+  edge = (PlanoEdge *) plano_item_new (PLANO_ITEM_EDGE, id);
+  edge->from = g_strdup (from);
+  edge->to = g_strdup (to);
+  edge->kind = g_strdup (kind);
+
+  if (!plano_board_add_item (self, (PlanoItem *) edge, error))
+    return NULL;
+
+  return (const PlanoEdge *) plano_board_lookup (self, id);
+}
+
+/**
+ * plano_board_update_item:
+ * @item: (transfer none): the new content of the item with the same id and type
+ *
+ * Replaces an item's content as one change; nothing happens when the content is the same.
+ */
+gboolean
+plano_board_update_item (PlanoBoard       *self,
+                         const PlanoItem  *item,
+                         GError          **error)
+{
+  const PlanoItem *current;
+  PlanoItem *copy;
+
+  g_return_val_if_fail (PLANO_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  current = plano_board_lookup (self, item->id);
+  if (current == NULL || current->type != item->type)
+    {
+      g_set_error (error, PLANO_BOARD_ERROR, PLANO_BOARD_ERROR_NOT_FOUND,
+                   _("The board has no such item “%s”"), item->id != NULL ? item->id : "");
+      return FALSE;
+    }
+
+  copy = plano_item_copy (item);
+  fill_default_size (copy);
+
+  if (!validate_item (self, copy, error))
+    {
+      plano_item_free (copy);
+      return FALSE;
+    }
+
+  begin_operation (self);
+  push_modify (self, copy);
+  end_operation (self);
+
+  return TRUE;
+}
+
+/* Removes @id and everything that cannot stand without it: the edges that end on it and the
+ * trade-offs about it. Notes that point at it and nodes inside it (for a zone) stay, detached.
+ */
+static void
+push_remove_cascade (PlanoBoard *self,
+                     const char *id)
+{
+  const PlanoItem *item = g_hash_table_lookup (self->ids, id);
+  g_autoptr(GPtrArray) doomed = NULL;
+
+  if (item == NULL)
+    return;
+
+  doomed = g_ptr_array_new_with_free_func (g_free);
+
+  if (item->type == PLANO_ITEM_NODE || item->type == PLANO_ITEM_ZONE)
+    {
+      for (guint i = 0; i < self->items[PLANO_ITEM_EDGE]->len; i++)
+        {
+          const PlanoEdge *edge = g_ptr_array_index (self->items[PLANO_ITEM_EDGE], i);
+
+          if (g_strcmp0 (edge->from, id) == 0 || g_strcmp0 (edge->to, id) == 0)
+            g_ptr_array_add (doomed, g_strdup (edge->item.id));
+        }
+    }
+
+  for (guint i = 0; i < doomed->len; i++)
+    push_remove_cascade (self, g_ptr_array_index (doomed, i));
+  g_ptr_array_set_size (doomed, 0);
+
+  for (guint i = 0; i < self->items[PLANO_ITEM_TRADEOFF]->len; i++)
+    {
+      const PlanoTradeoff *tradeoff = g_ptr_array_index (self->items[PLANO_ITEM_TRADEOFF], i);
+
+      if (g_strcmp0 (tradeoff->target, id) == 0)
+        g_ptr_array_add (doomed, g_strdup (tradeoff->item.id));
+    }
+
+  for (guint i = 0; i < doomed->len; i++)
+    push_remove (self, g_hash_table_lookup (self->ids, g_ptr_array_index (doomed, i)));
+
+  for (guint i = 0; i < self->items[PLANO_ITEM_NOTE]->len; i++)
+    {
+      const PlanoNote *note = g_ptr_array_index (self->items[PLANO_ITEM_NOTE], i);
+
+      if (g_strcmp0 (note->target, id) == 0)
+        {
+          PlanoNote *copy = (PlanoNote *) plano_item_copy ((const PlanoItem *) note);
+
+          g_clear_pointer (&copy->target, g_free);
+          push_modify (self, (PlanoItem *) copy);
+        }
+    }
+
+  if (item->type == PLANO_ITEM_ZONE)
+    {
+      for (guint i = 0; i < self->items[PLANO_ITEM_NODE]->len; i++)
+        {
+          const PlanoNode *node = g_ptr_array_index (self->items[PLANO_ITEM_NODE], i);
+
+          if (g_strcmp0 (node->zone, id) == 0)
+            {
+              PlanoNode *copy = (PlanoNode *) plano_item_copy ((const PlanoItem *) node);
+
+              g_clear_pointer (&copy->zone, g_free);
+              push_modify (self, (PlanoItem *) copy);
+            }
+        }
+    }
+
+  push_remove (self, g_hash_table_lookup (self->ids, id));
+}
+
+/**
+ * plano_board_remove_items:
+ * @ids: the ids to remove; unknown ones are skipped
+ *
+ * Removes the items as one change, with the edges that end on a removed node or zone and the
+ * trade-offs about a removed item.
+ *
+ * Returns: how many of @ids were removed
+ */
+guint
+plano_board_remove_items (PlanoBoard         *self,
+                          const char * const *ids)
+{
+  guint removed = 0;
+
+  g_return_val_if_fail (PLANO_IS_BOARD (self), 0);
+  g_return_val_if_fail (ids != NULL, 0);
+
+  begin_operation (self);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      if (g_hash_table_contains (self->ids, ids[i]))
+        {
+          push_remove_cascade (self, ids[i]);
+          removed++;
+        }
+    }
+  end_operation (self);
+
+  return removed;
+}
+
+gboolean
+plano_board_remove_item (PlanoBoard *self,
+                         const char *id)
+{
+  const char *ids[] = { id, NULL };
+
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return plano_board_remove_items (self, ids) > 0;
+}
+
+static double
+clamp_coord (double value)
+{
+  return CLAMP (value, -PLANO_COORD_MAX, PLANO_COORD_MAX);
+}
+
+/**
+ * plano_board_move_items:
+ * @ids: the ids of nodes, zones, notes and edges (whose bend points move)
+ *
+ * Moves the items by @dx, @dy as one change.
+ *
+ * Returns: whether anything moved
+ */
+gboolean
+plano_board_move_items (PlanoBoard         *self,
+                        const char * const *ids,
+                        double              dx,
+                        double              dy)
+{
+  g_return_val_if_fail (PLANO_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
+
+  if (!isfinite (dx) || !isfinite (dy) || (dx == 0 && dy == 0))
+    return FALSE;
+
+  begin_operation (self);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const PlanoItem *item = g_hash_table_lookup (self->ids, ids[i]);
+      PlanoItem *copy;
+
+      if (item == NULL || item->type == PLANO_ITEM_TRADEOFF)
+        continue;
+
+      if (item->type == PLANO_ITEM_EDGE && ((const PlanoEdge *) item)->waypoints == NULL)
+        continue;
+
+      copy = plano_item_copy (item);
+
+      switch (copy->type)
+        {
+        case PLANO_ITEM_NODE:
+          ((PlanoNode *) copy)->x = clamp_coord (((PlanoNode *) copy)->x + dx);
+          ((PlanoNode *) copy)->y = clamp_coord (((PlanoNode *) copy)->y + dy);
+          break;
+
+        case PLANO_ITEM_ZONE:
+          ((PlanoZone *) copy)->x = clamp_coord (((PlanoZone *) copy)->x + dx);
+          ((PlanoZone *) copy)->y = clamp_coord (((PlanoZone *) copy)->y + dy);
+          break;
+
+        case PLANO_ITEM_NOTE:
+          ((PlanoNote *) copy)->x = clamp_coord (((PlanoNote *) copy)->x + dx);
+          ((PlanoNote *) copy)->y = clamp_coord (((PlanoNote *) copy)->y + dy);
+          break;
+
+        case PLANO_ITEM_EDGE:
+          {
+            GArray *points = ((PlanoEdge *) copy)->waypoints;
+
+            for (guint j = 0; j < points->len; j++)
+              {
+                PlanoPoint *p = &g_array_index (points, PlanoPoint, j);
+
+                p->x = clamp_coord (p->x + dx);
+                p->y = clamp_coord (p->y + dy);
+              }
+          }
+          break;
+
+        case PLANO_ITEM_TRADEOFF:
+        case PLANO_N_ITEM_TYPES:
+        default:
+          g_assert_not_reached ();
+        }
+
+      push_modify (self, copy);
+    }
+
+  return end_operation (self);
+}
+
+/**
+ * plano_board_set_bounds:
+ *
+ * Moves and resizes a node, zone or note as one change. A resized node keeps its own size
+ * from then on instead of its kind's default.
+ */
+gboolean
+plano_board_set_bounds (PlanoBoard *self,
+                        const char *id,
+                        double      x,
+                        double      y,
+                        double      w,
+                        double      h)
+{
+  const PlanoItem *item;
+  PlanoItem *copy;
+
+  g_return_val_if_fail (PLANO_IS_BOARD (self), FALSE);
+
+  item = plano_board_lookup (self, id);
+  if (item == NULL || !plano_item_get_bounds (item, NULL, NULL, NULL, NULL))
+    return FALSE;
+
+  if (!number_ok (x) || !number_ok (y) || !size_ok (w) || !size_ok (h))
+    return FALSE;
+
+  copy = plano_item_copy (item);
+  switch (copy->type)
+    {
+    case PLANO_ITEM_NODE:
+      {
+        PlanoNode *node = (PlanoNode *) copy;
+
+        node->x = x, node->y = y, node->w = w, node->h = h;
+        node->has_size = TRUE;
+      }
+      break;
+
+    case PLANO_ITEM_ZONE:
+      {
+        PlanoZone *zone = (PlanoZone *) copy;
+
+        zone->x = x, zone->y = y, zone->w = w, zone->h = h;
+      }
+      break;
+
+    case PLANO_ITEM_NOTE:
+      {
+        PlanoNote *note = (PlanoNote *) copy;
+
+        note->x = x, note->y = y, note->w = w, note->h = h;
+        note->has_size = TRUE;
+      }
+      break;
+
+    case PLANO_ITEM_EDGE:
+    case PLANO_ITEM_TRADEOFF:
+    case PLANO_N_ITEM_TYPES:
+    default:
+      g_assert_not_reached ();
+    }
+
+  begin_operation (self);
+  push_modify (self, copy);
+  return end_operation (self);
+}
+
+/**
+ * plano_board_get_label:
+ *
+ * Returns: (nullable): what the item shows: a node's label or its kind's translated name, an
+ *   edge's or zone's label, a note's text, a trade-off's title
+ */
+const char *
+plano_board_get_label (PlanoBoard *self,
+                       const char *id)
+{
+  const PlanoItem *item;
+
+  g_return_val_if_fail (PLANO_IS_BOARD (self), NULL);
+
+  item = plano_board_lookup (self, id);
+  if (item == NULL)
+    return NULL;
+
+  switch (item->type)
+    {
+    case PLANO_ITEM_NODE:
+      {
+        const PlanoNode *node = (const PlanoNode *) item;
+        const PlanoKind *kind;
+
+        if (node->label != NULL)
+          return node->label;
+
+        kind = plano_catalog_lookup (node->kind);
+        return kind != NULL ? plano_kind_get_name (kind) : node->kind;
+      }
+
+    case PLANO_ITEM_EDGE:
+      return ((const PlanoEdge *) item)->label;
+
+    case PLANO_ITEM_ZONE:
+      return ((const PlanoZone *) item)->label;
+
+    case PLANO_ITEM_NOTE:
+      return ((const PlanoNote *) item)->text;
+
+    case PLANO_ITEM_TRADEOFF:
+      return ((const PlanoTradeoff *) item)->title;
+
+    case PLANO_N_ITEM_TYPES:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return NULL;
+}
+
+/**
+ * plano_board_set_label:
+ * @label: (nullable): the new text; %NULL or "" gives a node back its kind's name
+ *
+ * Changes what the item shows (see plano_board_get_label()) as one change.
+ */
+gboolean
+plano_board_set_label (PlanoBoard *self,
+                       const char *id,
+                       const char *label)
+{
+  const PlanoItem *item;
+  PlanoItem *copy;
+  char **field = NULL;
+
+  g_return_val_if_fail (PLANO_IS_BOARD (self), FALSE);
+
+  item = plano_board_lookup (self, id);
+  if (item == NULL)
+    return FALSE;
+
+  if (label != NULL && label[0] == '\0' && item->type != PLANO_ITEM_NOTE)
+    label = NULL;
+
+  if (label == NULL && (item->type == PLANO_ITEM_NOTE || item->type == PLANO_ITEM_TRADEOFF))
+    return FALSE;
+
+  copy = plano_item_copy (item);
+  switch (copy->type)
+    {
+    case PLANO_ITEM_NODE:
+      field = &((PlanoNode *) copy)->label;
+      break;
+
+    case PLANO_ITEM_EDGE:
+      field = &((PlanoEdge *) copy)->label;
+      break;
+
+    case PLANO_ITEM_ZONE:
+      field = &((PlanoZone *) copy)->label;
+      break;
+
+    case PLANO_ITEM_NOTE:
+      field = &((PlanoNote *) copy)->text;
+      break;
+
+    case PLANO_ITEM_TRADEOFF:
+      field = &((PlanoTradeoff *) copy)->title;
+      break;
+
+    case PLANO_N_ITEM_TYPES:
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_free (*field);
+  *field = g_strdup (label);
+
+  begin_operation (self);
+  push_modify (self, copy);
+  return end_operation (self);
+}
+
+static GArray **
+item_props (PlanoItem *item)
+{
+  if (item->type == PLANO_ITEM_NODE)
+    return &((PlanoNode *) item)->props;
+  if (item->type == PLANO_ITEM_EDGE)
+    return &((PlanoEdge *) item)->props;
+  return NULL;
+}
+
+/**
+ * plano_board_set_prop:
+ * @prop: the property, such as replicas = 3
+ *
+ * Sets a property of a node or edge as one change.
+ */
+gboolean
+plano_board_set_prop (PlanoBoard      *self,
+                      const char      *id,
+                      const PlanoProp *prop)
+{
+  const PlanoItem *item;
+  PlanoItem *copy;
+
+  g_return_val_if_fail (PLANO_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (prop != NULL && prop->name != NULL, FALSE);
+
+  if (prop->type == PLANO_VALUE_NUMBER && !isfinite (prop->number))
+    return FALSE;
+
+  item = plano_board_lookup (self, id);
+  if (item == NULL || (item->type != PLANO_ITEM_NODE && item->type != PLANO_ITEM_EDGE))
+    return FALSE;
+
+  copy = plano_item_copy (item);
+  plano_props_set (item_props (copy), prop);
+
+  begin_operation (self);
+  push_modify (self, copy);
+  return end_operation (self);
+}
+
+gboolean
+plano_board_unset_prop (PlanoBoard *self,
+                        const char *id,
+                        const char *name)
+{
+  const PlanoItem *item;
+  PlanoItem *copy;
+
+  g_return_val_if_fail (PLANO_IS_BOARD (self), FALSE);
+
+  item = plano_board_lookup (self, id);
+  if (item == NULL || (item->type != PLANO_ITEM_NODE && item->type != PLANO_ITEM_EDGE))
+    return FALSE;
+
+  copy = plano_item_copy (item);
+  if (!plano_props_remove (item_props (copy), name))
+    {
+      plano_item_free (copy);
+      return FALSE;
+    }
+
+  begin_operation (self);
+  push_modify (self, copy);
+  return end_operation (self);
+}
+
+/**
+ * plano_board_get_interview:
+ *
+ * Returns: (transfer none) (nullable): the board's interview record, as read or set
+ */
+JsonNode *
+plano_board_get_interview (PlanoBoard *self)
+{
+  g_return_val_if_fail (PLANO_IS_BOARD (self), NULL);
+
+  return self->interview;
+}
+
+void
+plano_board_set_interview (PlanoBoard *self,
+                           JsonNode   *interview)
+{
+  g_return_if_fail (PLANO_IS_BOARD (self));
+
+  if (interview != NULL)
+    json_node_ref (interview);
+  g_clear_pointer (&self->interview, json_node_unref);
+  self->interview = interview;
+}
+
+/**
+ * plano_board_get_view:
+ *
+ * Returns: (transfer none) (nullable): the last viewport, as read or set
+ */
+JsonNode *
+plano_board_get_view (PlanoBoard *self)
+{
+  g_return_val_if_fail (PLANO_IS_BOARD (self), NULL);
+
+  return self->view;
+}
+
+void
+plano_board_set_view (PlanoBoard *self,
+                      JsonNode   *view)
+{
+  g_return_if_fail (PLANO_IS_BOARD (self));
+
+  if (view != NULL)
+    json_node_ref (view);
+  g_clear_pointer (&self->view, json_node_unref);
+  self->view = view;
+}
+
+void
+plano_board_append_loaded (PlanoBoard *self,
+                           PlanoItem  *item)
+{
+  g_assert (!g_hash_table_contains (self->ids, item->id));
+
+  fill_default_size (item);
+  g_ptr_array_add (self->items[item->type], item);
+  g_hash_table_insert (self->ids, item->id, item);
+}
+
+void
+plano_board_set_loaded_title (PlanoBoard *self,
+                              const char *title)
+{
+  g_free (self->title);
+  self->title = g_strdup (title);
+}

@@ -1,0 +1,40 @@
+/* plano-change-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "plano-change.h"
+
+G_BEGIN_DECLS
+
+/* One reversible step: the item at @index of its type's list goes from @before to @after.
+ * @before is NULL for an addition, @after for a removal. A title change has no items and
+ * @type PLANO_N_ITEM_TYPES. Ops are immutable once made and shared by reference.
+ */
+typedef struct
+{
+  PlanoItemType  type;
+  guint          index;
+  PlanoItem     *before;
+  PlanoItem     *after;
+  char          *title_before;
+  char          *title_after;
+} PlanoOp;
+
+PlanoOp     *plano_op_new_item        (PlanoItemType  type,
+                                       guint          index,
+                                       PlanoItem     *before,
+                                       PlanoItem     *after);
+PlanoOp     *plano_op_new_title       (const char    *before,
+                                       const char    *after);
+PlanoOp     *plano_op_ref             (PlanoOp       *op);
+void         plano_op_unref           (PlanoOp       *op);
+gsize        plano_op_get_memory_size (PlanoOp       *op);
+
+PlanoChange *plano_change_new         (GPtrArray     *ops,
+                                       gboolean       undo);
+GPtrArray   *plano_change_get_ops     (PlanoChange   *self);
+
+G_END_DECLS

@@ -1,0 +1,1710 @@
+/* plano-format.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plano-format"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "plano-board-private.h"
+#include "plano-catalog.h"
+#include "plano-format.h"
+
+/* Reads and writes the .plano format of FORMAT.md, version 1.
+ *
+ * The reader refuses a bad board with one error that names the JSON path of the problem. It
+ * checks the nesting depth on the raw bytes before json-glib sees them, since json-glib's
+ * parser recurses once per level and a deep enough file overflows the stack.
+ *
+ * The writer produces the members in FORMAT.md's order with two-space indentation and
+ * coordinates rounded to two decimals, so that files diff cleanly; json-glib's generator can
+ * do neither, so the JSON is written by hand.
+ */
+
+#define MAX_DEPTH       64
+#define MAX_STRING_LEN  100000
+
+G_DEFINE_QUARK (plano-format-error-quark, plano_format_error)
+
+typedef struct
+{
+  GString     *path;
+  GPtrArray   *warnings;
+  PlanoBoard  *board;
+  GHashTable  *ids;       /* id → PlanoItemType + 1, for the items read so far */
+} Reader;
+
+static void G_GNUC_PRINTF (3, 4)
+set_path_error (Reader      *reader,
+                GError     **error,
+                const char  *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
+               "%s: %s", reader->path->str, message);
+}
+
+static gsize
+push_member (Reader     *reader,
+             const char *name)
+{
+  gsize len = reader->path->len;
+
+  if (len > 0)
+    g_string_append_c (reader->path, '.');
+  g_string_append (reader->path, name);
+
+  return len;
+}
+
+static gsize
+push_index (Reader *reader,
+            guint   index)
+{
+  gsize len = reader->path->len;
+
+  g_string_append_printf (reader->path, "[%u]", index);
+
+  return len;
+}
+
+static void
+pop (Reader *reader,
+     gsize   len)
+{
+  g_string_truncate (reader->path, len);
+}
+
+/* Checks of the raw bytes */
+
+static gboolean
+check_bytes (const char  *data,
+             gsize        length,
+             GError     **error)
+{
+  const char *end = NULL;
+  guint depth = 0;
+  guint line = 1;
+  gboolean in_string = FALSE;
+  gboolean only_space = TRUE;
+
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      guint bad_line = 1;
+
+      for (const char *p = data; p < end; p++)
+        if (*p == '\n')
+          bad_line++;
+
+      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
+                   _("line %u: the file is not valid UTF-8 text"), bad_line);
+      return FALSE;
+    }
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          only_space = FALSE;
+          break;
+
+        case '[':
+        case '{':
+          only_space = FALSE;
+          if (++depth > MAX_DEPTH)
+            {
+              g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
+                           _("line %u: nesting deeper than %u levels"), line, MAX_DEPTH);
+              return FALSE;
+            }
+          break;
+
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+
+        case ' ':
+        case '\t':
+        case '\r':
+        case '\n':
+          break;
+
+        default:
+          only_space = FALSE;
+        }
+    }
+
+  if (only_space)
+    {
+      g_set_error_literal (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
+                           _("the file is empty"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* json-glib says "<data>:3:14: Parse error: unexpected character"; keep line and reason. */
+static void
+set_syntax_error (GError     **error,
+                  const GError *parse_error)
+{
+  const char *message = parse_error->message;
+  guint line = 0;
+  guint column = 0;
+  const char *reason;
+
+  if (g_str_has_prefix (message, "<data>:") &&
+      sscanf (message, "<data>:%u:%u:", &line, &column) == 2 &&
+      (reason = strstr (message, ": Parse error: ")) != NULL)
+    {
+      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
+                   _("line %u, column %u: not valid JSON: %s"), line, column,
+                   reason + strlen (": Parse error: "));
+      return;
+    }
+
+  g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
+               _("not valid JSON: %s"), message);
+}
+
+/* A walk over the whole tree for the rules that hold everywhere: strings no longer than
+ * 100 000 characters and only finite numbers.
+ */
+static gboolean
+check_tree (Reader    *reader,
+            JsonNode  *node,
+            GError   **error)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          {
+            gsize len = push_member (reader, name);
+
+            if (!check_tree (reader, member, error))
+              return FALSE;
+            pop (reader, len);
+          }
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        for (guint i = 0; i < n; i++)
+          {
+            gsize len = push_index (reader, i);
+
+            if (!check_tree (reader, json_array_get_element (array, i), error))
+              return FALSE;
+            pop (reader, len);
+          }
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          const char *s = json_node_get_string (node);
+
+          if (strlen (s) > MAX_STRING_LEN && g_utf8_strlen (s, -1) > MAX_STRING_LEN)
+            {
+              set_path_error (reader, error, _("string longer than %u characters"),
+                              MAX_STRING_LEN);
+              return FALSE;
+            }
+        }
+      else if (json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+               !isfinite (json_node_get_double (node)))
+        {
+          set_path_error (reader, error, _("not a finite number"));
+          return FALSE;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+
+  return TRUE;
+}
+
+/* Typed members. Each get_* reads member @name of @object into @out; a missing member is an
+ * error when @required and leaves @out alone otherwise.
+ */
+
+static gboolean
+is_number (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+static JsonNode *
+get_member_node (Reader      *reader,
+                 JsonObject  *object,
+                 const char  *name,
+                 gboolean     required,
+                 gsize       *len,
+                 GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *len = push_member (reader, name);
+
+  if (node == NULL || (JSON_NODE_HOLDS_NULL (node) && !required))
+    {
+      if (required)
+        set_path_error (reader, error, _("missing"));
+      return NULL;
+    }
+
+  return node;
+}
+
+static gboolean
+get_string (Reader      *reader,
+            JsonObject  *object,
+            const char  *name,
+            gboolean     required,
+            char       **out,
+            GError     **error)
+{
+  gsize len;
+  JsonNode *node = get_member_node (reader, object, name, required, &len, error);
+
+  if (node == NULL)
+    {
+      pop (reader, len);
+      return !required;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      set_path_error (reader, error, _("expected a string"));
+      return FALSE;
+    }
+
+  g_free (*out);
+  *out = g_strdup (json_node_get_string (node));
+  pop (reader, len);
+
+  return TRUE;
+}
+
+typedef enum
+{
+  RANGE_COORD,
+  RANGE_SIZE,
+} Range;
+
+static gboolean
+check_range (Reader  *reader,
+             double   value,
+             Range    range,
+             GError **error)
+{
+  if (range == RANGE_COORD && fabs (value) > PLANO_COORD_MAX)
+    {
+      set_path_error (reader, error, _("%g is out of range (at most ±10 000 000)"), value);
+      return FALSE;
+    }
+
+  if (range == RANGE_SIZE && (value <= 0 || value > PLANO_SIZE_MAX))
+    {
+      set_path_error (reader, error, _("%g is out of range (more than 0, at most 100 000)"),
+                      value);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+get_number (Reader      *reader,
+            JsonObject  *object,
+            const char  *name,
+            gboolean     required,
+            Range        range,
+            double      *out,
+            gboolean    *found,
+            GError     **error)
+{
+  gsize len;
+  JsonNode *node = get_member_node (reader, object, name, required, &len, error);
+
+  if (node == NULL)
+    {
+      pop (reader, len);
+      return !required;
+    }
+
+  if (!is_number (node))
+    {
+      set_path_error (reader, error, _("expected a number"));
+      return FALSE;
+    }
+
+  *out = json_node_get_double (node);
+  if (!check_range (reader, *out, range, error))
+    return FALSE;
+
+  if (found != NULL)
+    *found = TRUE;
+  pop (reader, len);
+
+  return TRUE;
+}
+
+static gboolean
+get_strv (Reader      *reader,
+          JsonObject  *object,
+          const char  *name,
+          GStrv       *out,
+          GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  JsonArray *array;
+  guint n;
+  gsize len;
+  JsonNode *node = get_member_node (reader, object, name, FALSE, &len, error);
+
+  if (node == NULL)
+    {
+      pop (reader, len);
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      set_path_error (reader, error, _("expected an array of strings"));
+      return FALSE;
+    }
+
+  builder = g_strv_builder_new ();
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gsize index_len = push_index (reader, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) ||
+          json_node_get_value_type (element) != G_TYPE_STRING)
+        {
+          set_path_error (reader, error, _("expected a string"));
+          return FALSE;
+        }
+
+      g_strv_builder_add (builder, json_node_get_string (element));
+      pop (reader, index_len);
+    }
+
+  *out = g_strv_builder_end (builder);
+  pop (reader, len);
+
+  return TRUE;
+}
+
+static gboolean
+get_props (Reader      *reader,
+           JsonObject  *object,
+           GArray     **out,
+           GError     **error)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+  gsize len;
+  JsonNode *node = get_member_node (reader, object, "props", FALSE, &len, error);
+
+  if (node == NULL)
+    {
+      pop (reader, len);
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_path_error (reader, error, _("expected an object"));
+      return FALSE;
+    }
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &name, &value))
+    {
+      PlanoProp prop = { (char *) name, 0, };
+      gsize prop_len = push_member (reader, name);
+      GType type = JSON_NODE_HOLDS_VALUE (value) ? json_node_get_value_type (value) : G_TYPE_NONE;
+
+      if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
+        {
+          prop.type = PLANO_VALUE_NUMBER;
+          prop.number = json_node_get_double (value);
+        }
+      else if (type == G_TYPE_STRING)
+        {
+          prop.type = PLANO_VALUE_STRING;
+          prop.string = (char *) json_node_get_string (value);
+        }
+      else if (type == G_TYPE_BOOLEAN)
+        {
+          prop.type = PLANO_VALUE_BOOLEAN;
+          prop.boolean = json_node_get_boolean (value);
+        }
+      else
+        {
+          set_path_error (reader, error, _("expected a number, a string, true or false"));
+          return FALSE;
+        }
+
+      plano_props_set (out, &prop);
+      pop (reader, prop_len);
+    }
+
+  pop (reader, len);
+
+  return TRUE;
+}
+
+static gboolean
+get_id (Reader      *reader,
+        JsonObject  *object,
+        PlanoItem   *item,
+        GError     **error)
+{
+  gsize len;
+
+  if (!get_string (reader, object, "id", TRUE, &item->id, error))
+    return FALSE;
+
+  len = push_member (reader, "id");
+
+  if (!plano_id_is_valid (item->id))
+    {
+      set_path_error (reader, error,
+                      _("“%s” is not a valid id: use 1 to 64 letters, digits and _ . : -"),
+                      item->id);
+      return FALSE;
+    }
+
+  if (g_hash_table_contains (reader->ids, item->id))
+    {
+      set_path_error (reader, error, _("duplicate id “%s”"), item->id);
+      return FALSE;
+    }
+
+  g_hash_table_insert (reader->ids, item->id, GINT_TO_POINTER (item->type + 1));
+  pop (reader, len);
+
+  return TRUE;
+}
+
+static void G_GNUC_PRINTF (2, 3)
+add_warning (Reader     *reader,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (reader->warnings == NULL)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (reader->warnings, g_strdup_printf ("%s: %s", reader->path->str, message));
+}
+
+/* Items */
+
+static gboolean
+read_node (Reader      *reader,
+           JsonObject  *object,
+           PlanoItem   *item,
+           GError     **error)
+{
+  PlanoNode *node = (PlanoNode *) item;
+  gboolean has_w = FALSE;
+  gboolean has_h = FALSE;
+
+  if (!get_string (reader, object, "kind", TRUE, &node->kind, error) ||
+      !get_number (reader, object, "x", TRUE, RANGE_COORD, &node->x, NULL, error) ||
+      !get_number (reader, object, "y", TRUE, RANGE_COORD, &node->y, NULL, error) ||
+      !get_number (reader, object, "w", FALSE, RANGE_SIZE, &node->w, &has_w, error) ||
+      !get_number (reader, object, "h", FALSE, RANGE_SIZE, &node->h, &has_h, error) ||
+      !get_string (reader, object, "label", FALSE, &node->label, error) ||
+      !get_string (reader, object, "zone", FALSE, &node->zone, error) ||
+      !get_props (reader, object, &node->props, error) ||
+      !get_string (reader, object, "note", FALSE, &node->note, error))
+    return FALSE;
+
+  if (has_w != has_h)
+    {
+      const PlanoKind *kind = plano_catalog_lookup (node->kind);
+
+      if (kind == NULL)
+        kind = plano_catalog_get_generic ();
+      if (!has_w)
+        node->w = kind->width;
+      if (!has_h)
+        node->h = kind->height;
+    }
+  node->has_size = has_w || has_h;
+
+  if (plano_catalog_lookup (node->kind) == NULL)
+    {
+      gsize len = push_member (reader, "kind");
+
+      add_warning (reader, _("unknown kind “%s”, drawn as a generic component"), node->kind);
+      pop (reader, len);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_waypoints (Reader      *reader,
+                JsonObject  *object,
+                GArray     **out,
+                GError     **error)
+{
+  JsonArray *array;
+  guint n;
+  gsize len;
+  JsonNode *node = get_member_node (reader, object, "waypoints", FALSE, &len, error);
+
+  if (node == NULL)
+    {
+      pop (reader, len);
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      set_path_error (reader, error, _("expected an array of [x, y] points"));
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  *out = g_array_sized_new (FALSE, FALSE, sizeof (PlanoPoint), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gsize point_len = push_index (reader, i);
+      JsonArray *pair;
+      PlanoPoint point;
+
+      if (!JSON_NODE_HOLDS_ARRAY (element) ||
+          json_array_get_length (json_node_get_array (element)) != 2)
+        {
+          set_path_error (reader, error, _("expected an [x, y] point"));
+          return FALSE;
+        }
+
+      pair = json_node_get_array (element);
+      for (guint j = 0; j < 2; j++)
+        {
+          JsonNode *coord = json_array_get_element (pair, j);
+          gsize coord_len = push_index (reader, j);
+          double value;
+
+          if (!is_number (coord))
+            {
+              set_path_error (reader, error, _("expected a number"));
+              return FALSE;
+            }
+
+          value = json_node_get_double (coord);
+          if (!check_range (reader, value, RANGE_COORD, error))
+            return FALSE;
+
+          if (j == 0)
+            point.x = value;
+          else
+            point.y = value;
+          pop (reader, coord_len);
+        }
+
+      g_array_append_val (*out, point);
+      pop (reader, point_len);
+    }
+
+  pop (reader, len);
+
+  return TRUE;
+}
+
+static gboolean
+read_edge (Reader      *reader,
+           JsonObject  *object,
+           PlanoItem   *item,
+           GError     **error)
+{
+  PlanoEdge *edge = (PlanoEdge *) item;
+  static const char * const kinds[] = {
+    "flow", "stream", "batch", "request", "cdc", "replication", NULL
+  };
+
+  if (!get_string (reader, object, "from", TRUE, &edge->from, error) ||
+      !get_string (reader, object, "to", TRUE, &edge->to, error) ||
+      !get_string (reader, object, "kind", FALSE, &edge->kind, error) ||
+      !get_string (reader, object, "label", FALSE, &edge->label, error) ||
+      !read_waypoints (reader, object, &edge->waypoints, error) ||
+      !get_props (reader, object, &edge->props, error))
+    return FALSE;
+
+  if (edge->kind != NULL && !g_strv_contains (kinds, edge->kind))
+    {
+      gsize len = push_member (reader, "kind");
+
+      add_warning (reader, _("unknown connection kind “%s”, drawn as a plain flow"), edge->kind);
+      pop (reader, len);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_zone (Reader      *reader,
+           JsonObject  *object,
+           PlanoItem   *item,
+           GError     **error)
+{
+  PlanoZone *zone = (PlanoZone *) item;
+
+  return get_string (reader, object, "label", FALSE, &zone->label, error) &&
+         get_number (reader, object, "x", TRUE, RANGE_COORD, &zone->x, NULL, error) &&
+         get_number (reader, object, "y", TRUE, RANGE_COORD, &zone->y, NULL, error) &&
+         get_number (reader, object, "w", TRUE, RANGE_SIZE, &zone->w, NULL, error) &&
+         get_number (reader, object, "h", TRUE, RANGE_SIZE, &zone->h, NULL, error) &&
+         get_string (reader, object, "kind", FALSE, &zone->kind, error);
+}
+
+static gboolean
+read_note (Reader      *reader,
+           JsonObject  *object,
+           PlanoItem   *item,
+           GError     **error)
+{
+  PlanoNote *note = (PlanoNote *) item;
+  gboolean has_w = FALSE;
+  gboolean has_h = FALSE;
+
+  if (!get_string (reader, object, "text", TRUE, &note->text, error) ||
+      !get_number (reader, object, "x", TRUE, RANGE_COORD, &note->x, NULL, error) ||
+      !get_number (reader, object, "y", TRUE, RANGE_COORD, &note->y, NULL, error) ||
+      !get_number (reader, object, "w", FALSE, RANGE_SIZE, &note->w, &has_w, error) ||
+      !get_number (reader, object, "h", FALSE, RANGE_SIZE, &note->h, &has_h, error) ||
+      !get_string (reader, object, "target", FALSE, &note->target, error))
+    return FALSE;
+
+  if (has_w != has_h)
+    {
+      if (!has_w)
+        note->w = PLANO_NOTE_DEFAULT_WIDTH;
+      if (!has_h)
+        note->h = PLANO_NOTE_DEFAULT_HEIGHT;
+    }
+  note->has_size = has_w || has_h;
+
+  return TRUE;
+}
+
+static gboolean
+read_tradeoff (Reader      *reader,
+               JsonObject  *object,
+               PlanoItem   *item,
+               GError     **error)
+{
+  PlanoTradeoff *tradeoff = (PlanoTradeoff *) item;
+
+  return get_string (reader, object, "title", TRUE, &tradeoff->title, error) &&
+         get_string (reader, object, "target", FALSE, &tradeoff->target, error) &&
+         get_string (reader, object, "choice", FALSE, &tradeoff->choice, error) &&
+         get_strv (reader, object, "alternatives", &tradeoff->alternatives, error) &&
+         get_strv (reader, object, "pros", &tradeoff->pros, error) &&
+         get_strv (reader, object, "cons", &tradeoff->cons, error) &&
+         get_string (reader, object, "rationale", FALSE, &tradeoff->rationale, error);
+}
+
+typedef gboolean (*ReadItemFunc) (Reader      *reader,
+                                  JsonObject  *object,
+                                  PlanoItem   *item,
+                                  GError     **error);
+
+static const ReadItemFunc read_item_funcs[PLANO_N_ITEM_TYPES] = {
+  [PLANO_ITEM_NODE] = read_node,
+  [PLANO_ITEM_EDGE] = read_edge,
+  [PLANO_ITEM_ZONE] = read_zone,
+  [PLANO_ITEM_NOTE] = read_note,
+  [PLANO_ITEM_TRADEOFF] = read_tradeoff,
+};
+
+static gboolean
+read_items (Reader         *reader,
+            JsonObject     *root,
+            PlanoItemType   type,
+            GPtrArray      *items,
+            GError        **error)
+{
+  JsonArray *array;
+  guint n;
+  gsize len;
+  JsonNode *node = get_member_node (reader, root, plano_item_type_get_name (type), FALSE,
+                                    &len, error);
+
+  if (node == NULL)
+    {
+      pop (reader, len);
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      set_path_error (reader, error, _("expected an array"));
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gsize item_len = push_index (reader, i);
+      PlanoItem *item;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          set_path_error (reader, error, _("expected an object"));
+          return FALSE;
+        }
+
+      item = plano_item_new (type, NULL);
+      g_ptr_array_add (items, item);
+
+      if (!get_id (reader, json_node_get_object (element), item, error) ||
+          !read_item_funcs[type] (reader, json_node_get_object (element), item, error))
+        return FALSE;
+
+      pop (reader, item_len);
+    }
+
+  pop (reader, len);
+
+  return TRUE;
+}
+
+static gboolean
+check_endpoint (Reader      *reader,
+                const char  *id,
+                GError     **error)
+{
+  int type = GPOINTER_TO_INT (g_hash_table_lookup (reader->ids, id)) - 1;
+
+  if (type < 0)
+    {
+      set_path_error (reader, error, _("no item with id “%s”"), id);
+      return FALSE;
+    }
+
+  if (type != PLANO_ITEM_NODE && type != PLANO_ITEM_ZONE)
+    {
+      set_path_error (reader, error, _("“%s” is not a component or a zone"), id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_version (Reader      *reader,
+              JsonObject  *root,
+              GError     **error)
+{
+  gsize len;
+  JsonNode *node = get_member_node (reader, root, "plano", TRUE, &len, error);
+  gint64 version;
+
+  if (node == NULL)
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      set_path_error (reader, error, _("expected an integer"));
+      return FALSE;
+    }
+
+  version = json_node_get_int (node);
+  if (version > PLANO_FORMAT_VERSION)
+    {
+      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_VERSION,
+                   _("plano: the board is format version %" G_GINT64_FORMAT
+                     ", newer than this Plano reads (version %d); update Plano to open it"),
+                   version, PLANO_FORMAT_VERSION);
+      return FALSE;
+    }
+
+  if (version < 1)
+    {
+      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_VERSION,
+                   _("plano: %" G_GINT64_FORMAT " is not a format version (this Plano reads version %d)"),
+                   version, PLANO_FORMAT_VERSION);
+      return FALSE;
+    }
+
+  pop (reader, len);
+
+  return TRUE;
+}
+
+static gboolean
+read_object_member (Reader      *reader,
+                    JsonObject  *root,
+                    const char  *name,
+                    JsonNode   **out,
+                    GError     **error)
+{
+  gsize len;
+  JsonNode *node = get_member_node (reader, root, name, FALSE, &len, error);
+
+  if (node == NULL)
+    {
+      pop (reader, len);
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_path_error (reader, error, _("expected an object"));
+      return FALSE;
+    }
+
+  *out = json_node_copy (node);
+  pop (reader, len);
+
+  return TRUE;
+}
+
+static gboolean
+read_contents (Reader      *reader,
+               JsonObject  *root,
+               GPtrArray  **items,
+               char       **title,
+               JsonNode   **interview,
+               JsonNode   **view,
+               GError     **error)
+{
+  if (!get_string (reader, root, "title", FALSE, title, error))
+    return FALSE;
+
+  for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
+    if (!read_items (reader, root, t, items[t], error))
+      return FALSE;
+
+  for (guint i = 0; i < items[PLANO_ITEM_EDGE]->len; i++)
+    {
+      const PlanoEdge *edge = g_ptr_array_index (items[PLANO_ITEM_EDGE], i);
+      gsize len = push_member (reader, "edges");
+      gsize member_len;
+
+      push_index (reader, i);
+
+      member_len = push_member (reader, "from");
+      if (!check_endpoint (reader, edge->from, error))
+        return FALSE;
+      pop (reader, member_len);
+
+      member_len = push_member (reader, "to");
+      if (!check_endpoint (reader, edge->to, error))
+        return FALSE;
+
+      pop (reader, len);
+    }
+
+  return read_object_member (reader, root, "interview", interview, error) &&
+         read_object_member (reader, root, "view", view, error);
+}
+
+static PlanoBoard *
+read_root (Reader      *reader,
+           JsonNode    *root_node,
+           GError     **error)
+{
+  GPtrArray *items[PLANO_N_ITEM_TYPES];
+  g_autoptr(JsonNode) interview = NULL;
+  g_autoptr(JsonNode) view = NULL;
+  g_autofree char *title = NULL;
+  PlanoBoard *board = NULL;
+  JsonObject *root;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      g_set_error_literal (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
+                           _("the top level is not a JSON object, so this is not a Plano board"));
+      return NULL;
+    }
+
+  root = json_node_get_object (root_node);
+
+  if (!read_version (reader, root, error) || !check_tree (reader, root_node, error))
+    return NULL;
+
+  for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
+    items[t] = g_ptr_array_new_with_free_func ((GDestroyNotify) plano_item_free);
+
+  if (read_contents (reader, root, items, &title, &interview, &view, error))
+    {
+      board = plano_board_new ();
+      plano_board_set_loaded_title (board, title);
+      for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
+        for (guint i = 0; i < items[t]->len; i++)
+          plano_board_append_loaded (board, g_steal_pointer (&g_ptr_array_index (items[t], i)));
+      plano_board_set_interview (board, interview);
+      plano_board_set_view (board, view);
+    }
+
+  for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
+    g_ptr_array_unref (items[t]);
+
+  return board;
+}
+
+/**
+ * plano_format_read:
+ * @data: the bytes of a .plano file
+ * @length: their length
+ * @warnings: (out) (optional) (transfer full): what loaded but deserves a word, such as an
+ *   unknown kind; one string each, starting with its JSON path
+ * @error: where to say why the bytes are not a board
+ *
+ * Returns: (transfer full) (nullable): the board, or %NULL with @error naming the place
+ */
+PlanoBoard *
+plano_format_read (const char  *data,
+                   gsize        length,
+                   GPtrArray  **warnings,
+                   GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GString) path = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GPtrArray) found_warnings = NULL;
+  PlanoBoard *board;
+  Reader reader;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (warnings != NULL)
+    *warnings = NULL;
+
+  if (!check_bytes (data, length, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      set_syntax_error (error, parse_error);
+      return NULL;
+    }
+
+  path = g_string_new (NULL);
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
+  found_warnings = g_ptr_array_new_with_free_func (g_free);
+
+  reader = (Reader) {
+    .path = path,
+    .warnings = found_warnings,
+    .ids = ids,
+  };
+
+  board = read_root (&reader, json_parser_get_root (parser), error);
+
+  if (board != NULL && warnings != NULL)
+    *warnings = g_steal_pointer (&found_warnings);
+
+  return board;
+}
+
+static char *
+display_name (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  return g_filename_display_name (base);
+}
+
+/**
+ * plano_format_read_file:
+ * @path: a file name
+ *
+ * Reads the board in @path; see plano_format_read(). I/O errors have the domain
+ * %PLANO_FORMAT_ERROR too, with the code %PLANO_FORMAT_ERROR_IO.
+ *
+ * Returns: (transfer full) (nullable): the board
+ */
+PlanoBoard *
+plano_format_read_file (const char  *path,
+                        GPtrArray  **warnings,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *name = display_name (path);
+
+      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
+                   _("“%s” is a folder, not a board"), name);
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_autofree char *name = display_name (path);
+      const char *reason;
+
+      switch (local_error->code)
+        {
+        case G_FILE_ERROR_NOENT:
+          reason = _("no such file");
+          break;
+        case G_FILE_ERROR_ACCES:
+        case G_FILE_ERROR_PERM:
+          reason = _("permission denied");
+          break;
+        default:
+          reason = local_error->message;
+          break;
+        }
+
+      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
+                   _("Could not read “%s”: %s"), name, reason);
+      return NULL;
+    }
+
+  return plano_format_read (contents, length, warnings, error);
+}
+
+/* Writer */
+
+static void
+append_indent (GString *out,
+               guint    level)
+{
+  for (guint i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+append_string (GString    *out,
+               const char *s)
+{
+  g_string_append_c (out, '"');
+
+  for (const char *p = s; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+        }
+    }
+
+  g_string_append_c (out, '"');
+}
+
+/* The shortest text that reads back as @value; whole numbers without a fraction. */
+static void
+append_double (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value == 0)
+    value = 0; /* no "-0" */
+
+  if (fabs (value) < 1e15 && value == floor (value))
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+      return;
+    }
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.15g", value);
+  if (g_ascii_strtod (buffer, NULL) != value)
+    g_ascii_formatd (buffer, sizeof buffer, "%.17g", value);
+
+  g_string_append (out, buffer);
+}
+
+static void
+append_coord (GString *out,
+              double   value)
+{
+  append_double (out, round (value * 100.0) / 100.0);
+}
+
+/* Writes the members of one object: begin_member() before each. */
+typedef struct
+{
+  GString *out;
+  guint    level;
+  gboolean first;
+} ObjectWriter;
+
+static void
+begin_object (ObjectWriter *w,
+              GString      *out,
+              guint         level)
+{
+  *w = (ObjectWriter) { out, level, TRUE };
+  g_string_append_c (out, '{');
+}
+
+static void
+begin_member (ObjectWriter *w,
+              const char   *name)
+{
+  g_string_append (w->out, w->first ? "\n" : ",\n");
+  w->first = FALSE;
+  append_indent (w->out, w->level + 1);
+  append_string (w->out, name);
+  g_string_append (w->out, ": ");
+}
+
+static void
+end_object (ObjectWriter *w)
+{
+  if (!w->first)
+    {
+      g_string_append_c (w->out, '\n');
+      append_indent (w->out, w->level);
+    }
+  g_string_append_c (w->out, '}');
+}
+
+static void
+member_string (ObjectWriter *w,
+               const char   *name,
+               const char   *value)
+{
+  if (value == NULL)
+    return;
+
+  begin_member (w, name);
+  append_string (w->out, value);
+}
+
+static void
+member_coord (ObjectWriter *w,
+              const char   *name,
+              double        value)
+{
+  begin_member (w, name);
+  append_coord (w->out, value);
+}
+
+static void
+member_strv (ObjectWriter *w,
+             const char   *name,
+             GStrv         strv)
+{
+  if (strv == NULL)
+    return;
+
+  begin_member (w, name);
+
+  if (strv[0] == NULL)
+    {
+      g_string_append (w->out, "[]");
+      return;
+    }
+
+  g_string_append_c (w->out, '[');
+  for (guint i = 0; strv[i] != NULL; i++)
+    {
+      g_string_append (w->out, i == 0 ? "\n" : ",\n");
+      append_indent (w->out, w->level + 2);
+      append_string (w->out, strv[i]);
+    }
+  g_string_append_c (w->out, '\n');
+  append_indent (w->out, w->level + 1);
+  g_string_append_c (w->out, ']');
+}
+
+static void
+member_props (ObjectWriter *w,
+              GArray       *props)
+{
+  ObjectWriter inner;
+
+  if (props == NULL)
+    return;
+
+  begin_member (w, "props");
+  begin_object (&inner, w->out, w->level + 1);
+
+  for (guint i = 0; i < props->len; i++)
+    {
+      const PlanoProp *prop = &g_array_index (props, PlanoProp, i);
+
+      begin_member (&inner, prop->name);
+      switch (prop->type)
+        {
+        case PLANO_VALUE_NUMBER:
+          append_double (w->out, prop->number);
+          break;
+        case PLANO_VALUE_STRING:
+          append_string (w->out, prop->string);
+          break;
+        case PLANO_VALUE_BOOLEAN:
+          g_string_append (w->out, prop->boolean ? "true" : "false");
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  end_object (&inner);
+}
+
+static void
+write_json_node (GString  *out,
+                 JsonNode *node,
+                 guint     level)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        ObjectWriter w;
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        begin_object (&w, out, level);
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          {
+            begin_member (&w, name);
+            write_json_node (out, member, level + 1);
+          }
+        end_object (&w);
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        if (n == 0)
+          {
+            g_string_append (out, "[]");
+            break;
+          }
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            g_string_append (out, i == 0 ? "\n" : ",\n");
+            append_indent (out, level + 1);
+            write_json_node (out, json_array_get_element (array, i), level + 1);
+          }
+        g_string_append_c (out, '\n');
+        append_indent (out, level);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_INT64)
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+        else if (type == G_TYPE_DOUBLE)
+          append_double (out, json_node_get_double (node));
+        else if (type == G_TYPE_BOOLEAN)
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+        else if (type == G_TYPE_STRING)
+          append_string (out, json_node_get_string (node));
+        else
+          g_string_append (out, "null");
+      }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+static void
+write_item (GString         *out,
+            const PlanoItem *item,
+            guint            level)
+{
+  ObjectWriter w;
+
+  begin_object (&w, out, level);
+  member_string (&w, "id", item->id);
+
+  switch (item->type)
+    {
+    case PLANO_ITEM_NODE:
+      {
+        const PlanoNode *node = (const PlanoNode *) item;
+
+        member_string (&w, "kind", node->kind);
+        member_coord (&w, "x", node->x);
+        member_coord (&w, "y", node->y);
+        if (node->has_size)
+          {
+            member_coord (&w, "w", node->w);
+            member_coord (&w, "h", node->h);
+          }
+        member_string (&w, "label", node->label);
+        member_string (&w, "zone", node->zone);
+        member_props (&w, node->props);
+        member_string (&w, "note", node->note);
+      }
+      break;
+
+    case PLANO_ITEM_EDGE:
+      {
+        const PlanoEdge *edge = (const PlanoEdge *) item;
+
+        member_string (&w, "from", edge->from);
+        member_string (&w, "to", edge->to);
+        member_string (&w, "kind", edge->kind);
+        member_string (&w, "label", edge->label);
+        if (edge->waypoints != NULL)
+          {
+            begin_member (&w, "waypoints");
+            g_string_append_c (out, '[');
+            for (guint i = 0; i < edge->waypoints->len; i++)
+              {
+                const PlanoPoint *p = &g_array_index (edge->waypoints, PlanoPoint, i);
+
+                g_string_append (out, i == 0 ? "[" : ", [");
+                append_coord (out, p->x);
+                g_string_append (out, ", ");
+                append_coord (out, p->y);
+                g_string_append_c (out, ']');
+              }
+            g_string_append_c (out, ']');
+          }
+        member_props (&w, edge->props);
+      }
+      break;
+
+    case PLANO_ITEM_ZONE:
+      {
+        const PlanoZone *zone = (const PlanoZone *) item;
+
+        member_string (&w, "label", zone->label);
+        member_coord (&w, "x", zone->x);
+        member_coord (&w, "y", zone->y);
+        member_coord (&w, "w", zone->w);
+        member_coord (&w, "h", zone->h);
+        member_string (&w, "kind", zone->kind);
+      }
+      break;
+
+    case PLANO_ITEM_NOTE:
+      {
+        const PlanoNote *note = (const PlanoNote *) item;
+
+        member_string (&w, "text", note->text);
+        member_coord (&w, "x", note->x);
+        member_coord (&w, "y", note->y);
+        if (note->has_size)
+          {
+            member_coord (&w, "w", note->w);
+            member_coord (&w, "h", note->h);
+          }
+        member_string (&w, "target", note->target);
+      }
+      break;
+
+    case PLANO_ITEM_TRADEOFF:
+      {
+        const PlanoTradeoff *tradeoff = (const PlanoTradeoff *) item;
+
+        member_string (&w, "title", tradeoff->title);
+        member_string (&w, "target", tradeoff->target);
+        member_string (&w, "choice", tradeoff->choice);
+        member_strv (&w, "alternatives", tradeoff->alternatives);
+        member_strv (&w, "pros", tradeoff->pros);
+        member_strv (&w, "cons", tradeoff->cons);
+        member_string (&w, "rationale", tradeoff->rationale);
+      }
+      break;
+
+    case PLANO_N_ITEM_TYPES:
+    default:
+      g_assert_not_reached ();
+    }
+
+  end_object (&w);
+}
+
+/**
+ * plano_format_write:
+ * @board: a board
+ * @length: (out) (optional): the length of the text
+ *
+ * Returns: (transfer full): the board as the text of a .plano file
+ */
+char *
+plano_format_write (PlanoBoard *board,
+                    gsize      *length)
+{
+  GString *out;
+  ObjectWriter w;
+
+  g_return_val_if_fail (PLANO_IS_BOARD (board), NULL);
+
+  out = g_string_sized_new (4096);
+  begin_object (&w, out, 0);
+
+  begin_member (&w, "plano");
+  g_string_append_printf (out, "%d", PLANO_FORMAT_VERSION);
+  member_string (&w, "title", plano_board_get_title (board));
+
+  for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
+    {
+      guint n = plano_board_get_n_items (board, t);
+
+      if (n == 0 && t != PLANO_ITEM_NODE)
+        continue;
+
+      begin_member (&w, plano_item_type_get_name (t));
+      if (n == 0)
+        {
+          g_string_append (out, "[]");
+          continue;
+        }
+
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (out, i == 0 ? "\n" : ",\n");
+          append_indent (out, 2);
+          write_item (out, plano_board_get_item (board, t, i), 2);
+        }
+      g_string_append_c (out, '\n');
+      append_indent (out, 1);
+      g_string_append_c (out, ']');
+    }
+
+  if (plano_board_get_interview (board) != NULL)
+    {
+      begin_member (&w, "interview");
+      write_json_node (out, plano_board_get_interview (board), 1);
+    }
+
+  if (plano_board_get_view (board) != NULL)
+    {
+      begin_member (&w, "view");
+      write_json_node (out, plano_board_get_view (board), 1);
+    }
+
+  end_object (&w);
+  g_string_append_c (out, '\n');
+
+  if (length != NULL)
+    *length = out->len;
+
+  return g_string_free (out, FALSE);
+}
+
+/* Follows symbolic links, so that saving through a link writes the file it points at. */
+static char *
+resolve_links (const char *path)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint i = 0; i < 32; i++)
+    {
+      g_autofree char *target = g_file_read_link (current, NULL);
+      g_autofree char *dir = NULL;
+
+      if (target == NULL)
+        break;
+
+      if (g_path_is_absolute (target))
+        {
+          g_free (current);
+          current = g_steal_pointer (&target);
+          continue;
+        }
+
+      dir = g_path_get_dirname (current);
+      g_free (current);
+      current = g_build_filename (dir, target, NULL);
+    }
+
+  return g_steal_pointer (&current);
+}
+
+/**
+ * plano_format_save_file:
+ * @board: the board to save
+ * @path: where; a symbolic link is followed to the file it points at
+ *
+ * Writes the board so that a crash at any moment leaves either the old file or the new one:
+ * the text goes to a temporary file in the same folder, is flushed to disk, and then
+ * replaces @path. On failure the existing file is untouched and @error says why in a sentence.
+ */
+gboolean
+plano_format_save_file (PlanoBoard  *board,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *dir_name = NULL;
+  GStatBuf st;
+  int mode = 0666;
+  gsize length;
+
+  g_return_val_if_fail (PLANO_IS_BOARD (board), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  target = resolve_links (path);
+  name = display_name (target);
+  dir = g_path_get_dirname (target);
+  dir_name = g_filename_display_name (dir);
+
+  if (g_stat (target, &st) == 0)
+    {
+      if (S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
+                       _("Could not save “%s”: it is a folder"), name);
+          return FALSE;
+        }
+      mode = st.st_mode & 0777;
+    }
+
+  contents = plano_format_write (board, &length);
+
+  if (!g_file_set_contents_full (target, contents, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 mode, &local_error))
+    {
+      const char *reason;
+
+      switch (local_error->code)
+        {
+        case G_FILE_ERROR_ACCES:
+        case G_FILE_ERROR_PERM:
+        case G_FILE_ERROR_ROFS:
+          reason = _("the folder is read-only or you may not write there");
+          break;
+        case G_FILE_ERROR_NOSPC:
+          reason = _("the disk is full");
+          break;
+        case G_FILE_ERROR_NOENT:
+        case G_FILE_ERROR_NOTDIR:
+          reason = _("the folder does not exist");
+          break;
+        default:
+          reason = local_error->message;
+          break;
+        }
+
+      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
+                   _("Could not save “%s” in %s: %s"), name, dir_name, reason);
+      return FALSE;
+    }
+
+  return TRUE;
+}

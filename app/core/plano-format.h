@@ -1,0 +1,40 @@
+/* plano-format.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "plano-board.h"
+
+G_BEGIN_DECLS
+
+#define PLANO_FORMAT_VERSION 1
+
+#define PLANO_FORMAT_ERROR (plano_format_error_quark ())
+
+typedef enum
+{
+  PLANO_FORMAT_ERROR_INVALID,   /* the bytes are not a board; the message names the place */
+  PLANO_FORMAT_ERROR_VERSION,   /* a newer or unknown format version */
+  PLANO_FORMAT_ERROR_IO,        /* the file could not be read or written */
+} PlanoFormatError;
+
+GQuark       plano_format_error_quark  (void);
+
+PlanoBoard  *plano_format_read         (const char   *data,
+                                        gsize         length,
+                                        GPtrArray   **warnings,
+                                        GError      **error);
+PlanoBoard  *plano_format_read_file    (const char   *path,
+                                        GPtrArray   **warnings,
+                                        GError      **error);
+char        *plano_format_write        (PlanoBoard   *board,
+                                        gsize        *length);
+gboolean     plano_format_save_file    (PlanoBoard   *board,
+                                        const char   *path,
+                                        GError      **error);
+
+G_END_DECLS

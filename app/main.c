@@ -1,0 +1,77 @@
+/* main.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "plano-application.h"
+#include "plano-cli.h"
+
+/* Where the translations are: the installed ones, or those of a build tree when
+ * PLANO_LOCALEDIR says so (tests and `meson devenv`).
+ */
+static const char *
+get_localedir (void)
+{
+  const char *dir = g_getenv ("PLANO_LOCALEDIR");
+
+  return dir != NULL && dir[0] != '\0' ? dir : LOCALEDIR;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoApplication) app = NULL;
+  g_autoptr(GPtrArray) app_argv = NULL;
+  g_auto(GStrv) files = NULL;
+  PlanoCliOptions options = { 0, };
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
+      N_("Print the version and exit"), NULL },
+    { "check", 0, 0, G_OPTION_ARG_NONE, &options.check,
+      N_("Check that each FILE is a valid board; one line per file"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files,
+      NULL, N_("[FILE…]") },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, get_localedir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Sketch data architectures and practise system design interviews."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("plano: %s\n", error->message);
+      return 2;
+    }
+
+  options.files = files;
+
+  if (plano_cli_wants_headless (&options))
+    return plano_cli_run (&options);
+
+  app_argv = g_ptr_array_new ();
+  g_ptr_array_add (app_argv, argv[0]);
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    g_ptr_array_add (app_argv, files[i]);
+  g_ptr_array_add (app_argv, NULL);
+
+  app = plano_application_new ();
+
+  return g_application_run (G_APPLICATION (app), app_argv->len - 1, (char **) app_argv->pdata);
+}

@@ -1,0 +1,218 @@
+/* plano-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plano-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "plano-application.h"
+#include "plano-window.h"
+
+struct _PlanoApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (PlanoApplication, plano_application, ADW_TYPE_APPLICATION)
+
+PlanoApplication *
+plano_application_new (void)
+{
+  return g_object_new (PLANO_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+/**
+ * plano_application_new_window:
+ *
+ * Returns: (transfer none): a new window showing the start page
+ */
+PlanoWindow *
+plano_application_new_window (PlanoApplication *self)
+{
+  g_return_val_if_fail (PLANO_IS_APPLICATION (self), NULL);
+
+  return plano_window_new (self);
+}
+
+/**
+ * plano_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+plano_application_get_settings (PlanoApplication *self)
+{
+  g_return_val_if_fail (PLANO_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static void
+plano_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (plano_application_new_window (PLANO_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+/* A window that shows nothing yet, or an untouched empty board, takes the next file. */
+static PlanoWindow *
+find_reusable_window (PlanoApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PLANO_IS_WINDOW (l->data) && plano_window_is_reusable (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+plano_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  PlanoApplication *self = PLANO_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      PlanoWindow *window = find_reusable_window (self);
+
+      if (window == NULL)
+        window = plano_application_new_window (self);
+
+      plano_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+plano_application_startup (GApplication *app)
+{
+  PlanoApplication *self = PLANO_APPLICATION (app);
+
+  G_APPLICATION_CLASS (plano_application_parent_class)->startup (app);
+
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.new-window", { "<Control><Shift>n", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.new", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+  g_set_application_name (_("Plano"));
+  self->settings = g_settings_new (APP_ID);
+}
+
+static void
+plano_application_dispose (GObject *object)
+{
+  PlanoApplication *self = PLANO_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (plano_application_parent_class)->dispose (object);
+}
+
+static void
+plano_application_class_init (PlanoApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = plano_application_dispose;
+  app_class->activate = plano_application_activate;
+  app_class->open = plano_application_open;
+  app_class->startup = plano_application_startup;
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  PlanoApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Plano developers", NULL };
+
+  adw_show_about_window (window,
+                         "application-name", _("Plano"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Plano developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("A whiteboard for data architectures and a trainer for "
+                                       "system design interviews."),
+                         "website", "https://github.com/planoboard/plano",
+                         "issue-url", "https://github.com/planoboard/plano/issues",
+                         "developers", developers,
+                         /* TRANSLATORS: your name and email, one translator per line */
+                         "translator-credits", _("translator-credits"),
+                         "copyright", "© 2026 The Plano developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  PlanoApplication *self = user_data;
+  PlanoWindow *window = plano_application_new_window (self);
+
+  plano_window_new_board (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  PlanoApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Each window asks about its own unsaved changes; the app ends with the last one. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "new-window", new_window_action },
+  { "quit", quit_action },
+};
+
+static void
+plano_application_init (PlanoApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+}

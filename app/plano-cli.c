@@ -1,0 +1,106 @@
+/* plano-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plano-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "plano-board.h"
+#include "plano-cli.h"
+#include "plano-format.h"
+
+/* The headless command line: it uses the core alone and never opens a display. */
+
+gboolean
+plano_cli_wants_headless (const PlanoCliOptions *options)
+{
+  return options->version || options->check;
+}
+
+static char *
+display_path (const char *path)
+{
+  return g_filename_display_name (path);
+}
+
+/* One line per file: "board.plano: ok, 12 nodes, 14 edges, 3 zones" or the reason it is bad. */
+static gboolean
+check_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autofree char *name = display_path (path);
+  g_autoptr(GString) line = NULL;
+  guint n_nodes, n_edges, n_zones;
+
+  board = plano_format_read_file (path, &warnings, &error);
+  if (board == NULL)
+    {
+      g_print ("%s: %s\n", name, error->message);
+      return FALSE;
+    }
+
+  n_nodes = plano_board_get_n_items (board, PLANO_ITEM_NODE);
+  n_edges = plano_board_get_n_items (board, PLANO_ITEM_EDGE);
+  n_zones = plano_board_get_n_items (board, PLANO_ITEM_ZONE);
+
+  line = g_string_new (name);
+  g_string_append (line, ": ");
+  /* TRANSLATORS: the start of "board.plano: ok, 12 nodes, 14 edges, 3 zones" */
+  g_string_append (line, _("ok"));
+  g_string_append (line, ", ");
+  g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u node", "%u nodes", n_nodes), n_nodes);
+  g_string_append (line, ", ");
+  g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u edge", "%u edges", n_edges), n_edges);
+  g_string_append (line, ", ");
+  g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u zone", "%u zones", n_zones), n_zones);
+
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    {
+      g_string_append (line, "; ");
+      /* TRANSLATORS: a warning about a board that loaded all the same */
+      g_string_append_printf (line, _("warning: %s"), (const char *) g_ptr_array_index (warnings, i));
+    }
+
+  g_print ("%s\n", line->str);
+
+  return TRUE;
+}
+
+/**
+ * plano_cli_run:
+ *
+ * Returns: the exit status: 0 when everything went well, 1 when a file was bad
+ */
+int
+plano_cli_run (const PlanoCliOptions *options)
+{
+  if (options->version)
+    {
+      g_print ("plano %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (options->check)
+    {
+      gboolean all_ok = TRUE;
+
+      if (options->files == NULL || options->files[0] == NULL)
+        {
+          g_printerr ("plano: %s\n", _("--check needs at least one file"));
+          return 2;
+        }
+
+      for (guint i = 0; options->files[i] != NULL; i++)
+        all_ok &= check_file (options->files[i]);
+
+      return all_ok ? 0 : 1;
+    }
+
+  return 0;
+}

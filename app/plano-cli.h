@@ -1,0 +1,23 @@
+/* plano-cli.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What the headless command line was asked to do. */
+typedef struct
+{
+  gboolean   version;
+  gboolean   check;
+  char     **files;      /* the files named on the command line */
+} PlanoCliOptions;
+
+gboolean  plano_cli_wants_headless  (const PlanoCliOptions *options);
+int       plano_cli_run             (const PlanoCliOptions *options);
+
+G_END_DECLS

@@ -1,0 +1,820 @@
+/* plano-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plano-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "plano-application.h"
+#include "plano-board-summary.h"
+#include "plano-format.h"
+#include "plano-window.h"
+
+#define PLANO_MIME_TYPE "application/x-plano"
+#define MAX_RECENT 8
+
+struct _PlanoWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  PlanoBoard           *board;
+  PlanoHistory         *history;
+  GFile                *file;
+  GSettings            *settings;
+  gulong                modified_handler;
+  gulong                title_handler;
+
+  /* Set once the user chose to close despite unsaved changes, or saved them for closing. */
+  gboolean              close_confirmed;
+  gboolean              close_after_save;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  GtkWidget            *recent_box;
+  GtkListBox           *recent_list;
+  PlanoBoardSummary    *summary;
+};
+
+G_DEFINE_FINAL_TYPE (PlanoWindow, plano_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_error (PlanoWindow *self,
+            const char  *heading,
+            const char  *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+get_display_title (PlanoWindow *self)
+{
+  const char *title = self->board != NULL ? plano_board_get_title (self->board) : NULL;
+
+  if (title != NULL)
+    return g_strdup (title);
+
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+      g_autofree char *name = g_filename_display_name (basename);
+
+      if (g_str_has_suffix (name, ".plano"))
+        name[strlen (name) - strlen (".plano")] = '\0';
+      return g_steal_pointer (&name);
+    }
+
+  return g_strdup (_("Untitled Board"));
+}
+
+static char *
+get_display_folder (PlanoWindow *self)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) home = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *relative = NULL;
+
+  if (self->file == NULL)
+    return g_strdup (_("Not saved yet"));
+
+  parent = g_file_get_parent (self->file);
+  if (parent == NULL)
+    return NULL;
+
+  home = g_file_new_for_path (g_get_home_dir ());
+  if (g_file_equal (parent, home))
+    return g_strdup ("~");
+
+  relative = g_file_get_relative_path (home, parent);
+  if (relative != NULL)
+    return g_strdup_printf ("~/%s", relative);
+
+  path = g_file_get_path (parent);
+  return path != NULL ? g_filename_display_name (path) : g_file_get_uri (parent);
+}
+
+static void
+update_title (PlanoWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *shown = NULL;
+
+  if (self->board == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Plano"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Plano"));
+      return;
+    }
+
+  title = get_display_title (self);
+  folder = get_display_folder (self);
+
+  if (plano_history_get_is_modified (self->history))
+    /* TRANSLATORS: the window title of a board with unsaved changes */
+    shown = g_strdup_printf (_("• %s"), title);
+  else
+    shown = g_strdup (title);
+
+  adw_window_title_set_title (self->window_title, shown);
+  adw_window_title_set_subtitle (self->window_title, folder);
+  gtk_window_set_title (GTK_WINDOW (self), shown);
+}
+
+static void
+update_actions (PlanoWindow *self)
+{
+  gboolean has_board = self->board != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_board);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_board);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 has_board && plano_history_get_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 has_board && plano_history_get_can_redo (self->history));
+}
+
+static void
+history_notify_cb (PlanoWindow *self,
+                   GParamSpec  *pspec,
+                   PlanoHistory *history)
+{
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+board_title_notify_cb (PlanoWindow *self,
+                       GParamSpec  *pspec,
+                       PlanoBoard  *board)
+{
+  update_title (self);
+}
+
+/* Shows @board, read from @file or new when @file is NULL. */
+static void
+set_board (PlanoWindow *self,
+           PlanoBoard  *board,
+           GFile       *file)
+{
+  if (self->history != NULL)
+    g_clear_signal_handler (&self->modified_handler, self->history);
+  if (self->board != NULL)
+    g_clear_signal_handler (&self->title_handler, self->board);
+
+  g_clear_object (&self->history);
+  g_set_object (&self->board, board);
+  g_set_object (&self->file, file);
+
+  if (board != NULL)
+    {
+      self->history = plano_history_new (board);
+      self->modified_handler = g_signal_connect_object (self->history, "notify",
+                                                        G_CALLBACK (history_notify_cb), self,
+                                                        G_CONNECT_SWAPPED);
+      self->title_handler = g_signal_connect_object (board, "notify::title",
+                                                     G_CALLBACK (board_title_notify_cb), self,
+                                                     G_CONNECT_SWAPPED);
+    }
+
+  plano_board_summary_set_board (self->summary, board);
+  gtk_stack_set_visible_child_name (self->stack, board != NULL ? "board" : "start");
+
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+add_to_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) PLANO_MIME_TYPE,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "plano %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
+recent_row_activated_cb (PlanoWindow   *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  plano_window_open_file (self, file);
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *ia = *(GtkRecentInfo **) a;
+  GtkRecentInfo *ib = *(GtkRecentInfo **) b;
+  g_autoptr(GDateTime) ma = gtk_recent_info_get_modified (ia);
+  g_autoptr(GDateTime) mb = gtk_recent_info_get_modified (ib);
+
+  return g_date_time_compare (mb, ma);
+}
+
+static void
+refresh_recent (PlanoWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) boards = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), PLANO_MIME_TYPE) == 0 &&
+          gtk_recent_info_is_local (info) && gtk_recent_info_exists (info))
+        g_ptr_array_add (boards, gtk_recent_info_ref (info));
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  g_ptr_array_sort (boards, compare_recent);
+
+  for (guint i = 0; i < MIN (boards->len, MAX_RECENT); i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (boards, i);
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *path = parent != NULL ? g_file_get_path (parent) : NULL;
+      g_autofree char *folder = path != NULL ? g_filename_display_name (path) : NULL;
+      g_autofree char *title = g_markup_escape_text (gtk_recent_info_get_display_name (info), -1);
+      g_autofree char *subtitle = folder != NULL ? g_markup_escape_text (folder, -1) : NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  gtk_widget_set_visible (self->recent_box, boards->len > 0);
+}
+
+/**
+ * plano_window_open_file:
+ * @file: a .plano file
+ *
+ * Shows the board in @file. A file that is not a board leaves the window as it was and says
+ * why in a dialog.
+ *
+ * Returns: whether the board opened
+ */
+gboolean
+plano_window_open_file (PlanoWindow *self,
+                        GFile       *file)
+{
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (PLANO_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_error (self, _("Could Not Open Board"), _("Plano opens only files on this computer."));
+      return FALSE;
+    }
+
+  board = plano_format_read_file (path, &warnings, &error);
+  if (board == NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *name = g_filename_display_name (basename);
+      g_autofree char *body = NULL;
+
+      if (g_error_matches (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO))
+        body = g_strdup (error->message);
+      else
+        /* TRANSLATORS: %s is the file name, then the reason, such as "nodes[3].x: expected a number" */
+        body = g_strdup_printf (_("“%s” is not a valid board: %s"), name, error->message);
+
+      show_error (self, _("Could Not Open Board"), body);
+      return FALSE;
+    }
+
+  set_board (self, board, file);
+  add_to_recent (file);
+
+  if (warnings != NULL && warnings->len > 0)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (ngettext ("Opened with %u warning: %s",
+                                           "Opened with %u warnings, the first: %s",
+                                           warnings->len),
+                                 warnings->len, (const char *) g_ptr_array_index (warnings, 0));
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+
+  return TRUE;
+}
+
+/**
+ * plano_window_new_board:
+ *
+ * Shows a new, empty board.
+ */
+void
+plano_window_new_board (PlanoWindow *self)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+
+  g_return_if_fail (PLANO_IS_WINDOW (self));
+
+  set_board (self, board, NULL);
+}
+
+/**
+ * plano_window_save_to:
+ * @file: where to save; becomes the window's file on success
+ *
+ * Returns: whether the board was saved; on failure the file on disk is untouched
+ */
+gboolean
+plano_window_save_to (PlanoWindow  *self,
+                      GFile        *file,
+                      GError      **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (PLANO_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->board != NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Plano saves only to files on this computer."));
+      return FALSE;
+    }
+
+  if (!plano_format_save_file (self->board, path, error))
+    return FALSE;
+
+  g_set_object (&self->file, file);
+  plano_history_set_saved (self->history);
+  add_to_recent (file);
+  update_title (self);
+
+  return TRUE;
+}
+
+static void
+finish_save (PlanoWindow *self,
+             GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!plano_window_save_to (self, file, &error))
+    {
+      self->close_after_save = FALSE;
+      show_error (self, _("Could Not Save Board"), error->message);
+      return;
+    }
+
+  if (self->close_after_save)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
+{
+  PlanoWindow *self = PLANO_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        {
+          g_autofree char *basename = g_file_get_basename (file);
+
+          /* A name typed without the extension gets it, so the file manager knows it. */
+          if (!g_str_has_suffix (basename, ".plano"))
+            {
+              g_autoptr(GFile) parent = g_file_get_parent (file);
+              g_autofree char *with_suffix = g_strconcat (basename, ".plano", NULL);
+
+              g_set_object (&file, g_file_get_child (parent, with_suffix));
+            }
+
+          finish_save (self, file);
+        }
+    }
+  else
+    {
+      self->close_after_save = FALSE;
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static GtkFileFilter *
+new_board_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Plano Boards"));
+  gtk_file_filter_add_mime_type (filter, PLANO_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "plano");
+
+  return filter;
+}
+
+static void
+save_as (PlanoWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *title = get_display_title (self);
+  g_autofree char *name = g_strconcat (title, ".plano", NULL);
+
+  chooser = gtk_file_chooser_native_new (_("Save Board"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), new_board_filter ());
+
+  for (char *p = name; *p != '\0'; p++)
+    if (*p == '/')
+      *p = '-';
+
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
+  else
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save (PlanoWindow *self)
+{
+  if (self->file != NULL)
+    finish_save (self, self->file);
+  else
+    save_as (self);
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  PlanoWindow *self = PLANO_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      if (file != NULL)
+        g_application_open (G_APPLICATION (app), &file, 1, "");
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Board"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), new_board_filter ());
+
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+
+  if (plano_window_is_reusable (self))
+    {
+      plano_window_new_board (self);
+    }
+  else
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+      PlanoWindow *window = plano_window_new (PLANO_APPLICATION (app));
+
+      plano_window_new_board (window);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save (PLANO_WINDOW (widget));
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_as (PLANO_WINDOW (widget));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+
+  if (self->history != NULL)
+    plano_history_undo (self->history);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+
+  if (self->history != NULL)
+    plano_history_redo (self->history);
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   PlanoWindow      *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      self->close_after_save = TRUE;
+      save (self);
+    }
+}
+
+static void
+store_window_state (PlanoWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set (self->settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+plano_window_close_request (GtkWindow *window)
+{
+  PlanoWindow *self = PLANO_WINDOW (window);
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->close_confirmed || self->history == NULL ||
+      !plano_history_get_is_modified (self->history))
+    {
+      store_window_state (self);
+      return GTK_WINDOW_CLASS (plano_window_parent_class)->close_request (window);
+    }
+
+  title = get_display_title (self);
+  /* TRANSLATORS: %s is the board's title */
+  body = g_strdup_printf (_("“%s” has unsaved changes. Changes that are not saved are lost."), title);
+
+  dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static void
+plano_window_constructed (GObject *object)
+{
+  PlanoWindow *self = PLANO_WINDOW (object);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  int width, height;
+
+  G_OBJECT_CLASS (plano_window_parent_class)->constructed (object);
+
+  if (PLANO_IS_APPLICATION (app))
+    self->settings = g_object_ref (plano_application_get_settings (PLANO_APPLICATION (app)));
+
+  if (self->settings != NULL)
+    {
+      g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+      if (width > 0 && height > 0)
+        gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+}
+
+static void
+plano_window_dispose (GObject *object)
+{
+  PlanoWindow *self = PLANO_WINDOW (object);
+
+  set_board (self, NULL, NULL);
+  g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PLANO_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (plano_window_parent_class)->dispose (object);
+}
+
+static void
+plano_window_class_init (PlanoWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = plano_window_constructed;
+  object_class->dispose = plano_window_dispose;
+  window_class->close_request = plano_window_close_request;
+
+  g_type_ensure (PLANO_TYPE_BOARD_SUMMARY);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/plano-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, summary);
+  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+}
+
+static void
+plano_window_init (PlanoWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (refresh_recent), self, G_CONNECT_SWAPPED);
+  refresh_recent (self);
+  update_title (self);
+  update_actions (self);
+}
+
+PlanoWindow *
+plano_window_new (PlanoApplication *application)
+{
+  return g_object_new (PLANO_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+/**
+ * plano_window_is_reusable:
+ *
+ * Returns: whether the window shows nothing worth keeping: the start page, or a new board
+ *   that is still empty and unchanged
+ */
+gboolean
+plano_window_is_reusable (PlanoWindow *self)
+{
+  g_return_val_if_fail (PLANO_IS_WINDOW (self), FALSE);
+
+  if (self->board == NULL)
+    return TRUE;
+
+  return self->file == NULL && plano_board_is_empty (self->board) &&
+         !plano_history_get_is_modified (self->history);
+}
+
+/**
+ * plano_window_get_board:
+ *
+ * Returns: (transfer none) (nullable): the board shown
+ */
+PlanoBoard *
+plano_window_get_board (PlanoWindow *self)
+{
+  g_return_val_if_fail (PLANO_IS_WINDOW (self), NULL);
+
+  return self->board;
+}
+
+/**
+ * plano_window_get_history:
+ *
+ * Returns: (transfer none) (nullable): the history of the board shown
+ */
+PlanoHistory *
+plano_window_get_history (PlanoWindow *self)
+{
+  g_return_val_if_fail (PLANO_IS_WINDOW (self), NULL);
+
+  return self->history;
+}
+
+/**
+ * plano_window_get_file:
+ *
+ * Returns: (transfer none) (nullable): the file of the board shown
+ */
+GFile *
+plano_window_get_file (PlanoWindow *self)
+{
+  g_return_val_if_fail (PLANO_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * plano_window_get_page:
+ *
+ * Returns: "start" or "board"
+ */
+const char *
+plano_window_get_page (PlanoWindow *self)
+{
+  g_return_val_if_fail (PLANO_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}

@@ -1,0 +1,421 @@
+/* plano-board-summary.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plano-board-summary"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "plano-board-summary.h"
+#include "plano-catalog.h"
+
+/* A read-only outline of a board: its title (editable), and lists of its components,
+ * connections, zones, notes and trade-offs. Long lists stop after MAX_ROWS rows.
+ */
+
+#define MAX_ROWS 100
+
+struct _PlanoBoardSummary
+{
+  GtkWidget    parent_instance;
+
+  PlanoBoard  *board;
+  gulong       changed_handler;
+  guint        rebuild_source;
+  GPtrArray   *groups;
+
+  GtkWidget   *scroller;
+  GtkBox      *groups_box;
+  AdwEntryRow *title_row;
+  AdwActionRow *counts_row;
+};
+
+G_DEFINE_FINAL_TYPE (PlanoBoardSummary, plano_board_summary, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_BOARD,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static const char *
+edge_kind_name (const char *kind)
+{
+  static const struct
+  {
+    const char *id;
+    const char *name;
+  } kinds[] = {
+    { "flow", N_("Flow") },
+    { "stream", N_("Stream") },
+    { "batch", N_("Batch") },
+    { "request", N_("Request") },
+    { "cdc", N_("Change data capture") },
+    { "replication", N_("Replication") },
+  };
+
+  if (kind == NULL)
+    kind = "flow";
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kinds[i].id, kind) == 0)
+      return _(kinds[i].name);
+
+  return kind;
+}
+
+static const char *
+zone_kind_name (const char *kind)
+{
+  static const struct
+  {
+    const char *id;
+    const char *name;
+  } kinds[] = {
+    { "group", N_("Group") },
+    { "layer", N_("Layer") },
+    { "domain", N_("Domain") },
+    { "bronze", N_("Bronze tier") },
+    { "silver", N_("Silver tier") },
+    { "gold", N_("Gold tier") },
+  };
+
+  if (kind == NULL)
+    kind = "group";
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kinds[i].id, kind) == 0)
+      return _(kinds[i].name);
+
+  return kind;
+}
+
+static void
+add_row (AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle)
+{
+  g_autofree char *escaped_title = g_markup_escape_text (title != NULL ? title : "", -1);
+  g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle != NULL ? subtitle : "", -1);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  adw_preferences_group_add (group, row);
+}
+
+static char *
+describe_node (const PlanoNode *node)
+{
+  const PlanoKind *kind = plano_catalog_lookup (node->kind);
+  double replicas = 1;
+
+  if (kind == NULL)
+    /* TRANSLATORS: a component whose kind this version does not know; %s is the kind's id */
+    return g_strdup_printf (_("Unknown kind “%s”"), node->kind);
+
+  if (plano_props_get_number (node->props, "replicas", &replicas) && replicas > 1)
+    /* TRANSLATORS: "Kafka · Streaming · 3 replicas" */
+    return g_strdup_printf (_("%s · %s · %g replicas"), plano_kind_get_name (kind),
+                            plano_category_get_name (kind->category), replicas);
+
+  return g_strdup_printf ("%s · %s", plano_kind_get_name (kind),
+                          plano_category_get_name (kind->category));
+}
+
+static AdwPreferencesGroup *
+add_group (PlanoBoardSummary *self,
+           const char        *title,
+           guint              n)
+{
+  g_autofree char *description = NULL;
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (n > MAX_ROWS)
+    {
+      /* TRANSLATORS: shown above a list that is cut short */
+      description = g_strdup_printf (_("The first %u of %u"), MAX_ROWS, n);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+    }
+
+  gtk_box_append (self->groups_box, group);
+  g_ptr_array_add (self->groups, group);
+
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+static void
+rebuild (PlanoBoardSummary *self)
+{
+  g_autofree char *counts = NULL;
+  g_autofree char *nodes_text = NULL;
+  g_autofree char *edges_text = NULL;
+  g_autofree char *zones_text = NULL;
+  guint n[PLANO_N_ITEM_TYPES] = { 0, };
+
+  for (guint i = 0; i < self->groups->len; i++)
+    gtk_box_remove (self->groups_box, g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+
+  if (self->board == NULL)
+    return;
+
+  for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
+    n[t] = plano_board_get_n_items (self->board, t);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row),
+                         plano_board_get_title (self->board) != NULL ?
+                         plano_board_get_title (self->board) : "");
+
+  nodes_text = g_strdup_printf (ngettext ("%u component", "%u components", n[PLANO_ITEM_NODE]),
+                                n[PLANO_ITEM_NODE]);
+  edges_text = g_strdup_printf (ngettext ("%u connection", "%u connections", n[PLANO_ITEM_EDGE]),
+                                n[PLANO_ITEM_EDGE]);
+  zones_text = g_strdup_printf (ngettext ("%u zone", "%u zones", n[PLANO_ITEM_ZONE]),
+                                n[PLANO_ITEM_ZONE]);
+  counts = g_strdup_printf ("%s, %s, %s", nodes_text, edges_text, zones_text);
+  adw_action_row_set_subtitle (self->counts_row, counts);
+
+  if (n[PLANO_ITEM_NODE] > 0)
+    {
+      AdwPreferencesGroup *group = add_group (self, _("Components"), n[PLANO_ITEM_NODE]);
+
+      for (guint i = 0; i < MIN (n[PLANO_ITEM_NODE], MAX_ROWS); i++)
+        {
+          const PlanoNode *node = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
+          g_autofree char *subtitle = describe_node (node);
+
+          add_row (group, plano_board_get_label (self->board, node->item.id), subtitle);
+        }
+    }
+
+  if (n[PLANO_ITEM_EDGE] > 0)
+    {
+      AdwPreferencesGroup *group = add_group (self, _("Connections"), n[PLANO_ITEM_EDGE]);
+
+      for (guint i = 0; i < MIN (n[PLANO_ITEM_EDGE], MAX_ROWS); i++)
+        {
+          const PlanoEdge *edge = (const PlanoEdge *) plano_board_get_item (self->board, PLANO_ITEM_EDGE, i);
+          g_autofree char *title = NULL;
+          g_autofree char *subtitle = NULL;
+
+          /* TRANSLATORS: a connection from one component to another */
+          title = g_strdup_printf (_("%s → %s"), plano_board_get_label (self->board, edge->from),
+                                   plano_board_get_label (self->board, edge->to));
+          if (edge->label != NULL)
+            subtitle = g_strdup_printf ("%s · %s", edge_kind_name (edge->kind), edge->label);
+          else
+            subtitle = g_strdup (edge_kind_name (edge->kind));
+          add_row (group, title, subtitle);
+        }
+    }
+
+  if (n[PLANO_ITEM_ZONE] > 0)
+    {
+      AdwPreferencesGroup *group = add_group (self, _("Zones"), n[PLANO_ITEM_ZONE]);
+
+      for (guint i = 0; i < MIN (n[PLANO_ITEM_ZONE], MAX_ROWS); i++)
+        {
+          const PlanoZone *zone = (const PlanoZone *) plano_board_get_item (self->board, PLANO_ITEM_ZONE, i);
+
+          add_row (group, zone->label != NULL ? zone->label : _("Unnamed zone"),
+                   zone_kind_name (zone->kind));
+        }
+    }
+
+  if (n[PLANO_ITEM_NOTE] > 0)
+    {
+      AdwPreferencesGroup *group = add_group (self, _("Notes"), n[PLANO_ITEM_NOTE]);
+
+      for (guint i = 0; i < MIN (n[PLANO_ITEM_NOTE], MAX_ROWS); i++)
+        {
+          const PlanoNote *note = (const PlanoNote *) plano_board_get_item (self->board, PLANO_ITEM_NOTE, i);
+          const char *target = note->target != NULL ? plano_board_get_label (self->board, note->target) : NULL;
+          g_autofree char *subtitle = NULL;
+
+          if (target != NULL)
+            /* TRANSLATORS: what a sticky note points at */
+            subtitle = g_strdup_printf (_("On %s"), target);
+          add_row (group, note->text, subtitle);
+        }
+    }
+
+  if (n[PLANO_ITEM_TRADEOFF] > 0)
+    {
+      AdwPreferencesGroup *group = add_group (self, _("Trade-offs"), n[PLANO_ITEM_TRADEOFF]);
+
+      for (guint i = 0; i < MIN (n[PLANO_ITEM_TRADEOFF], MAX_ROWS); i++)
+        {
+          const PlanoTradeoff *tradeoff = (const PlanoTradeoff *) plano_board_get_item (self->board, PLANO_ITEM_TRADEOFF, i);
+          g_autofree char *subtitle = NULL;
+
+          if (tradeoff->choice != NULL)
+            /* TRANSLATORS: the option a trade-off settled on */
+            subtitle = g_strdup_printf (_("Chosen: %s"), tradeoff->choice);
+          add_row (group, tradeoff->title, subtitle);
+        }
+    }
+}
+
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  PlanoBoardSummary *self = user_data;
+
+  self->rebuild_source = 0;
+  rebuild (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+board_changed_cb (PlanoBoardSummary *self,
+                  PlanoChange       *change,
+                  PlanoBoard        *board)
+{
+  if (self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add (rebuild_idle_cb, self);
+}
+
+static void
+title_row_apply_cb (PlanoBoardSummary *self,
+                    AdwEntryRow       *row)
+{
+  if (self->board != NULL)
+    plano_board_set_title (self->board, gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+static void
+plano_board_summary_dispose (GObject *object)
+{
+  PlanoBoardSummary *self = (PlanoBoardSummary *)object;
+
+  plano_board_summary_set_board (self, NULL);
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PLANO_TYPE_BOARD_SUMMARY);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (plano_board_summary_parent_class)->dispose (object);
+}
+
+static void
+plano_board_summary_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  PlanoBoardSummary *self = PLANO_BOARD_SUMMARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOARD:
+      g_value_set_object (value, self->board);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plano_board_summary_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  PlanoBoardSummary *self = PLANO_BOARD_SUMMARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOARD:
+      plano_board_summary_set_board (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plano_board_summary_class_init (PlanoBoardSummaryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = plano_board_summary_dispose;
+  object_class->get_property = plano_board_summary_get_property;
+  object_class->set_property = plano_board_summary_set_property;
+
+  properties [PROP_BOARD] =
+    g_param_spec_object ("board", NULL, NULL,
+                         PLANO_TYPE_BOARD,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/plano-board-summary.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlanoBoardSummary, scroller);
+  gtk_widget_class_bind_template_child (widget_class, PlanoBoardSummary, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, PlanoBoardSummary, title_row);
+  gtk_widget_class_bind_template_child (widget_class, PlanoBoardSummary, counts_row);
+  gtk_widget_class_bind_template_callback (widget_class, title_row_apply_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+plano_board_summary_init (PlanoBoardSummary *self)
+{
+  self->groups = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+plano_board_summary_new (void)
+{
+  return g_object_new (PLANO_TYPE_BOARD_SUMMARY, NULL);
+}
+
+/**
+ * plano_board_summary_get_board:
+ *
+ * Returns: (transfer none) (nullable): the board shown
+ */
+PlanoBoard *
+plano_board_summary_get_board (PlanoBoardSummary *self)
+{
+  g_return_val_if_fail (PLANO_IS_BOARD_SUMMARY (self), NULL);
+
+  return self->board;
+}
+
+void
+plano_board_summary_set_board (PlanoBoardSummary *self,
+                               PlanoBoard        *board)
+{
+  g_return_if_fail (PLANO_IS_BOARD_SUMMARY (self));
+  g_return_if_fail (board == NULL || PLANO_IS_BOARD (board));
+
+  if (self->board == board)
+    return;
+
+  if (self->board != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->board);
+  g_set_object (&self->board, board);
+  if (board != NULL)
+    self->changed_handler = g_signal_connect_object (board, "changed",
+                                                     G_CALLBACK (board_changed_cb), self,
+                                                     G_CONNECT_SWAPPED);
+
+  if (self->groups != NULL)
+    rebuild (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BOARD]);
+}
