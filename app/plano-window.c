@@ -224,8 +224,8 @@ compare_recent (gconstpointer a,
 {
   GtkRecentInfo *ia = *(GtkRecentInfo **) a;
   GtkRecentInfo *ib = *(GtkRecentInfo **) b;
-  g_autoptr(GDateTime) ma = gtk_recent_info_get_modified (ia);
-  g_autoptr(GDateTime) mb = gtk_recent_info_get_modified (ib);
+  GDateTime *ma = gtk_recent_info_get_modified (ia);
+  GDateTime *mb = gtk_recent_info_get_modified (ib);
 
   return g_date_time_compare (mb, ma);
 }
@@ -387,6 +387,26 @@ plano_window_save_to (PlanoWindow  *self,
   return TRUE;
 }
 
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  PlanoWindow *self = user_data;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes the window once the dialog that asked has finished closing itself: destroying the
+ * window from the dialog's response would pull it out from under the dialog.
+ */
+static void
+close_when_idle (PlanoWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 finish_save (PlanoWindow *self,
              GFile       *file)
@@ -401,10 +421,7 @@ finish_save (PlanoWindow *self,
     }
 
   if (self->close_after_save)
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+    close_when_idle (self);
 }
 
 static void
@@ -601,10 +618,7 @@ close_response_cb (AdwMessageDialog *dialog,
                    PlanoWindow      *self)
 {
   if (g_strcmp0 (response, "discard") == 0)
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+    close_when_idle (self);
   else if (g_strcmp0 (response, "save") == 0)
     {
       self->close_after_save = TRUE;

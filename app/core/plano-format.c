@@ -218,8 +218,8 @@ check_tree (Reader    *reader,
         const char *name;
         JsonNode *member;
 
-        json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, &name, &member))
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
           {
             gsize len = push_member (reader, name);
 
@@ -481,8 +481,8 @@ get_props (Reader      *reader,
       return FALSE;
     }
 
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &name, &value))
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &name, &value))
     {
       PlanoProp prop = { (char *) name, 0, };
       gsize prop_len = push_member (reader, name);
@@ -1364,8 +1364,8 @@ write_json_node (GString  *out,
         JsonNode *member;
 
         begin_object (&w, out, level);
-        json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, &name, &member))
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
           {
             begin_member (&w, name);
             write_json_node (out, member, level + 1);

@@ -1,0 +1,163 @@
+/* test-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib.h>
+
+/* Runs the installed-to-be plano binary the way a user or a script does, with no display. */
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_plano (Run                *run,
+           const char * const *args,
+           const char         *language)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *data_dir = g_test_build_filename (G_TEST_DIST, "data", NULL);
+  const char *exe = g_getenv ("PLANO_EXE");
+  int wait_status = 0;
+
+  g_assert_nonnull (exe);
+
+  g_ptr_array_add (argv, (char *) exe);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  /* Headless means headless: no display server of any kind. */
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  if (language != NULL)
+    env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+
+  g_spawn_sync (data_dir, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0, };
+
+  run_plano (&run, (const char *[]) { "--version", NULL }, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "plano " PACKAGE_VERSION "\n");
+}
+
+static void
+test_check_good (void)
+{
+  g_auto(Run) run = { 0, };
+
+  run_plano (&run, (const char *[]) { "--check", "realtime.plano", "example.plano", NULL }, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "realtime.plano: ok, 12 nodes, 14 edges, 3 zones\n"
+                   "example.plano: ok, 3 nodes, 2 edges, 0 zones\n");
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+/* One line per file, the bad ones with the place and reason; exit 1 when any is bad. */
+static void
+test_check_bad (void)
+{
+  g_auto(Run) run = { 0, };
+
+  run_plano (&run, (const char *[]) { "--check", "example.plano", "bad-x.plano", "bad-endpoint.plano",
+                                      "newer.plano", "missing.plano", NULL }, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==,
+                   "example.plano: ok, 3 nodes, 2 edges, 0 zones\n"
+                   "bad-x.plano: nodes[3].x: expected a number\n"
+                   "bad-endpoint.plano: edges[0].to: no item with id “flink-9”\n"
+                   "newer.plano: plano: the board is format version 2, newer than this Plano "
+                   "reads (version 1); update Plano to open it\n"
+                   "missing.plano: Could not read “missing.plano”: no such file\n");
+}
+
+static void
+test_check_warning (void)
+{
+  g_auto(Run) run = { 0, };
+
+  run_plano (&run, (const char *[]) { "--check", "unknown-kind.plano", NULL }, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "unknown-kind.plano: ok, 2 nodes, 1 edge, 0 zones; warning: nodes[0].kind: "
+                   "unknown kind “quantum-db”, drawn as a generic component\n");
+}
+
+static void
+test_check_needs_files (void)
+{
+  g_auto(Run) run = { 0, };
+
+  run_plano (&run, (const char *[]) { "--check", NULL }, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, "plano: --check needs at least one file\n");
+}
+
+static void
+test_unknown_option (void)
+{
+  g_auto(Run) run = { 0, };
+
+  run_plano (&run, (const char *[]) { "--frobnicate", NULL }, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "plano: "));
+}
+
+/* The command line speaks the user's language. */
+static void
+test_check_translated (void)
+{
+  g_auto(Run) es = { 0, };
+  g_auto(Run) pt = { 0, };
+
+  run_plano (&es, (const char *[]) { "--check", "realtime.plano", "bad-x.plano", NULL }, "es");
+  g_assert_cmpstr (es.out, ==,
+                   "realtime.plano: correcto, 12 nodos, 14 conexiones, 3 zonas\n"
+                   "bad-x.plano: nodes[3].x: se esperaba un número\n");
+
+  run_plano (&pt, (const char *[]) { "--check", "realtime.plano", NULL }, "pt");
+  g_assert_true (g_str_has_prefix (pt.out, "realtime.plano: ok, 12 nós, 14 conexões, 3 zonas\n"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/plano/cli/version", test_version);
+  g_test_add_func ("/plano/cli/check-good", test_check_good);
+  g_test_add_func ("/plano/cli/check-bad", test_check_bad);
+  g_test_add_func ("/plano/cli/check-warning", test_check_warning);
+  g_test_add_func ("/plano/cli/check-needs-files", test_check_needs_files);
+  g_test_add_func ("/plano/cli/unknown-option", test_unknown_option);
+  g_test_add_func ("/plano/cli/check-translated", test_check_translated);
+
+  return g_test_run ();
+}

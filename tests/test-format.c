@@ -1,0 +1,528 @@
+/* test-format.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "plano-board.h"
+#include "plano-format.h"
+
+static char *
+read_fixture (const char *name,
+              gsize      *length)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static PlanoBoard *
+read_string (const char  *json,
+             GError     **error)
+{
+  return plano_format_read (json, strlen (json), NULL, error);
+}
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("plano-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                    G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                                                    NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+/* The example of FORMAT.md reads into the board it describes. */
+static void
+test_read_example (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  const PlanoNode *kafka;
+  const PlanoEdge *edge;
+  const PlanoTradeoff *tradeoff;
+  double value = 0;
+  gsize length;
+
+  json = read_fixture ("example.plano", &length);
+  board = plano_format_read (json, length, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (board);
+  g_assert_cmpuint (warnings->len, ==, 0);
+
+  g_assert_cmpstr (plano_board_get_title (board), ==, "Clickstream");
+  g_assert_cmpuint (plano_board_get_n_items (board, PLANO_ITEM_NODE), ==, 3);
+  g_assert_cmpuint (plano_board_get_n_items (board, PLANO_ITEM_EDGE), ==, 2);
+  g_assert_cmpuint (plano_board_get_n_items (board, PLANO_ITEM_TRADEOFF), ==, 1);
+
+  kafka = plano_board_lookup_node (board, "kafka");
+  g_assert_nonnull (kafka);
+  g_assert_cmpfloat (kafka->x, ==, 260);
+  g_assert_false (kafka->has_size);
+  g_assert_cmpfloat (kafka->w, >, 0);
+  g_assert_true (plano_props_get_number (kafka->props, "partitions", &value));
+  g_assert_cmpfloat (value, ==, 12);
+
+  g_assert_cmpstr (plano_board_get_label (board, "apps"), ==, "Mobile apps");
+
+  edge = (const PlanoEdge *) plano_board_lookup (board, "e1");
+  g_assert_cmpstr (edge->from, ==, "apps");
+  g_assert_cmpstr (edge->kind, ==, "stream");
+  g_assert_true (plano_props_get_number (edge->props, "rate", &value));
+  g_assert_cmpfloat (value, ==, 50000);
+
+  tradeoff = (const PlanoTradeoff *) plano_board_lookup (board, "t1");
+  g_assert_cmpstr (tradeoff->target, ==, "kafka");
+  g_assert_cmpstrv (tradeoff->pros, ((const char *[]) { "replay", "back-pressure", NULL }));
+}
+
+/* Written out, the example reads back the same, and writing that gives the same bytes; the
+ * text is exactly what FORMAT.md asks for: member order, two-space indentation, one newline.
+ */
+static void
+test_round_trip_example (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(PlanoBoard) again = NULL;
+  gsize length;
+
+  json = read_fixture ("example.plano", &length);
+  board = plano_format_read (json, length, NULL, &error);
+  g_assert_no_error (error);
+
+  first = plano_format_write (board, NULL);
+  expected = read_fixture ("example-written.plano", NULL);
+  g_assert_cmpstr (first, ==, expected);
+
+  again = read_string (first, &error);
+  g_assert_no_error (error);
+  second = plano_format_write (again, NULL);
+  g_assert_cmpstr (first, ==, second);
+}
+
+static void
+test_writer_rounds_coordinates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autofree char *text = NULL;
+
+  board = read_string ("{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"kafka\", "
+                       "\"x\": 10.456, \"y\": -0.001, \"w\": 100.125, \"h\": 50,"
+                       "\"props\": {\"ratio\": 0.1, \"big\": 123456789012}}]}", &error);
+  g_assert_no_error (error);
+
+  text = plano_format_write (board, NULL);
+  g_assert_nonnull (strstr (text, "\"x\": 10.46,\n"));
+  g_assert_nonnull (strstr (text, "\"y\": 0,\n"));
+  g_assert_nonnull (strstr (text, "\"w\": 100.13,\n"));
+  /* Props are not coordinates: written as they are, in their shortest form. */
+  g_assert_nonnull (strstr (text, "\"ratio\": 0.1,\n"));
+  g_assert_nonnull (strstr (text, "\"big\": 123456789012\n"));
+  g_assert_true (g_str_has_suffix (text, "}\n"));
+  g_assert_false (g_str_has_suffix (text, "}\n\n"));
+}
+
+static void
+test_unknown_members_ignored (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autofree char *text = NULL;
+
+  board = read_string ("{\"plano\": 1, \"colour\": \"red\", \"nodes\": [{\"id\": \"a\", "
+                       "\"kind\": \"redis\", \"x\": 1, \"y\": 2, \"shadow\": {\"deep\": [1]}}]}",
+                       &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plano_board_lookup_node (board, "a"));
+
+  text = plano_format_write (board, NULL);
+  g_assert_null (strstr (text, "colour"));
+  g_assert_null (strstr (text, "shadow"));
+}
+
+/* A kind the catalog does not know loads with a warning and is written back as it was. */
+static void
+test_unknown_kind_kept (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autofree char *text = NULL;
+  const char *json = "{\"plano\": 1, \"nodes\": [{\"id\": \"q\", \"kind\": \"quantum-db\", "
+                     "\"x\": 0, \"y\": 0}]}";
+
+  board = plano_format_read (json, strlen (json), &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 0), "nodes[0].kind: "));
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "quantum-db"));
+
+  text = plano_format_write (board, NULL);
+  g_assert_nonnull (strstr (text, "\"kind\": \"quantum-db\""));
+}
+
+/* Members Plano does not use yet are written back unchanged. */
+static void
+test_interview_and_view_kept (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(PlanoBoard) again = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text2 = NULL;
+
+  board = read_string ("{\"plano\": 1, \"interview\": {\"step\": 2, \"paused\": true, "
+                       "\"notes\": [\"a\", \"b\"], \"spent\": {\"requirements\": 312.5}}, "
+                       "\"view\": {\"x\": -120.5, \"y\": 40, \"zoom\": 1.25}}", &error);
+  g_assert_no_error (error);
+
+  text = plano_format_write (board, NULL);
+  g_assert_nonnull (strstr (text, "\"interview\": {\n    \"step\": 2,\n    \"paused\": true,\n"));
+  g_assert_nonnull (strstr (text, "\"requirements\": 312.5"));
+  g_assert_nonnull (strstr (text, "\"view\": {\n    \"x\": -120.5,\n    \"y\": 40,\n    \"zoom\": 1.25\n  }\n}\n"));
+
+  again = read_string (text, &error);
+  g_assert_no_error (error);
+  text2 = plano_format_write (again, NULL);
+  g_assert_cmpstr (text, ==, text2);
+}
+
+static void
+test_escapes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autoptr(PlanoBoard) again = NULL;
+  g_autofree char *text = NULL;
+  const char *title = "Quotes \" back\\slash\nnew line\ttab \x01 ñ → 日本";
+
+  plano_board_set_title (board, title);
+  text = plano_format_write (board, NULL);
+  again = read_string (text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plano_board_get_title (again), ==, title);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *json;
+  const char *message;   /* the error starts with this */
+} Refusal;
+
+static const Refusal refusals[] = {
+  { "not-utf8", "{\"plano\": 1, \"title\": \"caf\xe9\"}", "line 1: the file is not valid UTF-8" },
+  { "not-json", "{\"plano\": 1,\n \"nodes\": [", "line " },
+  { "empty", "  \n", "the file is empty" },
+  { "top-level-array", "[1, 2]", "the top level is not a JSON object" },
+  { "version-missing", "{\"title\": \"x\"}", "plano: missing" },
+  { "version-string", "{\"plano\": \"1\"}", "plano: expected an integer" },
+  { "version-fraction", "{\"plano\": 1.5}", "plano: expected an integer" },
+  { "version-newer", "{\"plano\": 2}", "plano: the board is format version 2, newer than this Plano reads (version 1)" },
+  { "version-zero", "{\"plano\": 0}", "plano: 0 is not a format version" },
+  { "nodes-not-array", "{\"plano\": 1, \"nodes\": {}}", "nodes: expected an array" },
+  { "node-not-object", "{\"plano\": 1, \"nodes\": [3]}", "nodes[0]: expected an object" },
+  { "title-not-string", "{\"plano\": 1, \"title\": 4}", "title: expected a string" },
+  { "node-id-missing", "{\"plano\": 1, \"nodes\": [{\"kind\": \"app\", \"x\": 0, \"y\": 0}]}", "nodes[0].id: missing" },
+  { "node-kind-missing", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"x\": 0, \"y\": 0}]}", "nodes[0].kind: missing" },
+  { "node-x-missing", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"y\": 0}]}", "nodes[0].x: missing" },
+  { "node-x-string", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 0, \"y\": 0}, {\"id\": \"b\", \"kind\": \"app\", \"x\": \"7\", \"y\": 0}]}", "nodes[1].x: expected a number" },
+  { "node-label-number", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 0, \"y\": 0, \"label\": 5}]}", "nodes[0].label: expected a string" },
+  { "node-prop-array", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 0, \"y\": 0, \"props\": {\"replicas\": [3]}}]}", "nodes[0].props.replicas: expected a number, a string, true or false" },
+  { "edge-to-missing", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 0, \"y\": 0}], \"edges\": [{\"id\": \"e\", \"from\": \"a\"}]}", "edges[0].to: missing" },
+  { "edge-waypoint-bad", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 0, \"y\": 0}], \"edges\": [{\"id\": \"e\", \"from\": \"a\", \"to\": \"a\", \"waypoints\": [[1, 2], [3]]}]}", "edges[0].waypoints[1]: expected an [x, y] point" },
+  { "zone-w-missing", "{\"plano\": 1, \"zones\": [{\"id\": \"z\", \"x\": 0, \"y\": 0, \"h\": 10}]}", "zones[0].w: missing" },
+  { "note-text-missing", "{\"plano\": 1, \"notes\": [{\"id\": \"n\", \"x\": 0, \"y\": 0}]}", "notes[0].text: missing" },
+  { "tradeoff-title-missing", "{\"plano\": 1, \"tradeoffs\": [{\"id\": \"t\"}]}", "tradeoffs[0].title: missing" },
+  { "tradeoff-pros-not-strings", "{\"plano\": 1, \"tradeoffs\": [{\"id\": \"t\", \"title\": \"x\", \"pros\": [\"a\", 2]}]}", "tradeoffs[0].pros[1]: expected a string" },
+  { "interview-not-object", "{\"plano\": 1, \"interview\": [1]}", "interview: expected an object" },
+  { "duplicate-id", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 0, \"y\": 0}], \"zones\": [{\"id\": \"a\", \"x\": 0, \"y\": 0, \"w\": 5, \"h\": 5}]}", "zones[0].id: duplicate id “a”" },
+  { "invalid-id", "{\"plano\": 1, \"nodes\": [{\"id\": \"a b\", \"kind\": \"app\", \"x\": 0, \"y\": 0}]}", "nodes[0].id: “a b” is not a valid id" },
+  { "id-too-long", "{\"plano\": 1, \"nodes\": [{\"id\": \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\", \"kind\": \"app\", \"x\": 0, \"y\": 0}]}", "nodes[0].id: “aaaa" },
+  { "edge-endpoint-missing", "{\"plano\": 1, \"nodes\": [{\"id\": \"kafka\", \"kind\": \"kafka\", \"x\": 0, \"y\": 0}], \"edges\": [{\"id\": \"e0\", \"from\": \"kafka\", \"to\": \"kafka\"}, {\"id\": \"e1\", \"from\": \"kafka\", \"to\": \"kafka\"}, {\"id\": \"e2\", \"from\": \"kafka\", \"to\": \"kafka\"}, {\"id\": \"e3\", \"from\": \"kafka\", \"to\": \"flink-9\"}]}", "edges[3].to: no item with id “flink-9”" },
+  { "edge-endpoint-edge", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 0, \"y\": 0}], \"edges\": [{\"id\": \"e0\", \"from\": \"e0\", \"to\": \"a\"}]}", "edges[0].from: “e0” is not a component or a zone" },
+  { "number-not-finite", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 1e999, \"y\": 0}]}", "nodes[0].x: " },
+  { "coordinate-out-of-range", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 0, \"y\": -10000001}]}", "nodes[0].y: -1e+07 is out of range" },
+  { "size-zero", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 0, \"y\": 0, \"w\": 0, \"h\": 10}]}", "nodes[0].w: 0 is out of range" },
+  { "size-too-big", "{\"plano\": 1, \"zones\": [{\"id\": \"z\", \"x\": 0, \"y\": 0, \"w\": 10, \"h\": 100001}]}", "zones[0].h: 100001 is out of range" },
+  { "waypoint-out-of-range", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 0, \"y\": 0}], \"edges\": [{\"id\": \"e\", \"from\": \"a\", \"to\": \"a\", \"waypoints\": [[1, 2e8]]}]}", "edges[0].waypoints[0][1]: " },
+};
+
+static void
+test_refusal (gconstpointer data)
+{
+  const Refusal *refusal = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+
+  board = read_string (refusal->json, &error);
+  g_assert_null (board);
+  g_assert_true (error->domain == PLANO_FORMAT_ERROR);
+  if (!g_str_has_prefix (error->message, refusal->message))
+    g_error ("expected an error starting “%s”, got “%s”", refusal->message, error->message);
+}
+
+static void
+test_refuse_long_string (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(GString) json = g_string_new ("{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", "
+                                          "\"x\": 0, \"y\": 0, \"label\": \"");
+
+  for (guint i = 0; i < 100001; i++)
+    g_string_append_c (json, 'x');
+  g_string_append (json, "\"}]}");
+
+  board = plano_format_read (json->str, json->len, NULL, &error);
+  g_assert_null (board);
+  g_assert_cmpstr (error->message, ==, "nodes[0].label: string longer than 100000 characters");
+
+  /* 100 000 characters of three bytes each are still fine. */
+  g_clear_error (&error);
+  g_string_assign (json, "{\"plano\": 1, \"title\": \"");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (json, "→");
+  g_string_append (json, "\"}");
+  g_clear_object (&board);
+  board = plano_format_read (json->str, json->len, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* json-glib would overflow its stack on deep nesting: the reader refuses first. */
+static void
+test_refuse_deep_nesting (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(GString) json = g_string_new ("{\"plano\": 1, \"interview\": {\"x\": ");
+  g_autoptr(GString) ok = g_string_new ("{\"plano\": 1, \"interview\": {\"x\": ");
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (json, ']');
+  g_string_append (json, "}}");
+
+  board = plano_format_read (json->str, json->len, NULL, &error);
+  g_assert_null (board);
+  g_assert_cmpstr (error->message, ==, "line 1: nesting deeper than 64 levels");
+
+  /* 64 levels in all are allowed: the top level, "interview" and 62 arrays. */
+  for (guint i = 0; i < 62; i++)
+    g_string_append_c (ok, '[');
+  for (guint i = 0; i < 62; i++)
+    g_string_append_c (ok, ']');
+  g_string_append (ok, "}}");
+
+  g_clear_error (&error);
+  board = plano_format_read (ok->str, ok->len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (board);
+}
+
+/* Brackets inside strings do not count as nesting. */
+static void
+test_brackets_in_strings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(GString) json = g_string_new ("{\"plano\": 1, \"title\": \"");
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (json, "[{\\\"");
+  g_string_append (json, "\"}");
+
+  board = plano_format_read (json->str, json->len, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_save_and_reload (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "board.plano", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(PlanoBoard) reloaded = NULL;
+  gsize length;
+
+  json = read_fixture ("example.plano", &length);
+  board = plano_format_read (json, length, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (plano_format_save_file (board, path, &error));
+  g_assert_no_error (error);
+
+  g_file_get_contents (path, &on_disk, NULL, &error);
+  g_assert_no_error (error);
+  expected = plano_format_write (board, NULL);
+  g_assert_cmpstr (on_disk, ==, expected);
+
+  reloaded = plano_format_read_file (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plano_board_get_n_items (reloaded, PLANO_ITEM_NODE), ==, 3);
+
+  remove_tree (dir);
+}
+
+/* Saving through a symbolic link writes the file it points at and keeps the link. */
+static void
+test_save_through_symlink (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *real = g_build_filename (dir, "real.plano", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.plano", NULL);
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autoptr(PlanoBoard) reloaded = NULL;
+
+  g_file_set_contents (real, "{\"plano\": 1}\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (symlink ("real.plano", link), ==, 0);
+
+  plano_board_set_title (board, "Through the link");
+  g_assert_true (plano_format_save_file (board, link, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  reloaded = plano_format_read_file (real, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plano_board_get_title (reloaded), ==, "Through the link");
+
+  remove_tree (dir);
+}
+
+/* A folder that cannot be written to gives a sentence and leaves the old file untouched. */
+static void
+test_save_read_only_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "board.plano", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  const char *old = "{\"plano\": 1, \"title\": \"old\"}\n";
+
+  g_file_set_contents (path, old, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  if (access (dir, W_OK) == 0)
+    {
+      /* root writes anywhere; nothing to test then. */
+      g_chmod (dir, 0755);
+      remove_tree (dir);
+      g_test_skip ("running as root: a read-only folder is writable");
+      return;
+    }
+
+  plano_board_set_title (board, "new");
+  g_assert_false (plano_format_save_file (board, path, &error));
+  g_assert_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, "Could not save “board.plano” in "));
+  g_assert_true (g_str_has_suffix (error->message, ": the folder is read-only or you may not write there"));
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, old);
+
+  g_chmod (dir, 0755);
+  remove_tree (dir);
+}
+
+static void
+test_save_missing_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+
+  g_assert_false (plano_format_save_file (board, "/nonexistent-plano-folder/board.plano", &error));
+  g_assert_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO);
+  g_assert_cmpstr (error->message, ==,
+                   "Could not save “board.plano” in /nonexistent-plano-folder: the folder does not exist");
+}
+
+static void
+test_read_missing_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+
+  board = plano_format_read_file ("/nonexistent-plano-folder/x.plano", NULL, &error);
+  g_assert_null (board);
+  g_assert_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, "Could not read “x.plano”: no such file");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/plano/format/read-example", test_read_example);
+  g_test_add_func ("/plano/format/round-trip-example", test_round_trip_example);
+  g_test_add_func ("/plano/format/writer-rounds-coordinates", test_writer_rounds_coordinates);
+  g_test_add_func ("/plano/format/unknown-members-ignored", test_unknown_members_ignored);
+  g_test_add_func ("/plano/format/unknown-kind-kept", test_unknown_kind_kept);
+  g_test_add_func ("/plano/format/interview-and-view-kept", test_interview_and_view_kept);
+  g_test_add_func ("/plano/format/escapes", test_escapes);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/plano/format/refuse/%s", refusals[i].name);
+
+      g_test_add_data_func (name, &refusals[i], test_refusal);
+    }
+  g_test_add_func ("/plano/format/refuse/long-string", test_refuse_long_string);
+  g_test_add_func ("/plano/format/refuse/deep-nesting", test_refuse_deep_nesting);
+  g_test_add_func ("/plano/format/brackets-in-strings", test_brackets_in_strings);
+
+  g_test_add_func ("/plano/format/save-and-reload", test_save_and_reload);
+  g_test_add_func ("/plano/format/save-through-symlink", test_save_through_symlink);
+  g_test_add_func ("/plano/format/save-read-only-folder", test_save_read_only_folder);
+  g_test_add_func ("/plano/format/save-missing-folder", test_save_missing_folder);
+  g_test_add_func ("/plano/format/read-missing-file", test_read_missing_file);
+
+  return g_test_run ();
+}

@@ -1,0 +1,163 @@
+/* test-i18n.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Plano in Spanish and Portuguese: catalog names, the window's own strings. Runs under Xvfb
+ * with LC_ALL=C.UTF-8 and LANGUAGE set per test, as a user would start it.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "plano-application.h"
+#include "plano-catalog.h"
+#include "plano-window.h"
+
+static PlanoApplication *app;
+
+static void
+use_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  /* Setting the locale again makes gettext drop the catalogs it loaded. */
+  setlocale (LC_ALL, "");
+}
+
+static void
+iterate (void)
+{
+  for (guint i = 0; i < 20; i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* Every text a person reads in the window: labels, buttons, titles, descriptions. */
+static void
+collect_texts (GtkWidget *widget,
+               GPtrArray *texts)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    g_ptr_array_add (texts, g_strdup (gtk_button_get_label (GTK_BUTTON (widget))));
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_label (GTK_LABEL (widget))));
+  if (ADW_IS_STATUS_PAGE (widget))
+    {
+      g_ptr_array_add (texts, g_strdup (adw_status_page_get_title (ADW_STATUS_PAGE (widget))));
+      g_ptr_array_add (texts, g_strdup (adw_status_page_get_description (ADW_STATUS_PAGE (widget))));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+static gboolean
+window_shows (PlanoWindow *window,
+              const char  *text)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_texts (GTK_WIDGET (window), texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+      return TRUE;
+
+  g_printerr ("# the window does not show “%s”; it shows:", text);
+  for (guint i = 0; i < texts->len; i++)
+    g_printerr (" “%s”", (const char *) g_ptr_array_index (texts, i));
+  g_printerr ("\n");
+
+  return FALSE;
+}
+
+typedef struct
+{
+  const char *language;
+  const char *kind_name;       /* the name of "iot" */
+  const char *category_name;   /* the name of Sources */
+  const char *new_board;       /* the start page's button */
+  const char *description;     /* the start page's text */
+  const char *untitled;        /* the title of a new board */
+} Expected;
+
+static const Expected spanish = {
+  "es", "Dispositivos IoT", "Fuentes", "_Nuevo tablero",
+  "Dibuja arquitecturas de datos y practica entrevistas de diseño de sistemas",
+  "Tablero sin título",
+};
+
+static const Expected portuguese = {
+  "pt", "Dispositivos IoT", "Fontes", "_Novo quadro",
+  "Desenhe arquiteturas de dados e pratique entrevistas de design de sistemas",
+  "Quadro sem título",
+};
+
+static void
+test_language (gconstpointer data)
+{
+  const Expected *expected = data;
+  PlanoWindow *window;
+
+  use_language (expected->language);
+
+  g_assert_cmpstr (plano_kind_get_name (plano_catalog_lookup ("iot")), ==, expected->kind_name);
+  g_assert_cmpstr (plano_category_get_name (PLANO_CATEGORY_SOURCES), ==, expected->category_name);
+  g_assert_cmpstr (plano_kind_get_name (plano_catalog_lookup ("kafka")), ==, "Kafka");
+
+  window = plano_application_new_window (app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  g_assert_true (window_shows (window, expected->new_board));
+  g_assert_true (window_shows (window, expected->description));
+
+  plano_window_new_board (window);
+  iterate ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, expected->untitled);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  use_language ("en");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("plano-data-XXXXXX", NULL);
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PLANO_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = plano_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_data_func ("/plano/i18n/spanish", &spanish, test_language);
+  g_test_add_data_func ("/plano/i18n/portuguese", &portuguese, test_language);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+
+  return status;
+}

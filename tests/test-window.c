@@ -1,0 +1,417 @@
+/* test-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb: the application, its windows and what they show.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "plano-application.h"
+#include "plano-format.h"
+#include "plano-window.h"
+
+static PlanoApplication *app;
+
+/* Lets GTK handle what is pending: mapping, idle rebuilds, dialogs. */
+static void
+iterate (void)
+{
+  for (guint i = 0; i < 50; i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static GList *
+plano_windows (void)
+{
+  GList *result = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (PLANO_IS_WINDOW (l->data))
+      result = g_list_prepend (result, l->data);
+
+  return result;
+}
+
+/* Destroys every window, dialogs before the windows they belong to. */
+static void
+close_all_windows (void)
+{
+  GList *windows = gtk_window_list_toplevels ();
+
+  g_list_foreach (windows, (GFunc) g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (gtk_window_get_transient_for (l->data) != NULL)
+      gtk_window_destroy (l->data);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free_full (windows, g_object_unref);
+  iterate ();
+}
+
+/* The dialog shown for @parent, or for any window when @parent is NULL. */
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        (parent == NULL || gtk_window_get_transient_for (l->data) == parent) &&
+        gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* Whether the header bar button for @action can be clicked. */
+static gboolean
+button_sensitive (GtkWidget  *widget,
+                  const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0 &&
+      gtk_widget_is_drawable (widget))
+    return gtk_widget_is_sensitive (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (button_sensitive (child, action))
+      return TRUE;
+
+  return FALSE;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Clicks a button of a message dialog the way a person does. */
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+}
+
+static char *
+copy_fixture (const char *name,
+              char      **dir)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  char *path;
+
+  *dir = g_dir_make_tmp ("plano-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, name, NULL);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+test_start_page (void)
+{
+  PlanoWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  iterate ();
+
+  window = PLANO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_cmpstr (plano_window_get_page (window), ==, "start");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Plano");
+  g_assert_null (plano_window_get_board (window));
+
+  /* Nothing to save or undo on the start page. */
+  g_assert_false (button_sensitive (GTK_WIDGET (window), "win.save"));
+  g_assert_false (button_sensitive (GTK_WIDGET (window), "win.undo"));
+  g_assert_true (button_sensitive (GTK_WIDGET (window), "win.open"));
+
+  close_all_windows ();
+}
+
+/* `plano board.plano` opens the board in a window that shows its title and contents. */
+static void
+test_open_from_command_line (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("realtime.plano", &dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GList) windows = NULL;
+  PlanoWindow *window;
+  PlanoBoard *board;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  iterate ();
+
+  windows = plano_windows ();
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  window = windows->data;
+
+  g_assert_cmpstr (plano_window_get_page (window), ==, "board");
+  board = plano_window_get_board (window);
+  g_assert_nonnull (board);
+  g_assert_cmpuint (plano_board_get_n_items (board, PLANO_ITEM_NODE), ==, 12);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Real-time analytics pipeline");
+  g_assert_true (g_file_equal (plano_window_get_file (window), file));
+
+  close_all_windows ();
+}
+
+/* A file that is not a board leaves the window on its page and says why. */
+static void
+test_open_bad_file (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("bad-x.plano", &dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PlanoWindow *window = plano_application_new_window (app);
+  AdwMessageDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (plano_window_open_file (window, file));
+  iterate ();
+
+  g_assert_cmpstr (plano_window_get_page (window), ==, "start");
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open Board");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "“bad-x.plano” is not a valid board: nodes[3].x: expected a number");
+
+  close_all_windows ();
+}
+
+/* Closing with unsaved changes asks first; Cancel keeps the window, Discard closes it. */
+static void
+test_close_asks (void)
+{
+  PlanoWindow *window = plano_application_new_window (app);
+  AdwMessageDialog *dialog;
+  g_autoptr(GList) windows = NULL;
+
+  plano_window_new_board (window);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  plano_board_add_node (plano_window_get_board (window), "kafka", 0, 0);
+  iterate ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Untitled Board");
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+
+  click_response (dialog, "_Cancel");
+  g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+  windows = plano_windows ();
+  g_assert_nonnull (g_list_find (windows, window));
+  g_clear_pointer (&windows, g_list_free);
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  click_response (dialog, "_Discard");
+  iterate ();
+  windows = plano_windows ();
+  g_assert_null (windows);
+
+  close_all_windows ();
+}
+
+/* Save from the close dialog writes the file, then closes. */
+static void
+test_close_saves (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("example.plano", &dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PlanoBoard) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) windows = NULL;
+  PlanoWindow *window = plano_application_new_window (app);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (plano_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  plano_board_set_title (plano_window_get_board (window), "Renamed before closing");
+  iterate ();
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  click_response (dialog, "_Save");
+  iterate ();
+
+  windows = plano_windows ();
+  g_assert_null (windows);
+  saved = plano_format_read_file (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plano_board_get_title (saved), ==, "Renamed before closing");
+
+  close_all_windows ();
+}
+
+/* An unchanged board closes at once. */
+static void
+test_close_unchanged (void)
+{
+  PlanoWindow *window = plano_application_new_window (app);
+  g_autoptr(GList) windows = NULL;
+
+  plano_window_new_board (window);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+
+  windows = plano_windows ();
+  g_assert_null (windows);
+  g_assert_null (find_message_dialog (NULL));
+}
+
+/* Undo and Redo act on the board and follow what can be undone; the title shows the marker. */
+static void
+test_undo_redo_actions (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("example.plano", &dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PlanoWindow *window = plano_application_new_window (app);
+  PlanoBoard *board;
+
+  g_assert_true (plano_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  board = plano_window_get_board (window);
+
+  g_assert_false (button_sensitive (GTK_WIDGET (window), "win.undo"));
+  plano_board_set_title (board, "Clicks");
+  iterate ();
+  g_assert_true (button_sensitive (GTK_WIDGET (window), "win.undo"));
+  g_assert_false (button_sensitive (GTK_WIDGET (window), "win.redo"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Clicks");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpstr (plano_board_get_title (board), ==, "Clickstream");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Clickstream");
+  g_assert_true (button_sensitive (GTK_WIDGET (window), "win.redo"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  iterate ();
+  g_assert_cmpstr (plano_board_get_title (board), ==, "Clicks");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  iterate ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Clicks");
+
+  close_all_windows ();
+}
+
+/* Saving adds the board to the recent boards that the start page lists. */
+static void
+test_recent_boards (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("example.plano", &dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  PlanoWindow *window = plano_application_new_window (app);
+  GtkRecentInfo *info;
+
+  g_assert_true (plano_window_open_file (window, file));
+  iterate ();
+
+  info = gtk_recent_manager_lookup_item (gtk_recent_manager_get_default (), uri, NULL);
+  g_assert_nonnull (info);
+  g_assert_cmpstr (gtk_recent_info_get_mime_type (info), ==, "application/x-plano");
+  gtk_recent_info_unref (info);
+
+  close_all_windows ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int status;
+
+  /* Recent files and settings stay inside the test. */
+  data_home = g_dir_make_tmp ("plano-data-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PLANO_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = plano_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  /* Keeps the application running between tests, when no window is open. */
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/plano/window/start-page", test_start_page);
+  g_test_add_func ("/plano/window/open-from-command-line", test_open_from_command_line);
+  g_test_add_func ("/plano/window/open-bad-file", test_open_bad_file);
+  g_test_add_func ("/plano/window/close-asks", test_close_asks);
+  g_test_add_func ("/plano/window/close-saves", test_close_saves);
+  g_test_add_func ("/plano/window/close-unchanged", test_close_unchanged);
+  g_test_add_func ("/plano/window/undo-redo-actions", test_undo_redo_actions);
+  g_test_add_func ("/plano/window/recent-boards", test_recent_boards);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+
+  return status;
+}
