@@ -95,7 +95,7 @@ zone_kind_name (const char *kind)
   return kind;
 }
 
-static void
+static GtkWidget *
 add_row (AdwPreferencesGroup *group,
          const char          *title,
          const char          *subtitle)
@@ -109,25 +109,50 @@ add_row (AdwPreferencesGroup *group,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   adw_preferences_group_add (group, row);
+
+  return row;
+}
+
+/* A dot in the category's colour before a component, as on the canvas. */
+static void
+add_category_dot (GtkWidget     *row,
+                  PlanoCategory  category)
+{
+  g_autofree char *css_class = g_strdup_printf ("category-%s", plano_category_get_id (category));
+  GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_add_css_class (dot, "category-dot");
+  gtk_widget_add_css_class (dot, css_class);
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), dot);
 }
 
 static char *
 describe_node (const PlanoNode *node)
 {
   const PlanoKind *kind = plano_catalog_lookup (node->kind);
+  g_autoptr(GString) text = NULL;
   double replicas = 1;
 
   if (kind == NULL)
     /* TRANSLATORS: a component whose kind this version does not know; %s is the kind's id */
     return g_strdup_printf (_("Unknown kind “%s”"), node->kind);
 
-  if (plano_props_get_number (node->props, "replicas", &replicas) && replicas > 1)
-    /* TRANSLATORS: "Kafka · Streaming · 3 replicas" */
-    return g_strdup_printf (_("%s · %s · %g replicas"), plano_kind_get_name (kind),
-                            plano_category_get_name (kind->category), replicas);
+  text = g_string_new (NULL);
 
-  return g_strdup_printf ("%s · %s", plano_kind_get_name (kind),
-                          plano_category_get_name (kind->category));
+  /* A node without its own label already shows the kind's name as its title. */
+  if (node->label != NULL)
+    g_string_append_printf (text, "%s · ", plano_kind_get_name (kind));
+  g_string_append (text, plano_category_get_name (kind->category));
+
+  if (plano_props_get_number (node->props, "replicas", &replicas) && replicas > 1)
+    {
+      g_string_append (text, " · ");
+      /* TRANSLATORS: how many copies of a component run, as in "Kafka · Streaming · 3 replicas" */
+      g_string_append_printf (text, _("%g replicas"), replicas);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static AdwPreferencesGroup *
@@ -191,9 +216,12 @@ rebuild (PlanoBoardSummary *self)
       for (guint i = 0; i < MIN (n[PLANO_ITEM_NODE], MAX_ROWS); i++)
         {
           const PlanoNode *node = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
+          const PlanoKind *kind = plano_catalog_lookup (node->kind);
           g_autofree char *subtitle = describe_node (node);
+          GtkWidget *row;
 
-          add_row (group, plano_board_get_label (self->board, node->item.id), subtitle);
+          row = add_row (group, plano_board_get_label (self->board, node->item.id), subtitle);
+          add_category_dot (row, kind != NULL ? kind->category : PLANO_CATEGORY_GENERIC);
         }
     }
 
