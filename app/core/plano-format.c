@@ -312,6 +312,42 @@ get_member_node (Reader      *reader,
   return node;
 }
 
+/* Looks up the optional member @name of @object, which must hold a @type node. Returns FALSE
+ * with @expected as the error when it holds something else; TRUE otherwise, with *@out NULL
+ * when the member is absent. When *@out is set, the path names the member until the caller
+ * pops *@len.
+ */
+static gboolean
+get_optional (Reader        *reader,
+              JsonObject    *object,
+              const char    *name,
+              JsonNodeType   type,
+              const char    *expected,
+              JsonNode     **out,
+              gsize         *len,
+              GError       **error)
+{
+  JsonNode *node = get_member_node (reader, object, name, FALSE, len, error);
+
+  *out = NULL;
+
+  if (node == NULL)
+    {
+      pop (reader, *len);
+      return TRUE;
+    }
+
+  if (JSON_NODE_TYPE (node) != type)
+    {
+      set_path_error (reader, error, "%s", expected);
+      return FALSE;
+    }
+
+  *out = node;
+
+  return TRUE;
+}
+
 static gboolean
 get_string (Reader      *reader,
             JsonObject  *object,
@@ -417,19 +453,13 @@ get_strv (Reader      *reader,
   JsonArray *array;
   guint n;
   gsize len;
-  JsonNode *node = get_member_node (reader, object, name, FALSE, &len, error);
+  JsonNode *node;
 
+  if (!get_optional (reader, object, name, JSON_NODE_ARRAY, _("expected an array of strings"),
+                     &node, &len, error))
+    return FALSE;
   if (node == NULL)
-    {
-      pop (reader, len);
-      return TRUE;
-    }
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      set_path_error (reader, error, _("expected an array of strings"));
-      return FALSE;
-    }
+    return TRUE;
 
   builder = g_strv_builder_new ();
   array = json_node_get_array (node);
@@ -467,19 +497,13 @@ get_props (Reader      *reader,
   const char *name;
   JsonNode *value;
   gsize len;
-  JsonNode *node = get_member_node (reader, object, "props", FALSE, &len, error);
+  JsonNode *node;
 
+  if (!get_optional (reader, object, "props", JSON_NODE_OBJECT, _("expected an object"),
+                     &node, &len, error))
+    return FALSE;
   if (node == NULL)
-    {
-      pop (reader, len);
-      return TRUE;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_path_error (reader, error, _("expected an object"));
-      return FALSE;
-    }
+    return TRUE;
 
   json_object_iter_init_ordered (&iter, json_node_get_object (node));
   while (json_object_iter_next_ordered (&iter, &name, &value))
@@ -625,19 +649,13 @@ read_waypoints (Reader      *reader,
   JsonArray *array;
   guint n;
   gsize len;
-  JsonNode *node = get_member_node (reader, object, "waypoints", FALSE, &len, error);
+  JsonNode *node;
 
+  if (!get_optional (reader, object, "waypoints", JSON_NODE_ARRAY,
+                     _("expected an array of [x, y] points"), &node, &len, error))
+    return FALSE;
   if (node == NULL)
-    {
-      pop (reader, len);
-      return TRUE;
-    }
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      set_path_error (reader, error, _("expected an array of [x, y] points"));
-      return FALSE;
-    }
+    return TRUE;
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
@@ -806,20 +824,13 @@ read_items (Reader         *reader,
   JsonArray *array;
   guint n;
   gsize len;
-  JsonNode *node = get_member_node (reader, root, plano_item_type_get_name (type), FALSE,
-                                    &len, error);
+  JsonNode *node;
 
+  if (!get_optional (reader, root, plano_item_type_get_name (type), JSON_NODE_ARRAY,
+                     _("expected an array"), &node, &len, error))
+    return FALSE;
   if (node == NULL)
-    {
-      pop (reader, len);
-      return TRUE;
-    }
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      set_path_error (reader, error, _("expected an array"));
-      return FALSE;
-    }
+    return TRUE;
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
@@ -922,19 +933,13 @@ read_object_member (Reader      *reader,
                     GError     **error)
 {
   gsize len;
-  JsonNode *node = get_member_node (reader, root, name, FALSE, &len, error);
+  JsonNode *node;
 
+  if (!get_optional (reader, root, name, JSON_NODE_OBJECT, _("expected an object"),
+                     &node, &len, error))
+    return FALSE;
   if (node == NULL)
-    {
-      pop (reader, len);
-      return TRUE;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_path_error (reader, error, _("expected an object"));
-      return FALSE;
-    }
+    return TRUE;
 
   *out = json_node_copy (node);
   pop (reader, len);
