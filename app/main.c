@@ -38,6 +38,14 @@ main (int   argc,
       N_("Print the version and exit"), NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, &options.check,
       N_("Check that each FILE is a valid board; one line per file"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &options.export_path,
+      N_("Export the board to OUT (PNG, SVG or PDF) and exit"), N_("OUT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &options.format,
+      N_("Export format: png, svg or pdf (default: from OUT's extension)"), N_("FORMAT") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.scale,
+      N_("Pixels per canvas unit for PNG export (default: 1)"), N_("F") },
+    { "background", 0, 0, G_OPTION_ARG_STRING, &options.background,
+      N_("Export background: white or transparent (default: white)"), N_("BACKGROUND") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files,
       NULL, N_("[FILE…]") },
     { NULL }
@@ -62,8 +70,21 @@ main (int   argc,
 
   options.files = files;
 
+  if (options.scale < 0 || (options.scale != 0 && options.scale > 16))
+    {
+      g_printerr ("plano: %s\n", _("--scale must be more than 0 and at most 16"));
+      return 2;
+    }
+
   if (plano_cli_wants_headless (&options))
-    return plano_cli_run (&options);
+    {
+      int status = plano_cli_run (&options);
+
+      g_free (options.export_path);
+      g_free (options.format);
+      g_free (options.background);
+      return status;
+    }
 
   app_argv = g_ptr_array_new ();
   g_ptr_array_add (app_argv, argv[0]);

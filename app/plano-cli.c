@@ -11,6 +11,7 @@
 
 #include "plano-board.h"
 #include "plano-cli.h"
+#include "plano-export.h"
 #include "plano-format.h"
 
 /* The headless command line: it uses the core alone and never opens a display. */
@@ -18,7 +19,7 @@
 gboolean
 plano_cli_wants_headless (const PlanoCliOptions *options)
 {
-  return options->version || options->check;
+  return options->version || options->check || options->export_path != NULL;
 }
 
 static char *
@@ -72,6 +73,92 @@ check_file (const char *path)
   return TRUE;
 }
 
+static void G_GNUC_PRINTF (2, 3)
+print_error (const char *file,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (file != NULL)
+    {
+      g_autofree char *name = display_path (file);
+
+      g_printerr ("plano: %s: %s\n", name, message);
+    }
+  else
+    {
+      g_printerr ("plano: %s\n", message);
+    }
+}
+
+/* --export: nothing is written to OUT unless the whole export succeeds. */
+static int
+export_file (const PlanoCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  PlanoExportOptions export = { PLANO_EXPORT_PNG, 1, FALSE, PLANO_THEME_LIGHT };
+  const char *input;
+
+  if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
+    {
+      print_error (NULL, _("--export needs exactly one board to export"));
+      return 2;
+    }
+  input = options->files[0];
+
+  if (options->format != NULL)
+    {
+      if (!plano_export_format_from_name (options->format, &export.format))
+        {
+          print_error (NULL, _("unknown format “%s”: use png, svg or pdf"), options->format);
+          return 2;
+        }
+    }
+  else if (!plano_export_format_from_name (options->export_path, &export.format))
+    {
+      print_error (options->export_path,
+                   _("cannot tell the format from the name; end it in .png, .svg or .pdf, or give --format"));
+      return 2;
+    }
+
+  if (options->scale != 0)
+    export.scale = options->scale;
+
+  if (options->background != NULL)
+    {
+      if (g_str_equal (options->background, "transparent"))
+        export.transparent = TRUE;
+      else if (!g_str_equal (options->background, "white"))
+        {
+          print_error (NULL, _("unknown background “%s”: use white or transparent"),
+                       options->background);
+          return 2;
+        }
+    }
+
+  board = plano_format_read_file (input, NULL, &error);
+  if (board == NULL)
+    {
+      print_error (input, "%s", error->message);
+      return 1;
+    }
+
+  if (!plano_export_to_file (board, options->export_path, &export, &error))
+    {
+      print_error (input, "%s", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 /**
  * plano_cli_run:
  *
@@ -101,6 +188,9 @@ plano_cli_run (const PlanoCliOptions *options)
 
       return all_ok ? 0 : 1;
     }
+
+  if (options->export_path != NULL)
+    return export_file (options);
 
   return 0;
 }

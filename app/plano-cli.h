@@ -14,6 +14,10 @@ typedef struct
 {
   gboolean   version;
   gboolean   check;
+  char      *export_path;  /* --export=OUT */
+  char      *format;       /* --format=png|svg|pdf; default from OUT's extension */
+  double     scale;        /* --scale=F; 0 when not given */
+  char      *background;   /* --background=white|transparent */
   char     **files;      /* the files named on the command line */
 } PlanoCliOptions;
 

@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 /* Runs the installed-to-be plano binary the way a user or a script does, with no display. */
 typedef struct
@@ -129,6 +131,81 @@ test_unknown_option (void)
   g_assert_true (g_str_has_prefix (run.err, "plano: "));
 }
 
+/* --export works with no display and writes exactly the file asked for. */
+static void
+test_export (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plano-cli-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "board.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "board.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "board.pdf", NULL);
+  g_autofree char *png_arg = g_strconcat ("--export=", png, NULL);
+  g_autofree char *svg_arg = g_strconcat ("--export=", svg, NULL);
+  g_autofree char *pdf_arg = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) run_png = { 0, };
+  g_auto(Run) run_svg = { 0, };
+  g_auto(Run) run_pdf = { 0, };
+  gsize length;
+
+  run_plano (&run_png, (const char *[]) { png_arg, "--scale=2", "realtime.plano", NULL }, NULL);
+  g_assert_cmpint (run_png.status, ==, 0);
+  g_assert_cmpstr (run_png.err, ==, "");
+  g_file_get_contents (png, &contents, &length, NULL);
+  g_assert_true (length > 8 && memcmp (contents, "\x89PNG", 4) == 0);
+  g_clear_pointer (&contents, g_free);
+
+  run_plano (&run_svg, (const char *[]) { svg_arg, "realtime.plano", NULL }, NULL);
+  g_assert_cmpint (run_svg.status, ==, 0);
+  g_file_get_contents (svg, &contents, NULL, NULL);
+  g_assert_nonnull (strstr (contents, ">Redis (hot)</tspan>"));
+  g_clear_pointer (&contents, g_free);
+
+  run_plano (&run_pdf, (const char *[]) { pdf_arg, "--background=transparent", "realtime.plano", NULL }, NULL);
+  g_assert_cmpint (run_pdf.status, ==, 0);
+  g_file_get_contents (pdf, &contents, NULL, NULL);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  g_unlink (png);
+  g_unlink (svg);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+/* A failed export says why on one line and writes nothing. */
+static void
+test_export_fails (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plano-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "board.svg", NULL);
+  g_autofree char *out_arg = g_strconcat ("--export=", out, NULL);
+  g_autofree char *missing_arg = g_strconcat ("--export=", dir, "/none/board.svg", NULL);
+  g_auto(Run) bad_board = { 0, };
+  g_auto(Run) bad_folder = { 0, };
+  g_auto(Run) bad_format = { 0, };
+  g_auto(Run) two_boards = { 0, };
+
+  run_plano (&bad_board, (const char *[]) { out_arg, "bad-x.plano", NULL }, NULL);
+  g_assert_cmpint (bad_board.status, ==, 1);
+  g_assert_cmpstr (bad_board.err, ==, "plano: bad-x.plano: nodes[3].x: expected a number\n");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  run_plano (&bad_folder, (const char *[]) { missing_arg, "example.plano", NULL }, NULL);
+  g_assert_cmpint (bad_folder.status, ==, 1);
+  g_assert_true (g_str_has_prefix (bad_folder.err, "plano: example.plano: Could not write “board.svg” in "));
+  g_assert_true (g_str_has_suffix (bad_folder.err, ": the folder does not exist\n"));
+
+  run_plano (&bad_format, (const char *[]) { out_arg, "--format=jpeg", "example.plano", NULL }, NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+  g_assert_cmpstr (bad_format.err, ==, "plano: unknown format “jpeg”: use png, svg or pdf\n");
+
+  run_plano (&two_boards, (const char *[]) { out_arg, "example.plano", "realtime.plano", NULL }, NULL);
+  g_assert_cmpint (two_boards.status, ==, 2);
+
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
 /* The command line speaks the user's language. */
 static void
 test_check_translated (void)
@@ -157,6 +234,8 @@ main (int   argc,
   g_test_add_func ("/plano/cli/check-warning", test_check_warning);
   g_test_add_func ("/plano/cli/check-needs-files", test_check_needs_files);
   g_test_add_func ("/plano/cli/unknown-option", test_unknown_option);
+  g_test_add_func ("/plano/cli/export", test_export);
+  g_test_add_func ("/plano/cli/export-fails", test_export_fails);
   g_test_add_func ("/plano/cli/check-translated", test_check_translated);
 
   return g_test_run ();

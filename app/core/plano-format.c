@@ -903,20 +903,19 @@ read_version (Reader      *reader,
     }
 
   version = json_node_get_int (node);
-  if (version > PLANO_FORMAT_VERSION)
+  if (version > PLANO_FORMAT_VERSION || version < 1)
     {
-      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_VERSION,
-                   _("plano: the board is format version %" G_GINT64_FORMAT
-                     ", newer than this Plano reads (version %d); update Plano to open it"),
-                   version, PLANO_FORMAT_VERSION);
-      return FALSE;
-    }
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, version);
 
-  if (version < 1)
-    {
-      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_VERSION,
-                   _("plano: %" G_GINT64_FORMAT " is not a format version (this Plano reads version %d)"),
-                   version, PLANO_FORMAT_VERSION);
+      if (version > PLANO_FORMAT_VERSION)
+        g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_VERSION,
+                     _("plano: the board is format version %s, newer than this Plano reads "
+                       "(version %d); update Plano to open it"),
+                     number, PLANO_FORMAT_VERSION);
+      else
+        g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_VERSION,
+                     _("plano: %s is not a format version (this Plano reads version %d)"),
+                     number, PLANO_FORMAT_VERSION);
       return FALSE;
     }
 

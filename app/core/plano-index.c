@@ -1,0 +1,293 @@
+/* plano-index.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plano-index"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "plano-index.h"
+
+/* Boxes that would cover more cells than this (big zones) go to a short list of their own
+ * that every query checks, so that one huge box does not fill thousands of cells.
+ */
+#define MAX_CELLS_PER_ENTRY 64
+
+typedef struct
+{
+  char      *id;
+  PlanoRect  rect;
+  int        cx0, cy0, cx1, cy1;
+  gboolean   big;
+  guint      stamp;
+} Entry;
+
+struct _PlanoIndex
+{
+  double      cell_size;
+  GHashTable *entries;   /* id → Entry */
+  GHashTable *cells;     /* cell key → GPtrArray of Entry */
+  GPtrArray  *big;       /* of Entry */
+  guint       stamp;
+};
+
+static gint64
+cell_key (int cx,
+          int cy)
+{
+  return ((gint64) cx << 32) ^ (guint32) cy;
+}
+
+static guint
+key_hash (gconstpointer key)
+{
+  return g_int64_hash (key);
+}
+
+static void
+entry_free (Entry *entry)
+{
+  g_free (entry->id);
+  g_free (entry);
+}
+
+PlanoIndex *
+plano_index_new (double cell_size)
+{
+  PlanoIndex *self = g_new0 (PlanoIndex, 1);
+
+  g_return_val_if_fail (cell_size > 0, NULL);
+
+  self->cell_size = cell_size;
+  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) entry_free);
+  self->cells = g_hash_table_new_full (key_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) g_ptr_array_unref);
+  self->big = g_ptr_array_new ();
+
+  return self;
+}
+
+void
+plano_index_free (PlanoIndex *self)
+{
+  if (self == NULL)
+    return;
+
+  g_hash_table_unref (self->cells);
+  g_ptr_array_unref (self->big);
+  g_hash_table_unref (self->entries);
+  g_free (self);
+}
+
+static int
+cell_of (PlanoIndex *self,
+         double      v)
+{
+  return (int) floor (v / self->cell_size);
+}
+
+static void
+unlink_entry (PlanoIndex *self,
+              Entry      *entry)
+{
+  if (entry->big)
+    {
+      g_ptr_array_remove_fast (self->big, entry);
+      return;
+    }
+
+  for (int cx = entry->cx0; cx <= entry->cx1; cx++)
+    for (int cy = entry->cy0; cy <= entry->cy1; cy++)
+      {
+        gint64 key = cell_key (cx, cy);
+        GPtrArray *cell = g_hash_table_lookup (self->cells, &key);
+
+        if (cell == NULL)
+          continue;
+
+        g_ptr_array_remove_fast (cell, entry);
+        if (cell->len == 0)
+          g_hash_table_remove (self->cells, &key);
+      }
+}
+
+static void
+link_entry (PlanoIndex *self,
+            Entry      *entry)
+{
+  const PlanoRect *r = &entry->rect;
+  gint64 n_cells;
+
+  entry->cx0 = cell_of (self, r->x);
+  entry->cy0 = cell_of (self, r->y);
+  entry->cx1 = cell_of (self, r->x + r->w);
+  entry->cy1 = cell_of (self, r->y + r->h);
+
+  n_cells = (gint64) (entry->cx1 - entry->cx0 + 1) * (entry->cy1 - entry->cy0 + 1);
+  entry->big = n_cells > MAX_CELLS_PER_ENTRY;
+
+  if (entry->big)
+    {
+      g_ptr_array_add (self->big, entry);
+      return;
+    }
+
+  for (int cx = entry->cx0; cx <= entry->cx1; cx++)
+    for (int cy = entry->cy0; cy <= entry->cy1; cy++)
+      {
+        gint64 key = cell_key (cx, cy);
+        GPtrArray *cell = g_hash_table_lookup (self->cells, &key);
+
+        if (cell == NULL)
+          {
+            cell = g_ptr_array_new ();
+            g_hash_table_insert (self->cells, g_memdup2 (&key, sizeof key), cell);
+          }
+        g_ptr_array_add (cell, entry);
+      }
+}
+
+/**
+ * plano_index_set:
+ * @id: the item's id
+ * @rect: its box, in canvas units
+ *
+ * Adds the item, or moves it when it is already there.
+ */
+void
+plano_index_set (PlanoIndex      *self,
+                 const char      *id,
+                 const PlanoRect *rect)
+{
+  Entry *entry;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (id != NULL && rect != NULL);
+
+  entry = g_hash_table_lookup (self->entries, id);
+  if (entry != NULL)
+    {
+      unlink_entry (self, entry);
+    }
+  else
+    {
+      entry = g_new0 (Entry, 1);
+      entry->id = g_strdup (id);
+      g_hash_table_insert (self->entries, entry->id, entry);
+    }
+
+  entry->rect = *rect;
+  link_entry (self, entry);
+}
+
+gboolean
+plano_index_remove (PlanoIndex *self,
+                    const char *id)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  entry = g_hash_table_lookup (self->entries, id);
+  if (entry == NULL)
+    return FALSE;
+
+  unlink_entry (self, entry);
+  g_hash_table_remove (self->entries, id);
+
+  return TRUE;
+}
+
+void
+plano_index_clear (PlanoIndex *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_hash_table_remove_all (self->cells);
+  g_ptr_array_set_size (self->big, 0);
+  g_hash_table_remove_all (self->entries);
+}
+
+guint
+plano_index_get_size (PlanoIndex *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return g_hash_table_size (self->entries);
+}
+
+static void
+consider (PlanoIndex      *self,
+          Entry           *entry,
+          const PlanoRect *rect,
+          GPtrArray       *ids)
+{
+  if (entry->stamp == self->stamp)
+    return;
+
+  entry->stamp = self->stamp;
+  if (plano_rect_intersects (&entry->rect, rect))
+    g_ptr_array_add (ids, entry->id);
+}
+
+/**
+ * plano_index_query:
+ * @rect: the area to look in
+ * @ids: (element-type utf8): receives the ids of the boxes that intersect @rect, once each,
+ *   in no particular order; the strings belong to the index
+ */
+void
+plano_index_query (PlanoIndex      *self,
+                   const PlanoRect *rect,
+                   GPtrArray       *ids)
+{
+  int cx0, cy0, cx1, cy1;
+  double n_cells;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (rect != NULL && ids != NULL);
+
+  self->stamp++;
+
+  for (guint i = 0; i < self->big->len; i++)
+    consider (self, g_ptr_array_index (self->big, i), rect, ids);
+
+  cx0 = cell_of (self, MAX (rect->x, -1e9));
+  cy0 = cell_of (self, MAX (rect->y, -1e9));
+  cx1 = cell_of (self, MIN (rect->x + rect->w, 1e9));
+  cy1 = cell_of (self, MIN (rect->y + rect->h, 1e9));
+  n_cells = ((double) cx1 - cx0 + 1) * ((double) cy1 - cy0 + 1);
+
+  /* A view wider than the board: walking the cells that exist is cheaper. */
+  if (n_cells > g_hash_table_size (self->cells))
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->cells);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          GPtrArray *cell = value;
+
+          for (guint i = 0; i < cell->len; i++)
+            consider (self, g_ptr_array_index (cell, i), rect, ids);
+        }
+      return;
+    }
+
+  for (int cx = cx0; cx <= cx1; cx++)
+    for (int cy = cy0; cy <= cy1; cy++)
+      {
+        gint64 key = cell_key (cx, cy);
+        GPtrArray *cell = g_hash_table_lookup (self->cells, &key);
+
+        if (cell == NULL)
+          continue;
+
+        for (guint i = 0; i < cell->len; i++)
+          consider (self, g_ptr_array_index (cell, i), rect, ids);
+      }
+}

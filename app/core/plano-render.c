@@ -1,0 +1,1903 @@
+/* plano-render.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plano-render"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "plano-catalog.h"
+#include "plano-index.h"
+#include "plano-render.h"
+
+/* The renderer keeps, for one board, the box of every item in a spatial index and the text
+ * layout of every item, both updated from PlanoBoard::changed. It draws through a Painter: one
+ * implementation paints with cairo (canvas, PNG, PDF), the other writes SVG elements with real
+ * <text>, so that what is exported is what the canvas shows.
+ */
+
+#define CELL_SIZE      256.0
+#define FONT_FAMILY    "Cantarell, Sans"
+#define SVG_FONTS      "Cantarell, sans-serif"
+#define LOD_ZOOM       0.35
+#define GLYPH_BOX      36.0
+#define ARROW_LENGTH   11.0
+#define BADGE_RADIUS   9.0
+
+/* Colours */
+
+typedef struct
+{
+  double r, g, b, a;
+} Color;
+
+#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
+
+static Color
+with_alpha (Color  c,
+            double alpha)
+{
+  c.a = alpha;
+  return c;
+}
+
+static const Color category_colors[PLANO_N_CATEGORIES] = {
+  [PLANO_CATEGORY_SOURCES]     = RGB (0x3584e4),
+  [PLANO_CATEGORY_INGESTION]   = RGB (0x2190a4),
+  [PLANO_CATEGORY_STREAMING]   = RGB (0xe66100),
+  [PLANO_CATEGORY_PROCESSING]  = RGB (0x9141ac),
+  [PLANO_CATEGORY_STORAGE]     = RGB (0x986a44),
+  [PLANO_CATEGORY_SERVING]     = RGB (0xe01b24),
+  [PLANO_CATEGORY_CONSUMPTION] = RGB (0x26a269),
+  [PLANO_CATEGORY_PLATFORM]    = RGB (0xc88800),
+  [PLANO_CATEGORY_GENERIC]     = RGB (0x77767b),
+};
+
+typedef struct
+{
+  Color background;
+  Color card;
+  Color card_border;
+  Color text;
+  Color text_dim;
+  Color edge;
+  Color label_background;
+  Color accent;
+  Color note;
+  Color note_border;
+  Color note_text;
+  Color badge;
+  Color badge_text;
+} Palette;
+
+static const Palette palettes[] = {
+  [PLANO_THEME_LIGHT] = {
+    .background = RGB (0xfafafa),
+    .card = RGB (0xffffff),
+    .card_border = { 0, 0, 0, 0.15 },
+    .text = { 0, 0, 0, 0.8 },
+    .text_dim = { 0, 0, 0, 0.55 },
+    .edge = RGB (0x5e5c64),
+    .label_background = RGB (0xfafafa),
+    .accent = RGB (0x3584e4),
+    .note = RGB (0xfff5a5),
+    .note_border = RGB (0xe5c96a),
+    .note_text = { 0.25, 0.2, 0, 0.9 },
+    .badge = RGB (0xe5a50a),
+    .badge_text = RGB (0xffffff),
+  },
+  [PLANO_THEME_DARK] = {
+    .background = RGB (0x242424),
+    .card = RGB (0x383838),
+    .card_border = { 1, 1, 1, 0.15 },
+    .text = RGB (0xffffff),
+    .text_dim = { 1, 1, 1, 0.6 },
+    .edge = RGB (0xc0bfbc),
+    .label_background = RGB (0x242424),
+    .accent = RGB (0x78aeed),
+    .note = RGB (0x5c5218),
+    .note_border = RGB (0x8a7a20),
+    .note_text = { 1, 0.97, 0.85, 0.95 },
+    .badge = RGB (0xf5c211),
+    .badge_text = RGB (0x241f31),
+  },
+};
+
+typedef struct
+{
+  const char *id;
+  Color       color;
+  double      width;
+  double      dash[4];
+  int         n_dash;
+} EdgeStyle;
+
+/* Connection kinds differ in dash as well as colour, so that none depends on colour alone. */
+static const EdgeStyle edge_styles[] = {
+  { "flow", RGB (0x77767b), 1.5, { 0 }, 0 },
+  { "stream", RGB (0x1c71d8), 2.5, { 0 }, 0 },
+  { "batch", RGB (0x9141ac), 2.0, { 9, 5 }, 2 },
+  { "request", RGB (0x5e5c64), 1.5, { 2, 4 }, 2 },
+  { "cdc", RGB (0xc64600), 2.0, { 10, 4, 2, 4 }, 4 },
+  { "replication", RGB (0x26a269), 2.0, { 5, 3 }, 2 },
+};
+
+static const struct
+{
+  const char *id;
+  Color       color;
+} zone_colors[] = {
+  { "group", RGB (0x77767b) },
+  { "layer", RGB (0x3584e4) },
+  { "domain", RGB (0x9141ac) },
+  { "bronze", RGB (0xa0622d) },
+  { "silver", RGB (0x8e9196) },
+  { "gold", RGB (0xd4a017) },
+};
+
+/* Glyphs: small drawings in a 16 × 16 box, in a tiny language both painters understand.
+ * M x y, L x y, C x1 y1 x2 y2 x y, Z: a path; O cx cy r: a circle; R x y w h: a box;
+ * F fills what came before, S strokes it.
+ */
+static const struct
+{
+  const char *id;
+  const char *program;
+} glyphs[] = {
+  { "database", "M 3 4 C 3 2.3 13 2.3 13 4 C 13 5.7 3 5.7 3 4 Z M 3 4 L 3 12 C 3 13.7 13 13.7 13 12 L 13 4 M 3 8 C 3 9.7 13 9.7 13 8 S" },
+  { "log", "R 2 2.5 12 2.5 F R 2 6.75 12 2.5 F R 2 11 12 2.5 F" },
+  { "queue", "R 1.5 4.5 3.5 7 F R 6.25 4.5 3.5 7 F R 11 4.5 3.5 7 F" },
+  { "bolt", "M 9.5 1 L 3 9 L 7.5 9 L 6.5 15 L 13 7 L 8.5 7 Z F" },
+  { "gear", "O 8 8 4.5 M 8 1.5 L 8 3.5 M 8 12.5 L 8 14.5 M 1.5 8 L 3.5 8 M 12.5 8 L 14.5 8 M 3.4 3.4 L 4.8 4.8 M 11.2 11.2 L 12.6 12.6 M 3.4 12.6 L 4.8 11.2 M 11.2 4.8 L 12.6 3.4 S O 8 8 1.8 F" },
+  { "lake", "M 1.5 5 C 3.5 3 5.5 3 7.5 5 C 9.5 7 11.5 7 14.5 5 M 1.5 9 C 3.5 7 5.5 7 7.5 9 C 9.5 11 11.5 11 14.5 9 M 1.5 13 C 3.5 11 5.5 11 7.5 13 C 9.5 15 11.5 15 14.5 13 S" },
+  { "warehouse", "M 1.5 7 L 8 2 L 14.5 7 M 3 7 L 3 14 L 13 14 L 13 7 M 6 14 L 6 10 L 10 10 L 10 14 S" },
+  { "cache", "R 3.5 3.5 9 9 M 6 1.5 L 6 3.5 M 10 1.5 L 10 3.5 M 6 12.5 L 6 14.5 M 10 12.5 L 10 14.5 M 1.5 6 L 3.5 6 M 1.5 10 L 3.5 10 M 12.5 6 L 14.5 6 M 12.5 10 L 14.5 10 S R 6 6 4 4 F" },
+  { "cube", "M 8 1.5 L 14 4.5 L 14 11.5 L 8 14.5 L 2 11.5 L 2 4.5 Z M 2 4.5 L 8 7.5 L 14 4.5 M 8 7.5 L 8 14.5 S" },
+  { "device", "R 4.5 1.5 7 13 S O 8 12 0.9 F" },
+  { "sensor", "O 8 10 1.8 F M 4.5 7 C 6.5 5 9.5 5 11.5 7 M 2 4.5 C 5.5 1 10.5 1 14 4.5 S" },
+  { "cdc", "M 2.5 7 C 3 3.5 7 1.5 10.5 3 M 13.5 9 C 13 12.5 9 14.5 5.5 13 M 8.5 1 L 11 3.2 L 8.8 5.6 M 7.5 15 L 5 12.8 L 7.2 10.4 S" },
+  { "cloud", "M 4.5 12.5 C 1.5 12.5 1.5 8 4.5 8 C 4.5 4 10.5 3.5 11.5 7.5 C 14.5 7.5 15 12.5 12 12.5 Z S" },
+  { "chart", "M 1.5 14.5 L 14.5 14.5 S R 3 9 2.5 4.5 F R 7 4 2.5 9.5 F R 11 7 2.5 6.5 F" },
+  { "file", "M 3.5 1.5 L 10 1.5 L 13 4.5 L 13 14.5 L 3.5 14.5 Z M 10 1.5 L 10 4.5 L 13 4.5 S" },
+  { "pipe", "M 1.5 8 L 13.5 8 M 10 4.5 L 13.5 8 L 10 11.5 S O 3 8 1.5 F" },
+  { "plug", "R 4.5 6 7 5 M 6.5 2 L 6.5 6 M 9.5 2 L 9.5 6 M 8 11 L 8 15 S" },
+  { "layers", "M 8 2 L 14.5 5 L 8 8 L 1.5 5 Z M 1.5 8.5 L 8 11.5 L 14.5 8.5 M 1.5 12 L 8 15 L 14.5 12 S" },
+  { "table", "R 1.5 2.5 13 11 M 1.5 6 L 14.5 6 M 1.5 9.75 L 14.5 9.75 M 6 2.5 L 6 13.5 S" },
+  { "disk", "O 8 8 6.5 S O 8 8 1.8 F" },
+  { "search", "O 6.75 6.75 4.75 M 10.2 10.2 L 14.5 14.5 S" },
+  { "ring", "O 8 8 5.5 S O 8 2.5 1.5 F O 13.5 8 1.5 F O 8 13.5 1.5 F O 2.5 8 1.5 F" },
+  { "api", "M 5 4 L 1.5 8 L 5 12 M 11 4 L 14.5 8 L 11 12 M 9.5 2.5 L 6.5 13.5 S" },
+  { "dashboard", "R 1.5 2.5 13 11 M 4 10.5 L 6.5 7.5 L 9 9.5 L 12 5.5 S" },
+  { "notebook", "R 3 1.5 10 13 M 5.5 5 L 10.5 5 M 5.5 8 L 10.5 8 M 5.5 11 L 8.5 11 S" },
+  { "brain", "O 5.75 8 4.25 O 10.25 8 4.25 S" },
+  { "clock", "O 8 8 6.5 M 8 4 L 8 8 L 11 9.5 S" },
+  { "check", "O 8 8 6.5 M 5 8.2 L 7.2 10.5 L 11 5.5 S" },
+  { "eye", "M 1 8 C 4 3 12 3 15 8 C 12 13 4 13 1 8 Z S O 8 8 2.2 F" },
+  { "schema", "R 1.5 1.5 6 4.5 R 8.5 10 6 4.5 M 4.5 6 L 4.5 12.25 L 8.5 12.25 S" },
+  { "book", "M 1.5 3 C 4 2 6 2 8 3.5 C 10 2 12 2 14.5 3 L 14.5 13.5 C 12 12.5 10 12.5 8 14 C 6 12.5 4 12.5 1.5 13.5 Z M 8 3.5 L 8 14 S" },
+  { "shield", "M 8 1.5 L 14 4 C 14 9 11.5 12.5 8 14.5 C 4.5 12.5 2 9 2 4 Z S" },
+  { "server", "R 1.5 2 13 5 R 1.5 9 13 5 S O 4.5 4.5 0.9 O 4.5 11.5 0.9 F" },
+  { "user", "O 8 5 3 M 2.5 14.5 C 2.5 9.5 13.5 9.5 13.5 14.5 S" },
+  { "balance", "M 8 2 L 8 14.5 M 4.5 14.5 L 11.5 14.5 M 2 4.5 L 14 4.5 M 3.5 4.5 L 1.5 9.5 C 2.5 11 4.5 11 5.5 9.5 Z M 12.5 4.5 L 10.5 9.5 C 11.5 11 13.5 11 14.5 9.5 Z S" },
+  { "bucket", "M 2.5 4 L 4 14.5 L 12 14.5 L 13.5 4 M 1.5 4 L 14.5 4 S" },
+  { "external", "M 9 1.5 L 14.5 1.5 L 14.5 7 M 14.5 1.5 L 7 9 M 12 10 L 12 14.5 L 1.5 14.5 L 1.5 4 L 6 4 S" },
+};
+
+/* Painters */
+
+typedef struct _Painter Painter;
+
+struct _Painter
+{
+  void (*move_to)      (Painter *p, double x, double y);
+  void (*line_to)      (Painter *p, double x, double y);
+  void (*curve_to)     (Painter *p, double x1, double y1, double x2, double y2, double x, double y);
+  void (*close_path)   (Painter *p);
+  void (*circle)       (Painter *p, double cx, double cy, double r);
+  void (*rounded_rect) (Painter *p, double x, double y, double w, double h, double r);
+  void (*fill)         (Painter *p, const Color *color, gboolean preserve);
+  void (*stroke)       (Painter *p, const Color *color, double width, const double *dash, int n_dash);
+  void (*text)         (Painter *p, PangoLayout *layout, double x, double y, const Color *color);
+  void (*begin_item)   (Painter *p, const char *id, const char *title);
+  void (*end_item)     (Painter *p);
+};
+
+typedef struct
+{
+  Painter  painter;
+  cairo_t *cr;
+} CairoPainter;
+
+static void
+cp_move_to (Painter *p, double x, double y)
+{
+  cairo_move_to (((CairoPainter *) p)->cr, x, y);
+}
+
+static void
+cp_line_to (Painter *p, double x, double y)
+{
+  cairo_line_to (((CairoPainter *) p)->cr, x, y);
+}
+
+static void
+cp_curve_to (Painter *p, double x1, double y1, double x2, double y2, double x, double y)
+{
+  cairo_curve_to (((CairoPainter *) p)->cr, x1, y1, x2, y2, x, y);
+}
+
+static void
+cp_close_path (Painter *p)
+{
+  cairo_close_path (((CairoPainter *) p)->cr);
+}
+
+static void
+cp_circle (Painter *p, double cx, double cy, double r)
+{
+  cairo_t *cr = ((CairoPainter *) p)->cr;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+  cairo_close_path (cr);
+}
+
+static void
+cp_rounded_rect (Painter *p, double x, double y, double w, double h, double r)
+{
+  cairo_t *cr = ((CairoPainter *) p)->cr;
+
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+cp_fill (Painter *p, const Color *color, gboolean preserve)
+{
+  cairo_t *cr = ((CairoPainter *) p)->cr;
+
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
+  if (preserve)
+    cairo_fill_preserve (cr);
+  else
+    cairo_fill (cr);
+}
+
+static void
+cp_stroke (Painter *p, const Color *color, double width, const double *dash, int n_dash)
+{
+  cairo_t *cr = ((CairoPainter *) p)->cr;
+
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
+  cairo_set_line_width (cr, width);
+  cairo_set_line_cap (cr, n_dash > 0 ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_dash (cr, dash, n_dash, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
+cp_text (Painter *p, PangoLayout *layout, double x, double y, const Color *color)
+{
+  cairo_t *cr = ((CairoPainter *) p)->cr;
+
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
+}
+
+static void
+cp_begin_item (Painter *p, const char *id, const char *title)
+{
+}
+
+static void
+cp_end_item (Painter *p)
+{
+}
+
+static void
+cairo_painter_init (CairoPainter *cp,
+                    cairo_t      *cr)
+{
+  *cp = (CairoPainter) {
+    {
+      cp_move_to, cp_line_to, cp_curve_to, cp_close_path, cp_circle, cp_rounded_rect,
+      cp_fill, cp_stroke, cp_text, cp_begin_item, cp_end_item,
+    },
+    cr,
+  };
+}
+
+typedef struct
+{
+  Painter  painter;
+  GString *out;
+  GString *d;
+} SvgPainter;
+
+static void
+svg_number (GString *s,
+            double   v)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  v = round (v * 100) / 100;
+  if (v == 0)
+    v = 0;
+  g_ascii_formatd (buffer, sizeof buffer, "%.2f", v);
+
+  /* Strip trailing zeros: "12.50" → "12.5", "3.00" → "3". */
+  for (char *end = buffer + strlen (buffer) - 1; end > buffer && (*end == '0' || *end == '.'); end--)
+    {
+      gboolean dot = *end == '.';
+
+      *end = '\0';
+      if (dot)
+        break;
+    }
+
+  g_string_append (s, buffer);
+}
+
+static void
+svg_point (GString    *s,
+           const char *command,
+           double      x,
+           double      y)
+{
+  g_string_append (s, command);
+  svg_number (s, x);
+  g_string_append_c (s, ' ');
+  svg_number (s, y);
+}
+
+static void
+svg_color (GString     *s,
+           const char  *attribute,
+           const Color *c)
+{
+  g_string_append_printf (s, " %s=\"#%02x%02x%02x\"", attribute,
+                          (int) round (c->r * 255), (int) round (c->g * 255),
+                          (int) round (c->b * 255));
+  if (c->a < 1)
+    {
+      g_string_append_printf (s, " %s-opacity=\"", attribute);
+      svg_number (s, c->a);
+      g_string_append_c (s, '"');
+    }
+}
+
+static void
+svg_escape (GString    *s,
+            const char *text,
+            gssize      length)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, length);
+
+  g_string_append (s, escaped);
+}
+
+static void
+sp_move_to (Painter *p, double x, double y)
+{
+  svg_point (((SvgPainter *) p)->d, "M", x, y);
+}
+
+static void
+sp_line_to (Painter *p, double x, double y)
+{
+  svg_point (((SvgPainter *) p)->d, "L", x, y);
+}
+
+static void
+sp_curve_to (Painter *p, double x1, double y1, double x2, double y2, double x, double y)
+{
+  GString *d = ((SvgPainter *) p)->d;
+
+  svg_point (d, "C", x1, y1);
+  svg_point (d, " ", x2, y2);
+  svg_point (d, " ", x, y);
+}
+
+static void
+sp_close_path (Painter *p)
+{
+  g_string_append_c (((SvgPainter *) p)->d, 'Z');
+}
+
+static void
+sp_circle (Painter *p, double cx, double cy, double r)
+{
+  GString *d = ((SvgPainter *) p)->d;
+
+  svg_point (d, "M", cx + r, cy);
+  g_string_append (d, "A");
+  svg_number (d, r);
+  g_string_append_c (d, ' ');
+  svg_number (d, r);
+  svg_point (d, " 0 1 0 ", cx - r, cy);
+  g_string_append (d, "A");
+  svg_number (d, r);
+  g_string_append_c (d, ' ');
+  svg_number (d, r);
+  svg_point (d, " 0 1 0 ", cx + r, cy);
+  g_string_append_c (d, 'Z');
+}
+
+static void
+sp_rounded_rect (Painter *p, double x, double y, double w, double h, double r)
+{
+  GString *d = ((SvgPainter *) p)->d;
+
+  r = MIN (r, MIN (w, h) / 2);
+  svg_point (d, "M", x + r, y);
+  svg_point (d, "L", x + w - r, y);
+  svg_point (d, "Q", x + w, y);
+  svg_point (d, " ", x + w, y + r);
+  svg_point (d, "L", x + w, y + h - r);
+  svg_point (d, "Q", x + w, y + h);
+  svg_point (d, " ", x + w - r, y + h);
+  svg_point (d, "L", x + r, y + h);
+  svg_point (d, "Q", x, y + h);
+  svg_point (d, " ", x, y + h - r);
+  svg_point (d, "L", x, y + r);
+  svg_point (d, "Q", x, y);
+  svg_point (d, " ", x + r, y);
+  g_string_append_c (d, 'Z');
+}
+
+static void
+sp_fill (Painter *p, const Color *color, gboolean preserve)
+{
+  SvgPainter *sp = (SvgPainter *) p;
+
+  g_string_append (sp->out, "<path d=\"");
+  g_string_append (sp->out, sp->d->str);
+  g_string_append_c (sp->out, '"');
+  svg_color (sp->out, "fill", color);
+  g_string_append (sp->out, "/>\n");
+
+  if (!preserve)
+    g_string_truncate (sp->d, 0);
+}
+
+static void
+sp_stroke (Painter *p, const Color *color, double width, const double *dash, int n_dash)
+{
+  SvgPainter *sp = (SvgPainter *) p;
+
+  g_string_append (sp->out, "<path d=\"");
+  g_string_append (sp->out, sp->d->str);
+  g_string_append (sp->out, "\" fill=\"none\"");
+  svg_color (sp->out, "stroke", color);
+  g_string_append (sp->out, " stroke-width=\"");
+  svg_number (sp->out, width);
+  g_string_append_printf (sp->out, "\" stroke-linejoin=\"round\" stroke-linecap=\"%s\"",
+                          n_dash > 0 ? "butt" : "round");
+  if (n_dash > 0)
+    {
+      g_string_append (sp->out, " stroke-dasharray=\"");
+      for (int i = 0; i < n_dash; i++)
+        {
+          if (i > 0)
+            g_string_append_c (sp->out, ' ');
+          svg_number (sp->out, dash[i]);
+        }
+      g_string_append_c (sp->out, '"');
+    }
+  g_string_append (sp->out, "/>\n");
+
+  g_string_truncate (sp->d, 0);
+}
+
+/* The visible text of a layout line: an ellipsized last line is cut where pango cut it. */
+static char *
+line_text (PangoLayout     *layout,
+           PangoLayoutLine *line,
+           gboolean         last)
+{
+  const char *text = pango_layout_get_text (layout);
+  g_autofree char *whole = g_strndup (text + line->start_index, line->length);
+  g_autoptr(PangoLayout) probe = NULL;
+  int width = pango_layout_get_width (layout);
+  glong n_chars;
+
+  g_strchomp (whole);
+
+  if (!last || !pango_layout_is_ellipsized (layout) || width < 0)
+    return g_steal_pointer (&whole);
+
+  /* Pango does not say which characters the ellipsis replaced; measure until it fits. */
+  probe = pango_layout_copy (layout);
+  pango_layout_set_width (probe, -1);
+  pango_layout_set_height (probe, -1);
+  pango_layout_set_ellipsize (probe, PANGO_ELLIPSIZE_NONE);
+
+  n_chars = g_utf8_strlen (whole, -1);
+  for (glong n = n_chars; n > 0; n--)
+    {
+      g_autofree char *cut = g_utf8_substring (whole, 0, n);
+      g_autofree char *candidate = g_strconcat (g_strchomp (cut), "…", NULL);
+      int w;
+
+      pango_layout_set_text (probe, candidate, -1);
+      pango_layout_get_size (probe, &w, NULL);
+      if (w <= width)
+        return g_steal_pointer (&candidate);
+    }
+
+  return g_strdup ("…");
+}
+
+static void
+sp_text (Painter *p, PangoLayout *layout, double x, double y, const Color *color)
+{
+  SvgPainter *sp = (SvgPainter *) p;
+  const PangoFontDescription *desc = pango_layout_get_font_description (layout);
+  g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter (layout);
+  int n_lines = pango_layout_get_line_count (layout);
+  int index = 0;
+  PangoAlignment alignment = pango_layout_get_alignment (layout);
+
+  g_string_append (sp->out, "<text font-family=\"" SVG_FONTS "\" font-size=\"");
+  svg_number (sp->out, pango_font_description_get_size (desc) / (double) PANGO_SCALE);
+  g_string_append_c (sp->out, '"');
+  if (pango_font_description_get_weight (desc) >= PANGO_WEIGHT_BOLD)
+    g_string_append (sp->out, " font-weight=\"bold\"");
+  svg_color (sp->out, "fill", color);
+  g_string_append (sp->out, ">");
+
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      g_autofree char *text = NULL;
+      double baseline = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
+      double lx;
+
+      /* Lines past the layout's height limit are not shown. */
+      if (line->length == 0 && index > 0)
+        {
+          index++;
+          continue;
+        }
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      text = line_text (layout, line, index == n_lines - 1);
+      lx = x + logical.x / (double) PANGO_SCALE;
+
+      g_string_append (sp->out, "<tspan x=\"");
+      if (alignment == PANGO_ALIGN_CENTER)
+        svg_number (sp->out, lx + logical.width / (2.0 * PANGO_SCALE));
+      else
+        svg_number (sp->out, lx);
+      g_string_append (sp->out, "\" y=\"");
+      svg_number (sp->out, y + baseline);
+      g_string_append_c (sp->out, '"');
+      if (alignment == PANGO_ALIGN_CENTER)
+        g_string_append (sp->out, " text-anchor=\"middle\"");
+      g_string_append_c (sp->out, '>');
+      svg_escape (sp->out, text, -1);
+      g_string_append (sp->out, "</tspan>");
+      index++;
+    }
+  while (pango_layout_iter_next_line (iter));
+
+  g_string_append (sp->out, "</text>\n");
+}
+
+static void
+sp_begin_item (Painter *p, const char *id, const char *title)
+{
+  SvgPainter *sp = (SvgPainter *) p;
+
+  g_string_append (sp->out, "<g id=\"");
+  svg_escape (sp->out, id, -1);
+  g_string_append (sp->out, "\">\n");
+  if (title != NULL)
+    {
+      g_string_append (sp->out, "<title>");
+      svg_escape (sp->out, title, -1);
+      g_string_append (sp->out, "</title>\n");
+    }
+}
+
+static void
+sp_end_item (Painter *p)
+{
+  g_string_append (((SvgPainter *) p)->out, "</g>\n");
+}
+
+static void
+svg_painter_init (SvgPainter *sp,
+                  GString    *out)
+{
+  *sp = (SvgPainter) {
+    {
+      sp_move_to, sp_line_to, sp_curve_to, sp_close_path, sp_circle, sp_rounded_rect,
+      sp_fill, sp_stroke, sp_text, sp_begin_item, sp_end_item,
+    },
+    out,
+    g_string_new (NULL),
+  };
+}
+
+/* Runs a glyph program scaled into the box at @x, @y of @size. */
+static void
+paint_glyph (Painter     *p,
+             const char  *glyph,
+             double       x,
+             double       y,
+             double       size,
+             const Color *color)
+{
+  const char *program = NULL;
+  double k = size / 16.0;
+  g_auto(GStrv) tokens = NULL;
+  guint i = 0;
+
+  for (guint g = 0; g < G_N_ELEMENTS (glyphs); g++)
+    if (g_strcmp0 (glyphs[g].id, glyph) == 0)
+      program = glyphs[g].program;
+
+  if (program == NULL)
+    program = "O 8 8 5 S";
+
+  tokens = g_strsplit (program, " ", -1);
+
+#define ARG(n) (g_ascii_strtod (tokens[i + (n)], NULL))
+#define PX(v) (x + (v) * k)
+#define PY(v) (y + (v) * k)
+
+  while (tokens[i] != NULL)
+    {
+      const char *command = tokens[i];
+
+      switch (command[0])
+        {
+        case 'M':
+          p->move_to (p, PX (ARG (1)), PY (ARG (2)));
+          i += 3;
+          break;
+        case 'L':
+          p->line_to (p, PX (ARG (1)), PY (ARG (2)));
+          i += 3;
+          break;
+        case 'C':
+          p->curve_to (p, PX (ARG (1)), PY (ARG (2)), PX (ARG (3)), PY (ARG (4)),
+                       PX (ARG (5)), PY (ARG (6)));
+          i += 7;
+          break;
+        case 'Z':
+          p->close_path (p);
+          i += 1;
+          break;
+        case 'O':
+          p->circle (p, PX (ARG (1)), PY (ARG (2)), ARG (3) * k);
+          i += 4;
+          break;
+        case 'R':
+          p->rounded_rect (p, PX (ARG (1)), PY (ARG (2)), ARG (3) * k, ARG (4) * k, 0.75 * k);
+          i += 5;
+          break;
+        case 'F':
+          p->fill (p, color, FALSE);
+          i += 1;
+          break;
+        case 'S':
+          p->stroke (p, color, 1.5 * k, NULL, 0);
+          i += 1;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+#undef ARG
+#undef PX
+#undef PY
+}
+
+/* The renderer */
+
+typedef struct
+{
+  PangoLayout *title;
+  PangoLayout *subtitle;
+} ItemText;
+
+struct _PlanoRenderer
+{
+  GObject       parent_instance;
+
+  PlanoBoard   *board;
+  gulong        changed_handler;
+  PangoContext *pango;
+  PlanoIndex   *index;
+  GHashTable   *texts;       /* id → ItemText */
+  GHashTable   *badges;      /* target id → number of trade-offs */
+  guint         n_board_tradeoffs;
+};
+
+G_DEFINE_FINAL_TYPE (PlanoRenderer, plano_renderer, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BOARD,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+item_text_free (ItemText *text)
+{
+  g_clear_object (&text->title);
+  g_clear_object (&text->subtitle);
+  g_free (text);
+}
+
+static PangoLayout *
+new_layout (PlanoRenderer *self,
+            const char    *text,
+            double         size,
+            gboolean       bold,
+            double         width,
+            int            max_lines)
+{
+  PangoLayout *layout = pango_layout_new (self->pango);
+  PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
+
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -MAX (max_lines, 1));
+
+  return layout;
+}
+
+static const PlanoKind *
+node_kind (const PlanoNode *node)
+{
+  const PlanoKind *kind = plano_catalog_lookup (node->kind);
+
+  return kind != NULL ? kind : plano_catalog_get_generic ();
+}
+
+static double
+line_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height / (double) MAX (pango_layout_get_line_count (layout), 1);
+}
+
+static ItemText *
+get_text (PlanoRenderer   *self,
+          const PlanoItem *item)
+{
+  ItemText *text = g_hash_table_lookup (self->texts, item->id);
+
+  if (text != NULL)
+    return text;
+
+  text = g_new0 (ItemText, 1);
+
+  switch (item->type)
+    {
+    case PLANO_ITEM_NODE:
+      {
+        const PlanoNode *node = (const PlanoNode *) item;
+        double text_width = node->w - GLYPH_BOX - 30;
+        int max_lines;
+
+        const PlanoKind *kind = node_kind (node);
+
+        /* Under its own label a node names its kind; under the kind's name, its category. */
+        text->subtitle = new_layout (self, node->label != NULL ? plano_kind_get_name (kind) :
+                                           plano_category_get_name (kind->category),
+                                     11, FALSE, text_width, 1);
+        text->title = new_layout (self, plano_board_get_label (self->board, item->id), 13, TRUE,
+                                  text_width, 1);
+        max_lines = (int) ((node->h - 16 - line_height (text->subtitle)) / line_height (text->title));
+        pango_layout_set_height (text->title, -MAX (max_lines, 1));
+      }
+      break;
+
+    case PLANO_ITEM_ZONE:
+      {
+        const PlanoZone *zone = (const PlanoZone *) item;
+
+        text->title = new_layout (self, zone->label, 13, TRUE, zone->w - 40, 1);
+      }
+      break;
+
+    case PLANO_ITEM_NOTE:
+      {
+        const PlanoNote *note = (const PlanoNote *) item;
+
+        text->title = new_layout (self, note->text, 12, FALSE, note->w - 20, 1);
+        /* A positive height limits the text to the note's box. */
+        pango_layout_set_height (text->title, (int) ((note->h - 20) * PANGO_SCALE));
+      }
+      break;
+
+    case PLANO_ITEM_EDGE:
+      {
+        const PlanoEdge *edge = (const PlanoEdge *) item;
+
+        if (edge->label != NULL)
+          {
+            int natural;
+
+            /* Short labels keep their own width, so that the box around them fits. */
+            text->title = new_layout (self, edge->label, 11, FALSE, 160, 2);
+            pango_layout_set_width (text->title, -1);
+            pango_layout_get_size (text->title, &natural, NULL);
+            pango_layout_set_width (text->title, MIN (natural, 160 * PANGO_SCALE));
+            pango_layout_set_alignment (text->title, PANGO_ALIGN_CENTER);
+          }
+      }
+      break;
+
+    case PLANO_ITEM_TRADEOFF:
+    case PLANO_N_ITEM_TYPES:
+    default:
+      break;
+    }
+
+  g_hash_table_insert (self->texts, g_strdup (item->id), text);
+
+  return text;
+}
+
+static gboolean
+endpoint_box (PlanoRenderer *self,
+              const char    *id,
+              PlanoRect     *box)
+{
+  const PlanoItem *item = plano_board_lookup (self->board, id);
+
+  return item != NULL && plano_item_get_bounds (item, &box->x, &box->y, &box->w, &box->h);
+}
+
+/* The polyline of an edge: anchored on the borders of its ends, through its waypoints. */
+static GArray *
+edge_points (PlanoRenderer   *self,
+             const PlanoEdge *edge)
+{
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (PlanoPoint));
+  PlanoRect from, to;
+  PlanoPoint first, last;
+  guint n_way = edge->waypoints != NULL ? edge->waypoints->len : 0;
+
+  if (!endpoint_box (self, edge->from, &from) || !endpoint_box (self, edge->to, &to))
+    return points;
+
+  if (g_strcmp0 (edge->from, edge->to) == 0 && n_way == 0)
+    {
+      /* A loop on one item: out of the right side and back in. */
+      PlanoPoint loop[] = {
+        { from.x + from.w, from.y + from.h / 2 - 12 },
+        { from.x + from.w + 36, from.y + from.h / 2 - 12 },
+        { from.x + from.w + 36, from.y + from.h / 2 + 12 },
+        { from.x + from.w, from.y + from.h / 2 + 12 },
+      };
+
+      g_array_append_vals (points, loop, G_N_ELEMENTS (loop));
+      return points;
+    }
+
+  first = n_way > 0 ? g_array_index (edge->waypoints, PlanoPoint, 0) : plano_rect_center (&to);
+  last = n_way > 0 ? g_array_index (edge->waypoints, PlanoPoint, n_way - 1) : plano_rect_center (&from);
+
+  first = plano_rect_border_point (&from, first);
+  last = plano_rect_border_point (&to, last);
+
+  g_array_append_val (points, first);
+  if (n_way > 0)
+    g_array_append_vals (points, edge->waypoints->data, n_way);
+  g_array_append_val (points, last);
+
+  return points;
+}
+
+/* The point halfway along a polyline, where its label goes. */
+static PlanoPoint
+polyline_middle (GArray *points)
+{
+  double total = 0;
+  double half;
+
+  for (guint i = 1; i < points->len; i++)
+    {
+      PlanoPoint a = g_array_index (points, PlanoPoint, i - 1);
+      PlanoPoint b = g_array_index (points, PlanoPoint, i);
+
+      total += hypot (b.x - a.x, b.y - a.y);
+    }
+
+  half = total / 2;
+  for (guint i = 1; i < points->len; i++)
+    {
+      PlanoPoint a = g_array_index (points, PlanoPoint, i - 1);
+      PlanoPoint b = g_array_index (points, PlanoPoint, i);
+      double len = hypot (b.x - a.x, b.y - a.y);
+
+      if (len >= half && len > 0)
+        return (PlanoPoint) { a.x + (b.x - a.x) * half / len, a.y + (b.y - a.y) * half / len };
+      half -= len;
+    }
+
+  return points->len > 0 ? g_array_index (points, PlanoPoint, 0) : (PlanoPoint) { 0, 0 };
+}
+
+static gboolean
+edge_label_box (PlanoRenderer   *self,
+                const PlanoEdge *edge,
+                GArray          *points,
+                PlanoRect       *box)
+{
+  ItemText *text = get_text (self, (const PlanoItem *) edge);
+  PlanoPoint middle;
+  int w, h;
+
+  if (text->title == NULL || points->len < 2)
+    return FALSE;
+
+  middle = polyline_middle (points);
+  pango_layout_get_pixel_size (text->title, &w, &h);
+  *box = (PlanoRect) { middle.x - w / 2.0 - 5, middle.y - h / 2.0 - 2, w + 10, h + 4 };
+
+  return TRUE;
+}
+
+static gboolean
+compute_box (PlanoRenderer   *self,
+             const PlanoItem *item,
+             PlanoRect       *box)
+{
+  if (item->type == PLANO_ITEM_EDGE)
+    {
+      g_autoptr(GArray) points = edge_points (self, (const PlanoEdge *) item);
+      PlanoRect label;
+
+      if (points->len == 0)
+        return FALSE;
+
+      *box = (PlanoRect) { g_array_index (points, PlanoPoint, 0).x,
+                           g_array_index (points, PlanoPoint, 0).y, 0, 0 };
+      for (guint i = 1; i < points->len; i++)
+        {
+          PlanoPoint p = g_array_index (points, PlanoPoint, i);
+          PlanoRect r = { p.x, p.y, 0, 0 };
+          double x1 = MIN (box->x, r.x), y1 = MIN (box->y, r.y);
+          double x2 = MAX (box->x + box->w, r.x), y2 = MAX (box->y + box->h, r.y);
+
+          *box = (PlanoRect) { x1, y1, x2 - x1, y2 - y1 };
+        }
+      plano_rect_inflate (box, ARROW_LENGTH);
+
+      if (edge_label_box (self, (const PlanoEdge *) item, points, &label))
+        plano_rect_union (box, &label);
+
+      return TRUE;
+    }
+
+  if (!plano_item_get_bounds (item, &box->x, &box->y, &box->w, &box->h))
+    return FALSE;
+
+  /* Room for the trade-off badge that sits on the corner. */
+  if (item->type == PLANO_ITEM_NODE)
+    plano_rect_inflate (box, BADGE_RADIUS / 2);
+
+  return TRUE;
+}
+
+static void
+update_item (PlanoRenderer   *self,
+             const PlanoItem *item)
+{
+  PlanoRect box;
+
+  g_hash_table_remove (self->texts, item->id);
+
+  if (compute_box (self, item, &box))
+    plano_index_set (self->index, item->id, &box);
+  else
+    plano_index_remove (self->index, item->id);
+}
+
+static void
+update_edges (PlanoRenderer *self)
+{
+  guint n = plano_board_get_n_items (self->board, PLANO_ITEM_EDGE);
+
+  for (guint i = 0; i < n; i++)
+    update_item (self, plano_board_get_item (self->board, PLANO_ITEM_EDGE, i));
+}
+
+static void
+update_badges (PlanoRenderer *self)
+{
+  guint n = plano_board_get_n_items (self->board, PLANO_ITEM_TRADEOFF);
+
+  g_hash_table_remove_all (self->badges);
+  self->n_board_tradeoffs = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PlanoTradeoff *tradeoff = (const PlanoTradeoff *) plano_board_get_item (self->board, PLANO_ITEM_TRADEOFF, i);
+
+      if (tradeoff->target == NULL)
+        {
+          self->n_board_tradeoffs++;
+          continue;
+        }
+
+      g_hash_table_insert (self->badges, g_strdup (tradeoff->target),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->badges, tradeoff->target)) + 1));
+    }
+}
+
+static void
+rebuild (PlanoRenderer *self)
+{
+  plano_index_clear (self->index);
+  g_hash_table_remove_all (self->texts);
+
+  for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
+    {
+      guint n = plano_board_get_n_items (self->board, t);
+
+      for (guint i = 0; i < n; i++)
+        update_item (self, plano_board_get_item (self->board, t, i));
+    }
+
+  update_badges (self);
+}
+
+static void
+board_changed_cb (PlanoRenderer *self,
+                  PlanoChange   *change,
+                  PlanoBoard    *board)
+{
+  gboolean shapes_changed = FALSE;
+  gboolean tradeoffs_changed = FALSE;
+
+  for (guint i = 0; i < plano_change_get_n_ops (change); i++)
+    {
+      PlanoItemType type;
+      const char *id;
+      PlanoChangeKind kind = plano_change_get_op (change, i, &type, &id);
+      const PlanoItem *item;
+
+      if (kind == PLANO_CHANGE_TITLE)
+        continue;
+
+      if (type == PLANO_ITEM_NODE || type == PLANO_ITEM_ZONE)
+        shapes_changed = TRUE;
+      if (type == PLANO_ITEM_TRADEOFF)
+        tradeoffs_changed = TRUE;
+
+      item = plano_board_lookup (self->board, id);
+      if (item == NULL)
+        {
+          plano_index_remove (self->index, id);
+          g_hash_table_remove (self->texts, id);
+        }
+      else
+        {
+          update_item (self, item);
+        }
+    }
+
+  /* Edges follow the shapes they join. */
+  if (shapes_changed)
+    update_edges (self);
+  if (tradeoffs_changed)
+    update_badges (self);
+}
+
+static void
+plano_renderer_constructed (GObject *object)
+{
+  PlanoRenderer *self = (PlanoRenderer *)object;
+
+  G_OBJECT_CLASS (plano_renderer_parent_class)->constructed (object);
+
+  self->changed_handler = g_signal_connect_object (self->board, "changed",
+                                                   G_CALLBACK (board_changed_cb), self,
+                                                   G_CONNECT_SWAPPED);
+  rebuild (self);
+}
+
+static void
+plano_renderer_dispose (GObject *object)
+{
+  PlanoRenderer *self = (PlanoRenderer *)object;
+
+  g_clear_signal_handler (&self->changed_handler, self->board);
+  g_clear_object (&self->board);
+
+  G_OBJECT_CLASS (plano_renderer_parent_class)->dispose (object);
+}
+
+static void
+plano_renderer_finalize (GObject *object)
+{
+  PlanoRenderer *self = (PlanoRenderer *)object;
+
+  g_clear_pointer (&self->index, plano_index_free);
+  g_clear_pointer (&self->texts, g_hash_table_unref);
+  g_clear_pointer (&self->badges, g_hash_table_unref);
+  g_clear_object (&self->pango);
+
+  G_OBJECT_CLASS (plano_renderer_parent_class)->finalize (object);
+}
+
+static void
+plano_renderer_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PlanoRenderer *self = PLANO_RENDERER (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOARD:
+      g_value_set_object (value, self->board);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plano_renderer_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PlanoRenderer *self = PLANO_RENDERER (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOARD:
+      self->board = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plano_renderer_class_init (PlanoRendererClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = plano_renderer_constructed;
+  object_class->dispose = plano_renderer_dispose;
+  object_class->finalize = plano_renderer_finalize;
+  object_class->get_property = plano_renderer_get_property;
+  object_class->set_property = plano_renderer_set_property;
+
+  properties [PROP_BOARD] =
+    g_param_spec_object ("board", NULL, NULL,
+                         PLANO_TYPE_BOARD,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+plano_renderer_init (PlanoRenderer *self)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Unhinted metrics: text measures the same at every zoom and in every export. */
+  self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (self->pango, options);
+  pango_cairo_context_set_resolution (self->pango, 96);
+  cairo_font_options_destroy (options);
+
+  self->index = plano_index_new (CELL_SIZE);
+  self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) item_text_free);
+  self->badges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/**
+ * plano_renderer_new:
+ * @board: the board to draw; the renderer follows its changes
+ *
+ * Returns: (transfer full): a renderer for @board
+ */
+PlanoRenderer *
+plano_renderer_new (PlanoBoard *board)
+{
+  g_return_val_if_fail (PLANO_IS_BOARD (board), NULL);
+
+  return g_object_new (PLANO_TYPE_RENDERER, "board", board, NULL);
+}
+
+/**
+ * plano_renderer_get_board:
+ *
+ * Returns: (transfer none): the board
+ */
+PlanoBoard *
+plano_renderer_get_board (PlanoRenderer *self)
+{
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), NULL);
+
+  return self->board;
+}
+
+/**
+ * plano_renderer_get_item_box:
+ *
+ * Returns: %TRUE and the box @id covers when drawn, arrowheads, labels and badges included
+ */
+gboolean
+plano_renderer_get_item_box (PlanoRenderer *self,
+                             const char    *id,
+                             PlanoRect     *box)
+{
+  const PlanoItem *item;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), FALSE);
+
+  item = plano_board_lookup (self->board, id);
+  return item != NULL && compute_box (self, item, box);
+}
+
+/**
+ * plano_renderer_get_edge_points:
+ *
+ * Returns: (transfer full) (nullable) (element-type PlanoPoint): the points an edge is drawn
+ *   through, from the border of its source to the border of its target
+ */
+GPtrArray *
+plano_renderer_get_edge_points (PlanoRenderer *self,
+                                const char    *id)
+{
+  const PlanoItem *item;
+  g_autoptr(GArray) points = NULL;
+  GPtrArray *result;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), NULL);
+
+  item = plano_board_lookup (self->board, id);
+  if (item == NULL || item->type != PLANO_ITEM_EDGE)
+    return NULL;
+
+  points = edge_points (self, (const PlanoEdge *) item);
+  result = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < points->len; i++)
+    g_ptr_array_add (result, g_memdup2 (&g_array_index (points, PlanoPoint, i), sizeof (PlanoPoint)));
+
+  return result;
+}
+
+/**
+ * plano_renderer_get_bounds:
+ * @bounds: (out): the box that holds everything drawn
+ *
+ * Returns: %FALSE when the board has nothing to draw
+ */
+gboolean
+plano_renderer_get_bounds (PlanoRenderer *self,
+                           PlanoRect     *bounds)
+{
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), FALSE);
+
+  *bounds = (PlanoRect) { 0, 0, 0, 0 };
+
+  for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
+    {
+      guint n = plano_board_get_n_items (self->board, t);
+
+      for (guint i = 0; i < n; i++)
+        {
+          PlanoRect box;
+
+          if (compute_box (self, plano_board_get_item (self->board, t, i), &box))
+            {
+              if (!any)
+                *bounds = box;
+              else
+                plano_rect_union (bounds, &box);
+              any = TRUE;
+            }
+        }
+    }
+
+  return any;
+}
+
+/**
+ * plano_renderer_query:
+ * @area: a part of the canvas
+ * @ids: (element-type utf8): receives the ids of the items drawn there; strings owned by the
+ *   renderer until the board changes
+ *
+ * The culling step: what intersects @area, found through the spatial index.
+ */
+void
+plano_renderer_query (PlanoRenderer   *self,
+                      const PlanoRect *area,
+                      GPtrArray       *ids)
+{
+  g_return_if_fail (PLANO_IS_RENDERER (self));
+
+  plano_index_query (self->index, area, ids);
+}
+
+static double
+edge_distance (PlanoRenderer   *self,
+               const PlanoEdge *edge,
+               PlanoPoint       p)
+{
+  g_autoptr(GArray) points = edge_points (self, edge);
+  double best = G_MAXDOUBLE;
+  PlanoRect label;
+
+  for (guint i = 1; i < points->len; i++)
+    best = MIN (best, plano_segment_distance (p, g_array_index (points, PlanoPoint, i - 1),
+                                              g_array_index (points, PlanoPoint, i)));
+
+  if (edge_label_box (self, edge, points, &label) && plano_rect_contains (&label, p.x, p.y))
+    best = 0;
+
+  return best;
+}
+
+/**
+ * plano_renderer_pick:
+ * @x: canvas x
+ * @y: canvas y
+ * @tolerance: how far from a line still counts as on it, in canvas units
+ *
+ * What is under the pointer, topmost first: notes, components, connections, then zones,
+ * which are picked only by their border and their label strip so that their inside stays
+ * free for rubber-band selection.
+ *
+ * Returns: (nullable): the id of the item at @x, @y
+ */
+const char *
+plano_renderer_pick (PlanoRenderer *self,
+                     double         x,
+                     double         y,
+                     double         tolerance)
+{
+  static const PlanoItemType order[] = {
+    PLANO_ITEM_NOTE, PLANO_ITEM_NODE, PLANO_ITEM_EDGE, PLANO_ITEM_ZONE,
+  };
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  PlanoRect probe = { x - tolerance, y - tolerance, 2 * tolerance, 2 * tolerance };
+  PlanoPoint p = { x, y };
+  const char *best = NULL;
+  guint best_rank = G_N_ELEMENTS (order);
+  guint best_position = 0;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), NULL);
+
+  plano_index_query (self->index, &probe, ids);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const PlanoItem *item = plano_board_lookup (self->board, g_ptr_array_index (ids, i));
+      guint rank;
+      guint position = 0;
+      gboolean hit = FALSE;
+      PlanoRect r;
+
+      if (item == NULL)
+        continue;
+
+      for (rank = 0; rank < G_N_ELEMENTS (order); rank++)
+        if (order[rank] == item->type)
+          break;
+
+      switch (item->type)
+        {
+        case PLANO_ITEM_NODE:
+        case PLANO_ITEM_NOTE:
+          plano_item_get_bounds (item, &r.x, &r.y, &r.w, &r.h);
+          hit = plano_rect_contains (&r, x, y);
+          break;
+
+        case PLANO_ITEM_ZONE:
+          {
+            PlanoRect outer, inner;
+
+            plano_item_get_bounds (item, &r.x, &r.y, &r.w, &r.h);
+            outer = r;
+            plano_rect_inflate (&outer, tolerance);
+            inner = (PlanoRect) { r.x + tolerance, r.y + 32, r.w - 2 * tolerance, r.h - 32 - tolerance };
+            hit = plano_rect_contains (&outer, x, y) &&
+                  (inner.w <= 0 || inner.h <= 0 || !plano_rect_contains (&inner, x, y));
+          }
+          break;
+
+        case PLANO_ITEM_EDGE:
+          hit = edge_distance (self, (const PlanoEdge *) item, p) <= tolerance;
+          break;
+
+        case PLANO_ITEM_TRADEOFF:
+        case PLANO_N_ITEM_TYPES:
+        default:
+          break;
+        }
+
+      if (!hit)
+        continue;
+
+      /* Among items of the same type, the one drawn last is on top. */
+      for (guint j = 0; j < plano_board_get_n_items (self->board, item->type); j++)
+        if (plano_board_get_item (self->board, item->type, j) == item)
+          position = j;
+
+      if (rank < best_rank || (rank == best_rank && position >= best_position))
+        {
+          best = item->id;
+          best_rank = rank;
+          best_position = position;
+        }
+    }
+
+  return best;
+}
+
+/* Drawing */
+
+static const EdgeStyle *
+edge_style (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (edge_styles); i++)
+    if (g_strcmp0 (edge_styles[i].id, kind) == 0)
+      return &edge_styles[i];
+
+  return &edge_styles[0];
+}
+
+static Color
+zone_color (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (zone_colors); i++)
+    if (g_strcmp0 (zone_colors[i].id, kind) == 0)
+      return zone_colors[i].color;
+
+  return zone_colors[0].color;
+}
+
+static gboolean
+is_selected (const PlanoRenderOptions *options,
+             const char               *id)
+{
+  return options->selected != NULL && g_hash_table_contains (options->selected, id);
+}
+
+static void
+paint_highlight (Painter                  *p,
+                 const PlanoRenderOptions *options,
+                 const Palette            *palette,
+                 const char               *id,
+                 const PlanoRect          *r,
+                 double                    radius)
+{
+  if (is_selected (options, id))
+    {
+      p->rounded_rect (p, r->x - 4, r->y - 4, r->w + 8, r->h + 8, radius + 4);
+      p->stroke (p, &palette->accent, 2.5 / MAX (options->zoom, 0.25), NULL, 0);
+    }
+  else if (g_strcmp0 (options->hover, id) == 0)
+    {
+      Color hover = with_alpha (palette->accent, 0.5);
+
+      p->rounded_rect (p, r->x - 3, r->y - 3, r->w + 6, r->h + 6, radius + 3);
+      p->stroke (p, &hover, 1.5 / MAX (options->zoom, 0.25), NULL, 0);
+    }
+}
+
+static void
+paint_badge (PlanoRenderer *self,
+             Painter       *p,
+             const Palette *palette,
+             const char    *id,
+             double         cx,
+             double         cy)
+{
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->badges, id));
+
+  if (count == 0)
+    return;
+
+  p->circle (p, cx, cy, BADGE_RADIUS);
+  p->fill (p, &palette->badge, FALSE);
+  paint_glyph (p, "balance", cx - 6, cy - 6, 12, &palette->badge_text);
+}
+
+static void
+paint_node (PlanoRenderer            *self,
+            Painter                  *p,
+            const PlanoNode          *node,
+            const PlanoRenderOptions *options,
+            const Palette            *palette)
+{
+  const PlanoKind *kind = node_kind (node);
+  Color color = category_colors[kind->category];
+  Color border = with_alpha (color, 0.55);
+  PlanoRect r = { node->x, node->y, node->w, node->h };
+  double glyph_size = MIN (GLYPH_BOX, node->h - 12);
+  double gx = r.x + 10;
+  double gy = r.y + (r.h - glyph_size) / 2;
+  ItemText *text;
+
+  p->begin_item (p, node->item.id, plano_board_get_label (self->board, node->item.id));
+
+  p->rounded_rect (p, r.x, r.y, r.w, r.h, 10);
+  p->fill (p, &palette->card, TRUE);
+  p->stroke (p, &border, 1.5, NULL, 0);
+
+  p->rounded_rect (p, gx, gy, glyph_size, glyph_size, 8);
+  p->fill (p, &color, FALSE);
+
+  if (options->zoom >= LOD_ZOOM)
+    {
+      Color white = RGB (0xffffff);
+      double title_h, subtitle_h, ty;
+      double inset = glyph_size * 0.22;
+
+      paint_glyph (p, kind->glyph, gx + inset, gy + inset, glyph_size - 2 * inset, &white);
+
+      text = get_text (self, (const PlanoItem *) node);
+      title_h = pango_layout_get_line_count (text->title) * line_height (text->title);
+      subtitle_h = line_height (text->subtitle);
+      ty = r.y + (r.h - title_h - subtitle_h - 2) / 2;
+
+      p->text (p, text->title, gx + glyph_size + 10, ty, &palette->text);
+      p->text (p, text->subtitle, gx + glyph_size + 10, ty + title_h + 2, &palette->text_dim);
+    }
+
+  paint_badge (self, p, palette, node->item.id, r.x + r.w - 2, r.y + 2);
+  paint_highlight (p, options, palette, node->item.id, &r, 10);
+
+  p->end_item (p);
+}
+
+static void
+paint_zone (PlanoRenderer            *self,
+            Painter                  *p,
+            const PlanoZone          *zone,
+            const PlanoRenderOptions *options,
+            const Palette            *palette)
+{
+  Color color = zone_color (zone->kind);
+  Color fill = with_alpha (color, options->theme == PLANO_THEME_DARK ? 0.16 : 0.09);
+  Color border = with_alpha (color, 0.6);
+  PlanoRect r = { zone->x, zone->y, zone->w, zone->h };
+  gboolean medal = zone->kind != NULL && (g_str_equal (zone->kind, "bronze") ||
+                                          g_str_equal (zone->kind, "silver") ||
+                                          g_str_equal (zone->kind, "gold"));
+  static const double dash[] = { 6, 4 };
+
+  p->begin_item (p, zone->item.id, zone->label);
+
+  p->rounded_rect (p, r.x, r.y, r.w, r.h, 14);
+  p->fill (p, &fill, TRUE);
+  if (zone->kind == NULL || g_str_equal (zone->kind, "group"))
+    p->stroke (p, &border, 1.5, dash, 2);
+  else
+    p->stroke (p, &border, medal ? 2.5 : 1.5, NULL, 0);
+
+  if (medal)
+    {
+      /* A medal: the tier's colour with a ring, like the medallion layers it stands for. */
+      Color ring = with_alpha (color, 0.45);
+
+      p->circle (p, r.x + 22, r.y + 20, 8);
+      p->fill (p, &color, FALSE);
+      p->circle (p, r.x + 22, r.y + 20, 5);
+      p->stroke (p, &ring, 1.5, NULL, 0);
+    }
+
+  if (zone->label != NULL)
+    {
+      Color label = options->theme == PLANO_THEME_DARK ? with_alpha (palette->text, 0.9) : color;
+
+      p->text (p, get_text (self, (const PlanoItem *) zone)->title, r.x + (medal ? 36 : 14),
+               r.y + 11, medal ? &palette->text : &label);
+    }
+
+  paint_badge (self, p, palette, zone->item.id, r.x + r.w - 2, r.y + 2);
+  paint_highlight (p, options, palette, zone->item.id, &r, 14);
+
+  p->end_item (p);
+}
+
+static void
+paint_note (PlanoRenderer            *self,
+            Painter                  *p,
+            const PlanoNote          *note,
+            const PlanoRenderOptions *options,
+            const Palette            *palette)
+{
+  PlanoRect r = { note->x, note->y, note->w, note->h };
+  double fold = MIN (16, MIN (r.w, r.h) / 4);
+  Color shade = with_alpha (palette->note_border, 0.8);
+
+  p->begin_item (p, note->item.id, note->text);
+
+  p->move_to (p, r.x, r.y);
+  p->line_to (p, r.x + r.w, r.y);
+  p->line_to (p, r.x + r.w, r.y + r.h - fold);
+  p->line_to (p, r.x + r.w - fold, r.y + r.h);
+  p->line_to (p, r.x, r.y + r.h);
+  p->close_path (p);
+  p->fill (p, &palette->note, TRUE);
+  p->stroke (p, &palette->note_border, 1, NULL, 0);
+
+  p->move_to (p, r.x + r.w, r.y + r.h - fold);
+  p->line_to (p, r.x + r.w - fold, r.y + r.h - fold);
+  p->line_to (p, r.x + r.w - fold, r.y + r.h);
+  p->close_path (p);
+  p->fill (p, &shade, FALSE);
+
+  if (options->zoom >= LOD_ZOOM)
+    p->text (p, get_text (self, (const PlanoItem *) note)->title, r.x + 10, r.y + 10,
+             &palette->note_text);
+
+  paint_highlight (p, options, palette, note->item.id, &r, 2);
+
+  p->end_item (p);
+}
+
+static void
+paint_edge (PlanoRenderer            *self,
+            Painter                  *p,
+            const PlanoEdge          *edge,
+            const PlanoRenderOptions *options,
+            const Palette            *palette)
+{
+  g_autoptr(GArray) points = edge_points (self, edge);
+  const EdgeStyle *style = edge_style (edge->kind);
+  Color color = style->color;
+  PlanoPoint tip, before;
+  double angle, width = style->width;
+  PlanoRect label;
+  g_autofree char *title = NULL;
+
+  if (points->len < 2)
+    return;
+
+  if (options->theme == PLANO_THEME_DARK && style == &edge_styles[0])
+    color = palette->edge;
+
+  if (is_selected (options, edge->item.id))
+    {
+      color = palette->accent;
+      width += 1;
+    }
+  else if (g_strcmp0 (options->hover, edge->item.id) == 0)
+    {
+      width += 1;
+    }
+
+  title = g_strdup_printf ("%s → %s", plano_board_get_label (self->board, edge->from),
+                           plano_board_get_label (self->board, edge->to));
+  p->begin_item (p, edge->item.id, edge->label != NULL ? edge->label : title);
+
+  tip = g_array_index (points, PlanoPoint, points->len - 1);
+  before = g_array_index (points, PlanoPoint, points->len - 2);
+  angle = atan2 (tip.y - before.y, tip.x - before.x);
+
+  /* The line stops where the arrowhead starts, so that dashes do not poke through it. */
+  p->move_to (p, g_array_index (points, PlanoPoint, 0).x, g_array_index (points, PlanoPoint, 0).y);
+  for (guint i = 1; i < points->len - 1; i++)
+    p->line_to (p, g_array_index (points, PlanoPoint, i).x, g_array_index (points, PlanoPoint, i).y);
+  p->line_to (p, tip.x - cos (angle) * ARROW_LENGTH * 0.8, tip.y - sin (angle) * ARROW_LENGTH * 0.8);
+  p->stroke (p, &color, width, style->dash, style->n_dash);
+
+  p->move_to (p, tip.x, tip.y);
+  p->line_to (p, tip.x - ARROW_LENGTH * cos (angle - 0.4), tip.y - ARROW_LENGTH * sin (angle - 0.4));
+  p->line_to (p, tip.x - ARROW_LENGTH * cos (angle + 0.4), tip.y - ARROW_LENGTH * sin (angle + 0.4));
+  p->close_path (p);
+  p->fill (p, &color, FALSE);
+
+  /* Replication goes both ways: an arrowhead at each end. */
+  if (g_strcmp0 (edge->kind, "replication") == 0)
+    {
+      PlanoPoint start = g_array_index (points, PlanoPoint, 0);
+      PlanoPoint next = g_array_index (points, PlanoPoint, 1);
+      double back = atan2 (start.y - next.y, start.x - next.x);
+
+      p->move_to (p, start.x, start.y);
+      p->line_to (p, start.x - ARROW_LENGTH * cos (back - 0.4), start.y - ARROW_LENGTH * sin (back - 0.4));
+      p->line_to (p, start.x - ARROW_LENGTH * cos (back + 0.4), start.y - ARROW_LENGTH * sin (back + 0.4));
+      p->close_path (p);
+      p->fill (p, &color, FALSE);
+    }
+
+  if (options->zoom >= LOD_ZOOM && edge_label_box (self, edge, points, &label))
+    {
+      Color background = with_alpha (palette->label_background, 0.92);
+
+      p->rounded_rect (p, label.x, label.y, label.w, label.h, 6);
+      p->fill (p, &background, FALSE);
+      p->text (p, get_text (self, (const PlanoItem *) edge)->title, label.x + 5, label.y + 2,
+               &palette->text);
+      paint_badge (self, p, palette, edge->item.id, label.x + label.w, label.y);
+    }
+  else
+    {
+      PlanoPoint middle = polyline_middle (points);
+
+      paint_badge (self, p, palette, edge->item.id, middle.x, middle.y);
+    }
+
+  p->end_item (p);
+}
+
+static void
+paint (PlanoRenderer            *self,
+       Painter                  *p,
+       const PlanoRect          *area,
+       const PlanoRenderOptions *options)
+{
+  const Palette *palette = &palettes[options->theme == PLANO_THEME_DARK];
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GHashTable) visible = g_hash_table_new (g_str_hash, g_str_equal);
+  static const PlanoItemType order[] = {
+    PLANO_ITEM_ZONE, PLANO_ITEM_EDGE, PLANO_ITEM_NODE, PLANO_ITEM_NOTE,
+  };
+
+  if (options->background)
+    {
+      p->rounded_rect (p, area->x, area->y, area->w, area->h, 0);
+      p->fill (p, &palette->background, FALSE);
+    }
+
+  plano_index_query (self->index, area, ids);
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (visible, g_ptr_array_index (ids, i));
+
+  /* Board order within each layer, so that later items are drawn on top. */
+  for (guint o = 0; o < G_N_ELEMENTS (order); o++)
+    {
+      guint n = plano_board_get_n_items (self->board, order[o]);
+
+      for (guint i = 0; i < n && g_hash_table_size (visible) > 0; i++)
+        {
+          const PlanoItem *item = plano_board_get_item (self->board, order[o], i);
+
+          if (!g_hash_table_contains (visible, item->id))
+            continue;
+
+          switch (item->type)
+            {
+            case PLANO_ITEM_ZONE:
+              paint_zone (self, p, (const PlanoZone *) item, options, palette);
+              break;
+            case PLANO_ITEM_EDGE:
+              paint_edge (self, p, (const PlanoEdge *) item, options, palette);
+              break;
+            case PLANO_ITEM_NODE:
+              paint_node (self, p, (const PlanoNode *) item, options, palette);
+              break;
+            case PLANO_ITEM_NOTE:
+              paint_note (self, p, (const PlanoNote *) item, options, palette);
+              break;
+            case PLANO_ITEM_TRADEOFF:
+            case PLANO_N_ITEM_TYPES:
+            default:
+              g_assert_not_reached ();
+            }
+        }
+    }
+}
+
+/**
+ * plano_renderer_draw:
+ * @cr: where to draw, already transformed so that one unit is one canvas unit
+ * @area: the part of the canvas to draw; items outside it are culled
+ *
+ * Paints with cairo: the canvas, PNG and PDF exports, thumbnails.
+ */
+void
+plano_renderer_draw (PlanoRenderer            *self,
+                     cairo_t                  *cr,
+                     const PlanoRect          *area,
+                     const PlanoRenderOptions *options)
+{
+  CairoPainter painter;
+
+  g_return_if_fail (PLANO_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL && area != NULL && options != NULL);
+
+  cairo_save (cr);
+  cairo_painter_init (&painter, cr);
+  paint (self, &painter.painter, area, options);
+  cairo_restore (cr);
+}
+
+/**
+ * plano_renderer_to_svg:
+ * @area: the part of the canvas to write, which becomes the SVG's view box
+ *
+ * Returns: (transfer full): a standalone SVG document; every label is real <text>, and every
+ *   item a <g> with its id and a <title>
+ */
+char *
+plano_renderer_to_svg (PlanoRenderer            *self,
+                       const PlanoRect          *area,
+                       const PlanoRenderOptions *options)
+{
+  GString *out;
+  SvgPainter painter;
+  double scale;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (area != NULL && options != NULL, NULL);
+
+  scale = options->zoom > 0 ? options->zoom : 1;
+  out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_string_append (out, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
+  svg_number (out, area->w * scale);
+  g_string_append (out, "\" height=\"");
+  svg_number (out, area->h * scale);
+  g_string_append (out, "\" viewBox=\"");
+  svg_number (out, area->x);
+  g_string_append_c (out, ' ');
+  svg_number (out, area->y);
+  g_string_append_c (out, ' ');
+  svg_number (out, area->w);
+  g_string_append_c (out, ' ');
+  svg_number (out, area->h);
+  g_string_append (out, "\">\n");
+
+  if (plano_board_get_title (self->board) != NULL)
+    {
+      g_string_append (out, "<title>");
+      svg_escape (out, plano_board_get_title (self->board), -1);
+      g_string_append (out, "</title>\n");
+    }
+
+  svg_painter_init (&painter, out);
+  paint (self, &painter.painter, area, options);
+  g_string_free (painter.d, TRUE);
+
+  g_string_append (out, "</svg>\n");
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,59 @@
+/* plano-render.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <glib-object.h>
+
+#include "plano-board.h"
+#include "plano-geometry.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PLANO_THEME_LIGHT,
+  PLANO_THEME_DARK,
+} PlanoTheme;
+
+typedef struct
+{
+  PlanoTheme   theme;
+  double       zoom;        /* screen pixels per canvas unit; small zooms draw less detail */
+  gboolean     background;  /* paint the theme's background over the area first */
+  GHashTable  *selected;    /* (nullable): set of selected ids */
+  const char  *hover;       /* (nullable): the id under the pointer */
+} PlanoRenderOptions;
+
+#define PLANO_TYPE_RENDERER (plano_renderer_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlanoRenderer, plano_renderer, PLANO, RENDERER, GObject)
+
+PlanoRenderer  *plano_renderer_new          (PlanoBoard                *board);
+PlanoBoard     *plano_renderer_get_board    (PlanoRenderer             *self);
+gboolean        plano_renderer_get_bounds   (PlanoRenderer             *self,
+                                             PlanoRect                 *bounds);
+gboolean        plano_renderer_get_item_box (PlanoRenderer             *self,
+                                             const char                *id,
+                                             PlanoRect                 *box);
+GPtrArray      *plano_renderer_get_edge_points (PlanoRenderer          *self,
+                                             const char                *id);
+void            plano_renderer_query        (PlanoRenderer             *self,
+                                             const PlanoRect           *area,
+                                             GPtrArray                 *ids);
+const char     *plano_renderer_pick         (PlanoRenderer             *self,
+                                             double                     x,
+                                             double                     y,
+                                             double                     tolerance);
+void            plano_renderer_draw         (PlanoRenderer             *self,
+                                             cairo_t                   *cr,
+                                             const PlanoRect           *area,
+                                             const PlanoRenderOptions  *options);
+char           *plano_renderer_to_svg       (PlanoRenderer             *self,
+                                             const PlanoRect           *area,
+                                             const PlanoRenderOptions  *options);
+
+G_END_DECLS

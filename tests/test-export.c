@@ -1,0 +1,259 @@
+/* test-export.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _GNU_SOURCE
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "plano-board.h"
+#include "plano-export.h"
+#include "plano-format.h"
+
+static PlanoBoard *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  PlanoBoard *board = plano_format_read_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return board;
+}
+
+static GBytes *
+export (PlanoBoard        *board,
+        PlanoExportFormat  format,
+        double             scale,
+        gboolean           transparent)
+{
+  PlanoExportOptions options = { format, scale, transparent, PLANO_THEME_LIGHT };
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = plano_export_to_bytes (board, &options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  return bytes;
+}
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return g_strndup (data, length);
+}
+
+static void
+png_size (GBytes *bytes,
+          guint  *width,
+          guint  *height)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  *width = GUINT32_FROM_BE (*(const guint32 *) (data + 16));
+  *height = GUINT32_FROM_BE (*(const guint32 *) (data + 20));
+}
+
+/* Every node label is real text in the SVG, and so is every edge label. */
+static void
+test_svg_text (void)
+{
+  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(GBytes) bytes = export (board, PLANO_EXPORT_SVG, 1, FALSE);
+  g_autofree char *svg = bytes_to_string (bytes);
+
+  g_assert_true (g_str_has_prefix (svg, "<?xml"));
+  g_assert_nonnull (strstr (svg, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
+  g_assert_nonnull (strstr (svg, ">Mobile apps</tspan>"));
+  g_assert_nonnull (strstr (svg, ">Kafka</tspan>"));
+  g_assert_nonnull (strstr (svg, ">Flink</tspan>"));
+  g_assert_nonnull (strstr (svg, "<title>Clickstream</title>"));
+  g_assert_true (g_str_has_suffix (svg, "</svg>\n"));
+}
+
+static void
+test_svg_escapes (void)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *svg = NULL;
+  const PlanoNode *node = plano_board_add_node (board, "api", 0, 0);
+
+  plano_board_set_label (board, node->item.id, "<A & B>");
+  bytes = export (board, PLANO_EXPORT_SVG, 1, FALSE);
+  svg = bytes_to_string (bytes);
+  g_assert_nonnull (strstr (svg, ">&lt;A &amp; B&gt;</tspan>"));
+  g_assert_null (strstr (svg, "<A & B>"));
+}
+
+/* Scale 2 gives twice the pixels of scale 1, cropped to the content with a margin. */
+static void
+test_png_scale (void)
+{
+  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(GBytes) one = export (board, PLANO_EXPORT_PNG, 1, FALSE);
+  g_autoptr(GBytes) two = export (board, PLANO_EXPORT_PNG, 2, FALSE);
+  guint w1, h1, w2, h2;
+
+  png_size (one, &w1, &h1);
+  png_size (two, &w2, &h2);
+
+  g_assert_cmpuint (w2, ==, 2 * w1);
+  g_assert_cmpuint (h2, ==, 2 * h1);
+
+  /* apps at x 40 to flink's right edge at 640, plus the margins. */
+  g_assert_cmpuint (w1, >=, 600 + 2 * PLANO_EXPORT_MARGIN);
+  g_assert_cmpuint (w1, <=, 600 + 2 * PLANO_EXPORT_MARGIN + 40);
+}
+
+/* A transparent background leaves the margin clear; the default paints it. */
+static void
+test_png_background (void)
+{
+  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(GBytes) clear = export (board, PLANO_EXPORT_PNG, 1, TRUE);
+  g_autoptr(GBytes) filled = export (board, PLANO_EXPORT_PNG, 1, FALSE);
+  g_autofree char *dir = g_dir_make_tmp ("plano-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "x.png", NULL);
+  cairo_surface_t *surface;
+  guint32 corner;
+
+  g_file_set_contents (path, g_bytes_get_data (clear, NULL), g_bytes_get_size (clear), NULL);
+  surface = cairo_image_surface_create_from_png (path);
+  corner = *(const guint32 *) cairo_image_surface_get_data (surface);
+  g_assert_cmpuint (corner >> 24, ==, 0);
+  cairo_surface_destroy (surface);
+
+  g_file_set_contents (path, g_bytes_get_data (filled, NULL), g_bytes_get_size (filled), NULL);
+  surface = cairo_image_surface_create_from_png (path);
+  corner = *(const guint32 *) cairo_image_surface_get_data (surface);
+  g_assert_cmpuint (corner >> 24, ==, 0xff);
+  cairo_surface_destroy (surface);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A PDF of one page, sized to the content (canvas units are CSS pixels, 0.75 pt each). */
+static void
+test_pdf_page (void)
+{
+  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(GBytes) bytes = export (board, PLANO_EXPORT_PDF, 1, FALSE);
+  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
+  g_autofree char *media_box = NULL;
+  char width[G_ASCII_DTOSTR_BUF_SIZE];
+  PlanoRect area;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  g_assert_true (length > 5 && memcmp (data, "%PDF-", 5) == 0);
+  /* The PDF holds binary streams: search the bytes, not a string. */
+  g_assert_nonnull (memmem (data, length, "/Count 1\n", 9));
+
+  g_assert_true (plano_export_get_area (renderer, &area));
+  g_ascii_formatd (width, sizeof width, "%g", area.w * 0.75);
+  media_box = g_strdup_printf ("/MediaBox [ 0 0 %s ", width);
+  g_assert_nonnull (memmem (data, length, media_box, strlen (media_box)));
+}
+
+static void
+test_empty_board (void)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  PlanoExportOptions options = { PLANO_EXPORT_PNG, 1, FALSE, PLANO_THEME_LIGHT };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = plano_export_to_bytes (board, &options, &error);
+
+  g_assert_null (bytes);
+  g_assert_cmpstr (error->message, ==, "The board is empty: there is nothing to export");
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+
+  return n;
+}
+
+/* A write that cannot happen fails with a sentence and leaves nothing behind. */
+static void
+test_write_fails_cleanly (void)
+{
+  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  PlanoExportOptions options = { PLANO_EXPORT_SVG, 1, FALSE, PLANO_THEME_LIGHT };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("plano-export-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "out.svg", NULL);
+  g_autofree char *read_only = g_build_filename (dir, "read-only", NULL);
+  g_autofree char *inside = g_build_filename (read_only, "out.svg", NULL);
+
+  g_assert_false (plano_export_to_file (board, missing, &options, &error));
+  g_assert_true (g_str_has_suffix (error->message, ": the folder does not exist"));
+  g_assert_cmpuint (count_files (dir), ==, 0);
+  g_clear_error (&error);
+
+  g_mkdir (read_only, 0555);
+  if (access (read_only, W_OK) != 0)
+    {
+      g_assert_false (plano_export_to_file (board, inside, &options, &error));
+      g_assert_nonnull (strstr (error->message, "read-only"));
+      g_assert_cmpuint (count_files (read_only), ==, 0);
+    }
+  else
+    {
+      g_test_message ("running as root: a read-only folder is writable, skipped that part");
+    }
+
+  g_rmdir (read_only);
+  g_rmdir (dir);
+}
+
+static void
+test_format_names (void)
+{
+  PlanoExportFormat format;
+
+  g_assert_true (plano_export_format_from_name ("board.PNG", &format));
+  g_assert_cmpint (format, ==, PLANO_EXPORT_PNG);
+  g_assert_true (plano_export_format_from_name ("svg", &format));
+  g_assert_cmpint (format, ==, PLANO_EXPORT_SVG);
+  g_assert_true (plano_export_format_from_name ("/tmp/a.b/notes.pdf", &format));
+  g_assert_cmpint (format, ==, PLANO_EXPORT_PDF);
+  g_assert_false (plano_export_format_from_name ("board.jpeg", &format));
+  g_assert_false (plano_export_format_from_name ("board", &format));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/plano/export/svg-text", test_svg_text);
+  g_test_add_func ("/plano/export/svg-escapes", test_svg_escapes);
+  g_test_add_func ("/plano/export/png-scale", test_png_scale);
+  g_test_add_func ("/plano/export/png-background", test_png_background);
+  g_test_add_func ("/plano/export/pdf-page", test_pdf_page);
+  g_test_add_func ("/plano/export/empty-board", test_empty_board);
+  g_test_add_func ("/plano/export/write-fails-cleanly", test_write_fails_cleanly);
+  g_test_add_func ("/plano/export/format-names", test_format_names);
+
+  return g_test_run ();
+}

@@ -1,0 +1,292 @@
+/* test-render.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "plano-board.h"
+#include "plano-catalog.h"
+#include "plano-format.h"
+#include "plano-geometry.h"
+#include "plano-index.h"
+#include "plano-render.h"
+
+static PlanoBoard *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  PlanoBoard *board = plano_format_read_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return board;
+}
+
+static void
+test_border_point (void)
+{
+  PlanoRect r = { 0, 0, 100, 50 };
+  PlanoPoint p;
+
+  p = plano_rect_border_point (&r, (PlanoPoint) { 300, 25 });
+  g_assert_cmpfloat (p.x, ==, 100);
+  g_assert_cmpfloat (p.y, ==, 25);
+
+  p = plano_rect_border_point (&r, (PlanoPoint) { 50, -200 });
+  g_assert_cmpfloat (p.x, ==, 50);
+  g_assert_cmpfloat (p.y, ==, 0);
+
+  /* Diagonally, the box's shorter side is crossed first. */
+  p = plano_rect_border_point (&r, (PlanoPoint) { 150, 75 });
+  g_assert_cmpfloat (p.y, ==, 50);
+  g_assert_cmpfloat (p.x, ==, 100);
+
+  g_assert_cmpfloat (plano_segment_distance ((PlanoPoint) { 5, 5 }, (PlanoPoint) { 0, 0 },
+                                             (PlanoPoint) { 10, 0 }), ==, 5);
+  g_assert_cmpfloat (plano_segment_distance ((PlanoPoint) { 13, 4 }, (PlanoPoint) { 0, 0 },
+                                             (PlanoPoint) { 10, 0 }), ==, 5);
+}
+
+/* Edges touch the borders of the shapes they join. */
+static void
+test_edge_anchoring (void)
+{
+  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
+  g_autoptr(GPtrArray) points = plano_renderer_get_edge_points (renderer, "e1");
+  const PlanoNode *apps = plano_board_lookup_node (board, "apps");
+  const PlanoNode *kafka = plano_board_lookup_node (board, "kafka");
+  const PlanoPoint *start, *end;
+
+  g_assert_cmpuint (points->len, ==, 2);
+  start = g_ptr_array_index (points, 0);
+  end = g_ptr_array_index (points, 1);
+
+  /* apps and kafka sit side by side on one row: right border to left border. */
+  g_assert_cmpfloat (start->x, ==, apps->x + apps->w);
+  g_assert_cmpfloat (start->y, ==, apps->y + apps->h / 2);
+  g_assert_cmpfloat (end->x, ==, kafka->x);
+  g_assert_cmpfloat (end->y, ==, kafka->y + kafka->h / 2);
+
+  /* Waypoints are honoured, in order, between the anchors. */
+  g_clear_pointer (&points, g_ptr_array_unref);
+  {
+    g_autoptr(PlanoBoard) realtime = load_fixture ("realtime.plano");
+    g_autoptr(PlanoRenderer) r2 = plano_renderer_new (realtime);
+    const PlanoPoint *w0;
+
+    points = plano_renderer_get_edge_points (r2, "e9");
+    g_assert_cmpuint (points->len, ==, 4);
+    w0 = g_ptr_array_index (points, 1);
+    g_assert_cmpfloat (w0->x, ==, 900.5);
+    g_assert_cmpfloat (w0->y, ==, 380);
+  }
+}
+
+static void
+test_pick (void)
+{
+  g_autoptr(PlanoBoard) board = load_fixture ("realtime.plano");
+  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
+  const PlanoNode *kafka = plano_board_lookup_node (board, "kafka");
+  const PlanoNote *note = (const PlanoNote *) plano_board_lookup (board, "n1");
+  g_autoptr(GPtrArray) points = plano_renderer_get_edge_points (renderer, "e4");
+  const PlanoPoint *a = g_ptr_array_index (points, 0);
+  const PlanoPoint *b = g_ptr_array_index (points, 1);
+
+  /* A node, anywhere inside it. */
+  g_assert_cmpstr (plano_renderer_pick (renderer, kafka->x + 5, kafka->y + 5, 4), ==, "kafka");
+  /* An edge, near its line. */
+  g_assert_cmpstr (plano_renderer_pick (renderer, (a->x + b->x) / 2, (a->y + b->y) / 2 + 3, 4), ==, "e4");
+  /* A note. */
+  g_assert_cmpstr (plano_renderer_pick (renderer, note->x + 20, note->y + 20, 4), ==, "n1");
+  /* A zone by its label strip, and a node inside the zone before the zone. */
+  g_assert_cmpstr (plano_renderer_pick (renderer, 30, 60, 4), ==, "sources");
+  g_assert_cmpstr (plano_renderer_pick (renderer, 60, 100, 4), ==, "apps");
+  /* The empty inside of a zone is not the zone, and empty canvas is nothing. */
+  g_assert_null (plano_renderer_pick (renderer, 600, 660, 4));
+  g_assert_null (plano_renderer_pick (renderer, -500, -500, 4));
+}
+
+/* Culling returns what intersects the view, and only that. */
+static void
+test_culling (void)
+{
+  g_autoptr(PlanoBoard) board = load_fixture ("realtime.plano");
+  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  PlanoRect view = { 790, 60, 200, 150 };   /* Redis and Druid, inside the serving zone */
+  PlanoRect nowhere = { 5000, 5000, 100, 100 };
+  const char * const expected[] = { "redis", "druid", "serving", "e5", "e6" };
+
+  plano_renderer_query (renderer, &view, ids);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (ids, expected[i], g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (ids, "apps", g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (ids, "spark", g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (ids, "lake", g_str_equal, NULL));
+
+  g_ptr_array_set_size (ids, 0);
+  plano_renderer_query (renderer, &nowhere, ids);
+  g_assert_cmpuint (ids->len, ==, 0);
+}
+
+/* The index follows the board: moved, added and removed items. */
+static void
+test_index_follows_board (void)
+{
+  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
+  const char *ids[] = { "flink", NULL };
+  const PlanoNode *redis;
+
+  plano_board_move_items (board, (const char **) ids, 3000, 0);
+  g_assert_null (plano_renderer_pick (renderer, 490, 130, 2));
+  g_assert_cmpstr (plano_renderer_pick (renderer, 3490, 130, 2), ==, "flink");
+
+  redis = plano_board_add_node (board, "redis", -800, -800);
+  g_assert_cmpstr (plano_renderer_pick (renderer, -790, -790, 2), ==, redis->item.id);
+
+  plano_board_remove_item (board, "kafka");
+  g_assert_null (plano_renderer_pick (renderer, 270, 130, 2));
+}
+
+static void
+test_index_big_boxes (void)
+{
+  g_autoptr(PlanoIndex) index = plano_index_new (100);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  PlanoRect huge = { -50000, -50000, 100000, 100000 };
+  PlanoRect small = { 10, 10, 20, 20 };
+  PlanoRect view = { 0, 0, 50, 50 };
+  PlanoRect far = { 40000, 40000, 10, 10 };
+
+  plano_index_set (index, "zone", &huge);
+  plano_index_set (index, "node", &small);
+  plano_index_query (index, &view, ids);
+  g_assert_cmpuint (ids->len, ==, 2);
+
+  g_ptr_array_set_size (ids, 0);
+  plano_index_query (index, &far, ids);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, "zone");
+
+  g_assert_true (plano_index_remove (index, "zone"));
+  g_assert_cmpuint (plano_index_get_size (index), ==, 1);
+}
+
+static gboolean
+surface_has_ink (cairo_surface_t *surface)
+{
+  const guint32 *data = (const guint32 *) cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface) / 4;
+  guint32 first = data[0];
+
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      if (data[y * stride + x] != first)
+        return TRUE;
+
+  return FALSE;
+}
+
+/* Every kind of the catalog, every connection kind and every zone kind, in both themes and at
+ * both levels of detail, draws without a cairo error and leaves ink.
+ */
+static void
+test_draw_every_kind (void)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autoptr(PlanoRenderer) renderer = NULL;
+  static const char *edge_kinds[] = { NULL, "flow", "stream", "batch", "request", "cdc", "replication" };
+  static const char *zone_kinds[] = { NULL, "group", "layer", "domain", "bronze", "silver", "gold" };
+  const PlanoNode *previous = NULL;
+  guint n_kinds;
+  const PlanoKind *kinds = plano_catalog_get_kinds (&n_kinds);
+  PlanoRect bounds;
+
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      const PlanoNode *node = plano_board_add_node (board, kinds[i].id, (i % 8) * 200.0, (i / 8) * 100.0);
+
+      if (previous != NULL)
+        g_assert_nonnull (plano_board_add_edge (board, previous->item.id, node->item.id,
+                                                edge_kinds[i % G_N_ELEMENTS (edge_kinds)], NULL));
+      previous = node;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (zone_kinds); i++)
+    {
+      g_autofree char *id = plano_board_new_id (board, "zone");
+      PlanoZone *zone = (PlanoZone *) plano_item_new (PLANO_ITEM_ZONE, id);
+
+      zone->x = i * 260.0, zone->y = 800, zone->w = 240, zone->h = 160;
+      zone->kind = g_strdup (zone_kinds[i]);
+      zone->label = g_strdup ("A zone with a long label that has to be cut short");
+      g_assert_true (plano_board_add_item (board, (PlanoItem *) zone, NULL));
+    }
+
+  renderer = plano_renderer_new (board);
+  g_assert_true (plano_renderer_get_bounds (renderer, &bounds));
+
+  for (guint theme = PLANO_THEME_LIGHT; theme <= PLANO_THEME_DARK; theme++)
+    for (guint lod = 0; lod < 2; lod++)
+      {
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+        cairo_t *cr = cairo_create (surface);
+        double zoom = lod == 0 ? 1.0 : 0.1;
+        PlanoRenderOptions options = { theme, zoom, TRUE, NULL, NULL };
+        double scale = 400 / bounds.w;
+
+        cairo_scale (cr, scale, scale);
+        cairo_translate (cr, -bounds.x, -bounds.y);
+        plano_renderer_draw (renderer, cr, &bounds, &options);
+        g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+        cairo_destroy (cr);
+        cairo_surface_flush (surface);
+        g_assert_true (surface_has_ink (surface));
+        cairo_surface_destroy (surface);
+      }
+}
+
+/* Long labels stay inside their card: wrapped, then cut with an ellipsis. */
+static void
+test_text_stays_inside (void)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autoptr(PlanoRenderer) renderer = NULL;
+  const PlanoNode *node = plano_board_add_node (board, "kafka", 0, 0);
+  g_autofree char *svg = NULL;
+  PlanoRect area = { -50, -50, 300, 200 };
+  PlanoRenderOptions options = { PLANO_THEME_LIGHT, 1, FALSE, NULL, NULL };
+
+  plano_board_set_label (board, node->item.id,
+                         "An extraordinarily long label for a topic that no card could ever hold in full");
+  renderer = plano_renderer_new (board);
+  svg = plano_renderer_to_svg (renderer, &area, &options);
+
+  /* The full label stays available as the item's title; the drawn text ends in an ellipsis. */
+  g_assert_nonnull (strstr (svg, "<title>An extraordinarily long label"));
+  g_assert_nonnull (strstr (svg, "…</tspan>"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/plano/render/border-point", test_border_point);
+  g_test_add_func ("/plano/render/edge-anchoring", test_edge_anchoring);
+  g_test_add_func ("/plano/render/pick", test_pick);
+  g_test_add_func ("/plano/render/culling", test_culling);
+  g_test_add_func ("/plano/render/index-follows-board", test_index_follows_board);
+  g_test_add_func ("/plano/render/index-big-boxes", test_index_big_boxes);
+  g_test_add_func ("/plano/render/draw-every-kind", test_draw_every_kind);
+  g_test_add_func ("/plano/render/text-stays-inside", test_text_stays_inside);
+
+  return g_test_run ();
+}
