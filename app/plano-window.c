@@ -11,6 +11,8 @@
 
 #include "plano-application.h"
 #include "plano-board-summary.h"
+#include "plano-canvas.h"
+#include "plano-palette.h"
 #include "plano-format.h"
 #include "plano-window.h"
 
@@ -39,6 +41,9 @@ struct _PlanoWindow
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
   PlanoBoardSummary    *summary;
+  PlanoCanvas          *canvas;
+  GtkWidget            *palette_button;
+  GtkWidget            *outline_button;
 };
 
 G_DEFINE_FINAL_TYPE (PlanoWindow, plano_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -188,10 +193,47 @@ set_board (PlanoWindow *self,
     }
 
   plano_board_summary_set_board (self->summary, board);
+  plano_canvas_set_history (self->canvas, self->history);
   gtk_stack_set_visible_child_name (self->stack, board != NULL ? "board" : "start");
+  gtk_widget_set_visible (self->palette_button, board != NULL);
+  gtk_widget_set_visible (self->outline_button, board != NULL);
+  if (board != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 
   update_title (self);
   update_actions (self);
+}
+
+static void
+palette_kind_activated_cb (PlanoWindow  *self,
+                           const char   *kind,
+                           PlanoPalette *palette)
+{
+  plano_canvas_add_kind_at_center (self->canvas, kind);
+}
+
+static void
+canvas_items_deleted_cb (PlanoWindow *self,
+                         guint        n,
+                         PlanoCanvas *canvas)
+{
+  g_autofree char *title = g_strdup_printf (ngettext ("%u item deleted", "%u items deleted", n), n);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+toggle_palette_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->palette_button),
+                                !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->palette_button)));
 }
 
 static void
@@ -704,7 +746,8 @@ plano_window_dispose (GObject *object)
 {
   PlanoWindow *self = PLANO_WINDOW (object);
 
-  set_board (self, NULL, NULL);
+  if (self->canvas != NULL)
+    set_board (self, NULL, NULL);
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLANO_TYPE_WINDOW);
   g_clear_object (&self->settings);
@@ -724,6 +767,8 @@ plano_window_class_init (PlanoWindowClass *klass)
   window_class->close_request = plano_window_close_request;
 
   g_type_ensure (PLANO_TYPE_BOARD_SUMMARY);
+  g_type_ensure (PLANO_TYPE_CANVAS);
+  g_type_ensure (PLANO_TYPE_PALETTE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/plano-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, toast_overlay);
@@ -732,7 +777,12 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, summary);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, palette_button);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, outline_button);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, palette_kind_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, canvas_items_deleted_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -741,12 +791,16 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-palette", NULL, toggle_palette_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-palette", NULL);
 }
 
 static void
 plano_window_init (PlanoWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (self->palette_button, FALSE);
+  gtk_widget_set_visible (self->outline_button, FALSE);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (refresh_recent), self, G_CONNECT_SWAPPED);

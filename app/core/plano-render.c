@@ -1852,6 +1852,33 @@ plano_renderer_draw (PlanoRenderer            *self,
 }
 
 /**
+ * plano_render_kind_icon:
+ * @cr: where to draw, with the icon's top-left corner at the origin
+ * @kind: the kind
+ * @size: the icon's width and height
+ *
+ * Draws the kind's glyph on its category's colour, as on a component's card: for the palette,
+ * and anywhere a kind is listed.
+ */
+void
+plano_render_kind_icon (cairo_t         *cr,
+                        const PlanoKind *kind,
+                        double           size)
+{
+  CairoPainter painter;
+  Color color = category_colors[kind->category];
+  Color white = RGB (0xffffff);
+  double inset = size * 0.2;
+
+  cairo_save (cr);
+  cairo_painter_init (&painter, cr);
+  painter.painter.rounded_rect (&painter.painter, 0, 0, size, size, size * 0.22);
+  painter.painter.fill (&painter.painter, &color, FALSE);
+  paint_glyph (&painter.painter, kind->glyph, inset, inset, size - 2 * inset, &white);
+  cairo_restore (cr);
+}
+
+/**
  * plano_renderer_to_svg:
  * @area: the part of the canvas to write, which becomes the SVG's view box
  *

@@ -9,6 +9,7 @@
 #include <glib-object.h>
 
 #include "plano-board.h"
+#include "plano-catalog.h"
 #include "plano-geometry.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,9 @@ void            plano_renderer_draw         (PlanoRenderer             *self,
                                              cairo_t                   *cr,
                                              const PlanoRect           *area,
                                              const PlanoRenderOptions  *options);
+void            plano_render_kind_icon      (cairo_t                   *cr,
+                                             const PlanoKind           *kind,
+                                             double                     size);
 char           *plano_renderer_to_svg       (PlanoRenderer             *self,
                                              const PlanoRect           *area,
                                              const PlanoRenderOptions  *options);

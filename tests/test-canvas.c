@@ -1,0 +1,321 @@
+/* test-canvas.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The whiteboard under Xvfb: what a drop, a drag, a connection, a rubber band, a label edit
+ * and a delete do to the board and its history.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "plano-canvas-private.h"
+#include "plano-format.h"
+
+typedef struct
+{
+  GtkWidget    *window;
+  PlanoCanvas  *canvas;
+  PlanoBoard   *board;
+  PlanoHistory *history;
+} Fixture;
+
+static void
+iterate (void)
+{
+  for (guint i = 0; i < 20; i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->board = plano_board_new ();
+  f->history = plano_history_new (f->board);
+  f->canvas = PLANO_CANVAS (plano_canvas_new ());
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->canvas));
+  plano_canvas_set_history (f->canvas, f->history);
+  plano_canvas_set_snap (f->canvas, FALSE);
+  gtk_window_present (GTK_WINDOW (f->window));
+  iterate ();
+
+  /* A known view: 100 % with the canvas origin at the widget's top-left corner. */
+  plano_canvas_set_zoom (f->canvas, 1);
+  plano_canvas_fit (f->canvas);
+  g_assert_cmpfloat (plano_canvas_get_zoom (f->canvas), ==, 1);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate ();
+  g_clear_object (&f->history);
+  g_assert_finalize_object (f->board);
+}
+
+/* Canvas point → widget point. */
+static void
+to_widget (Fixture *f,
+           double   x,
+           double   y,
+           double  *wx,
+           double  *wy)
+{
+  plano_canvas_canvas_to_widget (f->canvas, x, y, wx, wy);
+}
+
+static const PlanoNode *
+add_node_at (Fixture    *f,
+             const char *kind,
+             double      x,
+             double      y)
+{
+  double wx, wy;
+  g_auto(GStrv) selection = NULL;
+
+  to_widget (f, x, y, &wx, &wy);
+  g_assert_true (plano_canvas_drop_kind (f->canvas, kind, wx, wy));
+  selection = plano_canvas_get_selection (f->canvas);
+  g_assert_cmpuint (g_strv_length (selection), ==, 1);
+
+  return plano_board_lookup_node (f->board, selection[0]);
+}
+
+/* A kind dropped from the palette lands centred on the drop point, selected, as one step. */
+static void
+test_drop (Fixture       *f,
+           gconstpointer  data)
+{
+  const PlanoNode *node = add_node_at (f, "kafka", 100, 50);
+
+  g_assert_cmpstr (node->kind, ==, "kafka");
+  g_assert_cmpfloat (node->x + node->w / 2, ==, 100);
+  g_assert_cmpfloat (node->y + node->h / 2, ==, 50);
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, 1);
+
+  /* With snapping on, the card's corner lands on the grid. */
+  plano_canvas_set_snap (f->canvas, TRUE);
+  node = add_node_at (f, "flink", 333, 77);
+  g_assert_cmpfloat (fmod (node->x, PLANO_CANVAS_GRID), ==, 0);
+  g_assert_cmpfloat (fmod (node->y, PLANO_CANVAS_GRID), ==, 0);
+
+  /* Zones and sticky notes are placed the same way. */
+  g_assert_true (plano_canvas_drop_kind (f->canvas, "zone:gold", 400, 400));
+  g_assert_true (plano_canvas_drop_kind (f->canvas, "note", 500, 100));
+  g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_ZONE), ==, 1);
+  g_assert_cmpstr (((const PlanoZone *) plano_board_get_item (f->board, PLANO_ITEM_ZONE, 0))->kind, ==, "gold");
+  g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_NOTE), ==, 1);
+}
+
+/* A drag from node A's connection handle onto node B makes one edge A → B. */
+static void
+test_connect (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (add_node_at (f, "kafka", 100, 100)->item.id);
+  g_autofree char *b = g_strdup (add_node_at (f, "flink", 500, 300)->item.id);
+  double hx, hy, bx, by;
+  const PlanoEdge *edge;
+  guint steps;
+
+  plano_canvas_select (f->canvas, a, FALSE);
+  plano_canvas_get_handle_point (f->canvas, &hx, &hy);
+  to_widget (f, 500, 300, &bx, &by);
+  steps = plano_history_get_n_undo (f->history);
+
+  plano_canvas_pointer_press (f->canvas, hx, hy, 0);
+  plano_canvas_pointer_drag (f->canvas, (bx - hx) / 2, (by - hy) / 2);
+  plano_canvas_pointer_drag (f->canvas, bx - hx, by - hy);
+  plano_canvas_pointer_release (f->canvas, bx - hx, by - hy);
+
+  g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_EDGE), ==, 1);
+  edge = (const PlanoEdge *) plano_board_get_item (f->board, PLANO_ITEM_EDGE, 0);
+  g_assert_cmpstr (edge->from, ==, a);
+  g_assert_cmpstr (edge->to, ==, b);
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
+
+  /* A drag from the handle onto empty canvas makes nothing. */
+  plano_canvas_select (f->canvas, a, FALSE);
+  plano_canvas_get_handle_point (f->canvas, &hx, &hy);
+  plano_canvas_pointer_press (f->canvas, hx, hy, 0);
+  plano_canvas_pointer_release (f->canvas, 0, 300);
+  g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_EDGE), ==, 1);
+}
+
+/* Moving two selected nodes is one undo step, however many motion events it took. */
+static void
+test_move_two (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (add_node_at (f, "kafka", 100, 100)->item.id);
+  g_autofree char *b = g_strdup (add_node_at (f, "flink", 400, 100)->item.id);
+  double ax = plano_board_lookup_node (f->board, a)->x;
+  double bx = plano_board_lookup_node (f->board, b)->x;
+  double wx, wy;
+  guint steps;
+
+  plano_canvas_select (f->canvas, a, FALSE);
+  plano_canvas_select (f->canvas, b, TRUE);
+  steps = plano_history_get_n_undo (f->history);
+
+  to_widget (f, 100, 100, &wx, &wy);
+  plano_canvas_pointer_press (f->canvas, wx, wy, 0);
+  for (guint i = 1; i <= 10; i++)
+    plano_canvas_pointer_drag (f->canvas, i * 5, i * 3);
+  plano_canvas_pointer_release (f->canvas, 50, 30);
+
+  g_assert_cmpfloat (plano_board_lookup_node (f->board, a)->x, ==, ax + 50);
+  g_assert_cmpfloat (plano_board_lookup_node (f->board, b)->x, ==, bx + 50);
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
+
+  plano_history_undo (f->history);
+  g_assert_cmpfloat (plano_board_lookup_node (f->board, a)->x, ==, ax);
+  g_assert_cmpfloat (plano_board_lookup_node (f->board, b)->x, ==, bx);
+}
+
+/* A rubber band selects what lies wholly inside it. */
+static void
+test_rubber_band (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (add_node_at (f, "kafka", 100, 100)->item.id);
+  g_autofree char *b = g_strdup (add_node_at (f, "flink", 300, 100)->item.id);
+  g_autofree char *c = g_strdup (add_node_at (f, "redis", 700, 400)->item.id);
+  g_auto(GStrv) selection = NULL;
+  double x1, y1, x2, y2;
+
+  to_widget (f, -10, 0, &x1, &y1);
+  to_widget (f, 420, 200, &x2, &y2);
+  plano_canvas_pointer_press (f->canvas, x1, y1, 0);
+  plano_canvas_pointer_drag (f->canvas, x2 - x1, y2 - y1);
+  plano_canvas_pointer_release (f->canvas, x2 - x1, y2 - y1);
+
+  selection = plano_canvas_get_selection (f->canvas);
+  g_assert_cmpuint (g_strv_length (selection), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) selection, a));
+  g_assert_true (g_strv_contains ((const char * const *) selection, b));
+  g_assert_false (g_strv_contains ((const char * const *) selection, c));
+}
+
+/* Label editing: Enter keeps the text, Escape leaves the label as it was. */
+static void
+test_label_editing (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *id = g_strdup (add_node_at (f, "kafka", 100, 100)->item.id);
+  GtkWidget *entry = plano_canvas_get_entry (f->canvas);
+
+  plano_canvas_begin_edit (f->canvas);
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Kafka");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Clicks topic");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_false (gtk_widget_get_visible (entry));
+  g_assert_cmpstr (plano_board_get_label (f->board, id), ==, "Clicks topic");
+
+  plano_canvas_begin_edit (f->canvas);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Something else");
+  plano_canvas_end_edit (f->canvas, FALSE);
+  g_assert_cmpstr (plano_board_get_label (f->board, id), ==, "Clicks topic");
+}
+
+static void
+count_deleted_cb (PlanoCanvas *canvas,
+                  guint        n,
+                  guint       *count)
+{
+  *count += n;
+}
+
+/* Delete removes the selection and its edges as one step; undo brings all back. */
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (add_node_at (f, "kafka", 100, 100)->item.id);
+  g_autofree char *b = g_strdup (add_node_at (f, "flink", 400, 100)->item.id);
+  g_autofree char *before = NULL;
+  g_autofree char *after_undo = NULL;
+  guint deleted = 0;
+
+  plano_board_add_edge (f->board, a, b, "stream", NULL);
+  before = plano_format_write (f->board, NULL);
+  g_signal_connect (f->canvas, "items-deleted", G_CALLBACK (count_deleted_cb), &deleted);
+
+  plano_canvas_select (f->canvas, a, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.delete", NULL));
+  g_assert_null (plano_board_lookup (f->board, a));
+  g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_EDGE), ==, 0);
+  g_assert_cmpuint (deleted, ==, 1);
+
+  plano_history_undo (f->history);
+  after_undo = plano_format_write (f->board, NULL);
+  g_assert_cmpstr (after_undo, ==, before);
+}
+
+/* Arrow keys nudge the selection, one step each. */
+static void
+test_nudge (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (add_node_at (f, "kafka", 100, 100)->item.id);
+  double x = plano_board_lookup_node (f->board, a)->x;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.nudge", "(dd)", 20.0, 0.0));
+  g_assert_cmpfloat (plano_board_lookup_node (f->board, a)->x, ==, x + 20);
+  plano_history_undo (f->history);
+  g_assert_cmpfloat (plano_board_lookup_node (f->board, a)->x, ==, x);
+}
+
+/* Zooming at a point keeps that point under the pointer. */
+static void
+test_zoom_at_pointer (Fixture       *f,
+                      gconstpointer  data)
+{
+  double before_x, before_y, after_x, after_y;
+
+  plano_canvas_widget_to_canvas (f->canvas, 200, 150, &before_x, &before_y);
+  plano_canvas_zoom_at (f->canvas, 2, 200, 150);
+  plano_canvas_widget_to_canvas (f->canvas, 200, 150, &after_x, &after_y);
+
+  g_assert_cmpfloat (plano_canvas_get_zoom (f->canvas), ==, 2);
+  g_assert_cmpfloat_with_epsilon (before_x, after_x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (before_y, after_y, 1e-9);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/plano/canvas/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("drop", test_drop);
+  ADD ("connect", test_connect);
+  ADD ("move-two", test_move_two);
+  ADD ("rubber-band", test_rubber_band);
+  ADD ("label-editing", test_label_editing);
+  ADD ("delete", test_delete);
+  ADD ("nudge", test_nudge);
+  ADD ("zoom-at-pointer", test_zoom_at_pointer);
+
+#undef ADD
+
+  return g_test_run ();
+}

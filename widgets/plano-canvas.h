@@ -1,0 +1,67 @@
+/* plano-canvas.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "plano-board.h"
+#include "plano-history.h"
+#include "plano-render.h"
+
+G_BEGIN_DECLS
+
+#define PLANO_CANVAS_GRID 20.0
+
+#define PLANO_TYPE_CANVAS (plano_canvas_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlanoCanvas, plano_canvas, PLANO, CANVAS, GtkWidget)
+
+GtkWidget     *plano_canvas_new                (void);
+void           plano_canvas_set_history        (PlanoCanvas  *self,
+                                                PlanoHistory *history);
+PlanoHistory  *plano_canvas_get_history        (PlanoCanvas  *self);
+PlanoBoard    *plano_canvas_get_board          (PlanoCanvas  *self);
+PlanoRenderer *plano_canvas_get_renderer       (PlanoCanvas  *self);
+double         plano_canvas_get_zoom           (PlanoCanvas  *self);
+void           plano_canvas_set_zoom           (PlanoCanvas  *self,
+                                                double        zoom);
+void           plano_canvas_zoom_at            (PlanoCanvas  *self,
+                                                double        factor,
+                                                double        widget_x,
+                                                double        widget_y);
+void           plano_canvas_fit                (PlanoCanvas  *self);
+void           plano_canvas_widget_to_canvas   (PlanoCanvas  *self,
+                                                double        widget_x,
+                                                double        widget_y,
+                                                double       *x,
+                                                double       *y);
+void           plano_canvas_canvas_to_widget   (PlanoCanvas  *self,
+                                                double        x,
+                                                double        y,
+                                                double       *widget_x,
+                                                double       *widget_y);
+gboolean       plano_canvas_get_snap           (PlanoCanvas  *self);
+void           plano_canvas_set_snap           (PlanoCanvas  *self,
+                                                gboolean      snap);
+GStrv          plano_canvas_get_selection      (PlanoCanvas  *self);
+void           plano_canvas_select             (PlanoCanvas  *self,
+                                                const char   *id,
+                                                gboolean      add);
+void           plano_canvas_select_all         (PlanoCanvas  *self);
+void           plano_canvas_clear_selection    (PlanoCanvas  *self);
+const char    *plano_canvas_add_kind           (PlanoCanvas  *self,
+                                                const char   *kind,
+                                                double        x,
+                                                double        y);
+const char    *plano_canvas_add_kind_at_center (PlanoCanvas  *self,
+                                                const char   *kind);
+guint          plano_canvas_delete_selection   (PlanoCanvas  *self);
+void           plano_canvas_nudge              (PlanoCanvas  *self,
+                                                double        dx,
+                                                double        dy);
+void           plano_canvas_begin_edit         (PlanoCanvas  *self);
+
+G_END_DECLS
