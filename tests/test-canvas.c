@@ -8,6 +8,10 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "plano-test-utils.h"
+
 #include <adwaita.h>
 #include <math.h>
 
@@ -23,17 +27,6 @@ typedef struct
 } Fixture;
 
 static void
-iterate (void)
-{
-  for (guint i = 0; i < 20; i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -46,7 +39,7 @@ fixture_set_up (Fixture       *f,
   plano_canvas_set_history (f->canvas, f->history);
   plano_canvas_set_snap (f->canvas, FALSE);
   gtk_window_present (GTK_WINDOW (f->window));
-  iterate ();
+  plano_test_iterate ();
 
   /* A known view: 100 % with the canvas origin at the widget's top-left corner. */
   plano_canvas_set_zoom (f->canvas, 1);
@@ -59,7 +52,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate ();
+  plano_test_iterate ();
   g_clear_object (&f->history);
   g_assert_finalize_object (f->board);
 }
@@ -217,7 +210,7 @@ test_label_editing (Fixture       *f,
   GtkWidget *entry = plano_canvas_get_entry (f->canvas);
 
   plano_canvas_begin_edit (f->canvas);
-  iterate ();
+  plano_test_iterate ();
   g_assert_true (gtk_widget_get_visible (entry));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Kafka");
 

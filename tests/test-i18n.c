@@ -8,6 +8,10 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "plano-test-utils.h"
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -24,17 +28,6 @@ use_language (const char *language)
   g_setenv ("LANGUAGE", language, TRUE);
   /* Setting the locale again makes gettext drop the catalogs it loaded. */
   setlocale (LC_ALL, "");
-}
-
-static void
-iterate (void)
-{
-  for (guint i = 0; i < 20; i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
 }
 
 /* Every text a person reads in the window: labels, buttons, titles, descriptions. */
@@ -113,17 +106,17 @@ test_language (gconstpointer data)
 
   window = plano_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  plano_test_iterate ();
 
   g_assert_true (window_shows (window, expected->new_board));
   g_assert_true (window_shows (window, expected->description));
 
   plano_window_new_board (window);
-  iterate ();
+  plano_test_iterate ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, expected->untitled);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  plano_test_iterate ();
   use_language ("en");
 }
 
@@ -131,33 +124,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("plano-data-XXXXXX", NULL);
   int status;
 
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PLANO_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = plano_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  g_application_hold (G_APPLICATION (app));
+  app = plano_test_init_app (&argc, &argv);
 
   g_test_add_data_func ("/plano/i18n/spanish", &spanish, test_language);
   g_test_add_data_func ("/plano/i18n/portuguese", &portuguese, test_language);
 
   status = g_test_run ();
-
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  plano_test_finish_app (app);
 
   return status;
 }

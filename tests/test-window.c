@@ -7,6 +7,10 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "plano-test-utils.h"
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -16,18 +20,6 @@
 #include "plano-window.h"
 
 static PlanoApplication *app;
-
-/* Lets GTK handle what is pending: mapping, idle rebuilds, dialogs. */
-static void
-iterate (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static GList *
 plano_windows (void)
@@ -54,7 +46,7 @@ close_all_windows (void)
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_destroy (l->data);
   g_list_free_full (windows, g_object_unref);
-  iterate ();
+  plano_test_iterate ();
 }
 
 /* The dialog shown for @parent, or for any window when @parent is NULL. */
@@ -120,7 +112,7 @@ click_response (AdwMessageDialog *dialog,
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  plano_test_iterate ();
 }
 
 static char *
@@ -150,7 +142,7 @@ test_start_page (void)
   PlanoWindow *window;
 
   g_application_activate (G_APPLICATION (app));
-  iterate ();
+  plano_test_iterate ();
 
   window = PLANO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
@@ -179,7 +171,7 @@ test_open_from_command_line (void)
   PlanoBoard *board;
 
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  iterate ();
+  plano_test_iterate ();
 
   windows = plano_windows ();
   g_assert_cmpuint (g_list_length (windows), ==, 1);
@@ -207,7 +199,7 @@ test_open_bad_file (void)
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_false (plano_window_open_file (window, file));
-  iterate ();
+  plano_test_iterate ();
 
   g_assert_cmpstr (plano_window_get_page (window), ==, "start");
   dialog = find_message_dialog (GTK_WINDOW (window));
@@ -229,14 +221,14 @@ test_close_asks (void)
 
   plano_window_new_board (window);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  plano_test_iterate ();
 
   plano_board_add_node (plano_window_get_board (window), "kafka", 0, 0);
-  iterate ();
+  plano_test_iterate ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Untitled Board");
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  plano_test_iterate ();
   dialog = find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
@@ -249,11 +241,11 @@ test_close_asks (void)
   g_clear_pointer (&windows, g_list_free);
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  plano_test_iterate ();
   dialog = find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   click_response (dialog, "_Discard");
-  iterate ();
+  plano_test_iterate ();
   windows = plano_windows ();
   g_assert_null (windows);
 
@@ -276,14 +268,14 @@ test_close_saves (void)
   g_assert_true (plano_window_open_file (window, file));
   gtk_window_present (GTK_WINDOW (window));
   plano_board_set_title (plano_window_get_board (window), "Renamed before closing");
-  iterate ();
+  plano_test_iterate ();
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  plano_test_iterate ();
   dialog = find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   click_response (dialog, "_Save");
-  iterate ();
+  plano_test_iterate ();
 
   windows = plano_windows ();
   g_assert_null (windows);
@@ -303,9 +295,9 @@ test_close_unchanged (void)
 
   plano_window_new_board (window);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  plano_test_iterate ();
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  plano_test_iterate ();
 
   windows = plano_windows ();
   g_assert_null (windows);
@@ -324,28 +316,28 @@ test_undo_redo_actions (void)
 
   g_assert_true (plano_window_open_file (window, file));
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  plano_test_iterate ();
   board = plano_window_get_board (window);
 
   g_assert_false (button_sensitive (GTK_WIDGET (window), "win.undo"));
   plano_board_set_title (board, "Clicks");
-  iterate ();
+  plano_test_iterate ();
   g_assert_true (button_sensitive (GTK_WIDGET (window), "win.undo"));
   g_assert_false (button_sensitive (GTK_WIDGET (window), "win.redo"));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Clicks");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  iterate ();
+  plano_test_iterate ();
   g_assert_cmpstr (plano_board_get_title (board), ==, "Clickstream");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Clickstream");
   g_assert_true (button_sensitive (GTK_WIDGET (window), "win.redo"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  iterate ();
+  plano_test_iterate ();
   g_assert_cmpstr (plano_board_get_title (board), ==, "Clicks");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  iterate ();
+  plano_test_iterate ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Clicks");
 
   close_all_windows ();
@@ -363,7 +355,7 @@ test_recent_boards (void)
   GtkRecentInfo *info;
 
   g_assert_true (plano_window_open_file (window, file));
-  iterate ();
+  plano_test_iterate ();
 
   info = gtk_recent_manager_lookup_item (gtk_recent_manager_get_default (), uri, NULL);
   g_assert_nonnull (info);
@@ -377,27 +369,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = NULL;
   int status;
 
-  /* Recent files and settings stay inside the test. */
-  data_home = g_dir_make_tmp ("plano-data-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PLANO_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = plano_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  /* Keeps the application running between tests, when no window is open. */
-  g_application_hold (G_APPLICATION (app));
+  app = plano_test_init_app (&argc, &argv);
 
   g_test_add_func ("/plano/window/start-page", test_start_page);
   g_test_add_func ("/plano/window/open-from-command-line", test_open_from_command_line);
@@ -409,9 +383,7 @@ main (int   argc,
   g_test_add_func ("/plano/window/recent-boards", test_recent_boards);
 
   status = g_test_run ();
-
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  plano_test_finish_app (app);
 
   return status;
 }

@@ -1,0 +1,68 @@
+/* plano-test-utils.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the widget tests share: letting GTK catch up, and an application that runs without a
+ * session bus and keeps its settings and recent files inside the test.
+ */
+
+#pragma once
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "plano-application.h"
+
+/* Lets GTK handle what is pending: mapping, idle rebuilds, dialogs. */
+static inline void
+plano_test_iterate (void)
+{
+  for (guint i = 0; i < 30; i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* Sets up GTK, libadwaita and Plano's translations, and returns a registered application. */
+static inline PlanoApplication *
+plano_test_init_app (int    *argc,
+                     char ***argv)
+{
+  g_autofree char *data_home = g_dir_make_tmp ("plano-test-data-XXXXXX", NULL);
+  PlanoApplication *app;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PLANO_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  app = plano_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  /* Keeps the application running between tests, when no window is open. */
+  g_application_hold (G_APPLICATION (app));
+
+  return app;
+}
+
+static inline void
+plano_test_finish_app (PlanoApplication *app)
+{
+  const char *data_home = g_getenv ("XDG_DATA_HOME");
+  g_autofree char *recent = g_build_filename (data_home, "recently-used.xbel", NULL);
+
+  g_application_release (G_APPLICATION (app));
+  g_object_unref (app);
+
+  g_unlink (recent);
+  g_rmdir (data_home);
+}
