@@ -12,6 +12,7 @@
 #include "plano-application.h"
 #include "plano-board-summary.h"
 #include "plano-canvas.h"
+#include "plano-export.h"
 #include "plano-palette.h"
 #include "plano-format.h"
 #include "plano-window.h"
@@ -143,6 +144,7 @@ update_actions (PlanoWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_board);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_board);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_board);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  has_board && plano_history_get_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -540,6 +542,149 @@ save_as (PlanoWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static const struct
+{
+  PlanoExportFormat  format;
+  const char        *suffix;
+  const char        *mime_type;
+  const char        *name;
+} export_formats[] = {
+  { PLANO_EXPORT_PNG, "png", "image/png", N_("PNG Image") },
+  { PLANO_EXPORT_SVG, "svg", "image/svg+xml", N_("SVG Image") },
+  { PLANO_EXPORT_PDF, "pdf", "application/pdf", N_("PDF Document") },
+};
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  PlanoWindow *self = PLANO_WINDOW (user_data);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  PlanoExportOptions options = { PLANO_EXPORT_PNG, 1, FALSE, PLANO_THEME_LIGHT };
+  GtkFileFilter *filter;
+  const char *choice;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->board == NULL)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    goto out;
+
+  /* The name's extension decides; without one, the chosen filter does, and names the file. */
+  if (!plano_export_format_from_name (path, &options.format))
+    {
+      filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+      for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+        if (filter != NULL && g_strcmp0 (gtk_file_filter_get_name (filter), _(export_formats[i].name)) == 0)
+          options.format = export_formats[i].format;
+
+      for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+        if (export_formats[i].format == options.format)
+          {
+            char *with_suffix = g_strconcat (path, ".", export_formats[i].suffix, NULL);
+
+            g_free (path);
+            path = with_suffix;
+          }
+    }
+
+  choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "scale");
+  if (choice != NULL)
+    options.scale = g_ascii_strtod (choice, NULL);
+  choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "background");
+  options.transparent = g_strcmp0 (choice, "transparent") == 0;
+  choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "style");
+  options.theme = g_strcmp0 (choice, "dark") == 0 ? PLANO_THEME_DARK : PLANO_THEME_LIGHT;
+
+  if (!plano_export_to_file (self->board, path, &options, &error))
+    {
+      show_error (self, _("Could Not Export Board"), error->message);
+      goto out;
+    }
+
+  basename = g_path_get_basename (path);
+  {
+    g_autofree char *name = g_filename_display_name (basename);
+    /* TRANSLATORS: %s is a file name */
+    g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  }
+
+out:
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *title = get_display_title (self);
+  g_autofree char *name = NULL;
+  const char *scales[] = { "1", "2", "3", NULL };
+  const char *scale_labels[] = { "1×", "2×", "3×", NULL };
+  const char *backgrounds[] = { "white", "transparent", NULL };
+  const char *background_labels[] = { _("Filled"), _("Transparent"), NULL };
+  const char *styles[] = { "light", "dark", NULL };
+  const char *style_labels[] = { _("Light"), _("Dark"), NULL };
+
+  if (self->board == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Board"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    {
+      GtkFileFilter *filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(export_formats[i].name));
+      gtk_file_filter_add_mime_type (filter, export_formats[i].mime_type);
+      gtk_file_filter_add_suffix (filter, export_formats[i].suffix);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      g_object_unref (filter);
+    }
+
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scale", _("Scale"), scales, scale_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scale", "2");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "background", _("Background"),
+                               backgrounds, background_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "background", "white");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "style", _("Style"), styles, style_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "style",
+                               adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "dark" : "light");
+
+  for (char *p = title; *p != '\0'; p++)
+    if (*p == '/')
+      *p = '-';
+  name = g_strconcat (title, ".png", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  /* Exports land beside the board by default. */
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 save (PlanoWindow *self)
 {
@@ -788,6 +933,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

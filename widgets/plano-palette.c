@@ -167,7 +167,7 @@ header_func (GtkListBoxRow *row,
 
   header = gtk_label_new (category);
   gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "caption-heading");
   gtk_widget_add_css_class (header, "dim-label");
   gtk_widget_set_margin_start (header, 12);
   gtk_widget_set_margin_top (header, before != NULL ? 16 : 8);
