@@ -13,6 +13,7 @@
 #include "plano-board-summary.h"
 #include "plano-canvas.h"
 #include "plano-export.h"
+#include "plano-inspector.h"
 #include "plano-palette.h"
 #include "plano-format.h"
 #include "plano-window.h"
@@ -43,6 +44,8 @@ struct _PlanoWindow
   GtkListBox           *recent_list;
   PlanoBoardSummary    *summary;
   PlanoCanvas          *canvas;
+  PlanoInspector       *inspector;
+  GtkStack             *side_stack;
   GtkWidget            *palette_button;
   GtkWidget            *outline_button;
 };
@@ -225,6 +228,28 @@ canvas_items_deleted_cb (PlanoWindow *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The side bar shows the board's outline, or the properties of what is selected. */
+static void
+canvas_selection_changed_cb (PlanoWindow *self,
+                             PlanoCanvas *canvas)
+{
+  g_auto(GStrv) selection = plano_canvas_get_selection (canvas);
+
+  gtk_stack_set_visible_child_name (self->side_stack,
+                                    selection[0] != NULL ? "inspector" : "outline");
+}
+
+static void
+toggle_properties_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->outline_button),
+                                !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->outline_button)));
 }
 
 static void
@@ -914,6 +939,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   g_type_ensure (PLANO_TYPE_BOARD_SUMMARY);
   g_type_ensure (PLANO_TYPE_CANVAS);
   g_type_ensure (PLANO_TYPE_PALETTE);
+  g_type_ensure (PLANO_TYPE_INSPECTOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/plano-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, toast_overlay);
@@ -923,6 +949,9 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, summary);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, side_stack);
+  gtk_widget_class_bind_template_callback (widget_class, canvas_selection_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, palette_button);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, outline_button);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
@@ -939,6 +968,8 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-palette", NULL, toggle_palette_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-palette", NULL);
+  gtk_widget_class_install_action (widget_class, "win.toggle-properties", NULL, toggle_properties_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.toggle-properties", NULL);
 }
 
 static void
@@ -947,6 +978,7 @@ plano_window_init (PlanoWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (self->palette_button, FALSE);
   gtk_widget_set_visible (self->outline_button, FALSE);
+  plano_inspector_set_canvas (self->inspector, self->canvas);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (refresh_recent), self, G_CONNECT_SWAPPED);

@@ -1,0 +1,820 @@
+/* plano-inspector.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plano-inspector"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "plano-catalog.h"
+#include "plano-inspector.h"
+
+/* The properties of what is selected on the canvas. One item shows all its fields; several
+ * items of one type show the fields they share, and an edit applies to all of them. Every
+ * edit is one history step. Rows are found by name (plano_inspector_get_row()) for tests.
+ */
+
+struct _PlanoInspector
+{
+  GtkWidget      parent_instance;
+
+  PlanoCanvas   *canvas;
+  PlanoBoard    *board;
+  gulong         selection_handler;
+  gulong         changed_handler;
+
+  GtkWidget     *scroller;
+  GtkWidget     *box;
+  GHashTable    *rows;       /* name → row */
+  GStrv          ids;        /* the selection shown */
+  PlanoItemType  type;       /* their type, when they share one */
+  gboolean       updating;   /* values are being set from the board, not by the user */
+};
+
+G_DEFINE_FINAL_TYPE (PlanoInspector, plano_inspector, GTK_TYPE_WIDGET)
+
+static const struct
+{
+  const char *name;
+  const char *title;
+  double      max;
+  int         digits;
+} node_numbers[] = {
+  { "replicas", N_("Replicas"), 1000, 0 },
+  { "partitions", N_("Partitions"), 100000, 0 },
+  { "throughput", N_("Throughput per instance (events/s)"), 1e9, 0 },
+  { "latency_ms", N_("Latency (ms)"), 1e7, 1 },
+}, edge_numbers[] = {
+  { "rate", N_("Rate (events/s)"), 1e9, 0 },
+  { "bytes", N_("Event size (bytes)"), 1e9, 0 },
+};
+
+static const char * const edge_kinds[] = { "flow", "stream", "batch", "request", "cdc", "replication" };
+static const char * const edge_kind_names[] = {
+  N_("Flow"), N_("Stream"), N_("Batch"), N_("Request"), N_("Change data capture"), N_("Replication"),
+};
+static const char * const zone_kinds[] = { "group", "layer", "domain", "bronze", "silver", "gold" };
+static const char * const zone_kind_names[] = {
+  N_("Group"), N_("Layer"), N_("Domain"), N_("Bronze tier"), N_("Silver tier"), N_("Gold tier"),
+};
+
+static PlanoHistory *
+history (PlanoInspector *self)
+{
+  return self->canvas != NULL ? plano_canvas_get_history (self->canvas) : NULL;
+}
+
+static void
+begin (PlanoInspector *self,
+       const char     *label)
+{
+  if (history (self) != NULL)
+    plano_history_begin (history (self), label);
+}
+
+static void
+commit (PlanoInspector *self)
+{
+  if (history (self) != NULL)
+    plano_history_commit (history (self));
+}
+
+static const PlanoItem *
+first_item (PlanoInspector *self)
+{
+  if (self->ids == NULL || self->ids[0] == NULL)
+    return NULL;
+
+  return plano_board_lookup (self->board, self->ids[0]);
+}
+
+/* Default for a node number the board does not set: the catalog's, or 1 for counts. */
+static double
+node_default (const PlanoNode *node,
+              const char      *name)
+{
+  const PlanoKind *kind = plano_catalog_lookup (node->kind);
+
+  if (g_str_equal (name, "throughput"))
+    return kind != NULL ? kind->throughput : 0;
+  if (g_str_equal (name, "latency_ms"))
+    return kind != NULL ? kind->latency_ms : 0;
+
+  return g_str_equal (name, "bytes") || g_str_equal (name, "rate") ? 0 : 1;
+}
+
+static double
+item_number (const PlanoItem *item,
+             const char      *name)
+{
+  double value;
+
+  if (item->type == PLANO_ITEM_NODE)
+    {
+      if (plano_props_get_number (((const PlanoNode *) item)->props, name, &value))
+        return value;
+      return node_default ((const PlanoNode *) item, name);
+    }
+
+  if (item->type == PLANO_ITEM_EDGE &&
+      plano_props_get_number (((const PlanoEdge *) item)->props, name, &value))
+    return value;
+
+  return 0;
+}
+
+/* Edits */
+
+static void
+set_number (PlanoInspector *self,
+            const char     *name,
+            double          value)
+{
+  PlanoProp prop = { (char *) name, PLANO_VALUE_NUMBER, value, NULL, FALSE };
+
+  begin (self, _("Change Property"));
+  for (guint i = 0; self->ids[i] != NULL; i++)
+    plano_board_set_prop (self->board, self->ids[i], &prop);
+  commit (self);
+}
+
+static void
+number_changed_cb (GtkSpinButton  *spin,
+                   PlanoInspector *self)
+{
+  if (self->updating)
+    return;
+
+  set_number (self, g_object_get_data (G_OBJECT (spin), "prop"), gtk_spin_button_get_value (spin));
+}
+
+static void
+label_apply_cb (AdwEntryRow    *row,
+                PlanoInspector *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  begin (self, _("Rename"));
+  for (guint i = 0; self->ids[i] != NULL; i++)
+    plano_board_set_label (self->board, self->ids[i], text);
+  commit (self);
+}
+
+static void
+note_apply_cb (AdwEntryRow    *row,
+               PlanoInspector *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  begin (self, _("Change Note"));
+  for (guint i = 0; self->ids[i] != NULL; i++)
+    {
+      const PlanoItem *item = plano_board_lookup (self->board, self->ids[i]);
+      PlanoNode *copy;
+
+      if (item == NULL || item->type != PLANO_ITEM_NODE)
+        continue;
+
+      copy = (PlanoNode *) plano_item_copy (item);
+      g_free (copy->note);
+      copy->note = text[0] != '\0' ? g_strdup (text) : NULL;
+      plano_board_update_item (self->board, (PlanoItem *) copy, NULL);
+      plano_item_free ((PlanoItem *) copy);
+    }
+  commit (self);
+}
+
+/* Kind of a node, an edge or a zone, from a combo row. */
+static void
+kind_selected_cb (AdwComboRow    *row,
+                  GParamSpec     *pspec,
+                  PlanoInspector *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  const char * const *ids = g_object_get_data (G_OBJECT (row), "ids");
+  const char *kind;
+
+  if (self->updating || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  kind = ids[selected];
+
+  begin (self, _("Change Kind"));
+  for (guint i = 0; self->ids[i] != NULL; i++)
+    {
+      const PlanoItem *item = plano_board_lookup (self->board, self->ids[i]);
+      PlanoItem *copy;
+      char **field;
+
+      if (item == NULL)
+        continue;
+
+      copy = plano_item_copy (item);
+      if (copy->type == PLANO_ITEM_NODE)
+        field = &((PlanoNode *) copy)->kind;
+      else if (copy->type == PLANO_ITEM_EDGE)
+        field = &((PlanoEdge *) copy)->kind;
+      else
+        field = &((PlanoZone *) copy)->kind;
+
+      g_free (*field);
+      *field = g_strdup (kind);
+      plano_board_update_item (self->board, copy, NULL);
+      plano_item_free (copy);
+    }
+  commit (self);
+}
+
+static void
+remove_prop_cb (GtkButton      *button,
+                PlanoInspector *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (button), "prop");
+
+  begin (self, _("Remove Property"));
+  for (guint i = 0; self->ids[i] != NULL; i++)
+    plano_board_unset_prop (self->board, self->ids[i], name);
+  commit (self);
+}
+
+/* "name = value": a number, true or false, or text. */
+static void
+add_prop_apply_cb (AdwEntryRow    *row,
+                   PlanoInspector *self)
+{
+  g_auto(GStrv) parts = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (row)), "=", 2);
+  g_autofree char *name = NULL;
+  g_autofree char *value = NULL;
+  PlanoProp prop = { NULL, PLANO_VALUE_STRING, 0, NULL, FALSE };
+  char *end = NULL;
+
+  if (parts[0] == NULL || parts[1] == NULL)
+    return;
+
+  name = g_strstrip (g_strdup (parts[0]));
+  value = g_strstrip (g_strdup (parts[1]));
+  if (name[0] == '\0')
+    return;
+
+  prop.name = name;
+  prop.number = g_ascii_strtod (value, &end);
+  if (value[0] != '\0' && end != NULL && *end == '\0' && isfinite (prop.number))
+    prop.type = PLANO_VALUE_NUMBER;
+  else if (g_str_equal (value, "true") || g_str_equal (value, "false"))
+    prop.type = PLANO_VALUE_BOOLEAN, prop.boolean = g_str_equal (value, "true");
+  else
+    prop.string = value;
+
+  begin (self, _("Add Property"));
+  for (guint i = 0; self->ids[i] != NULL; i++)
+    plano_board_set_prop (self->board, self->ids[i], &prop);
+  commit (self);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+/* Building */
+
+static AdwPreferencesGroup *
+add_group (PlanoInspector *self,
+           const char     *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  if (title != NULL)
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_box_append (GTK_BOX (self->box), group);
+
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+static GtkWidget *
+add_entry_row (PlanoInspector      *self,
+               AdwPreferencesGroup *group,
+               const char          *name,
+               const char          *title,
+               GCallback            apply)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_signal_connect (row, "apply", apply, self);
+  adw_preferences_group_add (group, row);
+  g_hash_table_insert (self->rows, g_strdup (name), row);
+
+  return row;
+}
+
+static GtkWidget *
+add_number_row (PlanoInspector      *self,
+                AdwPreferencesGroup *group,
+                const char          *name,
+                const char          *title,
+                double               max,
+                int                  digits)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, max, digits > 0 ? 0.1 : 1);
+
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_object_set_data_full (G_OBJECT (spin), "prop", g_strdup (name), g_free);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (number_changed_cb), self);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (group, row);
+  g_hash_table_insert (self->rows, g_strdup (name), spin);
+
+  return spin;
+}
+
+static GtkWidget *
+add_combo_row (PlanoInspector      *self,
+               AdwPreferencesGroup *group,
+               const char          *title,
+               const char * const  *ids,
+               GPtrArray           *names)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    gtk_string_list_append (list, g_ptr_array_index (names, i));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
+  g_object_unref (list);
+  g_object_set_data (G_OBJECT (row), "ids", (gpointer) ids);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (kind_selected_cb), self);
+  adw_preferences_group_add (group, row);
+  g_hash_table_insert (self->rows, g_strdup ("kind"), row);
+
+  return row;
+}
+
+static const char **
+catalog_ids (void)
+{
+  static const char **ids;
+
+  if (ids == NULL)
+    {
+      guint n;
+      const PlanoKind *kinds = plano_catalog_get_kinds (&n);
+
+      ids = g_new0 (const char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        ids[i] = kinds[i].id;
+    }
+
+  return ids;
+}
+
+static guint
+index_of (const char * const *ids,
+          const char         *id,
+          guint               fallback)
+{
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_strcmp0 (ids[i], id) == 0)
+      return i;
+
+  return fallback;
+}
+
+static void
+clear (PlanoInspector *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->box), child);
+  g_hash_table_remove_all (self->rows);
+}
+
+/* Puts the board's values into the rows; the user's typing in a focused row is left alone. */
+static void
+refresh (PlanoInspector *self)
+{
+  const PlanoItem *item = first_item (self);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (item == NULL)
+    return;
+
+  self->updating = TRUE;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GtkWidget *row = value;
+
+      if (gtk_widget_has_focus (row) || gtk_widget_get_focus_child (row) != NULL)
+        continue;
+
+      if (GTK_IS_SPIN_BUTTON (row))
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (row), item_number (item, key));
+      else if (g_str_equal (key, "label"))
+        gtk_editable_set_text (GTK_EDITABLE (row), plano_board_get_label (self->board, item->id) != NULL ?
+                                                   plano_board_get_label (self->board, item->id) : "");
+      else if (g_str_equal (key, "note") && item->type == PLANO_ITEM_NODE)
+        gtk_editable_set_text (GTK_EDITABLE (row), ((const PlanoNode *) item)->note != NULL ?
+                                                   ((const PlanoNode *) item)->note : "");
+      else if (g_str_equal (key, "kind") && ADW_IS_COMBO_ROW (row))
+        {
+          const char * const *ids = g_object_get_data (G_OBJECT (row), "ids");
+          const char *kind = item->type == PLANO_ITEM_NODE ? ((const PlanoNode *) item)->kind :
+                             item->type == PLANO_ITEM_EDGE ? ((const PlanoEdge *) item)->kind :
+                             ((const PlanoZone *) item)->kind;
+
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), index_of (ids, kind, 0));
+        }
+    }
+
+  self->updating = FALSE;
+}
+
+static gboolean
+is_known_prop (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (node_numbers); i++)
+    if (g_str_equal (node_numbers[i].name, name))
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (edge_numbers); i++)
+    if (g_str_equal (edge_numbers[i].name, name))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+build_custom_props (PlanoInspector *self,
+                    GArray         *props)
+{
+  AdwPreferencesGroup *group = add_group (self, _("Other Properties"));
+  guint custom = 0;
+
+  for (guint i = 0; props != NULL && i < props->len; i++)
+    {
+      const PlanoProp *prop = &g_array_index (props, PlanoProp, i);
+      g_autofree char *text = NULL;
+      g_autofree char *escaped_name = NULL;
+      g_autofree char *escaped_text = NULL;
+      GtkWidget *row, *remove;
+
+      if (is_known_prop (prop->name))
+        continue;
+      custom++;
+
+      if (prop->type == PLANO_VALUE_NUMBER)
+        text = g_strdup_printf ("%g", prop->number);
+      else if (prop->type == PLANO_VALUE_BOOLEAN)
+        text = g_strdup (prop->boolean ? "true" : "false");
+      else
+        text = g_strdup (prop->string);
+
+      escaped_name = g_markup_escape_text (prop->name, -1);
+      escaped_text = g_markup_escape_text (text, -1);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_text);
+
+      remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (remove, _("Remove Property"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove Property"), -1);
+      g_object_set_data_full (G_OBJECT (remove), "prop", g_strdup (prop->name), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_prop_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_preferences_group_add (group, row);
+    }
+
+  g_object_set_data (G_OBJECT (self), "custom", GUINT_TO_POINTER (custom));
+
+  /* TRANSLATORS: an entry where a property is typed as name = value */
+  add_entry_row (self, group, "add-prop", _("New property (name = value)"), G_CALLBACK (add_prop_apply_cb));
+}
+
+static void
+rebuild (PlanoInspector *self)
+{
+  const PlanoItem *item;
+  guint n;
+  AdwPreferencesGroup *group;
+  g_autofree char *title = NULL;
+
+  clear (self);
+  g_clear_pointer (&self->ids, g_strfreev);
+
+  if (self->canvas == NULL || self->board == NULL)
+    return;
+
+  self->ids = plano_canvas_get_selection (self->canvas);
+  n = g_strv_length (self->ids);
+  item = first_item (self);
+
+  if (item == NULL)
+    {
+      GtkWidget *status = adw_status_page_new ();
+
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "edit-select-all-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Nothing Selected"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                       _("Select a component, connection or zone to see and change its properties."));
+      gtk_widget_add_css_class (status, "compact");
+      gtk_box_append (GTK_BOX (self->box), status);
+      return;
+    }
+
+  /* Several items show only what they share, which needs one type. */
+  self->type = item->type;
+  for (guint i = 1; i < n; i++)
+    {
+      const PlanoItem *other = plano_board_lookup (self->board, self->ids[i]);
+
+      if (other != NULL && other->type != self->type)
+        self->type = PLANO_N_ITEM_TYPES;
+    }
+
+  if (n > 1)
+    title = g_strdup_printf (ngettext ("%u item selected", "%u items selected", n), n);
+
+  group = add_group (self, title);
+
+  if (self->type == PLANO_N_ITEM_TYPES)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Items of different types"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Select items of one type to change them together."));
+      adw_preferences_group_add (group, row);
+      return;
+    }
+
+  if (self->type != PLANO_ITEM_TRADEOFF)
+    add_entry_row (self, group, "label", self->type == PLANO_ITEM_NOTE ? _("Text") : _("Label"),
+                   G_CALLBACK (label_apply_cb));
+
+  switch (self->type)
+    {
+    case PLANO_ITEM_NODE:
+      {
+        g_autoptr(GPtrArray) names = g_ptr_array_new ();
+        guint n_kinds;
+        const PlanoKind *kinds = plano_catalog_get_kinds (&n_kinds);
+        AdwPreferencesGroup *numbers;
+
+        for (guint i = 0; i < n_kinds; i++)
+          g_ptr_array_add (names, (gpointer) plano_kind_get_name (&kinds[i]));
+        add_combo_row (self, group, _("Kind"), catalog_ids (), names);
+        add_entry_row (self, group, "note", _("Note"), G_CALLBACK (note_apply_cb));
+
+        numbers = add_group (self, _("Capacity"));
+        for (guint i = 0; i < G_N_ELEMENTS (node_numbers); i++)
+          add_number_row (self, numbers, node_numbers[i].name, _(node_numbers[i].title),
+                          node_numbers[i].max, node_numbers[i].digits);
+
+        if (n == 1)
+          build_custom_props (self, ((const PlanoNode *) item)->props);
+      }
+      break;
+
+    case PLANO_ITEM_EDGE:
+      {
+        g_autoptr(GPtrArray) names = g_ptr_array_new ();
+        static const char *ids[G_N_ELEMENTS (edge_kinds) + 1];
+        AdwPreferencesGroup *numbers;
+
+        for (guint i = 0; i < G_N_ELEMENTS (edge_kinds); i++)
+          {
+            ids[i] = edge_kinds[i];
+            g_ptr_array_add (names, (gpointer) _(edge_kind_names[i]));
+          }
+        add_combo_row (self, group, _("Kind"), ids, names);
+
+        numbers = add_group (self, _("Load"));
+        for (guint i = 0; i < G_N_ELEMENTS (edge_numbers); i++)
+          add_number_row (self, numbers, edge_numbers[i].name, _(edge_numbers[i].title),
+                          edge_numbers[i].max, edge_numbers[i].digits);
+
+        if (n == 1)
+          build_custom_props (self, ((const PlanoEdge *) item)->props);
+      }
+      break;
+
+    case PLANO_ITEM_ZONE:
+      {
+        g_autoptr(GPtrArray) names = g_ptr_array_new ();
+        static const char *ids[G_N_ELEMENTS (zone_kinds) + 1];
+
+        for (guint i = 0; i < G_N_ELEMENTS (zone_kinds); i++)
+          {
+            ids[i] = zone_kinds[i];
+            g_ptr_array_add (names, (gpointer) _(zone_kind_names[i]));
+          }
+        add_combo_row (self, group, _("Kind"), ids, names);
+      }
+      break;
+
+    case PLANO_ITEM_NOTE:
+    case PLANO_ITEM_TRADEOFF:
+    case PLANO_N_ITEM_TYPES:
+    default:
+      break;
+    }
+
+  refresh (self);
+}
+
+static void
+selection_changed_cb (PlanoInspector *self,
+                      PlanoCanvas    *canvas)
+{
+  rebuild (self);
+}
+
+static void
+board_changed_cb (PlanoInspector *self,
+                  PlanoChange    *change,
+                  PlanoBoard     *board)
+{
+  gboolean props_changed = FALSE;
+
+  /* A property added or removed changes the list of rows; a value only the rows' values. */
+  for (guint i = 0; i < plano_change_get_n_ops (change) && self->ids != NULL; i++)
+    {
+      const char *id;
+
+      plano_change_get_op (change, i, NULL, &id);
+      if (id != NULL && g_strv_contains ((const char * const *) self->ids, id))
+        props_changed = TRUE;
+    }
+
+  if (!props_changed)
+    return;
+
+  if (g_hash_table_contains (self->rows, "add-prop"))
+    {
+      const PlanoItem *item = first_item (self);
+      GArray *props = item == NULL ? NULL :
+                      item->type == PLANO_ITEM_NODE ? ((const PlanoNode *) item)->props :
+                      item->type == PLANO_ITEM_EDGE ? ((const PlanoEdge *) item)->props : NULL;
+      guint custom = 0;
+      guint shown = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "custom"));
+
+      for (guint i = 0; props != NULL && i < props->len; i++)
+        custom += !is_known_prop (g_array_index (props, PlanoProp, i).name);
+
+      g_object_set_data (G_OBJECT (self), "custom", GUINT_TO_POINTER (custom));
+      if (custom != shown)
+        {
+          rebuild (self);
+          return;
+        }
+    }
+
+  refresh (self);
+}
+
+/**
+ * plano_inspector_get_row:
+ * @name: "label", "kind", "note", a property such as "replicas", or "add-prop"
+ *
+ * Returns: (transfer none) (nullable): the widget that edits @name: an entry row, a combo
+ *   row, or the spin button of a number
+ */
+GtkWidget *
+plano_inspector_get_row (PlanoInspector *self,
+                         const char     *name)
+{
+  g_return_val_if_fail (PLANO_IS_INSPECTOR (self), NULL);
+
+  return g_hash_table_lookup (self->rows, name);
+}
+
+PlanoCanvas *
+plano_inspector_get_canvas (PlanoInspector *self)
+{
+  g_return_val_if_fail (PLANO_IS_INSPECTOR (self), NULL);
+
+  return self->canvas;
+}
+
+static void
+history_notify_cb (PlanoInspector *self,
+                   GParamSpec     *pspec,
+                   PlanoCanvas    *canvas)
+{
+  PlanoHistory *h = plano_canvas_get_history (canvas);
+
+  if (self->board != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->board);
+  g_clear_object (&self->board);
+
+  if (h != NULL)
+    {
+      self->board = g_object_ref (plano_history_get_board (h));
+      self->changed_handler = g_signal_connect_object (self->board, "changed",
+                                                       G_CALLBACK (board_changed_cb), self,
+                                                       G_CONNECT_SWAPPED);
+    }
+
+  rebuild (self);
+}
+
+void
+plano_inspector_set_canvas (PlanoInspector *self,
+                            PlanoCanvas    *canvas)
+{
+  g_return_if_fail (PLANO_IS_INSPECTOR (self));
+
+  if (self->canvas == canvas)
+    return;
+
+  if (self->canvas != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->canvas, self);
+      g_clear_object (&self->canvas);
+    }
+
+  if (canvas != NULL)
+    {
+      self->canvas = g_object_ref (canvas);
+      g_signal_connect_object (canvas, "selection-changed", G_CALLBACK (selection_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (canvas, "notify::history", G_CALLBACK (history_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      history_notify_cb (self, NULL, canvas);
+    }
+}
+
+static void
+plano_inspector_dispose (GObject *object)
+{
+  PlanoInspector *self = (PlanoInspector *)object;
+
+  if (self->board != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->board);
+  g_clear_object (&self->board);
+  if (self->canvas != NULL)
+    g_signal_handlers_disconnect_by_data (self->canvas, self);
+  g_clear_object (&self->canvas);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_strfreev);
+
+  G_OBJECT_CLASS (plano_inspector_parent_class)->dispose (object);
+}
+
+static void
+plano_inspector_class_init (PlanoInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = plano_inspector_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "planoinspector");
+}
+
+static void
+plano_inspector_init (PlanoInspector *self)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_set_margin_top (self->box, 12);
+  gtk_widget_set_margin_bottom (self->box, 12);
+  gtk_widget_set_margin_start (self->box, 12);
+  gtk_widget_set_margin_end (self->box, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), self->box);
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+}
+
+GtkWidget *
+plano_inspector_new (void)
+{
+  return g_object_new (PLANO_TYPE_INSPECTOR, NULL);
+}
