@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "plano-board.h"
 #include "plano-format.h"
 #include "plano-history.h"
@@ -286,6 +288,61 @@ test_undo_change_reported (void)
   g_assert_cmpstr (undone, ==, "added nodes flink-1; added edges edge-2");
 }
 
+/* Copying items takes the edges between them and the trade-offs about them; inserting the
+ * copy gives every item a new id, follows the references, and moves everything by the offset.
+ */
+static void
+test_copy_and_insert (void)
+{
+  g_autoptr(PlanoBoard) board = new_pipeline ();
+  g_autoptr(PlanoBoard) fragment = NULL;
+  g_autoptr(PlanoBoard) reread = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) added = NULL;
+  const char *ids[] = { "kafka-1", "flink-1", NULL };
+  PlanoTradeoff *tradeoff = (PlanoTradeoff *) plano_item_new (PLANO_ITEM_TRADEOFF, "t1");
+  const PlanoEdge *edge = NULL;
+  const PlanoTradeoff *copied = NULL;
+
+  tradeoff->title = g_strdup ("Flink or Spark");
+  tradeoff->target = g_strdup ("flink-1");
+  g_assert_true (plano_board_add_item (board, (PlanoItem *) tradeoff, NULL));
+
+  fragment = plano_board_copy_items (board, ids);
+  g_assert_cmpuint (plano_board_get_n_items (fragment, PLANO_ITEM_NODE), ==, 2);
+  g_assert_cmpuint (plano_board_get_n_items (fragment, PLANO_ITEM_EDGE), ==, 1);   /* not app → kafka */
+  g_assert_cmpuint (plano_board_get_n_items (fragment, PLANO_ITEM_TRADEOFF), ==, 1);
+
+  /* Through the clipboard's text, as a .plano fragment. */
+  text = plano_format_write (fragment, NULL);
+  reread = plano_format_read (text, strlen (text), NULL, NULL);
+  g_assert_nonnull (reread);
+
+  added = plano_board_insert_copy (board, reread, 20, 20);
+  g_assert_cmpuint (g_strv_length (added), ==, 4);
+  g_assert_cmpstr (added[0], ==, "kafka-2");
+  g_assert_cmpstr (added[1], ==, "flink-2");
+  g_assert_cmpfloat (plano_board_lookup_node (board, "kafka-2")->x, ==, 220);
+  g_assert_cmpfloat (plano_board_lookup_node (board, "kafka-2")->y, ==, 20);
+
+  for (guint i = 0; added[i] != NULL; i++)
+    {
+      const PlanoItem *item = plano_board_lookup (board, added[i]);
+
+      if (item->type == PLANO_ITEM_EDGE)
+        edge = (const PlanoEdge *) item;
+      if (item->type == PLANO_ITEM_TRADEOFF)
+        copied = (const PlanoTradeoff *) item;
+    }
+  g_assert_cmpstr (edge->from, ==, "kafka-2");
+  g_assert_cmpstr (edge->to, ==, "flink-2");
+  g_assert_cmpstr (copied->target, ==, "flink-2");
+  g_assert_cmpstr (copied->item.id, !=, "t1");
+
+  /* The originals are untouched. */
+  g_assert_cmpfloat (plano_board_lookup_node (board, "kafka-1")->x, ==, 200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +356,7 @@ main (int   argc,
   g_test_add_func ("/plano/board/move-resize-relabel", test_move_resize_relabel);
   g_test_add_func ("/plano/board/undo-redo-each", test_undo_redo_each);
   g_test_add_func ("/plano/board/undo-change-reported", test_undo_change_reported);
+  g_test_add_func ("/plano/board/copy-and-insert", test_copy_and_insert);
 
   return g_test_run ();
 }

@@ -289,6 +289,132 @@ test_zoom_at_pointer (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (before_y, after_y, 1e-9);
 }
 
+/* Duplicate lands one grid step down and right, with new ids, as one undo step. */
+static void
+test_duplicate (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (add_node_at (f, "kafka", 100, 100)->item.id);
+  g_autofree char *b = g_strdup (add_node_at (f, "flink", 400, 100)->item.id);
+  g_auto(GStrv) selection = NULL;
+  guint steps;
+
+  plano_board_add_edge (f->board, a, b, NULL, NULL);
+  plano_canvas_select (f->canvas, a, FALSE);
+  plano_canvas_select (f->canvas, b, TRUE);
+  steps = plano_history_get_n_undo (f->history);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.duplicate", NULL));
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
+  g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_NODE), ==, 4);
+  g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_EDGE), ==, 2);
+
+  selection = plano_canvas_get_selection (f->canvas);
+  g_assert_cmpuint (g_strv_length (selection), ==, 3);
+  g_assert_false (g_strv_contains ((const char * const *) selection, a));
+  g_assert_cmpfloat (plano_board_lookup_node (f->board, selection[0])->x, ==,
+                     plano_board_lookup_node (f->board, a)->x + PLANO_CANVAS_GRID);
+}
+
+static void
+wait_for_nodes (Fixture *f,
+                guint    n)
+{
+  for (guint i = 0; i < 200 && plano_board_get_n_items (f->board, PLANO_ITEM_NODE) < n; i++)
+    plano_test_iterate ();
+}
+
+/* Copy and paste through the clipboard: the paste lands offset, with new ids. */
+static void
+test_copy_paste (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (add_node_at (f, "redis", 100, 100)->item.id);
+  const PlanoNode *pasted;
+  g_auto(GStrv) selection = NULL;
+  double x = plano_board_lookup_node (f->board, a)->x;
+
+  plano_canvas_select (f->canvas, a, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.copy", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.paste", NULL));
+  wait_for_nodes (f, 2);
+
+  g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_NODE), ==, 2);
+  selection = plano_canvas_get_selection (f->canvas);
+  g_assert_cmpuint (g_strv_length (selection), ==, 1);
+  g_assert_cmpstr (selection[0], !=, a);
+  pasted = plano_board_lookup_node (f->board, selection[0]);
+  g_assert_cmpstr (pasted->kind, ==, "redis");
+  g_assert_cmpfloat (pasted->x, ==, x + PLANO_CANVAS_GRID);
+
+  /* Cut takes the item away and a paste brings a copy back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.cut", NULL));
+  g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_NODE), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.paste", NULL));
+  wait_for_nodes (f, 2);
+  g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_NODE), ==, 2);
+}
+
+static void
+test_align_distribute (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (add_node_at (f, "kafka", 100, 100)->item.id);
+  g_autofree char *b = g_strdup (add_node_at (f, "flink", 260, 180)->item.id);
+  g_autofree char *c = g_strdup (add_node_at (f, "redis", 700, 140)->item.id);
+  guint steps;
+
+  plano_canvas_select_all (f->canvas);
+  steps = plano_history_get_n_undo (f->history);
+
+  plano_canvas_align (f->canvas, "top");
+  g_assert_cmpfloat (plano_board_lookup_node (f->board, b)->y, ==, plano_board_lookup_node (f->board, a)->y);
+  g_assert_cmpfloat (plano_board_lookup_node (f->board, c)->y, ==, plano_board_lookup_node (f->board, a)->y);
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
+
+  /* Centres 100, 260, 700: the middle one moves to 400. */
+  plano_canvas_distribute (f->canvas, "horizontal");
+  g_assert_cmpfloat (plano_board_lookup_node (f->board, b)->x + 80, ==, 400);
+  g_assert_cmpfloat (plano_board_lookup_node (f->board, a)->x + 80, ==, 100);
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 2);
+}
+
+/* The keyboard alone: Tab walks through items, c starts a connection, Tab picks the target
+ * and Enter makes it.
+ */
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (add_node_at (f, "kafka", 100, 100)->item.id);
+  g_autofree char *b = g_strdup (add_node_at (f, "flink", 400, 100)->item.id);
+  g_autofree char *c = g_strdup (add_node_at (f, "redis", 700, 100)->item.id);
+  g_auto(GStrv) selection = NULL;
+  const PlanoEdge *edge;
+
+  plano_canvas_clear_selection (f->canvas);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.select-next", "i", 1));
+  selection = plano_canvas_get_selection (f->canvas);
+  g_assert_cmpstr (selection[0], ==, a);
+  g_clear_pointer (&selection, g_strfreev);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.connect", NULL));
+  /* The first target offered is the next component; Tab moves on to the one after. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.select-next", "i", 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.edit", NULL));
+
+  g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_EDGE), ==, 1);
+  edge = (const PlanoEdge *) plano_board_get_item (f->board, PLANO_ITEM_EDGE, 0);
+  g_assert_cmpstr (edge->from, ==, a);
+  g_assert_cmpstr (edge->to, ==, c);
+
+  /* Shift+Tab walks back. */
+  plano_canvas_select (f->canvas, b, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.select-next", "i", -1));
+  selection = plano_canvas_get_selection (f->canvas);
+  g_assert_cmpstr (selection[0], ==, a);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +433,10 @@ main (int   argc,
   ADD ("delete", test_delete);
   ADD ("nudge", test_nudge);
   ADD ("zoom-at-pointer", test_zoom_at_pointer);
+  ADD ("duplicate", test_duplicate);
+  ADD ("copy-paste", test_copy_paste);
+  ADD ("align-distribute", test_align_distribute);
+  ADD ("keyboard", test_keyboard);
 
 #undef ADD
 

@@ -14,6 +14,7 @@
 
 #include "plano-canvas-private.h"
 #include "plano-catalog.h"
+#include "plano-format.h"
 
 /* The whiteboard. It draws the board through the core renderer and turns input into core
  * calls, each gesture inside one history transaction so that it is one undo step. What the
@@ -36,6 +37,7 @@ typedef enum
   STATE_CONNECTING,
   STATE_RESIZING,
   STATE_PANNING,
+  STATE_KEY_CONNECTING,
 } State;
 
 typedef enum
@@ -81,6 +83,12 @@ struct _PlanoCanvas
   /* Label editing */
   GtkWidget     *entry;
   char          *editing;
+
+  /* Keyboard connecting: the target Tab has picked. */
+  char          *key_target;
+
+  GtkWidget     *menu;
+  double         paste_offset;
 };
 
 G_DEFINE_FINAL_TYPE (PlanoCanvas, plano_canvas, GTK_TYPE_WIDGET)
@@ -326,7 +334,34 @@ draw_overlay (PlanoCanvas *self,
         }
     }
 
-  if (item != NULL && self->state != STATE_CONNECTING)
+  if (self->state == STATE_KEY_CONNECTING && self->source != NULL && self->key_target != NULL)
+    {
+      PlanoRect a, b;
+      PlanoPoint from, to;
+      double x1, y1, x2, y2;
+      const double dash[] = { 6, 4 };
+
+      plano_item_get_bounds (plano_board_lookup (self->board, self->source), &a.x, &a.y, &a.w, &a.h);
+      plano_item_get_bounds (plano_board_lookup (self->board, self->key_target), &b.x, &b.y, &b.w, &b.h);
+      from = plano_rect_border_point (&a, plano_rect_center (&b));
+      to = plano_rect_border_point (&b, plano_rect_center (&a));
+      plano_canvas_canvas_to_widget (self, from.x, from.y, &x1, &y1);
+      plano_canvas_canvas_to_widget (self, to.x, to.y, &x2, &y2);
+      cairo_move_to (cr, x1, y1);
+      cairo_line_to (cr, x2, y2);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+
+      plano_canvas_canvas_to_widget (self, b.x, b.y, &x1, &y1);
+      cairo_rectangle (cr, x1 - 4, y1 - 4, b.w * self->zoom + 8, b.h * self->zoom + 8);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+
+  if (item != NULL && self->state != STATE_CONNECTING && self->state != STATE_KEY_CONNECTING)
     {
       for (Handle h = HANDLE_CONNECT; h <= HANDLE_BOTTOM_RIGHT; h++)
         {
@@ -881,6 +916,7 @@ plano_canvas_pointer_drag (PlanoCanvas *self,
 
     case STATE_IDLE:
     case STATE_PANNING:
+    case STATE_KEY_CONNECTING:
     default:
       break;
     }
@@ -956,6 +992,7 @@ plano_canvas_pointer_release (PlanoCanvas *self,
 
     case STATE_IDLE:
     case STATE_PANNING:
+    case STATE_KEY_CONNECTING:
     default:
       break;
     }
@@ -1274,6 +1311,9 @@ plano_canvas_size_allocate (GtkWidget *widget,
       plano_canvas_fit (self);
     }
 
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
+
   if (self->entry != NULL && gtk_widget_get_visible (self->entry))
     {
       PlanoRect box = { 0, 0, 160, 40 };
@@ -1507,7 +1547,627 @@ plano_canvas_set_history (PlanoCanvas  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HISTORY]);
 }
 
+/* Clipboard */
+
+static GdkContentProvider *
+selection_content (PlanoCanvas *self)
+{
+  g_auto(GStrv) ids = plano_canvas_get_selection (self);
+  g_autoptr(PlanoBoard) fragment = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GdkContentProvider *providers[2];
+  char *text;
+  gsize length;
+
+  if (ids[0] == NULL)
+    return NULL;
+
+  fragment = plano_board_copy_items (self->board, (const char * const *) ids);
+  text = plano_format_write (fragment, &length);
+  bytes = g_bytes_new_take (text, length);
+
+  /* A .plano fragment for Plano, and the same JSON as text for everything else. */
+  providers[0] = gdk_content_provider_new_for_bytes ("application/x-plano", bytes);
+  providers[1] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", bytes);
+
+  return gdk_content_provider_new_union (providers, 2);
+}
+
+/**
+ * plano_canvas_copy:
+ *
+ * Puts the selection on the clipboard, with the edges between selected items.
+ */
+void
+plano_canvas_copy (PlanoCanvas *self)
+{
+  g_autoptr(GdkContentProvider) content = NULL;
+
+  g_return_if_fail (PLANO_IS_CANVAS (self));
+
+  if (self->board == NULL || (content = selection_content (self)) == NULL)
+    return;
+
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), content);
+  self->paste_offset = 0;
+}
+
+void
+plano_canvas_cut (PlanoCanvas *self)
+{
+  g_return_if_fail (PLANO_IS_CANVAS (self));
+
+  plano_canvas_copy (self);
+  plano_canvas_delete_selection (self);
+}
+
+/**
+ * plano_canvas_insert_fragment:
+ * @fragment: items to add, such as a pasted .plano fragment
+ * @offset: how far right and down of their own place
+ *
+ * Adds copies with new ids as one undo step and selects them.
+ *
+ * Returns: how many items were added
+ */
+guint
+plano_canvas_insert_fragment (PlanoCanvas *self,
+                              PlanoBoard  *fragment,
+                              double       offset)
+{
+  g_auto(GStrv) added = NULL;
+
+  g_return_val_if_fail (PLANO_IS_CANVAS (self), 0);
+
+  if (self->board == NULL || plano_board_is_empty (fragment))
+    return 0;
+
+  begin (self, _("Paste"));
+  added = plano_board_insert_copy (self->board, fragment, offset, offset);
+  commit (self);
+
+  g_hash_table_remove_all (self->selection);
+  for (guint i = 0; added[i] != NULL; i++)
+    g_hash_table_add (self->selection, g_strdup (added[i]));
+  emit_selection_changed (self);
+
+  return g_strv_length (added);
+}
+
+static void
+paste_text_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(PlanoCanvas) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) fragment = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+
+  if (text == NULL || self->board == NULL)
+    return;
+
+  /* Text that is not a board is not something to paste on the canvas. */
+  fragment = plano_format_read (text, strlen (text), NULL, NULL);
+  if (fragment == NULL)
+    return;
+
+  self->paste_offset += PLANO_CANVAS_GRID;
+  plano_canvas_insert_fragment (self, fragment, self->paste_offset);
+}
+
+/**
+ * plano_canvas_paste:
+ *
+ * Pastes a .plano fragment from the clipboard, offset from where it was copied, with new ids.
+ */
+void
+plano_canvas_paste (PlanoCanvas *self)
+{
+  g_return_if_fail (PLANO_IS_CANVAS (self));
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
+                                 paste_text_cb, g_object_ref (self));
+}
+
+/**
+ * plano_canvas_duplicate:
+ *
+ * Copies the selection in place, one grid step down and right, as one undo step.
+ */
+void
+plano_canvas_duplicate (PlanoCanvas *self)
+{
+  g_auto(GStrv) ids = NULL;
+  g_autoptr(PlanoBoard) fragment = NULL;
+
+  g_return_if_fail (PLANO_IS_CANVAS (self));
+
+  if (self->board == NULL)
+    return;
+
+  ids = plano_canvas_get_selection (self);
+  fragment = plano_board_copy_items (self->board, (const char * const *) ids);
+  plano_canvas_insert_fragment (self, fragment, PLANO_CANVAS_GRID);
+}
+
+/* Align and distribute */
+
+typedef struct
+{
+  const char *id;
+  PlanoRect   box;
+} Placed;
+
+static GArray *
+selected_boxes (PlanoCanvas *self)
+{
+  g_auto(GStrv) ids = plano_canvas_get_selection (self);
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (Placed));
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const PlanoItem *item = plano_board_lookup (self->board, ids[i]);
+      Placed placed = { item->id, };
+
+      if (plano_item_get_bounds (item, &placed.box.x, &placed.box.y, &placed.box.w, &placed.box.h))
+        g_array_append_val (boxes, placed);
+    }
+
+  return boxes;
+}
+
+static void
+move_one (PlanoCanvas *self,
+          const char  *id,
+          double       dx,
+          double       dy)
+{
+  const char *ids[] = { id, NULL };
+
+  plano_board_move_items (self->board, ids, dx, dy);
+}
+
+/**
+ * plano_canvas_align:
+ * @edge: "left", "center", "right", "top", "middle" or "bottom"
+ *
+ * Lines up the selected boxes, as one undo step.
+ */
+void
+plano_canvas_align (PlanoCanvas *self,
+                    const char  *edge)
+{
+  g_autoptr(GArray) boxes = NULL;
+  PlanoRect all = { 0, };
+
+  g_return_if_fail (PLANO_IS_CANVAS (self));
+
+  if (self->board == NULL)
+    return;
+
+  boxes = selected_boxes (self);
+  if (boxes->len < 2)
+    return;
+
+  for (guint i = 0; i < boxes->len; i++)
+    plano_rect_union (&all, &g_array_index (boxes, Placed, i).box);
+
+  begin (self, _("Align"));
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const Placed *p = &g_array_index (boxes, Placed, i);
+      double dx = 0, dy = 0;
+
+      if (g_str_equal (edge, "left"))
+        dx = all.x - p->box.x;
+      else if (g_str_equal (edge, "right"))
+        dx = all.x + all.w - (p->box.x + p->box.w);
+      else if (g_str_equal (edge, "center"))
+        dx = all.x + all.w / 2 - (p->box.x + p->box.w / 2);
+      else if (g_str_equal (edge, "top"))
+        dy = all.y - p->box.y;
+      else if (g_str_equal (edge, "bottom"))
+        dy = all.y + all.h - (p->box.y + p->box.h);
+      else if (g_str_equal (edge, "middle"))
+        dy = all.y + all.h / 2 - (p->box.y + p->box.h / 2);
+
+      move_one (self, p->id, dx, dy);
+    }
+  commit (self);
+}
+
+static int
+compare_x (gconstpointer a,
+           gconstpointer b)
+{
+  double ca = ((const Placed *) a)->box.x + ((const Placed *) a)->box.w / 2;
+  double cb = ((const Placed *) b)->box.x + ((const Placed *) b)->box.w / 2;
+
+  return (ca > cb) - (ca < cb);
+}
+
+static int
+compare_y (gconstpointer a,
+           gconstpointer b)
+{
+  double ca = ((const Placed *) a)->box.y + ((const Placed *) a)->box.h / 2;
+  double cb = ((const Placed *) b)->box.y + ((const Placed *) b)->box.h / 2;
+
+  return (ca > cb) - (ca < cb);
+}
+
+/**
+ * plano_canvas_distribute:
+ * @direction: "horizontal" or "vertical"
+ *
+ * Spaces the centres of three or more selected boxes evenly between the outermost two.
+ */
+void
+plano_canvas_distribute (PlanoCanvas *self,
+                         const char  *direction)
+{
+  g_autoptr(GArray) boxes = NULL;
+  gboolean horizontal;
+  double first, last;
+
+  g_return_if_fail (PLANO_IS_CANVAS (self));
+
+  if (self->board == NULL)
+    return;
+
+  boxes = selected_boxes (self);
+  if (boxes->len < 3)
+    return;
+
+  horizontal = g_str_equal (direction, "horizontal");
+  g_array_sort (boxes, horizontal ? compare_x : compare_y);
+
+#define CENTER(i) (horizontal ? g_array_index (boxes, Placed, i).box.x + g_array_index (boxes, Placed, i).box.w / 2 \
+                              : g_array_index (boxes, Placed, i).box.y + g_array_index (boxes, Placed, i).box.h / 2)
+  first = CENTER (0);
+  last = CENTER (boxes->len - 1);
+
+  begin (self, _("Distribute"));
+  for (guint i = 1; i + 1 < boxes->len; i++)
+    {
+      double target = first + (last - first) * i / (boxes->len - 1);
+      double delta = target - CENTER (i);
+
+      move_one (self, g_array_index (boxes, Placed, i).id, horizontal ? delta : 0, horizontal ? 0 : delta);
+    }
+  commit (self);
+#undef CENTER
+}
+
+/* Keyboard: Tab walks through the items; c connects, Tab picks the target, Enter confirms. */
+
+static GPtrArray *
+navigable_ids (PlanoCanvas *self,
+               gboolean     connectable)
+{
+  static const PlanoItemType order[] = {
+    PLANO_ITEM_NODE, PLANO_ITEM_ZONE, PLANO_ITEM_NOTE, PLANO_ITEM_EDGE,
+  };
+  GPtrArray *ids = g_ptr_array_new ();
+
+  for (guint o = 0; o < G_N_ELEMENTS (order); o++)
+    {
+      if (connectable && order[o] != PLANO_ITEM_NODE && order[o] != PLANO_ITEM_ZONE)
+        continue;
+
+      for (guint i = 0; i < plano_board_get_n_items (self->board, order[o]); i++)
+        g_ptr_array_add (ids, (gpointer) plano_board_get_item (self->board, order[o], i)->id);
+    }
+
+  return ids;
+}
+
+static const char *
+step_through (GPtrArray  *ids,
+              const char *current,
+              int         direction,
+              const char *skip)
+{
+  guint index = 0;
+  gboolean found = FALSE;
+
+  if (ids->len == 0)
+    return NULL;
+
+  if (current != NULL)
+    found = g_ptr_array_find_with_equal_func (ids, current, g_str_equal, &index);
+
+  for (guint tries = 0; tries < ids->len; tries++)
+    {
+      if (!found)
+        index = direction > 0 ? 0 : ids->len - 1, found = TRUE;
+      else
+        index = (index + ids->len + direction) % ids->len;
+
+      if (g_strcmp0 (g_ptr_array_index (ids, index), skip) != 0)
+        return g_ptr_array_index (ids, index);
+    }
+
+  return NULL;
+}
+
+/* Scrolls so that @id is in view, without changing the zoom. */
+static void
+reveal (PlanoCanvas *self,
+        const char  *id)
+{
+  PlanoRect box;
+  double w = gtk_widget_get_width (GTK_WIDGET (self)) / self->zoom;
+  double h = gtk_widget_get_height (GTK_WIDGET (self)) / self->zoom;
+
+  if (self->renderer == NULL || !plano_renderer_get_item_box (self->renderer, id, &box))
+    return;
+
+  if (box.x < self->ox || box.x + box.w > self->ox + w)
+    self->ox = box.x + box.w / 2 - w / 2;
+  if (box.y < self->oy || box.y + box.h > self->oy + h)
+    self->oy = box.y + box.h / 2 - h / 2;
+
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * plano_canvas_select_next:
+ * @direction: 1 for the next item, -1 for the previous
+ *
+ * Selects the next item in board order, or while connecting, picks the next target.
+ */
+void
+plano_canvas_select_next (PlanoCanvas *self,
+                          int          direction)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  g_auto(GStrv) selection = NULL;
+  const char *next;
+
+  g_return_if_fail (PLANO_IS_CANVAS (self));
+
+  if (self->board == NULL)
+    return;
+
+  if (self->state == STATE_KEY_CONNECTING)
+    {
+      ids = navigable_ids (self, TRUE);
+      next = step_through (ids, self->key_target, direction, self->source);
+      g_free (self->key_target);
+      self->key_target = g_strdup (next);
+      if (next != NULL)
+        reveal (self, next);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
+  ids = navigable_ids (self, FALSE);
+  selection = plano_canvas_get_selection (self);
+  next = step_through (ids, selection[0], direction, NULL);
+  if (next == NULL)
+    return;
+
+  plano_canvas_select (self, next, FALSE);
+  reveal (self, next);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  plano_board_get_label (self->board, next) != NULL ?
+                                  plano_board_get_label (self->board, next) : "",
+                                  -1);
+}
+
+/**
+ * plano_canvas_begin_key_connect:
+ *
+ * Starts a connection from the single selected component, from the keyboard.
+ */
+void
+plano_canvas_begin_key_connect (PlanoCanvas *self)
+{
+  const PlanoItem *item = single_selected (self);
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_return_if_fail (PLANO_IS_CANVAS (self));
+
+  if (item == NULL || (item->type != PLANO_ITEM_NODE && item->type != PLANO_ITEM_ZONE))
+    return;
+
+  g_free (self->source);
+  self->source = g_strdup (item->id);
+  self->state = STATE_KEY_CONNECTING;
+  g_clear_pointer (&self->key_target, g_free);
+  plano_canvas_select_next (self, 1);
+}
+
+/**
+ * plano_canvas_finish_key_connect:
+ *
+ * Makes the connection the keyboard picked, as one undo step, and selects it.
+ */
+void
+plano_canvas_finish_key_connect (PlanoCanvas *self)
+{
+  const PlanoEdge *edge = NULL;
+
+  g_return_if_fail (PLANO_IS_CANVAS (self));
+
+  if (self->state != STATE_KEY_CONNECTING)
+    return;
+
+  self->state = STATE_IDLE;
+
+  if (self->key_target != NULL)
+    {
+      begin (self, _("Connect"));
+      edge = plano_board_add_edge (self->board, self->source, self->key_target, NULL, NULL);
+      commit (self);
+    }
+
+  g_clear_pointer (&self->key_target, g_free);
+  if (edge != NULL)
+    plano_canvas_select (self, edge->item.id, FALSE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Context menu */
+
+static void
+secondary_pressed_cb (PlanoCanvas     *self,
+                      int              n_press,
+                      double           wx,
+                      double           wy,
+                      GtkGestureClick *gesture)
+{
+  double x, y;
+  const char *id;
+
+  if (self->board == NULL)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  plano_canvas_widget_to_canvas (self, wx, wy, &x, &y);
+  id = pick (self, x, y);
+  if (id != NULL && !g_hash_table_contains (self->selection, id))
+    plano_canvas_select (self, id, FALSE);
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static GMenuModel *
+build_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  GMenu *section;
+  GMenu *align = g_menu_new ();
+  GMenu *distribute = g_menu_new ();
+
+  section = g_menu_new ();
+  g_menu_append (section, _("_Rename"), "canvas.edit");
+  g_menu_append (section, _("_Connect"), "canvas.connect");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  section = g_menu_new ();
+  g_menu_append (section, _("Cu_t"), "canvas.cut");
+  g_menu_append (section, _("_Copy"), "canvas.copy");
+  g_menu_append (section, _("_Paste"), "canvas.paste");
+  g_menu_append (section, _("D_uplicate"), "canvas.duplicate");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  g_menu_append (align, _("_Left"), "canvas.align::left");
+  g_menu_append (align, _("_Center"), "canvas.align::center");
+  g_menu_append (align, _("_Right"), "canvas.align::right");
+  g_menu_append (align, _("_Top"), "canvas.align::top");
+  g_menu_append (align, _("_Middle"), "canvas.align::middle");
+  g_menu_append (align, _("_Bottom"), "canvas.align::bottom");
+  g_menu_append (distribute, _("_Horizontally"), "canvas.distribute::horizontal");
+  g_menu_append (distribute, _("_Vertically"), "canvas.distribute::vertical");
+
+  section = g_menu_new ();
+  g_menu_append_submenu (section, _("_Align"), G_MENU_MODEL (align));
+  g_menu_append_submenu (section, _("D_istribute"), G_MENU_MODEL (distribute));
+  g_menu_append (section, _("Select _All"), "canvas.select-all");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+  g_object_unref (align);
+  g_object_unref (distribute);
+
+  section = g_menu_new ();
+  g_menu_append (section, _("_Delete"), "canvas.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  return G_MENU_MODEL (menu);
+}
+
 /* Actions */
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  plano_canvas_copy (PLANO_CANVAS (widget));
+}
+
+static void
+cut_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  plano_canvas_cut (PLANO_CANVAS (widget));
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  plano_canvas_paste (PLANO_CANVAS (widget));
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  plano_canvas_duplicate (PLANO_CANVAS (widget));
+}
+
+static void
+align_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  plano_canvas_align (PLANO_CANVAS (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+distribute_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  plano_canvas_distribute (PLANO_CANVAS (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+select_next_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  plano_canvas_select_next (PLANO_CANVAS (widget), g_variant_get_int32 (parameter));
+}
+
+static void
+connect_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  plano_canvas_begin_key_connect (PLANO_CANVAS (widget));
+}
+
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PlanoCanvas *self = PLANO_CANVAS (widget);
+  g_auto(GStrv) ids = plano_canvas_get_selection (self);
+  PlanoRect box = { 0, 0, 0, 0 };
+  double wx = gtk_widget_get_width (widget) / 2.0;
+  double wy = gtk_widget_get_height (widget) / 2.0;
+
+  if (ids[0] != NULL && plano_renderer_get_item_box (self->renderer, ids[0], &box))
+    plano_canvas_canvas_to_widget (self, box.x + box.w / 2, box.y + box.h / 2, &wx, &wy);
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
 
 static void
 delete_action (GtkWidget  *widget,
@@ -1565,7 +2225,12 @@ edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  plano_canvas_begin_edit (PLANO_CANVAS (widget));
+  PlanoCanvas *self = PLANO_CANVAS (widget);
+
+  if (self->state == STATE_KEY_CONNECTING)
+    plano_canvas_finish_key_connect (self);
+  else
+    plano_canvas_begin_edit (self);
 }
 
 static void
@@ -1584,6 +2249,7 @@ escape_action (GtkWidget  *widget,
 
   if (self->state != STATE_IDLE)
     {
+      g_clear_pointer (&self->key_target, g_free);
       self->state = STATE_IDLE;
       gtk_widget_queue_draw (widget);
       return;
@@ -1599,6 +2265,7 @@ plano_canvas_dispose (GObject *object)
 
   plano_canvas_set_history (self, NULL);
   g_clear_pointer (&self->entry, gtk_widget_unparent);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
 
   G_OBJECT_CLASS (plano_canvas_parent_class)->dispose (object);
 }
@@ -1613,6 +2280,7 @@ plano_canvas_finalize (GObject *object)
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->moving, g_strfreev);
   g_clear_pointer (&self->editing, g_free);
+  g_clear_pointer (&self->key_target, g_free);
 
   G_OBJECT_CLASS (plano_canvas_parent_class)->finalize (object);
 }
@@ -1746,6 +2414,26 @@ plano_canvas_class_init (PlanoCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, zoom_fit_action);
   gtk_widget_class_install_action (widget_class, "canvas.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "canvas.escape", NULL, escape_action);
+  gtk_widget_class_install_action (widget_class, "canvas.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "canvas.cut", NULL, cut_action);
+  gtk_widget_class_install_action (widget_class, "canvas.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "canvas.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "canvas.align", "s", align_action);
+  gtk_widget_class_install_action (widget_class, "canvas.distribute", "s", distribute_action);
+  gtk_widget_class_install_action (widget_class, "canvas.select-next", "i", select_next_action);
+  gtk_widget_class_install_action (widget_class, "canvas.connect", NULL, connect_action);
+  gtk_widget_class_install_action (widget_class, "canvas.menu", NULL, menu_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "canvas.select-next", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, "canvas.select-next", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, "canvas.select-next", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, 0, "canvas.connect", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "canvas.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.menu", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "canvas.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete", NULL);
@@ -1816,6 +2504,20 @@ plano_canvas_init (PlanoCanvas *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect_swapped (click, "pressed", G_CALLBACK (click_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  {
+    g_autoptr(GMenuModel) model = build_menu ();
+
+    self->menu = gtk_popover_menu_new_from_model (model);
+    gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+    gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+    gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+  }
 
   zoom = gtk_gesture_zoom_new ();
   g_signal_connect_swapped (zoom, "begin", G_CALLBACK (zoom_begin_cb), self);

@@ -63,5 +63,20 @@ void           plano_canvas_nudge              (PlanoCanvas  *self,
                                                 double        dx,
                                                 double        dy);
 void           plano_canvas_begin_edit         (PlanoCanvas  *self);
+void           plano_canvas_copy               (PlanoCanvas  *self);
+void           plano_canvas_cut                (PlanoCanvas  *self);
+void           plano_canvas_paste              (PlanoCanvas  *self);
+void           plano_canvas_duplicate          (PlanoCanvas  *self);
+guint          plano_canvas_insert_fragment    (PlanoCanvas  *self,
+                                                PlanoBoard   *fragment,
+                                                double        offset);
+void           plano_canvas_align              (PlanoCanvas  *self,
+                                                const char   *edge);
+void           plano_canvas_distribute         (PlanoCanvas  *self,
+                                                const char   *direction);
+void           plano_canvas_select_next        (PlanoCanvas  *self,
+                                                int           direction);
+void           plano_canvas_begin_key_connect  (PlanoCanvas  *self);
+void           plano_canvas_finish_key_connect (PlanoCanvas  *self);
 
 G_END_DECLS

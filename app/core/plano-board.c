@@ -854,6 +854,50 @@ clamp_coord (double value)
   return CLAMP (value, -PLANO_COORD_MAX, PLANO_COORD_MAX);
 }
 
+/* Moves a box or an edge's bend points; other items have no position. */
+static void
+translate_item (PlanoItem *item,
+                double     dx,
+                double     dy)
+{
+  switch (item->type)
+    {
+    case PLANO_ITEM_NODE:
+      ((PlanoNode *) item)->x = clamp_coord (((PlanoNode *) item)->x + dx);
+      ((PlanoNode *) item)->y = clamp_coord (((PlanoNode *) item)->y + dy);
+      break;
+
+    case PLANO_ITEM_ZONE:
+      ((PlanoZone *) item)->x = clamp_coord (((PlanoZone *) item)->x + dx);
+      ((PlanoZone *) item)->y = clamp_coord (((PlanoZone *) item)->y + dy);
+      break;
+
+    case PLANO_ITEM_NOTE:
+      ((PlanoNote *) item)->x = clamp_coord (((PlanoNote *) item)->x + dx);
+      ((PlanoNote *) item)->y = clamp_coord (((PlanoNote *) item)->y + dy);
+      break;
+
+    case PLANO_ITEM_EDGE:
+      {
+        GArray *points = ((PlanoEdge *) item)->waypoints;
+
+        for (guint j = 0; points != NULL && j < points->len; j++)
+          {
+            PlanoPoint *p = &g_array_index (points, PlanoPoint, j);
+
+            p->x = clamp_coord (p->x + dx);
+            p->y = clamp_coord (p->y + dy);
+          }
+      }
+      break;
+
+    case PLANO_ITEM_TRADEOFF:
+    case PLANO_N_ITEM_TYPES:
+    default:
+      break;
+    }
+}
+
 /**
  * plano_board_move_items:
  * @ids: the ids of nodes, zones, notes and edges (whose bend points move)
@@ -888,44 +932,7 @@ plano_board_move_items (PlanoBoard         *self,
         continue;
 
       copy = plano_item_copy (item);
-
-      switch (copy->type)
-        {
-        case PLANO_ITEM_NODE:
-          ((PlanoNode *) copy)->x = clamp_coord (((PlanoNode *) copy)->x + dx);
-          ((PlanoNode *) copy)->y = clamp_coord (((PlanoNode *) copy)->y + dy);
-          break;
-
-        case PLANO_ITEM_ZONE:
-          ((PlanoZone *) copy)->x = clamp_coord (((PlanoZone *) copy)->x + dx);
-          ((PlanoZone *) copy)->y = clamp_coord (((PlanoZone *) copy)->y + dy);
-          break;
-
-        case PLANO_ITEM_NOTE:
-          ((PlanoNote *) copy)->x = clamp_coord (((PlanoNote *) copy)->x + dx);
-          ((PlanoNote *) copy)->y = clamp_coord (((PlanoNote *) copy)->y + dy);
-          break;
-
-        case PLANO_ITEM_EDGE:
-          {
-            GArray *points = ((PlanoEdge *) copy)->waypoints;
-
-            for (guint j = 0; j < points->len; j++)
-              {
-                PlanoPoint *p = &g_array_index (points, PlanoPoint, j);
-
-                p->x = clamp_coord (p->x + dx);
-                p->y = clamp_coord (p->y + dy);
-              }
-          }
-          break;
-
-        case PLANO_ITEM_TRADEOFF:
-        case PLANO_N_ITEM_TYPES:
-        default:
-          g_assert_not_reached ();
-        }
-
+      translate_item (copy, dx, dy);
       push_modify (self, copy);
     }
 
@@ -1180,6 +1187,169 @@ plano_board_unset_prop (PlanoBoard *self,
   begin_operation (self);
   push_modify (self, copy);
   return end_operation (self);
+}
+
+/**
+ * plano_board_copy_items:
+ * @ids: the items to copy
+ *
+ * A new board holding copies of @ids, of the edges between them and of the trade-offs about
+ * them: what a copy to the clipboard carries, as a .plano fragment.
+ *
+ * Returns: (transfer full): the fragment
+ */
+PlanoBoard *
+plano_board_copy_items (PlanoBoard         *self,
+                        const char * const *ids)
+{
+  PlanoBoard *fragment;
+  g_autoptr(GHashTable) chosen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (PLANO_IS_BOARD (self), NULL);
+  g_return_val_if_fail (ids != NULL, NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_hash_table_contains (self->ids, ids[i]))
+      g_hash_table_add (chosen, (gpointer) ids[i]);
+
+  fragment = plano_board_new ();
+
+  /* In board order, so that a paste stacks items as they were. */
+  for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
+    for (guint i = 0; i < self->items[t]->len; i++)
+      {
+        const PlanoItem *item = g_ptr_array_index (self->items[t], i);
+        gboolean take = g_hash_table_contains (chosen, item->id);
+
+        if (t == PLANO_ITEM_EDGE)
+          {
+            const PlanoEdge *edge = (const PlanoEdge *) item;
+
+            take = g_hash_table_contains (chosen, edge->from) && g_hash_table_contains (chosen, edge->to);
+          }
+        else if (t == PLANO_ITEM_TRADEOFF)
+          {
+            take = take || g_hash_table_contains (chosen, ((const PlanoTradeoff *) item)->target != NULL ?
+                                                          ((const PlanoTradeoff *) item)->target : "");
+          }
+
+        if (take)
+          plano_board_append_loaded (fragment, plano_item_copy (item));
+      }
+
+  return fragment;
+}
+
+static void
+remap (char       **field,
+       GHashTable  *renamed,
+       PlanoBoard  *self,
+       gboolean     keep_existing)
+{
+  const char *new_id;
+
+  if (*field == NULL)
+    return;
+
+  new_id = g_hash_table_lookup (renamed, *field);
+  if (new_id != NULL)
+    {
+      g_free (*field);
+      *field = g_strdup (new_id);
+    }
+  else if (!keep_existing || !g_hash_table_contains (self->ids, *field))
+    {
+      g_clear_pointer (field, g_free);
+    }
+}
+
+/**
+ * plano_board_insert_copy:
+ * @fragment: items to insert, as made by plano_board_copy_items() or read from a .plano file
+ * @dx: how far to the right of where they were
+ * @dy: how far below
+ *
+ * Adds copies of everything in @fragment with new ids, moved by @dx, @dy. References between
+ * the copies follow the new ids; a node keeps a zone of this board it was in, notes and
+ * trade-offs keep a target that exists here. Edges whose ends are missing are left out.
+ * Wrap the call in a history transaction to make it one undo step.
+ *
+ * Returns: (transfer full): the new ids, in the fragment's order
+ */
+GStrv
+plano_board_insert_copy (PlanoBoard *self,
+                         PlanoBoard *fragment,
+                         double      dx,
+                         double      dy)
+{
+  g_autoptr(GHashTable) renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GStrvBuilder) added = g_strv_builder_new ();
+
+  g_return_val_if_fail (PLANO_IS_BOARD (self), NULL);
+  g_return_val_if_fail (PLANO_IS_BOARD (fragment), NULL);
+
+  /* New ids first, so that every reference can follow them. */
+  for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
+    for (guint i = 0; i < fragment->items[t]->len; i++)
+      {
+        const PlanoItem *item = g_ptr_array_index (fragment->items[t], i);
+        g_autofree char *prefix = NULL;
+        char *dash;
+
+        /* "kafka-3" is copied as a new "kafka-N"; other ids keep their own start. */
+        prefix = g_strdup (item->type == PLANO_ITEM_NODE ? ((const PlanoNode *) item)->kind : item->id);
+        if (item->type != PLANO_ITEM_NODE && (dash = strrchr (prefix, '-')) != NULL && dash != prefix)
+          *dash = '\0';
+        g_hash_table_insert (renamed, g_strdup (item->id), plano_board_new_id (self, prefix));
+      }
+
+  for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
+    for (guint i = 0; i < fragment->items[t]->len; i++)
+      {
+        PlanoItem *copy = plano_item_copy (g_ptr_array_index (fragment->items[t], i));
+        const char *old_id = copy->id;
+
+        copy->id = g_strdup (g_hash_table_lookup (renamed, old_id));
+        g_free ((char *) old_id);
+
+        switch (copy->type)
+          {
+          case PLANO_ITEM_NODE:
+            remap (&((PlanoNode *) copy)->zone, renamed, self, TRUE);
+            break;
+          case PLANO_ITEM_EDGE:
+            remap (&((PlanoEdge *) copy)->from, renamed, self, TRUE);
+            remap (&((PlanoEdge *) copy)->to, renamed, self, TRUE);
+            break;
+          case PLANO_ITEM_NOTE:
+            remap (&((PlanoNote *) copy)->target, renamed, self, TRUE);
+            break;
+          case PLANO_ITEM_TRADEOFF:
+            remap (&((PlanoTradeoff *) copy)->target, renamed, self, TRUE);
+            break;
+          case PLANO_ITEM_ZONE:
+          case PLANO_N_ITEM_TYPES:
+          default:
+            break;
+          }
+
+        translate_item (copy, dx, dy);
+        g_strv_builder_add (added, copy->id);
+        plano_board_add_item (self, copy, NULL);
+      }
+
+  {
+    GStrv ids = g_strv_builder_end (added);
+    g_autoptr(GStrvBuilder) present = g_strv_builder_new ();
+
+    /* Only what was added: an edge without its ends was refused. */
+    for (guint i = 0; ids[i] != NULL; i++)
+      if (g_hash_table_contains (self->ids, ids[i]))
+        g_strv_builder_add (present, ids[i]);
+    g_strfreev (ids);
+
+    return g_strv_builder_end (present);
+  }
 }
 
 /**

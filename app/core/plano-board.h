@@ -91,6 +91,13 @@ gboolean          plano_board_unset_prop      (PlanoBoard          *self,
                                                const char          *id,
                                                const char          *name);
 
+PlanoBoard       *plano_board_copy_items     (PlanoBoard          *self,
+                                               const char * const  *ids);
+GStrv             plano_board_insert_copy    (PlanoBoard          *self,
+                                               PlanoBoard          *fragment,
+                                               double               dx,
+                                               double               dy);
+
 JsonNode         *plano_board_get_interview   (PlanoBoard          *self);
 void              plano_board_set_interview   (PlanoBoard          *self,
                                                JsonNode            *interview);
