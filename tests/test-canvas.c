@@ -415,6 +415,77 @@ test_keyboard (Fixture       *f,
   g_assert_cmpstr (selection[0], ==, a);
 }
 
+/* On a selected edge: dragging the middle of a segment makes a bend point there, and
+ * dragging an end onto another component reconnects it; each is one undo step.
+ */
+static void
+test_edge_handles (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (add_node_at (f, "kafka", 100, 100)->item.id);
+  g_autofree char *b = g_strdup (add_node_at (f, "flink", 500, 100)->item.id);
+  g_autofree char *c = g_strdup (add_node_at (f, "redis", 500, 400)->item.id);
+  g_autofree char *id = g_strdup (plano_board_add_edge (f->board, a, b, NULL, NULL)->item.id);
+  g_autoptr(GPtrArray) points = NULL;
+  const PlanoPoint *start, *end, *bend;
+  const PlanoEdge *edge;
+  double mx, my, tx, ty, cx, cy;
+  guint steps;
+
+  plano_canvas_select (f->canvas, id, FALSE);
+  points = plano_renderer_get_edge_points (plano_canvas_get_renderer (f->canvas), id);
+  start = g_ptr_array_index (points, 0);
+  end = g_ptr_array_index (points, 1);
+  to_widget (f, (start->x + end->x) / 2, (start->y + end->y) / 2, &mx, &my);
+  steps = plano_history_get_n_undo (f->history);
+
+  plano_canvas_pointer_press (f->canvas, mx, my, 0);
+  plano_canvas_pointer_drag (f->canvas, 0, 40);
+  plano_canvas_pointer_drag (f->canvas, 0, 80);
+  plano_canvas_pointer_release (f->canvas, 0, 80);
+
+  edge = (const PlanoEdge *) plano_board_lookup (f->board, id);
+  g_assert_nonnull (edge->waypoints);
+  g_assert_cmpuint (edge->waypoints->len, ==, 1);
+  bend = &g_array_index (edge->waypoints, PlanoPoint, 0);
+  g_assert_cmpfloat_with_epsilon (bend->y, (start->y + end->y) / 2 + 80, 1e-6);
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
+
+  /* The target end, dragged onto c. */
+  g_clear_pointer (&points, g_ptr_array_unref);
+  points = plano_renderer_get_edge_points (plano_canvas_get_renderer (f->canvas), id);
+  end = g_ptr_array_index (points, points->len - 1);
+  to_widget (f, end->x, end->y, &tx, &ty);
+  to_widget (f, 500, 400, &cx, &cy);
+  plano_canvas_pointer_press (f->canvas, tx, ty, 0);
+  plano_canvas_pointer_drag (f->canvas, cx - tx, cy - ty);
+  plano_canvas_pointer_release (f->canvas, cx - tx, cy - ty);
+
+  edge = (const PlanoEdge *) plano_board_lookup (f->board, id);
+  g_assert_cmpstr (edge->from, ==, a);
+  g_assert_cmpstr (edge->to, ==, c);
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 2);
+}
+
+/* Undo selects what it brought back, so that the user sees what changed. */
+static void
+test_undo_selects (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (add_node_at (f, "kafka", 100, 100)->item.id);
+  g_autofree char *b = g_strdup (add_node_at (f, "flink", 400, 100)->item.id);
+  g_auto(GStrv) selection = NULL;
+
+  plano_canvas_select (f->canvas, a, FALSE);
+  plano_canvas_delete_selection (f->canvas);
+  plano_canvas_select (f->canvas, b, FALSE);
+
+  plano_history_undo (f->history);
+  selection = plano_canvas_get_selection (f->canvas);
+  g_assert_cmpuint (g_strv_length (selection), ==, 1);
+  g_assert_cmpstr (selection[0], ==, a);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,6 +508,8 @@ main (int   argc,
   ADD ("copy-paste", test_copy_paste);
   ADD ("align-distribute", test_align_distribute);
   ADD ("keyboard", test_keyboard);
+  ADD ("edge-handles", test_edge_handles);
+  ADD ("undo-selects", test_undo_selects);
 
 #undef ADD
 

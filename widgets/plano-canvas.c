@@ -38,7 +38,21 @@ typedef enum
   STATE_RESIZING,
   STATE_PANNING,
   STATE_KEY_CONNECTING,
+  STATE_EDGE_POINT,
+  STATE_EDGE_END,
 } State;
+
+/* The handles of a selected edge: its two ends, its bend points, and the middle of each
+ * segment, where dragging makes a new bend point.
+ */
+typedef enum
+{
+  EDGE_HANDLE_NONE,
+  EDGE_HANDLE_FROM,
+  EDGE_HANDLE_TO,
+  EDGE_HANDLE_WAYPOINT,
+  EDGE_HANDLE_MIDPOINT,
+} EdgeHandle;
 
 typedef enum
 {
@@ -76,6 +90,8 @@ struct _PlanoCanvas
   GStrv          moving;                 /* what a move moves */
   char          *source;                 /* a connection's or resize's item */
   Handle         handle;
+  EdgeHandle     edge_handle;
+  guint          edge_index;    /* the bend point being dragged */
   PlanoRect      resize_start;
   double         pan_ox, pan_oy;
   double         zoom_start;
@@ -237,6 +253,160 @@ pick (PlanoCanvas *self,
   return plano_renderer_pick (self->renderer, x, y, PICK_TOLERANCE / self->zoom);
 }
 
+
+static void update_membership (PlanoCanvas *self);
+
+static const PlanoEdge *
+selected_edge (PlanoCanvas *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+  const PlanoItem *item;
+
+  if (self->board == NULL || g_hash_table_size (self->selection) != 1)
+    return NULL;
+
+  g_hash_table_iter_init (&iter, self->selection);
+  g_hash_table_iter_next (&iter, &key, NULL);
+  item = plano_board_lookup (self->board, key);
+
+  return item != NULL && item->type == PLANO_ITEM_EDGE ? (const PlanoEdge *) item : NULL;
+}
+
+/* The drawn points of the selected edge, in widget coordinates. */
+static GArray *
+edge_handle_points (PlanoCanvas     *self,
+                    const PlanoEdge *edge)
+{
+  g_autoptr(GPtrArray) points = plano_renderer_get_edge_points (self->renderer, edge->item.id);
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (PlanoPoint));
+
+  for (guint i = 0; points != NULL && i < points->len; i++)
+    {
+      const PlanoPoint *p = g_ptr_array_index (points, i);
+      PlanoPoint w;
+
+      plano_canvas_canvas_to_widget (self, p->x, p->y, &w.x, &w.y);
+      g_array_append_val (result, w);
+    }
+
+  return result;
+}
+
+static EdgeHandle
+pick_edge_handle (PlanoCanvas *self,
+                  double       wx,
+                  double       wy,
+                  guint       *index)
+{
+  const PlanoEdge *edge = selected_edge (self);
+  g_autoptr(GArray) points = NULL;
+  guint n;
+
+  if (edge == NULL || (edge->waypoints == NULL && g_strcmp0 (edge->from, edge->to) == 0))
+    return EDGE_HANDLE_NONE;
+
+  points = edge_handle_points (self, edge);
+  n = points->len;
+  if (n < 2)
+    return EDGE_HANDLE_NONE;
+
+#define NEAR(p) (fabs ((p).x - wx) <= HANDLE_SIZE && fabs ((p).y - wy) <= HANDLE_SIZE)
+  if (NEAR (g_array_index (points, PlanoPoint, 0)))
+    return EDGE_HANDLE_FROM;
+  if (NEAR (g_array_index (points, PlanoPoint, n - 1)))
+    return EDGE_HANDLE_TO;
+
+  for (guint i = 1; i + 1 < n; i++)
+    if (NEAR (g_array_index (points, PlanoPoint, i)))
+      {
+        *index = i - 1;
+        return EDGE_HANDLE_WAYPOINT;
+      }
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      PlanoPoint a = g_array_index (points, PlanoPoint, i);
+      PlanoPoint b = g_array_index (points, PlanoPoint, i + 1);
+      PlanoPoint m = { (a.x + b.x) / 2, (a.y + b.y) / 2 };
+
+      if (NEAR (m))
+        {
+          *index = i;
+          return EDGE_HANDLE_MIDPOINT;
+        }
+    }
+#undef NEAR
+
+  return EDGE_HANDLE_NONE;
+}
+
+/* Sets bend point @index of the selected edge, inserting it first when @insert. */
+static void
+set_waypoint (PlanoCanvas *self,
+              guint        index,
+              gboolean     insert,
+              double       x,
+              double       y)
+{
+  const PlanoEdge *edge = selected_edge (self);
+  PlanoEdge *copy;
+  PlanoPoint point = { x, y };
+
+  if (edge == NULL)
+    return;
+
+  copy = (PlanoEdge *) plano_item_copy ((const PlanoItem *) edge);
+  if (copy->waypoints == NULL)
+    copy->waypoints = g_array_new (FALSE, FALSE, sizeof (PlanoPoint));
+
+  if (insert)
+    g_array_insert_val (copy->waypoints, MIN (index, copy->waypoints->len), point);
+  else if (index < copy->waypoints->len)
+    g_array_index (copy->waypoints, PlanoPoint, index) = point;
+
+  plano_board_update_item (self->board, (PlanoItem *) copy, NULL);
+  plano_item_free ((PlanoItem *) copy);
+}
+
+static void
+draw_edge_handles (PlanoCanvas   *self,
+                   cairo_t       *cr,
+                   const GdkRGBA *accent)
+{
+  const PlanoEdge *edge = selected_edge (self);
+  g_autoptr(GArray) points = NULL;
+
+  if (edge == NULL || self->state == STATE_EDGE_END)
+    return;
+
+  points = edge_handle_points (self, edge);
+  for (guint i = 0; i < points->len; i++)
+    {
+      PlanoPoint p = g_array_index (points, PlanoPoint, i);
+      gboolean end = i == 0 || i + 1 == points->len;
+
+      if (end)
+        cairo_arc (cr, p.x, p.y, HANDLE_SIZE / 2, 0, 2 * G_PI);
+      else
+        cairo_rectangle (cr, p.x - HANDLE_SIZE / 2, p.y - HANDLE_SIZE / 2, HANDLE_SIZE, HANDLE_SIZE);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+
+      if (i + 1 < points->len)
+        {
+          PlanoPoint q = g_array_index (points, PlanoPoint, i + 1);
+
+          cairo_arc (cr, (p.x + q.x) / 2, (p.y + q.y) / 2, HANDLE_SIZE / 3, 0, 2 * G_PI);
+          cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 0.6);
+          cairo_fill (cr);
+        }
+    }
+}
+
 /* Drawing */
 
 static void
@@ -331,6 +501,33 @@ draw_overlay (PlanoCanvas *self,
               cairo_set_line_width (cr, 2);
               cairo_stroke (cr);
             }
+        }
+    }
+
+  draw_edge_handles (self, cr, &accent);
+
+  if (self->state == STATE_EDGE_END)
+    {
+      const PlanoEdge *edge = selected_edge (self);
+      const char *fixed = edge == NULL ? NULL : self->edge_handle == EDGE_HANDLE_FROM ? edge->to : edge->from;
+      const PlanoItem *end = plano_board_lookup (self->board, fixed);
+      PlanoRect box;
+      PlanoPoint from;
+      double x1, y1, x2, y2;
+      const double dash[] = { 6, 4 };
+
+      if (end != NULL && plano_item_get_bounds (end, &box.x, &box.y, &box.w, &box.h))
+        {
+          from = plano_rect_border_point (&box, (PlanoPoint) { self->pointer_x, self->pointer_y });
+          plano_canvas_canvas_to_widget (self, from.x, from.y, &x1, &y1);
+          plano_canvas_canvas_to_widget (self, self->pointer_x, self->pointer_y, &x2, &y2);
+          cairo_move_to (cr, x1, y1);
+          cairo_line_to (cr, x2, y2);
+          cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
+          cairo_set_line_width (cr, 2);
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
         }
     }
 
@@ -690,6 +887,10 @@ plano_canvas_nudge (PlanoCanvas *self,
   ids = plano_canvas_get_selection (self);
   begin (self, _("Move"));
   plano_board_move_items (self->board, (const char * const *) ids, dx, dy);
+  g_strfreev (self->moving);
+  self->moving = g_strdupv (ids);
+  update_membership (self);
+  g_clear_pointer (&self->moving, g_strfreev);
   commit (self);
 }
 
@@ -793,6 +994,21 @@ plano_canvas_pointer_press (PlanoCanvas     *self,
   self->pointer_x = self->start_x;
   self->pointer_y = self->start_y;
   self->applied_dx = self->applied_dy = 0;
+
+  self->edge_handle = pick_edge_handle (self, wx, wy, &self->edge_index);
+  if (self->edge_handle != EDGE_HANDLE_NONE)
+    {
+      if (self->edge_handle == EDGE_HANDLE_FROM || self->edge_handle == EDGE_HANDLE_TO)
+        {
+          self->state = STATE_EDGE_END;
+        }
+      else
+        {
+          self->state = STATE_EDGE_POINT;
+          begin (self, _("Bend Connection"));
+        }
+      return;
+    }
 
   handle = pick_handle (self, wx, wy);
   if (handle != HANDLE_NONE)
@@ -909,8 +1125,16 @@ plano_canvas_pointer_drag (PlanoCanvas *self,
       }
       break;
 
+    case STATE_EDGE_POINT:
+      set_waypoint (self, self->edge_index, self->edge_handle == EDGE_HANDLE_MIDPOINT,
+                    snapped (self, self->pointer_x), snapped (self, self->pointer_y));
+      /* Once inserted, the new point is dragged like any other. */
+      self->edge_handle = EDGE_HANDLE_WAYPOINT;
+      break;
+
     case STATE_RUBBER_BAND:
     case STATE_CONNECTING:
+    case STATE_EDGE_END:
       gtk_widget_queue_draw (GTK_WIDGET (self));
       break;
 
@@ -963,7 +1187,31 @@ plano_canvas_pointer_release (PlanoCanvas *self,
       break;
 
     case STATE_RESIZING:
+    case STATE_EDGE_POINT:
       commit (self);
+      break;
+
+    case STATE_EDGE_END:
+      {
+        const PlanoEdge *edge = selected_edge (self);
+        const char *target = pick (self, self->pointer_x, self->pointer_y);
+        const PlanoItem *item = plano_board_lookup (self->board, target);
+
+        /* Reconnect the dragged end to what it was dropped on, if that can be an end. */
+        if (edge != NULL && item != NULL &&
+            (item->type == PLANO_ITEM_NODE || item->type == PLANO_ITEM_ZONE))
+          {
+            PlanoEdge *copy = (PlanoEdge *) plano_item_copy ((const PlanoItem *) edge);
+            char **end = self->edge_handle == EDGE_HANDLE_FROM ? &copy->from : &copy->to;
+
+            g_free (*end);
+            *end = g_strdup (target);
+            begin (self, _("Reconnect"));
+            plano_board_update_item (self->board, (PlanoItem *) copy, NULL);
+            commit (self);
+            plano_item_free ((PlanoItem *) copy);
+          }
+      }
       break;
 
     case STATE_RUBBER_BAND:
@@ -1466,6 +1714,31 @@ board_changed_cb (PlanoCanvas *self,
   GHashTableIter iter;
   gpointer key;
   gboolean dropped = FALSE;
+
+  /* After undo or redo, what the step touched is selected, so that the user sees it. */
+  if (plano_change_is_replay (change) && self->state == STATE_IDLE)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < plano_change_get_n_ops (change); i++)
+        {
+          PlanoItemType type;
+          const char *id;
+          PlanoChangeKind kind = plano_change_get_op (change, i, &type, &id);
+
+          if (kind != PLANO_CHANGE_TITLE && kind != PLANO_CHANGE_REMOVED &&
+              type != PLANO_ITEM_TRADEOFF && plano_board_lookup (self->board, id) != NULL)
+            {
+              if (!any)
+                g_hash_table_remove_all (self->selection);
+              any = TRUE;
+              g_hash_table_add (self->selection, g_strdup (id));
+            }
+        }
+
+      if (any)
+        dropped = TRUE;
+    }
 
   /* Undo can take selected items away. */
   g_hash_table_iter_init (&iter, self->selection);
@@ -2240,7 +2513,7 @@ escape_action (GtkWidget  *widget,
 {
   PlanoCanvas *self = PLANO_CANVAS (widget);
 
-  if (self->state == STATE_MOVING || self->state == STATE_RESIZING)
+  if (self->state == STATE_MOVING || self->state == STATE_RESIZING || self->state == STATE_EDGE_POINT)
     {
       if (self->history != NULL)
         plano_history_cancel (self->history);

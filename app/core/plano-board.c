@@ -230,6 +230,7 @@ plano_board_apply_ops (PlanoBoard *self,
       apply_op (self, g_ptr_array_index (ops, i), FALSE);
 
   change = plano_change_new (ops, undo);
+  plano_change_set_replay (change, TRUE);
   g_signal_emit (self, signals [CHANGED], 0, change);
 }
 

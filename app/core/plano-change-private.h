@@ -36,5 +36,7 @@ gsize        plano_op_get_memory_size (PlanoOp       *op);
 PlanoChange *plano_change_new         (GPtrArray     *ops,
                                        gboolean       undo);
 GPtrArray   *plano_change_get_ops     (PlanoChange   *self);
+void         plano_change_set_replay  (PlanoChange   *self,
+                                       gboolean       replay);
 
 G_END_DECLS

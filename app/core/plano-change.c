@@ -15,6 +15,7 @@ struct _PlanoChange
 {
   GPtrArray *ops;
   gboolean   undo;
+  gboolean   replay;
 };
 
 G_DEFINE_BOXED_TYPE (PlanoChange, plano_change, plano_change_ref, plano_change_unref)
@@ -155,6 +156,27 @@ plano_change_is_undo (PlanoChange *self)
   g_return_val_if_fail (self != NULL, FALSE);
 
   return self->undo;
+}
+
+/**
+ * plano_change_is_replay:
+ *
+ * Returns: whether this change is the history's undo or redo of earlier steps, rather than a
+ *   new operation
+ */
+gboolean
+plano_change_is_replay (PlanoChange *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->replay;
+}
+
+void
+plano_change_set_replay (PlanoChange *self,
+                         gboolean     replay)
+{
+  self->replay = !!replay;
 }
 
 /**

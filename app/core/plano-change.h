@@ -34,6 +34,7 @@ PlanoChangeKind   plano_change_get_op        (PlanoChange      *self,
                                               PlanoItemType    *type,
                                               const char      **id);
 gboolean          plano_change_is_undo       (PlanoChange      *self);
+gboolean          plano_change_is_replay     (PlanoChange      *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlanoChange, plano_change_unref)
 
