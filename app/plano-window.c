@@ -44,6 +44,7 @@ struct _PlanoWindow
   GtkListBox           *recent_list;
   PlanoBoardSummary    *summary;
   PlanoCanvas          *canvas;
+  PlanoPalette         *palette;
   PlanoInspector       *inspector;
   GtkStack             *side_stack;
   GtkWidget            *palette_button;
@@ -250,6 +251,20 @@ toggle_properties_action (GtkWidget  *widget,
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->outline_button),
                                 !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->outline_button)));
+}
+
+static void
+search_palette_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+
+  if (self->board == NULL)
+    return;
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->palette_button), TRUE);
+  plano_palette_focus_search (self->palette);
 }
 
 static void
@@ -949,6 +964,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, summary);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, side_stack);
   gtk_widget_class_bind_template_callback (widget_class, canvas_selection_changed_cb);
@@ -969,6 +985,8 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-palette", NULL, toggle_palette_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-palette", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-properties", NULL, toggle_properties_action);
+  gtk_widget_class_install_action (widget_class, "win.search-palette", NULL, search_palette_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search-palette", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.toggle-properties", NULL);
 }
 

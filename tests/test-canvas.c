@@ -486,6 +486,22 @@ test_undo_selects (Fixture       *f,
   g_assert_cmpstr (selection[0], ==, a);
 }
 
+/* Kinds placed at the centre one after another, as from the palette with the keyboard, do
+ * not land on top of each other.
+ */
+static void
+test_center_placement (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (plano_canvas_add_kind_at_center (f->canvas, "kafka"));
+  g_autofree char *b = g_strdup (plano_canvas_add_kind_at_center (f->canvas, "flink"));
+  const PlanoNode *na = plano_board_lookup_node (f->board, a);
+  const PlanoNode *nb = plano_board_lookup_node (f->board, b);
+
+  g_assert_cmpfloat (nb->y, >=, na->y + na->h);
+  g_assert_cmpfloat (nb->x, ==, na->x);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -510,6 +526,7 @@ main (int   argc,
   ADD ("keyboard", test_keyboard);
   ADD ("edge-handles", test_edge_handles);
   ADD ("undo-selects", test_undo_selects);
+  ADD ("center-placement", test_center_placement);
 
 #undef ADD
 

@@ -105,6 +105,7 @@ struct _PlanoCanvas
 
   GtkWidget     *menu;
   double         paste_offset;
+  gboolean       space_down;    /* Space held: a primary drag pans */
 };
 
 G_DEFINE_FINAL_TYPE (PlanoCanvas, plano_canvas, GTK_TYPE_WIDGET)
@@ -840,6 +841,27 @@ plano_canvas_add_kind_at_center (PlanoCanvas *self,
   plano_canvas_widget_to_canvas (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
                                  gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, &x, &y);
 
+  /* Items placed one after another from the keyboard go below each other, not on top. */
+  if (self->renderer != NULL && !g_str_has_prefix (kind, "zone"))
+    for (guint i = 0; i < 50; i++)
+      {
+        g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+        PlanoRect box = { x - 90, y - 42, 180, 84 };
+        gboolean vacant = TRUE;
+
+        plano_renderer_query (self->renderer, &box, ids);
+        for (guint j = 0; j < ids->len && vacant; j++)
+          {
+            const PlanoItem *item = plano_board_lookup (self->board, g_ptr_array_index (ids, j));
+
+            vacant = item->type == PLANO_ITEM_ZONE || item->type == PLANO_ITEM_EDGE;
+          }
+
+        if (vacant)
+          break;
+        y += 100;
+      }
+
   return plano_canvas_add_kind (self, kind, x, y);
 }
 
@@ -995,6 +1017,14 @@ plano_canvas_pointer_press (PlanoCanvas     *self,
   self->pointer_y = self->start_y;
   self->applied_dx = self->applied_dy = 0;
 
+  if (self->space_down)
+    {
+      self->state = STATE_PANNING;
+      self->pan_ox = self->ox;
+      self->pan_oy = self->oy;
+      return;
+    }
+
   self->edge_handle = pick_edge_handle (self, wx, wy, &self->edge_index);
   if (self->edge_handle != EDGE_HANDLE_NONE)
     {
@@ -1125,6 +1155,13 @@ plano_canvas_pointer_drag (PlanoCanvas *self,
       }
       break;
 
+    case STATE_PANNING:
+      self->ox = self->pan_ox - offset_x / self->zoom;
+      self->oy = self->pan_oy - offset_y / self->zoom;
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      break;
+
     case STATE_EDGE_POINT:
       set_waypoint (self, self->edge_index, self->edge_handle == EDGE_HANDLE_MIDPOINT,
                     snapped (self, self->pointer_x), snapped (self, self->pointer_y));
@@ -1139,7 +1176,6 @@ plano_canvas_pointer_drag (PlanoCanvas *self,
       break;
 
     case STATE_IDLE:
-    case STATE_PANNING:
     case STATE_KEY_CONNECTING:
     default:
       break;
@@ -1459,6 +1495,35 @@ drop_cb (PlanoCanvas   *self,
     return FALSE;
 
   return plano_canvas_drop_kind (self, g_value_get_string (value), wx, wy);
+}
+
+static gboolean
+key_pressed_cb (PlanoCanvas           *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *key)
+{
+  if (keyval != GDK_KEY_space)
+    return FALSE;
+
+  self->space_down = TRUE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
+  return TRUE;
+}
+
+static void
+key_released_cb (PlanoCanvas           *self,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 GtkEventControllerKey *key)
+{
+  if (keyval != GDK_KEY_space)
+    return;
+
+  self->space_down = FALSE;
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 }
 
 /* Label editing: an entry over the item. */
@@ -2800,6 +2865,14 @@ plano_canvas_init (PlanoCanvas *self)
   motion = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (motion, "motion", G_CALLBACK (motion_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+    g_signal_connect_swapped (keys, "key-released", G_CALLBACK (key_released_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (scroll_cb), self);

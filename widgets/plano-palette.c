@@ -224,6 +224,14 @@ plano_palette_count_shown (PlanoPalette *self)
   return n;
 }
 
+void
+plano_palette_focus_search (PlanoPalette *self)
+{
+  g_return_if_fail (PLANO_IS_PALETTE (self));
+
+  gtk_widget_grab_focus (self->search_entry);
+}
+
 static void
 search_changed_cb (PlanoPalette   *self,
                    GtkSearchEntry *entry)

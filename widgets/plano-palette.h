@@ -17,5 +17,6 @@ GtkWidget *plano_palette_new          (void);
 void       plano_palette_set_filter   (PlanoPalette *self,
                                        const char   *text);
 guint      plano_palette_count_shown  (PlanoPalette *self);
+void       plano_palette_focus_search (PlanoPalette *self);
 
 G_END_DECLS
