@@ -192,37 +192,59 @@ count_files (const char *dir)
   return n;
 }
 
-/* A write that cannot happen fails with a sentence and leaves nothing behind. */
+static char *
+read_only_dir (GPid parent)
+{
+  return g_strdup_printf ("%s/plano-export-read-only-%d", g_get_tmp_dir (), (int) parent);
+}
+
+/* A write that cannot happen fails with a sentence and leaves nothing behind: a missing
+ * folder, and a read-only one, entered by a subprocess that gives up root first.
+ */
 static void
 test_write_fails_cleanly (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoBoard) board = NULL;
   PlanoExportOptions options = { PLANO_EXPORT_SVG, 1, FALSE, PLANO_THEME_LIGHT };
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("plano-export-XXXXXX", NULL);
-  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "out.svg", NULL);
-  g_autofree char *read_only = g_build_filename (dir, "read-only", NULL);
-  g_autofree char *inside = g_build_filename (read_only, "out.svg", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *read_only = NULL;
 
-  g_assert_false (plano_export_to_file (board, missing, &options, &error));
-  g_assert_true (g_str_has_suffix (error->message, ": the folder does not exist"));
-  g_assert_cmpuint (count_files (dir), ==, 0);
-  g_clear_error (&error);
-
-  g_mkdir (read_only, 0555);
-  if (access (read_only, W_OK) != 0)
+  if (g_test_subprocess ())
     {
+      g_autofree char *inside = NULL;
+
+      board = load_fixture ("example.plano");
+      read_only = read_only_dir (getppid ());
+      inside = g_build_filename (read_only, "out.svg", NULL);
+      if (geteuid () == 0)
+        {
+          g_assert_cmpint (setgid (65534), ==, 0);
+          g_assert_cmpint (setuid (65534), ==, 0);
+        }
+
       g_assert_false (plano_export_to_file (board, inside, &options, &error));
-      g_assert_nonnull (strstr (error->message, "read-only"));
-      g_assert_cmpuint (count_files (read_only), ==, 0);
-    }
-  else
-    {
-      g_test_message ("running as root: a read-only folder is writable, skipped that part");
+      g_assert_true (g_str_has_suffix (error->message, ": the folder is read-only or you may not write there"));
+      return;
     }
 
-  g_rmdir (read_only);
+  board = load_fixture ("example.plano");
+  dir = g_dir_make_tmp ("plano-export-XXXXXX", NULL);
+  {
+    g_autofree char *missing = g_build_filename (dir, "no-such-folder", "out.svg", NULL);
+
+    g_assert_false (plano_export_to_file (board, missing, &options, &error));
+    g_assert_true (g_str_has_suffix (error->message, ": the folder does not exist"));
+    g_assert_cmpuint (count_files (dir), ==, 0);
+  }
   g_rmdir (dir);
+
+  read_only = read_only_dir (getpid ());
+  g_assert_cmpint (g_mkdir (read_only, 0555), ==, 0);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_assert_cmpuint (count_files (read_only), ==, 0);
+  g_rmdir (read_only);
+  g_test_trap_assert_passed ();
 }
 
 static void

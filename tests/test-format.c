@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <unistd.h>
+#include <sys/types.h>
 
 #include "plano-board.h"
 #include "plano-format.h"
@@ -433,41 +434,70 @@ test_save_through_symlink (void)
   remove_tree (dir);
 }
 
+/* A folder this test may not write to: made by the parent process, which may be root, and
+ * entered by a subprocess that gives up root first, since root writes anywhere.
+ */
+static char *
+read_only_dir (GPid parent)
+{
+  return g_strdup_printf ("%s/plano-read-only-%d", g_get_tmp_dir (), (int) parent);
+}
+
+static void
+drop_root (void)
+{
+  if (geteuid () == 0)
+    {
+      g_assert_cmpint (setgid (65534), ==, 0);
+      g_assert_cmpint (setuid (65534), ==, 0);
+    }
+}
+
+static const char old_board[] = "{\"plano\": 1, \"title\": \"old\"}\n";
+
 /* A folder that cannot be written to gives a sentence and leaves the old file untouched. */
 static void
 test_save_read_only_folder (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "board.plano", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr(PlanoBoard) board = plano_board_new ();
-  const char *old = "{\"plano\": 1, \"title\": \"old\"}\n";
 
-  g_file_set_contents (path, old, -1, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
-
-  if (access (dir, W_OK) == 0)
+  if (g_test_subprocess ())
     {
-      /* root writes anywhere; nothing to test then. */
-      g_chmod (dir, 0755);
-      remove_tree (dir);
-      g_test_skip ("running as root: a read-only folder is writable");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlanoBoard) board = plano_board_new ();
+
+      dir = read_only_dir (getppid ());
+      path = g_build_filename (dir, "board.plano", NULL);
+      drop_root ();
+      g_assert_cmpint (access (dir, W_OK), !=, 0);
+
+      plano_board_set_title (board, "new");
+      g_assert_false (plano_format_save_file (board, path, &error));
+      g_assert_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO);
+      g_assert_true (g_str_has_prefix (error->message, "Could not save “board.plano” in "));
+      g_assert_true (g_str_has_suffix (error->message, ": the folder is read-only or you may not write there"));
       return;
     }
 
-  plano_board_set_title (board, "new");
-  g_assert_false (plano_format_save_file (board, path, &error));
-  g_assert_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO);
-  g_assert_true (g_str_has_prefix (error->message, "Could not save “board.plano” in "));
-  g_assert_true (g_str_has_suffix (error->message, ": the folder is read-only or you may not write there"));
+  dir = read_only_dir (getpid ());
+  path = g_build_filename (dir, "board.plano", NULL);
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, old_board, -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
 
-  g_file_get_contents (path, &contents, NULL, NULL);
-  g_assert_cmpstr (contents, ==, old);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
 
   g_chmod (dir, 0755);
-  remove_tree (dir);
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_unlink (path);
+  g_rmdir (dir);
+
+  g_test_trap_assert_passed ();
+  /* The old file is as it was, and nothing was left beside it. */
+  g_assert_cmpstr (contents, ==, old_board);
 }
 
 static void
