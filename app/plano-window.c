@@ -53,6 +53,14 @@ struct _PlanoWindow
 
 G_DEFINE_FINAL_TYPE (PlanoWindow, plano_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_SNAP,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
 static void
 show_error (PlanoWindow *self,
             const char  *heading,
@@ -905,25 +913,71 @@ plano_window_close_request (GtkWindow *window)
 }
 
 static void
-plano_window_constructed (GObject *object)
+canvas_snap_notify_cb (PlanoWindow *self,
+                       GParamSpec  *pspec,
+                       PlanoCanvas *canvas)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SNAP]);
+}
+
+static void
+plano_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
 {
   PlanoWindow *self = PLANO_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SNAP:
+      /* Asked before the template exists, and after it is gone, when the action updates. */
+      g_value_set_boolean (value, self->canvas == NULL || plano_canvas_get_snap (self->canvas));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plano_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  PlanoWindow *self = PLANO_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SNAP:
+      if (self->canvas != NULL)
+        plano_canvas_set_snap (self->canvas, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The window's size, and the canvas's snapping, come from the application's settings. */
+static void
+apply_settings (PlanoWindow *self)
+{
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   int width, height;
 
-  G_OBJECT_CLASS (plano_window_parent_class)->constructed (object);
+  if (!PLANO_IS_APPLICATION (app))
+    return;
 
-  if (PLANO_IS_APPLICATION (app))
-    self->settings = g_object_ref (plano_application_get_settings (PLANO_APPLICATION (app)));
+  self->settings = g_object_ref (plano_application_get_settings (PLANO_APPLICATION (app)));
 
-  if (self->settings != NULL)
-    {
-      g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
-      if (width > 0 && height > 0)
-        gtk_window_set_default_size (GTK_WINDOW (self), width, height);
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-    }
+  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "snap-to-grid", self->canvas, "snap", G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -947,8 +1001,21 @@ plano_window_class_init (PlanoWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = plano_window_constructed;
   object_class->dispose = plano_window_dispose;
+  object_class->get_property = plano_window_get_property;
+  object_class->set_property = plano_window_set_property;
+
+  /**
+   * PlanoWindow:snap:
+   *
+   * Whether moved and placed items snap to the canvas's grid.
+   */
+  properties [PROP_SNAP] =
+    g_param_spec_boolean ("snap", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = plano_window_close_request;
 
   g_type_ensure (PLANO_TYPE_BOARD_SUMMARY);
@@ -986,6 +1053,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-palette", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-properties", NULL, toggle_properties_action);
   gtk_widget_class_install_action (widget_class, "win.search-palette", NULL, search_palette_action);
+  gtk_widget_class_install_property_action (widget_class, "win.snap", "snap");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search-palette", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.toggle-properties", NULL);
 }
@@ -997,6 +1065,8 @@ plano_window_init (PlanoWindow *self)
   gtk_widget_set_visible (self->palette_button, FALSE);
   gtk_widget_set_visible (self->outline_button, FALSE);
   plano_inspector_set_canvas (self->inspector, self->canvas);
+  g_signal_connect_object (self->canvas, "notify::snap", G_CALLBACK (canvas_snap_notify_cb),
+                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (refresh_recent), self, G_CONNECT_SWAPPED);
@@ -1008,9 +1078,13 @@ plano_window_init (PlanoWindow *self)
 PlanoWindow *
 plano_window_new (PlanoApplication *application)
 {
-  return g_object_new (PLANO_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  PlanoWindow *self = g_object_new (PLANO_TYPE_WINDOW,
+                                    "application", application,
+                                    NULL);
+
+  apply_settings (self);
+
+  return self;
 }
 
 /**

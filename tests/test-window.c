@@ -365,6 +365,57 @@ test_recent_boards (void)
   close_all_windows ();
 }
 
+/* A new window takes the size the last one closed with, and closing stores it. */
+static void
+test_window_size_remembered (void)
+{
+  GSettings *settings = plano_application_get_settings (app);
+  PlanoWindow *window;
+  int width, height;
+
+  g_settings_set (settings, "window-size", "(ii)", 900, 640);
+  window = plano_application_new_window (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  plano_test_iterate ();
+  gtk_window_close (GTK_WINDOW (window));
+  plano_test_iterate ();
+
+  g_settings_get (settings, "window-size", "(ii)", &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+}
+
+/* Snap to Grid in the menu follows the canvas and the setting. */
+static void
+test_snap_toggle (void)
+{
+  PlanoWindow *window = plano_application_new_window (app);
+  GSettings *settings = plano_application_get_settings (app);
+  gboolean snap = TRUE;
+
+  plano_window_new_board (window);
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+
+  g_object_get (window, "snap", &snap, NULL);
+  g_assert_true (snap);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.snap", NULL));
+  g_object_get (window, "snap", &snap, NULL);
+  g_assert_false (snap);
+  g_assert_false (g_settings_get_boolean (settings, "snap-to-grid"));
+
+  g_settings_set_boolean (settings, "snap-to-grid", TRUE);
+  g_object_get (window, "snap", &snap, NULL);
+  g_assert_true (snap);
+
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +432,8 @@ main (int   argc,
   g_test_add_func ("/plano/window/close-unchanged", test_close_unchanged);
   g_test_add_func ("/plano/window/undo-redo-actions", test_undo_redo_actions);
   g_test_add_func ("/plano/window/recent-boards", test_recent_boards);
+  g_test_add_func ("/plano/window/snap-toggle", test_snap_toggle);
+  g_test_add_func ("/plano/window/window-size-remembered", test_window_size_remembered);
 
   status = g_test_run ();
   plano_test_finish_app (app);
