@@ -596,6 +596,40 @@ draw_overlay (PlanoCanvas *self,
     }
 }
 
+/* What an empty board says: how to start. */
+static void
+draw_empty_hint (PlanoCanvas *self,
+                 cairo_t     *cr,
+                 int          width,
+                 int          height)
+{
+  g_autoptr(PangoLayout) title = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  g_autoptr(PangoLayout) body = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  g_autofree char *markup = g_markup_printf_escaped ("<span size='x-large' weight='bold'>%s</span>",
+                                                      _("An Empty Board"));
+  int tw, th, bw, bh;
+  double alpha = 0.55;
+
+  pango_layout_set_markup (title, markup, -1);
+  pango_layout_set_text (body, _("Drag components from the left onto the board, or search them with Ctrl+F and press Enter"), -1);
+  pango_layout_set_width (body, MIN (width - 48, 420) * PANGO_SCALE);
+  pango_layout_set_alignment (body, PANGO_ALIGN_CENTER);
+  pango_layout_set_wrap (body, PANGO_WRAP_WORD);
+
+  pango_layout_get_pixel_size (title, &tw, &th);
+  pango_layout_get_pixel_size (body, &bw, &bh);
+
+  if (is_dark ())
+    cairo_set_source_rgba (cr, 1, 1, 1, alpha);
+  else
+    cairo_set_source_rgba (cr, 0, 0, 0, alpha);
+
+  cairo_move_to (cr, (width - tw) / 2.0, (height - th - bh - 12) / 2.0);
+  pango_cairo_show_layout (cr, title);
+  cairo_move_to (cr, (width - bw) / 2.0, (height - th - bh - 12) / 2.0 + th + 12);
+  pango_cairo_show_layout (cr, body);
+}
+
 static void
 plano_canvas_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
@@ -635,6 +669,9 @@ plano_canvas_snapshot (GtkWidget   *widget,
       cairo_restore (cr);
 
       draw_overlay (self, cr);
+
+      if (plano_board_is_empty (self->board))
+        draw_empty_hint (self, cr, width, height);
     }
 
   cairo_destroy (cr);
