@@ -157,12 +157,13 @@ random_operation (PlanoBoard *board)
   return FALSE;
 }
 
-/* 1 000 random operations: undoing them all gives back the exact file of the start, redoing
- * them all the exact file of the end.
+/* Random operations, 1 000 and 10 000 of them: undoing them all gives back the exact file of
+ * the start, redoing them all the exact file of the end, within the memory budget.
  */
 static void
-test_random_sequence (void)
+test_random_sequence (gconstpointer data)
 {
+  guint n_operations = GPOINTER_TO_UINT (data);
   g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
   g_autoptr(PlanoHistory) history = plano_history_new (board);
   g_autofree char *start = plano_format_write (board, NULL);
@@ -171,12 +172,13 @@ test_random_sequence (void)
   g_autofree char *redone = NULL;
   guint changes = 0;
 
-  for (guint i = 0; i < 1000; i++)
+  for (guint i = 0; i < n_operations; i++)
     changes += random_operation (board);
 
   end = plano_format_write (board, NULL);
   g_assert_cmpstr (start, !=, end);
   g_assert_cmpuint (plano_history_get_n_undo (history), ==, changes);
+  g_assert_cmpuint (plano_history_get_memory_used (history), <=, plano_history_get_budget (history));
 
   while (plano_history_undo (history))
     ;
@@ -375,7 +377,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/plano/history/random-sequence", test_random_sequence);
+  g_test_add_data_func ("/plano/history/random-sequence-1000", GUINT_TO_POINTER (1000), test_random_sequence);
+  g_test_add_data_func ("/plano/history/random-sequence-10000", GUINT_TO_POINTER (10000), test_random_sequence);
   g_test_add_func ("/plano/history/drag-is-one-step", test_drag_is_one_step);
   g_test_add_func ("/plano/history/nested-transactions", test_nested_transactions);
   g_test_add_func ("/plano/history/cancel", test_cancel);
