@@ -28,6 +28,7 @@ struct _PlanoWindow
   PlanoBoard           *board;
   PlanoHistory         *history;
   GFile                *file;
+  char                 *file_stamp;   /* the file's time and size when read or written */
   GSettings            *settings;
   gulong                modified_handler;
   gulong                title_handler;
@@ -180,6 +181,38 @@ board_title_notify_cb (PlanoWindow *self,
   update_title (self);
 }
 
+/* What tells whether a file changed since Plano read or wrote it: its modification time and
+ * size. NULL when the file does not exist.
+ */
+static char *
+get_file_stamp (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (file == NULL)
+    return NULL;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL)
+    return NULL;
+
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ".%u:%" G_GINT64_FORMAT,
+                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED),
+                          g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC),
+                          g_file_info_get_size (info));
+}
+
+static void
+remember_file_stamp (PlanoWindow *self)
+{
+  g_free (self->file_stamp);
+  self->file_stamp = get_file_stamp (self->file);
+}
+
 /* Shows @board, read from @file or new when @file is NULL. */
 static void
 set_board (PlanoWindow *self,
@@ -194,6 +227,7 @@ set_board (PlanoWindow *self,
   g_clear_object (&self->history);
   g_set_object (&self->board, board);
   g_set_object (&self->file, file);
+  remember_file_stamp (self);
 
   if (board != NULL)
     {
@@ -472,6 +506,7 @@ plano_window_save_to (PlanoWindow  *self,
     return FALSE;
 
   g_set_object (&self->file, file);
+  remember_file_stamp (self);
   plano_history_set_saved (self->history);
   add_to_recent (file);
   update_title (self);
@@ -734,12 +769,72 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+changed_on_disk_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             PlanoWindow      *self)
+{
+  if (g_strcmp0 (response, "overwrite") == 0)
+    {
+      finish_save (self, self->file);
+    }
+  else if (g_strcmp0 (response, "save-as") == 0)
+    {
+      save_as (self);
+    }
+  else if (g_strcmp0 (response, "reload") == 0)
+    {
+      g_autoptr(GFile) file = g_object_ref (self->file);
+
+      self->close_after_save = FALSE;
+      plano_window_open_file (self, file);
+    }
+  else
+    {
+      self->close_after_save = FALSE;
+    }
+}
+
+static void
 save (PlanoWindow *self)
 {
-  if (self->file != NULL)
-    finish_save (self, self->file);
-  else
-    save_as (self);
+  g_autofree char *stamp = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->file == NULL)
+    {
+      save_as (self);
+      return;
+    }
+
+  /* Another program wrote the file since Plano did: ask before writing over it. A file that
+   * is gone is simply written again.
+   */
+  stamp = get_file_stamp (self->file);
+  if (stamp == NULL || self->file_stamp == NULL || g_str_equal (stamp, self->file_stamp))
+    {
+      finish_save (self, self->file);
+      return;
+    }
+
+  title = get_display_title (self);
+  /* TRANSLATORS: %s is the board's title */
+  body = g_strdup_printf (_("“%s” was changed by another program since Plano opened it. "
+                            "Saving now replaces those changes."), title);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    "save-as", _("Save _As…"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (changed_on_disk_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -990,6 +1085,7 @@ plano_window_dispose (GObject *object)
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLANO_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->file_stamp, g_free);
 
   G_OBJECT_CLASS (plano_window_parent_class)->dispose (object);
 }

@@ -365,6 +365,66 @@ test_recent_boards (void)
   close_all_windows ();
 }
 
+/* Another program writes the file after Plano opened it. */
+static void
+change_on_disk (const char *path,
+                const char *title)
+{
+  g_autofree char *contents = g_strdup_printf ("{\"plano\": 1, \"title\": \"%s\"}\n", title);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  /* Make sure the time differs even on a coarse file system clock. */
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                              g_get_real_time () / G_USEC_PER_SEC + 60,
+                                              G_FILE_QUERY_INFO_NONE, NULL, NULL));
+}
+
+/* Saving over a file that changed on disk since it was opened asks first: Overwrite writes
+ * the board, Reload shows what is on disk.
+ */
+static void
+test_changed_on_disk (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("example.plano", &dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PlanoBoard) saved = NULL;
+  PlanoWindow *window = plano_application_new_window (app);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (plano_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  plano_board_set_title (plano_window_get_board (window), "Mine");
+  change_on_disk (path, "Theirs");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  plano_test_iterate ();
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed on Disk");
+  click_response (dialog, "_Overwrite");
+
+  saved = plano_format_read_file (path, NULL, NULL);
+  g_assert_cmpstr (plano_board_get_title (saved), ==, "Mine");
+
+  /* Once saved, a second save does not ask again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  plano_test_iterate ();
+  g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+
+  /* Changed again: this time the user reloads. */
+  plano_board_set_title (plano_window_get_board (window), "Mine again");
+  change_on_disk (path, "Theirs again");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  plano_test_iterate ();
+  click_response (find_message_dialog (GTK_WINDOW (window)), "_Reload");
+  g_assert_cmpstr (plano_board_get_title (plano_window_get_board (window)), ==, "Theirs again");
+  g_assert_false (plano_history_get_is_modified (plano_window_get_history (window)));
+
+  close_all_windows ();
+}
+
 /* A new window takes the size the last one closed with, and closing stores it. */
 static void
 test_window_size_remembered (void)
@@ -434,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/plano/window/recent-boards", test_recent_boards);
   g_test_add_func ("/plano/window/snap-toggle", test_snap_toggle);
   g_test_add_func ("/plano/window/window-size-remembered", test_window_size_remembered);
+  g_test_add_func ("/plano/window/changed-on-disk", test_changed_on_disk);
 
   status = g_test_run ();
   plano_test_finish_app (app);
