@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plano-application.h"
+#include "plano-drafts.h"
 #include "plano-window.h"
 
 struct _PlanoApplication
@@ -17,6 +18,7 @@ struct _PlanoApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  gboolean        recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (PlanoApplication, plano_application, ADW_TYPE_APPLICATION)
@@ -57,17 +59,6 @@ plano_application_get_settings (PlanoApplication *self)
   return self->settings;
 }
 
-static void
-plano_application_activate (GApplication *app)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  if (window == NULL)
-    window = GTK_WINDOW (plano_application_new_window (PLANO_APPLICATION (app)));
-
-  gtk_window_present (window);
-}
-
 /* A window that shows nothing yet, or an untouched empty board, takes the next file. */
 static PlanoWindow *
 find_reusable_window (PlanoApplication *self)
@@ -77,6 +68,116 @@ find_reusable_window (PlanoApplication *self)
       return l->data;
 
   return NULL;
+}
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      PlanoApplication *self)
+{
+  GPtrArray *drafts = g_object_get_data (G_OBJECT (dialog), "drafts");
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      const PlanoDraftInfo *info = g_ptr_array_index (drafts, i);
+
+      if (g_strcmp0 (response, "recover") == 0)
+        {
+          PlanoWindow *window = find_reusable_window (self);
+
+          if (window == NULL)
+            window = plano_application_new_window (self);
+          plano_window_recover_draft (window, info);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      else if (g_strcmp0 (response, "discard") == 0)
+        {
+          plano_draft_discard (info->id);
+        }
+    }
+}
+
+/**
+ * plano_application_offer_recovery:
+ * @parent: the window to ask over
+ *
+ * When boards were left unsaved by a crash, asks whether to recover them.
+ *
+ * Returns: (transfer none) (nullable): the dialog, when there was something to recover
+ */
+GtkWidget *
+plano_application_offer_recovery (PlanoApplication *self,
+                                  GtkWindow        *parent)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GString) body = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (PLANO_IS_APPLICATION (self), NULL);
+
+  drafts = plano_drafts_list (TRUE);
+  if (drafts->len == 0)
+    return NULL;
+
+  body = g_string_new (ngettext ("Plano closed before this board was saved:",
+                                 "Plano closed before these boards were saved:", drafts->len));
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      const PlanoDraftInfo *info = g_ptr_array_index (drafts, i);
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (info->time / G_USEC_PER_SEC);
+      /* TRANSLATORS: the date and time a draft was written, as in "Nov 25, 14:02" */
+      g_autofree char *when = g_date_time_format (time, _("%b %-d, %H:%M"));
+
+      /* TRANSLATORS: one line of the list of recoverable boards: title, then time */
+      g_string_append_printf (body, _("\n• %s, %s"),
+                              info->title != NULL ? info->title : _("Untitled Board"), when);
+    }
+
+  dialog = adw_message_dialog_new (parent,
+                                   ngettext ("Recover Unsaved Board?", "Recover Unsaved Boards?",
+                                             drafts->len),
+                                   body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Not Now"),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "drafts", g_steal_pointer (&drafts),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+/* Asks when the first window of a run appears. */
+static void
+offer_recovery_once (PlanoApplication *self,
+                     GtkWindow        *parent)
+{
+  if (self->recovery_offered)
+    return;
+
+  self->recovery_offered = TRUE;
+  plano_application_offer_recovery (self, parent);
+}
+
+static void
+plano_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (plano_application_new_window (PLANO_APPLICATION (app)));
+
+  gtk_window_present (window);
+  offer_recovery_once (PLANO_APPLICATION (app), window);
 }
 
 static void
@@ -97,6 +198,9 @@ plano_application_open (GApplication  *app,
       plano_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
     }
+
+  if (n_files > 0)
+    offer_recovery_once (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
 static void

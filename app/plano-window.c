@@ -12,6 +12,7 @@
 #include "plano-application.h"
 #include "plano-board-summary.h"
 #include "plano-canvas.h"
+#include "plano-drafts.h"
 #include "plano-export.h"
 #include "plano-inspector.h"
 #include "plano-palette.h"
@@ -29,6 +30,9 @@ struct _PlanoWindow
   PlanoHistory         *history;
   GFile                *file;
   char                 *file_stamp;   /* the file's time and size when read or written */
+  char                 *draft_id;     /* autosave writes the board here */
+  guint                 autosave_source;
+  gulong                autosave_handler;
   GSettings            *settings;
   gulong                modified_handler;
   gulong                title_handler;
@@ -181,6 +185,59 @@ board_title_notify_cb (PlanoWindow *self,
   update_title (self);
 }
 
+/* Autosave: two seconds after the last change, a draft of the board goes to the drafts
+ * folder, so that a crash costs at most that. A save or a close removes it.
+ */
+#define AUTOSAVE_DELAY_SECONDS 2
+
+static void
+discard_draft (PlanoWindow *self)
+{
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->draft_id != NULL)
+    plano_draft_discard (self->draft_id);
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  PlanoWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  self->autosave_source = 0;
+
+  if (self->board == NULL || self->draft_id == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (!plano_history_get_is_modified (self->history))
+    {
+      plano_draft_discard (self->draft_id);
+      return G_SOURCE_REMOVE;
+    }
+
+  uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
+  if (!plano_draft_write (self->draft_id, self->board, uri, &error))
+    g_warning ("Could not write the draft of the board: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_autosave (PlanoWindow *self)
+{
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  self->autosave_source = g_timeout_add_seconds (AUTOSAVE_DELAY_SECONDS, autosave_cb, self);
+}
+
+static void
+board_changed_autosave_cb (PlanoWindow *self,
+                           PlanoChange *change,
+                           PlanoBoard  *board)
+{
+  schedule_autosave (self);
+}
+
 /* What tells whether a file changed since Plano read or wrote it: its modification time and
  * size. NULL when the file does not exist.
  */
@@ -222,7 +279,13 @@ set_board (PlanoWindow *self,
   if (self->history != NULL)
     g_clear_signal_handler (&self->modified_handler, self->history);
   if (self->board != NULL)
-    g_clear_signal_handler (&self->title_handler, self->board);
+    {
+      g_clear_signal_handler (&self->title_handler, self->board);
+      g_clear_signal_handler (&self->autosave_handler, self->board);
+    }
+
+  discard_draft (self);
+  g_clear_pointer (&self->draft_id, g_free);
 
   g_clear_object (&self->history);
   g_set_object (&self->board, board);
@@ -238,6 +301,10 @@ set_board (PlanoWindow *self,
       self->title_handler = g_signal_connect_object (board, "notify::title",
                                                      G_CALLBACK (board_title_notify_cb), self,
                                                      G_CONNECT_SWAPPED);
+      self->autosave_handler = g_signal_connect_object (board, "changed",
+                                                        G_CALLBACK (board_changed_autosave_cb), self,
+                                                        G_CONNECT_SWAPPED);
+      self->draft_id = plano_draft_new_id ();
     }
 
   plano_board_summary_set_board (self->summary, board);
@@ -464,6 +531,48 @@ plano_window_open_file (PlanoWindow *self,
 }
 
 /**
+ * plano_window_recover_draft:
+ * @info: a draft left behind by a crash
+ *
+ * Shows the draft's board, marked unsaved, with the file it came from; the draft stays until
+ * the board is saved or closed.
+ *
+ * Returns: whether the draft could be read
+ */
+gboolean
+plano_window_recover_draft (PlanoWindow          *self,
+                            const PlanoDraftInfo *info)
+{
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PLANO_IS_WINDOW (self), FALSE);
+
+  board = plano_draft_load (info->id, &error);
+  if (board == NULL)
+    {
+      show_error (self, _("Could Not Recover Board"), error->message);
+      return FALSE;
+    }
+
+  if (info->source != NULL)
+    source = g_file_new_for_uri (info->source);
+
+  set_board (self, board, source);
+
+  /* Keep writing to the crashed session's draft, so that only one is left, and claim it for
+   * this process at once, so that nobody else offers to recover it.
+   */
+  g_free (self->draft_id);
+  self->draft_id = g_strdup (info->id);
+  plano_history_set_unsaved (self->history);
+  autosave_cb (self);
+
+  return TRUE;
+}
+
+/**
  * plano_window_new_board:
  *
  * Shows a new, empty board.
@@ -508,6 +617,7 @@ plano_window_save_to (PlanoWindow  *self,
   g_set_object (&self->file, file);
   remember_file_stamp (self);
   plano_history_set_saved (self->history);
+  discard_draft (self);
   add_to_recent (file);
   update_title (self);
 
@@ -981,6 +1091,7 @@ plano_window_close_request (GtkWindow *window)
   if (self->close_confirmed || self->history == NULL ||
       !plano_history_get_is_modified (self->history))
     {
+      discard_draft (self);
       store_window_state (self);
       return GTK_WINDOW_CLASS (plano_window_parent_class)->close_request (window);
     }
@@ -1086,6 +1197,8 @@ plano_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PLANO_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->file_stamp, g_free);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_pointer (&self->draft_id, g_free);
 
   G_OBJECT_CLASS (plano_window_parent_class)->dispose (object);
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "plano-board.h"
+#include "plano-drafts.h"
 #include "plano-history.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,8 @@ gboolean       plano_window_save_to        (PlanoWindow      *self,
                                             GFile            *file,
                                             GError          **error);
 gboolean       plano_window_is_reusable    (PlanoWindow      *self);
+gboolean       plano_window_recover_draft  (PlanoWindow          *self,
+                                            const PlanoDraftInfo *info);
 PlanoBoard    *plano_window_get_board      (PlanoWindow      *self);
 PlanoHistory  *plano_window_get_history    (PlanoWindow      *self);
 GFile         *plano_window_get_file       (PlanoWindow      *self);

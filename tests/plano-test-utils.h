@@ -13,6 +13,7 @@
 #include <locale.h>
 
 #include "plano-application.h"
+#include "plano-drafts.h"
 
 /* Lets GTK handle what is pending: mapping, idle rebuilds, dialogs. */
 static inline void
@@ -35,6 +36,12 @@ plano_test_init_app (int    *argc,
   PlanoApplication *app;
 
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_STATE_HOME", data_home, TRUE);
+  {
+    g_autofree char *drafts = g_build_filename (data_home, "drafts", NULL);
+
+    plano_drafts_set_dir (drafts);
+  }
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PLANO_LOCALEDIR"));
@@ -64,5 +71,6 @@ plano_test_finish_app (PlanoApplication *app)
   g_object_unref (app);
 
   g_unlink (recent);
+  g_rmdir (plano_drafts_get_dir ());
   g_rmdir (data_home);
 }

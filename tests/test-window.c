@@ -425,6 +425,93 @@ test_changed_on_disk (void)
   close_all_windows ();
 }
 
+static guint
+count_drafts (gboolean orphans_only)
+{
+  g_autoptr(GPtrArray) drafts = plano_drafts_list (orphans_only);
+
+  return drafts->len;
+}
+
+/* An edit is autosaved to a draft within three seconds; saving removes the draft. */
+static void
+test_autosave (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("example.plano", &dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(PlanoBoard) draft = NULL;
+  PlanoWindow *window = plano_application_new_window (app);
+  gint64 start;
+
+  g_assert_true (plano_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpuint (count_drafts (FALSE), ==, 0);
+
+  plano_board_set_title (plano_window_get_board (window), "Edited");
+  start = g_get_monotonic_time ();
+  while (count_drafts (FALSE) == 0 && g_get_monotonic_time () - start < 4 * G_USEC_PER_SEC)
+    plano_test_iterate ();
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+
+  drafts = plano_drafts_list (FALSE);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  draft = plano_draft_load (((PlanoDraftInfo *) g_ptr_array_index (drafts, 0))->id, NULL);
+  g_assert_cmpstr (plano_board_get_title (draft), ==, "Edited");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  plano_test_iterate ();
+  g_assert_cmpuint (count_drafts (FALSE), ==, 0);
+
+  close_all_windows ();
+}
+
+/* Drafts a crash left behind are offered at start, and a recovered board is unsaved. */
+static void
+test_recovery_offered (void)
+{
+  g_autofree char *id = plano_draft_new_id ();
+  g_autofree char *meta_path = g_strconcat (plano_drafts_get_dir (), "/", id, ".draft", NULL);
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autoptr(GList) windows = NULL;
+  PlanoWindow *window;
+  GtkWidget *dialog;
+
+  plano_board_set_title (board, "Lost in the crash");
+  plano_board_add_node (board, "flink", 0, 0);
+  g_assert_true (plano_draft_write (id, board, NULL, NULL));
+  /* As if written by a process that no longer runs. */
+  g_assert_true (g_key_file_load_from_file (keys, meta_path, G_KEY_FILE_NONE, NULL));
+  g_key_file_set_integer (keys, "Draft", "Pid", G_MAXINT - 1);
+  g_assert_true (g_key_file_save_to_file (keys, meta_path, NULL));
+
+  window = plano_application_new_window (app);
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = plano_application_offer_recovery (app, GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Recover Unsaved Board?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Lost in the crash"));
+
+  click_response (ADW_MESSAGE_DIALOG (dialog), "_Recover");
+  g_assert_cmpstr (plano_board_get_title (plano_window_get_board (window)), ==, "Lost in the crash");
+  g_assert_true (plano_history_get_is_modified (plano_window_get_history (window)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Lost in the crash");
+
+  /* The draft now belongs to this window, so there is nothing more to recover. */
+  g_assert_null (plano_application_offer_recovery (app, GTK_WINDOW (window)));
+
+  /* Discarding the recovered board removes its draft. */
+  gtk_window_close (GTK_WINDOW (window));
+  plano_test_iterate ();
+  click_response (find_message_dialog (GTK_WINDOW (window)), "_Discard");
+  plano_test_iterate ();
+  g_assert_cmpuint (count_drafts (FALSE), ==, 0);
+
+  close_all_windows ();
+}
+
 /* A new window takes the size the last one closed with, and closing stores it. */
 static void
 test_window_size_remembered (void)
@@ -495,6 +582,8 @@ main (int   argc,
   g_test_add_func ("/plano/window/snap-toggle", test_snap_toggle);
   g_test_add_func ("/plano/window/window-size-remembered", test_window_size_remembered);
   g_test_add_func ("/plano/window/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/plano/window/autosave", test_autosave);
+  g_test_add_func ("/plano/window/recovery-offered", test_recovery_offered);
 
   status = g_test_run ();
   plano_test_finish_app (app);

@@ -721,3 +721,22 @@ plano_history_set_saved (PlanoHistory *self)
   notify_state (self, plano_history_get_can_undo (self), plano_history_get_can_redo (self),
                 was_modified);
 }
+
+/**
+ * plano_history_set_unsaved:
+ *
+ * Marks the board as differing from any saved file, as a board recovered from a draft does,
+ * until it is saved.
+ */
+void
+plano_history_set_unsaved (PlanoHistory *self)
+{
+  gboolean was_modified;
+
+  g_return_if_fail (PLANO_IS_HISTORY (self));
+
+  was_modified = plano_history_get_is_modified (self);
+  self->saved_serial = G_MAXUINT;
+  notify_state (self, plano_history_get_can_undo (self), plano_history_get_can_redo (self),
+                was_modified);
+}

@@ -46,5 +46,6 @@ void           plano_history_set_clock        (PlanoHistory    *self,
                                                gpointer         user_data);
 gboolean       plano_history_get_is_modified  (PlanoHistory    *self);
 void           plano_history_set_saved        (PlanoHistory    *self);
+void           plano_history_set_unsaved      (PlanoHistory    *self);
 
 G_END_DECLS
