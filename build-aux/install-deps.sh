@@ -23,6 +23,7 @@ PACKAGES="
   shared-mime-info
   xvfb
   xauth
+  xdotool
   dbus-x11
   fonts-cantarell
   adwaita-icon-theme
