@@ -24,6 +24,9 @@ PACKAGES="
   xvfb
   xauth
   xdotool
+  valgrind
+  clang
+  libclang-rt-14-dev
   dbus-x11
   fonts-cantarell
   adwaita-icon-theme

@@ -34,11 +34,14 @@ struct _PlanoIndex
   guint       stamp;
 };
 
+/* Both cell coordinates in one 64-bit key; negative cells are common, so the packing is
+ * done on unsigned values.
+ */
 static gint64
 cell_key (int cx,
           int cy)
 {
-  return ((gint64) cx << 32) ^ (guint32) cy;
+  return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
 }
 
 static guint
