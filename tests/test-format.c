@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 #include <sys/types.h>
+#include <sys/wait.h>
+#include <signal.h>
 
 #include "plano-board.h"
 #include "plano-format.h"
@@ -512,6 +514,65 @@ test_save_missing_folder (void)
                    "Could not save “board.plano” in /nonexistent-plano-folder: the folder does not exist");
 }
 
+/* A save killed at any moment leaves the old file or the new one, each whole: a child process
+ * saves a large board over and over and is killed at random points.
+ */
+static void
+test_save_killed (void)
+{
+  g_autoptr(PlanoBoard) before = plano_board_new ();
+  g_autoptr(PlanoBoard) after = plano_board_new ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "board.plano", NULL);
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+  GRand *rand = g_rand_new_with_seed (42);
+  guint saw_old = 0, saw_new = 0;
+
+  plano_board_set_title (before, "Old");
+  plano_board_set_title (after, "New");
+  /* Big enough that a save takes a while, so that kills land in the middle of one. */
+  for (guint i = 0; i < 30000; i++)
+    plano_board_add_node (after, "kafka", (i % 100) * 200.0, (i / 100) * 100.0);
+
+  old_text = plano_format_write (before, NULL);
+  new_text = plano_format_write (after, NULL);
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autofree char *contents = NULL;
+      pid_t pid;
+
+      g_assert_true (g_file_set_contents (path, old_text, -1, NULL));
+
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          for (;;)
+            plano_format_save_file (after, path, NULL);
+        }
+
+      g_usleep (g_rand_int_range (rand, 0, 60000));
+      kill (pid, SIGKILL);
+      waitpid (pid, NULL, 0);
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      if (g_str_equal (contents, old_text))
+        saw_old++;
+      else if (g_str_equal (contents, new_text))
+        saw_new++;
+      else
+        g_error ("round %u: the file is neither the old board nor the new one", round);
+    }
+
+  g_test_message ("old file %u times, new file %u times", saw_old, saw_new);
+  g_assert_cmpuint (saw_old + saw_new, ==, 40);
+
+  g_rand_free (rand);
+  remove_tree (dir);
+}
+
 static void
 test_read_missing_file (void)
 {
@@ -553,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/plano/format/save-read-only-folder", test_save_read_only_folder);
   g_test_add_func ("/plano/format/save-missing-folder", test_save_missing_folder);
   g_test_add_func ("/plano/format/read-missing-file", test_read_missing_file);
+  g_test_add_func ("/plano/format/save-killed", test_save_killed);
 
   return g_test_run ();
 }
