@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <glib/gstdio.h>
 
 #include "plano-application.h"
 #include "plano-drafts.h"
@@ -25,6 +26,24 @@ plano_test_iterate (void)
         g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
+}
+
+/* Removes a folder of plain files, as the tests leave them. */
+static inline void
+plano_test_remove_dir (gpointer data)
+{
+  char *dir = data;
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  g_free (dir);
 }
 
 /* Sets up GTK, libadwaita and Plano's translations, and returns a registered application. */

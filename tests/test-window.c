@@ -133,6 +133,9 @@ copy_fixture (const char *name,
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
 
+  /* Gone when the test ends. */
+  g_test_queue_destroy (plano_test_remove_dir, g_strdup (*dir));
+
   return path;
 }
 
