@@ -113,6 +113,8 @@ static const Case cases[] = {
   { "utf8-overlong", "{\"plano\": 1, \"title\": \"\xc0\xaf\"}", "line 1: the file is not valid UTF-8 text" },
   { "utf8-surrogate", "{\"plano\": 1, \"title\": \"\xed\xa0\x80\"}", "line 1: the file is not valid UTF-8 text" },
   { "utf8-truncated", "{\"plano\": 1, \"title\": \"\xe2\x82\"}", "line 1: the file is not valid UTF-8 text" },
+  { "octal-escape", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 0, \"y\": 0, \"label\": \"\\777\"}]}", "nodes[0].label: the text is not valid UTF-8" },
+  { "octal-escape-name", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 0, \"y\": 0, \"props\": {\"\\777\": 1}}]}", "nodes[0].props: a member name is not valid UTF-8" },
   { "nul-byte", "{\"plano\": 1,\0 \"title\": \"x\"}", "" },
   { "escaped-nul", "{\"plano\": 1, \"title\": \"a\\u0000b\"}", NULL },
   { "only-whitespace", " \n\t ", "the file is empty" },

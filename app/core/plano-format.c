@@ -56,8 +56,11 @@ set_path_error (Reader      *reader,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
-               "%s: %s", reader->path->str, message);
+  if (reader->path->len == 0)
+    g_set_error_literal (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID, message);
+  else
+    g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
+                 "%s: %s", reader->path->str, message);
 }
 
 static gsize
@@ -221,8 +224,15 @@ check_tree (Reader    *reader,
         json_object_iter_init_ordered (&iter, json_node_get_object (node));
         while (json_object_iter_next_ordered (&iter, &name, &member))
           {
-            gsize len = push_member (reader, name);
+            gsize len;
 
+            if (!g_utf8_validate (name, -1, NULL))
+              {
+                set_path_error (reader, error, _("a member name is not valid UTF-8"));
+                return FALSE;
+              }
+
+            len = push_member (reader, name);
             if (!check_tree (reader, member, error))
               return FALSE;
             pop (reader, len);
@@ -250,6 +260,13 @@ check_tree (Reader    *reader,
       if (json_node_get_value_type (node) == G_TYPE_STRING)
         {
           const char *s = json_node_get_string (node);
+
+          /* json-glib decodes escapes such as \777 into bytes that are not UTF-8. */
+          if (!g_utf8_validate (s, -1, NULL))
+            {
+              set_path_error (reader, error, _("the text is not valid UTF-8"));
+              return FALSE;
+            }
 
           if (strlen (s) > MAX_STRING_LEN && g_utf8_strlen (s, -1) > MAX_STRING_LEN)
             {
