@@ -10,6 +10,7 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <signal.h>
+#include <sys/resource.h>
 
 #include "plano-board.h"
 #include "plano-format.h"
@@ -502,6 +503,44 @@ test_save_read_only_folder (void)
   g_assert_cmpstr (contents, ==, old_board);
 }
 
+/* A write that fails midway, as on a full disk: here a file size limit stops it after 4 KB.
+ * The save fails with a sentence naming the file, and the old file is untouched.
+ */
+static void
+test_save_write_fails (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = make_temp_dir ();
+      g_autofree char *path = g_build_filename (dir, "board.plano", NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(PlanoBoard) board = plano_board_new ();
+      g_autoptr(GError) error = NULL;
+      struct rlimit limit = { 4096, 4096 };
+
+      g_assert_true (g_file_set_contents (path, old_board, -1, NULL));
+      for (guint i = 0; i < 2000; i++)
+        plano_board_add_node (board, "kafka", i, i);
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      g_assert_false (plano_format_save_file (board, path, &error));
+      g_assert_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO);
+      g_assert_true (g_str_has_prefix (error->message, "Could not save “board.plano” in "));
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, old_board);
+      /* The temporary file is gone too. */
+      g_unlink (path);
+      g_assert_cmpint (g_rmdir (dir), ==, 0);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_save_missing_folder (void)
 {
@@ -613,6 +652,7 @@ main (int   argc,
   g_test_add_func ("/plano/format/save-through-symlink", test_save_through_symlink);
   g_test_add_func ("/plano/format/save-read-only-folder", test_save_read_only_folder);
   g_test_add_func ("/plano/format/save-missing-folder", test_save_missing_folder);
+  g_test_add_func ("/plano/format/save-write-fails", test_save_write_fails);
   g_test_add_func ("/plano/format/read-missing-file", test_read_missing_file);
   g_test_add_func ("/plano/format/save-killed", test_save_killed);
 
