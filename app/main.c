@@ -38,6 +38,10 @@ main (int   argc,
       N_("Print the version and exit"), NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, &options.check,
       N_("Check that each FILE is a valid board; one line per file"), NULL },
+    { "review", 0, 0, G_OPTION_ARG_NONE, &options.review,
+      N_("Print the design review of FILE, one finding per line"), NULL },
+    { "down", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.down,
+      N_("With --review, treat the component ID as failed"), N_("ID") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &options.export_path,
       N_("Export the board to OUT (PNG, SVG or PDF) and exit"), N_("OUT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &options.format,
@@ -83,6 +87,7 @@ main (int   argc,
       g_free (options.export_path);
       g_free (options.format);
       g_free (options.background);
+      g_strfreev (options.down);
       return status;
     }
 

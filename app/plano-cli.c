@@ -12,6 +12,7 @@
 #include "plano-board.h"
 #include "plano-cli.h"
 #include "plano-export.h"
+#include "plano-review.h"
 #include "plano-format.h"
 
 /* The headless command line: it uses the core alone and never opens a display. */
@@ -19,7 +20,7 @@
 gboolean
 plano_cli_wants_headless (const PlanoCliOptions *options)
 {
-  return options->version || options->check || options->export_path != NULL;
+  return options->version || options->check || options->review || options->export_path != NULL;
 }
 
 static char *
@@ -159,6 +160,48 @@ export_file (const PlanoCliOptions *options)
   return 0;
 }
 
+/* --review: one finding per line; exit 0 even with findings. */
+static int
+review_file (const PlanoCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(PlanoReview) review = NULL;
+  GPtrArray *findings;
+
+  if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
+    {
+      print_error (NULL, _("--review needs exactly one board"));
+      return 2;
+    }
+
+  board = plano_format_read_file (options->files[0], NULL, &error);
+  if (board == NULL)
+    {
+      print_error (options->files[0], "%s", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; options->down != NULL && options->down[i] != NULL; i++)
+    if (plano_board_lookup_node (board, options->down[i]) == NULL)
+      {
+        print_error (options->files[0], _("no component with id “%s” to mark down"), options->down[i]);
+        return 2;
+      }
+
+  review = plano_review_new (board, (const char * const *) options->down);
+  findings = plano_review_get_findings (review);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      g_autofree char *line = plano_finding_to_line (g_ptr_array_index (findings, i));
+
+      g_print ("%s\n", line);
+    }
+
+  return 0;
+}
+
 /**
  * plano_cli_run:
  *
@@ -191,6 +234,9 @@ plano_cli_run (const PlanoCliOptions *options)
 
   if (options->export_path != NULL)
     return export_file (options);
+
+  if (options->review)
+    return review_file (options);
 
   return 0;
 }

@@ -18,6 +18,8 @@ typedef struct
   char      *format;       /* --format=png|svg|pdf; default from OUT's extension */
   double     scale;        /* --scale=F; 0 when not given */
   char      *background;   /* --background=white|transparent */
+  gboolean   review;
+  char     **down;         /* --down=ID, for --review */
   char     **files;      /* the files named on the command line */
 } PlanoCliOptions;
 

@@ -206,17 +206,55 @@ test_export_fails (void)
   g_rmdir (dir);
 }
 
+/* --review prints the same findings, line by line, every time; exit 0 even with findings. */
+static void
+test_review (void)
+{
+  g_autofree char *golden_path = g_test_build_filename (G_TEST_DIST, "data", "realtime-review.txt", NULL);
+  g_autofree char *golden = NULL;
+  g_auto(Run) run = { 0, };
+  g_auto(Run) down = { 0, };
+  g_auto(Run) bad = { 0, };
+  g_auto(Run) unknown = { 0, };
+
+  g_assert_true (g_file_get_contents (golden_path, &golden, NULL, NULL));
+
+  run_plano (&run, (const char *[]) { "--review", "realtime.plano", NULL }, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, golden);
+
+  run_plano (&down, (const char *[]) { "--review", "--down=flink", "realtime.plano", NULL }, NULL);
+  g_assert_cmpint (down.status, ==, 0);
+  g_assert_true (g_str_has_prefix (down.out, "error down: Flink: enrich, aggregate, alert is down: "
+                                             "Redis (hot), Druid (OLAP), Elasticsearch (search) lose data "
+                                             "or freshness [flink, redis, druid, es]\n"));
+
+  run_plano (&bad, (const char *[]) { "--review", "bad-x.plano", NULL }, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_cmpstr (bad.out, ==, "");
+  g_assert_cmpstr (bad.err, ==, "plano: bad-x.plano: nodes[3].x: expected a number\n");
+
+  run_plano (&unknown, (const char *[]) { "--review", "--down=nobody", "realtime.plano", NULL }, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_cmpstr (unknown.err, ==, "plano: realtime.plano: no component with id “nobody” to mark down\n");
+}
+
 /* The command line speaks the user's language. */
 static void
 test_check_translated (void)
 {
   g_auto(Run) es = { 0, };
   g_auto(Run) pt = { 0, };
+  g_auto(Run) review = { 0, };
 
   run_plano (&es, (const char *[]) { "--check", "realtime.plano", "bad-x.plano", NULL }, "es");
   g_assert_cmpstr (es.out, ==,
                    "realtime.plano: correcto, 12 nodos, 14 conexiones, 3 zonas\n"
                    "bad-x.plano: nodes[3].x: se esperaba un número\n");
+
+  run_plano (&review, (const char *[]) { "--review", "realtime.plano", NULL }, "es");
+  g_assert_true (g_str_has_prefix (review.out, "error bottleneck: Druid (OLAP) recibe 72 000/s frente a una "
+                                               "capacidad de 50 000/s (144 %): un cuello de botella"));
 
   run_plano (&pt, (const char *[]) { "--check", "realtime.plano", NULL }, "pt");
   g_assert_true (g_str_has_prefix (pt.out, "realtime.plano: ok, 12 nós, 14 conexões, 3 zonas\n"));
@@ -236,6 +274,7 @@ main (int   argc,
   g_test_add_func ("/plano/cli/unknown-option", test_unknown_option);
   g_test_add_func ("/plano/cli/export", test_export);
   g_test_add_func ("/plano/cli/export-fails", test_export_fails);
+  g_test_add_func ("/plano/cli/review", test_review);
   g_test_add_func ("/plano/cli/check-translated", test_check_translated);
 
   return g_test_run ();

@@ -77,11 +77,11 @@ static const PlanoKind kinds[] = {
     N_("Parallel Python on one machine or a small cluster: around 100 GB.") },
 
   /* Storage */
-  { "lake", N_("Data lake"), PLANO_CATEGORY_STORAGE, "lake", W, H, 3500, INSTANCE, 100, EVENTUAL, TRUE,
+  { "lake", N_("Data lake"), PLANO_CATEGORY_STORAGE, "lake", W, H, 0, INSTANCE, 100, EVENTUAL, TRUE,
     N_("Cheap object storage (S3, Delta) for raw and refined data; schema on read.") },
   { "warehouse", N_("Data warehouse"), PLANO_CATEGORY_STORAGE, "warehouse", W, H, 0, INSTANCE, 1000, STRONG, TRUE,
     N_("Columnar SQL warehouse (Snowflake, BigQuery) for analytics; scales to tens of terabytes and more.") },
-  { "lakehouse", N_("Lakehouse"), PLANO_CATEGORY_STORAGE, "warehouse", W, H, 3500, INSTANCE, 1000, STRONG, TRUE,
+  { "lakehouse", N_("Lakehouse"), PLANO_CATEGORY_STORAGE, "warehouse", W, H, 0, INSTANCE, 1000, STRONG, TRUE,
     N_("Open table format on a lake with ACID transactions and warehouse-style queries.") },
   { "hdfs", N_("HDFS"), PLANO_CATEGORY_STORAGE, "disk", W, H, 0, INSTANCE, 10, EVENTUAL, TRUE,
     N_("Hadoop distributed file system; disks read 100–200 MB/s sequentially.") },
@@ -89,7 +89,7 @@ static const PlanoKind kinds[] = {
   /* Serving */
   { "redis", N_("Redis"), PLANO_CATEGORY_SERVING, "cache", W, H, 100000, INSTANCE, 0.5, EVENTUAL, TRUE,
     N_("In-memory key-value store for hot data: about 100 000 operations/s.") },
-  { "druid", N_("Druid"), PLANO_CATEGORY_SERVING, "cube", W, H, 10000, INSTANCE, 100, EVENTUAL, TRUE,
+  { "druid", N_("Druid"), PLANO_CATEGORY_SERVING, "cube", W, H, 50000, INSTANCE, 100, EVENTUAL, TRUE,
     N_("Real-time OLAP store for sub-second aggregations over fresh events.") },
   { "elasticsearch", N_("Elasticsearch"), PLANO_CATEGORY_SERVING, "search", W, H, 5000, INSTANCE, 50, EVENTUAL, TRUE,
     N_("Full-text search and log analytics; indexing is the expensive part.") },
@@ -143,7 +143,7 @@ static const PlanoKind kinds[] = {
     N_("Keeps hot data in memory; plan for invalidation and for the misses.") },
   { "database", N_("Database"), PLANO_CATEGORY_GENERIC, "database", W, H, 10000, INSTANCE, 1, STRONG, TRUE,
     N_("A general-purpose database; a single primary is a single point of failure.") },
-  { "object-store", N_("Object storage"), PLANO_CATEGORY_GENERIC, "bucket", W, H, 3500, INSTANCE, 100, EVENTUAL, TRUE,
+  { "object-store", N_("Object storage"), PLANO_CATEGORY_GENERIC, "bucket", W, H, 0, INSTANCE, 100, EVENTUAL, TRUE,
     N_("Durable, cheap storage for files and blobs.") },
   { "batch-job", N_("Batch job"), PLANO_CATEGORY_GENERIC, "gear", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("A scheduled job; make it idempotent so that a rerun gives the same result.") },

@@ -1,0 +1,699 @@
+/* plano-review.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plano-review"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "plano-capacity.h"
+#include "plano-catalog.h"
+#include "plano-review.h"
+
+/* The design review: the back-of-envelope checks an experienced engineer makes on a diagram.
+ *
+ * Load starts where a rate is given (an edge's or a node's "rate" prop, events per second)
+ * and flows along the edges between components: an edge without a rate carries everything its
+ * source takes in and makes. A component's capacity is its throughput per instance (its
+ * "throughput" prop or the catalog's) times its instances: partitions for streams, replicas
+ * for the rest. Cycles are cut, not followed, so a loop cannot hang the review.
+ */
+
+#define HOT_UTILISATION       0.8
+#define SPARK_MINIMUM_BYTES   1e11     /* the seed: Spark pays off from about 100 GB */
+#define DEFAULT_EVENT_BYTES   1000.0
+
+struct _PlanoReview
+{
+  PlanoBoard *board;
+  GHashTable *loads;       /* node id → double* */
+  GHashTable *capacities;  /* node id → double*, rated nodes only */
+  GHashTable *down;        /* ids marked down */
+  GPtrArray  *findings;
+};
+
+typedef struct
+{
+  const PlanoEdge *edge;
+  const PlanoNode *from;   /* NULL when the edge starts at a zone */
+  const PlanoNode *to;
+} Link;
+
+static const char * const buffer_kinds[] = { "kafka", "kinesis", "pulsar", "queue", NULL };
+static const char * const stream_kinds[] = { "kafka", "kinesis", "pulsar", NULL };
+static const char * const stream_processors[] = { "flink", "spark-streaming", "stream-job", "kafka-connect", NULL };
+
+/* Kinds whose storage keeps its own copies: one "replica" of them is not a single point of
+ * failure.
+ */
+static const char * const managed_kinds[] = {
+  "lake", "warehouse", "lakehouse", "object-store", "files", "kinesis", "hdfs", NULL
+};
+
+static void
+finding_free (PlanoFinding *finding)
+{
+  g_free (finding->message);
+  g_strfreev (finding->ids);
+  g_free (finding);
+}
+
+static double
+prop_number (GArray     *props,
+             const char *name,
+             double      fallback)
+{
+  double value;
+
+  if (plano_props_get_number (props, name, &value) && isfinite (value))
+    return value;
+
+  return fallback;
+}
+
+static gboolean
+prop_true (GArray     *props,
+           const char *name)
+{
+  const PlanoProp *prop = plano_props_lookup (props, name);
+
+  return prop != NULL && ((prop->type == PLANO_VALUE_BOOLEAN && prop->boolean) ||
+                          (prop->type == PLANO_VALUE_STRING && g_strcmp0 (prop->string, "true") == 0));
+}
+
+static const PlanoKind *
+kind_of (const PlanoNode *node)
+{
+  const PlanoKind *kind = plano_catalog_lookup (node->kind);
+
+  return kind != NULL ? kind : plano_catalog_get_generic ();
+}
+
+static gboolean
+is_kind (const PlanoNode    *node,
+         const char * const *kinds)
+{
+  return g_strv_contains (kinds, node->kind);
+}
+
+static const char *
+label (PlanoReview     *self,
+       const PlanoNode *node)
+{
+  return plano_board_get_label (self->board, node->item.id);
+}
+
+static void G_GNUC_PRINTF (4, 5)
+add_finding (PlanoReview        *self,
+             PlanoSeverity       severity,
+             const char         *rule,
+             const char         *format,
+             ...)
+{
+  PlanoFinding *finding = g_new0 (PlanoFinding, 1);
+  va_list args;
+
+  va_start (args, format);
+  finding->message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  finding->severity = severity;
+  finding->rule = rule;
+  g_ptr_array_add (self->findings, finding);
+}
+
+static void
+set_ids (PlanoReview *self,
+         ...)
+{
+  PlanoFinding *finding = g_ptr_array_index (self->findings, self->findings->len - 1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  va_list args;
+  const char *id;
+
+  va_start (args, self);
+  while ((id = va_arg (args, const char *)) != NULL)
+    g_strv_builder_add (builder, id);
+  va_end (args);
+
+  finding->ids = g_strv_builder_end (builder);
+}
+
+static double *
+number (double value)
+{
+  return g_memdup2 (&value, sizeof value);
+}
+
+static double
+load_of (PlanoReview *self,
+         const char  *id)
+{
+  double *load = g_hash_table_lookup (self->loads, id);
+
+  return load != NULL ? *load : 0;
+}
+
+/* What an edge carries: its own rate, or all its source takes in and makes. */
+static double
+link_load (PlanoReview *self,
+           const Link  *link)
+{
+  double rate;
+
+  if (link->from != NULL && g_hash_table_contains (self->down, link->from->item.id))
+    return 0;
+
+  if (plano_props_get_number (link->edge->props, "rate", &rate) && isfinite (rate))
+    return MAX (rate, 0);
+
+  /* A zone's edge without a rate adds nothing: its members' own edges already carry it. */
+  return link->from != NULL ? load_of (self, link->from->item.id) : 0;
+}
+
+static GPtrArray *
+collect_links (PlanoReview *self)
+{
+  GPtrArray *links = g_ptr_array_new_with_free_func (g_free);
+  guint n = plano_board_get_n_items (self->board, PLANO_ITEM_EDGE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PlanoEdge *edge = (const PlanoEdge *) plano_board_get_item (self->board, PLANO_ITEM_EDGE, i);
+      Link *link = g_new0 (Link, 1);
+
+      link->edge = edge;
+      link->from = plano_board_lookup_node (self->board, edge->from);
+      link->to = plano_board_lookup_node (self->board, edge->to);
+
+      /* Into a zone, or a loop on one node: nothing to propagate. */
+      if (link->to == NULL || link->from == link->to)
+        {
+          g_free (link);
+          continue;
+        }
+
+      g_ptr_array_add (links, link);
+    }
+
+  return links;
+}
+
+/* Kahn's algorithm over the components; what remains in cycles is taken once, in board
+ * order, with the loads known by then.
+ */
+static void
+propagate (PlanoReview *self,
+           GPtrArray   *links)
+{
+  guint n = plano_board_get_n_items (self->board, PLANO_ITEM_NODE);
+  g_autoptr(GHashTable) pending = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GQueue) ready = g_queue_new ();
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const Link *link = g_ptr_array_index (links, i);
+
+      if (link->from != NULL)
+        g_hash_table_insert (pending, link->to->item.id,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (pending, link->to->item.id)) + 1));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PlanoItem *node = plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
+
+      if (!g_hash_table_contains (pending, node->id))
+        g_queue_push_tail (ready, (gpointer) node);
+    }
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const PlanoNode *node;
+
+      while ((node = g_queue_pop_head (ready)) != NULL)
+        {
+          double load = MAX (prop_number (node->props, "rate", 0), 0);
+
+          if (g_hash_table_contains (self->loads, node->item.id))
+            continue;
+
+          for (guint i = 0; i < links->len; i++)
+            {
+              const Link *link = g_ptr_array_index (links, i);
+
+              if (link->to == node)
+                load += link_load (self, link);
+            }
+
+          g_hash_table_insert (self->loads, node->item.id, number (load));
+
+          for (guint i = 0; i < links->len; i++)
+            {
+              const Link *link = g_ptr_array_index (links, i);
+              guint left;
+
+              if (link->from != node)
+                continue;
+
+              left = GPOINTER_TO_UINT (g_hash_table_lookup (pending, link->to->item.id));
+              if (left <= 1)
+                {
+                  g_hash_table_remove (pending, link->to->item.id);
+                  g_queue_push_tail (ready, (gpointer) link->to);
+                }
+              else
+                {
+                  g_hash_table_insert (pending, link->to->item.id, GUINT_TO_POINTER (left - 1));
+                }
+            }
+        }
+
+      /* Components in a cycle: once each, in board order. */
+      for (guint i = 0; i < n; i++)
+        {
+          const PlanoItem *item = plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
+
+          if (!g_hash_table_contains (self->loads, item->id))
+            g_queue_push_tail (ready, (gpointer) item);
+        }
+    }
+}
+
+static void
+compute_capacities (PlanoReview *self)
+{
+  guint n = plano_board_get_n_items (self->board, PLANO_ITEM_NODE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PlanoNode *node = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
+      const PlanoKind *kind = kind_of (node);
+      double throughput = prop_number (node->props, "throughput", kind->throughput);
+      double instances = kind->basis == PLANO_THROUGHPUT_PER_PARTITION ?
+                         prop_number (node->props, "partitions", 1) :
+                         prop_number (node->props, "replicas", 1);
+
+      if (throughput > 0 && instances > 0)
+        g_hash_table_insert (self->capacities, node->item.id, number (throughput * MAX (instances, 1)));
+    }
+}
+
+static gboolean
+capacity_of (PlanoReview *self,
+             const char  *id,
+             double      *capacity)
+{
+  double *value = g_hash_table_lookup (self->capacities, id);
+
+  if (value == NULL)
+    return FALSE;
+
+  *capacity = *value;
+  return TRUE;
+}
+
+static void
+check_utilisation (PlanoReview *self)
+{
+  guint n = plano_board_get_n_items (self->board, PLANO_ITEM_NODE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PlanoNode *node = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
+      double load = load_of (self, node->item.id);
+      double capacity;
+      g_autofree char *in = NULL;
+      g_autofree char *max = NULL;
+
+      if (load <= 0 || !capacity_of (self, node->item.id, &capacity))
+        continue;
+
+      in = plano_format_rate (load);
+      max = plano_format_rate (capacity);
+
+      if (load > capacity)
+        {
+          add_finding (self, PLANO_SEVERITY_ERROR, "bottleneck",
+                       /* TRANSLATORS: "Kafka takes 250 000/s against a capacity of 100 000/s (250 %)…" */
+                       _("%s takes %s against a capacity of %s (%.0f %%): a bottleneck; add instances or partitions"),
+                       label (self, node), in, max, load / capacity * 100);
+          set_ids (self, node->item.id, NULL);
+        }
+      else if (load > capacity * HOT_UTILISATION)
+        {
+          add_finding (self, PLANO_SEVERITY_WARNING, "hot",
+                       _("%s takes %s against a capacity of %s (%.0f %%): little room for a peak"),
+                       label (self, node), in, max, load / capacity * 100);
+          set_ids (self, node->item.id, NULL);
+        }
+    }
+}
+
+static void
+check_single_points (PlanoReview *self,
+                     GPtrArray   *links)
+{
+  guint n = plano_board_get_n_items (self->board, PLANO_ITEM_NODE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PlanoNode *node = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
+      gboolean connected = FALSE;
+
+      if (!(kind_of (node)->stateful || prop_true (node->props, "critical")) ||
+          is_kind (node, managed_kinds) || prop_number (node->props, "replicas", 1) >= 2)
+        continue;
+
+      for (guint j = 0; j < links->len && !connected; j++)
+        {
+          const Link *link = g_ptr_array_index (links, j);
+
+          connected = link->from == node || link->to == node;
+        }
+
+      if (!connected)
+        continue;
+
+      add_finding (self, PLANO_SEVERITY_WARNING, "spof",
+                   _("%s keeps state on a single replica: if it fails, the pipeline stops or loses data"),
+                   label (self, node));
+      set_ids (self, node->item.id, NULL);
+    }
+}
+
+static void
+check_buffers (PlanoReview *self,
+               GPtrArray   *links)
+{
+  for (guint i = 0; i < links->len; i++)
+    {
+      const Link *link = g_ptr_array_index (links, i);
+      double load = link_load (self, link);
+      double capacity;
+      g_autofree char *in = NULL;
+      g_autofree char *max = NULL;
+
+      /* Back-pressure is a streaming concern: a batch reader pulls at its own pace. */
+      if (link->from == NULL || load <= 0 || g_strcmp0 (link->edge->kind, "batch") == 0 ||
+          is_kind (link->from, buffer_kinds) ||
+          is_kind (link->to, buffer_kinds) || !capacity_of (self, link->to->item.id, &capacity) ||
+          load <= capacity)
+        continue;
+
+      in = plano_format_rate (load);
+      max = plano_format_rate (capacity);
+      add_finding (self, PLANO_SEVERITY_WARNING, "missing-buffer",
+                   _("%s sends %s to %s, which takes %s, with nothing in between to absorb it: put a queue or a stream there for back-pressure"),
+                   label (self, link->from), in, label (self, link->to), max);
+      set_ids (self, link->edge->item.id, link->from->item.id, link->to->item.id, NULL);
+    }
+}
+
+static void
+check_overkill (PlanoReview *self)
+{
+  guint n = plano_board_get_n_items (self->board, PLANO_ITEM_NODE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PlanoNode *node = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
+      double load = load_of (self, node->item.id);
+      g_autofree char *rate = NULL;
+
+      if (load <= 0)
+        continue;
+
+      rate = plano_format_rate (load);
+
+      if (is_kind (node, stream_kinds) && load <= PLANO_KAFKA_MINIMUM_RATE)
+        {
+          add_finding (self, PLANO_SEVERITY_INFO, "overkill-stream",
+                       _("%s carries only %s: for so few events, direct writes or a simple queue are enough"),
+                       label (self, node), rate);
+          set_ids (self, node->item.id, NULL);
+        }
+      else if (g_str_equal (node->kind, "spark") &&
+               load * DEFAULT_EVENT_BYTES * 86400 < SPARK_MINIMUM_BYTES)
+        {
+          g_autofree char *daily = plano_format_bytes (load * DEFAULT_EVENT_BYTES * 86400);
+
+          add_finding (self, PLANO_SEVERITY_INFO, "overkill-spark",
+                       _("%s handles about %s a day: Polars or DuckDB on one machine do that; Spark pays off from about 100 GB"),
+                       label (self, node), daily);
+          set_ids (self, node->item.id, NULL);
+        }
+      else if ((g_str_equal (node->kind, "cassandra") || g_str_equal (node->kind, "clickhouse")) &&
+               load < PLANO_POSTGRES_WRITE_LIMIT)
+        {
+          add_finding (self, PLANO_SEVERITY_INFO, "overkill-database",
+                       _("%s takes %s: below 10 000 writes/s, PostgreSQL is enough"),
+                       label (self, node), rate);
+          set_ids (self, node->item.id, NULL);
+        }
+    }
+}
+
+static void
+check_idempotency (PlanoReview *self,
+                   GPtrArray   *links)
+{
+  guint n = plano_board_get_n_items (self->board, PLANO_ITEM_NODE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PlanoNode *node = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
+      PlanoCategory category = kind_of (node)->category;
+      const Link *stream = NULL;
+
+      if ((category != PLANO_CATEGORY_STORAGE && category != PLANO_CATEGORY_SERVING) ||
+          is_kind (node, buffer_kinds) || prop_true (node->props, "idempotent") ||
+          prop_true (node->props, "upsert"))
+        continue;
+
+      for (guint j = 0; j < links->len && stream == NULL; j++)
+        {
+          const Link *link = g_ptr_array_index (links, j);
+
+          if (link->to == node &&
+              (g_strcmp0 (link->edge->kind, "stream") == 0 || g_strcmp0 (link->edge->kind, "cdc") == 0 ||
+               (link->from != NULL && is_kind (link->from, stream_processors))))
+            stream = link;
+        }
+
+      if (stream == NULL)
+        continue;
+
+      add_finding (self, PLANO_SEVERITY_INFO, "idempotency",
+                   _("%s is written by a stream: make the writes idempotent (upserts) so that a replay does not duplicate data, then set its idempotent prop"),
+                   label (self, node));
+      set_ids (self, node->item.id, stream->edge->item.id, NULL);
+    }
+}
+
+/* Failure injection: what a component marked down takes with it downstream. */
+static void
+check_down (PlanoReview *self,
+            GPtrArray   *links)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->down);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const PlanoNode *down = plano_board_lookup_node (self->board, key);
+      g_autoptr(GPtrArray) reached = g_ptr_array_new ();
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+      g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+      g_autoptr(GString) names = g_string_new (NULL);
+      GStrv built;
+
+      if (down == NULL)
+        continue;
+
+      g_ptr_array_add (reached, (gpointer) down);
+      g_hash_table_add (seen, (gpointer) down);
+      for (guint r = 0; r < reached->len; r++)
+        for (guint j = 0; j < links->len; j++)
+          {
+            const Link *link = g_ptr_array_index (links, j);
+
+            if (link->from == g_ptr_array_index (reached, r) && g_hash_table_add (seen, (gpointer) link->to))
+              g_ptr_array_add (reached, (gpointer) link->to);
+          }
+
+      g_strv_builder_add (ids, down->item.id);
+      for (guint r = 1; r < reached->len; r++)
+        {
+          const PlanoNode *node = g_ptr_array_index (reached, r);
+
+          g_strv_builder_add (ids, node->item.id);
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, label (self, node));
+        }
+
+      if (reached->len == 1)
+        add_finding (self, PLANO_SEVERITY_WARNING, "down",
+                     _("%s is down: nothing downstream depends on it"), label (self, down));
+      else
+        add_finding (self, PLANO_SEVERITY_ERROR, "down",
+                     _("%s is down: %s lose data or freshness"), label (self, down), names->str);
+
+      built = g_strv_builder_end (ids);
+      ((PlanoFinding *) g_ptr_array_index (self->findings, self->findings->len - 1))->ids = built;
+    }
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  const PlanoFinding *fa = *(PlanoFinding **) a;
+  const PlanoFinding *fb = *(PlanoFinding **) b;
+
+  /* Worst first; g_ptr_array_sort is stable, so board order stays within a severity. */
+  return (int) fb->severity - (int) fa->severity;
+}
+
+/**
+ * plano_review_new:
+ * @board: the board to review
+ * @down: (nullable): ids of components to treat as failed
+ *
+ * Returns: (transfer full): the review of @board as it is now
+ */
+PlanoReview *
+plano_review_new (PlanoBoard         *board,
+                  const char * const *down)
+{
+  PlanoReview *self = g_new0 (PlanoReview, 1);
+  g_autoptr(GPtrArray) links = NULL;
+
+  g_return_val_if_fail (PLANO_IS_BOARD (board), NULL);
+
+  self->board = g_object_ref (board);
+  self->loads = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->capacities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->down = g_hash_table_new (g_str_hash, g_str_equal);
+  self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
+
+  for (guint i = 0; down != NULL && down[i] != NULL; i++)
+    if (plano_board_lookup_node (board, down[i]) != NULL)
+      g_hash_table_add (self->down, (gpointer) plano_board_lookup_node (board, down[i])->item.id);
+
+  links = collect_links (self);
+  propagate (self, links);
+  compute_capacities (self);
+
+  check_down (self, links);
+  check_utilisation (self);
+  check_single_points (self, links);
+  check_buffers (self, links);
+  check_overkill (self);
+  check_idempotency (self, links);
+
+  g_ptr_array_sort (self->findings, compare_findings);
+
+  return self;
+}
+
+void
+plano_review_free (PlanoReview *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->down, g_hash_table_unref);
+  g_clear_pointer (&self->capacities, g_hash_table_unref);
+  g_clear_pointer (&self->loads, g_hash_table_unref);
+  g_clear_object (&self->board);
+  g_free (self);
+}
+
+/**
+ * plano_review_get_findings:
+ *
+ * Returns: (transfer none) (element-type PlanoFinding): the findings, worst first
+ */
+GPtrArray *
+plano_review_get_findings (PlanoReview *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->findings;
+}
+
+/**
+ * plano_review_get_load:
+ *
+ * Returns: %TRUE and the events per second reaching component @id
+ */
+gboolean
+plano_review_get_load (PlanoReview *self,
+                       const char  *id,
+                       double      *load)
+{
+  double *value;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  value = g_hash_table_lookup (self->loads, id);
+  if (value == NULL)
+    return FALSE;
+
+  *load = *value;
+  return TRUE;
+}
+
+/**
+ * plano_review_get_capacity:
+ *
+ * Returns: %TRUE and the events per second component @id can take, when it is rated
+ */
+gboolean
+plano_review_get_capacity (PlanoReview *self,
+                           const char  *id,
+                           double      *capacity)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return capacity_of (self, id, capacity);
+}
+
+const char *
+plano_severity_get_name (PlanoSeverity severity)
+{
+  switch (severity)
+    {
+    case PLANO_SEVERITY_ERROR:
+      return _("error");
+    case PLANO_SEVERITY_WARNING:
+      return _("warning");
+    case PLANO_SEVERITY_INFO:
+    default:
+      return _("info");
+    }
+}
+
+/**
+ * plano_finding_to_line:
+ *
+ * Returns: (transfer full): the finding as one line: severity, rule, message and item ids
+ */
+char *
+plano_finding_to_line (const PlanoFinding *finding)
+{
+  g_autofree char *ids = g_strjoinv (", ", finding->ids != NULL ? finding->ids : (GStrv) (const char *[]) { NULL });
+
+  return g_strdup_printf ("%s %s: %s [%s]", plano_severity_get_name (finding->severity),
+                          finding->rule, finding->message, ids);
+}

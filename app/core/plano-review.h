@@ -1,0 +1,46 @@
+/* plano-review.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "plano-board.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PLANO_SEVERITY_INFO,
+  PLANO_SEVERITY_WARNING,
+  PLANO_SEVERITY_ERROR,
+} PlanoSeverity;
+
+typedef struct
+{
+  PlanoSeverity  severity;
+  const char    *rule;      /* a stable id: "bottleneck", "spof"… */
+  char          *message;   /* a translated sentence */
+  GStrv          ids;       /* the items it is about, the first the main one */
+} PlanoFinding;
+
+typedef struct _PlanoReview PlanoReview;
+
+PlanoReview  *plano_review_new             (PlanoBoard          *board,
+                                            const char * const  *down);
+void          plano_review_free            (PlanoReview         *self);
+GPtrArray    *plano_review_get_findings    (PlanoReview         *self);
+gboolean      plano_review_get_load        (PlanoReview         *self,
+                                            const char          *id,
+                                            double              *load);
+gboolean      plano_review_get_capacity    (PlanoReview         *self,
+                                            const char          *id,
+                                            double              *capacity);
+const char   *plano_severity_get_name      (PlanoSeverity        severity);
+char         *plano_finding_to_line        (const PlanoFinding  *finding);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlanoReview, plano_review_free)
+
+G_END_DECLS
