@@ -16,6 +16,7 @@
 #include "plano-export.h"
 #include "plano-inspector.h"
 #include "plano-palette.h"
+#include "plano-review-panel.h"
 #include "plano-format.h"
 #include "plano-window.h"
 
@@ -51,6 +52,7 @@ struct _PlanoWindow
   PlanoCanvas          *canvas;
   PlanoPalette         *palette;
   PlanoInspector       *inspector;
+  PlanoReviewPanel     *review_panel;
   GtkStack             *side_stack;
   GtkWidget            *palette_button;
   GtkWidget            *outline_button;
@@ -1231,6 +1233,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   g_type_ensure (PLANO_TYPE_CANVAS);
   g_type_ensure (PLANO_TYPE_PALETTE);
   g_type_ensure (PLANO_TYPE_INSPECTOR);
+  g_type_ensure (PLANO_TYPE_REVIEW_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/plano-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, toast_overlay);
@@ -1242,6 +1245,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, review_panel);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, side_stack);
   gtk_widget_class_bind_template_callback (widget_class, canvas_selection_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, palette_button);
@@ -1274,6 +1278,7 @@ plano_window_init (PlanoWindow *self)
   gtk_widget_set_visible (self->palette_button, FALSE);
   gtk_widget_set_visible (self->outline_button, FALSE);
   plano_inspector_set_canvas (self->inspector, self->canvas);
+  plano_review_panel_set_canvas (self->review_panel, self->canvas);
   g_signal_connect_object (self->canvas, "notify::snap", G_CALLBACK (canvas_snap_notify_cb),
                            self, G_CONNECT_SWAPPED);
 

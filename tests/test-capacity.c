@@ -130,8 +130,8 @@ test_formatting (void)
   g_assert_cmpstr (a, ==, "182.5 TB");
   g_assert_cmpstr (b, ==, "17.4 MB");
   g_assert_cmpstr (c, ==, "999 B");
-  g_assert_cmpstr (d, ==, "17 361/s");
-  g_assert_cmpstr (e, ==, "1 157 407/s");
+  g_assert_cmpstr (d, ==, "17\u00a0361/s");
+  g_assert_cmpstr (e, ==, "1\u00a0157\u00a0407/s");
 }
 
 int

@@ -253,8 +253,8 @@ test_check_translated (void)
                    "bad-x.plano: nodes[3].x: se esperaba un número\n");
 
   run_plano (&review, (const char *[]) { "--review", "realtime.plano", NULL }, "es");
-  g_assert_true (g_str_has_prefix (review.out, "error bottleneck: Druid (OLAP) recibe 72 000/s frente a una "
-                                               "capacidad de 50 000/s (144 %): un cuello de botella"));
+  g_assert_true (g_str_has_prefix (review.out, "error bottleneck: Druid (OLAP) recibe 72\u00a0000/s frente a una "
+                                               "capacidad de 50\u00a0000/s (144 %): un cuello de botella"));
 
   run_plano (&pt, (const char *[]) { "--check", "realtime.plano", NULL }, "pt");
   g_assert_true (g_str_has_prefix (pt.out, "realtime.plano: ok, 12 nós, 14 conexões, 3 zonas\n"));

@@ -14,6 +14,7 @@
 #include "plano-canvas.h"
 #include "plano-format.h"
 #include "plano-inspector.h"
+#include "plano-review-panel.h"
 
 typedef struct
 {
@@ -198,6 +199,41 @@ test_custom_props (Fixture       *f,
   g_assert_cmpfloat (p->number, ==, 30);
 }
 
+/* The review panel lists the findings, selects a finding's items on the canvas, and follows
+ * the board a moment after it changes.
+ */
+static void
+test_review_panel (Fixture       *f,
+                   gconstpointer  data)
+{
+  PlanoReviewPanel *panel = PLANO_REVIEW_PANEL (plano_review_panel_new ());
+  g_auto(GStrv) selection = NULL;
+  PlanoProp replicas = { (char *) "replicas", PLANO_VALUE_NUMBER, 2, NULL, FALSE };
+  guint before;
+  gint64 start;
+
+  g_object_ref_sink (panel);
+  plano_review_panel_set_canvas (panel, f->canvas);
+  before = plano_review_panel_get_n_rows (panel);
+  g_assert_cmpuint (before, ==, 11);
+
+  /* The first finding: Druid is a bottleneck. */
+  plano_review_panel_activate_row (panel, 0);
+  selection = plano_canvas_get_selection (f->canvas);
+  g_assert_cmpstrv (selection, ((const char *[]) { "druid", NULL }));
+
+  /* Two Druid replicas: no bottleneck, no single point of failure, no missing buffer. */
+  plano_board_set_prop (f->board, "druid", &replicas);
+  g_assert_cmpuint (plano_review_panel_get_n_rows (panel), ==, before);
+  start = g_get_monotonic_time ();
+  while (plano_review_panel_get_n_rows (panel) == before && g_get_monotonic_time () - start < 2 * G_USEC_PER_SEC)
+    plano_test_iterate ();
+  g_assert_cmpuint (plano_review_panel_get_n_rows (panel), ==, before - 3);
+
+  plano_review_panel_set_canvas (panel, NULL);
+  g_object_unref (panel);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +249,7 @@ main (int   argc,
   ADD ("edge", test_edge);
   ADD ("several", test_several);
   ADD ("custom-props", test_custom_props);
+  ADD ("review-panel", test_review_panel);
 
 #undef ADD
 

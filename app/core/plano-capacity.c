@@ -168,10 +168,10 @@ plano_format_rate (double per_second)
   if (per_second > 0 && per_second < 10 && per_second != rounded)
     return g_strdup_printf ("%.2f/s", per_second);
 
-  /* A space between thousands, as in the seed's "100 000". */
+  /* A space between thousands, as in the seed's "100 000", that never breaks a line. */
   g_string_printf (digits, "%.0f", rounded);
   for (gssize i = (gssize) digits->len - 3; i > 0; i -= 3)
-    g_string_insert (digits, i, " ");
+    g_string_insert (digits, i, "\u00a0");
 
   return g_strdup_printf ("%s/s", digits->str);
 }
