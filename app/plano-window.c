@@ -11,6 +11,7 @@
 
 #include "plano-application.h"
 #include "plano-board-summary.h"
+#include "plano-calculator.h"
 #include "plano-canvas.h"
 #include "plano-drafts.h"
 #include "plano-export.h"
@@ -1234,6 +1235,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   g_type_ensure (PLANO_TYPE_PALETTE);
   g_type_ensure (PLANO_TYPE_INSPECTOR);
   g_type_ensure (PLANO_TYPE_REVIEW_PANEL);
+  g_type_ensure (PLANO_TYPE_CALCULATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/plano-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, toast_overlay);

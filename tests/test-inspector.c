@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "plano-test-utils.h"
 
@@ -15,6 +16,7 @@
 #include "plano-format.h"
 #include "plano-inspector.h"
 #include "plano-review-panel.h"
+#include "plano-calculator.h"
 
 typedef struct
 {
@@ -234,6 +236,37 @@ test_review_panel (Fixture       *f,
   g_object_unref (panel);
 }
 
+/* The calculator panel shows the worked example's numbers as the inputs change. */
+static void
+test_calculator (Fixture       *f,
+                 gconstpointer  data)
+{
+  PlanoCalculator *calculator = PLANO_CALCULATOR (plano_calculator_new ());
+  PlanoCapacityInput input;
+  PlanoCapacityResult result;
+  g_autofree char *notes = NULL;
+
+  g_object_ref_sink (calculator);
+  plano_capacity_input_init (&input);
+  input.daily_active_users = 10e6;
+  input.events_per_user = 50;
+  input.event_bytes = 1000;
+  input.peak_factor = 3;
+  plano_calculator_set_input (calculator, &input);
+
+  plano_calculator_get_result (calculator, &result);
+  g_assert_cmpuint (result.kafka_partitions, ==, 1);
+  g_assert_cmpstr (plano_calculator_get_value (calculator, "events"), ==,
+                   "5\u00a0787/s on average, 17\u00a0361/s at peak");
+  g_assert_cmpstr (plano_calculator_get_value (calculator, "ingest"), ==, "17.4 MB/s");
+  g_assert_cmpstr (plano_calculator_get_value (calculator, "partitions"), ==, "1");
+
+  notes = plano_calculator_get_notes (calculator);
+  g_assert_nonnull (strstr (notes, "Storage: 500 GB a day, 182.5 TB a year"));
+
+  g_object_unref (calculator);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +283,7 @@ main (int   argc,
   ADD ("several", test_several);
   ADD ("custom-props", test_custom_props);
   ADD ("review-panel", test_review_panel);
+  ADD ("calculator", test_calculator);
 
 #undef ADD
 
