@@ -440,6 +440,28 @@ draw_grid (PlanoCanvas *self,
   cairo_fill (cr);
 }
 
+/* The dashed line of a connection being made or moved: from @box's border to the pointer. */
+static void
+draw_preview_line (PlanoCanvas     *self,
+                   cairo_t         *cr,
+                   const GdkRGBA   *accent,
+                   const PlanoRect *box)
+{
+  static const double dash[] = { 6, 4 };
+  PlanoPoint from = plano_rect_border_point (box, (PlanoPoint) { self->pointer_x, self->pointer_y });
+  double x1, y1, x2, y2;
+
+  plano_canvas_canvas_to_widget (self, from.x, from.y, &x1, &y1);
+  plano_canvas_canvas_to_widget (self, self->pointer_x, self->pointer_y, &x2, &y2);
+  cairo_move_to (cr, x1, y1);
+  cairo_line_to (cr, x2, y2);
+  cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
 static void
 draw_overlay (PlanoCanvas *self,
               cairo_t     *cr)
@@ -466,26 +488,15 @@ draw_overlay (PlanoCanvas *self,
   if (self->state == STATE_CONNECTING && self->source != NULL)
     {
       PlanoRect box;
-      PlanoPoint from;
-      double x1, y1, x2, y2;
+      double x1, y1;
       const char *target = pick (self, self->pointer_x, self->pointer_y);
-      const double dash[] = { 6, 4 };
 
       if (plano_renderer_get_item_box (self->renderer, self->source, &box))
         {
           const PlanoItem *source = plano_board_lookup (self->board, self->source);
 
           plano_item_get_bounds (source, &box.x, &box.y, &box.w, &box.h);
-          from = plano_rect_border_point (&box, (PlanoPoint) { self->pointer_x, self->pointer_y });
-          plano_canvas_canvas_to_widget (self, from.x, from.y, &x1, &y1);
-          plano_canvas_canvas_to_widget (self, self->pointer_x, self->pointer_y, &x2, &y2);
-          cairo_move_to (cr, x1, y1);
-          cairo_line_to (cr, x2, y2);
-          cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
-          cairo_set_line_width (cr, 2);
-          cairo_set_dash (cr, dash, 2, 0);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
+          draw_preview_line (self, cr, &accent, &box);
         }
 
       /* The item the connection would end on. */
@@ -513,22 +524,10 @@ draw_overlay (PlanoCanvas *self,
       const char *fixed = edge == NULL ? NULL : self->edge_handle == EDGE_HANDLE_FROM ? edge->to : edge->from;
       const PlanoItem *end = plano_board_lookup (self->board, fixed);
       PlanoRect box;
-      PlanoPoint from;
-      double x1, y1, x2, y2;
-      const double dash[] = { 6, 4 };
 
       if (end != NULL && plano_item_get_bounds (end, &box.x, &box.y, &box.w, &box.h))
         {
-          from = plano_rect_border_point (&box, (PlanoPoint) { self->pointer_x, self->pointer_y });
-          plano_canvas_canvas_to_widget (self, from.x, from.y, &x1, &y1);
-          plano_canvas_canvas_to_widget (self, self->pointer_x, self->pointer_y, &x2, &y2);
-          cairo_move_to (cr, x1, y1);
-          cairo_line_to (cr, x2, y2);
-          cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
-          cairo_set_line_width (cr, 2);
-          cairo_set_dash (cr, dash, 2, 0);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
+          draw_preview_line (self, cr, &accent, &box);
         }
     }
 
