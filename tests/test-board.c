@@ -21,7 +21,7 @@ changed_cb (PlanoBoard  *board,
             PlanoChange *change,
             Recorder    *recorder)
 {
-  static const char *kinds[] = { "added", "removed", "modified", "title" };
+  static const char *kinds[] = { "added", "removed", "modified", "title", "board-props" };
 
   for (guint i = 0; i < plano_change_get_n_ops (change); i++)
     {
@@ -29,8 +29,8 @@ changed_cb (PlanoBoard  *board,
       const char *id;
       PlanoChangeKind kind = plano_change_get_op (change, i, &type, &id);
 
-      if (kind == PLANO_CHANGE_TITLE)
-        g_ptr_array_add (recorder->log, g_strdup ("title"));
+      if (kind == PLANO_CHANGE_TITLE || kind == PLANO_CHANGE_BOARD_PROPS)
+        g_ptr_array_add (recorder->log, g_strdup (kinds[kind]));
       else
         g_ptr_array_add (recorder->log, g_strdup_printf ("%s %s %s", kinds[kind],
                                                          plano_item_type_get_name (type), id));

@@ -234,6 +234,75 @@ test_down (void)
   g_assert_cmpstrv (leaf_finding->ids, ((const char *[]) { "r", "d", NULL }));
 }
 
+/* The down prop marks a component failed in the file itself, and the stale set is what the
+ * canvas shows downstream of it.
+ */
+static void
+test_down_prop (void)
+{
+  g_autoptr(PlanoBoard) board = board_from ("{\"plano\": 1, \"nodes\": ["
+                                            NODE ("k", "kafka", "\"replicas\": 3") "," NODE ("f", "flink", "\"replicas\": 2, \"down\": true") ","
+                                            NODE ("r", "redis", "\"replicas\": 2, \"upsert\": true") "," NODE ("x", "looker", "") "], \"edges\": ["
+                                            EDGE ("e1", "k", "f", "") "," EDGE ("e2", "f", "r", "") "]}");
+  g_autoptr(PlanoReview) review = plano_review_new (board, NULL);
+  g_autoptr(GHashTable) stale = plano_review_find_stale (board);
+  g_autoptr(GHashTable) none = NULL;
+  const PlanoFinding *finding = g_ptr_array_index (plano_review_get_findings (review), 0);
+  PlanoProp up = { (char *) "down", PLANO_VALUE_BOOLEAN, 0, NULL, FALSE };
+
+  g_assert_cmpstr (finding->rule, ==, "down");
+  g_assert_cmpstrv (finding->ids, ((const char *[]) { "f", "r", NULL }));
+  g_assert_cmpuint (g_hash_table_size (stale), ==, 1);
+  g_assert_true (g_hash_table_contains (stale, "r"));
+
+  plano_board_set_prop (board, "f", &up);
+  none = plano_review_find_stale (board);
+  g_assert_cmpuint (g_hash_table_size (none), ==, 0);
+}
+
+/* Path latency: node latencies plus 0.5 ms a hop, 150 ms across regions, against p99_ms. */
+static void
+test_path_latency (void)
+{
+#define LATENCY_BOARD(target, cross) \
+  "{\"plano\": 1, \"nodes\": [" \
+  NODE ("a", "api", "\"replicas\": 2, \"latency_ms\": 20") "," \
+  NODE ("c", "cache", "\"replicas\": 2, \"latency_ms\": 1") "," \
+  NODE ("d", "database", "\"replicas\": 2, \"latency_ms\": 30") "," \
+  NODE ("w", "warehouse", "\"latency_ms\": 5000") "], \"edges\": [" \
+  EDGE ("e1", "a", "c", "") "," EDGE ("e2", "c", "d", cross) "," \
+  EDGE ("e3", "d", "w", ", \"kind\": \"batch\"") "]" target "}"
+  g_autofree char *none = fired (LATENCY_BOARD ("", ""), NULL);
+  g_autofree char *within = fired (LATENCY_BOARD (", \"props\": {\"p99_ms\": 100}", ""), NULL);
+  g_autofree char *regions = fired (LATENCY_BOARD (", \"props\": {\"p99_ms\": 100}",
+                                                   ", \"props\": {\"cross_region\": true}"), NULL);
+  g_autoptr(PlanoBoard) board = board_from (LATENCY_BOARD (", \"props\": {\"p99_ms\": 100}",
+                                                           ", \"props\": {\"cross_region\": true}"));
+  g_autoptr(PlanoReview) review = plano_review_new (board, NULL);
+  const PlanoFinding *finding = g_ptr_array_index (plano_review_get_findings (review), 0);
+
+  /* 20 + 0.5 + 1 + 0.5 + 30 = 52 ms; the batch hop into the warehouse does not count. */
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (within, ==, "");
+  /* 20 + 0.5 + 1 + 150 + 30 = 201.5 ms. */
+  g_assert_cmpstr (regions, ==, "path-latency:a");
+  g_assert_cmpstrv (finding->ids, ((const char *[]) { "a", "c", "d", NULL }));
+  g_assert_nonnull (strstr (finding->message, "API → Cache → Database"));
+  g_assert_nonnull (strstr (finding->message, "202 ms against the p99 target of 100 ms"));
+#undef LATENCY_BOARD
+}
+
+/* A loop on the latency path is left out, not followed. */
+static void
+test_path_latency_cycle (void)
+{
+  g_autofree char *loop = fired ("{\"plano\": 1, \"nodes\": [" NODE ("a", "api", "\"replicas\": 2, \"latency_ms\": 300") ","
+                                 NODE ("b", "api", "\"replicas\": 2, \"latency_ms\": 300") "], \"edges\": ["
+                                 EDGE ("e1", "a", "b", "") "," EDGE ("e2", "b", "a", "") "], \"props\": {\"p99_ms\": 100}}", NULL);
+
+  g_assert_cmpstr (loop, ==, "");
+}
+
 /* The seed's pipeline with 72 000 events/s entering: Kafka with 3 replicas and 24 partitions
  * and Flink with 4 replicas hold; Kafka with one replica becomes a single point of failure.
  */
@@ -288,6 +357,9 @@ main (int   argc,
   g_test_add_func ("/plano/review/diamond", test_diamond);
   g_test_add_func ("/plano/review/cycle", test_cycle);
   g_test_add_func ("/plano/review/down", test_down);
+  g_test_add_func ("/plano/review/down-prop", test_down_prop);
+  g_test_add_func ("/plano/review/path-latency", test_path_latency);
+  g_test_add_func ("/plano/review/path-latency-cycle", test_path_latency_cycle);
   g_test_add_func ("/plano/review/realtime-pipeline", test_realtime_pipeline);
 
   return g_test_run ();

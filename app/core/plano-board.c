@@ -26,6 +26,7 @@ struct _PlanoBoard
   GObject     parent_instance;
 
   char       *title;
+  GArray     *props;       /* the board's own, such as its p99 target; NULL when none */
   GPtrArray  *items[PLANO_N_ITEM_TYPES];
   GHashTable *ids;
   GHashTable *id_counters;
@@ -66,6 +67,7 @@ plano_board_finalize (GObject *object)
   for (guint i = 0; i < PLANO_N_ITEM_TYPES; i++)
     g_clear_pointer (&self->items[i], g_ptr_array_unref);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->props, g_array_unref);
   g_clear_pointer (&self->interview, json_node_unref);
   g_clear_pointer (&self->view, json_node_unref);
 
@@ -167,6 +169,13 @@ apply_op (PlanoBoard *self,
   const PlanoItem *from;
   const PlanoItem *to;
   GPtrArray *list;
+
+  if (op->type == PLANO_N_ITEM_TYPES && op->board_props)
+    {
+      g_clear_pointer (&self->props, g_array_unref);
+      self->props = plano_props_copy (undo ? op->props_before : op->props_after);
+      return;
+    }
 
   if (op->type == PLANO_N_ITEM_TYPES)
     {
@@ -1133,10 +1142,57 @@ item_props (PlanoItem *item)
 }
 
 /**
+ * plano_board_get_props:
+ *
+ * Returns: (transfer none) (nullable): the board's own props, of PlanoProp, such as its
+ *   `p99_ms` target; %NULL when it has none
+ */
+GArray *
+plano_board_get_props (PlanoBoard *self)
+{
+  g_return_val_if_fail (PLANO_IS_BOARD (self), NULL);
+
+  return self->props;
+}
+
+static gboolean
+change_board_props (PlanoBoard      *self,
+                    const PlanoProp *set,
+                    const char      *unset)
+{
+  GArray *after = plano_props_copy (self->props);
+
+  if (set != NULL)
+    {
+      const PlanoProp *old = plano_props_lookup (self->props, set->name);
+
+      if (old != NULL && old->type == set->type &&
+          ((set->type == PLANO_VALUE_NUMBER && old->number == set->number) ||
+           (set->type == PLANO_VALUE_BOOLEAN && old->boolean == set->boolean) ||
+           (set->type == PLANO_VALUE_STRING && g_strcmp0 (old->string, set->string) == 0)))
+        {
+          g_clear_pointer (&after, g_array_unref);
+          return FALSE;
+        }
+      plano_props_set (&after, set);
+    }
+  else if (!plano_props_remove (&after, unset))
+    {
+      g_clear_pointer (&after, g_array_unref);
+      return FALSE;
+    }
+
+  begin_operation (self);
+  push_op (self, plano_op_new_board_props (plano_props_copy (self->props), after));
+  return end_operation (self);
+}
+
+/**
  * plano_board_set_prop:
+ * @id: (nullable): a node or edge, or %NULL for the board itself
  * @prop: the property, such as replicas = 3
  *
- * Sets a property of a node or edge as one change.
+ * Sets a property of a node, an edge or the board as one change.
  */
 gboolean
 plano_board_set_prop (PlanoBoard      *self,
@@ -1151,6 +1207,9 @@ plano_board_set_prop (PlanoBoard      *self,
 
   if (prop->type == PLANO_VALUE_NUMBER && !isfinite (prop->number))
     return FALSE;
+
+  if (id == NULL)
+    return change_board_props (self, prop, NULL);
 
   item = plano_board_lookup (self, id);
   if (item == NULL || (item->type != PLANO_ITEM_NODE && item->type != PLANO_ITEM_EDGE))
@@ -1173,6 +1232,10 @@ plano_board_unset_prop (PlanoBoard *self,
   PlanoItem *copy;
 
   g_return_val_if_fail (PLANO_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (id == NULL)
+    return change_board_props (self, NULL, name);
 
   item = plano_board_lookup (self, id);
   if (item == NULL || (item->type != PLANO_ITEM_NODE && item->type != PLANO_ITEM_EDGE))
@@ -1412,6 +1475,14 @@ plano_board_append_loaded (PlanoBoard *self,
   fill_default_size (item);
   g_ptr_array_add (self->items[item->type], item);
   g_hash_table_insert (self->ids, item->id, item);
+}
+
+void
+plano_board_set_loaded_props (PlanoBoard *self,
+                              GArray     *props)
+{
+  g_clear_pointer (&self->props, g_array_unref);
+  self->props = props != NULL ? g_array_ref (props) : NULL;
 }
 
 void

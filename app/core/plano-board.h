@@ -84,6 +84,7 @@ gboolean          plano_board_set_label       (PlanoBoard          *self,
                                                const char          *label);
 const char       *plano_board_get_label       (PlanoBoard          *self,
                                                const char          *id);
+GArray           *plano_board_get_props       (PlanoBoard          *self);
 gboolean          plano_board_set_prop        (PlanoBoard          *self,
                                                const char          *id,
                                                const PlanoProp     *prop);

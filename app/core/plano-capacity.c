@@ -162,18 +162,33 @@ plano_format_bytes (double bytes)
 char *
 plano_format_rate (double per_second)
 {
-  g_autoptr(GString) digits = g_string_new (NULL);
-  double rounded = round (per_second);
+  g_autofree char *count = NULL;
 
-  if (per_second > 0 && per_second < 10 && per_second != rounded)
+  if (per_second > 0 && per_second < 10 && per_second != round (per_second))
     return g_strdup_printf ("%.2f/s", per_second);
 
+  count = plano_format_number (per_second);
+  return g_strdup_printf ("%s/s", count);
+}
+
+/**
+ * plano_format_number:
+ *
+ * Returns: (transfer full): @value rounded to a whole number, thousands apart: "17 361"
+ */
+char *
+plano_format_number (double value)
+{
+  GString *digits = g_string_new (NULL);
+  gsize start;
+
   /* A space between thousands, as in the seed's "100 000", that never breaks a line. */
-  g_string_printf (digits, "%.0f", rounded);
-  for (gssize i = (gssize) digits->len - 3; i > 0; i -= 3)
+  g_string_printf (digits, "%.0f", round (value));
+  start = digits->str[0] == '-' ? 1 : 0;
+  for (gssize i = (gssize) digits->len - 3; i > (gssize) start; i -= 3)
     g_string_insert (digits, i, "\u00a0");
 
-  return g_strdup_printf ("%s/s", digits->str);
+  return g_string_free (digits, FALSE);
 }
 
 /**

@@ -72,6 +72,7 @@ const char  *plano_scale_get_size         (PlanoScale                 scale);
 const char  *plano_scale_get_advice       (PlanoScale                 scale);
 char        *plano_format_bytes           (double                     bytes);
 char        *plano_format_rate            (double                     per_second);
+char        *plano_format_number          (double                     value);
 char        *plano_capacity_to_notes      (const PlanoCapacityInput  *input,
                                            const PlanoCapacityResult *result);
 

@@ -27,6 +27,8 @@ op_clear (PlanoOp *op)
   g_clear_pointer (&op->after, plano_item_free);
   g_clear_pointer (&op->title_before, g_free);
   g_clear_pointer (&op->title_after, g_free);
+  g_clear_pointer (&op->props_before, g_array_unref);
+  g_clear_pointer (&op->props_after, g_array_unref);
 }
 
 /**
@@ -65,6 +67,25 @@ plano_op_new_title (const char *before,
   return op;
 }
 
+/**
+ * plano_op_new_board_props:
+ * @before: (transfer full) (nullable): the board's props as they were
+ * @after: (transfer full) (nullable): the board's props as they become
+ */
+PlanoOp *
+plano_op_new_board_props (GArray *before,
+                          GArray *after)
+{
+  PlanoOp *op = g_atomic_rc_box_new0 (PlanoOp);
+
+  op->type = PLANO_N_ITEM_TYPES;
+  op->board_props = TRUE;
+  op->props_before = before;
+  op->props_after = after;
+
+  return op;
+}
+
 PlanoOp *
 plano_op_ref (PlanoOp *op)
 {
@@ -88,6 +109,10 @@ plano_op_get_memory_size (PlanoOp *op)
     size += strlen (op->title_before) + 1;
   if (op->title_after != NULL)
     size += strlen (op->title_after) + 1;
+  for (guint i = 0; op->props_before != NULL && i < op->props_before->len; i++)
+    size += sizeof (PlanoProp) + 32;
+  for (guint i = 0; op->props_after != NULL && i < op->props_after->len; i++)
+    size += sizeof (PlanoProp) + 32;
 
   return size;
 }
@@ -183,8 +208,9 @@ plano_change_set_replay (PlanoChange *self,
  * plano_change_get_op:
  * @self: a change
  * @position: which step, in the order the steps happened
- * @type: (out) (optional): the type of the item; undefined for %PLANO_CHANGE_TITLE
- * @id: (out) (optional) (transfer none): the id of the item, %NULL for the title
+ * @type: (out) (optional): the type of the item; %PLANO_N_ITEM_TYPES for a change of the
+ *   board's title or props
+ * @id: (out) (optional) (transfer none): the id of the item, %NULL for the board's title or props
  *
  * Returns: what happened at that step
  */
@@ -212,7 +238,7 @@ plano_change_get_op (PlanoChange    *self,
         *type = PLANO_N_ITEM_TYPES;
       if (id != NULL)
         *id = NULL;
-      return PLANO_CHANGE_TITLE;
+      return op->board_props ? PLANO_CHANGE_BOARD_PROPS : PLANO_CHANGE_TITLE;
     }
 
   before = self->undo ? op->after : op->before;

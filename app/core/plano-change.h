@@ -19,6 +19,7 @@ typedef enum
   PLANO_CHANGE_REMOVED,
   PLANO_CHANGE_MODIFIED,
   PLANO_CHANGE_TITLE,
+  PLANO_CHANGE_BOARD_PROPS,
 } PlanoChangeKind;
 
 #define PLANO_TYPE_CHANGE (plano_change_get_type ())

@@ -968,6 +968,7 @@ read_contents (Reader      *reader,
                JsonObject  *root,
                GPtrArray  **items,
                char       **title,
+               GArray     **props,
                JsonNode   **interview,
                JsonNode   **view,
                GError     **error)
@@ -999,7 +1000,8 @@ read_contents (Reader      *reader,
       pop (reader, len);
     }
 
-  return read_object_member (reader, root, "interview", interview, error) &&
+  return get_props (reader, root, props, error) &&
+         read_object_member (reader, root, "interview", interview, error) &&
          read_object_member (reader, root, "view", view, error);
 }
 
@@ -1012,6 +1014,7 @@ read_root (Reader      *reader,
   g_autoptr(JsonNode) interview = NULL;
   g_autoptr(JsonNode) view = NULL;
   g_autofree char *title = NULL;
+  g_autoptr(GArray) props = NULL;
   PlanoBoard *board = NULL;
   JsonObject *root;
 
@@ -1030,10 +1033,11 @@ read_root (Reader      *reader,
   for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
     items[t] = g_ptr_array_new_with_free_func ((GDestroyNotify) plano_item_free);
 
-  if (read_contents (reader, root, items, &title, &interview, &view, error))
+  if (read_contents (reader, root, items, &title, &props, &interview, &view, error))
     {
       board = plano_board_new ();
       plano_board_set_loaded_title (board, title);
+      plano_board_set_loaded_props (board, props);
       for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
         for (guint i = 0; i < items[t]->len; i++)
           plano_board_append_loaded (board, g_steal_pointer (&g_ptr_array_index (items[t], i)));
@@ -1601,6 +1605,8 @@ plano_format_write (PlanoBoard *board,
       append_indent (out, 1);
       g_string_append_c (out, ']');
     }
+
+  member_props (&w, plano_board_get_props (board));
 
   if (plano_board_get_interview (board) != NULL)
     {

@@ -16,6 +16,7 @@
 #include "plano-catalog.h"
 #include "plano-index.h"
 #include "plano-render.h"
+#include "plano-review.h"
 
 /* The renderer keeps, for one board, the box of every item in a spatial index and the text
  * layout of every item, both updated from PlanoBoard::changed. It draws through a Painter: one
@@ -75,6 +76,8 @@ typedef struct
   Color note_text;
   Color badge;
   Color badge_text;
+  Color down;
+  Color stale;
 } Palette;
 
 static const Palette palettes[] = {
@@ -92,6 +95,8 @@ static const Palette palettes[] = {
     .note_text = { 0.25, 0.2, 0, 0.9 },
     .badge = RGB (0xe5a50a),
     .badge_text = RGB (0xffffff),
+    .down = RGB (0xc01c28),
+    .stale = RGB (0xc64600),
   },
   [PLANO_THEME_DARK] = {
     .background = RGB (0x242424),
@@ -107,6 +112,8 @@ static const Palette palettes[] = {
     .note_text = { 1, 0.97, 0.85, 0.95 },
     .badge = RGB (0xf5c211),
     .badge_text = RGB (0x241f31),
+    .down = RGB (0xe01b24),
+    .stale = RGB (0xff7800),
   },
 };
 
@@ -185,6 +192,7 @@ static const struct
   { "shield", "M 8 1.5 L 14 4 C 14 9 11.5 12.5 8 14.5 C 4.5 12.5 2 9 2 4 Z S" },
   { "server", "R 1.5 2 13 5 R 1.5 9 13 5 S O 4.5 4.5 0.9 O 4.5 11.5 0.9 F" },
   { "user", "O 8 5 3 M 2.5 14.5 C 2.5 9.5 13.5 9.5 13.5 14.5 S" },
+  { "cross", "M 4 4 L 12 12 M 12 4 L 4 12 S" },
   { "balance", "M 8 2 L 8 14.5 M 4.5 14.5 L 11.5 14.5 M 2 4.5 L 14 4.5 M 3.5 4.5 L 1.5 9.5 C 2.5 11 4.5 11 5.5 9.5 Z M 12.5 4.5 L 10.5 9.5 C 11.5 11 13.5 11 14.5 9.5 Z S" },
   { "bucket", "M 2.5 4 L 4 14.5 L 12 14.5 L 13.5 4 M 1.5 4 L 14.5 4 S" },
   { "external", "M 9 1.5 L 14.5 1.5 L 14.5 7 M 14.5 1.5 L 7 9 M 12 10 L 12 14.5 L 1.5 14.5 L 1.5 4 L 6 4 S" },
@@ -732,6 +740,7 @@ struct _PlanoRenderer
   GHashTable   *texts;       /* id → ItemText */
   GHashTable   *badges;      /* target id → number of trade-offs */
   guint         n_board_tradeoffs;
+  GHashTable   *stale;       /* ids downstream of a component marked down; NULL: recompute */
 };
 
 G_DEFINE_FINAL_TYPE (PlanoRenderer, plano_renderer, G_TYPE_OBJECT)
@@ -1095,8 +1104,11 @@ board_changed_cb (PlanoRenderer *self,
       PlanoChangeKind kind = plano_change_get_op (change, i, &type, &id);
       const PlanoItem *item;
 
-      if (kind == PLANO_CHANGE_TITLE)
+      if (kind == PLANO_CHANGE_TITLE || kind == PLANO_CHANGE_BOARD_PROPS)
         continue;
+
+      if (type == PLANO_ITEM_NODE || type == PLANO_ITEM_EDGE)
+        g_clear_pointer (&self->stale, g_hash_table_unref);
 
       if (type == PLANO_ITEM_NODE || type == PLANO_ITEM_ZONE)
         shapes_changed = TRUE;
@@ -1154,6 +1166,7 @@ plano_renderer_finalize (GObject *object)
   g_clear_pointer (&self->index, plano_index_free);
   g_clear_pointer (&self->texts, g_hash_table_unref);
   g_clear_pointer (&self->badges, g_hash_table_unref);
+  g_clear_pointer (&self->stale, g_hash_table_unref);
   g_clear_object (&self->pango);
 
   G_OBJECT_CLASS (plano_renderer_parent_class)->finalize (object);
@@ -1548,6 +1561,15 @@ paint_badge (PlanoRenderer *self,
   paint_glyph (p, "balance", cx - 6, cy - 6, 12, &palette->badge_text);
 }
 
+static gboolean
+node_is_down (const PlanoNode *node)
+{
+  const PlanoProp *prop = plano_props_lookup (node->props, "down");
+
+  return prop != NULL && ((prop->type == PLANO_VALUE_BOOLEAN && prop->boolean) ||
+                          (prop->type == PLANO_VALUE_STRING && g_strcmp0 (prop->string, "true") == 0));
+}
+
 static void
 paint_node (PlanoRenderer            *self,
             Painter                  *p,
@@ -1564,11 +1586,21 @@ paint_node (PlanoRenderer            *self,
   double gy = r.y + (r.h - glyph_size) / 2;
   ItemText *text;
 
+  gboolean down = node_is_down (node);
+  gboolean stale = !down && g_hash_table_contains (self->stale, node->item.id);
+  static const double status_dash[] = { 6, 4 };
+
   p->begin_item (p, node->item.id, plano_board_get_label (self->board, node->item.id));
 
   p->rounded_rect (p, r.x, r.y, r.w, r.h, 10);
   p->fill (p, &palette->card, TRUE);
-  p->stroke (p, &border, 1.5, NULL, 0);
+  if (down || stale)
+    p->stroke (p, down ? &palette->down : &palette->stale, 2.5, status_dash, 2);
+  else
+    p->stroke (p, &border, 1.5, NULL, 0);
+
+  if (down)
+    color = with_alpha (palette->text_dim, 0.35);
 
   p->rounded_rect (p, gx, gy, glyph_size, glyph_size, 8);
   p->fill (p, &color, FALSE);
@@ -1591,6 +1623,14 @@ paint_node (PlanoRenderer            *self,
     }
 
   paint_badge (self, p, palette, node->item.id, r.x + r.w - 2, r.y + 2);
+  if (down || stale)
+    {
+      Color white = RGB (0xffffff);
+
+      p->circle (p, r.x + 2, r.y + 2, BADGE_RADIUS);
+      p->fill (p, down ? &palette->down : &palette->stale, FALSE);
+      paint_glyph (p, down ? "cross" : "clock", r.x + 2 - 6, r.y + 2 - 6, 12, &white);
+    }
   paint_highlight (p, options, palette, node->item.id, &r, 10);
 
   p->end_item (p);
@@ -1781,6 +1821,18 @@ paint (PlanoRenderer            *self,
   static const PlanoItemType order[] = {
     PLANO_ITEM_ZONE, PLANO_ITEM_EDGE, PLANO_ITEM_NODE, PLANO_ITEM_NOTE,
   };
+
+  if (self->stale == NULL)
+    {
+      g_autoptr(GHashTable) found = plano_review_find_stale (self->board);
+      GHashTableIter iter;
+      gpointer id;
+
+      self->stale = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_iter_init (&iter, found);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        g_hash_table_add (self->stale, g_strdup (id));
+    }
 
   if (options->background)
     {

@@ -28,6 +28,8 @@
 #define HOT_UTILISATION       0.8
 #define SPARK_MINIMUM_BYTES   1e11     /* the seed: Spark pays off from about 100 GB */
 #define DEFAULT_EVENT_BYTES   1000.0
+#define HOP_LATENCY_MS        0.5      /* the seed: a round trip within one data centre */
+#define REGION_LATENCY_MS     150.0    /* the seed: a round trip across regions */
 
 struct _PlanoReview
 {
@@ -497,37 +499,60 @@ check_idempotency (PlanoReview *self,
     }
 }
 
+/* Adds to @reached every component downstream of those already in it. */
+static void
+reach_downstream (GPtrArray  *links,
+                  GPtrArray  *reached,
+                  GHashTable *seen)
+{
+  g_autoptr(GHashTable) outgoing = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint j = 0; j < links->len; j++)
+    {
+      const Link *link = g_ptr_array_index (links, j);
+      GPtrArray *out;
+
+      if (link->from == NULL)
+        continue;
+      out = g_hash_table_lookup (outgoing, link->from);
+      if (out == NULL)
+        g_hash_table_insert (outgoing, (gpointer) link->from, out = g_ptr_array_new ());
+      g_ptr_array_add (out, (gpointer) link->to);
+    }
+
+  for (guint r = 0; r < reached->len; r++)
+    {
+      GPtrArray *out = g_hash_table_lookup (outgoing, g_ptr_array_index (reached, r));
+
+      for (guint j = 0; out != NULL && j < out->len; j++)
+        if (g_hash_table_add (seen, g_ptr_array_index (out, j)))
+          g_ptr_array_add (reached, g_ptr_array_index (out, j));
+    }
+}
+
 /* Failure injection: what a component marked down takes with it downstream. */
 static void
 check_down (PlanoReview *self,
             GPtrArray   *links)
 {
-  GHashTableIter iter;
-  gpointer key;
+  guint n = plano_board_get_n_items (self->board, PLANO_ITEM_NODE);
 
-  g_hash_table_iter_init (&iter, self->down);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  /* In board order, so that the output is the same from one run to the next. */
+  for (guint i = 0; i < n; i++)
     {
-      const PlanoNode *down = plano_board_lookup_node (self->board, key);
+      const PlanoNode *down = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
       g_autoptr(GPtrArray) reached = g_ptr_array_new ();
       g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
       g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
       g_autoptr(GString) names = g_string_new (NULL);
       GStrv built;
 
-      if (down == NULL)
+      if (!g_hash_table_contains (self->down, down->item.id))
         continue;
 
       g_ptr_array_add (reached, (gpointer) down);
       g_hash_table_add (seen, (gpointer) down);
-      for (guint r = 0; r < reached->len; r++)
-        for (guint j = 0; j < links->len; j++)
-          {
-            const Link *link = g_ptr_array_index (links, j);
-
-            if (link->from == g_ptr_array_index (reached, r) && g_hash_table_add (seen, (gpointer) link->to))
-              g_ptr_array_add (reached, (gpointer) link->to);
-          }
+      reach_downstream (links, reached, seen);
 
       g_strv_builder_add (ids, down->item.id);
       for (guint r = 1; r < reached->len; r++)
@@ -552,6 +577,189 @@ check_down (PlanoReview *self,
     }
 }
 
+static double
+node_latency (const PlanoNode *node)
+{
+  return MAX (prop_number (node->props, "latency_ms", kind_of (node)->latency_ms), 0);
+}
+
+/* A hop's network time: the edge's own latency_ms, or a round trip across regions when it
+ * says cross_region, or within one data centre.
+ */
+static double
+hop_latency (const Link *link)
+{
+  if (plano_props_lookup (link->edge->props, "latency_ms") != NULL)
+    return MAX (prop_number (link->edge->props, "latency_ms", 0), 0);
+
+  return prop_true (link->edge->props, "cross_region") ? REGION_LATENCY_MS : HOP_LATENCY_MS;
+}
+
+/* The slowest path against the board's p99 target: the longest path over the components
+ * (batch edges do not count: a batch hop is not on the request path), by Kahn's algorithm, so
+ * that a cycle is left out instead of followed.
+ */
+static void
+check_path_latency (PlanoReview *self,
+                    GPtrArray   *links)
+{
+  double target = prop_number (plano_board_get_props (self->board), "p99_ms", 0);
+  guint n = plano_board_get_n_items (self->board, PLANO_ITEM_NODE);
+  g_autoptr(GHashTable) pending = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) best = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) previous = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) outgoing = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GQueue) ready = g_queue_new ();
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *worst_text = NULL;
+  g_autofree char *target_text = NULL;
+  const PlanoNode *worst = NULL;
+  double worst_ms = 0;
+
+  if (!(target > 0))
+    return;
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const Link *link = g_ptr_array_index (links, i);
+      GPtrArray *out;
+
+      if (link->from == NULL || g_strcmp0 (link->edge->kind, "batch") == 0)
+        continue;
+
+      out = g_hash_table_lookup (outgoing, link->from);
+      if (out == NULL)
+        g_hash_table_insert (outgoing, (gpointer) link->from, out = g_ptr_array_new ());
+      g_ptr_array_add (out, (gpointer) link);
+      g_hash_table_insert (pending, (gpointer) link->to,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (pending, link->to)) + 1));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PlanoNode *node = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
+
+      if (!g_hash_table_contains (pending, node))
+        {
+          g_hash_table_insert (best, (gpointer) node, number (node_latency (node)));
+          g_queue_push_tail (ready, (gpointer) node);
+        }
+    }
+
+  for (const PlanoNode *node; (node = g_queue_pop_head (ready)) != NULL;)
+    {
+      double here = *(double *) g_hash_table_lookup (best, node);
+      GPtrArray *out = g_hash_table_lookup (outgoing, node);
+
+      /* A path has at least one hop: a component on its own is not a request path. */
+      if (g_hash_table_contains (previous, node) && (worst == NULL || here > worst_ms))
+        {
+          worst = node;
+          worst_ms = here;
+        }
+
+      for (guint j = 0; out != NULL && j < out->len; j++)
+        {
+          const Link *link = g_ptr_array_index (out, j);
+          double there = here + hop_latency (link) + node_latency (link->to);
+          double *known = g_hash_table_lookup (best, link->to);
+          guint left = GPOINTER_TO_UINT (g_hash_table_lookup (pending, link->to));
+
+          if (known == NULL || there > *known)
+            {
+              g_hash_table_insert (best, (gpointer) link->to, number (there));
+              g_hash_table_insert (previous, (gpointer) link->to, (gpointer) link->from);
+            }
+
+          if (left <= 1)
+            {
+              g_hash_table_remove (pending, link->to);
+              g_queue_push_tail (ready, (gpointer) link->to);
+            }
+          else
+            {
+              g_hash_table_insert (pending, (gpointer) link->to, GUINT_TO_POINTER (left - 1));
+            }
+        }
+    }
+
+  if (worst == NULL || worst_ms <= target)
+    return;
+
+  for (const PlanoNode *node = worst; node != NULL; node = g_hash_table_lookup (previous, node))
+    g_ptr_array_insert (path, 0, (gpointer) node);
+
+  for (guint i = 0; i < path->len; i++)
+    {
+      const PlanoNode *node = g_ptr_array_index (path, i);
+
+      g_strv_builder_add (ids, node->item.id);
+      if (i > 0)
+        g_string_append (names, " → ");
+      g_string_append (names, label (self, node));
+    }
+
+  worst_text = plano_format_number (worst_ms);
+  target_text = plano_format_number (target);
+  add_finding (self, PLANO_SEVERITY_ERROR, "path-latency",
+               /* TRANSLATORS: "The slowest path, Apps → Kafka → Flink → Redis, takes about 650 ms…" */
+               _("The slowest path, %s, takes about %s ms against the p99 target of %s ms: cut a hop, a region crossing or a slow component"),
+               names->str, worst_text, target_text);
+  ((PlanoFinding *) g_ptr_array_index (self->findings, self->findings->len - 1))->ids = g_strv_builder_end (ids);
+}
+
+/**
+ * plano_review_find_stale:
+ * @board: a board
+ *
+ * What the failure drill shows on the canvas: the components downstream of those whose `down`
+ * prop is true, which lose data or freshness while they are down.
+ *
+ * Returns: (transfer full): a set of node ids, owned by @board; empty when nothing is down
+ */
+GHashTable *
+plano_review_find_stale (PlanoBoard *board)
+{
+  GHashTable *stale = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) reached = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) links = NULL;
+  PlanoReview scratch = { .board = board };
+  guint n_down;
+
+  g_return_val_if_fail (PLANO_IS_BOARD (board), stale);
+
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_NODE); i++)
+    {
+      const PlanoNode *node = (const PlanoNode *) plano_board_get_item (board, PLANO_ITEM_NODE, i);
+
+      if (prop_true (node->props, "down"))
+        {
+          g_ptr_array_add (reached, (gpointer) node);
+          g_hash_table_add (seen, (gpointer) node);
+        }
+    }
+
+  if (reached->len == 0)
+    return stale;
+
+  n_down = reached->len;
+  links = collect_links (&scratch);
+  reach_downstream (links, reached, seen);
+
+  for (guint i = n_down; i < reached->len; i++)
+    {
+      const PlanoNode *node = g_ptr_array_index (reached, i);
+
+      if (!prop_true (node->props, "down"))
+        g_hash_table_add (stale, node->item.id);
+    }
+
+  return stale;
+}
+
 static int
 compare_findings (gconstpointer a,
                   gconstpointer b)
@@ -566,7 +774,8 @@ compare_findings (gconstpointer a,
 /**
  * plano_review_new:
  * @board: the board to review
- * @down: (nullable): ids of components to treat as failed
+ * @down: (nullable): ids of components to treat as failed, besides those whose `down` prop
+ *   is true
  *
  * Returns: (transfer full): the review of @board as it is now
  */
@@ -589,6 +798,14 @@ plano_review_new (PlanoBoard         *board,
     if (plano_board_lookup_node (board, down[i]) != NULL)
       g_hash_table_add (self->down, (gpointer) plano_board_lookup_node (board, down[i])->item.id);
 
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_NODE); i++)
+    {
+      const PlanoNode *node = (const PlanoNode *) plano_board_get_item (board, PLANO_ITEM_NODE, i);
+
+      if (prop_true (node->props, "down"))
+        g_hash_table_add (self->down, node->item.id);
+    }
+
   links = collect_links (self);
   propagate (self, links);
   compute_capacities (self);
@@ -599,6 +816,7 @@ plano_review_new (PlanoBoard         *board,
   check_buffers (self, links);
   check_overkill (self);
   check_idempotency (self, links);
+  check_path_latency (self, links);
 
   g_ptr_array_sort (self->findings, compare_findings);
 

@@ -38,6 +38,7 @@ gboolean      plano_review_get_load        (PlanoReview         *self,
 gboolean      plano_review_get_capacity    (PlanoReview         *self,
                                             const char          *id,
                                             double              *capacity);
+GHashTable   *plano_review_find_stale      (PlanoBoard          *board);
 const char   *plano_severity_get_name      (PlanoSeverity        severity);
 char         *plano_finding_to_line        (const PlanoFinding  *finding);
 
