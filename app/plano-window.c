@@ -18,6 +18,7 @@
 #include "plano-inspector.h"
 #include "plano-palette.h"
 #include "plano-review-panel.h"
+#include "plano-tradeoff-list.h"
 #include "plano-format.h"
 #include "plano-window.h"
 
@@ -54,6 +55,7 @@ struct _PlanoWindow
   PlanoPalette         *palette;
   PlanoInspector       *inspector;
   PlanoReviewPanel     *review_panel;
+  PlanoTradeoffList    *tradeoff_list;
   GtkStack             *side_stack;
   GtkWidget            *palette_button;
   GtkWidget            *outline_button;
@@ -1236,6 +1238,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   g_type_ensure (PLANO_TYPE_INSPECTOR);
   g_type_ensure (PLANO_TYPE_REVIEW_PANEL);
   g_type_ensure (PLANO_TYPE_CALCULATOR);
+  g_type_ensure (PLANO_TYPE_TRADEOFF_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/plano-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, toast_overlay);
@@ -1248,6 +1251,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, review_panel);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, tradeoff_list);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, side_stack);
   gtk_widget_class_bind_template_callback (widget_class, canvas_selection_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, palette_button);
@@ -1281,6 +1285,7 @@ plano_window_init (PlanoWindow *self)
   gtk_widget_set_visible (self->outline_button, FALSE);
   plano_inspector_set_canvas (self->inspector, self->canvas);
   plano_review_panel_set_canvas (self->review_panel, self->canvas);
+  plano_tradeoff_list_set_canvas (self->tradeoff_list, self->canvas);
   g_signal_connect_object (self->canvas, "notify::snap", G_CALLBACK (canvas_snap_notify_cb),
                            self, G_CONNECT_SWAPPED);
 

@@ -15,8 +15,13 @@
 #include "plano-canvas.h"
 #include "plano-format.h"
 #include "plano-inspector.h"
+#include "plano-board-summary.h"
 #include "plano-review-panel.h"
 #include "plano-calculator.h"
+#include "plano-review.h"
+#include "plano-tradeoff-editor.h"
+#include "plano-tradeoff-list.h"
+#include "plano-tradeoffs.h"
 
 typedef struct
 {
@@ -267,6 +272,253 @@ test_calculator (Fixture       *f,
   g_object_unref (calculator);
 }
 
+static char *
+view_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_view_text (GtkWidget  *view,
+               const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+/* A trade-off on Kafka from the batch-vs-streaming preset: every field reaches the board in one
+ * undoable step; editing and deleting are undoable too; Cancel changes nothing.
+ */
+static void
+test_tradeoff_editor (Fixture       *f,
+                      gconstpointer  data)
+{
+  PlanoTradeoffEditor *editor;
+  const PlanoTradeoff *tradeoff = NULL;
+  g_autofree char *alternatives = NULL;
+  g_autofree char *id = NULL;
+  guint before = plano_board_get_n_items (f->board, PLANO_ITEM_TRADEOFF);
+  GtkWidget *add_row;
+
+  /* The inspector offers to add one about the selected node. */
+  plano_canvas_select (f->canvas, "kafka", FALSE);
+  plano_test_iterate ();
+  add_row = plano_inspector_get_row (f->inspector, "add-tradeoff");
+  g_assert_nonnull (add_row);
+
+  editor = PLANO_TRADEOFF_EDITOR (plano_tradeoff_editor_new (f->canvas, NULL, "kafka"));
+  gtk_window_present (GTK_WINDOW (editor));
+  plano_test_iterate ();
+
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (plano_tradeoff_editor_get_row (editor, "hint"))),
+                            "For Kafka, weigh durability"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (plano_tradeoff_editor_get_row (editor, "title"))), ==,
+                   "Why Kafka: events, clicks, logs");
+
+  /* The preset replaces the title the editor made up, and fills the alternatives. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (plano_tradeoff_editor_get_row (editor, "preset")), 4);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (plano_tradeoff_editor_get_row (editor, "title"))), ==,
+                   "Batch vs streaming");
+  alternatives = view_text (plano_tradeoff_editor_get_row (editor, "alternatives"));
+  g_assert_cmpstr (alternatives, ==, "Batch\nStreaming");
+
+  gtk_editable_set_text (GTK_EDITABLE (plano_tradeoff_editor_get_row (editor, "choice")), "Streaming");
+  set_view_text (plano_tradeoff_editor_get_row (editor, "pros"), "seconds of freshness\n\nreplay ");
+  set_view_text (plano_tradeoff_editor_get_row (editor, "cons"), "state to operate");
+  set_view_text (plano_tradeoff_editor_get_row (editor, "rationale"), "Fraud must be caught within seconds.");
+  g_assert_true (plano_tradeoff_editor_save (editor));
+  plano_test_iterate ();
+
+  g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_TRADEOFF), ==, before + 1);
+  tradeoff = (const PlanoTradeoff *) plano_board_get_item (f->board, PLANO_ITEM_TRADEOFF, before);
+  id = g_strdup (tradeoff->item.id);
+  g_assert_cmpstr (tradeoff->target, ==, "kafka");
+  g_assert_cmpstr (tradeoff->title, ==, "Batch vs streaming");
+  g_assert_cmpstr (tradeoff->choice, ==, "Streaming");
+  g_assert_cmpstrv (tradeoff->alternatives, ((const char *[]) { "Batch", "Streaming", NULL }));
+  g_assert_cmpstrv (tradeoff->pros, ((const char *[]) { "seconds of freshness", "replay", NULL }));
+  g_assert_cmpstrv (tradeoff->cons, ((const char *[]) { "state to operate", NULL }));
+  g_assert_cmpstr (tradeoff->rationale, ==, "Fraud must be caught within seconds.");
+  g_assert_cmpstr (plano_history_get_undo_label (f->history), ==, "Add Trade-off");
+
+  /* The inspector lists it under Kafka now. */
+  g_assert_nonnull (plano_inspector_get_row (f->inspector, "add-tradeoff"));
+
+  /* Edit: the fields come back, and a change is one more step. */
+  editor = PLANO_TRADEOFF_EDITOR (plano_tradeoff_editor_new (f->canvas, id, NULL));
+  gtk_window_present (GTK_WINDOW (editor));
+  plano_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (plano_tradeoff_editor_get_row (editor, "preset")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (plano_tradeoff_editor_get_row (editor, "choice"))), ==, "Streaming");
+  gtk_editable_set_text (GTK_EDITABLE (plano_tradeoff_editor_get_row (editor, "choice")), "Micro-batch");
+  g_assert_true (plano_tradeoff_editor_save (editor));
+  plano_test_iterate ();
+  g_assert_cmpstr (((const PlanoTradeoff *) plano_board_lookup (f->board, id))->choice, ==, "Micro-batch");
+  g_assert_cmpstr (plano_history_get_undo_label (f->history), ==, "Edit Trade-off");
+  plano_history_undo (f->history);
+  g_assert_cmpstr (((const PlanoTradeoff *) plano_board_lookup (f->board, id))->choice, ==, "Streaming");
+
+  /* Cancel: nothing changes. */
+  editor = PLANO_TRADEOFF_EDITOR (plano_tradeoff_editor_new (f->canvas, id, NULL));
+  gtk_window_present (GTK_WINDOW (editor));
+  plano_test_iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (plano_tradeoff_editor_get_row (editor, "choice")), "Batch");
+  gtk_window_close (GTK_WINDOW (editor));
+  plano_test_iterate ();
+  g_assert_cmpstr (((const PlanoTradeoff *) plano_board_lookup (f->board, id))->choice, ==, "Streaming");
+
+  /* Delete, then undo. */
+  editor = PLANO_TRADEOFF_EDITOR (plano_tradeoff_editor_new (f->canvas, id, NULL));
+  gtk_window_present (GTK_WINDOW (editor));
+  plano_test_iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL);
+  plano_test_iterate ();
+  g_assert_null (plano_board_lookup (f->board, id));
+  plano_history_undo (f->history);
+  g_assert_nonnull (plano_board_lookup (f->board, id));
+  plano_history_undo (f->history);
+  g_assert_null (plano_board_lookup (f->board, id));
+}
+
+/* The list: every trade-off, a filter, and activating one selects what it is about. */
+static void
+test_tradeoff_list (Fixture       *f,
+                    gconstpointer  data)
+{
+  PlanoTradeoffList *list = PLANO_TRADEOFF_LIST (plano_tradeoff_list_new ());
+  GtkWidget *search;
+  g_auto(GStrv) selection = NULL;
+  g_autoptr(GError) error = NULL;
+  PlanoTradeoff *wide;
+
+  g_object_ref_sink (list);
+  plano_tradeoff_list_set_canvas (list, f->canvas);
+  g_assert_cmpuint (plano_tradeoff_list_get_n_rows (list), ==, 3);
+
+  search = plano_tradeoff_list_get_search_entry (list);
+  gtk_editable_set_text (GTK_EDITABLE (search), "SPARK");
+  plano_tradeoff_list_refresh (list);
+  g_assert_cmpuint (plano_tradeoff_list_get_n_rows (list), ==, 1);
+  plano_tradeoff_list_activate_row (list, 0);
+  selection = plano_canvas_get_selection (f->canvas);
+  g_assert_cmpstrv (selection, ((const char *[]) { "flink", NULL }));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "nothing like this");
+  plano_tradeoff_list_refresh (list);
+  g_assert_cmpuint (plano_tradeoff_list_get_n_rows (list), ==, 0);
+
+  /* A new one shows up as soon as the board has it. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  plano_tradeoff_list_refresh (list);
+  wide = plano_tradeoff_new (f->board, NULL, plano_tradeoff_lookup_preset ("cost-performance"));
+  plano_history_begin (f->history, "Add Trade-off");
+  g_assert_true (plano_board_add_item (f->board, (PlanoItem *) wide, &error));
+  plano_history_commit (f->history);
+  g_assert_cmpuint (plano_tradeoff_list_get_n_rows (list), ==, 4);
+  plano_history_undo (f->history);
+  g_assert_cmpuint (plano_tradeoff_list_get_n_rows (list), ==, 3);
+
+  plano_tradeoff_list_set_canvas (list, NULL);
+  g_object_unref (list);
+}
+
+/* The failure drill: Flink marked down from the canvas, undoably; the review says what goes
+ * stale and the inspector's switch follows.
+ */
+static void
+test_mark_down (Fixture       *f,
+                gconstpointer  data)
+{
+  PlanoReviewPanel *panel = PLANO_REVIEW_PANEL (plano_review_panel_new ());
+  g_autoptr(PlanoReview) review = NULL;
+  g_autoptr(GHashTable) stale = NULL;
+  const PlanoFinding *finding;
+  GtkWidget *toggle;
+
+  g_object_ref_sink (panel);
+  plano_review_panel_set_canvas (panel, f->canvas);
+
+  plano_canvas_select (f->canvas, "flink", FALSE);
+  plano_test_iterate ();
+  toggle = plano_inspector_get_row (f->inspector, "down");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->canvas)));
+
+  g_assert_cmpuint (plano_canvas_set_selection_down (f->canvas, TRUE), ==, 1);
+  g_assert_cmpstr (plano_history_get_undo_label (f->history), ==, "Mark as Down");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (plano_inspector_get_row (f->inspector, "down"))));
+
+  review = plano_review_new (f->board, NULL);
+  finding = g_ptr_array_index (plano_review_get_findings (review), 0);
+  g_assert_cmpstr (finding->rule, ==, "down");
+  g_assert_nonnull (strstr (finding->message, "Redis (hot), Druid (OLAP), Elasticsearch (search)"));
+  stale = plano_review_find_stale (f->board);
+  g_assert_true (g_hash_table_contains (stale, "redis"));
+  g_assert_true (g_hash_table_contains (stale, "druid"));
+  g_assert_false (g_hash_table_contains (stale, "kafka"));
+
+  plano_review_panel_refresh (panel);
+  plano_review_panel_activate_row (panel, 0);
+  {
+    g_auto(GStrv) selection = plano_canvas_get_selection (f->canvas);
+
+    g_assert_true (g_strv_contains ((const char * const *) selection, "flink"));
+    g_assert_true (g_strv_contains ((const char * const *) selection, "redis"));
+  }
+
+  /* Back up through the switch, then undo that. */
+  plano_canvas_select (f->canvas, "flink", FALSE);
+  plano_test_iterate ();
+  gtk_switch_set_active (GTK_SWITCH (plano_inspector_get_row (f->inspector, "down")), FALSE);
+  g_assert_null (plano_props_lookup (plano_board_lookup_node (f->board, "flink")->props, "down"));
+  plano_history_undo (f->history);
+  g_assert_nonnull (plano_props_lookup (plano_board_lookup_node (f->board, "flink")->props, "down"));
+  plano_history_undo (f->history);
+  g_assert_null (plano_props_lookup (plano_board_lookup_node (f->board, "flink")->props, "down"));
+
+  plano_review_panel_set_canvas (panel, NULL);
+  g_object_unref (panel);
+}
+
+/* The board's p99 target, typed in the outline, is one undoable change that the review uses. */
+static void
+test_latency_target (Fixture       *f,
+                     gconstpointer  data)
+{
+  PlanoBoardSummary *summary = PLANO_BOARD_SUMMARY (plano_board_summary_new ());
+  GtkWidget *spin;
+  g_autoptr(PlanoReview) review = NULL;
+  GPtrArray *findings;
+  gboolean slow = FALSE;
+  double target = 0;
+
+  g_object_ref_sink (summary);
+  plano_board_summary_set_board (summary, f->board);
+  spin = plano_board_summary_get_target_spin (summary);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 0);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 100);
+  g_assert_true (plano_props_get_number (plano_board_get_props (f->board), "p99_ms", &target));
+  g_assert_cmpfloat (target, ==, 100);
+
+  review = plano_review_new (f->board, NULL);
+  findings = plano_review_get_findings (review);
+  for (guint i = 0; i < findings->len; i++)
+    slow |= g_str_equal (((const PlanoFinding *) g_ptr_array_index (findings, i))->rule, "path-latency");
+  g_assert_true (slow);
+
+  plano_history_undo (f->history);
+  g_assert_null (plano_board_get_props (f->board));
+  plano_test_iterate ();
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 0);
+
+  plano_board_summary_set_board (summary, NULL);
+  g_object_unref (summary);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +536,10 @@ main (int   argc,
   ADD ("custom-props", test_custom_props);
   ADD ("review-panel", test_review_panel);
   ADD ("calculator", test_calculator);
+  ADD ("tradeoff-editor", test_tradeoff_editor);
+  ADD ("tradeoff-list", test_tradeoff_list);
+  ADD ("mark-down", test_mark_down);
+  ADD ("latency-target", test_latency_target);
 
 #undef ADD
 

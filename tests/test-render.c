@@ -273,6 +273,79 @@ test_text_stays_inside (void)
   g_assert_nonnull (strstr (svg, "…</tspan>"));
 }
 
+/* The pixel at canvas point (x, y) of a 1:1 rendering of @board's area from (0, 0). */
+static void
+pixel_at (PlanoRenderer *renderer,
+          double         x,
+          double         y,
+          guint8        *r,
+          guint8        *g,
+          guint8        *b)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 200);
+  cairo_t *cr = cairo_create (surface);
+  PlanoRect area = { 0, 0, 600, 200 };
+  PlanoRenderOptions options = { PLANO_THEME_LIGHT, 1.0, TRUE, NULL, NULL };
+  guint32 pixel;
+
+  plano_renderer_draw (renderer, cr, &area, &options);
+  cairo_surface_flush (surface);
+  pixel = *(guint32 *) (cairo_image_surface_get_data (surface) +
+                        (int) y * cairo_image_surface_get_stride (surface) + (int) x * 4);
+  *r = (pixel >> 16) & 0xff;
+  *g = (pixel >> 8) & 0xff;
+  *b = pixel & 0xff;
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* The failure drill on the canvas: a red marker on the component that is down, an orange one on
+ * what goes stale downstream, nothing on what is upstream; and it follows the board.
+ */
+static void
+test_down_and_stale (void)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
+  PlanoProp down = { (char *) "down", PLANO_VALUE_BOOLEAN, 0, NULL, TRUE };
+  const PlanoNode *k = plano_board_add_node (board, "kafka", 20, 40);
+  const PlanoNode *f = plano_board_add_node (board, "flink", 220, 40);
+  const PlanoNode *r = plano_board_add_node (board, "redis", 420, 40);
+  g_autofree char *flink = NULL;
+  guint8 red, green, blue;
+
+  g_assert_nonnull (plano_board_add_edge (board, k->item.id, f->item.id, NULL, NULL));
+  g_assert_nonnull (plano_board_add_edge (board, f->item.id, r->item.id, NULL, NULL));
+
+  /* Nothing down: the corners are the background. */
+  pixel_at (renderer, 222 - 7, 42, &red, &green, &blue);
+  g_assert_cmpuint (red, >, 0xe0);
+  g_assert_cmpuint (green, >, 0xe0);
+
+  /* Setting a prop replaces the node: keep its id, not the pointer. */
+  flink = g_strdup (f->item.id);
+  plano_board_set_prop (board, flink, &down);
+
+  /* Flink's corner: the down marker, red. */
+  pixel_at (renderer, 222 - 7, 42, &red, &green, &blue);
+  g_assert_cmpuint (red, >, 0xa0);
+  g_assert_cmpuint (green, <, 0x50);
+  /* Redis's corner: the stale marker, orange. */
+  pixel_at (renderer, 422 - 7, 42, &red, &green, &blue);
+  g_assert_cmpuint (red, >, 0xa0);
+  g_assert_cmpuint (green, >, 0x30);
+  g_assert_cmpuint (green, <, 0x90);
+  g_assert_cmpuint (blue, <, 0x30);
+  /* Kafka, upstream: untouched. */
+  pixel_at (renderer, 22 - 7, 42, &red, &green, &blue);
+  g_assert_cmpuint (green, >, 0xe0);
+
+  plano_board_unset_prop (board, flink, "down");
+  pixel_at (renderer, 422 - 7, 42, &red, &green, &blue);
+  g_assert_cmpuint (green, >, 0xe0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/plano/render/index-big-boxes", test_index_big_boxes);
   g_test_add_func ("/plano/render/draw-every-kind", test_draw_every_kind);
   g_test_add_func ("/plano/render/text-stays-inside", test_text_stays_inside);
+  g_test_add_func ("/plano/render/down-and-stale", test_down_and_stale);
 
   return g_test_run ();
 }

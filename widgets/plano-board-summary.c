@@ -31,6 +31,8 @@ struct _PlanoBoardSummary
   GtkBox      *groups_box;
   AdwEntryRow *title_row;
   AdwActionRow *counts_row;
+  GtkSpinButton *target_spin;
+  gboolean     updating;
 };
 
 G_DEFINE_FINAL_TYPE (PlanoBoardSummary, plano_board_summary, GTK_TYPE_WIDGET)
@@ -200,6 +202,15 @@ rebuild (PlanoBoardSummary *self)
                          plano_board_get_title (self->board) != NULL ?
                          plano_board_get_title (self->board) : "");
 
+  {
+    double target = 0;
+
+    plano_props_get_number (plano_board_get_props (self->board), "p99_ms", &target);
+    self->updating = TRUE;
+    gtk_spin_button_set_value (self->target_spin, target);
+    self->updating = FALSE;
+  }
+
   nodes_text = g_strdup_printf (ngettext ("%u component", "%u components", n[PLANO_ITEM_NODE]),
                                 n[PLANO_ITEM_NODE]);
   edges_text = g_strdup_printf (ngettext ("%u connection", "%u connections", n[PLANO_ITEM_EDGE]),
@@ -322,6 +333,35 @@ title_row_apply_cb (PlanoBoardSummary *self,
 }
 
 static void
+target_changed_cb (PlanoBoardSummary *self,
+                   GtkSpinButton     *spin)
+{
+  PlanoProp prop = { (char *) "p99_ms", PLANO_VALUE_NUMBER, 0, NULL, FALSE };
+
+  if (self->board == NULL || self->updating)
+    return;
+
+  prop.number = gtk_spin_button_get_value (spin);
+  if (prop.number > 0)
+    plano_board_set_prop (self->board, NULL, &prop);
+  else
+    plano_board_unset_prop (self->board, NULL, "p99_ms");
+}
+
+/**
+ * plano_board_summary_get_target_spin:
+ *
+ * Returns: (transfer none): the spin button of the board's p99 target, for tests
+ */
+GtkWidget *
+plano_board_summary_get_target_spin (PlanoBoardSummary *self)
+{
+  g_return_val_if_fail (PLANO_IS_BOARD_SUMMARY (self), NULL);
+
+  return GTK_WIDGET (self->target_spin);
+}
+
+static void
 plano_board_summary_dispose (GObject *object)
 {
   PlanoBoardSummary *self = (PlanoBoardSummary *)object;
@@ -394,7 +434,9 @@ plano_board_summary_class_init (PlanoBoardSummaryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlanoBoardSummary, groups_box);
   gtk_widget_class_bind_template_child (widget_class, PlanoBoardSummary, title_row);
   gtk_widget_class_bind_template_child (widget_class, PlanoBoardSummary, counts_row);
+  gtk_widget_class_bind_template_child (widget_class, PlanoBoardSummary, target_spin);
   gtk_widget_class_bind_template_callback (widget_class, title_row_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, target_changed_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -20,4 +20,6 @@ PlanoBoard  *plano_board_summary_get_board  (PlanoBoardSummary *self);
 void         plano_board_summary_set_board  (PlanoBoardSummary *self,
                                              PlanoBoard        *board);
 
+GtkWidget    *plano_board_summary_get_target_spin (PlanoBoardSummary *self);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "plano-canvas-private.h"
 #include "plano-catalog.h"
 #include "plano-format.h"
+#include "plano-tradeoff-editor.h"
 
 /* The whiteboard. It draws the board through the core renderer and turns input into core
  * calls, each gesture inside one history transaction so that it is one undo step. What the
@@ -155,9 +156,50 @@ plano_canvas_canvas_to_widget (PlanoCanvas *self,
   *widget_y = (y - self->oy) * self->zoom;
 }
 
+/* Whether the selection holds a node that is up, and one that is down. */
+static void
+count_down (PlanoCanvas *self,
+            gboolean    *any_up,
+            gboolean    *any_down)
+{
+  GHashTableIter iter;
+  gpointer id;
+
+  *any_up = *any_down = FALSE;
+  if (self->board == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->selection);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      const PlanoNode *node = plano_board_lookup_node (self->board, id);
+      const PlanoProp *prop;
+
+      if (node == NULL)
+        continue;
+      prop = plano_props_lookup (node->props, "down");
+      if (prop != NULL && prop->type == PLANO_VALUE_BOOLEAN && prop->boolean)
+        *any_down = TRUE;
+      else
+        *any_up = TRUE;
+    }
+}
+
+static void
+update_selection_actions (PlanoCanvas *self)
+{
+  gboolean any_up, any_down;
+
+  count_down (self, &any_up, &any_down);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.mark-down", any_up);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.mark-up", any_down);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.add-tradeoff", self->board != NULL);
+}
+
 static void
 emit_selection_changed (PlanoCanvas *self)
 {
+  update_selection_actions (self);
   g_signal_emit (self, signals [SELECTION_CHANGED], 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -1827,7 +1869,7 @@ board_changed_cb (PlanoCanvas *self,
           const char *id;
           PlanoChangeKind kind = plano_change_get_op (change, i, &type, &id);
 
-          if (kind != PLANO_CHANGE_TITLE && kind != PLANO_CHANGE_REMOVED &&
+          if (type != PLANO_N_ITEM_TYPES && kind != PLANO_CHANGE_REMOVED &&
               type != PLANO_ITEM_TRADEOFF && plano_board_lookup (self->board, id) != NULL)
             {
               if (!any)
@@ -2266,6 +2308,45 @@ step_through (GPtrArray  *ids,
   return NULL;
 }
 
+/**
+ * plano_canvas_set_selection_down:
+ * @down: whether the selected components fail
+ *
+ * The failure drill: marks the selected components down (their `down` prop), or brings them
+ * back up, as one undoable change. The review then lists what loses data or freshness, and
+ * the canvas shows it.
+ *
+ * Returns: how many components changed
+ */
+guint
+plano_canvas_set_selection_down (PlanoCanvas *self,
+                                 gboolean     down)
+{
+  g_auto(GStrv) ids = NULL;
+  PlanoProp prop = { (char *) "down", PLANO_VALUE_BOOLEAN, 0, NULL, TRUE };
+  guint changed = 0;
+
+  g_return_val_if_fail (PLANO_IS_CANVAS (self), 0);
+
+  if (self->board == NULL)
+    return 0;
+
+  ids = plano_canvas_get_selection (self);
+  begin (self, down ? _("Mark as Down") : _("Mark as Up"));
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      if (plano_board_lookup_node (self->board, ids[i]) == NULL)
+        continue;
+      if (down ? plano_board_set_prop (self->board, ids[i], &prop) :
+                 plano_board_unset_prop (self->board, ids[i], "down"))
+        changed++;
+    }
+  commit (self);
+
+  update_selection_actions (self);
+  return changed;
+}
+
 /* Scrolls so that @id is in view, without changing the zoom. */
 static void
 reveal (PlanoCanvas *self,
@@ -2285,6 +2366,21 @@ reveal (PlanoCanvas *self,
 
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * plano_canvas_reveal:
+ * @id: an item of the board
+ *
+ * Scrolls the canvas, if needed, so that @id is in view.
+ */
+void
+plano_canvas_reveal (PlanoCanvas *self,
+                     const char  *id)
+{
+  g_return_if_fail (PLANO_IS_CANVAS (self));
+
+  reveal (self, id);
 }
 
 /**
@@ -2408,6 +2504,7 @@ secondary_pressed_cb (PlanoCanvas     *self,
     plano_canvas_select (self, id, FALSE);
 
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
+  update_selection_actions (self);
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
 
@@ -2450,6 +2547,13 @@ build_menu (void)
   g_object_unref (section);
   g_object_unref (align);
   g_object_unref (distribute);
+
+  section = g_menu_new ();
+  g_menu_append (section, _("Add _Trade-off…"), "canvas.add-tradeoff");
+  g_menu_append (section, _("Mark as Do_wn"), "canvas.mark-down");
+  g_menu_append (section, _("Mark as _Up"), "canvas.mark-up");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
 
   section = g_menu_new ();
   g_menu_append (section, _("_Delete"), "canvas.delete");
@@ -2540,7 +2644,42 @@ menu_action (GtkWidget  *widget,
     plano_canvas_canvas_to_widget (self, box.x + box.w / 2, box.y + box.h / 2, &wx, &wy);
 
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
+  update_selection_actions (self);
   gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+mark_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  plano_canvas_set_selection_down (PLANO_CANVAS (widget), g_str_equal (action_name, "canvas.mark-down"));
+}
+
+static void
+add_tradeoff_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlanoCanvas *self = PLANO_CANVAS (widget);
+  g_auto(GStrv) ids = plano_canvas_get_selection (self);
+  const char *target = NULL;
+  GtkWidget *editor;
+
+  if (self->board == NULL)
+    return;
+
+  /* About the one selected item, or else the whole board. */
+  if (g_strv_length (ids) == 1)
+    {
+      const PlanoItem *item = plano_board_lookup (self->board, ids[0]);
+
+      if (item != NULL && item->type != PLANO_ITEM_NOTE && item->type != PLANO_ITEM_TRADEOFF)
+        target = ids[0];
+    }
+
+  editor = plano_tradeoff_editor_new (self, NULL, target);
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void
@@ -2797,6 +2936,9 @@ plano_canvas_class_init (PlanoCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.select-next", "i", select_next_action);
   gtk_widget_class_install_action (widget_class, "canvas.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "canvas.menu", NULL, menu_action);
+  gtk_widget_class_install_action (widget_class, "canvas.mark-down", NULL, mark_down_action);
+  gtk_widget_class_install_action (widget_class, "canvas.mark-up", NULL, mark_down_action);
+  gtk_widget_class_install_action (widget_class, "canvas.add-tradeoff", NULL, add_tradeoff_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);

@@ -59,6 +59,10 @@ const char    *plano_canvas_add_kind           (PlanoCanvas  *self,
 const char    *plano_canvas_add_kind_at_center (PlanoCanvas  *self,
                                                 const char   *kind);
 guint          plano_canvas_delete_selection   (PlanoCanvas  *self);
+guint          plano_canvas_set_selection_down (PlanoCanvas  *self,
+                                                gboolean      down);
+void           plano_canvas_reveal             (PlanoCanvas  *self,
+                                                const char   *id);
 void           plano_canvas_nudge              (PlanoCanvas  *self,
                                                 double        dx,
                                                 double        dy);

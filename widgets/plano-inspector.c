@@ -14,6 +14,7 @@
 
 #include "plano-catalog.h"
 #include "plano-inspector.h"
+#include "plano-tradeoff-editor.h"
 
 /* The properties of what is selected on the canvas. One item shows all its fields; several
  * items of one type show the fields they share, and an edit applies to all of them. Every
@@ -281,6 +282,105 @@ add_prop_apply_cb (AdwEntryRow    *row,
 
 /* Building */
 
+static gboolean
+node_is_down (const PlanoItem *item)
+{
+  const PlanoProp *prop;
+
+  if (item == NULL || item->type != PLANO_ITEM_NODE)
+    return FALSE;
+
+  prop = plano_props_lookup (((const PlanoNode *) item)->props, "down");
+  return prop != NULL && prop->type == PLANO_VALUE_BOOLEAN && prop->boolean;
+}
+
+static void
+down_active_cb (GtkSwitch      *toggle,
+                GParamSpec     *pspec,
+                PlanoInspector *self)
+{
+  PlanoProp prop = { (char *) "down", PLANO_VALUE_BOOLEAN, 0, NULL, TRUE };
+  gboolean down = gtk_switch_get_active (toggle);
+
+  if (self->updating || self->ids == NULL)
+    return;
+
+  begin (self, down ? _("Mark as Down") : _("Mark as Up"));
+  for (guint i = 0; self->ids[i] != NULL; i++)
+    {
+      if (plano_board_lookup_node (self->board, self->ids[i]) == NULL)
+        continue;
+      if (down)
+        plano_board_set_prop (self->board, self->ids[i], &prop);
+      else
+        plano_board_unset_prop (self->board, self->ids[i], "down");
+    }
+  commit (self);
+}
+
+static void
+edit_tradeoff_cb (AdwActionRow   *row,
+                  PlanoInspector *self)
+{
+  GtkWidget *editor;
+
+  if (self->canvas == NULL)
+    return;
+
+  editor = plano_tradeoff_editor_new (self->canvas, g_object_get_data (G_OBJECT (row), "id"),
+                                      g_object_get_data (G_OBJECT (row), "target"));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* The decisions about one item, and a row to add one. */
+static void
+build_tradeoffs (PlanoInspector  *self,
+                 const PlanoItem *item)
+{
+  AdwPreferencesGroup *group;
+  guint n = plano_board_get_n_items (self->board, PLANO_ITEM_TRADEOFF);
+  GtkWidget *add;
+
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (group, _("Trade-offs"));
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (group));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PlanoTradeoff *tradeoff = (const PlanoTradeoff *) plano_board_get_item (self->board, PLANO_ITEM_TRADEOFF, i);
+      g_autofree char *title = NULL;
+      GtkWidget *row;
+
+      if (g_strcmp0 (tradeoff->target, item->id) != 0)
+        continue;
+
+      title = g_markup_escape_text (tradeoff->title, -1);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      if (tradeoff->choice != NULL)
+        {
+          g_autofree char *chosen = g_strdup_printf (_("Chosen: %s"), tradeoff->choice);
+          g_autofree char *escaped = g_markup_escape_text (chosen, -1);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+        }
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "id", g_strdup (tradeoff->item.id), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (edit_tradeoff_cb), self);
+      adw_preferences_group_add (group, row);
+    }
+
+  add = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), _("Add Trade-off…"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (add), gtk_image_new_from_icon_name ("list-add-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (add), TRUE);
+  g_object_set_data_full (G_OBJECT (add), "target", g_strdup (item->id), g_free);
+  g_signal_connect (add, "activated", G_CALLBACK (edit_tradeoff_cb), self);
+  adw_preferences_group_add (group, add);
+  g_hash_table_insert (self->rows, g_strdup ("add-tradeoff"), add);
+}
+
 static AdwPreferencesGroup *
 add_group (PlanoInspector *self,
            const char     *title)
@@ -423,7 +523,9 @@ refresh (PlanoInspector *self)
       if (gtk_widget_has_focus (row) || gtk_widget_get_focus_child (row) != NULL)
         continue;
 
-      if (GTK_IS_SPIN_BUTTON (row))
+      if (GTK_IS_SWITCH (row))
+        gtk_switch_set_active (GTK_SWITCH (row), node_is_down (item));
+      else if (GTK_IS_SPIN_BUTTON (row))
         gtk_spin_button_set_value (GTK_SPIN_BUTTON (row), item_number (item, key));
       else if (g_str_equal (key, "label"))
         gtk_editable_set_text (GTK_EDITABLE (row), plano_board_get_label (self->board, item->id) != NULL ?
@@ -448,6 +550,9 @@ refresh (PlanoInspector *self)
 static gboolean
 is_known_prop (const char *name)
 {
+  if (g_str_equal (name, "down"))
+    return TRUE;
+
   for (guint i = 0; i < G_N_ELEMENTS (node_numbers); i++)
     if (g_str_equal (node_numbers[i].name, name))
       return TRUE;
@@ -588,8 +693,28 @@ rebuild (PlanoInspector *self)
           add_number_row (self, numbers, node_numbers[i].name, _(node_numbers[i].title),
                           node_numbers[i].max, node_numbers[i].digits);
 
+        {
+          AdwPreferencesGroup *drill = add_group (self, _("Failure Drill"));
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *toggle = gtk_switch_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Down"));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                       _("Treat it as failed: the review lists what loses data or freshness"));
+          gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+          gtk_switch_set_active (GTK_SWITCH (toggle), node_is_down (item));
+          g_signal_connect (toggle, "notify::active", G_CALLBACK (down_active_cb), self);
+          adw_preferences_group_add (drill, row);
+          g_hash_table_insert (self->rows, g_strdup ("down"), toggle);
+        }
+
         if (n == 1)
-          build_custom_props (self, ((const PlanoNode *) item)->props);
+          {
+            build_tradeoffs (self, item);
+            build_custom_props (self, ((const PlanoNode *) item)->props);
+          }
       }
       break;
 
@@ -612,7 +737,10 @@ rebuild (PlanoInspector *self)
                           edge_numbers[i].max, edge_numbers[i].digits);
 
         if (n == 1)
-          build_custom_props (self, ((const PlanoEdge *) item)->props);
+          {
+            build_tradeoffs (self, item);
+            build_custom_props (self, ((const PlanoEdge *) item)->props);
+          }
       }
       break;
 
@@ -627,6 +755,8 @@ rebuild (PlanoInspector *self)
             g_ptr_array_add (names, (gpointer) _(zone_kind_names[i]));
           }
         add_combo_row (self, group, _("Kind"), ids, names);
+        if (n == 1)
+          build_tradeoffs (self, item);
       }
       break;
 
@@ -659,7 +789,14 @@ board_changed_cb (PlanoInspector *self,
     {
       const char *id;
 
-      plano_change_get_op (change, i, NULL, &id);
+      PlanoItemType type;
+
+      plano_change_get_op (change, i, &type, &id);
+      if (type == PLANO_ITEM_TRADEOFF && g_strv_length (self->ids) == 1)
+        {
+          rebuild (self);
+          return;
+        }
       if (id != NULL && g_strv_contains ((const char * const *) self->ids, id))
         props_changed = TRUE;
     }

@@ -150,6 +150,8 @@ row_activated_cb (PlanoReviewPanel *self,
   plano_canvas_clear_selection (self->canvas);
   for (guint i = 0; ids[i] != NULL; i++)
     plano_canvas_select (self->canvas, ids[i], TRUE);
+  if (ids[0] != NULL)
+    plano_canvas_reveal (self->canvas, ids[0]);
 }
 
 guint
