@@ -296,6 +296,7 @@ load (PlanoTradeoffEditor *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
   adw_preferences_group_set_description (self->decision_group, hint);
   title_changed_cb (self);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
 }
 
 static void
