@@ -15,6 +15,7 @@
 #include "plano-canvas-private.h"
 #include "plano-catalog.h"
 #include "plano-format.h"
+#include "plano-review.h"
 #include "plano-tradeoff-editor.h"
 
 /* The whiteboard. It draws the board through the core renderer and turns input into core
@@ -173,12 +174,10 @@ count_down (PlanoCanvas *self,
   while (g_hash_table_iter_next (&iter, &id, NULL))
     {
       const PlanoNode *node = plano_board_lookup_node (self->board, id);
-      const PlanoProp *prop;
 
       if (node == NULL)
         continue;
-      prop = plano_props_lookup (node->props, "down");
-      if (prop != NULL && prop->type == PLANO_VALUE_BOOLEAN && prop->boolean)
+      if (plano_node_is_down (node))
         *any_down = TRUE;
       else
         *any_up = TRUE;

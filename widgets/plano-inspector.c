@@ -14,6 +14,7 @@
 
 #include "plano-catalog.h"
 #include "plano-inspector.h"
+#include "plano-review.h"
 #include "plano-tradeoff-editor.h"
 
 /* The properties of what is selected on the canvas. One item shows all its fields; several
@@ -285,13 +286,7 @@ add_prop_apply_cb (AdwEntryRow    *row,
 static gboolean
 node_is_down (const PlanoItem *item)
 {
-  const PlanoProp *prop;
-
-  if (item == NULL || item->type != PLANO_ITEM_NODE)
-    return FALSE;
-
-  prop = plano_props_lookup (((const PlanoNode *) item)->props, "down");
-  return prop != NULL && prop->type == PLANO_VALUE_BOOLEAN && prop->boolean;
+  return item != NULL && item->type == PLANO_ITEM_NODE && plano_node_is_down ((const PlanoNode *) item);
 }
 
 static void

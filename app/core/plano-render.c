@@ -1561,15 +1561,6 @@ paint_badge (PlanoRenderer *self,
   paint_glyph (p, "balance", cx - 6, cy - 6, 12, &palette->badge_text);
 }
 
-static gboolean
-node_is_down (const PlanoNode *node)
-{
-  const PlanoProp *prop = plano_props_lookup (node->props, "down");
-
-  return prop != NULL && ((prop->type == PLANO_VALUE_BOOLEAN && prop->boolean) ||
-                          (prop->type == PLANO_VALUE_STRING && g_strcmp0 (prop->string, "true") == 0));
-}
-
 static void
 paint_node (PlanoRenderer            *self,
             Painter                  *p,
@@ -1586,7 +1577,7 @@ paint_node (PlanoRenderer            *self,
   double gy = r.y + (r.h - glyph_size) / 2;
   ItemText *text;
 
-  gboolean down = node_is_down (node);
+  gboolean down = plano_node_is_down (node);
   gboolean stale = !down && g_hash_table_contains (self->stale, node->item.id);
   static const double status_dash[] = { 6, 4 };
 

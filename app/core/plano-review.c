@@ -711,6 +711,19 @@ check_path_latency (PlanoReview *self,
 }
 
 /**
+ * plano_node_is_down:
+ *
+ * Returns: whether the failure drill treats @node as failed: its `down` prop is true
+ */
+gboolean
+plano_node_is_down (const PlanoNode *node)
+{
+  g_return_val_if_fail (node != NULL, FALSE);
+
+  return prop_true (node->props, "down");
+}
+
+/**
  * plano_review_find_stale:
  * @board: a board
  *
@@ -735,7 +748,7 @@ plano_review_find_stale (PlanoBoard *board)
     {
       const PlanoNode *node = (const PlanoNode *) plano_board_get_item (board, PLANO_ITEM_NODE, i);
 
-      if (prop_true (node->props, "down"))
+      if (plano_node_is_down (node))
         {
           g_ptr_array_add (reached, (gpointer) node);
           g_hash_table_add (seen, (gpointer) node);
@@ -753,7 +766,7 @@ plano_review_find_stale (PlanoBoard *board)
     {
       const PlanoNode *node = g_ptr_array_index (reached, i);
 
-      if (!prop_true (node->props, "down"))
+      if (!plano_node_is_down (node))
         g_hash_table_add (stale, node->item.id);
     }
 
@@ -802,7 +815,7 @@ plano_review_new (PlanoBoard         *board,
     {
       const PlanoNode *node = (const PlanoNode *) plano_board_get_item (board, PLANO_ITEM_NODE, i);
 
-      if (prop_true (node->props, "down"))
+      if (plano_node_is_down (node))
         g_hash_table_add (self->down, node->item.id);
     }
 

@@ -39,6 +39,7 @@ gboolean      plano_review_get_capacity    (PlanoReview         *self,
                                             const char          *id,
                                             double              *capacity);
 GHashTable   *plano_review_find_stale      (PlanoBoard          *board);
+gboolean      plano_node_is_down           (const PlanoNode     *node);
 const char   *plano_severity_get_name      (PlanoSeverity        severity);
 char         *plano_finding_to_line        (const PlanoFinding  *finding);
 
