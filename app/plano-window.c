@@ -16,6 +16,7 @@
 #include "plano-drafts.h"
 #include "plano-export.h"
 #include "plano-inspector.h"
+#include "plano-interview-panel.h"
 #include "plano-palette.h"
 #include "plano-review-panel.h"
 #include "plano-tradeoff-list.h"
@@ -56,6 +57,10 @@ struct _PlanoWindow
   PlanoInspector       *inspector;
   PlanoReviewPanel     *review_panel;
   PlanoTradeoffList    *tradeoff_list;
+  PlanoInterviewPanel  *interview_panel;
+  GtkWidget            *interview_button;
+  gulong                record_handler;
+  gboolean              interview_unreadable;
   GtkStack             *side_stack;
   GtkWidget            *palette_button;
   GtkWidget            *outline_button;
@@ -195,6 +200,27 @@ board_title_notify_cb (PlanoWindow *self,
  */
 #define AUTOSAVE_DELAY_SECONDS 2
 
+/* The interview panel's session goes into the board's "interview" member, except a record
+ * that could not be read and was not replaced by a new session: that one stays as it was.
+ */
+static void
+sync_interview (PlanoWindow *self)
+{
+  PlanoInterview *interview = plano_interview_panel_get_interview (self->interview_panel);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (self->board == NULL || interview == NULL)
+    return;
+
+  if (plano_interview_get_state (interview) == PLANO_INTERVIEW_IDLE &&
+      (self->interview_unreadable || plano_board_get_interview (self->board) == NULL))
+    return;
+
+  node = plano_interview_to_json (interview);
+  plano_board_set_interview (self->board, node);
+  self->interview_unreadable = FALSE;
+}
+
 static void
 discard_draft (PlanoWindow *self)
 {
@@ -221,6 +247,7 @@ autosave_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
+  sync_interview (self);
   uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
   if (!plano_draft_write (self->draft_id, self->board, uri, &error))
     g_warning ("Could not write the draft of the board: %s", error->message);
@@ -275,6 +302,73 @@ remember_file_stamp (PlanoWindow *self)
   self->file_stamp = get_file_stamp (self->file);
 }
 
+static void
+interview_changed_cb (PlanoWindow    *self,
+                      PlanoInterview *interview)
+{
+  PlanoInterviewState state = plano_interview_get_state (interview);
+  gboolean under_way = state == PLANO_INTERVIEW_RUNNING || state == PLANO_INTERVIEW_PAUSED;
+
+  if (self->history == NULL)
+    return;
+
+  /* Changes made during the session carry its step; the record is part of the document. */
+  plano_history_set_step (self->history, under_way ? plano_interview_get_step (interview) : -1);
+  if (state != PLANO_INTERVIEW_IDLE || plano_board_get_interview (self->board) != NULL)
+    plano_history_set_unsaved (self->history);
+}
+
+static void
+board_changed_record_cb (PlanoWindow *self,
+                         PlanoChange *change,
+                         PlanoBoard  *board)
+{
+  PlanoInterview *interview = plano_interview_panel_get_interview (self->interview_panel);
+
+  if (interview != NULL && !plano_change_is_undo (change))
+    plano_interview_record_change (interview, board, change,
+                                   self->history != NULL ? plano_history_get_undo_label (self->history) : NULL);
+  else if (interview != NULL)
+    plano_interview_record_change (interview, board, change, _("Undo"));
+}
+
+/* The board's interview record, or a new session; an unreadable record is said once and kept. */
+static void
+load_interview (PlanoWindow *self,
+                PlanoBoard  *board)
+{
+  g_autoptr(PlanoInterview) interview = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *record = board != NULL ? plano_board_get_interview (board) : NULL;
+
+  self->interview_unreadable = FALSE;
+  if (record != NULL)
+    {
+      interview = plano_interview_new_from_json (record, &error);
+      if (interview == NULL)
+        {
+          /* TRANSLATORS: a toast; %s says what is wrong and where */
+          g_autofree char *message = g_strdup_printf (_("The interview record could not be read, and is kept as it is: %s"),
+                                                      error->message);
+
+          self->interview_unreadable = TRUE;
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+        }
+    }
+
+  if (plano_interview_panel_get_interview (self->interview_panel) != NULL)
+    g_signal_handlers_disconnect_by_data (plano_interview_panel_get_interview (self->interview_panel), self);
+  plano_interview_panel_set_interview (self->interview_panel, interview);
+  g_signal_connect_object (plano_interview_panel_get_interview (self->interview_panel), "changed",
+                           G_CALLBACK (interview_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->history != NULL)
+    plano_history_set_step (self->history, -1);
+
+  if (board != NULL)
+    self->record_handler = g_signal_connect_object (board, "changed", G_CALLBACK (board_changed_record_cb),
+                                                    self, G_CONNECT_SWAPPED);
+}
+
 /* Shows @board, read from @file or new when @file is NULL. */
 static void
 set_board (PlanoWindow *self,
@@ -287,6 +381,7 @@ set_board (PlanoWindow *self,
     {
       g_clear_signal_handler (&self->title_handler, self->board);
       g_clear_signal_handler (&self->autosave_handler, self->board);
+      g_clear_signal_handler (&self->record_handler, self->board);
     }
 
   discard_draft (self);
@@ -314,8 +409,10 @@ set_board (PlanoWindow *self,
 
   plano_board_summary_set_board (self->summary, board);
   plano_canvas_set_history (self->canvas, self->history);
+  load_interview (self, board);
   gtk_stack_set_visible_child_name (self->stack, board != NULL ? "board" : "start");
   gtk_widget_set_visible (self->palette_button, board != NULL);
+  gtk_widget_set_visible (self->interview_button, board != NULL);
   gtk_widget_set_visible (self->outline_button, board != NULL);
   if (board != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
@@ -390,6 +487,55 @@ toggle_palette_action (GtkWidget  *widget,
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->palette_button),
                                 !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->palette_button)));
+}
+
+static void
+toggle_interview_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+
+  if (self->board == NULL)
+    return;
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->interview_button),
+                                !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->interview_button)));
+}
+
+/* Start, pause or resume the session, and move between steps, from the keyboard. */
+static void
+interview_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+  PlanoInterview *interview = plano_interview_panel_get_interview (self->interview_panel);
+
+  if (self->board == NULL || interview == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.interview-next"))
+    plano_interview_next (interview);
+  else if (g_str_equal (action_name, "win.interview-previous"))
+    plano_interview_previous (interview);
+  else
+    switch (plano_interview_get_state (interview))
+      {
+      case PLANO_INTERVIEW_IDLE:
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->interview_button), TRUE);
+        plano_interview_start (interview, self->board);
+        break;
+      case PLANO_INTERVIEW_RUNNING:
+        plano_interview_pause (interview);
+        break;
+      case PLANO_INTERVIEW_PAUSED:
+        plano_interview_resume (interview);
+        break;
+      case PLANO_INTERVIEW_FINISHED:
+      default:
+        break;
+      }
 }
 
 static void
@@ -616,6 +762,7 @@ plano_window_save_to (PlanoWindow  *self,
       return FALSE;
     }
 
+  sync_interview (self);
   if (!plano_format_save_file (self->board, path, error))
     return FALSE;
 
@@ -1239,6 +1386,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   g_type_ensure (PLANO_TYPE_REVIEW_PANEL);
   g_type_ensure (PLANO_TYPE_CALCULATOR);
   g_type_ensure (PLANO_TYPE_TRADEOFF_LIST);
+  g_type_ensure (PLANO_TYPE_INTERVIEW_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/plano-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, toast_overlay);
@@ -1252,6 +1400,8 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, review_panel);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, tradeoff_list);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, interview_panel);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, interview_button);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, side_stack);
   gtk_widget_class_bind_template_callback (widget_class, canvas_selection_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, palette_button);
@@ -1270,6 +1420,14 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-palette", NULL, toggle_palette_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-palette", NULL);
+  gtk_widget_class_install_action (widget_class, "win.toggle-interview", NULL, toggle_interview_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.toggle-interview", NULL);
+  gtk_widget_class_install_action (widget_class, "win.interview-start-pause", NULL, interview_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.interview-start-pause", NULL);
+  gtk_widget_class_install_action (widget_class, "win.interview-next", NULL, interview_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.interview-next", NULL);
+  gtk_widget_class_install_action (widget_class, "win.interview-previous", NULL, interview_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.interview-previous", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-properties", NULL, toggle_properties_action);
   gtk_widget_class_install_action (widget_class, "win.search-palette", NULL, search_palette_action);
   gtk_widget_class_install_property_action (widget_class, "win.snap", "snap");
@@ -1286,6 +1444,7 @@ plano_window_init (PlanoWindow *self)
   plano_inspector_set_canvas (self->inspector, self->canvas);
   plano_review_panel_set_canvas (self->review_panel, self->canvas);
   plano_tradeoff_list_set_canvas (self->tradeoff_list, self->canvas);
+  plano_interview_panel_set_canvas (self->interview_panel, self->canvas);
   g_signal_connect_object (self->canvas, "notify::snap", G_CALLBACK (canvas_snap_notify_cb),
                            self, G_CONNECT_SWAPPED);
 

@@ -106,6 +106,7 @@ struct _PlanoCanvas
   char          *key_target;
 
   GtkWidget     *menu;
+  PlanoRenderer *preview;       /* a replayed state shown instead of the document */
   double         paste_offset;
   gboolean       space_down;    /* Space held: a primary drag pans */
 };
@@ -694,7 +695,20 @@ plano_canvas_snapshot (GtkWidget   *widget,
 
   draw_grid (self, cr, width, height);
 
-  if (self->renderer != NULL)
+  if (self->preview != NULL)
+    {
+      /* A replay: another state of the board, drawn as it was, with nothing to edit. */
+      area = (PlanoRect) { self->ox, self->oy, width / self->zoom, height / self->zoom };
+      options.theme = is_dark () ? PLANO_THEME_DARK : PLANO_THEME_LIGHT;
+      options.zoom = self->zoom;
+
+      cairo_save (cr);
+      cairo_scale (cr, self->zoom, self->zoom);
+      cairo_translate (cr, -self->ox, -self->oy);
+      plano_renderer_draw (self->preview, cr, &area, &options);
+      cairo_restore (cr);
+    }
+  else if (self->renderer != NULL)
     {
       area = (PlanoRect) { self->ox, self->oy, width / self->zoom, height / self->zoom };
       options.theme = is_dark () ? PLANO_THEME_DARK : PLANO_THEME_LIGHT;
@@ -1940,6 +1954,8 @@ plano_canvas_set_history (PlanoCanvas  *self,
   if (self->board != NULL)
     g_clear_signal_handler (&self->changed_handler, self->board);
   g_clear_object (&self->renderer);
+  g_clear_object (&self->preview);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
   g_clear_object (&self->board);
   g_set_object (&self->history, history);
   g_hash_table_remove_all (self->selection);
@@ -2368,6 +2384,40 @@ reveal (PlanoCanvas *self,
 }
 
 /**
+ * plano_canvas_set_preview:
+ * @board: (nullable): a board to show instead of the document, or %NULL to show the document
+ *
+ * Shows another state of the board, such as a step of the interview's replay, without
+ * touching the document. While a preview shows, the canvas takes no input.
+ */
+void
+plano_canvas_set_preview (PlanoCanvas *self,
+                          PlanoBoard  *board)
+{
+  g_return_if_fail (PLANO_IS_CANVAS (self));
+
+  g_clear_object (&self->preview);
+  if (board != NULL)
+    self->preview = plano_renderer_new (board);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), board == NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * plano_canvas_get_preview:
+ *
+ * Returns: (transfer none) (nullable): the board shown instead of the document, if any
+ */
+PlanoBoard *
+plano_canvas_get_preview (PlanoCanvas *self)
+{
+  g_return_val_if_fail (PLANO_IS_CANVAS (self), NULL);
+
+  return self->preview != NULL ? plano_renderer_get_board (self->preview) : NULL;
+}
+
+/**
  * plano_canvas_reveal:
  * @id: an item of the board
  *
@@ -2778,6 +2828,8 @@ plano_canvas_dispose (GObject *object)
   plano_canvas_set_history (self, NULL);
   g_clear_pointer (&self->entry, gtk_widget_unparent);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
+
+  g_clear_object (&self->preview);
 
   G_OBJECT_CLASS (plano_canvas_parent_class)->dispose (object);
 }

@@ -61,6 +61,9 @@ const char    *plano_canvas_add_kind_at_center (PlanoCanvas  *self,
 guint          plano_canvas_delete_selection   (PlanoCanvas  *self);
 guint          plano_canvas_set_selection_down (PlanoCanvas  *self,
                                                 gboolean      down);
+void           plano_canvas_set_preview        (PlanoCanvas  *self,
+                                                PlanoBoard   *board);
+PlanoBoard    *plano_canvas_get_preview        (PlanoCanvas  *self);
 void           plano_canvas_reveal             (PlanoCanvas  *self,
                                                 const char   *id);
 void           plano_canvas_nudge              (PlanoCanvas  *self,

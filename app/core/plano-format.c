@@ -1659,6 +1659,61 @@ resolve_links (const char *path)
 }
 
 /**
+ * plano_format_item_to_json:
+ *
+ * Returns: (transfer full): @item as FORMAT.md writes it, as a JSON object
+ */
+JsonNode *
+plano_format_item_to_json (const PlanoItem *item)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  write_item (out, item, 0);
+  return json_from_string (out->str, NULL);
+}
+
+/**
+ * plano_format_item_from_json:
+ * @node: a JSON object as plano_format_item_to_json() makes it
+ * @type: what kind of item it is
+ * @path: where it is, for the error message, such as "interview.timeline[3]"
+ *
+ * Reads one item with the same checks as a whole board, except that an edge's endpoints are
+ * not looked up.
+ *
+ * Returns: (transfer full) (nullable): the item, or %NULL with @error set
+ */
+PlanoItem *
+plano_format_item_from_json (JsonNode       *node,
+                             PlanoItemType   type,
+                             const char     *path,
+                             GError        **error)
+{
+  g_autoptr(GString) reader_path = g_string_new (path);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PlanoItem) item = NULL;
+  Reader reader = { .path = reader_path, .warnings = warnings, .ids = ids };
+
+  g_return_val_if_fail (type < PLANO_N_ITEM_TYPES, NULL);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_path_error (&reader, error, _("expected an object"));
+      return NULL;
+    }
+
+  item = plano_item_new (type, NULL);
+  if (!get_id (&reader, json_node_get_object (node), item, error) ||
+      !read_item_funcs[type] (&reader, json_node_get_object (node), item, error))
+    return NULL;
+
+  return g_steal_pointer (&item);
+}
+
+/**
  * plano_format_save_file:
  * @board: the board to save
  * @path: where; a symbolic link is followed to the file it points at

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "plano-board.h"
 
@@ -33,6 +34,11 @@ PlanoBoard  *plano_format_read_file    (const char   *path,
                                         GError      **error);
 char        *plano_format_write        (PlanoBoard   *board,
                                         gsize        *length);
+JsonNode    *plano_format_item_to_json (const PlanoItem *item);
+PlanoItem   *plano_format_item_from_json (JsonNode     *node,
+                                        PlanoItemType type,
+                                        const char   *path,
+                                        GError      **error);
 gboolean     plano_format_save_file    (PlanoBoard   *board,
                                         const char   *path,
                                         GError      **error);

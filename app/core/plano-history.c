@@ -589,6 +589,41 @@ plano_history_get_n_undo (PlanoHistory *self)
   return self->undo.length;
 }
 
+/**
+ * plano_history_get_transaction_info:
+ * @index: a transaction that can be undone, 0 for the oldest kept
+ * @time: (out) (optional): when it was committed, by the history's clock, in microseconds
+ * @step: (out) (optional): the interview step it was made in, or -1
+ * @label: (out) (optional) (transfer none): what it was, such as "Move"
+ *
+ * Returns: whether there is such a transaction
+ */
+gboolean
+plano_history_get_transaction_info (PlanoHistory  *self,
+                                    guint          index,
+                                    gint64        *time,
+                                    int           *step,
+                                    const char   **label)
+{
+  const Transaction *transaction;
+
+  g_return_val_if_fail (PLANO_IS_HISTORY (self), FALSE);
+
+  if (index >= self->undo.length)
+    return FALSE;
+
+  /* The undo queue has the newest at its head. */
+  transaction = g_queue_peek_nth (&self->undo, self->undo.length - 1 - index);
+  if (time != NULL)
+    *time = transaction->time;
+  if (step != NULL)
+    *step = transaction->step;
+  if (label != NULL)
+    *label = transaction->label;
+
+  return TRUE;
+}
+
 guint
 plano_history_get_n_redo (PlanoHistory *self)
 {

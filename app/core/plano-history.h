@@ -41,6 +41,11 @@ void           plano_history_set_budget       (PlanoHistory    *self,
 gsize          plano_history_get_memory_used  (PlanoHistory    *self);
 void           plano_history_set_step         (PlanoHistory    *self,
                                                int              step);
+gboolean       plano_history_get_transaction_info (PlanoHistory  *self,
+                                                   guint          index,
+                                                   gint64        *time,
+                                                   int           *step,
+                                                   const char   **label);
 void           plano_history_set_clock        (PlanoHistory    *self,
                                                PlanoClockFunc   clock,
                                                gpointer         user_data);
