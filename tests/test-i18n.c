@@ -18,6 +18,7 @@
 
 #include "plano-application.h"
 #include "plano-catalog.h"
+#include "plano-interview.h"
 #include "plano-window.h"
 
 static PlanoApplication *app;
@@ -93,6 +94,62 @@ static const Expected portuguese = {
 };
 
 static void
+assert_translated (const char *text)
+{
+  /* Words both languages borrow from English, translated as themselves. */
+  static const char *loanwords[] = { "Trade-offs", NULL };
+  const char *translated = _(text);
+
+  if (g_strcmp0 (translated, text) == 0 && !g_strv_contains (loanwords, text))
+    g_error ("“%s” has no translation in %s", text, g_getenv ("LANGUAGE"));
+}
+
+/* The interview's content: every question field, every step and its checklist, every
+ * curveball and mastery item reads in the chosen language. */
+static void
+assert_interview_translated (void)
+{
+  const PlanoInterviewStep *steps = plano_interview_get_steps ();
+  const char * const *mastery = plano_interview_get_mastery_items ();
+  const PlanoQuestion *questions;
+  const PlanoCurveball *curveballs;
+  guint n_questions, n_curveballs;
+
+  questions = plano_interview_get_questions (&n_questions);
+  for (guint i = 0; i < n_questions; i++)
+    {
+      const PlanoQuestion *q = &questions[i];
+
+      assert_translated (q->title);
+      assert_translated (q->prompt);
+      assert_translated (q->users);
+      assert_translated (q->events);
+      assert_translated (q->volume);
+      assert_translated (q->retention);
+      assert_translated (q->constraints);
+      for (guint s = 0; s < PLANO_INTERVIEW_N_STEPS; s++)
+        assert_translated (q->hints[s]);
+    }
+
+  for (guint i = 0; i < PLANO_INTERVIEW_N_STEPS; i++)
+    {
+      assert_translated (steps[i].title);
+      for (guint c = 0; steps[i].checklist[c] != NULL; c++)
+        assert_translated (steps[i].checklist[c]);
+    }
+
+  curveballs = plano_interview_get_curveballs (&n_curveballs);
+  for (guint i = 0; i < n_curveballs; i++)
+    {
+      assert_translated (curveballs[i].title);
+      assert_translated (curveballs[i].description);
+    }
+
+  for (guint i = 0; mastery[i] != NULL; i++)
+    assert_translated (mastery[i]);
+}
+
+static void
 test_language (gconstpointer data)
 {
   const Expected *expected = data;
@@ -103,6 +160,7 @@ test_language (gconstpointer data)
   g_assert_cmpstr (plano_kind_get_name (plano_catalog_lookup ("iot")), ==, expected->kind_name);
   g_assert_cmpstr (plano_category_get_name (PLANO_CATEGORY_SOURCES), ==, expected->category_name);
   g_assert_cmpstr (plano_kind_get_name (plano_catalog_lookup ("kafka")), ==, "Kafka");
+  assert_interview_translated ();
 
   window = plano_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
