@@ -59,6 +59,9 @@ struct _PlanoWindow
   PlanoTradeoffList    *tradeoff_list;
   PlanoInterviewPanel  *interview_panel;
   GtkWidget            *interview_button;
+  PlanoCalculator      *calculator;
+  char                 *notes_before_insert; /* the capacity notes an Undo puts back */
+  char                 *notes_after_insert;
   gulong                record_handler;
   gboolean              interview_unreadable;
   GtkStack             *side_stack;
@@ -168,14 +171,30 @@ static void
 update_actions (PlanoWindow *self)
 {
   gboolean has_board = self->board != NULL;
+  /* The interview's replay shows an earlier state; undoing then would edit what is hidden. */
+  gboolean editable = has_board && plano_canvas_get_preview (self->canvas) == NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_board);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_board);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_board);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 has_board && plano_history_get_can_undo (self->history));
+                                 editable && plano_history_get_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 has_board && plano_history_get_can_redo (self->history));
+                                 editable && plano_history_get_can_redo (self->history));
+}
+
+/* While the interview's replay shows an earlier state of the board, nothing edits the
+ * document: not the canvas (it takes no input then), the palette, the side bar or undo. */
+static void
+canvas_preview_notify_cb (PlanoWindow *self,
+                          GParamSpec  *pspec,
+                          PlanoCanvas *canvas)
+{
+  gboolean editable = plano_canvas_get_preview (canvas) == NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->palette), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->side_stack), editable);
+  update_actions (self);
 }
 
 static void
@@ -342,6 +361,8 @@ load_interview (PlanoWindow *self,
   JsonNode *record = board != NULL ? plano_board_get_interview (board) : NULL;
 
   self->interview_unreadable = FALSE;
+  g_clear_pointer (&self->notes_before_insert, g_free);
+  g_clear_pointer (&self->notes_after_insert, g_free);
   if (record != NULL)
     {
       interview = plano_interview_new_from_json (record, &error);
@@ -501,6 +522,56 @@ toggle_interview_action (GtkWidget  *widget,
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->interview_button),
                                 !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->interview_button)));
+}
+
+/* The calculator's "Add to Interview Notes": its figures go to the end of the capacity step's
+ * notes, the panel opens on them, and a toast offers to take them out again. */
+static void
+insert_capacity_notes_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+  PlanoInterview *interview = plano_interview_panel_get_interview (self->interview_panel);
+  g_autofree char *figures = NULL;
+  const int capacity = 1;
+  AdwToast *toast;
+
+  if (self->board == NULL || interview == NULL)
+    return;
+
+  figures = plano_calculator_get_notes (self->calculator);
+  g_free (self->notes_before_insert);
+  self->notes_before_insert = g_strdup (plano_interview_get_notes (interview, capacity));
+  plano_interview_append_notes (interview, capacity, figures);
+  g_free (self->notes_after_insert);
+  self->notes_after_insert = g_strdup (plano_interview_get_notes (interview, capacity));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->interview_button), TRUE);
+  plano_interview_panel_show_step (self->interview_panel, capacity);
+
+  toast = adw_toast_new (_("Figures added to the capacity step’s notes"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-insert-capacity-notes");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Takes the figures out again, unless the notes were edited since. */
+static void
+undo_insert_capacity_notes_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+  PlanoInterview *interview = plano_interview_panel_get_interview (self->interview_panel);
+
+  if (interview == NULL || self->notes_after_insert == NULL)
+    return;
+
+  if (g_strcmp0 (plano_interview_get_notes (interview, 1), self->notes_after_insert) == 0)
+    plano_interview_set_notes (interview, 1, self->notes_before_insert);
+  g_clear_pointer (&self->notes_before_insert, g_free);
+  g_clear_pointer (&self->notes_after_insert, g_free);
 }
 
 /* Start, pause or resume the session, and move between steps, from the keyboard. */
@@ -1351,6 +1422,8 @@ plano_window_dispose (GObject *object)
   g_clear_pointer (&self->file_stamp, g_free);
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_pointer (&self->draft_id, g_free);
+  g_clear_pointer (&self->notes_before_insert, g_free);
+  g_clear_pointer (&self->notes_after_insert, g_free);
 
   G_OBJECT_CLASS (plano_window_parent_class)->dispose (object);
 }
@@ -1402,6 +1475,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, tradeoff_list);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, interview_panel);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, interview_button);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, calculator);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, side_stack);
   gtk_widget_class_bind_template_callback (widget_class, canvas_selection_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, palette_button);
@@ -1424,6 +1498,8 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.toggle-interview", NULL);
   gtk_widget_class_install_action (widget_class, "win.interview-start-pause", NULL, interview_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.interview-start-pause", NULL);
+  gtk_widget_class_install_action (widget_class, "win.insert-capacity-notes", NULL, insert_capacity_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-insert-capacity-notes", NULL, undo_insert_capacity_notes_action);
   gtk_widget_class_install_action (widget_class, "win.interview-next", NULL, interview_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.interview-next", NULL);
   gtk_widget_class_install_action (widget_class, "win.interview-previous", NULL, interview_action);
@@ -1446,6 +1522,8 @@ plano_window_init (PlanoWindow *self)
   plano_tradeoff_list_set_canvas (self->tradeoff_list, self->canvas);
   plano_interview_panel_set_canvas (self->interview_panel, self->canvas);
   g_signal_connect_object (self->canvas, "notify::snap", G_CALLBACK (canvas_snap_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "notify::preview", G_CALLBACK (canvas_preview_notify_cb),
                            self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",

@@ -16,7 +16,10 @@
 #include <locale.h>
 
 #include "plano-application.h"
+#include "plano-calculator.h"
+#include "plano-canvas.h"
 #include "plano-format.h"
+#include "plano-interview-panel.h"
 #include "plano-window.h"
 
 static PlanoApplication *app;
@@ -566,6 +569,141 @@ test_snap_toggle (void)
   close_all_windows ();
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static PlanoInterview *
+window_interview (PlanoWindow *window)
+{
+  GtkWidget *panel = find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_INTERVIEW_PANEL);
+
+  g_assert_nonnull (panel);
+  return plano_interview_panel_get_interview (PLANO_INTERVIEW_PANEL (panel));
+}
+
+/* F5 starts a session; changes to the board are tagged with the step; saving writes the record
+ * into the file, and opening the file again brings the session back, paused where it was. */
+static void
+test_interview_saved (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("example.plano", &dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  PlanoWindow *window = plano_application_new_window (app);
+  PlanoInterview *interview;
+  JsonObject *record;
+  JsonArray *timeline;
+
+  g_assert_true (plano_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+  interview = window_interview (window);
+  g_assert_cmpint (plano_interview_get_state (interview), ==, PLANO_INTERVIEW_IDLE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.interview-start-pause", NULL));
+  g_assert_cmpint (plano_interview_get_state (interview), ==, PLANO_INTERVIEW_RUNNING);
+  plano_board_set_title (plano_window_get_board (window), "Clicks at scale");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.interview-next", NULL));
+  g_assert_cmpint (plano_interview_get_step (interview), ==, 1);
+  plano_interview_set_notes (interview, 1, "150 000 events/s at peak");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  plano_test_iterate ();
+  close_all_windows ();
+
+  g_assert_true (json_parser_load_from_file (parser, path, NULL));
+  record = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "interview");
+  g_assert_nonnull (record);
+  g_assert_cmpstr (json_object_get_string_member (record, "state"), ==, "paused");
+  g_assert_cmpint (json_object_get_int_member (record, "step"), ==, 1);
+  timeline = json_object_get_array_member (record, "timeline");
+  g_assert_cmpuint (json_array_get_length (timeline), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (timeline, 0), "step"), ==, 0);
+
+  window = plano_application_new_window (app);
+  g_assert_true (plano_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+  interview = window_interview (window);
+  g_assert_cmpint (plano_interview_get_state (interview), ==, PLANO_INTERVIEW_PAUSED);
+  g_assert_cmpint (plano_interview_get_step (interview), ==, 1);
+  g_assert_cmpstr (plano_interview_get_notes (interview, 1), ==, "150 000 events/s at peak");
+  g_assert_cmpuint (plano_interview_get_n_frames (interview), ==, 1);
+
+  /* Replaying the start: the canvas shows the old title's board, and nothing can edit the
+   * document meanwhile; back at the end, undo is there again. */
+  {
+    GtkWidget *panel = find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_INTERVIEW_PANEL);
+    GtkRange *replay = GTK_RANGE (plano_interview_panel_get_part (PLANO_INTERVIEW_PANEL (panel), "replay"));
+    PlanoCanvas *canvas = PLANO_CANVAS (find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_CANVAS));
+
+    plano_board_set_title (plano_window_get_board (window), "Clicks, replayed");
+    plano_test_iterate ();
+    g_assert_true (button_sensitive (GTK_WIDGET (window), "win.undo"));
+    gtk_range_set_value (replay, 0);
+    g_assert_cmpstr (plano_board_get_title (plano_canvas_get_preview (canvas)), ==, "Clickstream");
+    plano_test_iterate ();
+    g_assert_false (button_sensitive (GTK_WIDGET (window), "win.undo"));
+    g_assert_cmpstr (plano_board_get_title (plano_window_get_board (window)), ==, "Clicks, replayed");
+    gtk_range_set_value (replay, gtk_adjustment_get_upper (gtk_range_get_adjustment (replay)));
+    g_assert_null (plano_canvas_get_preview (canvas));
+    plano_test_iterate ();
+    g_assert_true (button_sensitive (GTK_WIDGET (window), "win.undo"));
+  }
+
+  close_all_windows ();
+}
+
+/* The calculator's "Add to Interview Notes" puts its figures at the end of the capacity step's
+ * notes and opens the interview panel; the toast's Undo takes them out again. */
+static void
+test_capacity_notes (void)
+{
+  PlanoWindow *window = plano_application_new_window (app);
+  PlanoCalculator *calculator;
+  PlanoInterview *interview;
+  g_autofree char *figures = NULL;
+  g_autofree char *expected = NULL;
+
+  plano_window_new_board (window);
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+  interview = window_interview (window);
+  calculator = PLANO_CALCULATOR (find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_CALCULATOR));
+  figures = plano_calculator_get_notes (calculator);
+  g_assert_true (g_str_has_prefix (figures, "Events: "));
+
+  plano_interview_set_notes (interview, 1, "Reads dominate.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-capacity-notes", NULL));
+  plano_test_iterate ();
+  expected = g_strdup_printf ("Reads dominate.\n\n%s", figures);
+  g_assert_cmpstr (plano_interview_get_notes (interview, 1), ==, expected);
+  g_assert_true (gtk_widget_get_mapped (find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_INTERVIEW_PANEL)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-insert-capacity-notes", NULL));
+  g_assert_cmpstr (plano_interview_get_notes (interview, 1), ==, "Reads dominate.");
+
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -587,6 +725,8 @@ main (int   argc,
   g_test_add_func ("/plano/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/plano/window/autosave", test_autosave);
   g_test_add_func ("/plano/window/recovery-offered", test_recovery_offered);
+  g_test_add_func ("/plano/window/interview-saved", test_interview_saved);
+  g_test_add_func ("/plano/window/capacity-notes", test_capacity_notes);
 
   status = g_test_run ();
   plano_test_finish_app (app);

@@ -233,6 +233,8 @@ plano_calculator_init (PlanoCalculator *self)
   GtkWidget *inputs = adw_preferences_group_new ();
   GtkWidget *outputs = adw_preferences_group_new ();
   GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy as Notes"));
+  GtkWidget *insert = gtk_button_new_with_mnemonic (_("_Add to Interview Notes"));
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   PlanoCapacityInput input;
 
   self->inputs = g_hash_table_new (g_str_hash, g_str_equal);
@@ -273,13 +275,21 @@ plano_calculator_init (PlanoCalculator *self)
       g_hash_table_insert (self->outputs, (gpointer) results[i].name, row);
     }
 
-  gtk_widget_set_halign (copy, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (copy, "pill");
   g_signal_connect (copy, "clicked", G_CALLBACK (copy_clicked_cb), self);
+  /* The window owns the session; its action adds plano_calculator_get_notes() to the
+   * capacity step. Outside a board window the action does not exist and the button is off. */
+  gtk_widget_add_css_class (insert, "pill");
+  gtk_widget_add_css_class (insert, "suggested-action");
+  gtk_widget_set_tooltip_text (insert, _("Add these figures to the notes of the interview’s capacity step"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (insert), "win.insert-capacity-notes");
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (buttons), copy);
+  gtk_box_append (GTK_BOX (buttons), insert);
 
   gtk_box_append (GTK_BOX (box), inputs);
   gtk_box_append (GTK_BOX (box), outputs);
-  gtk_box_append (GTK_BOX (box), copy);
+  gtk_box_append (GTK_BOX (box), buttons);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
 
   self->scroller = gtk_scrolled_window_new ();

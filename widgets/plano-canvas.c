@@ -118,6 +118,7 @@ enum {
   PROP_HISTORY,
   PROP_ZOOM,
   PROP_SNAP,
+  PROP_PREVIEW,
   N_PROPS
 };
 
@@ -2396,12 +2397,16 @@ plano_canvas_set_preview (PlanoCanvas *self,
 {
   g_return_if_fail (PLANO_IS_CANVAS (self));
 
+  if (board == plano_canvas_get_preview (self))
+    return;
+
   g_clear_object (&self->preview);
   if (board != NULL)
     self->preview = plano_renderer_new (board);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), board == NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PREVIEW]);
 }
 
 /**
@@ -2871,6 +2876,10 @@ plano_canvas_get_property (GObject    *object,
       g_value_set_boolean (value, self->snap);
       break;
 
+    case PROP_PREVIEW:
+      g_value_set_object (value, plano_canvas_get_preview (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2942,6 +2951,12 @@ plano_canvas_class_init (PlanoCanvasClass *klass)
     g_param_spec_boolean ("snap", NULL, NULL,
                           TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The replayed board shown instead of the document; while there is one, nothing edits. */
+  properties [PROP_PREVIEW] =
+    g_param_spec_object ("preview", NULL, NULL,
+                         PLANO_TYPE_BOARD,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

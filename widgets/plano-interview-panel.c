@@ -1241,3 +1241,26 @@ plano_interview_panel_get_part (PlanoInterviewPanel *self,
 
   return NULL;
 }
+
+/**
+ * plano_interview_panel_show_step:
+ *
+ * Opens @step's row and puts the cursor at the end of its notes, so text just added there is
+ * in view and the user can go on typing.
+ */
+void
+plano_interview_panel_show_step (PlanoInterviewPanel *self,
+                                 int                  step)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  g_return_if_fail (PLANO_IS_INTERVIEW_PANEL (self));
+  g_return_if_fail (step >= 0 && step < PLANO_INTERVIEW_N_STEPS);
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->step_rows[step]), TRUE);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes[step]));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_widget_grab_focus (self->notes[step]);
+}

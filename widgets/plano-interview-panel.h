@@ -25,6 +25,8 @@ void            plano_interview_panel_set_interview (PlanoInterviewPanel *self,
 void            plano_interview_panel_update        (PlanoInterviewPanel *self);
 GtkWidget      *plano_interview_panel_get_part      (PlanoInterviewPanel *self,
                                                      const char          *name);
+void            plano_interview_panel_show_step     (PlanoInterviewPanel *self,
+                                                     int                  step);
 void            plano_interview_panel_set_history_path (PlanoInterviewPanel *self,
                                                      const char          *path);
 

@@ -1044,6 +1044,7 @@ plano_interview_record_change (PlanoInterview *self,
   frame->label = g_strdup (label);
   frame->ops = json_node_init_array (json_node_alloc (), ops);
   g_ptr_array_add (self->frames, frame);
+  emit_changed (self);
 }
 
 guint
