@@ -65,6 +65,7 @@ struct _PlanoWindow
   gulong                record_handler;
   gboolean              interview_unreadable;
   GtkStack             *side_stack;
+  GtkWidget            *side_views;
   GtkWidget            *palette_button;
   GtkWidget            *outline_button;
 };
@@ -193,7 +194,7 @@ canvas_preview_notify_cb (PlanoWindow *self,
   gboolean editable = plano_canvas_get_preview (canvas) == NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->palette), editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->side_stack), editable);
+  gtk_widget_set_sensitive (self->side_views, editable);
   update_actions (self);
 }
 
@@ -219,8 +220,9 @@ board_title_notify_cb (PlanoWindow *self,
  */
 #define AUTOSAVE_DELAY_SECONDS 2
 
-/* The interview panel's session goes into the board's "interview" member, except a record
- * that could not be read and was not replaced by a new session: that one stays as it was.
+/* The interview panel's session goes into the board's "interview" member once it holds
+ * anything (a question, notes, a started session), except that a record that could not be
+ * read stays as it was until a new session replaces it.
  */
 static void
 sync_interview (PlanoWindow *self)
@@ -231,8 +233,9 @@ sync_interview (PlanoWindow *self)
   if (self->board == NULL || interview == NULL)
     return;
 
-  if (plano_interview_get_state (interview) == PLANO_INTERVIEW_IDLE &&
-      (self->interview_unreadable || plano_board_get_interview (self->board) == NULL))
+  if (self->interview_unreadable && plano_interview_get_state (interview) == PLANO_INTERVIEW_IDLE)
+    return;
+  if (plano_interview_is_blank (interview) && plano_board_get_interview (self->board) == NULL)
     return;
 
   node = plano_interview_to_json (interview);
@@ -333,7 +336,7 @@ interview_changed_cb (PlanoWindow    *self,
 
   /* Changes made during the session carry its step; the record is part of the document. */
   plano_history_set_step (self->history, under_way ? plano_interview_get_step (interview) : -1);
-  if (state != PLANO_INTERVIEW_IDLE || plano_board_get_interview (self->board) != NULL)
+  if (!plano_interview_is_blank (interview) || plano_board_get_interview (self->board) != NULL)
     plano_history_set_unsaved (self->history);
 }
 
@@ -1477,6 +1480,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, interview_button);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, calculator);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, side_views);
   gtk_widget_class_bind_template_callback (widget_class, canvas_selection_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, palette_button);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, outline_button);

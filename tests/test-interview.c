@@ -130,6 +130,11 @@ test_pause_next_previous_reset (void)
   g_assert_null (plano_interview_get_notes (interview, 0));
   g_assert_false (plano_interview_get_checked (interview, 0, 1));
   g_assert_cmpint (plano_interview_get_score (interview, 0), ==, -1);
+
+  /* After a reset there is nothing to keep; a note before any start is something. */
+  g_assert_true (plano_interview_is_blank (interview));
+  plano_interview_set_notes (interview, 1, "10 M DAU × 50 events");
+  g_assert_false (plano_interview_is_blank (interview));
 }
 
 /* A whole 50-minute session, each step on time except the detailed design (2 minutes over),

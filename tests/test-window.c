@@ -701,6 +701,25 @@ test_capacity_notes (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-insert-capacity-notes", NULL));
   g_assert_cmpstr (plano_interview_get_notes (interview, 1), ==, "Reads dominate.");
 
+  /* Notes are worth keeping before any session starts: the board has unsaved changes, and
+   * saving writes them. */
+  g_assert_cmpint (plano_interview_get_state (interview), ==, PLANO_INTERVIEW_IDLE);
+  g_assert_true (plano_history_get_is_modified (plano_window_get_history (window)));
+  {
+    g_autofree char *dir = g_dir_make_tmp ("plano-notes-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "notes.plano", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *contents = NULL;
+
+    g_assert_true (plano_window_save_to (window, file, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "\"notes\": \"Reads dominate.\""));
+    g_remove (path);
+    g_rmdir (dir);
+  }
+
   close_all_windows ();
 }
 

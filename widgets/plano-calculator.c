@@ -13,7 +13,8 @@
 #include "plano-calculator.h"
 
 /* The capacity step's back-of-envelope maths: inputs on top, results below, worked out as the
- * inputs change. "Copy as Notes" puts the results on the clipboard as text.
+ * inputs change. "Add to Interview Notes" puts the results in the capacity step's notes (the
+ * window's action), "Copy as Notes" on the clipboard as text.
  */
 
 struct _PlanoCalculator
@@ -234,7 +235,7 @@ plano_calculator_init (PlanoCalculator *self)
   GtkWidget *outputs = adw_preferences_group_new ();
   GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy as Notes"));
   GtkWidget *insert = gtk_button_new_with_mnemonic (_("_Add to Interview Notes"));
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   PlanoCapacityInput input;
 
   self->inputs = g_hash_table_new (g_str_hash, g_str_equal);
@@ -284,8 +285,9 @@ plano_calculator_init (PlanoCalculator *self)
   gtk_widget_set_tooltip_text (insert, _("Add these figures to the notes of the interview’s capacity step"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (insert), "win.insert-capacity-notes");
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (buttons), copy);
+  /* One above the other, as wide as each other: side by side they would widen the side bar. */
   gtk_box_append (GTK_BOX (buttons), insert);
+  gtk_box_append (GTK_BOX (buttons), copy);
 
   gtk_box_append (GTK_BOX (box), inputs);
   gtk_box_append (GTK_BOX (box), outputs);

@@ -57,6 +57,9 @@ struct _PlanoInterviewPanel
   GtkWidget      *checks[PLANO_INTERVIEW_N_STEPS][5];
   GtkWidget      *hint_rows[PLANO_INTERVIEW_N_STEPS];
   GtkWidget      *notes[PLANO_INTERVIEW_N_STEPS];
+  GtkWidget      *scroller;
+  int             show_notes;       /* the step whose notes show_step() scrolls to */
+  guint           show_notes_tick;
   GtkWidget      *rubric_group;
   GtkWidget      *score_rows[PLANO_INTERVIEW_N_MASTERY];
   GtkWidget      *score_label;
@@ -150,27 +153,65 @@ set_color (cairo_t    *cr,
                          (rgb & 0xff) / 255.0, alpha);
 }
 
-static void
+/* Chart text: the widget's font at a smaller size, so it follows the user's font settings. */
+static PangoLayout *
+chart_layout (GtkWidget  *widget,
+              const char *text,
+              double      max_width)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+
+  return layout;
+}
+
+/* Draws @text with its left edge at @x, centred on @y; returns its width. */
+static int
 draw_text (GtkWidget  *widget,
            cairo_t    *cr,
            const char *text,
            double      x,
            double      y,
-           double      alpha)
+           double      alpha,
+           double      max_width)
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans 8");
+  PangoLayout *layout = chart_layout (widget, text, max_width);
+  int w, h;
 
-  pango_layout_set_font_description (layout, font);
+  pango_layout_get_pixel_size (layout, &w, &h);
   set_color (cr, is_dark () ? 0xffffff : 0x000000, alpha);
-  cairo_move_to (cr, x, y);
+  cairo_move_to (cr, x, y - h / 2.0);
   pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (font);
   g_object_unref (layout);
+
+  return w;
+}
+
+static int
+text_width (GtkWidget  *widget,
+            const char *text)
+{
+  PangoLayout *layout = chart_layout (widget, text, -1);
+  int w;
+
+  pango_layout_get_pixel_size (layout, &w, NULL);
+  g_object_unref (layout);
+
+  return w;
 }
 
 /* Planned against spent time per step: a grey bar for the plan, the accent colour for the time
- * spent within it and the warning colour for overtime.
+ * spent within it and the warning colour for overtime, with the time spent after the bar.
+ * Step names take what they need, up to 40 % of the width, and are shortened beyond that.
  */
 static void
 draw_timeline (GtkDrawingArea *area,
@@ -180,16 +221,23 @@ draw_timeline (GtkDrawingArea *area,
                gpointer        user_data)
 {
   PlanoInterviewPanel *self = user_data;
+  GtkWidget *widget = GTK_WIDGET (area);
   double max = 1;
   double row = height / (double) PLANO_INTERVIEW_N_STEPS;
-  double left = 108;
-  double bar_w = MAX (width - left - 44, 10);
+  double names = 0;
+  double left, bar_w;
 
   if (self->interview == NULL)
     return;
 
   for (int i = 0; i < PLANO_INTERVIEW_N_STEPS; i++)
-    max = MAX (max, MAX (plano_interview_get_planned (self->interview, i), plano_interview_get_spent (self->interview, i)));
+    {
+      max = MAX (max, MAX (plano_interview_get_planned (self->interview, i), plano_interview_get_spent (self->interview, i)));
+      names = MAX (names, text_width (widget, step_title (i)));
+    }
+  names = MIN (names, width * 0.4);
+  left = names + 8;
+  bar_w = MAX (width - left - text_width (widget, "00:00") - 8, 10);
 
   for (int i = 0; i < PLANO_INTERVIEW_N_STEPS; i++)
     {
@@ -197,9 +245,9 @@ draw_timeline (GtkDrawingArea *area,
       double spent = plano_interview_get_spent (self->interview, i);
       double y = i * row + row * 0.2;
       double h = row * 0.6;
-      g_autofree char *minutes = g_strdup_printf ("%.0f′", ceil (spent / 60 - 1e-9));
+      g_autofree char *time = plano_interview_format_time (spent);
 
-      draw_text (GTK_WIDGET (area), cr, step_title (i), 0, y, 0.7);
+      draw_text (widget, cr, step_title (i), 0, y + h / 2, 0.7, names);
 
       set_color (cr, is_dark () ? 0xffffff : 0x000000, 0.12);
       cairo_rectangle (cr, left, y, bar_w * planned / max, h);
@@ -211,12 +259,13 @@ draw_timeline (GtkDrawingArea *area,
 
       if (spent > planned)
         {
-          set_color (cr, is_dark () ? 0xf8e45c : 0xc64600, 1);
+          set_color (cr, is_dark () ? 0xffa348 : 0xc64600, 1);
           cairo_rectangle (cr, left + bar_w * planned / max, y, bar_w * (spent - planned) / max, h);
           cairo_fill (cr);
         }
 
-      draw_text (GTK_WIDGET (area), cr, minutes, left + bar_w * MAX (spent, planned) / max + 4, y, 0.7);
+      if (spent > 0)
+        draw_text (widget, cr, time, left + bar_w * MAX (spent, planned) / max + 4, y + h / 2, 0.7, -1);
     }
 }
 
@@ -254,7 +303,7 @@ draw_progress (GtkDrawingArea *area,
       double overtime = json_object_get_double_member_with_default (entry, "overtime", 0) / 60;
       double h = (bottom - top) * 0.4 * overtime / max_overtime;
 
-      set_color (cr, is_dark () ? 0xf8e45c : 0xc64600, 0.6);
+      set_color (cr, is_dark () ? 0xffa348 : 0xc64600, 0.6);
       cairo_rectangle (cr, x - 3, bottom - h, 6, h);
       cairo_fill (cr);
     }
@@ -286,15 +335,9 @@ draw_progress (GtkDrawingArea *area,
       cairo_fill (cr);
     }
 
-  draw_text (GTK_WIDGET (area), cr, _("Oldest"), 0, bottom + 2, 0.55);
-  {
-    PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), _("Latest"));
-    int w;
-
-    pango_layout_get_pixel_size (layout, &w, NULL);
-    draw_text (GTK_WIDGET (area), cr, _("Latest"), width - w * 0.85, bottom + 2, 0.55);
-    g_object_unref (layout);
-  }
+  draw_text (GTK_WIDGET (area), cr, _("Oldest"), 0, bottom + 8, 0.55, -1);
+  draw_text (GTK_WIDGET (area), cr, _("Latest"), width - text_width (GTK_WIDGET (area), _("Latest")),
+             bottom + 8, 0.55, -1);
 }
 
 static void
@@ -612,6 +655,56 @@ auto_advance_cb (PlanoInterviewPanel *self)
 {
   if (!self->updating)
     plano_interview_set_auto_advance (self->interview, gtk_switch_get_active (GTK_SWITCH (self->auto_switch)));
+}
+
+/* The question list shows whole titles, with a check on the chosen one; the row itself
+ * shortens the chosen title. */
+static void
+question_item_setup_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+question_item_update_check (GtkListItem *item,
+                            GParamSpec  *pspec,
+                            AdwComboRow *row)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check, adw_combo_row_get_selected (row) == gtk_list_item_get_position (item) ? 1 : 0);
+}
+
+static void
+question_item_bind_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       AdwComboRow              *row)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+
+  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (string));
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (question_item_update_check), item,
+                           G_CONNECT_SWAPPED);
+  question_item_update_check (item, NULL, row);
+}
+
+static void
+question_item_unbind_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         AdwComboRow              *row)
+{
+  g_signal_handlers_disconnect_by_func (row, question_item_update_check, item);
 }
 
 static void
@@ -953,6 +1046,9 @@ plano_interview_panel_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->timer, g_source_remove);
+  if (self->show_notes_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->show_notes_tick);
+  self->show_notes_tick = 0;
   if (self->inhibit_cookie != 0)
     {
       GtkWindow *window = get_window (self);
@@ -993,7 +1089,7 @@ plano_interview_panel_class_init (PlanoInterviewPanelClass *klass)
   object_class->dispose = plano_interview_panel_dispose;
   object_class->finalize = plano_interview_panel_finalize;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "planointerviewpanel");
 }
 
@@ -1008,19 +1104,31 @@ plano_interview_panel_init (PlanoInterviewPanel *self)
   guint n_questions;
   const PlanoQuestion *questions = plano_interview_get_questions (&n_questions);
   GtkWidget *replay_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *timer_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkListItemFactory *factory;
 
   self->history_path = g_build_filename (g_get_user_data_dir (), "plano", "history.jsonl", NULL);
   self->curveball_rows = g_ptr_array_new ();
 
+  /* The countdown stays in view above everything that scrolls. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_margin_start (timer_box, 12);
+  gtk_widget_set_margin_end (timer_box, 12);
+  gtk_widget_set_margin_top (timer_box, 12);
+  gtk_widget_set_margin_bottom (timer_box, 6);
+  build_timer (self, timer_box);
+  gtk_widget_set_parent (timer_box, GTK_WIDGET (self));
+
+  self->scroller = scroller;
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
   gtk_widget_set_parent (scroller, GTK_WIDGET (self));
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 18);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
-
-  build_timer (self, box);
 
   /* The question */
   group = add_group (box, _("Question"), NULL);
@@ -1030,6 +1138,12 @@ plano_interview_panel_init (PlanoInterviewPanel *self)
   self->question_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->question_row), _("Question"));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->question_row), G_LIST_MODEL (titles));
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (question_item_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (question_item_bind_cb), self->question_row);
+  g_signal_connect (factory, "unbind", G_CALLBACK (question_item_unbind_cb), self->question_row);
+  adw_combo_row_set_list_factory (ADW_COMBO_ROW (self->question_row), factory);
+  g_object_unref (factory);
   g_signal_connect_swapped (self->question_row, "notify::selected", G_CALLBACK (question_selected_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->question_row);
   self->prompt_row = adw_entry_row_new ();
@@ -1069,7 +1183,7 @@ plano_interview_panel_init (PlanoInterviewPanel *self)
   build_rubric (self, box);
 
   /* Timeline and replay */
-  group = add_group (box, _("Timeline"), _("Planned against spent time per step; the slider replays the board."));
+  group = add_group (box, _("Timeline"), _("Grey is the time planned for each step, blue the time spent, orange the overtime. The slider replays the board."));
   self->timeline = gtk_drawing_area_new ();
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->timeline), 150);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->timeline), draw_timeline, self, NULL);
@@ -1242,11 +1356,32 @@ plano_interview_panel_get_part (PlanoInterviewPanel *self,
   return NULL;
 }
 
+/* Scrolls the panel so that @self->show_notes is in view, once the panel has its size: it may
+ * have been hidden a moment ago. */
+static gboolean
+scroll_to_notes_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  PlanoInterviewPanel *self = PLANO_INTERVIEW_PANEL (widget);
+  GtkWidget *notes = self->notes[self->show_notes];
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (notes, content, &bounds) || bounds.size.height <= 1)
+    return G_SOURCE_CONTINUE;
+
+  gtk_adjustment_clamp_page (adjustment, bounds.origin.y - 60, bounds.origin.y + bounds.size.height + 12);
+  self->show_notes_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * plano_interview_panel_show_step:
  *
- * Opens @step's row and puts the cursor at the end of its notes, so text just added there is
- * in view and the user can go on typing.
+ * Opens @step's row, scrolls to its notes and puts the cursor at their end, so text just added
+ * there is in view and the user can go on typing.
  */
 void
 plano_interview_panel_show_step (PlanoInterviewPanel *self,
@@ -1263,4 +1398,8 @@ plano_interview_panel_show_step (PlanoInterviewPanel *self,
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
   gtk_widget_grab_focus (self->notes[step]);
+
+  self->show_notes = step;
+  if (self->show_notes_tick == 0)
+    self->show_notes_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_notes_cb, NULL, NULL);
 }

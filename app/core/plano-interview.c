@@ -573,6 +573,34 @@ plano_interview_reset (PlanoInterview *self)
 }
 
 /**
+ * plano_interview_is_blank:
+ *
+ * Returns: %TRUE when there is nothing to keep: the session has not started and no question,
+ *   note, tick or score was given. A board need not carry a blank session.
+ */
+gboolean
+plano_interview_is_blank (PlanoInterview *self)
+{
+  g_return_val_if_fail (PLANO_IS_INTERVIEW (self), TRUE);
+
+  if (self->state != PLANO_INTERVIEW_IDLE || self->question != NULL ||
+      (self->prompt != NULL && self->prompt[0] != '\0') ||
+      self->curveballs->len > 0 || self->frames->len > 0)
+    return FALSE;
+
+  for (guint i = 0; i < PLANO_INTERVIEW_N_STEPS; i++)
+    if (self->steps[i].spent > 0 || self->steps[i].checked != 0 ||
+        (self->steps[i].notes != NULL && self->steps[i].notes[0] != '\0'))
+      return FALSE;
+
+  for (guint i = 0; i < PLANO_INTERVIEW_N_MASTERY; i++)
+    if (self->scores[i] >= 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
  * plano_interview_tick:
  *
  * Called about once a second while the session runs: when the current step's time runs out

@@ -69,6 +69,7 @@ void                plano_interview_set_clock          (PlanoInterview    *self,
                                                         PlanoClockFunc     clock,
                                                         gpointer           user_data);
 PlanoInterviewState plano_interview_get_state          (PlanoInterview    *self);
+gboolean            plano_interview_is_blank           (PlanoInterview    *self);
 int                 plano_interview_get_step           (PlanoInterview    *self);
 
 const char         *plano_interview_get_question       (PlanoInterview    *self);
