@@ -34,6 +34,23 @@ text_of (PlanoInterviewPanel *panel,
   return GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget)) : gtk_label_get_label (GTK_LABEL (widget));
 }
 
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
 static void
 test_panel (void)
 {
@@ -48,6 +65,7 @@ test_panel (void)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   g_autoptr(GPtrArray) entries = NULL;
   GtkWidget *countdown;
+  AdwMessageDialog *dialog;
 
   gtk_widget_set_size_request (GTK_WIDGET (panel), 360, 700);
   gtk_widget_set_hexpand (GTK_WIDGET (canvas), TRUE);
@@ -121,6 +139,27 @@ test_panel (void)
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (g_ptr_array_index (entries, 0)), "score"), ==, 5);
   g_assert_nonnull (strstr (text_of (panel, "progress-caption"), "1 session; the last scored 5 of 30"));
   g_assert_false (gtk_widget_is_sensitive (plano_interview_panel_get_part (panel, "record")));
+  g_assert_false (gtk_widget_is_visible (plano_interview_panel_get_part (panel, "start")));
+  g_assert_false (gtk_widget_get_visible (plano_interview_panel_get_part (panel, "finish")));
+
+  /* Reset asks first: Cancel keeps the session, Clear starts afresh. */
+  g_signal_emit_by_name (plano_interview_panel_get_part (panel, "reset"), "clicked");
+  plano_test_iterate ();
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Clear This Session?");
+  adw_message_dialog_response (dialog, "cancel");
+  plano_test_iterate ();
+  g_assert_cmpint (plano_interview_get_state (interview), ==, PLANO_INTERVIEW_FINISHED);
+  g_signal_emit_by_name (plano_interview_panel_get_part (panel, "reset"), "clicked");
+  plano_test_iterate ();
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  adw_message_dialog_response (dialog, "clear");
+  plano_test_iterate ();
+  g_assert_cmpint (plano_interview_get_state (interview), ==, PLANO_INTERVIEW_IDLE);
+  g_assert_cmpint (plano_interview_get_rubric_total (interview), ==, 0);
+  g_assert_true (gtk_widget_is_visible (plano_interview_panel_get_part (panel, "start")));
+  g_assert_cmpstr (text_of (panel, "countdown"), ==, "5:00");
 
   gtk_window_destroy (GTK_WINDOW (window));
   plano_test_iterate ();

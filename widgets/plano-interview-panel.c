@@ -44,6 +44,7 @@ struct _PlanoInterviewPanel
   GtkWidget      *status_label;
   GtkWidget      *total_label;
   GtkWidget      *progress;
+  GtkWidget      *controls;
   GtkWidget      *start_button;
   GtkWidget      *previous_button;
   GtkWidget      *next_button;
@@ -469,7 +470,9 @@ plano_interview_panel_update (PlanoInterviewPanel *self)
   gtk_button_set_label (GTK_BUTTON (self->start_button),
                         state == PLANO_INTERVIEW_RUNNING ? _("_Pause") :
                         state == PLANO_INTERVIEW_PAUSED ? _("_Resume") : _("_Start"));
-  gtk_widget_set_sensitive (self->start_button, state != PLANO_INTERVIEW_FINISHED);
+  /* A finished session has nothing to start or move through; Reset begins a new one. */
+  gtk_widget_set_visible (self->controls, state != PLANO_INTERVIEW_FINISHED);
+  gtk_widget_set_visible (self->finish_button, state != PLANO_INTERVIEW_FINISHED);
   gtk_widget_set_sensitive (self->previous_button, (state == PLANO_INTERVIEW_RUNNING || state == PLANO_INTERVIEW_PAUSED) && step > 0);
   gtk_widget_set_sensitive (self->next_button, state == PLANO_INTERVIEW_RUNNING || state == PLANO_INTERVIEW_PAUSED);
   gtk_widget_set_sensitive (self->finish_button, state == PLANO_INTERVIEW_RUNNING || state == PLANO_INTERVIEW_PAUSED);
@@ -637,11 +640,46 @@ finish_clicked_cb (PlanoInterviewPanel *self)
 }
 
 static void
-reset_clicked_cb (PlanoInterviewPanel *self)
+reset_session (PlanoInterviewPanel *self)
 {
   if (self->canvas != NULL)
     plano_canvas_set_preview (self->canvas, NULL);
   plano_interview_reset (self->interview);
+}
+
+static void
+reset_response_cb (AdwMessageDialog    *dialog,
+                   const char          *response,
+                   PlanoInterviewPanel *self)
+{
+  if (g_str_equal (response, "clear") && self->interview != NULL)
+    reset_session (self);
+}
+
+/* Times, notes, ticks and scores are work: clearing them is confirmed first. Sessions already
+ * recorded in the progress history are not touched. */
+static void
+reset_clicked_cb (PlanoInterviewPanel *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (plano_interview_is_blank (self->interview))
+    {
+      reset_session (self);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self), _("Clear This Session?"),
+                                                       _("Its times, notes, ticked items and scores will be lost. Sessions recorded in Progress stay.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "clear", _("C_lear"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "clear", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reset_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -886,6 +924,7 @@ build_timer (PlanoInterviewPanel *self,
   gtk_widget_add_css_class (self->total_label, "numeric");
   gtk_box_append (GTK_BOX (card), self->total_label);
 
+  self->controls = controls;
   gtk_widget_set_halign (controls, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (controls, 6);
   self->previous_button = icon_button ("go-previous-symbolic", _("Previous Step"));
