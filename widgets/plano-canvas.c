@@ -672,6 +672,46 @@ draw_empty_hint (PlanoCanvas *self,
   pango_cairo_show_layout (cr, body);
 }
 
+/* While a replay shows, a label at the top says so: the board looks real but is not the
+ * document, and nothing on it can be edited. */
+static void
+draw_replay_badge (PlanoCanvas *self,
+                   cairo_t     *cr,
+                   int          width)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                                                 _("Replay of the session, read-only"));
+  int w, h;
+  double x, y, pad = 8, r;
+
+  pango_layout_set_width (layout, MAX (width - 48, 80) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  {
+    PangoRectangle ink, logical;
+
+    pango_layout_get_pixel_extents (layout, &ink, &logical);
+    w = logical.width;
+    h = logical.height;
+    x = (width - w) / 2.0 - logical.x;
+  }
+  y = 12;
+  r = MIN (h + 2 * pad, 40) / 2.0;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, (width - w) / 2.0 - 2 * pad + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_arc (cr, (width + w) / 2.0 + 2 * pad - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, (width + w) / 2.0 + 2 * pad - r, y + h + 2 * pad - r, r, 0, G_PI / 2);
+  cairo_arc (cr, (width - w) / 2.0 - 2 * pad + r, y + h + 2 * pad - r, r, G_PI / 2, G_PI);
+  cairo_close_path (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.75);
+  cairo_fill (cr);
+
+  cairo_set_source_rgba (cr, 1, 1, 1, 1);
+  cairo_move_to (cr, x, y + pad);
+  pango_cairo_show_layout (cr, layout);
+}
+
 static void
 plano_canvas_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
@@ -708,6 +748,7 @@ plano_canvas_snapshot (GtkWidget   *widget,
       cairo_translate (cr, -self->ox, -self->oy);
       plano_renderer_draw (self->preview, cr, &area, &options);
       cairo_restore (cr);
+      draw_replay_badge (self, cr, width);
     }
   else if (self->renderer != NULL)
     {

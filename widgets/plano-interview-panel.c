@@ -849,10 +849,14 @@ replay_changed_cb (PlanoInterviewPanel *self)
 
       plano_canvas_set_preview (self->canvas, replay);
       if (position > 0)
-        plano_interview_get_frame (self->interview, position - 1, &at, &step, NULL);
-      time = plano_interview_format_time (at);
-      /* TRANSLATORS: the replay's position: "Change 12 of 40 · 14:03 · Detailed design" */
-      text = g_strdup_printf (_("Change %u of %u · %s · %s"), position, n, time, step_title (step));
+        {
+          plano_interview_get_frame (self->interview, position - 1, &at, &step, NULL);
+          time = plano_interview_format_time (at);
+          /* TRANSLATORS: the replay's position: "Change 12 of 40 · 14:03 · Detailed design" */
+          text = g_strdup_printf (_("Change %u of %u · %s · %s"), position, n, time, step_title (step));
+        }
+      else
+        text = g_strdup (_("The board when the session started"));
     }
 
   gtk_label_set_label (GTK_LABEL (self->replay_label), text);
