@@ -11,6 +11,7 @@
 
 #include "plano-application.h"
 #include "plano-cli.h"
+#include "plano-templates.h"
 
 /* Where the translations are: the installed ones, or those of a build tree when
  * PLANO_LOCALEDIR says so (tests and `meson devenv`).
@@ -43,9 +44,13 @@ main (int   argc,
     { "down", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.down,
       N_("With --review, treat the component ID as failed"), N_("ID") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &options.export_path,
-      N_("Export the board to OUT (PNG, SVG or PDF) and exit"), N_("OUT") },
+      N_("Export the board to OUT (PNG, SVG, PDF, Markdown notes or Mermaid) and exit"), N_("OUT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &options.format,
-      N_("Export format: png, svg or pdf (default: from OUT's extension)"), N_("FORMAT") },
+      N_("Export format: png, svg, pdf, md, mmd, or sheet for a PDF study sheet (default: from OUT's extension)"), N_("FORMAT") },
+    { "template", 0, 0, G_OPTION_ARG_STRING, &options.template_id,
+      N_("Start from the built-in template ID instead of a file"), N_("ID") },
+    { "list-templates", 0, 0, G_OPTION_ARG_NONE, &options.list_templates,
+      N_("List the built-in templates and exit"), NULL },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.scale,
       N_("Pixels per canvas unit for PNG export (default: 1)"), N_("F") },
     { "background", 0, 0, G_OPTION_ARG_STRING, &options.background,
@@ -87,6 +92,7 @@ main (int   argc,
       g_free (options.export_path);
       g_free (options.format);
       g_free (options.background);
+      g_free (options.template_id);
       g_strfreev (options.down);
       return status;
     }
@@ -98,6 +104,16 @@ main (int   argc,
   g_ptr_array_add (app_argv, NULL);
 
   app = plano_application_new ();
+  if (options.template_id != NULL)
+    {
+      if (plano_templates_lookup (options.template_id) == NULL)
+        {
+          g_printerr ("plano: %s\n", _("there is no such template; plano --list-templates shows them"));
+          return 2;
+        }
+      plano_application_set_startup_template (app, options.template_id);
+      g_free (options.template_id);
+    }
 
   return g_application_run (G_APPLICATION (app), app_argv->len - 1, (char **) app_argv->pdata);
 }

@@ -19,6 +19,7 @@ struct _PlanoApplication
 
   GSettings      *settings;
   gboolean        recovery_offered;
+  char           *startup_template;  /* --template=ID for the first window */
 };
 
 G_DEFINE_FINAL_TYPE (PlanoApplication, plano_application, ADW_TYPE_APPLICATION)
@@ -168,13 +169,35 @@ offer_recovery_once (PlanoApplication *self,
   plano_application_offer_recovery (self, parent);
 }
 
+/**
+ * plano_application_set_startup_template:
+ *
+ * The first window shows a new board from template @id (`plano --template=ID`).
+ */
+void
+plano_application_set_startup_template (PlanoApplication *self,
+                                        const char       *id)
+{
+  g_return_if_fail (PLANO_IS_APPLICATION (self));
+
+  g_free (self->startup_template);
+  self->startup_template = g_strdup (id);
+}
+
 static void
 plano_application_activate (GApplication *app)
 {
+  PlanoApplication *self = PLANO_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (plano_application_new_window (PLANO_APPLICATION (app)));
+    window = GTK_WINDOW (plano_application_new_window (self));
+
+  if (self->startup_template != NULL && PLANO_IS_WINDOW (window))
+    {
+      plano_window_new_from_template (PLANO_WINDOW (window), self->startup_template);
+      g_clear_pointer (&self->startup_template, g_free);
+    }
 
   gtk_window_present (window);
   offer_recovery_once (PLANO_APPLICATION (app), window);
@@ -242,6 +265,7 @@ plano_application_dispose (GObject *object)
   PlanoApplication *self = PLANO_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->startup_template, g_free);
 
   G_OBJECT_CLASS (plano_application_parent_class)->dispose (object);
 }

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (PlanoApplication, plano_application, PLANO, APPLICATION, A
 
 PlanoApplication *plano_application_new          (void);
 PlanoWindow      *plano_application_new_window   (PlanoApplication *self);
+void              plano_application_set_startup_template (PlanoApplication *self,
+                                                          const char       *id);
 GSettings        *plano_application_get_settings (PlanoApplication *self);
 GtkWidget        *plano_application_offer_recovery (PlanoApplication *self,
                                                     GtkWindow        *parent);

@@ -14,13 +14,15 @@
 #include "plano-export.h"
 #include "plano-review.h"
 #include "plano-format.h"
+#include "plano-templates.h"
 
 /* The headless command line: it uses the core alone and never opens a display. */
 
 gboolean
 plano_cli_wants_headless (const PlanoCliOptions *options)
 {
-  return options->version || options->check || options->review || options->export_path != NULL;
+  return options->version || options->check || options->review || options->list_templates ||
+         options->export_path != NULL;
 }
 
 static char *
@@ -107,25 +109,35 @@ export_file (const PlanoCliOptions *options)
   PlanoExportOptions export = { PLANO_EXPORT_PNG, 1, FALSE, PLANO_THEME_LIGHT };
   const char *input;
 
-  if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
+  if (options->template_id != NULL)
+    {
+      if (options->files != NULL && options->files[0] != NULL)
+        {
+          print_error (NULL, _("--template replaces FILE: give one or the other"));
+          return 2;
+        }
+      input = options->template_id;
+    }
+  else if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
     {
       print_error (NULL, _("--export needs exactly one board to export"));
       return 2;
     }
-  input = options->files[0];
+  else
+    input = options->files[0];
 
   if (options->format != NULL)
     {
       if (!plano_export_format_from_name (options->format, &export.format))
         {
-          print_error (NULL, _("unknown format “%s”: use png, svg or pdf"), options->format);
+          print_error (NULL, _("unknown format “%s”: use png, svg, pdf, md, mmd or sheet"), options->format);
           return 2;
         }
     }
   else if (!plano_export_format_from_name (options->export_path, &export.format))
     {
       print_error (options->export_path,
-                   _("cannot tell the format from the name; end it in .png, .svg or .pdf, or give --format"));
+                   _("cannot tell the format from the name; end it in .png, .svg, .pdf, .md or .mmd, or give --format"));
       return 2;
     }
 
@@ -144,10 +156,11 @@ export_file (const PlanoCliOptions *options)
         }
     }
 
-  board = plano_format_read_file (input, NULL, &error);
+  board = options->template_id != NULL ? plano_template_load (input, &error)
+                                       : plano_format_read_file (input, NULL, &error);
   if (board == NULL)
     {
-      print_error (input, "%s", error->message);
+      print_error (options->template_id != NULL ? NULL : input, "%s", error->message);
       return 1;
     }
 
@@ -202,6 +215,19 @@ review_file (const PlanoCliOptions *options)
   return 0;
 }
 
+/* --list-templates: one line per template, its id and its title. */
+static int
+list_templates (void)
+{
+  guint n;
+  const PlanoTemplate *templates = plano_templates_get (&n);
+
+  for (guint i = 0; i < n; i++)
+    g_print ("%-20s %s\n", templates[i].id, _(templates[i].title));
+
+  return 0;
+}
+
 /**
  * plano_cli_run:
  *
@@ -231,6 +257,9 @@ plano_cli_run (const PlanoCliOptions *options)
 
       return all_ok ? 0 : 1;
     }
+
+  if (options->list_templates)
+    return list_templates ();
 
   if (options->export_path != NULL)
     return export_file (options);

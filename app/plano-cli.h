@@ -20,6 +20,8 @@ typedef struct
   char      *background;   /* --background=white|transparent */
   gboolean   review;
   char     **down;         /* --down=ID, for --review */
+  char      *template_id;  /* --template=ID: a built-in template instead of a file */
+  gboolean   list_templates;
   char     **files;      /* the files named on the command line */
 } PlanoCliOptions;
 

@@ -12,6 +12,7 @@
 #include "plano-application.h"
 #include "plano-board-summary.h"
 #include "plano-calculator.h"
+#include "plano-templates.h"
 #include "plano-canvas.h"
 #include "plano-drafts.h"
 #include "plano-export.h"
@@ -810,6 +811,34 @@ plano_window_new_board (PlanoWindow *self)
   g_return_if_fail (PLANO_IS_WINDOW (self));
 
   set_board (self, board, NULL);
+}
+
+/**
+ * plano_window_new_from_template:
+ *
+ * Shows a new board made from template @id, in the user's language, not yet saved anywhere.
+ *
+ * Returns: %FALSE, after saying why in a toast, when the template cannot be loaded
+ */
+gboolean
+plano_window_new_from_template (PlanoWindow *self,
+                                const char  *id)
+{
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PLANO_IS_WINDOW (self), FALSE);
+
+  board = plano_template_load (id, &error);
+  if (board == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return FALSE;
+    }
+
+  set_board (self, board, NULL);
+  plano_canvas_fit (self->canvas);
+  return TRUE;
 }
 
 /**

@@ -197,7 +197,7 @@ test_export_fails (void)
 
   run_plano (&bad_format, (const char *[]) { out_arg, "--format=jpeg", "example.plano", NULL }, NULL);
   g_assert_cmpint (bad_format.status, ==, 2);
-  g_assert_cmpstr (bad_format.err, ==, "plano: unknown format “jpeg”: use png, svg or pdf\n");
+  g_assert_cmpstr (bad_format.err, ==, "plano: unknown format “jpeg”: use png, svg, pdf, md, mmd or sheet\n");
 
   run_plano (&two_boards, (const char *[]) { out_arg, "example.plano", "realtime.plano", NULL }, NULL);
   g_assert_cmpint (two_boards.status, ==, 2);
@@ -260,6 +260,81 @@ test_check_translated (void)
   g_assert_true (g_str_has_prefix (pt.out, "realtime.plano: ok, 12 nós, 14 conexões, 3 zonas\n"));
 }
 
+/* --list-templates: one line per template; --template=ID exports one with no display, as
+ * Markdown notes with their SVG, as Mermaid, as a study sheet; in Spanish too. */
+static void
+test_templates (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plano-cli-XXXXXX", NULL);
+  g_autofree char *md = g_build_filename (dir, "mesh.md", NULL);
+  g_autofree char *svg = g_build_filename (dir, "mesh.svg", NULL);
+  g_autofree char *mmd = g_build_filename (dir, "mesh.mmd", NULL);
+  g_autofree char *sheet = g_build_filename (dir, "mesh.pdf", NULL);
+  g_autofree char *md_arg = g_strconcat ("--export=", md, NULL);
+  g_autofree char *mmd_arg = g_strconcat ("--export=", mmd, NULL);
+  g_autofree char *sheet_arg = g_strconcat ("--export=", sheet, NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) list = { 0, };
+  g_auto(Run) notes = { 0, };
+  g_auto(Run) mermaid = { 0, };
+  g_auto(Run) study = { 0, };
+  g_auto(Run) spanish = { 0, };
+  g_auto(Run) unknown = { 0, };
+
+  run_plano (&list, (const char *[]) { "--list-templates", NULL }, NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_cmpstr (list.out, ==,
+                   "realtime-analytics   Real-time analytics pipeline\n"
+                   "modern-data-stack    Modern data stack\n"
+                   "data-mesh            Data mesh\n"
+                   "lambda               Lambda architecture\n"
+                   "kappa                Kappa architecture\n"
+                   "medallion            Medallion architecture\n");
+
+  run_plano (&notes, (const char *[]) { "--template=data-mesh", md_arg, NULL }, NULL);
+  g_assert_cmpint (notes.status, ==, 0);
+  g_assert_cmpstr (notes.err, ==, "");
+  g_file_get_contents (md, &contents, NULL, NULL);
+  g_assert_true (g_str_has_prefix (contents, "# Data mesh\n"));
+  g_assert_nonnull (strstr (contents, "![Data mesh](mesh.svg)"));
+  g_assert_nonnull (strstr (contents, "| Domain ownership | The whole board | Each domain owns its data |"));
+  g_clear_pointer (&contents, g_free);
+  g_file_get_contents (svg, &contents, NULL, NULL);
+  g_assert_nonnull (strstr (contents, ">Federated governance</tspan>"));
+  g_clear_pointer (&contents, g_free);
+
+  run_plano (&mermaid, (const char *[]) { "--template=data-mesh", mmd_arg, NULL }, NULL);
+  g_assert_cmpint (mermaid.status, ==, 0);
+  g_file_get_contents (mmd, &contents, NULL, NULL);
+  g_assert_nonnull (strstr (contents, "\nflowchart LR\n"));
+  g_assert_nonnull (strstr (contents, "  subgraph sales[\"Domain 1: Sales\"]\n"));
+  g_assert_nonnull (strstr (contents, "  customer_360 --> governance_layer\n"));
+  g_clear_pointer (&contents, g_free);
+
+  run_plano (&study, (const char *[]) { "--template=lambda", "--format=sheet", sheet_arg, NULL }, NULL);
+  g_assert_cmpint (study.status, ==, 0);
+  g_file_get_contents (sheet, &contents, NULL, NULL);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&contents, g_free);
+
+  run_plano (&spanish, (const char *[]) { "--template=data-mesh", md_arg, NULL }, "es");
+  g_assert_cmpint (spanish.status, ==, 0);
+  g_file_get_contents (md, &contents, NULL, NULL);
+  g_assert_nonnull (strstr (contents, "## Diagrama\n"));
+  g_assert_nonnull (strstr (contents, "Gobernanza federada"));
+  g_clear_pointer (&contents, g_free);
+
+  run_plano (&unknown, (const char *[]) { "--template=nope", md_arg, NULL }, NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_cmpstr (unknown.err, ==, "plano: There is no template “nope”; plano --list-templates shows them\n");
+
+  g_unlink (md);
+  g_unlink (svg);
+  g_unlink (mmd);
+  g_unlink (sheet);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/plano/cli/export-fails", test_export_fails);
   g_test_add_func ("/plano/cli/review", test_review);
   g_test_add_func ("/plano/cli/check-translated", test_check_translated);
+  g_test_add_func ("/plano/cli/templates", test_templates);
 
   return g_test_run ();
 }

@@ -11,11 +11,13 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <pango/pangocairo.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "plano-export.h"
 #include "plano-format.h"
+#include "plano-notes.h"
 
 /* PNG, SVG and PDF of a whole board, cropped to what is drawn plus a margin. The bytes are
  * made in memory and written with the same atomic replace as boards, so that a failure at any
@@ -26,7 +28,8 @@
 
 /**
  * plano_export_format_from_name:
- * @name: "png", "svg" or "pdf", or a file name ending in one of them
+ * @name: "png", "svg", "pdf", "md", "mmd" or "sheet", or a file name ending in one of the
+ *   first five
  *
  * Returns: whether @name names a format
  */
@@ -42,6 +45,11 @@ plano_export_format_from_name (const char        *name,
     { "png", PLANO_EXPORT_PNG },
     { "svg", PLANO_EXPORT_SVG },
     { "pdf", PLANO_EXPORT_PDF },
+    { "md", PLANO_EXPORT_MARKDOWN },
+    { "markdown", PLANO_EXPORT_MARKDOWN },
+    { "mmd", PLANO_EXPORT_MERMAID },
+    { "mermaid", PLANO_EXPORT_MERMAID },
+    { "sheet", PLANO_EXPORT_SHEET },
   };
   const char *dot;
 
@@ -49,7 +57,12 @@ plano_export_format_from_name (const char        *name,
 
   dot = strrchr (name, '.');
   if (dot != NULL)
-    name = dot + 1;
+    {
+      name = dot + 1;
+      /* A file ending in .sheet is not a study sheet; that one is a .pdf asked for by name. */
+      if (g_ascii_strcasecmp (name, "sheet") == 0)
+        return FALSE;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     if (g_ascii_strcasecmp (formats[i].name, name) == 0)
@@ -107,6 +120,194 @@ check_surface (cairo_surface_t  *surface,
   return FALSE;
 }
 
+/* The study sheet */
+
+#define SHEET_WIDTH  595.0   /* A4 in points */
+#define SHEET_HEIGHT 842.0
+#define SHEET_MARGIN 48.0
+
+typedef struct
+{
+  cairo_t *cr;
+  double   y;
+} Sheet;
+
+static PangoLayout *
+sheet_layout (Sheet      *sheet,
+              const char *text,
+              const char *font,
+              double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (sheet->cr);
+  PangoFontDescription *description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  pango_font_description_free (description);
+
+  return layout;
+}
+
+/* Starts a new page when @height does not fit on this one. */
+static void
+sheet_reserve (Sheet  *sheet,
+               double  height)
+{
+  if (sheet->y + height > SHEET_HEIGHT - SHEET_MARGIN && sheet->y > SHEET_MARGIN)
+    {
+      cairo_show_page (sheet->cr);
+      sheet->y = SHEET_MARGIN;
+    }
+}
+
+static void
+sheet_text (Sheet      *sheet,
+            const char *text,
+            const char *font,
+            double      indent,
+            double      space_before)
+{
+  PangoLayout *layout = sheet_layout (sheet, text, font, SHEET_WIDTH - 2 * SHEET_MARGIN - indent);
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  sheet->y += space_before;
+  sheet_reserve (sheet, height);
+  cairo_move_to (sheet->cr, SHEET_MARGIN + indent, sheet->y);
+  pango_cairo_show_layout (sheet->cr, layout);
+  sheet->y += height;
+  g_object_unref (layout);
+}
+
+/* A table row: equal columns, each cell wrapped, the row as tall as its tallest cell. */
+static void
+sheet_row (Sheet   *sheet,
+           GStrv    cells,
+           gboolean header)
+{
+  guint n = g_strv_length (cells);
+  double column = (SHEET_WIDTH - 2 * SHEET_MARGIN) / MAX (n, 1);
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  int tallest = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PangoLayout *layout = sheet_layout (sheet, cells[i], header ? "Sans Bold 8" : "Sans 8", column - 6);
+      int height;
+
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      tallest = MAX (tallest, height);
+      g_ptr_array_add (layouts, layout);
+    }
+
+  sheet_reserve (sheet, tallest + 6);
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_move_to (sheet->cr, SHEET_MARGIN + i * column, sheet->y + 3);
+      pango_cairo_show_layout (sheet->cr, g_ptr_array_index (layouts, i));
+    }
+  sheet->y += tallest + 6;
+  cairo_set_source_rgba (sheet->cr, 0, 0, 0, header ? 0.5 : 0.15);
+  cairo_rectangle (sheet->cr, SHEET_MARGIN, sheet->y - 0.5, SHEET_WIDTH - 2 * SHEET_MARGIN, header ? 1 : 0.5);
+  cairo_fill (sheet->cr);
+  cairo_set_source_rgb (sheet->cr, 0, 0, 0);
+}
+
+/* An A4 PDF: the title and the diagram, fitted to the first page, then the study notes. */
+static gboolean
+render_sheet (PlanoBoard         *board,
+              PlanoRenderer      *renderer,
+              const PlanoRect    *area,
+              PlanoRenderOptions *render,
+              GByteArray         *bytes,
+              GError            **error)
+{
+  g_autoptr(GPtrArray) blocks = plano_notes_build (board);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, bytes, SHEET_WIDTH, SHEET_HEIGHT);
+  Sheet sheet = { cairo_create (surface), SHEET_MARGIN };
+  double width = SHEET_WIDTH - 2 * SHEET_MARGIN;
+  double height, k;
+  gboolean ok;
+
+  if (plano_board_get_title (board) != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, plano_board_get_title (board));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Plano " PACKAGE_VERSION);
+
+  cairo_set_source_rgb (sheet.cr, 0, 0, 0);
+  sheet_text (&sheet, ((PlanoBlock *) g_ptr_array_index (blocks, 0))->text, "Sans Bold 18", 0, 0);
+  sheet.y += 16;
+
+  /* The diagram, as large as the rest of the page allows, never enlarged past 100 %. */
+  height = SHEET_HEIGHT - SHEET_MARGIN - sheet.y;
+  k = MIN (MIN (width / area->w, height / area->h), 0.75);
+  cairo_save (sheet.cr);
+  cairo_translate (sheet.cr, SHEET_MARGIN + (width - area->w * k) / 2, sheet.y);
+  cairo_scale (sheet.cr, k, k);
+  cairo_translate (sheet.cr, -area->x, -area->y);
+  plano_renderer_draw (renderer, sheet.cr, area, render);
+  cairo_restore (sheet.cr);
+  cairo_show_page (sheet.cr);
+  sheet.y = SHEET_MARGIN;
+  cairo_set_source_rgb (sheet.cr, 0, 0, 0);
+
+  for (guint i = 1; i < blocks->len; i++)
+    {
+      const PlanoBlock *block = g_ptr_array_index (blocks, i);
+      const PlanoBlock *next = i + 1 < blocks->len ? g_ptr_array_index (blocks, i + 1) : NULL;
+      g_autofree char *line = NULL;
+
+      switch (block->type)
+        {
+        case PLANO_BLOCK_HEADING:
+          if (next != NULL && next->type == PLANO_BLOCK_DIAGRAM)
+            break;
+          sheet_reserve (&sheet, 60);
+          sheet_text (&sheet, block->text, "Sans Bold 14", 0, sheet.y > SHEET_MARGIN ? 14 : 0);
+          sheet.y += 4;
+          break;
+
+        case PLANO_BLOCK_SUBHEADING:
+          sheet_reserve (&sheet, 40);
+          sheet_text (&sheet, block->text, "Sans Bold 11", 0, 8);
+          sheet.y += 2;
+          break;
+
+        case PLANO_BLOCK_PARAGRAPH:
+          sheet_text (&sheet, block->text, "Sans 10", 0, 4);
+          break;
+
+        case PLANO_BLOCK_BULLET:
+        case PLANO_BLOCK_CHECKED:
+        case PLANO_BLOCK_UNCHECKED:
+          line = g_strconcat (block->type == PLANO_BLOCK_BULLET ? "• " :
+                              block->type == PLANO_BLOCK_CHECKED ? "☑ " : "☐ ", block->text, NULL);
+          sheet_text (&sheet, line, "Sans 10", 12, 2);
+          break;
+
+        case PLANO_BLOCK_TABLE_HEADER:
+        case PLANO_BLOCK_TABLE_ROW:
+          if (block->type == PLANO_BLOCK_TABLE_HEADER)
+            sheet.y += 4;
+          sheet_row (&sheet, block->cells, block->type == PLANO_BLOCK_TABLE_HEADER);
+          break;
+
+        case PLANO_BLOCK_TITLE:
+        case PLANO_BLOCK_DIAGRAM:
+        default:
+          break;
+        }
+    }
+
+  cairo_destroy (sheet.cr);
+  cairo_surface_finish (surface);
+  ok = check_surface (surface, error);
+  cairo_surface_destroy (surface);
+
+  return ok;
+}
+
 /**
  * plano_export_to_bytes:
  *
@@ -132,6 +333,14 @@ plano_export_to_bytes (PlanoBoard               *board,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("The scale must be more than 0 and at most 16"));
       return NULL;
+    }
+
+  if (options->format == PLANO_EXPORT_MERMAID || options->format == PLANO_EXPORT_MARKDOWN)
+    {
+      char *text = options->format == PLANO_EXPORT_MERMAID ? plano_notes_to_mermaid (board)
+                                                           : plano_notes_to_markdown (board, options->diagram_link);
+
+      return g_bytes_new_take (text, strlen (text));
     }
 
   renderer = plano_renderer_new (board);
@@ -217,6 +426,13 @@ plano_export_to_bytes (PlanoBoard               *board,
       }
       break;
 
+    case PLANO_EXPORT_SHEET:
+      if (!render_sheet (board, renderer, &area, &render, bytes, error))
+        return NULL;
+      break;
+
+    case PLANO_EXPORT_MARKDOWN:
+    case PLANO_EXPORT_MERMAID:
     default:
       g_assert_not_reached ();
     }
@@ -225,34 +441,36 @@ plano_export_to_bytes (PlanoBoard               *board,
 }
 
 /**
- * plano_export_to_file:
- * @path: where to write; replaced atomically, and untouched when anything fails
+ * plano_export_diagram_path:
+ * @notes_path: where Markdown notes go
  *
- * Returns: whether the export was written
+ * Returns: (transfer full): where their diagram goes: the same name, ending in .svg
  */
-gboolean
-plano_export_to_file (PlanoBoard               *board,
-                      const char               *path,
-                      const PlanoExportOptions *options,
-                      GError                  **error)
+char *
+plano_export_diagram_path (const char *notes_path)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *base = g_path_get_basename (notes_path);
+  const char *dot = strrchr (base, '.');
+  g_autofree char *dir = g_path_get_dirname (notes_path);
+  g_autofree char *stem = dot != NULL && dot != base ? g_strndup (base, dot - base) : g_strdup (base);
+  g_autofree char *name = g_strconcat (stem, ".svg", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static gboolean
+write_bytes (const char  *path,
+             GBytes      *bytes,
+             GError     **error)
+{
   g_autoptr(GError) local_error = NULL;
   g_autofree char *base = NULL;
   g_autofree char *name = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *dir_name = NULL;
   gsize length;
-  const char *data;
+  const char *data = g_bytes_get_data (bytes, &length);
 
-  g_return_val_if_fail (PLANO_IS_BOARD (board), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  bytes = plano_export_to_bytes (board, options, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  data = g_bytes_get_data (bytes, &length);
   if (g_file_set_contents_full (path, data, length,
                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
     return TRUE;
@@ -287,4 +505,73 @@ plano_export_to_file (PlanoBoard               *board,
     }
 
   return FALSE;
+}
+
+/* Markdown notes and their diagram, an SVG file of the same name beside them. If the notes
+ * cannot be written, a diagram written for them is taken away again. */
+static gboolean
+export_notes (PlanoBoard               *board,
+              const char               *path,
+              const PlanoExportOptions *options,
+              GError                  **error)
+{
+  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
+  g_autofree char *svg_path = plano_export_diagram_path (path);
+  g_autofree char *svg_name = g_path_get_basename (svg_path);
+  PlanoExportOptions notes = *options;
+  gboolean diagram = FALSE;
+  gboolean existed = g_file_test (svg_path, G_FILE_TEST_EXISTS);
+  g_autoptr(GBytes) bytes = NULL;
+  PlanoRect area;
+
+  if (plano_export_get_area (renderer, &area))
+    {
+      PlanoExportOptions svg = *options;
+      g_autoptr(GBytes) svg_bytes = NULL;
+
+      svg.format = PLANO_EXPORT_SVG;
+      svg_bytes = plano_export_to_bytes (board, &svg, error);
+      if (svg_bytes == NULL || !write_bytes (svg_path, svg_bytes, error))
+        return FALSE;
+      diagram = TRUE;
+    }
+
+  notes.diagram_link = diagram ? svg_name : NULL;
+  bytes = plano_export_to_bytes (board, &notes, error);
+  if (bytes != NULL && write_bytes (path, bytes, error))
+    return TRUE;
+
+  if (diagram && !existed)
+    g_remove (svg_path);
+
+  return FALSE;
+}
+
+/**
+ * plano_export_to_file:
+ * @path: where to write; replaced atomically, and untouched when anything fails
+ *
+ * Markdown notes also write their diagram beside them, as an SVG file of the same name.
+ *
+ * Returns: whether the export was written
+ */
+gboolean
+plano_export_to_file (PlanoBoard               *board,
+                      const char               *path,
+                      const PlanoExportOptions *options,
+                      GError                  **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (PLANO_IS_BOARD (board), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (options->format == PLANO_EXPORT_MARKDOWN && options->diagram_link == NULL)
+    return export_notes (board, path, options, error);
+
+  bytes = plano_export_to_bytes (board, options, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  return write_bytes (path, bytes, error);
 }

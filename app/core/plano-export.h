@@ -17,6 +17,9 @@ typedef enum
   PLANO_EXPORT_PNG,
   PLANO_EXPORT_SVG,
   PLANO_EXPORT_PDF,
+  PLANO_EXPORT_MARKDOWN,  /* study notes, with the diagram as an SVG file beside them */
+  PLANO_EXPORT_MERMAID,   /* the graph as a Mermaid flowchart */
+  PLANO_EXPORT_SHEET,     /* a PDF study sheet: the diagram, then the notes */
 } PlanoExportFormat;
 
 typedef struct
@@ -25,6 +28,7 @@ typedef struct
   double             scale;        /* pixels per canvas unit, for PNG; SVG and PDF are vector */
   gboolean           transparent;  /* no background */
   PlanoTheme         theme;
+  const char        *diagram_link; /* Markdown: the diagram's file name; NULL: no diagram */
 } PlanoExportOptions;
 
 #define PLANO_EXPORT_MARGIN 32.0
@@ -36,6 +40,7 @@ gboolean  plano_export_get_area          (PlanoRenderer            *renderer,
 GBytes   *plano_export_to_bytes          (PlanoBoard               *board,
                                           const PlanoExportOptions *options,
                                           GError                  **error);
+char     *plano_export_diagram_path      (const char               *notes_path);
 gboolean  plano_export_to_file           (PlanoBoard               *board,
                                           const char               *path,
                                           const PlanoExportOptions *options,

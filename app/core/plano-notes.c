@@ -1,0 +1,682 @@
+/* plano-notes.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "plano-capacity.h"
+#include "plano-catalog.h"
+#include "plano-interview.h"
+#include "plano-notes.h"
+#include "plano-review.h"
+
+/* Study notes: what a candidate keeps after practising a design. The title, the question, the
+ * diagram, the interview record step by step, the trade-offs, the review's findings and the
+ * load on each component. A section with nothing to say is left out rather than printed empty.
+ */
+
+static void
+block_free (gpointer data)
+{
+  PlanoBlock *block = data;
+
+  g_free (block->text);
+  g_strfreev (block->cells);
+  g_free (block);
+}
+
+static void
+add (GPtrArray      *blocks,
+     PlanoBlockType  type,
+     const char     *text)
+{
+  PlanoBlock *block = g_new0 (PlanoBlock, 1);
+
+  block->type = type;
+  block->text = g_strdup (text);
+  g_ptr_array_add (blocks, block);
+}
+
+static void G_GNUC_NULL_TERMINATED
+add_row (GPtrArray      *blocks,
+         PlanoBlockType  type,
+         ...)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  PlanoBlock *block = g_new0 (PlanoBlock, 1);
+  const char *cell;
+  va_list args;
+
+  va_start (args, type);
+  while ((cell = va_arg (args, const char *)) != NULL)
+    g_strv_builder_add (builder, cell);
+  va_end (args);
+
+  block->type = type;
+  block->cells = g_strv_builder_end (builder);
+  g_ptr_array_add (blocks, block);
+}
+
+/* Each non-empty line of a user's text as its own paragraph. */
+static void
+add_lines (GPtrArray  *blocks,
+           const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] != '\0')
+        add (blocks, PLANO_BLOCK_PARAGRAPH, lines[i]);
+    }
+}
+
+static char *
+join (GStrv strv)
+{
+  return strv != NULL ? g_strjoinv ("; ", strv) : g_strdup ("");
+}
+
+static void
+add_question (GPtrArray      *blocks,
+              PlanoInterview *interview)
+{
+  const PlanoQuestion *question = plano_interview_lookup_question (plano_interview_get_question (interview));
+  const char *prompt = plano_interview_get_prompt (interview);
+
+  if (question != NULL)
+    {
+      add (blocks, PLANO_BLOCK_HEADING, _("Question"));
+      add (blocks, PLANO_BLOCK_SUBHEADING, _(question->title));
+      add (blocks, PLANO_BLOCK_PARAGRAPH, _(question->prompt));
+      add (blocks, PLANO_BLOCK_BULLET, _(question->users));
+      add (blocks, PLANO_BLOCK_BULLET, _(question->events));
+      add (blocks, PLANO_BLOCK_BULLET, _(question->volume));
+      add (blocks, PLANO_BLOCK_BULLET, _(question->retention));
+      add (blocks, PLANO_BLOCK_PARAGRAPH, _(question->constraints));
+    }
+  else if (prompt != NULL && prompt[0] != '\0')
+    {
+      add (blocks, PLANO_BLOCK_HEADING, _("Question"));
+      add_lines (blocks, prompt);
+    }
+}
+
+static void
+add_interview (GPtrArray      *blocks,
+               PlanoInterview *interview)
+{
+  const PlanoInterviewStep *steps = plano_interview_get_steps ();
+  const char * const *mastery = plano_interview_get_mastery_items ();
+  g_autofree char *total = plano_interview_format_time (plano_interview_get_total_spent (interview));
+  g_autofree char *planned = plano_interview_format_time (plano_interview_get_total_planned (interview));
+  g_autofree char *summary = NULL;
+  gboolean scored = FALSE;
+  guint n_curveballs = plano_interview_get_n_curveballs_drawn (interview);
+
+  add (blocks, PLANO_BLOCK_HEADING, _("Interview"));
+  add_row (blocks, PLANO_BLOCK_TABLE_HEADER, _("Step"), _("Planned"), _("Spent"), _("Checklist"), NULL);
+  for (int i = 0; i < PLANO_INTERVIEW_N_STEPS; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("%d. %s", i + 1, _(steps[i].title));
+      g_autofree char *plan = plano_interview_format_time (plano_interview_get_planned (interview, i));
+      g_autofree char *spent = plano_interview_format_time (plano_interview_get_spent (interview, i));
+      double overtime = plano_interview_get_overtime (interview, i);
+      g_autofree char *spent_text = NULL;
+      g_autofree char *coverage = NULL;
+      guint n_items = 0, n_checked = 0;
+
+      while (n_items < G_N_ELEMENTS (steps[i].checklist) && steps[i].checklist[n_items] != NULL)
+        n_checked += plano_interview_get_checked (interview, i, n_items++);
+
+      if (overtime >= 1)
+        {
+          g_autofree char *over = plano_interview_format_time (overtime);
+
+          /* TRANSLATORS: time spent on a step, with the overtime: "5:12 (0:12 over)" */
+          spent_text = g_strdup_printf (_("%s (%s over)"), spent, over);
+        }
+      else
+        spent_text = g_strdup (spent);
+
+      /* TRANSLATORS: checklist items ticked in a step: "2 of 4" */
+      coverage = g_strdup_printf (_("%u of %u"), n_checked, n_items);
+      add_row (blocks, PLANO_BLOCK_TABLE_ROW, title, plan, spent_text, coverage, NULL);
+    }
+
+  for (guint i = 0; i < PLANO_INTERVIEW_N_MASTERY; i++)
+    scored |= plano_interview_get_score (interview, i) >= 0;
+
+  if (scored)
+    /* TRANSLATORS: "Total time: 48:10 of 50:00. Self-assessment: 18 of 30." */
+    summary = g_strdup_printf (_("Total time: %s of %s. Self-assessment: %d of %d."), total, planned,
+                               plano_interview_get_rubric_total (interview), PLANO_INTERVIEW_N_MASTERY * 3);
+  else
+    /* TRANSLATORS: "Total time: 48:10 of 50:00." */
+    summary = g_strdup_printf (_("Total time: %s of %s."), total, planned);
+  add (blocks, PLANO_BLOCK_PARAGRAPH, summary);
+
+  for (int i = 0; i < PLANO_INTERVIEW_N_STEPS; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("%d. %s", i + 1, _(steps[i].title));
+      const char *notes = plano_interview_get_notes (interview, i);
+
+      add (blocks, PLANO_BLOCK_SUBHEADING, title);
+      for (guint c = 0; c < G_N_ELEMENTS (steps[i].checklist) && steps[i].checklist[c] != NULL; c++)
+        add (blocks, plano_interview_get_checked (interview, i, c) ? PLANO_BLOCK_CHECKED : PLANO_BLOCK_UNCHECKED,
+             _(steps[i].checklist[c]));
+      if (notes != NULL)
+        add_lines (blocks, notes);
+    }
+
+  if (n_curveballs > 0)
+    {
+      add (blocks, PLANO_BLOCK_SUBHEADING, _("Curveballs"));
+      for (guint i = 0; i < n_curveballs; i++)
+        {
+          int step;
+          double at;
+          const PlanoCurveball *curveball = plano_interview_get_curveball_drawn (interview, i, &step, &at);
+          g_autofree char *time = plano_interview_format_time (at);
+          /* TRANSLATORS: a curveball drawn during a session: "Events up to 48 h late (at 21:40, Detailed design)" */
+          g_autofree char *line = g_strdup_printf (_("%s (at %s, %s)"), _(curveball->title), time, _(steps[step].title));
+
+          add (blocks, PLANO_BLOCK_BULLET, line);
+        }
+    }
+
+  if (scored)
+    {
+      add (blocks, PLANO_BLOCK_SUBHEADING, _("Self-Assessment"));
+      add_row (blocks, PLANO_BLOCK_TABLE_HEADER, _("Skill"), _("Score"), NULL);
+      for (guint i = 0; i < PLANO_INTERVIEW_N_MASTERY; i++)
+        {
+          int score = plano_interview_get_score (interview, i);
+          g_autofree char *value = score >= 0 ? g_strdup_printf ("%d / 3", score) : g_strdup ("—");
+
+          add_row (blocks, PLANO_BLOCK_TABLE_ROW, _(mastery[i]), value, NULL);
+        }
+    }
+}
+
+static void
+add_tradeoffs (GPtrArray  *blocks,
+               PlanoBoard *board)
+{
+  guint n = plano_board_get_n_items (board, PLANO_ITEM_TRADEOFF);
+
+  if (n == 0)
+    return;
+
+  add (blocks, PLANO_BLOCK_HEADING, _("Trade-offs"));
+  add_row (blocks, PLANO_BLOCK_TABLE_HEADER, _("Decision"), _("About"), _("Choice"), _("Alternatives"),
+           _("Pros"), _("Cons"), _("Rationale"), NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      const PlanoTradeoff *tradeoff = (const PlanoTradeoff *) plano_board_get_item (board, PLANO_ITEM_TRADEOFF, i);
+      const char *about = tradeoff->target != NULL ? plano_board_get_label (board, tradeoff->target) : NULL;
+      g_autofree char *alternatives = join (tradeoff->alternatives);
+      g_autofree char *pros = join (tradeoff->pros);
+      g_autofree char *cons = join (tradeoff->cons);
+
+      add_row (blocks, PLANO_BLOCK_TABLE_ROW, tradeoff->title,
+               about != NULL ? about : _("The whole board"),
+               tradeoff->choice != NULL ? tradeoff->choice : "",
+               alternatives, pros, cons,
+               tradeoff->rationale != NULL ? tradeoff->rationale : "", NULL);
+    }
+}
+
+static void
+add_review (GPtrArray   *blocks,
+            PlanoBoard  *board,
+            PlanoReview *review)
+{
+  GPtrArray *findings = plano_review_get_findings (review);
+  gboolean any_load = FALSE;
+
+  if (findings->len > 0)
+    {
+      add (blocks, PLANO_BLOCK_HEADING, _("Design Review"));
+      for (guint i = 0; i < findings->len; i++)
+        {
+          const PlanoFinding *finding = g_ptr_array_index (findings, i);
+          const char *severity = plano_severity_get_name (finding->severity);
+          g_autofree char *first = g_utf8_strup (severity, g_utf8_next_char (severity) - severity);
+          /* TRANSLATORS: a review finding in the notes: "Warning: Kafka runs at 85 % of its capacity" */
+          g_autofree char *line = g_strdup_printf (_("%s%s: %s"), first, g_utf8_next_char (severity),
+                                                   finding->message);
+
+          add (blocks, PLANO_BLOCK_BULLET, line);
+        }
+    }
+
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_NODE); i++)
+    {
+      const PlanoItem *node = plano_board_get_item (board, PLANO_ITEM_NODE, i);
+      double load = 0, capacity = 0;
+      g_autofree char *load_text = NULL;
+      g_autofree char *capacity_text = NULL;
+      g_autofree char *share = NULL;
+
+      if (!plano_review_get_load (review, node->id, &load) || load <= 0)
+        continue;
+
+      if (!any_load)
+        {
+          add (blocks, PLANO_BLOCK_HEADING, _("Capacity"));
+          add_row (blocks, PLANO_BLOCK_TABLE_HEADER, _("Component"), _("Load"), _("Capacity"), _("Utilisation"), NULL);
+          any_load = TRUE;
+        }
+
+      load_text = plano_format_rate (load);
+      if (plano_review_get_capacity (review, node->id, &capacity) && capacity > 0)
+        {
+          capacity_text = plano_format_rate (capacity);
+          share = g_strdup_printf ("%.0f %%", 100 * load / capacity);
+        }
+      add_row (blocks, PLANO_BLOCK_TABLE_ROW, plano_board_get_label (board, node->id), load_text,
+               capacity_text != NULL ? capacity_text : "—", share != NULL ? share : "—", NULL);
+    }
+}
+
+/**
+ * plano_notes_build:
+ *
+ * Returns: (transfer container) (element-type PlanoBlock): the study notes of @board, in the
+ *   user's language
+ */
+GPtrArray *
+plano_notes_build (PlanoBoard *board)
+{
+  GPtrArray *blocks = g_ptr_array_new_with_free_func (block_free);
+  g_autoptr(PlanoInterview) interview = NULL;
+  g_autoptr(PlanoReview) review = NULL;
+  JsonNode *record;
+  const char *title;
+
+  g_return_val_if_fail (PLANO_IS_BOARD (board), blocks);
+
+  title = plano_board_get_title (board);
+  add (blocks, PLANO_BLOCK_TITLE, title != NULL && title[0] != '\0' ? title : _("Untitled Board"));
+
+  record = plano_board_get_interview (board);
+  if (record != NULL)
+    interview = plano_interview_new_from_json (record, NULL);
+  if (interview != NULL)
+    add_question (blocks, interview);
+
+  add (blocks, PLANO_BLOCK_HEADING, _("Diagram"));
+  add (blocks, PLANO_BLOCK_DIAGRAM, NULL);
+
+  if (interview != NULL && plano_interview_get_state (interview) != PLANO_INTERVIEW_IDLE)
+    add_interview (blocks, interview);
+
+  add_tradeoffs (blocks, board);
+
+  review = plano_review_new (board, NULL);
+  add_review (blocks, board, review);
+
+  return blocks;
+}
+
+/* Markdown */
+
+/* Text that reads the same in a viewer as in a text editor: only what Markdown would take for
+ * markup is escaped. */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gboolean    in_table)
+{
+  if (!in_table && (text[0] == '#' || text[0] == '>' || text[0] == '-' || text[0] == '+' || text[0] == '*' ||
+                    (g_ascii_isdigit (text[0]) && strchr (text, '.') != NULL &&
+                     strspn (text, "0123456789") == (gsize) (strchr (text, '.') - text))))
+    g_string_append_c (out, '\\');
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '|' && in_table)
+        g_string_append (out, "\\|");
+      else if (*p == '\n')
+        g_string_append (out, in_table ? "<br>" : "  \n");
+      else if (*p == '<' && (g_ascii_isalpha (p[1]) || p[1] == '/' || p[1] == '!'))
+        g_string_append (out, "&lt;");
+      else if (*p == '*' || *p == '_' || *p == '`' || *p == '[' || *p == ']')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
+static void
+append_cells (GString *out,
+              GStrv    cells)
+{
+  g_string_append (out, "|");
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      g_string_append_c (out, ' ');
+      append_escaped (out, cells[i], TRUE);
+      g_string_append (out, " |");
+    }
+  g_string_append_c (out, '\n');
+}
+
+/**
+ * plano_notes_to_markdown:
+ * @diagram_link: (nullable): the file name of the diagram's SVG, relative to the notes;
+ *   %NULL leaves the diagram section out
+ *
+ * Returns: (transfer full): the study notes as Markdown
+ */
+char *
+plano_notes_to_markdown (PlanoBoard *board,
+                         const char *diagram_link)
+{
+  g_autoptr(GPtrArray) blocks = plano_notes_build (board);
+  GString *out = g_string_new (NULL);
+  PlanoBlockType previous = PLANO_BLOCK_TITLE;
+  const char *title = ((PlanoBlock *) g_ptr_array_index (blocks, 0))->text;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const PlanoBlock *block = g_ptr_array_index (blocks, i);
+      gboolean list = block->type == PLANO_BLOCK_BULLET || block->type == PLANO_BLOCK_CHECKED ||
+                      block->type == PLANO_BLOCK_UNCHECKED;
+      gboolean previous_list = previous == PLANO_BLOCK_BULLET || previous == PLANO_BLOCK_CHECKED ||
+                               previous == PLANO_BLOCK_UNCHECKED;
+      gboolean row = block->type == PLANO_BLOCK_TABLE_ROW;
+
+      if (diagram_link == NULL && (block->type == PLANO_BLOCK_DIAGRAM ||
+                                   (block->type == PLANO_BLOCK_HEADING && i + 1 < blocks->len &&
+                                    ((PlanoBlock *) g_ptr_array_index (blocks, i + 1))->type == PLANO_BLOCK_DIAGRAM)))
+        continue;
+
+      /* A blank line between blocks, except inside a list or a table. */
+      if (i > 0 && !(list && previous_list) && !row)
+        g_string_append_c (out, '\n');
+
+      switch (block->type)
+        {
+        case PLANO_BLOCK_TITLE:
+          g_string_append (out, "# ");
+          append_escaped (out, block->text, TRUE);
+          g_string_append_c (out, '\n');
+          break;
+
+        case PLANO_BLOCK_HEADING:
+        case PLANO_BLOCK_SUBHEADING:
+          g_string_append (out, block->type == PLANO_BLOCK_HEADING ? "## " : "### ");
+          append_escaped (out, block->text, TRUE);
+          g_string_append_c (out, '\n');
+          break;
+
+        case PLANO_BLOCK_PARAGRAPH:
+          append_escaped (out, block->text, FALSE);
+          g_string_append_c (out, '\n');
+          break;
+
+        case PLANO_BLOCK_BULLET:
+        case PLANO_BLOCK_CHECKED:
+        case PLANO_BLOCK_UNCHECKED:
+          g_string_append (out, block->type == PLANO_BLOCK_BULLET ? "- " :
+                                block->type == PLANO_BLOCK_CHECKED ? "- [x] " : "- [ ] ");
+          append_escaped (out, block->text, TRUE);
+          g_string_append_c (out, '\n');
+          break;
+
+        case PLANO_BLOCK_TABLE_HEADER:
+          append_cells (out, block->cells);
+          g_string_append (out, "|");
+          for (guint c = 0; block->cells[c] != NULL; c++)
+            g_string_append (out, "---|");
+          g_string_append_c (out, '\n');
+          break;
+
+        case PLANO_BLOCK_TABLE_ROW:
+          append_cells (out, block->cells);
+          break;
+
+        case PLANO_BLOCK_DIAGRAM:
+          {
+            g_autofree char *link = g_uri_escape_string (diagram_link, "/", TRUE);
+
+            g_string_append (out, "![");
+            append_escaped (out, title, TRUE);
+            g_string_append_printf (out, "](%s)\n", link);
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      previous = block->type;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Mermaid */
+
+static const char * const reserved[] = {
+  "end", "graph", "flowchart", "subgraph", "style", "class", "classDef", "click", "linkStyle",
+  "direction", "default", "call", "href", NULL
+};
+
+/* Mermaid ids are letters, digits and underscores; Plano's may also have . : and -. */
+static const char *
+mermaid_id (GHashTable *ids,
+            GHashTable *taken,
+            const char *id)
+{
+  const char *known = g_hash_table_lookup (ids, id);
+  GString *name;
+
+  if (known != NULL)
+    return known;
+
+  name = g_string_new (NULL);
+  if (!g_ascii_isalpha (id[0]) || g_strv_contains (reserved, id))
+    g_string_append (name, "n_");
+  for (const char *p = id; *p != '\0'; p++)
+    g_string_append_c (name, g_ascii_isalnum (*p) || *p == '_' ? *p : '_');
+
+  if (g_hash_table_contains (taken, name->str))
+    {
+      g_autofree char *base = g_strdup (name->str);
+
+      for (guint n = 2; g_hash_table_contains (taken, name->str); n++)
+        g_string_printf (name, "%s_%u", base, n);
+    }
+
+  g_hash_table_add (taken, g_strdup (name->str));
+  g_hash_table_insert (ids, g_strdup (id), name->str);
+
+  return g_string_free (name, FALSE);
+}
+
+/* A label inside "…": quotes and the characters Mermaid reads as markup become entities. */
+static void
+append_label (GString    *out,
+              const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '"': g_string_append (out, "#quot;"); break;
+      case '#': g_string_append (out, "#35;"); break;
+      case '<': g_string_append (out, "#lt;"); break;
+      case '>': g_string_append (out, "#gt;"); break;
+      case '|': g_string_append (out, "#124;"); break;
+      case '\n': g_string_append (out, "<br/>"); break;
+      default: g_string_append_c (out, *p); break;
+      }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_node (GString        *out,
+             GHashTable     *ids,
+             GHashTable     *taken,
+             PlanoBoard     *board,
+             const PlanoNode *node,
+             const char     *indent)
+{
+  const PlanoKind *kind = plano_catalog_lookup (node->kind);
+  gboolean stored = kind != NULL && kind->category == PLANO_CATEGORY_STORAGE;
+
+  g_string_append_printf (out, "%s%s%s", indent, mermaid_id (ids, taken, node->item.id), stored ? "[(" : "[");
+  append_label (out, plano_board_get_label (board, node->item.id));
+  g_string_append (out, stored ? ")]\n" : "]\n");
+}
+
+/* The smallest zone that holds all of zone @index, as the tiers of a warehouse lie inside it. */
+static const PlanoZone *
+zone_parent (PlanoBoard *board,
+             guint       index)
+{
+  const PlanoZone *zone = (const PlanoZone *) plano_board_get_item (board, PLANO_ITEM_ZONE, index);
+  const PlanoZone *parent = NULL;
+
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_ZONE); i++)
+    {
+      const PlanoZone *other = (const PlanoZone *) plano_board_get_item (board, PLANO_ITEM_ZONE, i);
+
+      if (i == index || other->w * other->h <= zone->w * zone->h ||
+          zone->x < other->x || zone->y < other->y ||
+          zone->x + zone->w > other->x + other->w || zone->y + zone->h > other->y + other->h)
+        continue;
+      if (parent == NULL || other->w * other->h < parent->w * parent->h)
+        parent = other;
+    }
+
+  return parent;
+}
+
+/* A zone with components or zones in it is a subgraph; an empty one, a box of its own, since
+ * Mermaid has nothing to lay out inside an empty subgraph. */
+static void
+append_zone (GString         *out,
+             GHashTable      *ids,
+             GHashTable      *taken,
+             PlanoBoard      *board,
+             const PlanoZone *zone,
+             guint            depth)
+{
+  g_autofree char *indent = g_strnfill (depth * 2, ' ');
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) zones = g_ptr_array_new ();
+
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_NODE); i++)
+    {
+      const PlanoNode *node = (const PlanoNode *) plano_board_get_item (board, PLANO_ITEM_NODE, i);
+
+      if (g_strcmp0 (node->zone, zone->item.id) == 0)
+        g_ptr_array_add (nodes, (gpointer) node);
+    }
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_ZONE); i++)
+    if (zone_parent (board, i) == zone)
+      g_ptr_array_add (zones, (gpointer) plano_board_get_item (board, PLANO_ITEM_ZONE, i));
+
+  if (nodes->len == 0 && zones->len == 0)
+    {
+      g_string_append_printf (out, "%s%s[[", indent, mermaid_id (ids, taken, zone->item.id));
+      append_label (out, zone->label != NULL ? zone->label : "");
+      g_string_append (out, "]]\n");
+      return;
+    }
+
+  g_string_append_printf (out, "%ssubgraph %s[", indent, mermaid_id (ids, taken, zone->item.id));
+  append_label (out, zone->label != NULL ? zone->label : "");
+  g_string_append (out, "]\n");
+  for (guint i = 0; i < zones->len; i++)
+    append_zone (out, ids, taken, board, g_ptr_array_index (zones, i), depth + 1);
+  {
+    g_autofree char *inner = g_strnfill ((depth + 1) * 2, ' ');
+
+    for (guint i = 0; i < nodes->len; i++)
+      append_node (out, ids, taken, board, g_ptr_array_index (nodes, i), inner);
+  }
+  g_string_append_printf (out, "%send\n", indent);
+}
+
+/* Edge kinds differ in the arrow, as they do on the canvas in their dash. */
+static const char *
+mermaid_arrow (const char *kind)
+{
+  if (g_strcmp0 (kind, "stream") == 0)
+    return "==>";
+  if (g_strcmp0 (kind, "batch") == 0 || g_strcmp0 (kind, "cdc") == 0)
+    return "-.->";
+  if (g_strcmp0 (kind, "replication") == 0)
+    return "<-->";
+  return "-->";
+}
+
+/**
+ * plano_notes_to_mermaid:
+ *
+ * Returns: (transfer full): the board as a Mermaid flowchart: components with their labels,
+ *   zones as subgraphs, connections with their labels, their kind shown by the arrow
+ */
+char *
+plano_notes_to_mermaid (PlanoBoard *board)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GString *out = g_string_new (NULL);
+  const char *title = plano_board_get_title (board);
+  guint n_nodes = plano_board_get_n_items (board, PLANO_ITEM_NODE);
+  guint n_zones = plano_board_get_n_items (board, PLANO_ITEM_ZONE);
+  guint n_edges = plano_board_get_n_items (board, PLANO_ITEM_EDGE);
+
+  if (title != NULL && title[0] != '\0')
+    {
+      g_autofree char *escaped = g_strescape (title, NULL);
+
+      g_string_append_printf (out, "---\ntitle: \"%s\"\n---\n", escaped);
+    }
+  g_string_append (out, "flowchart LR\n");
+  g_string_append (out, "  %% ==> stream, -.-> batch or CDC, <--> replication, --> flow or request\n");
+
+  for (guint z = 0; z < n_zones; z++)
+    if (zone_parent (board, z) == NULL)
+      append_zone (out, ids, taken, board, (const PlanoZone *) plano_board_get_item (board, PLANO_ITEM_ZONE, z), 1);
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      const PlanoNode *node = (const PlanoNode *) plano_board_get_item (board, PLANO_ITEM_NODE, i);
+
+      if (node->zone == NULL || plano_board_lookup (board, node->zone) == NULL)
+        append_node (out, ids, taken, board, node, "  ");
+    }
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const PlanoEdge *edge = (const PlanoEdge *) plano_board_get_item (board, PLANO_ITEM_EDGE, i);
+      const char *from = mermaid_id (ids, taken, edge->from);
+      const char *to = mermaid_id (ids, taken, edge->to);
+
+      g_string_append_printf (out, "  %s %s", from, mermaid_arrow (edge->kind));
+      if (edge->label != NULL && edge->label[0] != '\0')
+        {
+          g_string_append_c (out, '|');
+          append_label (out, edge->label);
+          g_string_append_c (out, '|');
+        }
+      g_string_append_printf (out, " %s\n", to);
+    }
+
+  return g_string_free (out, FALSE);
+}
