@@ -13,6 +13,7 @@
 #include "plano-board-summary.h"
 #include "plano-calculator.h"
 #include "plano-templates.h"
+#include "plano-template-chooser.h"
 #include "plano-canvas.h"
 #include "plano-drafts.h"
 #include "plano-export.h"
@@ -179,6 +180,8 @@ update_actions (PlanoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_board);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_board);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_board);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", has_board);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_board);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  editable && plano_history_get_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -526,6 +529,154 @@ toggle_interview_action (GtkWidget  *widget,
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->interview_button),
                                 !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->interview_button)));
+}
+
+/* New from Template: the templates as cards in a dialog; the chosen one opens here when this
+ * window shows no board or an untouched one, else in a new window. */
+static void
+template_activated_cb (GtkWindow  *dialog,
+                       const char *id)
+{
+  PlanoWindow *self = PLANO_WINDOW (gtk_window_get_transient_for (dialog));
+  PlanoWindow *target = self;
+
+  if (self->board != NULL && !plano_window_is_reusable (self))
+    {
+      target = plano_window_new (PLANO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+
+  plano_window_new_from_template (target, id);
+  gtk_window_destroy (dialog);
+}
+
+static void
+new_from_template_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkWidget *dialog = adw_window_new ();
+  GtkWidget *view = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *chooser = plano_template_chooser_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  gtk_window_set_title (GTK_WINDOW (dialog), _("New from Template"));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (widget));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 900, 640);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  gtk_box_append (GTK_BOX (view), header);
+  gtk_widget_set_vexpand (chooser, TRUE);
+  gtk_box_append (GTK_BOX (view), chooser);
+  adw_window_set_content (ADW_WINDOW (dialog), view);
+  g_signal_connect_swapped (chooser, "template-activated", G_CALLBACK (template_activated_cb), dialog);
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (dialog, keys);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Copy as Image: the selection, or the whole board, as PNG (at twice the size, for sharp
+ * pasting) and as SVG, for whichever the other app takes. */
+static void
+copy_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+  g_auto(GStrv) selection = NULL;
+  g_autoptr(PlanoBoard) part = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  PlanoExportOptions options = { PLANO_EXPORT_PNG, 2, FALSE, PLANO_THEME_LIGHT, NULL };
+  PlanoBoard *board;
+  GdkContentProvider *providers[2];
+
+  if (self->board == NULL)
+    return;
+
+  options.theme = adw_style_manager_get_dark (adw_style_manager_get_default ()) ? PLANO_THEME_DARK
+                                                                                : PLANO_THEME_LIGHT;
+  selection = plano_canvas_get_selection (self->canvas);
+  if (selection != NULL && selection[0] != NULL)
+    part = plano_board_copy_items (self->board, (const char * const *) selection);
+  board = part != NULL ? part : self->board;
+
+  png = plano_export_to_bytes (board, &options, &error);
+  if (png != NULL)
+    texture = gdk_texture_new_from_bytes (png, &error);
+  options.format = PLANO_EXPORT_SVG;
+  if (texture != NULL)
+    svg = plano_export_to_bytes (board, &options, &error);
+  if (svg == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  providers[0] = gdk_content_provider_new_typed (GDK_TYPE_TEXTURE, texture);
+  providers[1] = gdk_content_provider_new_for_bytes ("image/svg+xml", svg);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget),
+                             gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers)));
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (part != NULL ? _("Selection copied as an image")
+                                                           : _("Board copied as an image")));
+}
+
+/* Print: the whole board on one page, as large as the page allows, never enlarged. */
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              PlanoWindow       *self)
+{
+  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (self->board);
+  PlanoRenderOptions options = { PLANO_THEME_LIGHT, 1, FALSE, NULL, NULL };
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  PlanoRect area;
+  double k;
+
+  if (!plano_export_get_area (renderer, &area))
+    return;
+
+  /* One canvas unit is a CSS pixel: 1/96 inch. */
+  k = MIN (MIN (width / area.w, height / area.h), gtk_print_context_get_dpi_x (context) / 96.0);
+  options.zoom = k;
+  cairo_translate (cr, (width - area.w * k) / 2, 0);
+  cairo_scale (cr, k, k);
+  cairo_translate (cr, -area.x, -area.y);
+  plano_renderer_draw (renderer, cr, &area, &options);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->board == NULL)
+    return;
+
+  title = get_display_title (self);
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_job_name (operation, title);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), self);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, _("Could Not Print"), error->message);
 }
 
 /* The calculator's "Add to Interview Notes": its figures go to the end of the capacity step's
@@ -1000,6 +1151,9 @@ static const struct
   { PLANO_EXPORT_PNG, "png", "image/png", N_("PNG Image") },
   { PLANO_EXPORT_SVG, "svg", "image/svg+xml", N_("SVG Image") },
   { PLANO_EXPORT_PDF, "pdf", "application/pdf", N_("PDF Document") },
+  { PLANO_EXPORT_MARKDOWN, "md", "text/markdown", N_("Study Notes (Markdown, with an SVG beside)") },
+  { PLANO_EXPORT_MERMAID, "mmd", NULL, N_("Mermaid Flowchart") },
+  { PLANO_EXPORT_SHEET, "pdf", NULL, N_("Study Sheet (PDF)") },
 };
 
 static void
@@ -1012,9 +1166,10 @@ export_response_cb (GtkNativeDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *basename = NULL;
-  PlanoExportOptions options = { PLANO_EXPORT_PNG, 1, FALSE, PLANO_THEME_LIGHT };
+  PlanoExportOptions options = { PLANO_EXPORT_PNG, 1, FALSE, PLANO_THEME_LIGHT, NULL };
   GtkFileFilter *filter;
   const char *choice;
+  gboolean sheet;
 
   if (response != GTK_RESPONSE_ACCEPT || self->board == NULL)
     goto out;
@@ -1024,10 +1179,17 @@ export_response_cb (GtkNativeDialog *dialog,
   if (path == NULL)
     goto out;
 
-  /* The name's extension decides; without one, the chosen filter does, and names the file. */
-  if (!plano_export_format_from_name (path, &options.format))
+  /* The name's extension decides; without one, the chosen filter does, and names the file. A
+   * .pdf is the study sheet when that is the chosen filter. */
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+  sheet = filter != NULL && g_strcmp0 (gtk_file_filter_get_name (filter), _("Study Sheet (PDF)")) == 0;
+  if (plano_export_format_from_name (path, &options.format))
     {
-      filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+      if (sheet && options.format == PLANO_EXPORT_PDF)
+        options.format = PLANO_EXPORT_SHEET;
+    }
+  else
+    {
       for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
         if (filter != NULL && g_strcmp0 (gtk_file_filter_get_name (filter), _(export_formats[i].name)) == 0)
           options.format = export_formats[i].format;
@@ -1099,7 +1261,8 @@ export_action (GtkWidget  *widget,
       GtkFileFilter *filter = gtk_file_filter_new ();
 
       gtk_file_filter_set_name (filter, _(export_formats[i].name));
-      gtk_file_filter_add_mime_type (filter, export_formats[i].mime_type);
+      if (export_formats[i].mime_type != NULL)
+        gtk_file_filter_add_mime_type (filter, export_formats[i].mime_type);
       gtk_file_filter_add_suffix (filter, export_formats[i].suffix);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
       g_object_unref (filter);
@@ -1531,6 +1694,9 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.toggle-interview", NULL);
   gtk_widget_class_install_action (widget_class, "win.interview-start-pause", NULL, interview_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.interview-start-pause", NULL);
+  gtk_widget_class_install_action (widget_class, "win.new-from-template", NULL, new_from_template_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.insert-capacity-notes", NULL, insert_capacity_notes_action);
   gtk_widget_class_install_action (widget_class, "win.undo-insert-capacity-notes", NULL, undo_insert_capacity_notes_action);
   gtk_widget_class_install_action (widget_class, "win.interview-next", NULL, interview_action);
@@ -1550,6 +1716,7 @@ plano_window_init (PlanoWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (self->palette_button, FALSE);
   gtk_widget_set_visible (self->outline_button, FALSE);
+  gtk_widget_set_visible (self->interview_button, FALSE);
   plano_inspector_set_canvas (self->inspector, self->canvas);
   plano_review_panel_set_canvas (self->review_panel, self->canvas);
   plano_tradeoff_list_set_canvas (self->tradeoff_list, self->canvas);

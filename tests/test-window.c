@@ -20,6 +20,7 @@
 #include "plano-canvas.h"
 #include "plano-format.h"
 #include "plano-interview-panel.h"
+#include "plano-template-chooser.h"
 #include "plano-window.h"
 
 static PlanoApplication *app;
@@ -723,6 +724,66 @@ test_capacity_notes (void)
   close_all_windows ();
 }
 
+/* New from Template: a dialog of cards with thumbnails; choosing one shows its board in this
+ * window, unsaved and untitled on disk. */
+static void
+test_new_from_template (void)
+{
+  PlanoWindow *window = plano_application_new_window (app);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *chooser = NULL;
+  GtkWidget *card;
+  GtkWidget *picture;
+
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-template", NULL));
+  plano_test_iterate ();
+
+  for (guint i = 0; chooser == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        chooser = find_widget_of_type (GTK_WIDGET (toplevel), PLANO_TYPE_TEMPLATE_CHOOSER);
+    }
+  g_assert_nonnull (chooser);
+
+  card = plano_template_chooser_get_card (PLANO_TEMPLATE_CHOOSER (chooser), "modern-data-stack");
+  g_assert_nonnull (card);
+  picture = find_widget_of_type (card, GTK_TYPE_PICTURE);
+  g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (picture)));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (gtk_picture_get_paintable (GTK_PICTURE (picture))), >=, 256);
+
+  g_signal_emit_by_name (card, "activate");
+  plano_test_iterate ();
+  g_assert_nonnull (plano_window_get_board (window));
+  g_assert_cmpstr (plano_board_get_title (plano_window_get_board (window)), ==, "Modern data stack");
+  g_assert_null (plano_window_get_file (window));
+  g_assert_cmpuint (plano_board_get_n_items (plano_window_get_board (window), PLANO_ITEM_ZONE), ==, 8);
+
+  close_all_windows ();
+}
+
+/* Copy as Image offers both a picture and SVG to other apps. */
+static void
+test_copy_image (void)
+{
+  PlanoWindow *window = plano_application_new_window (app);
+  GdkContentFormats *formats;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (plano_window_new_from_template (window, "kappa"));
+  plano_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-image", NULL));
+  plano_test_iterate ();
+  formats = gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (window)));
+  g_assert_true (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/svg+xml"));
+
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -746,6 +807,8 @@ main (int   argc,
   g_test_add_func ("/plano/window/recovery-offered", test_recovery_offered);
   g_test_add_func ("/plano/window/interview-saved", test_interview_saved);
   g_test_add_func ("/plano/window/capacity-notes", test_capacity_notes);
+  g_test_add_func ("/plano/window/new-from-template", test_new_from_template);
+  g_test_add_func ("/plano/window/copy-image", test_copy_image);
 
   status = g_test_run ();
   plano_test_finish_app (app);
