@@ -344,18 +344,18 @@ interview_changed_cb (PlanoWindow    *self,
     plano_history_set_unsaved (self->history);
 }
 
+/* Each step of the history, undos included, goes into the session's timeline. */
 static void
-board_changed_record_cb (PlanoWindow *self,
-                         PlanoChange *change,
-                         PlanoBoard  *board)
+history_committed_cb (PlanoWindow  *self,
+                      PlanoChange  *change,
+                      const char   *label,
+                      PlanoHistory *history)
 {
   PlanoInterview *interview = plano_interview_panel_get_interview (self->interview_panel);
 
-  if (interview != NULL && !plano_change_is_undo (change))
-    plano_interview_record_change (interview, board, change,
-                                   self->history != NULL ? plano_history_get_undo_label (self->history) : NULL);
-  else if (interview != NULL)
-    plano_interview_record_change (interview, board, change, _("Undo"));
+  if (interview != NULL)
+    plano_interview_record_change (interview, self->board, change,
+                                   plano_change_is_undo (change) ? _("Undo") : label);
 }
 
 /* The board's interview record, or a new session; an unreadable record is said once and kept. */
@@ -392,9 +392,13 @@ load_interview (PlanoWindow *self,
   if (self->history != NULL)
     plano_history_set_step (self->history, -1);
 
-  if (board != NULL)
-    self->record_handler = g_signal_connect_object (board, "changed", G_CALLBACK (board_changed_record_cb),
-                                                    self, G_CONNECT_SWAPPED);
+  if (self->history != NULL)
+    {
+      g_clear_signal_handler (&self->record_handler, self->history);
+      self->record_handler = g_signal_connect_object (self->history, "committed",
+                                                      G_CALLBACK (history_committed_cb),
+                                                      self, G_CONNECT_SWAPPED);
+    }
 }
 
 /* Shows @board, read from @file or new when @file is NULL. */
@@ -404,12 +408,14 @@ set_board (PlanoWindow *self,
            GFile       *file)
 {
   if (self->history != NULL)
-    g_clear_signal_handler (&self->modified_handler, self->history);
+    {
+      g_clear_signal_handler (&self->modified_handler, self->history);
+      g_clear_signal_handler (&self->record_handler, self->history);
+    }
   if (self->board != NULL)
     {
       g_clear_signal_handler (&self->title_handler, self->board);
       g_clear_signal_handler (&self->autosave_handler, self->board);
-      g_clear_signal_handler (&self->record_handler, self->board);
     }
 
   discard_draft (self);

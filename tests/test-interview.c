@@ -299,6 +299,72 @@ record_cb (PlanoBoard     *board,
   plano_interview_record_change (interview, board, change, NULL);
 }
 
+static void
+committed_cb (PlanoHistory   *history,
+              PlanoChange    *change,
+              const char     *label,
+              PlanoInterview *interview)
+{
+  plano_interview_record_change (interview, plano_history_get_board (history), change, label);
+}
+
+/* The timeline follows the history, as the window wires it: a drag that moves a component
+ * on every motion event is one frame, an undo and a redo are one each, a cancelled drag is
+ * none; and the replay after the last frame is the board. */
+static void
+test_frames_follow_history (void)
+{
+  FakeClock clock;
+  g_autoptr(PlanoInterview) interview = new_session (&clock);
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autoptr(PlanoHistory) history = plano_history_new (board);
+  const char *label;
+
+  g_signal_connect (history, "committed", G_CALLBACK (committed_cb), interview);
+  plano_interview_start (interview, board);
+
+  plano_board_add_node (board, "kafka", 0, 0);
+  g_assert_cmpuint (plano_interview_get_n_frames (interview), ==, 1);
+
+  plano_history_begin (history, "Move");
+  for (int i = 0; i < 50; i++)
+    plano_board_move_items (board, (const char *[]) { "kafka-1", NULL }, 2, 1);
+  plano_history_commit (history);
+  g_assert_cmpuint (plano_interview_get_n_frames (interview), ==, 2);
+  g_assert_true (plano_interview_get_frame (interview, 1, NULL, NULL, &label));
+  g_assert_cmpstr (label, ==, "Move");
+
+  plano_history_begin (history, "Move");
+  plano_board_move_items (board, (const char *[]) { "kafka-1", NULL }, 300, 0);
+  plano_history_cancel (history);
+  g_assert_cmpuint (plano_interview_get_n_frames (interview), ==, 2);
+
+  g_assert_true (plano_history_undo (history));
+  g_assert_cmpuint (plano_interview_get_n_frames (interview), ==, 3);
+  g_assert_true (plano_history_redo (history));
+  g_assert_true (plano_history_undo (history));
+  g_assert_true (plano_history_undo (history));
+  g_assert_cmpuint (plano_interview_get_n_frames (interview), ==, 6);
+
+  /* After everything was undone the replay's end is the empty board, as the document is. */
+  {
+    g_autoptr(PlanoBoard) replay = plano_interview_build_replay (interview, 6);
+    g_autofree char *expected = plano_format_write (board, NULL);
+    g_autofree char *text = plano_format_write (replay, NULL);
+
+    g_assert_cmpuint (plano_board_get_n_items (board, PLANO_ITEM_NODE), ==, 0);
+    g_assert_cmpstr (text, ==, expected);
+  }
+  {
+    g_autoptr(PlanoBoard) replay = plano_interview_build_replay (interview, 2);
+    const PlanoNode *node = plano_board_lookup_node (replay, "kafka-1");
+
+    g_assert_nonnull (node);
+    g_assert_cmpfloat (node->x, ==, 100);
+    g_assert_cmpfloat (node->y, ==, 50);
+  }
+}
+
 /* Every change during a running session carries its step; the replay at N equals the board
  * after N changes, and the document is left alone.
  */
@@ -502,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/plano/interview/bad-records", test_bad_records);
   g_test_add_func ("/plano/interview/frames-and-replay", test_frames_and_replay);
   g_test_add_func ("/plano/interview/history-steps", test_history_steps);
+  g_test_add_func ("/plano/interview/frames-follow-history", test_frames_follow_history);
   g_test_add_func ("/plano/interview/question-bank", test_question_bank);
   g_test_add_func ("/plano/interview/catalogue", test_catalogue);
   g_test_add_func ("/plano/interview/history-file", test_history_file);

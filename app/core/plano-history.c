@@ -67,6 +67,13 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+enum {
+  COMMITTED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 static void
 transaction_free (Transaction *transaction)
 {
@@ -175,6 +182,17 @@ try_fold (Transaction *transaction,
   return TRUE;
 }
 
+/* One ::committed per step the user sees: a drag that moved items a hundred times is one. */
+static void
+emit_committed (PlanoHistory *self,
+                Transaction  *transaction,
+                gboolean      undo)
+{
+  g_autoptr(PlanoChange) change = plano_change_new (transaction->ops, undo);
+
+  g_signal_emit (self, signals [COMMITTED], 0, change, transaction->label);
+}
+
 static void
 close_transaction (PlanoHistory *self)
 {
@@ -188,6 +206,7 @@ close_transaction (PlanoHistory *self)
     }
 
   g_queue_push_head (&self->undo, transaction);
+  emit_committed (self, transaction, FALSE);
   enforce_budget (self);
 }
 
@@ -353,6 +372,22 @@ plano_history_class_init (PlanoHistoryClass *klass)
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PlanoHistory::committed:
+   * @change: the step's changes, as one; an undo reads them backwards
+   * @label: (nullable): the step's label, such as "Move"
+   *
+   * A step was added to the history, undone or redone: once per step, however many changes of
+   * the board made it up. A cancelled step emits nothing. The interview's timeline records
+   * these.
+   */
+  signals [COMMITTED] =
+    g_signal_new ("committed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, PLANO_TYPE_CHANGE, G_TYPE_STRING);
 }
 
 static void
@@ -495,6 +530,7 @@ plano_history_undo (PlanoHistory *self)
   self->replaying = FALSE;
 
   g_queue_push_head (&self->redo, transaction);
+  emit_committed (self, transaction, TRUE);
   notify_state (self, TRUE, could_redo, was_modified);
 
   return TRUE;
@@ -528,6 +564,7 @@ plano_history_redo (PlanoHistory *self)
   self->replaying = FALSE;
 
   g_queue_push_head (&self->undo, transaction);
+  emit_committed (self, transaction, FALSE);
   notify_state (self, could_undo, TRUE, was_modified);
 
   return TRUE;

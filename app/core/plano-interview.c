@@ -999,7 +999,9 @@ plano_interview_get_curveball_drawn (PlanoInterview *self,
  * @label: (nullable): what the user did, such as the history's "Move"
  *
  * Records @change, which @board has just made, as one frame at the current step and time.
- * Only a session under way (running or paused) records.
+ * Only a session under way (running or paused) records. Feed it #PlanoHistory::committed,
+ * one step at a time, rather than every change of the board: a drag changes the board on each
+ * motion event, and undo and redo reach the board as replays that are skipped here.
  */
 void
 plano_interview_record_change (PlanoInterview *self,
