@@ -685,6 +685,9 @@ print_action (GtkWidget  *widget,
     show_error (self, _("Could Not Print"), error->message);
 }
 
+/* The second of the six steps, capacity estimation. */
+#define CAPACITY_STEP 1
+
 /* The calculator's "Add to Interview Notes": its figures go to the end of the capacity step's
  * notes, the panel opens on them, and a toast offers to take them out again. */
 static void
@@ -695,7 +698,6 @@ insert_capacity_notes_action (GtkWidget  *widget,
   PlanoWindow *self = PLANO_WINDOW (widget);
   PlanoInterview *interview = plano_interview_panel_get_interview (self->interview_panel);
   g_autofree char *figures = NULL;
-  const int capacity = 1;
   AdwToast *toast;
 
   if (self->board == NULL || interview == NULL)
@@ -703,13 +705,13 @@ insert_capacity_notes_action (GtkWidget  *widget,
 
   figures = plano_calculator_get_notes (self->calculator);
   g_free (self->notes_before_insert);
-  self->notes_before_insert = g_strdup (plano_interview_get_notes (interview, capacity));
-  plano_interview_append_notes (interview, capacity, figures);
+  self->notes_before_insert = g_strdup (plano_interview_get_notes (interview, CAPACITY_STEP));
+  plano_interview_append_notes (interview, CAPACITY_STEP, figures);
   g_free (self->notes_after_insert);
-  self->notes_after_insert = g_strdup (plano_interview_get_notes (interview, capacity));
+  self->notes_after_insert = g_strdup (plano_interview_get_notes (interview, CAPACITY_STEP));
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->interview_button), TRUE);
-  plano_interview_panel_show_step (self->interview_panel, capacity);
+  plano_interview_panel_show_step (self->interview_panel, CAPACITY_STEP);
 
   toast = adw_toast_new (_("Figures added to the capacity step’s notes"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -729,8 +731,8 @@ undo_insert_capacity_notes_action (GtkWidget  *widget,
   if (interview == NULL || self->notes_after_insert == NULL)
     return;
 
-  if (g_strcmp0 (plano_interview_get_notes (interview, 1), self->notes_after_insert) == 0)
-    plano_interview_set_notes (interview, 1, self->notes_before_insert);
+  if (g_strcmp0 (plano_interview_get_notes (interview, CAPACITY_STEP), self->notes_after_insert) == 0)
+    plano_interview_set_notes (interview, CAPACITY_STEP, self->notes_before_insert);
   g_clear_pointer (&self->notes_before_insert, g_free);
   g_clear_pointer (&self->notes_after_insert, g_free);
 }

@@ -61,6 +61,7 @@ struct _PlanoInterviewPanel
   GtkWidget      *scroller;
   int             show_notes;       /* the step whose notes show_step() scrolls to */
   guint           show_notes_tick;
+  guint           show_notes_tries;
   GtkWidget      *rubric_group;
   GtkWidget      *score_rows[PLANO_INTERVIEW_N_MASTERY];
   GtkWidget      *score_label;
@@ -1412,8 +1413,14 @@ scroll_to_notes_cb (GtkWidget     *widget,
   GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
   graphene_rect_t bounds;
 
+  /* Wait for a size, but not for ever: a panel hidden again at once never gets one. */
   if (!gtk_widget_compute_bounds (notes, content, &bounds) || bounds.size.height <= 1)
-    return G_SOURCE_CONTINUE;
+    {
+      if (++self->show_notes_tries < 60)
+        return G_SOURCE_CONTINUE;
+      self->show_notes_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
 
   gtk_adjustment_clamp_page (adjustment, bounds.origin.y - 60, bounds.origin.y + bounds.size.height + 12);
   self->show_notes_tick = 0;
@@ -1443,6 +1450,7 @@ plano_interview_panel_show_step (PlanoInterviewPanel *self,
   gtk_widget_grab_focus (self->notes[step]);
 
   self->show_notes = step;
+  self->show_notes_tries = 0;
   if (self->show_notes_tick == 0)
     self->show_notes_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_notes_cb, NULL, NULL);
 }

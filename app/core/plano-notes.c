@@ -334,9 +334,11 @@ append_escaped (GString    *out,
                 const char *text,
                 gboolean    in_table)
 {
-  if (!in_table && (text[0] == '#' || text[0] == '>' || text[0] == '-' || text[0] == '+' || text[0] == '*' ||
-                    (g_ascii_isdigit (text[0]) && strchr (text, '.') != NULL &&
-                     strspn (text, "0123456789") == (gsize) (strchr (text, '.') - text))))
+  gsize digits = strspn (text, "0123456789");
+
+  /* What would start a heading, a quote or a list ("1. ", "2) "). */
+  if (!in_table && (strchr ("#>-+*", text[0]) != NULL ||
+                    (digits > 0 && (text[digits] == '.' || text[digits] == ')'))))
     g_string_append_c (out, '\\');
 
   for (const char *p = text; *p != '\0'; p++)
