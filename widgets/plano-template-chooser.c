@@ -198,6 +198,8 @@ plano_template_chooser_init (PlanoTemplateChooser *self)
       gtk_widget_add_css_class (title, "heading");
       gtk_label_set_xalign (GTK_LABEL (title), 0);
       gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      /* Narrow enough that three cards fit on a line in every language. */
+      gtk_label_set_max_width_chars (GTK_LABEL (title), 24);
       gtk_widget_set_margin_start (title, 12);
       gtk_widget_set_margin_end (title, 12);
       gtk_box_append (GTK_BOX (box), title);
@@ -206,7 +208,7 @@ plano_template_chooser_init (PlanoTemplateChooser *self)
       gtk_widget_add_css_class (description, "caption");
       gtk_label_set_xalign (GTK_LABEL (description), 0);
       gtk_label_set_wrap (GTK_LABEL (description), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (description), 30);
+      gtk_label_set_max_width_chars (GTK_LABEL (description), 24);
       gtk_label_set_lines (GTK_LABEL (description), 3);
       gtk_label_set_ellipsize (GTK_LABEL (description), PANGO_ELLIPSIZE_END);
       gtk_widget_set_margin_start (description, 12);
@@ -217,7 +219,6 @@ plano_template_chooser_init (PlanoTemplateChooser *self)
 
       gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), box);
       gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-      gtk_widget_set_tooltip_text (child, _(templates[i].description));
       g_object_set_data_full (G_OBJECT (child), "template-id", g_strdup (templates[i].id), g_free);
       g_object_set_data (G_OBJECT (child), "picture", picture);
       gtk_flow_box_append (GTK_FLOW_BOX (self->flow), child);
