@@ -1718,6 +1718,26 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.toggle-properties", NULL);
 }
 
+/* For the benchmark: with PLANO_REPORT_FIRST_FRAME set, the window prints "first-frame" on
+ * standard output once it has painted its first frame. tests/bench/plano-bench-bare.c does the
+ * same for a bare libadwaita window, to compare start-up times.
+ */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                GtkWidget     *widget)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, widget);
+  fputs ("first-frame\n", stdout);
+  fflush (stdout);
+}
+
+static void
+report_first_frame_cb (GtkWidget *widget)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (first_frame_cb), widget, 0);
+}
+
 static void
 plano_window_init (PlanoWindow *self)
 {
@@ -1739,6 +1759,9 @@ plano_window_init (PlanoWindow *self)
   refresh_recent (self);
   update_title (self);
   update_actions (self);
+
+  if (g_getenv ("PLANO_REPORT_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "realize", G_CALLBACK (report_first_frame_cb), NULL);
 }
 
 PlanoWindow *

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "plano-board.h"
 #include "plano-catalog.h"
@@ -346,6 +347,120 @@ test_down_and_stale (void)
   g_assert_cmpuint (green, >, 0xe0);
 }
 
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (haystack, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+/* What is drawn at each zoom: everything at 100 %; cards and glyphs without text below the
+ * level-of-detail threshold; in the overview, one block per component and one line per
+ * connection, drawn as one path per colour, with no text and no per-item groups.
+ */
+static void
+test_level_of_detail (void)
+{
+  g_autoptr(PlanoBoard) board = load_fixture ("realtime.plano");
+  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
+  PlanoRect bounds;
+  g_autofree char *full = NULL;
+  g_autofree char *small = NULL;
+  g_autofree char *overview = NULL;
+  PlanoRenderOptions options = { PLANO_THEME_LIGHT, 1, FALSE, NULL, NULL };
+  guint n_nodes = plano_board_get_n_items (board, PLANO_ITEM_NODE);
+  guint n_zones = plano_board_get_n_items (board, PLANO_ITEM_ZONE);
+
+  g_assert_true (plano_renderer_get_bounds (renderer, &bounds));
+
+  full = plano_renderer_to_svg (renderer, &bounds, &options);
+  g_assert_nonnull (strstr (full, "<g id=\"kafka\">"));
+  g_assert_nonnull (strstr (full, "<g id=\"e8\">"));
+  g_assert_nonnull (strstr (full, ">Kafka<"));
+  g_assert_nonnull (strstr (full, ">raw<"));      /* an edge label */
+
+  options.zoom = 0.3;
+  small = plano_renderer_to_svg (renderer, &bounds, &options);
+  g_assert_nonnull (strstr (small, "<g id=\"kafka\">"));
+  g_assert_null (strstr (small, "<text"));
+  g_assert_cmpuint (count (small, "<path"), >, n_nodes);
+
+  options.zoom = 0.1;
+  overview = plano_renderer_to_svg (renderer, &bounds, &options);
+  g_assert_null (strstr (overview, "<text"));
+  g_assert_null (strstr (overview, "<g id="));
+  /* Each zone its own path; components and connections share one per colour. */
+  g_assert_cmpuint (count (overview, "<path"), <, n_zones * 2 + 6 + PLANO_N_CATEGORIES + 1);
+  g_assert_cmpuint (count (overview, "<path"), >, n_zones);
+}
+
+/* In the overview a component is a block of its category's colour, so it stays visible. */
+static void
+test_overview_pixels (void)
+{
+  g_autoptr(PlanoBoard) board = load_fixture ("realtime.plano");
+  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 120, 80);
+  cairo_t *cr = cairo_create (surface);
+  PlanoRect area = { 0, 0, 1200, 800 };
+  PlanoRenderOptions options = { PLANO_THEME_LIGHT, 0.1, TRUE, NULL, NULL };
+  const PlanoNode *kafka = plano_board_lookup_node (board, "kafka");
+  guint32 pixel;
+  int x = (int) ((kafka->x + kafka->w / 2) * 0.1), y = (int) ((kafka->y + kafka->h / 2) * 0.1);
+
+  cairo_scale (cr, 0.1, 0.1);
+  plano_renderer_draw (renderer, cr, &area, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  pixel = *(guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4);
+  g_assert_cmphex (pixel & 0xffffff, ==, 0xe66100);   /* streaming */
+  cairo_surface_destroy (surface);
+}
+
+/* Culling: drawing a part of the board draws only what is in it. */
+static void
+test_culling_draws (void)
+{
+  g_autoptr(PlanoBoard) board = load_fixture ("realtime.plano");
+  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
+  PlanoRect view = { 790, 60, 200, 150 };
+  PlanoRenderOptions options = { PLANO_THEME_LIGHT, 1, FALSE, NULL, NULL };
+  g_autofree char *svg = plano_renderer_to_svg (renderer, &view, &options);
+
+  g_assert_nonnull (strstr (svg, "<g id=\"redis\">"));
+  g_assert_nonnull (strstr (svg, "<g id=\"druid\">"));
+  g_assert_null (strstr (svg, "<g id=\"apps\">"));
+  g_assert_null (strstr (svg, "<g id=\"spark\">"));
+  g_assert_null (strstr (svg, "<g id=\"e10\">"));
+}
+
+/* Moving a component moves its connections with it, and only those are laid out again. */
+static void
+test_edges_follow_moves (void)
+{
+  g_autoptr(PlanoBoard) board = load_fixture ("realtime.plano");
+  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
+  const char *ids[] = { "redis", NULL };
+  g_autoptr(GPtrArray) before = plano_renderer_get_edge_points (renderer, "e5");
+  g_autoptr(GPtrArray) after = NULL;
+  PlanoPoint *end;
+
+  plano_board_move_items (board, ids, 0, 2000);
+  after = plano_renderer_get_edge_points (renderer, "e5");
+  end = g_ptr_array_index (after, after->len - 1);
+  g_assert_cmpfloat (end->y, >, 2000);
+
+  /* The index has the edge where it is now: picked halfway down its new course. */
+  g_assert_cmpstr (plano_renderer_pick (renderer, (((PlanoPoint *) g_ptr_array_index (after, 0))->x + end->x) / 2,
+                                        (((PlanoPoint *) g_ptr_array_index (after, 0))->y + end->y) / 2, 3), ==, "e5");
+  g_assert_cmpuint (before->len, ==, after->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +471,10 @@ main (int   argc,
   g_test_add_func ("/plano/render/edge-anchoring", test_edge_anchoring);
   g_test_add_func ("/plano/render/pick", test_pick);
   g_test_add_func ("/plano/render/culling", test_culling);
+  g_test_add_func ("/plano/render/culling-draws", test_culling_draws);
+  g_test_add_func ("/plano/render/level-of-detail", test_level_of_detail);
+  g_test_add_func ("/plano/render/overview-pixels", test_overview_pixels);
+  g_test_add_func ("/plano/render/edges-follow-moves", test_edges_follow_moves);
   g_test_add_func ("/plano/render/index-follows-board", test_index_follows_board);
   g_test_add_func ("/plano/render/index-big-boxes", test_index_big_boxes);
   g_test_add_func ("/plano/render/draw-every-kind", test_draw_every_kind);

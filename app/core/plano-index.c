@@ -20,6 +20,7 @@ typedef struct
 {
   char      *id;
   PlanoRect  rect;
+  gpointer   data;
   int        cx0, cy0, cx1, cy1;
   gboolean   big;
   guint      stamp;
@@ -32,6 +33,7 @@ struct _PlanoIndex
   GHashTable *cells;     /* cell key → GPtrArray of Entry */
   GPtrArray  *big;       /* of Entry */
   guint       stamp;
+  gboolean    want_data; /* the query under way collects data, not ids */
 };
 
 /* Both cell coordinates in one 64-bit key; negative cells are common, so the packing is
@@ -165,6 +167,21 @@ plano_index_set (PlanoIndex      *self,
                  const char      *id,
                  const PlanoRect *rect)
 {
+  plano_index_set_full (self, id, rect, NULL);
+}
+
+/**
+ * plano_index_set_full:
+ * @data: what plano_index_query_data() gives for this box
+ *
+ * Like plano_index_set(), with data of the caller's.
+ */
+void
+plano_index_set_full (PlanoIndex      *self,
+                      const char      *id,
+                      const PlanoRect *rect,
+                      gpointer         data)
+{
   Entry *entry;
 
   g_return_if_fail (self != NULL);
@@ -183,6 +200,7 @@ plano_index_set (PlanoIndex      *self,
     }
 
   entry->rect = *rect;
+  entry->data = data;
   link_entry (self, entry);
 }
 
@@ -222,6 +240,10 @@ plano_index_get_size (PlanoIndex *self)
   return g_hash_table_size (self->entries);
 }
 
+static void query (PlanoIndex      *self,
+                   const PlanoRect *rect,
+                   GPtrArray       *ids);
+
 static void
 consider (PlanoIndex      *self,
           Entry           *entry,
@@ -233,7 +255,7 @@ consider (PlanoIndex      *self,
 
   entry->stamp = self->stamp;
   if (plano_rect_intersects (&entry->rect, rect))
-    g_ptr_array_add (ids, entry->id);
+    g_ptr_array_add (ids, self->want_data ? entry->data : entry->id);
 }
 
 /**
@@ -247,11 +269,38 @@ plano_index_query (PlanoIndex      *self,
                    const PlanoRect *rect,
                    GPtrArray       *ids)
 {
-  int cx0, cy0, cx1, cy1;
-  double n_cells;
-
   g_return_if_fail (self != NULL);
   g_return_if_fail (rect != NULL && ids != NULL);
+
+  self->want_data = FALSE;
+  query (self, rect, ids);
+}
+
+/**
+ * plano_index_query_data:
+ * @rect: the area to look in
+ * @data: receives the data given to plano_index_set_full() for each box that intersects
+ *   @rect, once each, in no particular order
+ */
+void
+plano_index_query_data (PlanoIndex      *self,
+                        const PlanoRect *rect,
+                        GPtrArray       *data)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (rect != NULL && data != NULL);
+
+  self->want_data = TRUE;
+  query (self, rect, data);
+}
+
+static void
+query (PlanoIndex      *self,
+       const PlanoRect *rect,
+       GPtrArray       *ids)
+{
+  int cx0, cy0, cx1, cy1;
+  double n_cells;
 
   self->stamp++;
 
@@ -264,19 +313,19 @@ plano_index_query (PlanoIndex      *self,
   cy1 = cell_of (self, MIN (rect->y + rect->h, 1e9));
   n_cells = ((double) cx1 - cx0 + 1) * ((double) cy1 - cy0 + 1);
 
-  /* A view wider than the board: walking the cells that exist is cheaper. */
+  /* A view wider than the board: walking the entries is cheaper, and meets each once. */
   if (n_cells > g_hash_table_size (self->cells))
     {
       GHashTableIter iter;
       gpointer value;
 
-      g_hash_table_iter_init (&iter, self->cells);
+      g_hash_table_iter_init (&iter, self->entries);
       while (g_hash_table_iter_next (&iter, NULL, &value))
         {
-          GPtrArray *cell = value;
+          Entry *entry = value;
 
-          for (guint i = 0; i < cell->len; i++)
-            consider (self, g_ptr_array_index (cell, i), rect, ids);
+          if (!entry->big && plano_rect_intersects (&entry->rect, rect))
+            g_ptr_array_add (ids, self->want_data ? entry->data : entry->id);
         }
       return;
     }

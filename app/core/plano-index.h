@@ -21,6 +21,10 @@ void         plano_index_free         (PlanoIndex       *self);
 void         plano_index_set          (PlanoIndex       *self,
                                        const char       *id,
                                        const PlanoRect  *rect);
+void         plano_index_set_full     (PlanoIndex       *self,
+                                       const char       *id,
+                                       const PlanoRect  *rect,
+                                       gpointer          data);
 gboolean     plano_index_remove       (PlanoIndex       *self,
                                        const char       *id);
 void         plano_index_clear        (PlanoIndex       *self);
@@ -28,6 +32,10 @@ guint        plano_index_get_size     (PlanoIndex       *self);
 void         plano_index_query        (PlanoIndex       *self,
                                        const PlanoRect  *rect,
                                        GPtrArray        *ids);
+
+void         plano_index_query_data   (PlanoIndex       *self,
+                                       const PlanoRect  *rect,
+                                       GPtrArray        *data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlanoIndex, plano_index_free)
 

@@ -31,6 +31,12 @@
 #define GLYPH_BOX      36.0
 #define ARROW_LENGTH   11.0
 #define BADGE_RADIUS   9.0
+#define EDGE_LABEL_WIDTH 160.0
+/* An edge label is at most two lines of EDGE_LABEL_WIDTH, with its padding and badge. */
+#define EDGE_LABEL_MAX_W (EDGE_LABEL_WIDTH + 10 + 2 * BADGE_RADIUS)
+#define EDGE_LABEL_MAX_H (2 * 20.0 + 4 + 2 * BADGE_RADIUS)
+/* Below this zoom a board is drawn as an overview: blocks of colour and plain lines. */
+#define OVERVIEW_ZOOM  0.2
 
 /* Colours */
 
@@ -136,6 +142,16 @@ static const EdgeStyle edge_styles[] = {
   { "replication", RGB (0x26a269), 2.0, { 5, 3 }, 2 },
 };
 
+static const EdgeStyle *
+edge_style (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (edge_styles); i++)
+    if (g_strcmp0 (edge_styles[i].id, kind) == 0)
+      return &edge_styles[i];
+
+  return &edge_styles[0];
+}
+
 static const struct
 {
   const char *id;
@@ -215,6 +231,8 @@ struct _Painter
   void (*text)         (Painter *p, PangoLayout *layout, double x, double y, const Color *color);
   void (*begin_item)   (Painter *p, const char *id, const char *title);
   void (*end_item)     (Painter *p);
+  gboolean titles;     /* whether begin_item() uses its title, which costs a string per item */
+  gboolean coarse;     /* lines a pixel wide or less: plain joins and caps, no antialiasing */
 };
 
 typedef struct
@@ -263,6 +281,11 @@ cp_rounded_rect (Painter *p, double x, double y, double w, double h, double r)
   cairo_t *cr = ((CairoPainter *) p)->cr;
 
   r = MIN (r, MIN (w, h) / 2);
+  if (r <= 0)
+    {
+      cairo_rectangle (cr, x, y, w, h);
+      return;
+    }
   cairo_new_sub_path (cr);
   cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
   cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
@@ -290,10 +313,13 @@ cp_stroke (Painter *p, const Color *color, double width, const double *dash, int
 
   cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
   cairo_set_line_width (cr, width);
-  cairo_set_line_cap (cr, n_dash > 0 ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, n_dash > 0 || p->coarse ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, p->coarse ? CAIRO_LINE_JOIN_BEVEL : CAIRO_LINE_JOIN_ROUND);
   cairo_set_dash (cr, dash, n_dash, 0);
+  if (p->coarse)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   cairo_stroke (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
   cairo_set_dash (cr, NULL, 0, 0);
 }
 
@@ -325,7 +351,7 @@ cairo_painter_init (CairoPainter *cp,
   *cp = (CairoPainter) {
     {
       cp_move_to, cp_line_to, cp_curve_to, cp_close_path, cp_circle, cp_rounded_rect,
-      cp_fill, cp_stroke, cp_text, cp_begin_item, cp_end_item,
+      cp_fill, cp_stroke, cp_text, cp_begin_item, cp_end_item, FALSE, FALSE,
     },
     cr,
   };
@@ -638,7 +664,7 @@ svg_painter_init (SvgPainter *sp,
   *sp = (SvgPainter) {
     {
       sp_move_to, sp_line_to, sp_curve_to, sp_close_path, sp_circle, sp_rounded_rect,
-      sp_fill, sp_stroke, sp_text, sp_begin_item, sp_end_item,
+      sp_fill, sp_stroke, sp_text, sp_begin_item, sp_end_item, TRUE, FALSE,
     },
     out,
     g_string_new (NULL),
@@ -729,6 +755,20 @@ typedef struct
   PangoLayout *subtitle;
 } ItemText;
 
+/* An item as laid out: what the index gives for its box, so that drawing and picking need no
+ * lookups. Its text is laid out the first time it is drawn large enough to read.
+ */
+typedef struct
+{
+  const PlanoItem *item;     /* the board's struct for it, updated when the item changes */
+  GArray          *points;   /* edges: the polyline, from border to border */
+  ItemText        *text;     /* NULL until needed */
+  PlanoRect        box;      /* what the index holds: room for everything it may draw */
+  PlanoRect        tight;    /* edges: the same without the room for a label */
+  guint            klass;    /* how the overview paints it: an edge's style, a node's category */
+  gboolean         down;     /* a node marked down in the failure drill */
+} Shape;
+
 struct _PlanoRenderer
 {
   GObject       parent_instance;
@@ -737,10 +777,14 @@ struct _PlanoRenderer
   gulong        changed_handler;
   PangoContext *pango;
   PlanoIndex   *index;
-  GHashTable   *texts;       /* id → ItemText */
+  GHashTable   *shapes;      /* id → Shape, for the items that are drawn */
   GHashTable   *badges;      /* target id → number of trade-offs */
   guint         n_board_tradeoffs;
   GHashTable   *stale;       /* ids downstream of a component marked down; NULL: recompute */
+  GHashTable   *positions;   /* id → 1 + its place among the items of its type; NULL: recompute */
+  GHashTable   *links;       /* node or zone id → GPtrArray of the ids of edges that may end
+                              * there (some may have moved away since); NULL: recompute */
+  guint         n_links;     /* entries in links, to know when stale ones pile up */
 };
 
 G_DEFINE_FINAL_TYPE (PlanoRenderer, plano_renderer, G_TYPE_OBJECT)
@@ -759,6 +803,14 @@ item_text_free (ItemText *text)
   g_clear_object (&text->title);
   g_clear_object (&text->subtitle);
   g_free (text);
+}
+
+static void
+shape_free (Shape *shape)
+{
+  g_clear_pointer (&shape->points, g_array_unref);
+  g_clear_pointer (&shape->text, item_text_free);
+  g_free (shape);
 }
 
 static PangoLayout *
@@ -808,12 +860,14 @@ static ItemText *
 get_text (PlanoRenderer   *self,
           const PlanoItem *item)
 {
-  ItemText *text = g_hash_table_lookup (self->texts, item->id);
+  Shape *shape = g_hash_table_lookup (self->shapes, item->id);
+  ItemText *text;
 
-  if (text != NULL)
-    return text;
+  g_assert (shape != NULL);
+  if (shape->text != NULL)
+    return shape->text;
 
-  text = g_new0 (ItemText, 1);
+  text = shape->text = g_new0 (ItemText, 1);
 
   switch (item->type)
     {
@@ -863,10 +917,10 @@ get_text (PlanoRenderer   *self,
             int natural;
 
             /* Short labels keep their own width, so that the box around them fits. */
-            text->title = new_layout (self, edge->label, 11, FALSE, 160, 2);
+            text->title = new_layout (self, edge->label, 11, FALSE, EDGE_LABEL_WIDTH, 2);
             pango_layout_set_width (text->title, -1);
             pango_layout_get_size (text->title, &natural, NULL);
-            pango_layout_set_width (text->title, MIN (natural, 160 * PANGO_SCALE));
+            pango_layout_set_width (text->title, MIN (natural, EDGE_LABEL_WIDTH * PANGO_SCALE));
             pango_layout_set_alignment (text->title, PANGO_ALIGN_CENTER);
           }
       }
@@ -877,8 +931,6 @@ get_text (PlanoRenderer   *self,
     default:
       break;
     }
-
-  g_hash_table_insert (self->texts, g_strdup (item->id), text);
 
   return text;
 }
@@ -987,11 +1039,12 @@ edge_label_box (PlanoRenderer   *self,
 static gboolean
 compute_box (PlanoRenderer   *self,
              const PlanoItem *item,
-             PlanoRect       *box)
+             GArray          *points,
+             PlanoRect       *box,
+             PlanoRect       *tight)
 {
   if (item->type == PLANO_ITEM_EDGE)
     {
-      g_autoptr(GArray) points = edge_points (self, (const PlanoEdge *) item);
       PlanoRect label;
 
       if (points->len == 0)
@@ -1009,9 +1062,20 @@ compute_box (PlanoRenderer   *self,
           *box = (PlanoRect) { x1, y1, x2 - x1, y2 - y1 };
         }
       plano_rect_inflate (box, ARROW_LENGTH);
+      if (tight != NULL)
+        *tight = *box;
 
-      if (edge_label_box (self, (const PlanoEdge *) item, points, &label))
-        plano_rect_union (box, &label);
+      /* Room for the label at its largest, so that the text need not be laid out yet: a box
+       * only has to contain what is drawn.
+       */
+      if (((const PlanoEdge *) item)->label != NULL)
+        {
+          PlanoPoint middle = polyline_middle (points);
+
+          label = (PlanoRect) { middle.x - EDGE_LABEL_MAX_W / 2, middle.y - EDGE_LABEL_MAX_H / 2,
+                                EDGE_LABEL_MAX_W, EDGE_LABEL_MAX_H };
+          plano_rect_union (box, &label);
+        }
 
       return TRUE;
     }
@@ -1022,31 +1086,170 @@ compute_box (PlanoRenderer   *self,
   /* Room for the trade-off badge that sits on the corner. */
   if (item->type == PLANO_ITEM_NODE)
     plano_rect_inflate (box, BADGE_RADIUS / 2);
+  if (tight != NULL)
+    *tight = *box;
 
   return TRUE;
+}
+
+static void
+forget_item (PlanoRenderer *self,
+             const char    *id)
+{
+  plano_index_remove (self->index, id);
+  g_hash_table_remove (self->shapes, id);
 }
 
 static void
 update_item (PlanoRenderer   *self,
              const PlanoItem *item)
 {
-  PlanoRect box;
+  g_autoptr(GArray) points = item->type == PLANO_ITEM_EDGE ? edge_points (self, (const PlanoEdge *) item) : NULL;
+  Shape *shape;
+  PlanoRect box, tight;
 
-  g_hash_table_remove (self->texts, item->id);
+  if (item->type == PLANO_ITEM_TRADEOFF || !compute_box (self, item, points, &box, &tight))
+    {
+      forget_item (self, item->id);
+      return;
+    }
 
-  if (compute_box (self, item, &box))
-    plano_index_set (self->index, item->id, &box);
+  shape = g_hash_table_lookup (self->shapes, item->id);
+  if (shape == NULL)
+    {
+      shape = g_new0 (Shape, 1);
+      g_hash_table_insert (self->shapes, g_strdup (item->id), shape);
+    }
   else
-    plano_index_remove (self->index, item->id);
+    {
+      g_clear_pointer (&shape->text, item_text_free);
+      g_clear_pointer (&shape->points, g_array_unref);
+    }
+
+  shape->item = item;
+  shape->points = g_steal_pointer (&points);
+  shape->box = box;
+  shape->tight = tight;
+  shape->down = FALSE;
+  switch (item->type)
+    {
+    case PLANO_ITEM_EDGE:
+      shape->klass = edge_style (((const PlanoEdge *) item)->kind) - edge_styles;
+      break;
+    case PLANO_ITEM_NODE:
+      shape->klass = node_kind ((const PlanoNode *) item)->category;
+      shape->down = plano_node_is_down ((const PlanoNode *) item);
+      break;
+    case PLANO_ITEM_NOTE:
+    case PLANO_ITEM_ZONE:
+    case PLANO_ITEM_TRADEOFF:
+    case PLANO_N_ITEM_TYPES:
+    default:
+      shape->klass = PLANO_N_CATEGORIES;
+      break;
+    }
+  plano_index_set_full (self->index, item->id, &box, shape);
+}
+
+/* The polyline of an edge as laid out; empty when it has none. */
+static GArray *
+shape_points (PlanoRenderer   *self,
+              const PlanoEdge *edge)
+{
+  static GArray *none;
+  Shape *shape = g_hash_table_lookup (self->shapes, edge->item.id);
+
+  if (shape != NULL && shape->points != NULL)
+    return shape->points;
+
+  if (g_once_init_enter (&none))
+    g_once_init_leave (&none, g_array_new (FALSE, FALSE, sizeof (PlanoPoint)));
+  return none;
+}
+
+/* Where each item is among those of its type: later ones are drawn on top. */
+static guint
+item_position (PlanoRenderer   *self,
+               const PlanoItem *item)
+{
+  if (self->positions == NULL)
+    {
+      self->positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
+        for (guint i = 0; i < plano_board_get_n_items (self->board, t); i++)
+          g_hash_table_insert (self->positions, g_strdup (plano_board_get_item (self->board, t, i)->id),
+                               GUINT_TO_POINTER (i + 1));
+    }
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, item->id));
 }
 
 static void
-update_edges (PlanoRenderer *self)
+add_link (PlanoRenderer *self,
+          const char    *end,
+          const char    *edge_id)
+{
+  GPtrArray *edges = g_hash_table_lookup (self->links, end);
+
+  if (edges == NULL)
+    {
+      edges = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (self->links, g_strdup (end), edges);
+    }
+
+  for (guint i = 0; i < edges->len; i++)
+    if (g_str_equal (g_ptr_array_index (edges, i), edge_id))
+      return;
+
+  g_ptr_array_add (edges, g_strdup (edge_id));
+  self->n_links++;
+}
+
+static void
+link_edge (PlanoRenderer   *self,
+           const PlanoEdge *edge)
+{
+  add_link (self, edge->from, edge->item.id);
+  add_link (self, edge->to, edge->item.id);
+}
+
+/* The edges that end at each shape, so that moving one shape updates its own edges only. */
+static GHashTable *
+get_links (PlanoRenderer *self)
 {
   guint n = plano_board_get_n_items (self->board, PLANO_ITEM_EDGE);
 
-  for (guint i = 0; i < n; i++)
-    update_item (self, plano_board_get_item (self->board, PLANO_ITEM_EDGE, i));
+  /* Edges that were reconnected or removed leave entries behind; start again when they are
+   * as many as the live ones.
+   */
+  if (self->links != NULL && self->n_links > 4 * n + 64)
+    g_clear_pointer (&self->links, g_hash_table_unref);
+
+  if (self->links == NULL)
+    {
+      self->links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
+      self->n_links = 0;
+      for (guint i = 0; i < n; i++)
+        link_edge (self, (const PlanoEdge *) plano_board_get_item (self->board, PLANO_ITEM_EDGE, i));
+    }
+
+  return self->links;
+}
+
+static void
+update_edges_of (PlanoRenderer *self,
+                 const char    *id)
+{
+  GPtrArray *edges = g_hash_table_lookup (get_links (self), id);
+
+  for (guint i = 0; edges != NULL && i < edges->len; i++)
+    {
+      const PlanoItem *edge = plano_board_lookup (self->board, g_ptr_array_index (edges, i));
+
+      if (edge != NULL && edge->type == PLANO_ITEM_EDGE)
+        update_item (self, edge);
+    }
 }
 
 static void
@@ -1076,7 +1279,9 @@ static void
 rebuild (PlanoRenderer *self)
 {
   plano_index_clear (self->index);
-  g_hash_table_remove_all (self->texts);
+  g_hash_table_remove_all (self->shapes);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_clear_pointer (&self->links, g_hash_table_unref);
 
   for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
     {
@@ -1094,42 +1299,53 @@ board_changed_cb (PlanoRenderer *self,
                   PlanoChange   *change,
                   PlanoBoard    *board)
 {
-  gboolean shapes_changed = FALSE;
   gboolean tradeoffs_changed = FALSE;
+  guint n_ops = plano_change_get_n_ops (change);
 
-  for (guint i = 0; i < plano_change_get_n_ops (change); i++)
+  /* Shapes first, then edges, which are laid out from the shapes they join. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n_ops; i++)
+      {
+        PlanoItemType type;
+        const char *id;
+        PlanoChangeKind kind = plano_change_get_op (change, i, &type, &id);
+        const PlanoItem *item;
+
+        if (kind == PLANO_CHANGE_TITLE || kind == PLANO_CHANGE_BOARD_PROPS ||
+            (pass == 0) == (type == PLANO_ITEM_EDGE))
+          continue;
+
+        if (pass == 0 && type == PLANO_ITEM_TRADEOFF)
+          tradeoffs_changed = TRUE;
+        if (type == PLANO_ITEM_NODE || type == PLANO_ITEM_EDGE)
+          g_clear_pointer (&self->stale, g_hash_table_unref);
+        if (kind != PLANO_CHANGE_MODIFIED)
+          g_clear_pointer (&self->positions, g_hash_table_unref);
+
+        item = plano_board_lookup (self->board, id);
+        if (item == NULL)
+          {
+            forget_item (self, id);
+            continue;
+          }
+
+        update_item (self, item);
+        if (type == PLANO_ITEM_EDGE && self->links != NULL)
+          link_edge (self, (const PlanoEdge *) item);
+      }
+
+  /* Edges follow the shapes they join. */
+  for (guint i = 0; i < n_ops; i++)
     {
       PlanoItemType type;
       const char *id;
       PlanoChangeKind kind = plano_change_get_op (change, i, &type, &id);
-      const PlanoItem *item;
 
-      if (kind == PLANO_CHANGE_TITLE || kind == PLANO_CHANGE_BOARD_PROPS)
-        continue;
-
-      if (type == PLANO_ITEM_NODE || type == PLANO_ITEM_EDGE)
-        g_clear_pointer (&self->stale, g_hash_table_unref);
-
-      if (type == PLANO_ITEM_NODE || type == PLANO_ITEM_ZONE)
-        shapes_changed = TRUE;
-      if (type == PLANO_ITEM_TRADEOFF)
-        tradeoffs_changed = TRUE;
-
-      item = plano_board_lookup (self->board, id);
-      if (item == NULL)
-        {
-          plano_index_remove (self->index, id);
-          g_hash_table_remove (self->texts, id);
-        }
-      else
-        {
-          update_item (self, item);
-        }
+      if ((type == PLANO_ITEM_NODE || type == PLANO_ITEM_ZONE) &&
+          (kind == PLANO_CHANGE_MODIFIED || kind == PLANO_CHANGE_ADDED))
+        update_edges_of (self, id);
     }
 
-  /* Edges follow the shapes they join. */
-  if (shapes_changed)
-    update_edges (self);
   if (tradeoffs_changed)
     update_badges (self);
 }
@@ -1164,9 +1380,11 @@ plano_renderer_finalize (GObject *object)
   PlanoRenderer *self = (PlanoRenderer *)object;
 
   g_clear_pointer (&self->index, plano_index_free);
-  g_clear_pointer (&self->texts, g_hash_table_unref);
+  g_clear_pointer (&self->shapes, g_hash_table_unref);
   g_clear_pointer (&self->badges, g_hash_table_unref);
   g_clear_pointer (&self->stale, g_hash_table_unref);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_clear_pointer (&self->links, g_hash_table_unref);
   g_clear_object (&self->pango);
 
   G_OBJECT_CLASS (plano_renderer_parent_class)->finalize (object);
@@ -1243,7 +1461,7 @@ plano_renderer_init (PlanoRenderer *self)
   cairo_font_options_destroy (options);
 
   self->index = plano_index_new (CELL_SIZE);
-  self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) item_text_free);
+  self->shapes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) shape_free);
   self->badges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -1289,7 +1507,13 @@ plano_renderer_get_item_box (PlanoRenderer *self,
   g_return_val_if_fail (PLANO_IS_RENDERER (self), FALSE);
 
   item = plano_board_lookup (self->board, id);
-  return item != NULL && compute_box (self, item, box);
+  if (item != NULL && item->type == PLANO_ITEM_EDGE)
+    {
+      g_autoptr(GArray) points = edge_points (self, (const PlanoEdge *) item);
+
+      return compute_box (self, item, points, box, NULL);
+    }
+  return item != NULL && compute_box (self, item, NULL, box, NULL);
 }
 
 /**
@@ -1331,28 +1555,36 @@ plano_renderer_get_bounds (PlanoRenderer *self,
                            PlanoRect     *bounds)
 {
   gboolean any = FALSE;
+  GHashTableIter iter;
+  gpointer value;
 
   g_return_val_if_fail (PLANO_IS_RENDERER (self), FALSE);
 
   *bounds = (PlanoRect) { 0, 0, 0, 0 };
 
-  for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
+  g_hash_table_iter_init (&iter, self->shapes);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      guint n = plano_board_get_n_items (self->board, t);
+      const Shape *shape = value;
 
-      for (guint i = 0; i < n; i++)
-        {
-          PlanoRect box;
+      if (!any)
+        *bounds = shape->tight;
+      else
+        plano_rect_union (bounds, &shape->tight);
+      any = TRUE;
+    }
 
-          if (compute_box (self, plano_board_get_item (self->board, t, i), &box))
-            {
-              if (!any)
-                *bounds = box;
-              else
-                plano_rect_union (bounds, &box);
-              any = TRUE;
-            }
-        }
+  /* Edge labels only where they might reach past the rest: measuring them costs. */
+  g_hash_table_iter_init (&iter, self->shapes);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const Shape *shape = value;
+      PlanoRect label, united = *bounds;
+
+      plano_rect_union (&united, &shape->box);
+      if (shape->item->type == PLANO_ITEM_EDGE && memcmp (&united, bounds, sizeof united) != 0 &&
+          edge_label_box (self, (const PlanoEdge *) shape->item, shape->points, &label))
+        plano_rect_union (bounds, &label);
     }
 
   return any;
@@ -1381,7 +1613,7 @@ edge_distance (PlanoRenderer   *self,
                const PlanoEdge *edge,
                PlanoPoint       p)
 {
-  g_autoptr(GArray) points = edge_points (self, edge);
+  GArray *points = shape_points (self, edge);
   double best = G_MAXDOUBLE;
   PlanoRect label;
 
@@ -1425,11 +1657,11 @@ plano_renderer_pick (PlanoRenderer *self,
 
   g_return_val_if_fail (PLANO_IS_RENDERER (self), NULL);
 
-  plano_index_query (self->index, &probe, ids);
+  plano_index_query_data (self->index, &probe, ids);
 
   for (guint i = 0; i < ids->len; i++)
     {
-      const PlanoItem *item = plano_board_lookup (self->board, g_ptr_array_index (ids, i));
+      const PlanoItem *item = ((const Shape *) g_ptr_array_index (ids, i))->item;
       guint rank;
       guint position = 0;
       gboolean hit = FALSE;
@@ -1477,9 +1709,7 @@ plano_renderer_pick (PlanoRenderer *self,
         continue;
 
       /* Among items of the same type, the one drawn last is on top. */
-      for (guint j = 0; j < plano_board_get_n_items (self->board, item->type); j++)
-        if (plano_board_get_item (self->board, item->type, j) == item)
-          position = j;
+      position = item_position (self, item);
 
       if (rank < best_rank || (rank == best_rank && position >= best_position))
         {
@@ -1494,15 +1724,6 @@ plano_renderer_pick (PlanoRenderer *self,
 
 /* Drawing */
 
-static const EdgeStyle *
-edge_style (const char *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (edge_styles); i++)
-    if (g_strcmp0 (edge_styles[i].id, kind) == 0)
-      return &edge_styles[i];
-
-  return &edge_styles[0];
-}
 
 static Color
 zone_color (const char *kind)
@@ -1663,7 +1884,7 @@ paint_zone (PlanoRenderer            *self,
       p->stroke (p, &ring, 1.5, NULL, 0);
     }
 
-  if (zone->label != NULL)
+  if (zone->label != NULL && options->zoom >= LOD_ZOOM)
     {
       Color label = options->theme == PLANO_THEME_DARK ? with_alpha (palette->text, 0.9) : color;
 
@@ -1721,7 +1942,7 @@ paint_edge (PlanoRenderer            *self,
             const PlanoRenderOptions *options,
             const Palette            *palette)
 {
-  g_autoptr(GArray) points = edge_points (self, edge);
+  GArray *points = shape_points (self, edge);
   const EdgeStyle *style = edge_style (edge->kind);
   Color color = style->color;
   PlanoPoint tip, before;
@@ -1745,8 +1966,9 @@ paint_edge (PlanoRenderer            *self,
       width += 1;
     }
 
-  title = g_strdup_printf ("%s → %s", plano_board_get_label (self->board, edge->from),
-                           plano_board_get_label (self->board, edge->to));
+  if (p->titles && edge->label == NULL)
+    title = g_strdup_printf ("%s → %s", plano_board_get_label (self->board, edge->from),
+                             plano_board_get_label (self->board, edge->to));
   p->begin_item (p, edge->item.id, edge->label != NULL ? edge->label : title);
 
   tip = g_array_index (points, PlanoPoint, points->len - 1);
@@ -1800,6 +2022,157 @@ paint_edge (PlanoRenderer            *self,
   p->end_item (p);
 }
 
+typedef struct
+{
+  guint64          order;
+  const PlanoItem *item;
+  const Shape     *shape;
+} Visible;
+
+static int
+compare_visible (gconstpointer a,
+                 gconstpointer b)
+{
+  guint64 x = ((const Visible *) a)->order, y = ((const Visible *) b)->order;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The overview, for zooms where a card is a few pixels wide: zones, then every connection as a
+ * plain line, one path per style, then every component as a block of its category's colour,
+ * one path per colour. Text, glyphs and arrowheads would be smaller than a pixel. It is drawn
+ * from what update_item() worked out, without looking at the items' strings.
+ */
+#define N_OVERVIEW_CLASSES (MAX (G_N_ELEMENTS (edge_styles), PLANO_N_CATEGORIES + 1))
+
+static void
+paint_overview (PlanoRenderer            *self,
+                Painter                  *p,
+                GPtrArray                *shapes,
+                const PlanoRenderOptions *options,
+                const Palette            *palette)
+{
+  double hairline = 1.0 / options->zoom;
+  g_autoptr(GArray) zones = g_array_new (FALSE, FALSE, sizeof (Visible));
+  GPtrArray *lines[N_OVERVIEW_CLASSES] = { NULL, };
+  GPtrArray *blocks[N_OVERVIEW_CLASSES] = { NULL, };
+  gboolean any_stale = g_hash_table_size (self->stale) > 0;
+
+  for (guint c = 0; c < N_OVERVIEW_CLASSES; c++)
+    {
+      lines[c] = g_ptr_array_new ();
+      blocks[c] = g_ptr_array_new ();
+    }
+
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      const Shape *shape = g_ptr_array_index (shapes, i);
+
+      switch (shape->item->type)
+        {
+        case PLANO_ITEM_ZONE:
+          {
+            Visible v = { item_position (self, shape->item), shape->item, shape };
+
+            g_array_append_val (zones, v);
+          }
+          break;
+        case PLANO_ITEM_EDGE:
+          g_ptr_array_add (lines[shape->klass], (gpointer) shape);
+          break;
+        case PLANO_ITEM_NODE:
+        case PLANO_ITEM_NOTE:
+          g_ptr_array_add (blocks[shape->klass], (gpointer) shape);
+          break;
+        case PLANO_ITEM_TRADEOFF:
+        case PLANO_N_ITEM_TYPES:
+        default:
+          break;
+        }
+    }
+
+  /* Zones overlap, so they keep board order. */
+  g_array_sort (zones, compare_visible);
+  for (guint i = 0; i < zones->len; i++)
+    {
+      const PlanoZone *zone = (const PlanoZone *) g_array_index (zones, Visible, i).item;
+      Color color = zone_color (zone->kind);
+      Color fill = with_alpha (color, options->theme == PLANO_THEME_DARK ? 0.16 : 0.09);
+
+      p->rounded_rect (p, zone->x, zone->y, zone->w, zone->h, 0);
+      p->fill (p, &fill, TRUE);
+      p->stroke (p, &color, hairline, NULL, 0);
+    }
+
+  p->coarse = TRUE;
+  for (guint c = 0; c < G_N_ELEMENTS (edge_styles); c++)
+    {
+      const EdgeStyle *style = &edge_styles[c];
+      Color color = options->theme == PLANO_THEME_DARK && c == 0 ? palette->edge : style->color;
+
+      if (lines[c]->len == 0)
+        continue;
+
+      for (guint i = 0; i < lines[c]->len; i++)
+        {
+          GArray *points = ((const Shape *) g_ptr_array_index (lines[c], i))->points;
+
+          for (guint j = 0; j < points->len; j++)
+            {
+              PlanoPoint pt = g_array_index (points, PlanoPoint, j);
+
+              if (j == 0)
+                p->move_to (p, pt.x, pt.y);
+              else
+                p->line_to (p, pt.x, pt.y);
+            }
+        }
+      p->stroke (p, &color, MAX (style->width, hairline), NULL, 0);
+    }
+  p->coarse = FALSE;
+
+  for (guint c = 0; c <= PLANO_N_CATEGORIES; c++)
+    {
+      if (blocks[c]->len == 0)
+        continue;
+
+      for (guint i = 0; i < blocks[c]->len; i++)
+        {
+          const PlanoRect *r = &((const Shape *) g_ptr_array_index (blocks[c], i))->tight;
+
+          p->rounded_rect (p, r->x, r->y, r->w, r->h, 0);
+        }
+      p->fill (p, c < PLANO_N_CATEGORIES ? &category_colors[c] : &palette->note_border, FALSE);
+    }
+
+  /* What must not vanish in the overview: the selection, and the failure drill. */
+  for (guint c = 0; c <= PLANO_N_CATEGORIES; c++)
+    for (guint i = 0; i < blocks[c]->len; i++)
+      {
+        const Shape *shape = g_ptr_array_index (blocks[c], i);
+        gboolean selected = options->selected != NULL && is_selected (options, shape->item->id);
+        PlanoRect r = shape->tight;
+
+        if (shape->down || (any_stale && g_hash_table_contains (self->stale, shape->item->id)))
+          {
+            p->rounded_rect (p, r.x, r.y, r.w, r.h, 0);
+            p->fill (p, shape->down ? &palette->down : &palette->stale, FALSE);
+          }
+        if (selected)
+          {
+            plano_rect_inflate (&r, 2 * hairline);
+            p->rounded_rect (p, r.x, r.y, r.w, r.h, 0);
+            p->stroke (p, &palette->accent, 2 * hairline, NULL, 0);
+          }
+      }
+
+  for (guint c = 0; c < N_OVERVIEW_CLASSES; c++)
+    {
+      g_ptr_array_unref (lines[c]);
+      g_ptr_array_unref (blocks[c]);
+    }
+}
+
 static void
 paint (PlanoRenderer            *self,
        Painter                  *p,
@@ -1808,9 +2181,11 @@ paint (PlanoRenderer            *self,
 {
   const Palette *palette = &palettes[options->theme == PLANO_THEME_DARK];
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr(GHashTable) visible = g_hash_table_new (g_str_hash, g_str_equal);
-  static const PlanoItemType order[] = {
-    PLANO_ITEM_ZONE, PLANO_ITEM_EDGE, PLANO_ITEM_NODE, PLANO_ITEM_NOTE,
+  g_autoptr(GArray) visible = NULL;
+  /* The layers, bottom to top. */
+  static const guint64 layer[PLANO_N_ITEM_TYPES] = {
+    [PLANO_ITEM_ZONE] = 0, [PLANO_ITEM_EDGE] = 1, [PLANO_ITEM_NODE] = 2, [PLANO_ITEM_NOTE] = 3,
+    [PLANO_ITEM_TRADEOFF] = 4,
   };
 
   if (self->stale == NULL)
@@ -1831,41 +2206,48 @@ paint (PlanoRenderer            *self,
       p->fill (p, &palette->background, FALSE);
     }
 
-  plano_index_query (self->index, area, ids);
-  for (guint i = 0; i < ids->len; i++)
-    g_hash_table_add (visible, g_ptr_array_index (ids, i));
-
-  /* Board order within each layer, so that later items are drawn on top. */
-  for (guint o = 0; o < G_N_ELEMENTS (order); o++)
+  /* What is in the area, in board order within each layer, so that later items are drawn
+   * on top.
+   */
+  plano_index_query_data (self->index, area, ids);
+  if (options->zoom < OVERVIEW_ZOOM)
     {
-      guint n = plano_board_get_n_items (self->board, order[o]);
+      paint_overview (self, p, ids, options, palette);
+      return;
+    }
 
-      for (guint i = 0; i < n && g_hash_table_size (visible) > 0; i++)
+  visible = g_array_sized_new (FALSE, FALSE, sizeof (Visible), ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const Shape *shape = g_ptr_array_index (ids, i);
+      Visible v = { layer[shape->item->type] << 32 | item_position (self, shape->item), shape->item, shape };
+
+      g_array_append_val (visible, v);
+    }
+  g_array_sort (visible, compare_visible);
+
+  for (guint i = 0; i < visible->len; i++)
+    {
+      const PlanoItem *item = g_array_index (visible, Visible, i).item;
+
+      switch (item->type)
         {
-          const PlanoItem *item = plano_board_get_item (self->board, order[o], i);
-
-          if (!g_hash_table_contains (visible, item->id))
-            continue;
-
-          switch (item->type)
-            {
-            case PLANO_ITEM_ZONE:
-              paint_zone (self, p, (const PlanoZone *) item, options, palette);
-              break;
-            case PLANO_ITEM_EDGE:
-              paint_edge (self, p, (const PlanoEdge *) item, options, palette);
-              break;
-            case PLANO_ITEM_NODE:
-              paint_node (self, p, (const PlanoNode *) item, options, palette);
-              break;
-            case PLANO_ITEM_NOTE:
-              paint_note (self, p, (const PlanoNote *) item, options, palette);
-              break;
-            case PLANO_ITEM_TRADEOFF:
-            case PLANO_N_ITEM_TYPES:
-            default:
-              g_assert_not_reached ();
-            }
+        case PLANO_ITEM_ZONE:
+          paint_zone (self, p, (const PlanoZone *) item, options, palette);
+          break;
+        case PLANO_ITEM_EDGE:
+          paint_edge (self, p, (const PlanoEdge *) item, options, palette);
+          break;
+        case PLANO_ITEM_NODE:
+          paint_node (self, p, (const PlanoNode *) item, options, palette);
+          break;
+        case PLANO_ITEM_NOTE:
+          paint_note (self, p, (const PlanoNote *) item, options, palette);
+          break;
+        case PLANO_ITEM_TRADEOFF:
+        case PLANO_N_ITEM_TYPES:
+        default:
+          g_assert_not_reached ();
         }
     }
 }

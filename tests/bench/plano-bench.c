@@ -1,0 +1,693 @@
+/* plano-bench.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The performance benchmark. It generates boards of 1 000, 5 000 and 10 000 components with
+ * 1.5 connections each, times every path a user waits on (open, save, a frame of the whole
+ * board and one at 100 %, picking, one motion event of a drag, the design review, exports as
+ * whole processes, the app's memory and start-up) as the median of several runs, and prints a
+ * table and JSON. With --quick it runs everything once on small boards, as a test that keeps
+ * the benchmark working; its figures are then meaningless.
+ *
+ *   plano-bench [--quick] [--runs=N] [--sizes=1000,5000,10000] [--huge] [--json=FILE]
+ *   plano-bench --generate=N FILE          write a synthetic board of N components
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "plano-bench-gen.h"
+#include "plano-format.h"
+#include "plano-history.h"
+#include "plano-render.h"
+#include "plano-review.h"
+
+#define SEED 20261125
+
+typedef struct
+{
+  const char *key;      /* JSON name */
+  const char *what;     /* the table's words */
+  const char *unit;     /* ms, µs or MB */
+  double      target;   /* 0: none, reported only */
+  guint       nodes;    /* the target applies at this size only (0: every size) */
+} Metric;
+
+enum
+{
+  OPEN, SAVE, FIRST_FRAME, FRAME_FIT, FRAME_100, PICK, DRAG, REVIEW,
+  EXPORT_SVG, EXPORT_PDF, EXPORT_PNG, SVG_PEAK, APP_RSS, N_METRICS
+};
+
+static const Metric metrics[N_METRICS] = {
+  [OPEN]        = { "open_ms", "open (parse, build board, index)", "ms", 100, 10000 },
+  [SAVE]        = { "save_ms", "save", "ms", 100, 10000 },
+  [FIRST_FRAME] = { "first_frame_ms", "first 1920×1080 frame, whole board (lays out text)", "ms", 0, 0 },
+  [FRAME_FIT]   = { "frame_fit_ms", "1920×1080 frame, whole board in view", "ms", 16, 10000 },
+  [FRAME_100]   = { "frame_100_ms", "1920×1080 frame at 100 %", "ms", 2, 10000 },
+  [PICK]        = { "pick_us", "hit-test at the pointer", "µs", 5, 10000 },
+  [DRAG]        = { "drag_motion_ms", "one motion event dragging a component", "ms", 1, 10000 },
+  [REVIEW]      = { "review_ms", "design review", "ms", 20, 10000 },
+  [EXPORT_SVG]  = { "export_svg_ms", "plano --export SVG, whole process", "ms", 300, 10000 },
+  [EXPORT_PDF]  = { "export_pdf_ms", "plano --export PDF, whole process", "ms", 400, 10000 },
+  [EXPORT_PNG]  = { "export_png_ms", "plano --export PNG at scale 1, whole process", "ms", 400, 1000 },
+  [SVG_PEAK]    = { "export_svg_peak_mb", "peak memory of the SVG export", "MB", 60, 10000 },
+  [APP_RSS]     = { "app_rss_mb", "app resident with the board open", "MB", 150, 10000 },
+};
+
+typedef struct
+{
+  guint   nodes;
+  guint   edges;
+  double  values[N_METRICS];    /* NAN: not measured */
+} Row;
+
+static gboolean quick;
+static int runs = 7;
+static char *sizes_arg;
+static gboolean huge;
+static char *json_path;
+static char *generate_path;
+static int generate_n;
+static char *tmp_dir;
+
+static gint64
+now_ns (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (GArray *samples)
+{
+  guint n = samples->len;
+
+  g_assert (n > 0);
+  g_array_sort (samples, compare_doubles);
+  return n % 2 ? g_array_index (samples, double, n / 2)
+               : (g_array_index (samples, double, n / 2 - 1) + g_array_index (samples, double, n / 2)) / 2;
+}
+
+static void
+add_sample (GArray *samples,
+            double  value)
+{
+  g_array_append_val (samples, value);
+}
+
+static const char *
+plano_exe (void)
+{
+  const char *exe = g_getenv ("PLANO_EXE");
+
+  return exe != NULL ? exe : "plano";
+}
+
+/* In-process paths */
+
+static PlanoBoard *
+open_board (const char     *path,
+            PlanoRenderer **renderer)
+{
+  g_autoptr(GError) error = NULL;
+  PlanoBoard *board = plano_format_read_file (path, NULL, &error);
+  PlanoRect bounds;
+
+  if (board == NULL)
+    g_error ("%s: %s", path, error->message);
+  *renderer = plano_renderer_new (board);
+  plano_renderer_get_bounds (*renderer, &bounds);
+  return board;
+}
+
+/* The canvas transform that shows @bounds whole in a @width × @height view. */
+static double
+fit (const PlanoRect *bounds,
+     double           width,
+     double           height,
+     PlanoRect       *area)
+{
+  double zoom = MIN (width / bounds->w, height / bounds->h);
+
+  area->w = width / zoom;
+  area->h = height / zoom;
+  area->x = bounds->x + bounds->w / 2 - area->w / 2;
+  area->y = bounds->y + bounds->h / 2 - area->h / 2;
+  return zoom;
+}
+
+static double
+time_frame (PlanoRenderer   *renderer,
+            cairo_surface_t *surface,
+            const PlanoRect *area,
+            double           zoom)
+{
+  PlanoRenderOptions options = { PLANO_THEME_LIGHT, zoom, TRUE, NULL, NULL };
+  cairo_t *cr = cairo_create (surface);
+  gint64 start = now_ns ();
+
+  cairo_scale (cr, zoom, zoom);
+  cairo_translate (cr, -area->x, -area->y);
+  plano_renderer_draw (renderer, cr, area, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return (now_ns () - start) / 1e6;
+}
+
+static void
+measure_in_process (Row        *row,
+                    const char *path)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(PlanoRenderer) renderer = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  g_autofree char *save_path = g_build_filename (tmp_dir, "saved.plano", NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  PlanoRect bounds, area;
+  double zoom;
+
+  /* Open */
+  for (int r = 0; r < runs; r++)
+    {
+      gint64 start = now_ns ();
+
+      g_clear_object (&renderer);
+      g_clear_object (&board);
+      board = open_board (path, &renderer);
+      add_sample (samples, (now_ns () - start) / 1e6);
+    }
+  row->values[OPEN] = median (samples);
+  g_array_set_size (samples, 0);
+  row->edges = plano_board_get_n_items (board, PLANO_ITEM_EDGE);
+
+  /* Save */
+  for (int r = 0; r < runs; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = now_ns ();
+
+      if (!plano_format_save_file (board, save_path, &error))
+        g_error ("%s", error->message);
+      add_sample (samples, (now_ns () - start) / 1e6);
+    }
+  row->values[SAVE] = median (samples);
+  g_array_set_size (samples, 0);
+
+  /* Frames: the first one lays the text out; the others paint from the layout. */
+  plano_renderer_get_bounds (renderer, &bounds);
+  zoom = fit (&bounds, 1920, 1080, &area);
+  row->values[FIRST_FRAME] = time_frame (renderer, surface, &area, zoom);
+  for (int r = 0; r < MAX (runs, 5); r++)
+    {
+      double ms = time_frame (renderer, surface, &area, zoom);
+      g_array_append_val (samples, ms);
+    }
+  row->values[FRAME_FIT] = median (samples);
+  g_array_set_size (samples, 0);
+
+  /* At 100 %, somewhere in the middle of the board: each run pans to another place. */
+  for (int r = 0; r < MAX (runs, 5) + 1; r++)
+    {
+      PlanoRect view = { bounds.x + g_rand_double (rand) * MAX (bounds.w - 1920, 0),
+                         bounds.y + g_rand_double (rand) * MAX (bounds.h - 1080, 0), 1920, 1080 };
+      double ms;
+
+      time_frame (renderer, surface, &view, 1.0);    /* the first visit lays out its text */
+      ms = time_frame (renderer, surface, &view, 1.0);
+      g_array_append_val (samples, ms);
+    }
+  row->values[FRAME_100] = median (samples);
+  g_array_set_size (samples, 0);
+
+  /* Hit-test: half on components (a hit), half anywhere. */
+  {
+    guint n_nodes = plano_board_get_n_items (board, PLANO_ITEM_NODE);
+    guint n = quick ? 1000 : 20000;
+
+    for (guint i = 0; i < n; i++)
+      {
+        double x, y;
+        gint64 start;
+
+        if (i % 2 == 0)
+          {
+            const PlanoNode *node = (const PlanoNode *) plano_board_get_item (board, PLANO_ITEM_NODE,
+                                                                              g_rand_int_range (rand, 0, n_nodes));
+            x = node->x + 20, y = node->y + 20;
+          }
+        else
+          {
+            x = bounds.x + g_rand_double (rand) * bounds.w;
+            y = bounds.y + g_rand_double (rand) * bounds.h;
+          }
+
+        start = now_ns ();
+        plano_renderer_pick (renderer, x, y, 4);
+        {
+          double us = (now_ns () - start) / 1e3;
+          g_array_append_val (samples, us);
+        }
+      }
+    row->values[PICK] = median (samples);
+    g_array_set_size (samples, 0);
+  }
+
+  /* Dragging one component as the canvas does: one history step, a move per motion event. */
+  {
+    g_autoptr(PlanoHistory) history = plano_history_new (board);
+    /* A copy: moving an item replaces it. */
+    g_autofree char *id = g_strdup (plano_board_get_item (board, PLANO_ITEM_NODE,
+                                                          plano_board_get_n_items (board, PLANO_ITEM_NODE) / 2)->id);
+    const char *ids[] = { id, NULL };
+    int n = quick ? 20 : 500;
+
+    plano_history_begin (history, "Move");
+    for (int i = 0; i < n; i++)
+      {
+        gint64 start = now_ns ();
+        double ms;
+
+        if (!plano_board_move_items (board, ids, i % 40 < 20 ? 3 : -3, 1))
+          g_error ("%s did not move", id);
+        ms = (now_ns () - start) / 1e6;
+        g_array_append_val (samples, ms);
+      }
+    plano_history_commit (history);
+    row->values[DRAG] = median (samples);
+    g_array_set_size (samples, 0);
+  }
+
+  /* The design review */
+  for (int r = 0; r < runs; r++)
+    {
+      gint64 start = now_ns ();
+      g_autoptr(PlanoReview) review = plano_review_new (board, NULL);
+      double ms = (now_ns () - start) / 1e6;
+
+      g_array_append_val (samples, ms);
+    }
+  row->values[REVIEW] = median (samples);
+
+  cairo_surface_destroy (surface);
+}
+
+/* Whole processes */
+
+/* Runs @argv to its end; the wall time in ms, and its peak resident memory in MB. */
+static double
+run_process (const char * const *argv,
+             double             *peak_mb)
+{
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int status;
+  struct rusage usage;
+  gint64 start = now_ns ();
+  double ms;
+
+  if (!g_spawn_async (NULL, (char **) argv, NULL,
+                      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                      NULL, NULL, &pid, &error))
+    g_error ("%s: %s", argv[0], error->message);
+
+  while (wait4 (pid, &status, 0, &usage) < 0 && errno == EINTR)
+    ;
+  ms = (now_ns () - start) / 1e6;
+
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("%s %s failed with status %d", argv[0], argv[1], status);
+  if (peak_mb != NULL)
+    *peak_mb = usage.ru_maxrss / 1024.0;
+  return ms;
+}
+
+static double
+time_export (const char *board_path,
+             const char *format,
+             double     *peak_mb)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) peaks = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *out = g_strdup_printf ("%s/export.%s", tmp_dir, format);
+  g_autofree char *export_arg = g_strdup_printf ("--export=%s", out);
+  const char *argv[] = { plano_exe (), export_arg, board_path, NULL };
+
+  for (int r = 0; r < runs; r++)
+    {
+      double peak;
+      double ms = run_process (argv, &peak);
+
+      g_array_append_val (samples, ms);
+      g_array_append_val (peaks, peak);
+    }
+
+  if (peak_mb != NULL)
+    *peak_mb = median (peaks);
+  return median (samples);
+}
+
+/* The app, in a window: started with PLANO_REPORT_FIRST_FRAME set, it prints a line when its
+ * window has painted its first frame. Returns the time to that line in ms, and the resident
+ * memory at that moment in MB; the app is then stopped.
+ */
+static double
+time_first_frame (const char * const *argv,
+                  double             *rss_mb)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  GPid pid;
+  int out_fd;
+  gint64 start;
+  double ms = NAN;
+  char buffer[256];
+  GString *line = g_string_new (NULL);
+  ssize_t n;
+
+  env = g_environ_setenv (env, "PLANO_REPORT_FIRST_FRAME", "1", TRUE);
+  start = now_ns ();
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD,
+                                 NULL, NULL, &pid, NULL, &out_fd, NULL, &error))
+    g_error ("%s: %s", argv[0], error->message);
+
+  while ((n = read (out_fd, buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR))
+    {
+      if (n > 0)
+        g_string_append_len (line, buffer, n);
+      if (strstr (line->str, "first-frame\n") != NULL)
+        {
+          ms = (now_ns () - start) / 1e6;
+          break;
+        }
+    }
+
+  if (rss_mb != NULL)
+    {
+      g_autofree char *status_path = g_strdup_printf ("/proc/%d/status", pid);
+      g_autofree char *status = NULL;
+      const char *rss;
+
+      *rss_mb = NAN;
+      if (g_file_get_contents (status_path, &status, NULL, NULL) &&
+          (rss = strstr (status, "VmRSS:")) != NULL)
+        *rss_mb = g_ascii_strtod (rss + strlen ("VmRSS:"), NULL) / 1024.0;
+    }
+
+  kill (pid, SIGTERM);
+  waitpid (pid, NULL, 0);
+  close (out_fd);
+  g_string_free (line, TRUE);
+
+  if (isnan (ms))
+    g_error ("%s never reported its first frame", argv[0]);
+  return ms;
+}
+
+static gboolean
+have_display (void)
+{
+  return g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL;
+}
+
+/* Output */
+
+static void
+print_value (GString *s,
+             double   value)
+{
+  if (isnan (value))
+    g_string_append (s, "—");
+  else if (value < 0.1)
+    g_string_append_printf (s, "%.3f", value);
+  else if (value < 10)
+    g_string_append_printf (s, "%.2f", value);
+  else
+    g_string_append_printf (s, "%.0f", value);
+}
+
+static void
+print_table (GArray *rows,
+             double  startup_ms,
+             double  bare_ms)
+{
+  g_autoptr(GString) s = g_string_new ("\n| what |");
+
+  for (guint r = 0; r < rows->len; r++)
+    g_string_append_printf (s, " %u nodes |", g_array_index (rows, Row, r).nodes);
+  g_string_append (s, " target |\n|---|");
+  for (guint r = 0; r < rows->len; r++)
+    g_string_append (s, "---:|");
+  g_string_append (s, "---|\n");
+
+  for (guint m = 0; m < N_METRICS; m++)
+    {
+      g_string_append_printf (s, "| %s (%s) |", metrics[m].what, metrics[m].unit);
+      for (guint r = 0; r < rows->len; r++)
+        {
+          g_string_append_c (s, ' ');
+          print_value (s, g_array_index (rows, Row, r).values[m]);
+          g_string_append (s, " |");
+        }
+      if (metrics[m].target > 0)
+        g_string_append_printf (s, " ≤ %g at %u |\n", metrics[m].target, metrics[m].nodes);
+      else
+        g_string_append (s, " |\n");
+    }
+
+  g_string_append_printf (s, "\nStart-up to the first frame: Plano ");
+  print_value (s, startup_ms);
+  g_string_append (s, " ms, a bare libadwaita window ");
+  print_value (s, bare_ms);
+  g_string_append_printf (s, " ms: %.2f× (target ≤ 1.3×)\n", startup_ms / bare_ms);
+
+  fputs (s->str, stdout);
+}
+
+static void
+add_number (GString    *s,
+            const char *indent,
+            const char *name,
+            double      value,
+            gboolean    last)
+{
+  g_string_append_printf (s, "%s\"%s\": ", indent, name);
+  if (isnan (value))
+    g_string_append (s, "null");
+  else
+    g_string_append_printf (s, "%.3f", value);
+  g_string_append (s, last ? "\n" : ",\n");
+}
+
+/* By hand, so that figures read as 12.345 rather than json-glib's 12.345000000000001. */
+static char *
+to_json (GArray *rows,
+         double  startup_ms,
+         double  bare_ms)
+{
+  GString *s = g_string_new ("{\n");
+
+  g_string_append_printf (s, "  \"runs\": %d,\n  \"quick\": %s,\n  \"boards\": [\n",
+                          runs, quick ? "true" : "false");
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const Row *row = &g_array_index (rows, Row, r);
+
+      g_string_append_printf (s, "    {\n      \"nodes\": %u,\n      \"edges\": %u,\n",
+                              row->nodes, row->edges);
+      for (guint m = 0; m < N_METRICS; m++)
+        add_number (s, "      ", metrics[m].key, row->values[m], m + 1 == N_METRICS);
+      g_string_append (s, r + 1 == rows->len ? "    }\n" : "    },\n");
+    }
+  g_string_append (s, "  ],\n");
+  add_number (s, "  ", "startup_ms", startup_ms, FALSE);
+  add_number (s, "  ", "bare_startup_ms", bare_ms, FALSE);
+  add_number (s, "  ", "startup_ratio", startup_ms / bare_ms, TRUE);
+  g_string_append (s, "}\n");
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+write_board (PlanoBoard *board,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!plano_format_save_file (board, path, &error))
+    g_error ("%s", error->message);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("— Plano's performance benchmark");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_auto(GStrv) sizes = NULL;
+  g_autofree char *json = NULL;
+  double startup_ms = NAN, bare_ms = NAN;
+  const GOptionEntry entries[] = {
+    { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "Small boards, one run: checks that the benchmark works", NULL },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs per figure; the median is reported (default 7)", "N" },
+    { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_arg, "Board sizes in components (default 1000,5000,10000)", "LIST" },
+    { "huge", 0, 0, G_OPTION_ARG_NONE, &huge, "Also a board of 50 000 components", NULL },
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Write the figures as JSON to FILE", "FILE" },
+    { "generate", 0, 0, G_OPTION_ARG_INT, &generate_n, "Write a synthetic board of N components to FILE and exit", "N" },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("plano-bench: %s\n", error->message);
+      return 2;
+    }
+
+  if (generate_n > 0)
+    {
+      g_autoptr(PlanoBoard) board = NULL;
+
+      if (argc != 2)
+        {
+          g_printerr ("plano-bench: --generate needs one FILE\n");
+          return 2;
+        }
+      generate_path = argv[1];
+      board = plano_bench_generate (generate_n, SEED);
+      write_board (board, generate_path);
+      return 0;
+    }
+
+  if (quick)
+    runs = 1;
+  runs = CLAMP (runs, 1, 1000);
+  sizes = g_strsplit (sizes_arg != NULL ? sizes_arg : quick ? "200" : "1000,5000,10000", ",", -1);
+  if (huge)
+    {
+      guint n = g_strv_length (sizes);
+
+      sizes = g_renew (char *, sizes, n + 2);
+      sizes[n] = g_strdup ("50000");
+      sizes[n + 1] = NULL;
+    }
+
+  tmp_dir = g_dir_make_tmp ("plano-bench-XXXXXX", &error);
+  if (tmp_dir == NULL)
+    g_error ("%s", error->message);
+
+  for (guint i = 0; sizes[i] != NULL; i++)
+    {
+      Row row = { 0, };
+      g_autoptr(PlanoBoard) board = NULL;
+      g_autofree char *path = NULL;
+      double peak;
+
+      row.nodes = (guint) g_ascii_strtoull (sizes[i], NULL, 10);
+      if (row.nodes == 0)
+        g_error ("not a board size: %s", sizes[i]);
+      for (guint m = 0; m < N_METRICS; m++)
+        row.values[m] = NAN;
+
+      path = g_strdup_printf ("%s/board-%u.plano", tmp_dir, row.nodes);
+      board = plano_bench_generate (row.nodes, SEED);
+      write_board (board, path);
+      /* The generated board is a valid board. */
+      {
+        const char *check_argv[] = { plano_exe (), "--check", path, NULL };
+
+        run_process (check_argv, NULL);
+      }
+
+      g_printerr ("%u components: in process…\n", row.nodes);
+      measure_in_process (&row, path);
+
+      g_printerr ("%u components: exports…\n", row.nodes);
+      row.values[EXPORT_SVG] = time_export (path, "svg", &peak);
+      row.values[SVG_PEAK] = peak;
+      row.values[EXPORT_PDF] = time_export (path, "pdf", NULL);
+      /* Its target is for 1 000 components; larger boards make images beyond the export's limit. */
+      if (row.nodes <= 1000)
+        row.values[EXPORT_PNG] = time_export (path, "png", NULL);
+
+      if (have_display ())
+        {
+          const char *app_argv[] = { plano_exe (), path, NULL };
+
+          g_printerr ("%u components: the app…\n", row.nodes);
+          time_first_frame (app_argv, &row.values[APP_RSS]);
+        }
+
+      g_array_append_val (rows, row);
+    }
+
+  if (have_display ())
+    {
+      const char *bare = g_getenv ("PLANO_BENCH_BARE");
+      const char *app_argv[] = { plano_exe (), NULL };
+      const char *bare_argv[] = { bare != NULL ? bare : "plano-bench-bare", NULL };
+      g_autoptr(GArray) app_samples = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) bare_samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+      g_printerr ("start-up…\n");
+      /* Interleaved, so that both see the same state of the machine. */
+      for (int r = 0; r < MAX (runs, quick ? 1 : 11); r++)
+        {
+          double ms = time_first_frame (bare_argv, NULL);
+
+          g_array_append_val (bare_samples, ms);
+          ms = time_first_frame (app_argv, NULL);
+          g_array_append_val (app_samples, ms);
+        }
+      startup_ms = median (app_samples);
+      bare_ms = median (bare_samples);
+    }
+
+  print_table (rows, startup_ms, bare_ms);
+  json = to_json (rows, startup_ms, bare_ms);
+  if (json_path != NULL && !g_file_set_contents (json_path, json, -1, &error))
+    g_error ("%s", error->message);
+  else if (json_path == NULL)
+    printf ("\n%s\n", json);
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (tmp_dir, name, NULL);
+        g_unlink (file);
+      }
+    g_rmdir (tmp_dir);
+  }
+
+  return 0;
+}
