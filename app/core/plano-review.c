@@ -34,10 +34,15 @@
 struct _PlanoReview
 {
   PlanoBoard *board;
+  /* Keyed by the board's own id strings, compared as pointers: a review is made and read
+   * while the board stays as it is. The public getters look the id up first.
+   */
   GHashTable *loads;       /* node id → double* */
   GHashTable *capacities;  /* node id → double*, rated nodes only */
   GHashTable *down;        /* ids marked down */
   GPtrArray  *findings;
+  GHashTable *incoming;    /* node → GPtrArray of the Links into it, while reviewing */
+  GHashTable *outgoing;    /* node → GPtrArray of the Links out of it, while reviewing */
 };
 
 typedef struct
@@ -207,6 +212,52 @@ collect_links (PlanoReview *self)
   return links;
 }
 
+static void
+add_to (GHashTable      *table,
+        const PlanoNode *node,
+        const Link      *link)
+{
+  GPtrArray *list = g_hash_table_lookup (table, node);
+
+  if (list == NULL)
+    g_hash_table_insert (table, (gpointer) node, list = g_ptr_array_new ());
+  g_ptr_array_add (list, (gpointer) link);
+}
+
+/* Each component's links in and out, so that no check walks every link per component. */
+static void
+index_links (PlanoReview *self,
+             GPtrArray   *links)
+{
+  self->incoming = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->outgoing = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const Link *link = g_ptr_array_index (links, i);
+
+      add_to (self->incoming, link->to, link);
+      if (link->from != NULL)
+        add_to (self->outgoing, link->from, link);
+    }
+}
+
+/* The links into or out of @node, in board order; never NULL. */
+static GPtrArray *
+links_of (GHashTable      *table,
+          const PlanoNode *node)
+{
+  static GPtrArray *none;
+  GPtrArray *list = g_hash_table_lookup (table, node);
+
+  if (list != NULL)
+    return list;
+
+  if (g_once_init_enter (&none))
+    g_once_init_leave (&none, g_ptr_array_new ());
+  return none;
+}
+
 /* Kahn's algorithm over the components; what remains in cycles is taken once, in board
  * order, with the loads known by then.
  */
@@ -242,27 +293,21 @@ propagate (PlanoReview *self,
       while ((node = g_queue_pop_head (ready)) != NULL)
         {
           double load = MAX (prop_number (node->props, "rate", 0), 0);
+          GPtrArray *in = links_of (self->incoming, node);
+          GPtrArray *out = links_of (self->outgoing, node);
 
           if (g_hash_table_contains (self->loads, node->item.id))
             continue;
 
-          for (guint i = 0; i < links->len; i++)
-            {
-              const Link *link = g_ptr_array_index (links, i);
-
-              if (link->to == node)
-                load += link_load (self, link);
-            }
+          for (guint i = 0; i < in->len; i++)
+            load += link_load (self, g_ptr_array_index (in, i));
 
           g_hash_table_insert (self->loads, node->item.id, number (load));
 
-          for (guint i = 0; i < links->len; i++)
+          for (guint i = 0; i < out->len; i++)
             {
-              const Link *link = g_ptr_array_index (links, i);
+              const Link *link = g_ptr_array_index (out, i);
               guint left;
-
-              if (link->from != node)
-                continue;
 
               left = GPOINTER_TO_UINT (g_hash_table_lookup (pending, link->to->item.id));
               if (left <= 1)
@@ -367,20 +412,11 @@ check_single_points (PlanoReview *self,
   for (guint i = 0; i < n; i++)
     {
       const PlanoNode *node = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
-      gboolean connected = FALSE;
-
       if (!(kind_of (node)->stateful || prop_true (node->props, "critical")) ||
           is_kind (node, managed_kinds) || prop_number (node->props, "replicas", 1) >= 2)
         continue;
 
-      for (guint j = 0; j < links->len && !connected; j++)
-        {
-          const Link *link = g_ptr_array_index (links, j);
-
-          connected = link->from == node || link->to == node;
-        }
-
-      if (!connected)
+      if (links_of (self->incoming, node)->len == 0 && links_of (self->outgoing, node)->len == 0)
         continue;
 
       add_finding (self, PLANO_SEVERITY_WARNING, "spof",
@@ -472,6 +508,7 @@ check_idempotency (PlanoReview *self,
     {
       const PlanoNode *node = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
       PlanoCategory category = kind_of (node)->category;
+      GPtrArray *in = links_of (self->incoming, node);
       const Link *stream = NULL;
 
       if ((category != PLANO_CATEGORY_STORAGE && category != PLANO_CATEGORY_SERVING) ||
@@ -479,12 +516,11 @@ check_idempotency (PlanoReview *self,
           prop_true (node->props, "upsert"))
         continue;
 
-      for (guint j = 0; j < links->len && stream == NULL; j++)
+      for (guint j = 0; j < in->len && stream == NULL; j++)
         {
-          const Link *link = g_ptr_array_index (links, j);
+          const Link *link = g_ptr_array_index (in, j);
 
-          if (link->to == node &&
-              (g_strcmp0 (link->edge->kind, "stream") == 0 || g_strcmp0 (link->edge->kind, "cdc") == 0 ||
+          if ((g_strcmp0 (link->edge->kind, "stream") == 0 || g_strcmp0 (link->edge->kind, "cdc") == 0 ||
                (link->from != NULL && is_kind (link->from, stream_processors))))
             stream = link;
         }
@@ -802,9 +838,9 @@ plano_review_new (PlanoBoard         *board,
   g_return_val_if_fail (PLANO_IS_BOARD (board), NULL);
 
   self->board = g_object_ref (board);
-  self->loads = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  self->capacities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  self->down = g_hash_table_new (g_str_hash, g_str_equal);
+  self->loads = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->capacities = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->down = g_hash_table_new (NULL, NULL);
   self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
 
   for (guint i = 0; down != NULL && down[i] != NULL; i++)
@@ -820,6 +856,7 @@ plano_review_new (PlanoBoard         *board,
     }
 
   links = collect_links (self);
+  index_links (self, links);
   propagate (self, links);
   compute_capacities (self);
 
@@ -832,6 +869,8 @@ plano_review_new (PlanoBoard         *board,
   check_path_latency (self, links);
 
   g_ptr_array_sort (self->findings, compare_findings);
+  g_clear_pointer (&self->incoming, g_hash_table_unref);
+  g_clear_pointer (&self->outgoing, g_hash_table_unref);
 
   return self;
 }
@@ -873,11 +912,13 @@ plano_review_get_load (PlanoReview *self,
                        const char  *id,
                        double      *load)
 {
+  const PlanoNode *node;
   double *value;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  value = g_hash_table_lookup (self->loads, id);
+  node = plano_board_lookup_node (self->board, id);
+  value = node != NULL ? g_hash_table_lookup (self->loads, node->item.id) : NULL;
   if (value == NULL)
     return FALSE;
 
@@ -895,9 +936,12 @@ plano_review_get_capacity (PlanoReview *self,
                            const char  *id,
                            double      *capacity)
 {
+  const PlanoNode *node;
+
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return capacity_of (self, id, capacity);
+  node = plano_board_lookup_node (self->board, id);
+  return node != NULL && capacity_of (self, node->item.id, capacity);
 }
 
 const char *
