@@ -368,24 +368,41 @@ static void
 svg_number (GString *s,
             double   v)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char buffer[32];
+  char *p = buffer + sizeof buffer;
+  gint64 hundredths;
+  gboolean negative;
 
-  v = round (v * 100) / 100;
-  if (v == 0)
+  /* Two decimals at most, without trailing zeros: "12.5", "3", "-0.25". Written by hand: it is
+   * called for every coordinate of an export, and printf's float formatting is slow.
+   */
+  if (!isfinite (v) || fabs (v) > 1e15)
     v = 0;
-  g_ascii_formatd (buffer, sizeof buffer, "%.2f", v);
+  hundredths = (gint64) llround (v * 100);
+  negative = hundredths < 0;
+  if (negative)
+    hundredths = -hundredths;
 
-  /* Strip trailing zeros: "12.50" → "12.5", "3.00" → "3". */
-  for (char *end = buffer + strlen (buffer) - 1; end > buffer && (*end == '0' || *end == '.'); end--)
+  if (hundredths % 100 != 0)
     {
-      gboolean dot = *end == '.';
+      int frac = hundredths % 100;
 
-      *end = '\0';
-      if (dot)
-        break;
+      if (frac % 10 != 0)
+        *--p = '0' + frac % 10;
+      *--p = '0' + frac / 10;
+      *--p = '.';
     }
+  hundredths /= 100;
+  do
+    {
+      *--p = '0' + hundredths % 10;
+      hundredths /= 10;
+    }
+  while (hundredths > 0);
+  if (negative)
+    *--p = '-';
 
-  g_string_append (s, buffer);
+  g_string_append_len (s, p, buffer + sizeof buffer - p);
 }
 
 static void
@@ -778,6 +795,7 @@ struct _PlanoRenderer
   PangoContext *pango;
   PlanoIndex   *index;
   GHashTable   *shapes;      /* id → Shape, for the items that are drawn */
+  GHashTable   *layouts;     /* "size|bold|width|height|text" → PangoLayout, shared by items */
   GHashTable   *badges;      /* target id → number of trade-offs */
   guint         n_board_tradeoffs;
   GHashTable   *stale;       /* ids downstream of a component marked down; NULL: recompute */
@@ -839,6 +857,42 @@ new_layout (PlanoRenderer *self,
   return layout;
 }
 
+/* A layout shared by every item with the same text in the same box: kind names repeat on
+ * every card of a kind, and labels repeat across a large board. Returns a new reference.
+ */
+static PangoLayout *
+shared_layout (PlanoRenderer *self,
+               const char    *text,
+               double         size,
+               gboolean       bold,
+               double         width,
+               int            height)
+{
+  g_autofree char *key = g_strdup_printf ("%g|%d|%g|%d|%s", size, bold, width, height, text != NULL ? text : "");
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+
+  if (layout == NULL)
+    {
+      /* Layouts no item uses any more go when the cache has grown well past what is shown. */
+      if (g_hash_table_size (self->layouts) > 2 * g_hash_table_size (self->shapes) + 256)
+        {
+          GHashTableIter iter;
+          gpointer value;
+
+          g_hash_table_iter_init (&iter, self->layouts);
+          while (g_hash_table_iter_next (&iter, NULL, &value))
+            if (G_OBJECT (value)->ref_count == 1)
+              g_hash_table_iter_remove (&iter);
+        }
+
+      layout = new_layout (self, text, size, bold, width, 1);
+      pango_layout_set_height (layout, height);
+      g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
+    }
+
+  return g_object_ref (layout);
+}
+
 static const PlanoKind *
 node_kind (const PlanoNode *node)
 {
@@ -879,14 +933,19 @@ get_text (PlanoRenderer   *self,
 
         const PlanoKind *kind = node_kind (node);
 
+        const char *label = plano_board_get_label (self->board, item->id);
+
         /* Under its own label a node names its kind; under the kind's name, its category. */
-        text->subtitle = new_layout (self, node->label != NULL ? plano_kind_get_name (kind) :
-                                           plano_category_get_name (kind->category),
-                                     11, FALSE, text_width, 1);
-        text->title = new_layout (self, plano_board_get_label (self->board, item->id), 13, TRUE,
-                                  text_width, 1);
-        max_lines = (int) ((node->h - 16 - line_height (text->subtitle)) / line_height (text->title));
-        pango_layout_set_height (text->title, -MAX (max_lines, 1));
+        text->subtitle = shared_layout (self, node->label != NULL ? plano_kind_get_name (kind) :
+                                              plano_category_get_name (kind->category),
+                                        11, FALSE, text_width, -1);
+        text->title = shared_layout (self, label, 13, TRUE, text_width, -1);
+        max_lines = MAX ((int) ((node->h - 16 - line_height (text->subtitle)) / line_height (text->title)), 1);
+        if (max_lines > 1)
+          {
+            g_object_unref (text->title);
+            text->title = shared_layout (self, label, 13, TRUE, text_width, -max_lines);
+          }
       }
       break;
 
@@ -894,7 +953,7 @@ get_text (PlanoRenderer   *self,
       {
         const PlanoZone *zone = (const PlanoZone *) item;
 
-        text->title = new_layout (self, zone->label, 13, TRUE, zone->w - 40, 1);
+        text->title = shared_layout (self, zone->label, 13, TRUE, zone->w - 40, -1);
       }
       break;
 
@@ -902,9 +961,9 @@ get_text (PlanoRenderer   *self,
       {
         const PlanoNote *note = (const PlanoNote *) item;
 
-        text->title = new_layout (self, note->text, 12, FALSE, note->w - 20, 1);
         /* A positive height limits the text to the note's box. */
-        pango_layout_set_height (text->title, (int) ((note->h - 20) * PANGO_SCALE));
+        text->title = shared_layout (self, note->text, 12, FALSE, note->w - 20,
+                                     (int) ((note->h - 20) * PANGO_SCALE));
       }
       break;
 
@@ -1381,6 +1440,7 @@ plano_renderer_finalize (GObject *object)
 
   g_clear_pointer (&self->index, plano_index_free);
   g_clear_pointer (&self->shapes, g_hash_table_unref);
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->badges, g_hash_table_unref);
   g_clear_pointer (&self->stale, g_hash_table_unref);
   g_clear_pointer (&self->positions, g_hash_table_unref);
@@ -1462,6 +1522,7 @@ plano_renderer_init (PlanoRenderer *self)
 
   self->index = plano_index_new (CELL_SIZE);
   self->shapes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) shape_free);
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->badges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
