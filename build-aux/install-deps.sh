@@ -18,6 +18,7 @@ PACKAGES="
   libjson-glib-dev
   libcairo2-dev
   libpango1.0-dev
+  zlib1g-dev
   desktop-file-utils
   appstream
   shared-mime-info

@@ -15,6 +15,7 @@
 #include "plano-board.h"
 #include "plano-export.h"
 #include "plano-format.h"
+#include "plano-render.h"
 
 static PlanoBoard *
 load_fixture (const char *name)
@@ -262,6 +263,92 @@ test_format_names (void)
   g_assert_false (plano_export_format_from_name ("board", &format));
 }
 
+/* Decodes PNG bytes with cairo's reader, an independent decoder. */
+static cairo_surface_t *
+decode_png (GBytes *bytes)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plano-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "x.png", NULL);
+  cairo_surface_t *surface;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  surface = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_unlink (path);
+  g_rmdir (dir);
+  return surface;
+}
+
+/* The PNG holds exactly what the renderer draws, opaque or transparent. */
+static void
+test_png_pixels (void)
+{
+  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
+  PlanoRect area;
+
+  g_assert_true (plano_export_get_area (renderer, &area));
+
+  for (guint transparent = 0; transparent < 2; transparent++)
+    {
+      g_autoptr(GBytes) png = export (board, PLANO_EXPORT_PNG, 1, transparent);
+      cairo_surface_t *decoded = decode_png (png);
+      int width = cairo_image_surface_get_width (decoded);
+      int height = cairo_image_surface_get_height (decoded);
+      cairo_surface_t *expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cairo_t *cr = cairo_create (expected);
+      PlanoRenderOptions options = { PLANO_THEME_LIGHT, 1, !transparent, NULL, NULL };
+      guint differing = 0;
+
+      cairo_translate (cr, -area.x, -area.y);
+      plano_renderer_draw (renderer, cr, &area, &options);
+      cairo_destroy (cr);
+      cairo_surface_flush (expected);
+
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          {
+            guint32 a = ((guint32 *) (cairo_image_surface_get_data (decoded) + y * cairo_image_surface_get_stride (decoded)))[x];
+            guint32 b = ((guint32 *) (cairo_image_surface_get_data (expected) + y * cairo_image_surface_get_stride (expected)))[x];
+
+            /* Straight alpha in the file: premultiplying again may round by one. */
+            for (int shift = 0; shift < 32; shift += 8)
+              if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > (transparent ? 1 : 0))
+                differing++;
+          }
+      g_assert_cmpuint (differing, ==, 0);
+
+      cairo_surface_destroy (expected);
+      cairo_surface_destroy (decoded);
+    }
+}
+
+/* Past cairo's 32 767 pixels a side, the export says which scale fits, and that one works. */
+static void
+test_png_too_large (void)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  PlanoExportOptions options = { PLANO_EXPORT_PNG, 1, FALSE, PLANO_THEME_LIGHT };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint width, height;
+
+  plano_board_add_node (board, "kafka", 0, 0);
+  plano_board_add_node (board, "flink", 40000, 0);
+
+  bytes = plano_export_to_bytes (board, &options, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "too large for a PNG"));
+  g_assert_nonnull (strstr (error->message, "scale 0.81 or less"));
+
+  options.scale = 0.81;
+  bytes = export (board, PLANO_EXPORT_PNG, 0.81, FALSE);
+  png_size (bytes, &width, &height);
+  g_assert_cmpuint (width, <=, 32767);
+  g_assert_cmpuint (width, >, 32000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +359,8 @@ main (int   argc,
   g_test_add_func ("/plano/export/svg-escapes", test_svg_escapes);
   g_test_add_func ("/plano/export/png-scale", test_png_scale);
   g_test_add_func ("/plano/export/png-background", test_png_background);
+  g_test_add_func ("/plano/export/png-pixels", test_png_pixels);
+  g_test_add_func ("/plano/export/png-too-large", test_png_too_large);
   g_test_add_func ("/plano/export/pdf-page", test_pdf_page);
   g_test_add_func ("/plano/export/empty-board", test_empty_board);
   g_test_add_func ("/plano/export/write-fails-cleanly", test_write_fails_cleanly);
