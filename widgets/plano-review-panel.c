@@ -19,6 +19,10 @@
  */
 
 #define REVIEW_DELAY_MS 300
+/* Findings come worst first; past this many, a row says how many more there are. A list of
+ * thousands helps nobody, and each row costs memory and time to build.
+ */
+#define MAX_ROWS        200
 
 struct _PlanoReviewPanel
 {
@@ -90,13 +94,14 @@ plano_review_panel_refresh (PlanoReviewPanel *self)
   gtk_widget_set_visible (self->summary, findings->len > 0);
 
   for (guint i = 0; i < findings->len; i++)
+    counts[((const PlanoFinding *) g_ptr_array_index (findings, i))->severity]++;
+
+  for (guint i = 0; i < MIN (findings->len, MAX_ROWS); i++)
     {
       const PlanoFinding *finding = g_ptr_array_index (findings, i);
       g_autofree char *title = g_markup_escape_text (finding->message, -1);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (finding->severity));
-
-      counts[finding->severity]++;
 
       gtk_widget_add_css_class (icon, finding->severity == PLANO_SEVERITY_ERROR ? "error" :
                                       finding->severity == PLANO_SEVERITY_WARNING ? "warning" : "accent");
@@ -107,6 +112,21 @@ plano_review_panel_refresh (PlanoReviewPanel *self)
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "ids", g_strdupv (finding->ids), (GDestroyNotify) g_strfreev);
+      gtk_list_box_append (self->list, row);
+    }
+
+  if (findings->len > MAX_ROWS)
+    {
+      guint more = findings->len - MAX_ROWS;
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u more finding, less severe: plano --review lists them all",
+                                                            "%u more findings, less severe: plano --review lists them all",
+                                                            more), more);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->list, row);
     }
 
