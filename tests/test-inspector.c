@@ -241,6 +241,61 @@ test_review_panel (Fixture       *f,
   g_object_unref (panel);
 }
 
+/* A row whose title contains @text, anywhere under @widget. */
+static gboolean
+has_row_titled (GtkWidget  *widget,
+                const char *text)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_row_titled (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* On a board with hundreds of findings the panel lists the 200 worst and says how many more
+ * there are, instead of building a row for each.
+ */
+static void
+test_review_panel_many (Fixture       *f,
+                        gconstpointer  data)
+{
+  PlanoReviewPanel *panel = PLANO_REVIEW_PANEL (plano_review_panel_new ());
+  PlanoProp rate = { (char *) "rate", PLANO_VALUE_NUMBER, 1e6, NULL, FALSE };
+  g_autoptr(PlanoReview) review = NULL;
+  guint n_findings;
+  g_autofree char *more = NULL;
+
+  g_object_ref_sink (panel);
+  for (guint i = 0; i < 150; i++)
+    {
+      /* Copies: setting a prop replaces the node. */
+      g_autofree char *app = g_strdup (plano_board_add_node (f->board, "app", i * 200.0, 2000)->item.id);
+      g_autofree char *db = g_strdup (plano_board_add_node (f->board, "postgres", i * 200.0, 2200)->item.id);
+
+      plano_board_set_prop (f->board, app, &rate);
+      g_assert_nonnull (plano_board_add_edge (f->board, app, db, NULL, NULL));
+    }
+
+  review = plano_review_new (f->board, NULL);
+  n_findings = plano_review_get_findings (review)->len;
+  g_assert_cmpuint (n_findings, >, 300);
+
+  plano_review_panel_set_canvas (panel, f->canvas);
+  plano_review_panel_refresh (panel);
+  g_assert_cmpuint (plano_review_panel_get_n_rows (panel), ==, 201);
+  more = g_strdup_printf ("%u more findings, less severe", n_findings - 200);
+  g_assert_true (has_row_titled (GTK_WIDGET (panel), more));
+
+  plano_review_panel_set_canvas (panel, NULL);
+  g_object_unref (panel);
+}
+
 /* The calculator panel shows the worked example's numbers as the inputs change. */
 static void
 test_calculator (Fixture       *f,
@@ -535,6 +590,7 @@ main (int   argc,
   ADD ("several", test_several);
   ADD ("custom-props", test_custom_props);
   ADD ("review-panel", test_review_panel);
+  ADD ("review-panel-many", test_review_panel_many);
   ADD ("calculator", test_calculator);
   ADD ("tradeoff-editor", test_tradeoff_editor);
   ADD ("tradeoff-list", test_tradeoff_list);
