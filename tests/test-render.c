@@ -461,6 +461,28 @@ test_edges_follow_moves (void)
   g_assert_cmpuint (before->len, ==, after->len);
 }
 
+/* An item's box is what is drawn: a short edge label makes a small box, even though the index
+ * keeps room for the longest label, so that a rubber band around it selects it.
+ */
+static void
+test_item_box_is_tight (void)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autoptr(PlanoRenderer) renderer = NULL;
+  g_autofree char *from = g_strdup (plano_board_add_node (board, "kafka", 0, 0)->item.id);
+  g_autofree char *to = g_strdup (plano_board_add_node (board, "flink", 600, 0)->item.id);
+  g_autofree char *edge = g_strdup (plano_board_add_edge (board, from, to, NULL, NULL)->item.id);
+  PlanoRect box;
+
+  plano_board_set_label (board, edge, "raw");
+  renderer = plano_renderer_new (board);
+  g_assert_true (plano_renderer_get_item_box (renderer, edge, &box));
+  g_assert_cmpfloat (box.h, <, 40);
+  g_assert_cmpfloat (box.y, >, 0);
+  g_assert_cmpfloat (box.x, >=, 160 - 12);
+  g_assert_cmpfloat (box.x + box.w, <=, 600 + 12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +497,7 @@ main (int   argc,
   g_test_add_func ("/plano/render/level-of-detail", test_level_of_detail);
   g_test_add_func ("/plano/render/overview-pixels", test_overview_pixels);
   g_test_add_func ("/plano/render/edges-follow-moves", test_edges_follow_moves);
+  g_test_add_func ("/plano/render/item-box-is-tight", test_item_box_is_tight);
   g_test_add_func ("/plano/render/index-follows-board", test_index_follows_board);
   g_test_add_func ("/plano/render/index-big-boxes", test_index_big_boxes);
   g_test_add_func ("/plano/render/draw-every-kind", test_draw_every_kind);

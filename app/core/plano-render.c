@@ -1563,18 +1563,22 @@ plano_renderer_get_item_box (PlanoRenderer *self,
                              const char    *id,
                              PlanoRect     *box)
 {
-  const PlanoItem *item;
+  const Shape *shape;
+  PlanoRect label;
 
   g_return_val_if_fail (PLANO_IS_RENDERER (self), FALSE);
 
-  item = plano_board_lookup (self->board, id);
-  if (item != NULL && item->type == PLANO_ITEM_EDGE)
-    {
-      g_autoptr(GArray) points = edge_points (self, (const PlanoEdge *) item);
+  shape = g_hash_table_lookup (self->shapes, id);
+  if (shape == NULL)
+    return FALSE;
 
-      return compute_box (self, item, points, box, NULL);
-    }
-  return item != NULL && compute_box (self, item, NULL, box, NULL);
+  /* An edge's label as it is, not the room the index keeps for it. */
+  *box = shape->tight;
+  if (shape->item->type == PLANO_ITEM_EDGE &&
+      edge_label_box (self, (const PlanoEdge *) shape->item, shape->points, &label))
+    plano_rect_union (box, &label);
+
+  return TRUE;
 }
 
 /**
