@@ -79,6 +79,25 @@ set_number (GArray    **props,
   plano_props_set (props, &prop);
 }
 
+static void
+add_edge (PlanoBoard *board,
+          GRand      *rand,
+          guint       n,
+          const char *from,
+          const char *to,
+          gboolean    may_have_label)
+{
+  g_autofree char *id = g_strdup_printf ("e%u", n);
+  PlanoEdge *edge = (PlanoEdge *) plano_item_new (PLANO_ITEM_EDGE, id);
+
+  edge->from = g_strdup (from);
+  edge->to = g_strdup (to);
+  edge->kind = g_strdup (edge_kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (edge_kinds))]);
+  if (may_have_label && g_rand_int_range (rand, 0, 4) == 0)
+    edge->label = g_strdup_printf ("%u k ev/s", g_rand_int_range (rand, 1, 50));
+  plano_board_add_item (board, (PlanoItem *) edge, NULL);
+}
+
 PlanoBoard *
 plano_bench_generate (guint   n_nodes,
                       guint32 seed)
@@ -144,18 +163,7 @@ plano_bench_generate (guint   n_nodes,
       if ((i % PER_ZONE) / ROWS == COLUMNS - 1 || next >= ids->len || next >= first + PER_ZONE)
         continue;
 
-      {
-        g_autofree char *id = g_strdup_printf ("e%u", n_edges + 1);
-        PlanoEdge *edge = (PlanoEdge *) plano_item_new (PLANO_ITEM_EDGE, id);
-
-        edge->from = g_strdup (g_ptr_array_index (ids, i));
-        edge->to = g_strdup (g_ptr_array_index (ids, next));
-        edge->kind = g_strdup (edge_kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (edge_kinds))]);
-        if (g_rand_int_range (rand, 0, 4) == 0)
-          edge->label = g_strdup_printf ("%u k ev/s", g_rand_int_range (rand, 1, 50));
-        plano_board_add_item (board, (PlanoItem *) edge, NULL);
-        n_edges++;
-      }
+      add_edge (board, rand, ++n_edges, g_ptr_array_index (ids, i), g_ptr_array_index (ids, next), TRUE);
     }
 
   /* The rest: across stages in the same pipeline and to the next pipeline. */
@@ -172,16 +180,7 @@ plano_bench_generate (guint   n_nodes,
       if (to >= ids->len || to == from)
         continue;
 
-      {
-        g_autofree char *id = g_strdup_printf ("e%u", n_edges + 1);
-        PlanoEdge *edge = (PlanoEdge *) plano_item_new (PLANO_ITEM_EDGE, id);
-
-        edge->from = g_strdup (g_ptr_array_index (ids, from));
-        edge->to = g_strdup (g_ptr_array_index (ids, to));
-        edge->kind = g_strdup (edge_kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (edge_kinds))]);
-        plano_board_add_item (board, (PlanoItem *) edge, NULL);
-        n_edges++;
-      }
+      add_edge (board, rand, ++n_edges, g_ptr_array_index (ids, from), g_ptr_array_index (ids, to), FALSE);
     }
 
   /* A sticky note beside every 50th component. */
