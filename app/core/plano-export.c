@@ -491,8 +491,9 @@ plano_export_to_bytes (PlanoBoard               *board,
       {
         char *svg = plano_renderer_to_svg (renderer, &area, &render);
 
-        g_byte_array_append (bytes, (const guint8 *) svg, strlen (svg));
-        g_free (svg);
+        /* The document as it is, not a copy: it is the largest thing an export holds. */
+        g_byte_array_unref (bytes);
+        bytes = g_byte_array_new_take ((guint8 *) svg, strlen (svg));
       }
       break;
 
