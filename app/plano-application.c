@@ -11,6 +11,7 @@
 
 #include "plano-application.h"
 #include "plano-drafts.h"
+#include "plano-preferences-window.h"
 #include "plano-window.h"
 
 struct _PlanoApplication
@@ -226,6 +227,19 @@ plano_application_open (GApplication  *app,
     offer_recovery_once (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
+/* The style preference: the system's, or light or dark whatever the system says. */
+static void
+style_changed_cb (PlanoApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  guint style = g_settings_get_enum (self->settings, "style");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[MIN (style, G_N_ELEMENTS (schemes) - 1)]);
+}
+
 static void
 plano_application_startup (GApplication *app)
 {
@@ -240,6 +254,7 @@ plano_application_startup (GApplication *app)
   } accels[] = {
     { "app.new-window", { "<Control><Shift>n", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.new", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
@@ -259,6 +274,9 @@ plano_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
   g_set_application_name (_("Plano"));
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (style_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  style_changed_cb (self);
 }
 
 static void
@@ -311,6 +329,20 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  PlanoApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences = plano_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
+  gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 new_window_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
@@ -337,6 +369,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "new-window", new_window_action },
   { "quit", quit_action },
 };

@@ -36,6 +36,7 @@ struct _PlanoWindow
   PlanoHistory         *history;
   GFile                *file;
   char                 *file_stamp;   /* the file's time and size when read or written */
+  gboolean              autosave_failed;
   char                 *draft_id;     /* autosave writes the board here */
   guint                 autosave_source;
   gulong                autosave_handler;
@@ -255,6 +256,9 @@ discard_draft (PlanoWindow *self)
     plano_draft_discard (self->draft_id);
 }
 
+static gboolean save_quietly      (PlanoWindow *self);
+static void     schedule_autosave (PlanoWindow *self);
+
 static gboolean
 autosave_cb (gpointer user_data)
 {
@@ -272,6 +276,16 @@ autosave_cb (gpointer user_data)
       plano_draft_discard (self->draft_id);
       return G_SOURCE_REMOVE;
     }
+
+  /* Halfway through a drag the board is not what the user means to keep yet. */
+  if (plano_history_get_in_transaction (self->history))
+    {
+      schedule_autosave (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (save_quietly (self))
+    return G_SOURCE_REMOVE;
 
   sync_interview (self);
   uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
@@ -358,6 +372,36 @@ history_committed_cb (PlanoWindow  *self,
                                    plano_change_is_undo (change) ? _("Undo") : label);
 }
 
+/* A new session plans its steps as the preferences say. */
+static void
+apply_interview_defaults (PlanoWindow    *self,
+                          PlanoInterview *interview)
+{
+  g_autoptr(GVariant) minutes = NULL;
+  const gint32 *values;
+  gsize n = 0;
+
+  if (self->settings == NULL)
+    return;
+
+  minutes = g_settings_get_value (self->settings, "step-minutes");
+  values = g_variant_get_fixed_array (minutes, &n, sizeof (gint32));
+  for (guint i = 0; i < PLANO_INTERVIEW_N_STEPS && i < n; i++)
+    plano_interview_set_planned (interview, i, values[i] * 60.0);
+  plano_interview_set_auto_advance (interview, g_settings_get_boolean (self->settings, "auto-advance"));
+}
+
+/* Changed preferences apply to a session that has not started yet. */
+static void
+interview_defaults_changed_cb (PlanoWindow *self)
+{
+  PlanoInterview *interview = plano_interview_panel_get_interview (self->interview_panel);
+
+  if (interview != NULL && plano_interview_is_blank (interview) &&
+      (self->board == NULL || plano_board_get_interview (self->board) == NULL))
+    apply_interview_defaults (self, interview);
+}
+
 /* The board's interview record, or a new session; an unreadable record is said once and kept. */
 static void
 load_interview (PlanoWindow *self,
@@ -387,6 +431,8 @@ load_interview (PlanoWindow *self,
   if (plano_interview_panel_get_interview (self->interview_panel) != NULL)
     g_signal_handlers_disconnect_by_data (plano_interview_panel_get_interview (self->interview_panel), self);
   plano_interview_panel_set_interview (self->interview_panel, interview);
+  if (record == NULL)
+    apply_interview_defaults (self, plano_interview_panel_get_interview (self->interview_panel));
   g_signal_connect_object (plano_interview_panel_get_interview (self->interview_panel), "changed",
                            G_CALLBACK (interview_changed_cb), self, G_CONNECT_SWAPPED);
   if (self->history != NULL)
@@ -1250,6 +1296,8 @@ export_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autofree char *title = get_display_title (self);
   g_autofree char *name = NULL;
+  g_autofree char *scale = NULL;
+  const char *suffix = "png";
   const char *scales[] = { "1", "2", "3", NULL };
   const char *scale_labels[] = { "1×", "2×", "3×", NULL };
   const char *backgrounds[] = { "white", "transparent", NULL };
@@ -1277,7 +1325,8 @@ export_action (GtkWidget  *widget,
     }
 
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scale", _("Scale"), scales, scale_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scale", "2");
+  scale = g_strdup_printf ("%d", self->settings != NULL ? g_settings_get_int (self->settings, "export-scale") : 2);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scale", scale);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "background", _("Background"),
                                backgrounds, background_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "background", "white");
@@ -1288,7 +1337,23 @@ export_action (GtkWidget  *widget,
   for (char *p = title; *p != '\0'; p++)
     if (*p == '/')
       *p = '-';
-  name = g_strconcat (title, ".png", NULL);
+  /* The preferred format is the chosen filter and the name's extension. */
+  if (self->settings != NULL)
+    {
+      g_autofree char *format = g_settings_get_string (self->settings, "export-format");
+      g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+
+      for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+        if (g_str_equal (export_formats[i].suffix, format))
+          {
+            g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+            gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
+            suffix = export_formats[i].suffix;
+            break;
+          }
+    }
+  name = g_strconcat (title, ".", suffix, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
   /* Exports land beside the board by default. */
@@ -1371,6 +1436,41 @@ save (PlanoWindow *self)
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (changed_on_disk_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* With Save Automatically on, a board that has a file is written to it. A file another program
+ * changed is left alone: saving by hand asks what to do about it. */
+static gboolean
+save_quietly (PlanoWindow *self)
+{
+  g_autofree char *stamp = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->settings == NULL || self->file == NULL ||
+      !g_settings_get_boolean (self->settings, "autosave"))
+    return FALSE;
+
+  stamp = get_file_stamp (self->file);
+  if (stamp != NULL && self->file_stamp != NULL && !g_str_equal (stamp, self->file_stamp))
+    return FALSE;
+
+  if (!plano_window_save_to (self, self->file, &error))
+    {
+      /* Said once until a save works again; the draft keeps the work meanwhile. */
+      if (!self->autosave_failed)
+        {
+          /* TRANSLATORS: a toast; %s says what went wrong and where */
+          g_autofree char *message = g_strdup_printf (_("Could not save automatically: %s"),
+                                                      error->message);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+        }
+      self->autosave_failed = TRUE;
+      return FALSE;
+    }
+
+  self->autosave_failed = FALSE;
+  return TRUE;
 }
 
 static void
@@ -1610,6 +1710,13 @@ apply_settings (PlanoWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   g_settings_bind (self->settings, "snap-to-grid", self->canvas, "snap", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "grid-size", self->canvas, "grid-size", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "step-sound", self->interview_panel, "sound", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->settings, "changed::step-minutes",
+                           G_CALLBACK (interview_defaults_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::auto-advance",
+                           G_CALLBACK (interview_defaults_changed_cb), self, G_CONNECT_SWAPPED);
+  interview_defaults_changed_cb (self);
 }
 
 static void

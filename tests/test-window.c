@@ -20,6 +20,7 @@
 #include "plano-canvas.h"
 #include "plano-format.h"
 #include "plano-interview-panel.h"
+#include "plano-preferences-window.h"
 #include "plano-template-chooser.h"
 #include "plano-window.h"
 
@@ -784,6 +785,142 @@ test_copy_image (void)
   close_all_windows ();
 }
 
+/* Preferences apply to an open window as soon as they change: the grid, the style, and the
+ * plan of a session that has not started. */
+static void
+test_preferences_live (void)
+{
+  PlanoWindow *window = plano_application_new_window (app);
+  GSettings *settings = plano_application_get_settings (app);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const gint32 minutes[] = { 1, 2, 3, 4, 5, 6 };
+  PlanoCanvas *canvas;
+  PlanoInterview *interview;
+
+  plano_window_new_board (window);
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+  canvas = PLANO_CANVAS (find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_CANVAS));
+
+  g_assert_cmpfloat (plano_canvas_get_grid_size (canvas), ==, 20);
+  g_settings_set_int (settings, "grid-size", 40);
+  g_assert_cmpfloat (plano_canvas_get_grid_size (canvas), ==, 40);
+
+  g_settings_set_string (settings, "style", "dark");
+  g_assert_true (adw_style_manager_get_dark (style));
+  g_settings_set_string (settings, "style", "light");
+  g_assert_false (adw_style_manager_get_dark (style));
+
+  interview = window_interview (window);
+  g_assert_cmpfloat (plano_interview_get_planned (interview, 3), ==, 15 * 60);
+  g_settings_set_value (settings, "step-minutes",
+                        g_variant_new_fixed_array (G_VARIANT_TYPE_INT32, minutes, 6, sizeof (gint32)));
+  g_settings_set_boolean (settings, "auto-advance", TRUE);
+  for (int i = 0; i < 6; i++)
+    g_assert_cmpfloat (plano_interview_get_planned (interview, i), ==, (i + 1) * 60);
+  g_assert_true (plano_interview_get_auto_advance (interview));
+
+  /* A board opened later starts its session with the same plan. */
+  plano_window_new_board (window);
+  g_assert_cmpfloat (plano_interview_get_planned (window_interview (window), 5), ==, 6 * 60);
+
+  g_settings_reset (settings, "grid-size");
+  g_settings_reset (settings, "style");
+  g_settings_reset (settings, "step-minutes");
+  g_settings_reset (settings, "auto-advance");
+  g_assert_cmpfloat (plano_interview_get_planned (window_interview (window), 5), ==, 5 * 60);
+  close_all_windows ();
+}
+
+static PlanoPreferencesWindow *
+find_preferences_window (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (PLANO_IS_PREFERENCES_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* Ctrl+, opens the preferences; what is changed there is stored at once. */
+static void
+test_preferences_window (void)
+{
+  PlanoWindow *window = plano_application_new_window (app);
+  GSettings *settings = plano_application_get_settings (app);
+  PlanoPreferencesWindow *preferences;
+  GtkWidget *style_row;
+  GtkWidget *snap_switch;
+
+  plano_window_new_board (window);
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  plano_test_iterate ();
+  preferences = find_preferences_window ();
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (window));
+
+  /* The first combo row is the style, the first switch snapping. */
+  style_row = find_widget_of_type (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (style_row)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (style_row), 2);
+  g_assert_cmpstr (g_settings_get_string (settings, "style"), ==, "dark");
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+
+  snap_switch = find_widget_of_type (GTK_WIDGET (preferences), GTK_TYPE_SWITCH);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (snap_switch)));
+  gtk_switch_set_active (GTK_SWITCH (snap_switch), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "snap-to-grid"));
+  g_assert_false (plano_canvas_get_snap (PLANO_CANVAS (find_widget_of_type (GTK_WIDGET (window),
+                                                                           PLANO_TYPE_CANVAS))));
+
+  /* And a change made elsewhere shows in the open preferences. */
+  g_settings_set_string (settings, "style", "system");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (style_row)), ==, 0);
+
+  g_settings_reset (settings, "snap-to-grid");
+  g_settings_reset (settings, "style");
+  close_all_windows ();
+}
+
+/* With Save Automatically on, an edit reaches the board's file by itself, and no draft is
+ * left behind. */
+static void
+test_autosave_to_file (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("example.plano", &dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PlanoBoard) saved = NULL;
+  GSettings *settings = plano_application_get_settings (app);
+  PlanoWindow *window = plano_application_new_window (app);
+  gint64 start;
+
+  g_settings_set_boolean (settings, "autosave", TRUE);
+  g_assert_true (plano_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+
+  plano_board_set_title (plano_window_get_board (window), "Saved by itself");
+  start = g_get_monotonic_time ();
+  while (plano_history_get_is_modified (plano_window_get_history (window)) &&
+         g_get_monotonic_time () - start < 4 * G_USEC_PER_SEC)
+    plano_test_iterate ();
+
+  g_assert_false (plano_history_get_is_modified (plano_window_get_history (window)));
+  saved = plano_format_read_file (path, NULL, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (plano_board_get_title (saved), ==, "Saved by itself");
+  g_assert_cmpuint (count_drafts (FALSE), ==, 0);
+
+  g_settings_reset (settings, "autosave");
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -809,6 +946,9 @@ main (int   argc,
   g_test_add_func ("/plano/window/capacity-notes", test_capacity_notes);
   g_test_add_func ("/plano/window/new-from-template", test_new_from_template);
   g_test_add_func ("/plano/window/copy-image", test_copy_image);
+  g_test_add_func ("/plano/window/preferences-live", test_preferences_live);
+  g_test_add_func ("/plano/window/preferences-window", test_preferences_window);
+  g_test_add_func ("/plano/window/autosave-to-file", test_autosave_to_file);
 
   status = g_test_run ();
   plano_test_finish_app (app);

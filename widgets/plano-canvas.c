@@ -78,6 +78,7 @@ struct _PlanoCanvas
   double         ox, oy;        /* the canvas point at the widget's top-left corner */
   double         zoom;
   gboolean       snap;
+  double         grid;                   /* canvas units between grid lines */
   gboolean       centered;
 
   GHashTable    *selection;     /* ids */
@@ -118,6 +119,7 @@ enum {
   PROP_HISTORY,
   PROP_ZOOM,
   PROP_SNAP,
+  PROP_GRID_SIZE,
   PROP_PREVIEW,
   N_PROPS
 };
@@ -459,7 +461,7 @@ draw_grid (PlanoCanvas *self,
            int          width,
            int          height)
 {
-  double step = PLANO_CANVAS_GRID * self->zoom;
+  double step = self->grid * self->zoom;
   double x0, y0;
 
   while (step < 12)
@@ -938,8 +940,8 @@ plano_canvas_add_kind (PlanoCanvas *self,
 
       if (self->snap)
         {
-          x = round ((x - w / 2) / PLANO_CANVAS_GRID) * PLANO_CANVAS_GRID + w / 2;
-          y = round ((y - h / 2) / PLANO_CANVAS_GRID) * PLANO_CANVAS_GRID + h / 2;
+          x = round ((x - w / 2) / self->grid) * self->grid + w / 2;
+          y = round ((y - h / 2) / self->grid) * self->grid + h / 2;
         }
       id = g_strdup (plano_board_add_node (self->board, kind, x - w / 2, y - h / 2)->item.id);
     }
@@ -1240,7 +1242,7 @@ static double
 snapped (PlanoCanvas *self,
          double       v)
 {
-  return self->snap ? round (v / PLANO_CANVAS_GRID) * PLANO_CANVAS_GRID : v;
+  return self->snap ? round (v / self->grid) * self->grid : v;
 }
 
 void
@@ -1902,6 +1904,29 @@ plano_canvas_set_snap (PlanoCanvas *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SNAP]);
 }
 
+double
+plano_canvas_get_grid_size (PlanoCanvas *self)
+{
+  g_return_val_if_fail (PLANO_IS_CANVAS (self), PLANO_CANVAS_GRID);
+
+  return self->grid;
+}
+
+void
+plano_canvas_set_grid_size (PlanoCanvas *self,
+                            double       grid_size)
+{
+  g_return_if_fail (PLANO_IS_CANVAS (self));
+
+  grid_size = CLAMP (grid_size, PLANO_CANVAS_GRID_MIN, PLANO_CANVAS_GRID_MAX);
+  if (self->grid == grid_size)
+    return;
+
+  self->grid = grid_size;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GRID_SIZE]);
+}
+
 /* The board */
 
 static void
@@ -2125,7 +2150,7 @@ paste_text_cb (GObject      *source,
   if (fragment == NULL)
     return;
 
-  self->paste_offset += PLANO_CANVAS_GRID;
+  self->paste_offset += self->grid;
   plano_canvas_insert_fragment (self, fragment, self->paste_offset);
 }
 
@@ -2161,7 +2186,7 @@ plano_canvas_duplicate (PlanoCanvas *self)
 
   ids = plano_canvas_get_selection (self);
   fragment = plano_board_copy_items (self->board, (const char * const *) ids);
-  plano_canvas_insert_fragment (self, fragment, PLANO_CANVAS_GRID);
+  plano_canvas_insert_fragment (self, fragment, self->grid);
 }
 
 /* Align and distribute */
@@ -2804,6 +2829,19 @@ nudge_action (GtkWidget  *widget,
   plano_canvas_nudge (PLANO_CANVAS (widget), dx, dy);
 }
 
+/* Shift+arrow moves the selection by whole grid steps, whatever the grid size. */
+static void
+nudge_grid_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PlanoCanvas *self = PLANO_CANVAS (widget);
+  double dx, dy;
+
+  g_variant_get (parameter, "(dd)", &dx, &dy);
+  plano_canvas_nudge (self, dx * self->grid, dy * self->grid);
+}
+
 static void
 zoom_in_action (GtkWidget  *widget,
                 const char *action_name,
@@ -2917,6 +2955,10 @@ plano_canvas_get_property (GObject    *object,
       g_value_set_boolean (value, self->snap);
       break;
 
+    case PROP_GRID_SIZE:
+      g_value_set_double (value, self->grid);
+      break;
+
     case PROP_PREVIEW:
       g_value_set_object (value, plano_canvas_get_preview (self));
       break;
@@ -2948,6 +2990,10 @@ plano_canvas_set_property (GObject      *object,
       plano_canvas_set_snap (self, g_value_get_boolean (value));
       break;
 
+    case PROP_GRID_SIZE:
+      plano_canvas_set_grid_size (self, g_value_get_double (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2957,10 +3003,11 @@ static void
 add_nudge_binding (GtkWidgetClass  *widget_class,
                    guint            keyval,
                    GdkModifierType  mods,
+                   const char      *action,
                    double           dx,
                    double           dy)
 {
-  gtk_widget_class_add_binding_action (widget_class, keyval, mods, "canvas.nudge", "(dd)", dx, dy);
+  gtk_widget_class_add_binding_action (widget_class, keyval, mods, action, "(dd)", dx, dy);
 }
 
 static void
@@ -2992,6 +3039,13 @@ plano_canvas_class_init (PlanoCanvasClass *klass)
     g_param_spec_boolean ("snap", NULL, NULL,
                           TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The distance between grid lines, in canvas units: what snapping rounds to and what
+   * Shift+arrow moves by. */
+  properties [PROP_GRID_SIZE] =
+    g_param_spec_double ("grid-size", NULL, NULL,
+                         PLANO_CANVAS_GRID_MIN, PLANO_CANVAS_GRID_MAX, PLANO_CANVAS_GRID,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /* The replayed board shown instead of the document; while there is one, nothing edits. */
   properties [PROP_PREVIEW] =
@@ -3029,6 +3083,7 @@ plano_canvas_class_init (PlanoCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "canvas.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "canvas.nudge", "(dd)", nudge_action);
+  gtk_widget_class_install_action (widget_class, "canvas.nudge-grid", "(dd)", nudge_grid_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, zoom_fit_action);
@@ -3072,14 +3127,14 @@ plano_canvas_class_init (PlanoCanvasClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "canvas.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "canvas.escape", NULL);
 
-  add_nudge_binding (widget_class, GDK_KEY_Left, 0, -NUDGE / 2, 0);
-  add_nudge_binding (widget_class, GDK_KEY_Right, 0, NUDGE / 2, 0);
-  add_nudge_binding (widget_class, GDK_KEY_Up, 0, 0, -NUDGE / 2);
-  add_nudge_binding (widget_class, GDK_KEY_Down, 0, 0, NUDGE / 2);
-  add_nudge_binding (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, -PLANO_CANVAS_GRID, 0);
-  add_nudge_binding (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, PLANO_CANVAS_GRID, 0);
-  add_nudge_binding (widget_class, GDK_KEY_Up, GDK_SHIFT_MASK, 0, -PLANO_CANVAS_GRID);
-  add_nudge_binding (widget_class, GDK_KEY_Down, GDK_SHIFT_MASK, 0, PLANO_CANVAS_GRID);
+  add_nudge_binding (widget_class, GDK_KEY_Left, 0, "canvas.nudge", -NUDGE / 2, 0);
+  add_nudge_binding (widget_class, GDK_KEY_Right, 0, "canvas.nudge", NUDGE / 2, 0);
+  add_nudge_binding (widget_class, GDK_KEY_Up, 0, "canvas.nudge", 0, -NUDGE / 2);
+  add_nudge_binding (widget_class, GDK_KEY_Down, 0, "canvas.nudge", 0, NUDGE / 2);
+  add_nudge_binding (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, "canvas.nudge-grid", -1.0, 0.0);
+  add_nudge_binding (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, "canvas.nudge-grid", 1.0, 0.0);
+  add_nudge_binding (widget_class, GDK_KEY_Up, GDK_SHIFT_MASK, "canvas.nudge-grid", 0.0, -1.0);
+  add_nudge_binding (widget_class, GDK_KEY_Down, GDK_SHIFT_MASK, "canvas.nudge-grid", 0.0, 1.0);
 
   gtk_widget_class_set_css_name (widget_class, "planocanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -3099,6 +3154,7 @@ plano_canvas_init (PlanoCanvas *self)
 
   self->zoom = 1;
   self->snap = TRUE;
+  self->grid = PLANO_CANVAS_GRID;
   self->selection = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);

@@ -13,7 +13,9 @@
 
 G_BEGIN_DECLS
 
-#define PLANO_CANVAS_GRID 20.0
+#define PLANO_CANVAS_GRID     20.0    /* the default grid size, in canvas units */
+#define PLANO_CANVAS_GRID_MIN 5.0
+#define PLANO_CANVAS_GRID_MAX 100.0
 
 #define PLANO_TYPE_CANVAS (plano_canvas_get_type ())
 
@@ -32,6 +34,9 @@ void           plano_canvas_zoom_at            (PlanoCanvas  *self,
                                                 double        factor,
                                                 double        widget_x,
                                                 double        widget_y);
+double         plano_canvas_get_grid_size      (PlanoCanvas  *self);
+void           plano_canvas_set_grid_size      (PlanoCanvas  *self,
+                                                double        grid_size);
 void           plano_canvas_fit                (PlanoCanvas  *self);
 void           plano_canvas_widget_to_canvas   (PlanoCanvas  *self,
                                                 double        widget_x,

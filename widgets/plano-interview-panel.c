@@ -72,9 +72,18 @@ struct _PlanoInterviewPanel
   GtkWidget      *progress_chart;
   GtkWidget      *progress_caption;
   GPtrArray      *history;    /* of JsonNode, the progress chart's sessions */
+  gboolean        sound;
 };
 
 G_DEFINE_FINAL_TYPE (PlanoInterviewPanel, plano_interview_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SOUND,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 static void update_timer (PlanoInterviewPanel *self);
 
@@ -127,6 +136,10 @@ step_ended_cb (PlanoInterviewPanel *self,
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
+
+  /* The desktop's alert sound, which follows the user's sound settings. */
+  if (self->sound)
+    gdk_display_beep (gtk_widget_get_display (GTK_WIDGET (self)));
 
   /* In the window the countdown already says so. */
   if (app == NULL || window == NULL || gtk_window_is_active (window))
@@ -1125,6 +1138,48 @@ plano_interview_panel_finalize (GObject *object)
 }
 
 static void
+plano_interview_panel_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  PlanoInterviewPanel *self = PLANO_INTERVIEW_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOUND:
+      g_value_set_boolean (value, self->sound);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plano_interview_panel_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  PlanoInterviewPanel *self = PLANO_INTERVIEW_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOUND:
+      if (self->sound != g_value_get_boolean (value))
+        {
+          self->sound = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 plano_interview_panel_class_init (PlanoInterviewPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1132,6 +1187,20 @@ plano_interview_panel_class_init (PlanoInterviewPanelClass *klass)
 
   object_class->dispose = plano_interview_panel_dispose;
   object_class->finalize = plano_interview_panel_finalize;
+  object_class->get_property = plano_interview_panel_get_property;
+  object_class->set_property = plano_interview_panel_set_property;
+
+  /**
+   * PlanoInterviewPanel:sound:
+   *
+   * Whether the end of a step's time plays the desktop's alert sound.
+   */
+  properties [PROP_SOUND] =
+    g_param_spec_boolean ("sound", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "planointerviewpanel");
@@ -1151,6 +1220,7 @@ plano_interview_panel_init (PlanoInterviewPanel *self)
   GtkWidget *timer_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkListItemFactory *factory;
 
+  self->sound = TRUE;
   self->history_path = g_build_filename (g_get_user_data_dir (), "plano", "history.jsonl", NULL);
   self->curveball_rows = g_ptr_array_new ();
 

@@ -466,6 +466,19 @@ plano_history_commit (PlanoHistory *self)
 }
 
 /**
+ * plano_history_get_in_transaction:
+ *
+ * Returns: whether a transaction is open, as while an item is being dragged
+ */
+gboolean
+plano_history_get_in_transaction (PlanoHistory *self)
+{
+  g_return_val_if_fail (PLANO_IS_HISTORY (self), FALSE);
+
+  return self->depth > 0;
+}
+
+/**
  * plano_history_cancel:
  *
  * Ends the open transaction and takes back every change made inside it, as when a drag is

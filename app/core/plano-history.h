@@ -26,6 +26,7 @@ void           plano_history_begin            (PlanoHistory    *self,
                                                const char      *label);
 void           plano_history_commit           (PlanoHistory    *self);
 void           plano_history_cancel           (PlanoHistory    *self);
+gboolean       plano_history_get_in_transaction (PlanoHistory  *self);
 gboolean       plano_history_undo             (PlanoHistory    *self);
 gboolean       plano_history_redo             (PlanoHistory    *self);
 gboolean       plano_history_get_can_undo     (PlanoHistory    *self);
