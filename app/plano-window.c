@@ -19,6 +19,7 @@
 #include "plano-export.h"
 #include "plano-inspector.h"
 #include "plano-interview-panel.h"
+#include "plano-thumbnail.h"
 #include "plano-palette.h"
 #include "plano-review-panel.h"
 #include "plano-tradeoff-list.h"
@@ -54,6 +55,8 @@ struct _PlanoWindow
   GtkStack             *stack;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
+  GHashTable           *thumbnails;     /* "uri time theme" → GdkTexture of recent boards */
+  GCancellable         *thumbnails_cancellable;
   PlanoBoardSummary    *summary;
   PlanoCanvas          *canvas;
   PlanoPalette         *palette;
@@ -854,6 +857,83 @@ compare_recent (gconstpointer a,
   return g_date_time_compare (mb, ma);
 }
 
+#define THUMBNAIL_WIDTH  96
+#define THUMBNAIL_HEIGHT 60
+
+typedef struct
+{
+  PlanoWindow *self;
+  GtkPicture  *picture;
+  char        *key;
+} ThumbnailJob;
+
+static void
+thumbnail_job_free (ThumbnailJob *job)
+{
+  g_object_unref (job->self);
+  g_object_unref (job->picture);
+  g_free (job->key);
+  g_free (job);
+}
+
+static void
+recent_thumbnail_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  ThumbnailJob *job = user_data;
+  g_autoptr(GdkTexture) texture = plano_thumbnail_load_finish (result, NULL);
+
+  /* A file that no longer reads keeps the row's icon; opening it says what is wrong. */
+  if (texture != NULL && job->self->thumbnails != NULL)
+    {
+      g_hash_table_replace (job->self->thumbnails, g_strdup (job->key), g_object_ref (texture));
+      gtk_picture_set_paintable (job->picture, GDK_PAINTABLE (texture));
+    }
+
+  thumbnail_job_free (job);
+}
+
+/* The picture of a recent board: drawn once per version of the file and style. */
+static GtkWidget *
+recent_thumbnail (PlanoWindow   *self,
+                  GtkRecentInfo *info,
+                  GFile         *file)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  int scale = MAX (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1);
+  g_autofree char *time = g_date_time_format_iso8601 (gtk_recent_info_get_modified (info));
+  g_autofree char *key = g_strdup_printf ("%s %s %s %d", gtk_recent_info_get_uri (info), time,
+                                          dark ? "dark" : "light", scale);
+  GtkWidget *picture = gtk_picture_new ();
+  GdkTexture *texture = g_hash_table_lookup (self->thumbnails, key);
+  ThumbnailJob *job;
+
+  gtk_widget_set_size_request (picture, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
+  gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (picture, 6);
+  gtk_widget_set_margin_bottom (picture, 6);
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_widget_set_overflow (picture, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_add_css_class (picture, "recent-thumbnail");
+
+  if (texture != NULL)
+    {
+      gtk_picture_set_paintable (GTK_PICTURE (picture), GDK_PAINTABLE (texture));
+      return picture;
+    }
+
+  job = g_new0 (ThumbnailJob, 1);
+  job->self = g_object_ref (self);
+  job->picture = GTK_PICTURE (g_object_ref (picture));
+  job->key = g_steal_pointer (&key);
+  plano_thumbnail_load_async (file, THUMBNAIL_WIDTH * scale, THUMBNAIL_HEIGHT * scale,
+                              dark ? PLANO_THEME_DARK : PLANO_THEME_LIGHT,
+                              self->thumbnails_cancellable, recent_thumbnail_cb, job);
+
+  return picture;
+}
+
 static void
 refresh_recent (PlanoWindow *self)
 {
@@ -890,6 +970,7 @@ refresh_recent (PlanoWindow *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), recent_thumbnail (self, info, file));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
@@ -897,6 +978,42 @@ refresh_recent (PlanoWindow *self)
     }
 
   gtk_widget_set_visible (self->recent_box, boards->len > 0);
+}
+
+/* Boards dropped from the file manager open as they do from the command line, the first in
+ * this window when it holds nothing worth keeping; a board with work in it is never replaced. */
+static gboolean
+file_drop_cb (PlanoWindow   *self,
+              const GValue  *value,
+              double         x,
+              double         y,
+              GtkDropTarget *target)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GSList *list;
+  guint first = 0;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, g_object_ref (l->data));
+  g_slist_free (list);
+
+  if (files->len == 0)
+    return FALSE;
+
+  if (plano_window_is_reusable (self))
+    {
+      plano_window_open_file (self, g_ptr_array_index (files, 0));
+      first = 1;
+    }
+  if (files->len > first)
+    g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                        (GFile **) files->pdata + first, files->len - first, "");
+
+  return TRUE;
 }
 
 /**
@@ -1727,6 +1844,9 @@ plano_window_dispose (GObject *object)
   if (self->canvas != NULL)
     set_board (self, NULL, NULL);
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  g_cancellable_cancel (self->thumbnails_cancellable);
+  g_clear_object (&self->thumbnails_cancellable);
+  g_clear_pointer (&self->thumbnails, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLANO_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->file_stamp, g_free);
@@ -1848,6 +1968,8 @@ report_first_frame_cb (GtkWidget *widget)
 static void
 plano_window_init (PlanoWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (self->palette_button, FALSE);
   gtk_widget_set_visible (self->outline_button, FALSE);
@@ -1861,7 +1983,16 @@ plano_window_init (PlanoWindow *self)
   g_signal_connect_object (self->canvas, "notify::preview", G_CALLBACK (canvas_preview_notify_cb),
                            self, G_CONNECT_SWAPPED);
 
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (file_drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  self->thumbnails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->thumbnails_cancellable = g_cancellable_new ();
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (refresh_recent), self, G_CONNECT_SWAPPED);
+  /* Thumbnails follow the light or dark style. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (refresh_recent), self, G_CONNECT_SWAPPED);
   refresh_recent (self);
   update_title (self);

@@ -921,6 +921,138 @@ test_autosave_to_file (void)
   close_all_windows ();
 }
 
+static GtkDropTarget *
+find_file_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller) &&
+          gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)),
+                                             GDK_TYPE_FILE_LIST))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+static gboolean
+drop_files (GtkWidget *widget,
+            GFile    **files,
+            gsize      n_files)
+{
+  GtkDropTarget *target = find_file_drop_target (widget);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (files, n_files));
+  g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &handled);
+  plano_test_iterate ();
+
+  return handled;
+}
+
+/* A board dropped from the file manager opens in the window it lands on; on a window with
+ * work in it, it opens in a window of its own and the work stays. */
+static void
+test_file_drop (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("example.plano", &dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PlanoWindow *window = plano_application_new_window (app);
+  g_autoptr(GList) windows = NULL;
+  PlanoBoard *board;
+
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+  g_assert_cmpstr (plano_window_get_page (window), ==, "start");
+
+  g_assert_true (drop_files (GTK_WIDGET (window), &file, 1));
+  g_assert_cmpstr (plano_window_get_page (window), ==, "board");
+  g_assert_true (g_file_equal (plano_window_get_file (window), file));
+  board = plano_window_get_board (window);
+  g_assert_cmpuint (plano_board_get_n_items (board, PLANO_ITEM_NODE), >, 0);
+
+  /* Edited, the board is not replaced by the next drop. */
+  plano_board_set_title (board, "Work in progress");
+  g_assert_true (drop_files (GTK_WIDGET (window), &file, 1));
+  g_assert_true (plano_window_get_board (window) == board);
+  windows = plano_windows ();
+  g_assert_cmpuint (g_list_length (windows), ==, 2);
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_assert_cmpstr (plano_window_get_page (l->data), ==, "board");
+
+  close_all_windows ();
+}
+
+static GtkWidget *
+find_recent_row (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_recent_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Saving a board puts it at the top of the start page's recent boards, with its picture. */
+static void
+test_recent_thumbnail (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plano-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "thumbnailed.plano", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PlanoWindow *editor = plano_application_new_window (app);
+  PlanoWindow *start = plano_application_new_window (app);
+  GtkWidget *row;
+  GtkWidget *picture;
+  GdkPaintable *paintable = NULL;
+  gint64 begin;
+
+  g_test_queue_destroy (plano_test_remove_dir, g_strdup (dir));
+  gtk_window_present (GTK_WINDOW (start));
+  plano_window_new_board (editor);
+  plano_board_add_node (plano_window_get_board (editor), "kafka", 0, 0);
+  g_assert_true (plano_window_save_to (editor, file, &error));
+  g_assert_no_error (error);
+  plano_test_iterate ();
+
+  row = find_recent_row (GTK_WIDGET (start), "thumbnailed.plano");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_prev_sibling (row) == NULL);
+  picture = find_widget_of_type (row, GTK_TYPE_PICTURE);
+  g_assert_nonnull (picture);
+
+  /* Drawn in a worker thread. */
+  begin = g_get_monotonic_time ();
+  while ((paintable = gtk_picture_get_paintable (GTK_PICTURE (picture))) == NULL &&
+         g_get_monotonic_time () - begin < 5 * G_USEC_PER_SEC)
+    plano_test_iterate ();
+  g_assert_nonnull (paintable);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==,
+                   96 * gtk_widget_get_scale_factor (picture));
+
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -949,6 +1081,8 @@ main (int   argc,
   g_test_add_func ("/plano/window/preferences-live", test_preferences_live);
   g_test_add_func ("/plano/window/preferences-window", test_preferences_window);
   g_test_add_func ("/plano/window/autosave-to-file", test_autosave_to_file);
+  g_test_add_func ("/plano/window/file-drop", test_file_drop);
+  g_test_add_func ("/plano/window/recent-thumbnail", test_recent_thumbnail);
 
   status = g_test_run ();
   plano_test_finish_app (app);

@@ -1626,10 +1626,17 @@ drop_cb (PlanoCanvas   *self,
          double         wy,
          GtkDropTarget *target)
 {
-  if (!G_VALUE_HOLDS_STRING (value))
+  const char *kind;
+
+  if (!G_VALUE_HOLDS_STRING (value) || (kind = g_value_get_string (value)) == NULL)
     return FALSE;
 
-  return plano_canvas_drop_kind (self, g_value_get_string (value), wx, wy);
+  /* Text dragged from another app is not a component; a file goes on to the window. */
+  if (!g_str_equal (kind, "note") && !g_str_equal (kind, "zone") &&
+      !g_str_has_prefix (kind, "zone:") && plano_catalog_lookup (kind) == NULL)
+    return FALSE;
+
+  return plano_canvas_drop_kind (self, kind, wx, wy);
 }
 
 static gboolean

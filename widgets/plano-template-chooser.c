@@ -10,6 +10,7 @@
 
 #include "plano-templates.h"
 #include "plano-template-chooser.h"
+#include "plano-thumbnail.h"
 
 /* The templates as cards: a thumbnail drawn by the core renderer, the title and what it shows.
  * Activating a card, by click or keyboard, emits ::template-activated with its id.
@@ -48,46 +49,11 @@ plano_template_render_thumbnail (const char *id,
                                  PlanoTheme  theme)
 {
   g_autoptr(PlanoBoard) board = plano_template_load (id, NULL);
-  g_autoptr(PlanoRenderer) renderer = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  PlanoRenderOptions options = { theme, 1, TRUE, NULL, NULL };
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  PlanoRect bounds;
-  double scale;
-  GdkTexture *texture;
 
   if (board == NULL)
     return NULL;
 
-  renderer = plano_renderer_new (board);
-  if (!plano_renderer_get_bounds (renderer, &bounds))
-    return NULL;
-  plano_rect_inflate (&bounds, 16);
-
-  scale = MIN (width / bounds.w, height / bounds.h);
-  options.zoom = scale;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  /* The margin around the drawing in the theme's own background. */
-  {
-    PlanoRect all = { bounds.x - (width / scale - bounds.w) / 2, bounds.y - (height / scale - bounds.h) / 2,
-                      width / scale, height / scale };
-
-    cairo_scale (cr, scale, scale);
-    cairo_translate (cr, -all.x, -all.y);
-    plano_renderer_draw (renderer, cr, &all, &options);
-  }
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * height);
-  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  cairo_surface_destroy (surface);
-
-  return texture;
+  return plano_thumbnail_new (board, width, height, theme);
 }
 
 static void

@@ -437,6 +437,55 @@ render_sheet (PlanoBoard         *board,
 }
 
 /**
+ * plano_export_thumbnail:
+ * @width: the thumbnail's width in device pixels
+ * @height: its height
+ *
+ * Draws the whole board fitted into @width × @height, centred on the theme's background: the
+ * picture of a board in lists and choosers. An empty board is its background alone.
+ *
+ * Returns: (transfer full): an ARGB32 image surface
+ */
+cairo_surface_t *
+plano_export_thumbnail (PlanoBoard *board,
+                        int         width,
+                        int         height,
+                        PlanoTheme  theme)
+{
+  g_autoptr(PlanoRenderer) renderer = NULL;
+  PlanoRenderOptions options = { theme, 1, TRUE, NULL, NULL };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  PlanoRect bounds;
+  PlanoRect all;
+  double scale;
+
+  g_return_val_if_fail (PLANO_IS_BOARD (board), NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  renderer = plano_renderer_new (board);
+  if (!plano_renderer_get_bounds (renderer, &bounds))
+    bounds = (PlanoRect) { 0, 0, width, height };
+  plano_rect_inflate (&bounds, 16);
+
+  /* The margin around the drawing is the theme's background too. */
+  scale = MIN (width / bounds.w, height / bounds.h);
+  options.zoom = scale;
+  all = (PlanoRect) { bounds.x - (width / scale - bounds.w) / 2,
+                      bounds.y - (height / scale - bounds.h) / 2,
+                      width / scale, height / scale };
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -all.x, -all.y);
+  plano_renderer_draw (renderer, cr, &all, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/**
  * plano_export_to_bytes:
  *
  * Returns: (transfer full) (nullable): the file's contents

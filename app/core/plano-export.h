@@ -40,6 +40,10 @@ gboolean  plano_export_get_area          (PlanoRenderer            *renderer,
 GBytes   *plano_export_to_bytes          (PlanoBoard               *board,
                                           const PlanoExportOptions *options,
                                           GError                  **error);
+cairo_surface_t *plano_export_thumbnail (PlanoBoard              *board,
+                                          int                      width,
+                                          int                      height,
+                                          PlanoTheme               theme);
 char     *plano_export_diagram_path      (const char               *notes_path);
 gboolean  plano_export_to_file           (PlanoBoard               *board,
                                           const char               *path,
