@@ -142,6 +142,25 @@ label_after_row (GtkWidget *widget,
                                   -1);
 }
 
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 add_step_rows (PlanoPreferencesWindow *self)
 {
@@ -273,6 +292,16 @@ plano_preferences_window_init (PlanoPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   add_step_rows (self);
+
+  /* libadwaita 1.2 leaves the search entry of the window unnamed for screen readers. */
+  {
+    GtkWidget *search = find_search_entry (GTK_WIDGET (self));
+
+    if (search != NULL)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (search),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Preferences"),
+                                      -1);
+  }
 
   {
     GtkWidget *suffixes[] = { self->snap_switch, self->grid_spin, self->autosave_switch,

@@ -483,6 +483,40 @@ test_item_box_is_tight (void)
   g_assert_cmpfloat (box.x + box.w, <=, 600 + 12);
 }
 
+/* Each connection kind has a dash of its own, so that none is told apart by colour alone. */
+static void
+test_edge_dashes_differ (void)
+{
+  static const char *edge_kinds[] = { "flow", "stream", "batch", "request", "cdc", "replication" };
+  g_autoptr(GHashTable) dashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edge_kinds); i++)
+    {
+      g_autoptr(PlanoBoard) board = plano_board_new ();
+      g_autoptr(PlanoRenderer) renderer = NULL;
+      const PlanoNode *a = plano_board_add_node (board, "kafka", 0, 0);
+      const PlanoNode *b = plano_board_add_node (board, "flink", 400, 0);
+      PlanoRenderOptions options = { PLANO_THEME_LIGHT, 1, FALSE, NULL, NULL };
+      g_autofree char *svg = NULL;
+      g_autofree char *dash = NULL;
+      const char *start;
+      PlanoRect bounds;
+
+      g_assert_nonnull (plano_board_add_edge (board, a->item.id, b->item.id, edge_kinds[i], NULL));
+      renderer = plano_renderer_new (board);
+      g_assert_true (plano_renderer_get_bounds (renderer, &bounds));
+      svg = plano_renderer_to_svg (renderer, &bounds, &options);
+
+      /* The connection is the only path drawn without fill between the two nodes. */
+      start = strstr (svg, "stroke-dasharray=\"");
+      dash = start != NULL ? g_strndup (start, strchr (start + 18, '"') - start) : g_strdup ("solid");
+      g_assert_false (g_hash_table_contains (dashes, dash));
+      g_hash_table_add (dashes, g_steal_pointer (&dash));
+    }
+
+  g_assert_cmpuint (g_hash_table_size (dashes), ==, G_N_ELEMENTS (edge_kinds));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/plano/render/index-follows-board", test_index_follows_board);
   g_test_add_func ("/plano/render/index-big-boxes", test_index_big_boxes);
   g_test_add_func ("/plano/render/draw-every-kind", test_draw_every_kind);
+  g_test_add_func ("/plano/render/edge-dashes-differ", test_edge_dashes_differ);
   g_test_add_func ("/plano/render/text-stays-inside", test_text_stays_inside);
   g_test_add_func ("/plano/render/down-and-stale", test_down_and_stale);
 

@@ -1053,6 +1053,137 @@ test_recent_thumbnail (void)
   close_all_windows ();
 }
 
+/* An accelerator in one spelling: "<Control>plus" and "<Primary>plus" are the same keys. */
+static char *
+normalize_accel (const char *accel)
+{
+  guint keyval = 0;
+  GdkModifierType mods = 0;
+
+  if (!gtk_accelerator_parse (accel, &keyval, &mods))
+    return g_strdup (accel);
+
+  /* The keypad's and the shifted spellings of a key are the same shortcut to a person. */
+  switch (keyval)
+    {
+    case GDK_KEY_KP_Delete: keyval = GDK_KEY_Delete; break;
+    case GDK_KEY_KP_Add: keyval = GDK_KEY_plus; break;
+    case GDK_KEY_equal: keyval = GDK_KEY_plus; break;
+    case GDK_KEY_KP_Subtract: keyval = GDK_KEY_minus; break;
+    case GDK_KEY_ISO_Left_Tab: keyval = GDK_KEY_Tab; break;
+    case GDK_KEY_KP_Enter: keyval = GDK_KEY_Return; break;
+    default: break;
+    }
+
+  return gtk_accelerator_name (keyval, mods);
+}
+
+static void
+add_listed (GHashTable *listed,
+            const char *accels)
+{
+  g_auto(GStrv) each = g_strsplit (accels, " ", -1);
+
+  for (guint i = 0; each[i] != NULL; i++)
+    if (*each[i] != '\0')
+      g_hash_table_add (listed, normalize_accel (each[i]));
+}
+
+static void
+add_missing (GHashTable *listed,
+             GString    *missing,
+             const char *accel,
+             const char *action)
+{
+  g_autofree char *name = normalize_accel (accel);
+
+  if (!g_hash_table_contains (listed, name))
+    g_string_append_printf (missing, "\n  %s (%s)", accel, action);
+}
+
+/* Plano's own shortcuts on @widget's class: those that run one of its actions. */
+static void
+check_class_shortcuts (GtkWidget  *widget,
+                       GHashTable *listed,
+                       GString    *missing)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          const char *name;
+          g_autofree char *accel = NULL;
+
+          if (!GTK_IS_NAMED_ACTION (action) || !GTK_IS_KEYVAL_TRIGGER (trigger))
+            continue;
+          name = gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+          if (!g_str_has_prefix (name, "win.") && !g_str_has_prefix (name, "canvas."))
+            continue;
+
+          accel = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                        gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          add_missing (listed, missing, accel, name);
+        }
+    }
+}
+
+/* The Keyboard Shortcuts window lists every shortcut the app has: the application's
+ * accelerators and the window's and the canvas's key bindings. */
+static void
+test_shortcuts_listed (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/planoboard/Plano/gtk/help-overlay.ui");
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  GSList *objects = gtk_builder_get_objects (builder);
+  PlanoWindow *window = plano_application_new_window (app);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accelerator = NULL;
+        g_autofree char *action = NULL;
+
+        g_object_get (l->data, "accelerator", &accelerator, "action-name", &action, NULL);
+        if (accelerator != NULL)
+          add_listed (listed, accelerator);
+        if (action != NULL)
+          {
+            g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+            for (guint i = 0; accels[i] != NULL; i++)
+              add_listed (listed, accels[i]);
+          }
+      }
+  g_slist_free (objects);
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        add_missing (listed, missing, accels[j], actions[i]);
+    }
+
+  plano_window_new_board (window);
+  check_class_shortcuts (GTK_WIDGET (window), listed, missing);
+  check_class_shortcuts (find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_CANVAS), listed, missing);
+
+  g_assert_cmpstr (missing->str, ==, "");
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1082,6 +1213,7 @@ main (int   argc,
   g_test_add_func ("/plano/window/preferences-window", test_preferences_window);
   g_test_add_func ("/plano/window/autosave-to-file", test_autosave_to_file);
   g_test_add_func ("/plano/window/file-drop", test_file_drop);
+  g_test_add_func ("/plano/window/shortcuts-listed", test_shortcuts_listed);
   g_test_add_func ("/plano/window/recent-thumbnail", test_recent_thumbnail);
 
   status = g_test_run ();

@@ -199,9 +199,78 @@ update_selection_actions (PlanoCanvas *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.add-tradeoff", self->board != NULL);
 }
 
+/* What the selection is, in words, for screen readers: a component's kind and label, a
+ * connection's ends, or how many items. */
+static char *
+describe_selection (PlanoCanvas *self)
+{
+  g_auto(GStrv) selection = plano_canvas_get_selection (self);
+  guint n = selection != NULL ? g_strv_length (selection) : 0;
+  const PlanoItem *item;
+
+  if (n == 0 || self->board == NULL)
+    return g_strdup ("");
+  if (n > 1)
+    return g_strdup_printf (ngettext ("%u item selected", "%u items selected", n), n);
+
+  item = plano_board_lookup (self->board, selection[0]);
+  if (item == NULL)
+    return g_strdup ("");
+
+  switch (item->type)
+    {
+    case PLANO_ITEM_NODE:
+      {
+        const PlanoNode *node = (const PlanoNode *) item;
+        const PlanoKind *kind = plano_catalog_lookup (node->kind);
+        const char *name = kind != NULL ? plano_kind_get_name (kind) : node->kind;
+
+        if (node->label == NULL || g_str_equal (node->label, name))
+          return g_strdup (name);
+        /* TRANSLATORS: a selected component, told to screen readers: its kind, then its label */
+        return g_strdup_printf (_("%s: %s"), name, node->label);
+      }
+
+    case PLANO_ITEM_EDGE:
+      {
+        const PlanoEdge *edge = (const PlanoEdge *) item;
+        const char *from = plano_board_get_label (self->board, edge->from);
+        const char *to = plano_board_get_label (self->board, edge->to);
+
+        /* TRANSLATORS: a selected connection, told to screen readers; %s are its ends */
+        return g_strdup_printf (_("Connection from %s to %s"), from != NULL ? from : "",
+                                to != NULL ? to : "");
+      }
+
+    case PLANO_ITEM_ZONE:
+    case PLANO_ITEM_NOTE:
+      {
+        const char *text = plano_board_get_label (self->board, item->id);
+
+        if (text == NULL || *text == '\0')
+          return g_strdup (item->type == PLANO_ITEM_ZONE ? _("Zone") : _("Note"));
+        if (item->type == PLANO_ITEM_ZONE)
+          /* TRANSLATORS: a selected zone, told to screen readers; %s is its label */
+          return g_strdup_printf (_("Zone: %s"), text);
+        /* TRANSLATORS: a selected note, told to screen readers; %s is its text */
+        return g_strdup_printf (_("Note: %s"), text);
+      }
+
+    case PLANO_ITEM_TRADEOFF:
+    case PLANO_N_ITEM_TYPES:
+    default:
+      return g_strdup ("");
+    }
+}
+
 static void
 emit_selection_changed (PlanoCanvas *self)
 {
+  g_autofree char *description = describe_selection (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
   update_selection_actions (self);
   g_signal_emit (self, signals [SELECTION_CHANGED], 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -2549,11 +2618,6 @@ plano_canvas_select_next (PlanoCanvas *self,
 
   plano_canvas_select (self, next, FALSE);
   reveal (self, next);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  plano_board_get_label (self->board, next) != NULL ?
-                                  plano_board_get_label (self->board, next) : "",
-                                  -1);
 }
 
 /**

@@ -239,11 +239,14 @@ search_changed_cb (PlanoPalette   *self,
   plano_palette_set_filter (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
-/* Enter in the search places the first kind that matches. */
+/* Enter in the search places the first kind that matches what is typed, even when Enter
+ * comes before the search entry's pause has applied the filter. */
 static void
 search_activate_cb (PlanoPalette   *self,
                     GtkSearchEntry *entry)
 {
+  plano_palette_set_filter (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))

@@ -135,7 +135,7 @@ typedef struct
 /* Connection kinds differ in dash as well as colour, so that none depends on colour alone. */
 static const EdgeStyle edge_styles[] = {
   { "flow", RGB (0x77767b), 1.5, { 0 }, 0 },
-  { "stream", RGB (0x1c71d8), 2.5, { 0 }, 0 },
+  { "stream", RGB (0x1c71d8), 2.5, { 14, 3 }, 2 },
   { "batch", RGB (0x9141ac), 2.0, { 9, 5 }, 2 },
   { "request", RGB (0x5e5c64), 1.5, { 2, 4 }, 2 },
   { "cdc", RGB (0xc64600), 2.0, { 10, 4, 2, 4 }, 4 },
