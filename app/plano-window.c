@@ -73,6 +73,10 @@ struct _PlanoWindow
   GtkStack             *side_stack;
   GtkWidget            *side_views;
   GtkWidget            *palette_button;
+  GtkWidget            *palette_revealer;
+  GtkWidget            *interview_revealer;
+  GtkWidget            *outline_revealer;
+  guint                 sidebar_clock;  /* counts side bars opened, to close the oldest first */
   GtkWidget            *outline_button;
 };
 
@@ -570,6 +574,68 @@ toggle_palette_action (GtkWidget  *widget,
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->palette_button),
                                 !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->palette_button)));
+}
+
+#define CANVAS_MIN_WIDTH 360
+
+/* The side bar a toggle button shows, and how wide it must be. */
+static int
+sidebar_width (PlanoWindow *self,
+               GtkWidget   *button)
+{
+  GtkWidget *revealer = button == self->palette_button ? self->palette_revealer
+                        : button == self->interview_button ? self->interview_revealer
+                        : self->outline_revealer;
+  int width = 0;
+
+  gtk_widget_measure (gtk_revealer_get_child (GTK_REVEALER (revealer)), GTK_ORIENTATION_HORIZONTAL,
+                      -1, &width, NULL, NULL, NULL);
+
+  return width;
+}
+
+/* In a narrow window the side bars take turns: opening one closes those opened before it
+ * until the canvas keeps room to work in, instead of pushing the window wider than the
+ * screen. */
+static void
+sidebar_toggled_cb (PlanoWindow     *self,
+                    GParamSpec      *pspec,
+                    GtkToggleButton *button)
+{
+  GtkWidget *buttons[] = { self->palette_button, self->interview_button, self->outline_button };
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  g_object_set_data (G_OBJECT (button), "opened", GUINT_TO_POINTER (++self->sidebar_clock));
+  if (width <= 0)
+    return;
+
+  for (;;)
+    {
+      GtkWidget *oldest = NULL;
+      guint oldest_time = G_MAXUINT;
+      int needed = CANVAS_MIN_WIDTH;
+
+      for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+        if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (buttons[i])))
+          {
+            guint opened = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (buttons[i]), "opened"));
+
+            needed += sidebar_width (self, buttons[i]);
+            if (buttons[i] != GTK_WIDGET (button) && opened < oldest_time)
+              {
+                oldest = buttons[i];
+                oldest_time = opened;
+              }
+          }
+
+      if (needed <= width || oldest == NULL)
+        break;
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (oldest), FALSE);
+    }
 }
 
 static void
@@ -1910,6 +1976,9 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, side_views);
   gtk_widget_class_bind_template_callback (widget_class, canvas_selection_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, palette_button);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, palette_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, interview_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, outline_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, outline_button);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, palette_kind_activated_cb);
@@ -1974,6 +2043,12 @@ plano_window_init (PlanoWindow *self)
   gtk_widget_set_visible (self->palette_button, FALSE);
   gtk_widget_set_visible (self->outline_button, FALSE);
   gtk_widget_set_visible (self->interview_button, FALSE);
+  g_signal_connect_object (self->palette_button, "notify::active", G_CALLBACK (sidebar_toggled_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->interview_button, "notify::active", G_CALLBACK (sidebar_toggled_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outline_button, "notify::active", G_CALLBACK (sidebar_toggled_cb),
+                           self, G_CONNECT_SWAPPED);
   plano_inspector_set_canvas (self->inspector, self->canvas);
   plano_review_panel_set_canvas (self->review_panel, self->canvas);
   plano_tradeoff_list_set_canvas (self->tradeoff_list, self->canvas);

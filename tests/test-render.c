@@ -517,6 +517,46 @@ test_edge_dashes_differ (void)
   g_assert_cmpuint (g_hash_table_size (dashes), ==, G_N_ELEMENTS (edge_kinds));
 }
 
+/* The darkest pixel on a node's top border, drawn at 100 %. */
+static guint
+border_darkness (gboolean high_contrast)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autoptr(PlanoRenderer) renderer = NULL;
+  const PlanoNode *node = plano_board_add_node (board, "kafka", 20, 20);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 240, 120);
+  cairo_t *cr = cairo_create (surface);
+  PlanoRect area = { 0, 0, 240, 120 };
+  PlanoRenderOptions options = { PLANO_THEME_LIGHT, 1, TRUE, NULL, NULL, high_contrast };
+  int x = (int) (node->x + node->w / 2);
+  guint darkest = 0;
+
+  renderer = plano_renderer_new (board);
+  plano_renderer_draw (renderer, cr, &area, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  for (int y = (int) node->y - 2; y <= (int) node->y + 2; y++)
+    {
+      guint32 pixel = *(guint32 *) (cairo_image_surface_get_data (surface) +
+                                    y * cairo_image_surface_get_stride (surface) + x * 4);
+      guint luma = (((pixel >> 16) & 0xff) * 3 + ((pixel >> 8) & 0xff) * 6 + (pixel & 0xff)) / 10;
+
+      darkest = MAX (darkest, 255 - luma);
+    }
+  cairo_surface_destroy (surface);
+
+  return darkest;
+}
+
+/* In the high contrast style a component's border is solid black, not a pale tint. */
+static void
+test_high_contrast (void)
+{
+  g_assert_cmpuint (border_darkness (FALSE), <, 0x80);
+  g_assert_cmpuint (border_darkness (TRUE), >, 0xa0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/plano/render/index-big-boxes", test_index_big_boxes);
   g_test_add_func ("/plano/render/draw-every-kind", test_draw_every_kind);
   g_test_add_func ("/plano/render/edge-dashes-differ", test_edge_dashes_differ);
+  g_test_add_func ("/plano/render/high-contrast", test_high_contrast);
   g_test_add_func ("/plano/render/text-stays-inside", test_text_stays_inside);
   g_test_add_func ("/plano/render/down-and-stale", test_down_and_stale);
 

@@ -1033,9 +1033,12 @@ test_recent_thumbnail (void)
   plano_board_add_node (plano_window_get_board (editor), "kafka", 0, 0);
   g_assert_true (plano_window_save_to (editor, file, &error));
   g_assert_no_error (error);
-  plano_test_iterate ();
 
-  row = find_recent_row (GTK_WIDGET (start), "thumbnailed.plano");
+  /* The recent files list tells of the change after a short pause. */
+  begin = g_get_monotonic_time ();
+  while ((row = find_recent_row (GTK_WIDGET (start), "thumbnailed.plano")) == NULL &&
+         g_get_monotonic_time () - begin < 5 * G_USEC_PER_SEC)
+    plano_test_iterate ();
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_prev_sibling (row) == NULL);
   picture = find_widget_of_type (row, GTK_TYPE_PICTURE);
@@ -1184,6 +1187,80 @@ test_shortcuts_listed (void)
   close_all_windows ();
 }
 
+static gboolean
+toggle_active (PlanoWindow *window,
+               const char  *tooltip_start)
+{
+  GtkWidget *header = find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  GQueue queue = G_QUEUE_INIT;
+
+  g_queue_push_tail (&queue, header);
+  while (!g_queue_is_empty (&queue))
+    {
+      GtkWidget *widget = g_queue_pop_head (&queue);
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      if (GTK_IS_TOGGLE_BUTTON (widget) && tooltip != NULL && g_str_has_prefix (tooltip, tooltip_start))
+        {
+          g_queue_clear (&queue);
+          return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget));
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (&queue, child);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* At 800 × 600 the side bars take turns, so the window never grows wider than the screen;
+ * on a wide screen they all stay open. */
+static void
+test_narrow_window (void)
+{
+  PlanoWindow *window = plano_application_new_window (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  plano_window_new_board (window);
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+  g_assert_true (toggle_active (window, "Components"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-interview", NULL));
+  plano_test_iterate ();
+  g_assert_true (toggle_active (window, "Mock Interview"));
+  g_assert_false (toggle_active (window, "Components"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-properties", NULL));
+  plano_test_iterate ();
+  g_assert_true (toggle_active (window, "Properties"));
+  g_assert_false (toggle_active (window, "Mock Interview"));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
+  g_assert_cmpint (gtk_widget_get_width (find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_CANVAS)), >=, 360);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = plano_application_new_window (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 900);
+  plano_window_new_board (window);
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-interview", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-properties", NULL));
+  plano_test_iterate ();
+  /* Without a window manager, X keeps a window within a small screen. */
+  if (gtk_widget_get_width (GTK_WIDGET (window)) >= 1600)
+    {
+      g_assert_true (toggle_active (window, "Components"));
+      g_assert_true (toggle_active (window, "Mock Interview"));
+      g_assert_true (toggle_active (window, "Properties"));
+    }
+  else
+    g_test_message ("The screen is narrower than 1600 pixels: the wide case is not checked");
+
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1213,6 +1290,7 @@ main (int   argc,
   g_test_add_func ("/plano/window/preferences-window", test_preferences_window);
   g_test_add_func ("/plano/window/autosave-to-file", test_autosave_to_file);
   g_test_add_func ("/plano/window/file-drop", test_file_drop);
+  g_test_add_func ("/plano/window/narrow-window", test_narrow_window);
   g_test_add_func ("/plano/window/shortcuts-listed", test_shortcuts_listed);
   g_test_add_func ("/plano/window/recent-thumbnail", test_recent_thumbnail);
 

@@ -139,6 +139,12 @@ is_dark (void)
   return adw_style_manager_get_dark (adw_style_manager_get_default ());
 }
 
+static gboolean
+is_high_contrast (void)
+{
+  return adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+}
+
 void
 plano_canvas_widget_to_canvas (PlanoCanvas *self,
                                double       widget_x,
@@ -544,9 +550,9 @@ draw_grid (PlanoCanvas *self,
     y0 += step;
 
   if (is_dark ())
-    cairo_set_source_rgba (cr, 1, 1, 1, 0.12);
+    cairo_set_source_rgba (cr, 1, 1, 1, is_high_contrast () ? 0.3 : 0.12);
   else
-    cairo_set_source_rgba (cr, 0, 0, 0, 0.14);
+    cairo_set_source_rgba (cr, 0, 0, 0, is_high_contrast () ? 0.3 : 0.14);
 
   for (double x = x0; x < width; x += step)
     for (double y = y0; y < height; y += step)
@@ -799,11 +805,14 @@ plano_canvas_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  if (is_dark ())
+  if (is_high_contrast ())
+    cairo_set_source_rgb (cr, is_dark () ? 0 : 1, is_dark () ? 0 : 1, is_dark () ? 0 : 1);
+  else if (is_dark ())
     cairo_set_source_rgb (cr, 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0);
   else
     cairo_set_source_rgb (cr, 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0);
   cairo_paint (cr);
+  options.high_contrast = is_high_contrast ();
 
   draw_grid (self, cr, width, height);
 
@@ -3306,6 +3315,8 @@ plano_canvas_init (PlanoCanvas *self)
   gtk_widget_add_controller (self->entry, entry_keys);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }
 

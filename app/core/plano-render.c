@@ -86,6 +86,8 @@ typedef struct
   Color stale;
 } Palette;
 
+/* Light, dark, then their high contrast variants: what is dim or translucent in the first two
+ * is solid in the others. */
 static const Palette palettes[] = {
   [PLANO_THEME_LIGHT] = {
     .background = RGB (0xfafafa),
@@ -121,7 +123,47 @@ static const Palette palettes[] = {
     .down = RGB (0xe01b24),
     .stale = RGB (0xff7800),
   },
+  [PLANO_THEME_LIGHT + 2] = {
+    .background = RGB (0xffffff),
+    .card = RGB (0xffffff),
+    .card_border = RGB (0x000000),
+    .text = RGB (0x000000),
+    .text_dim = RGB (0x3d3846),
+    .edge = RGB (0x000000),
+    .label_background = RGB (0xffffff),
+    .accent = RGB (0x1a5fb4),
+    .note = RGB (0xfff5a5),
+    .note_border = RGB (0x000000),
+    .note_text = RGB (0x000000),
+    .badge = RGB (0x986a44),
+    .badge_text = RGB (0xffffff),
+    .down = RGB (0xa51d2d),
+    .stale = RGB (0x9c3300),
+  },
+  [PLANO_THEME_DARK + 2] = {
+    .background = RGB (0x000000),
+    .card = RGB (0x1e1e1e),
+    .card_border = RGB (0xffffff),
+    .text = RGB (0xffffff),
+    .text_dim = RGB (0xdeddda),
+    .edge = RGB (0xffffff),
+    .label_background = RGB (0x000000),
+    .accent = RGB (0x99c1f1),
+    .note = RGB (0x3d3500),
+    .note_border = RGB (0xffffff),
+    .note_text = RGB (0xffffff),
+    .badge = RGB (0xf8e45c),
+    .badge_text = RGB (0x000000),
+    .down = RGB (0xff7b63),
+    .stale = RGB (0xffa348),
+  },
 };
+
+static const Palette *
+get_palette (const PlanoRenderOptions *options)
+{
+  return &palettes[(options->theme == PLANO_THEME_DARK) + (options->high_contrast ? 2 : 0)];
+}
 
 typedef struct
 {
@@ -1856,7 +1898,7 @@ paint_node (PlanoRenderer            *self,
 {
   const PlanoKind *kind = node_kind (node);
   Color color = category_colors[kind->category];
-  Color border = with_alpha (color, 0.55);
+  Color border = options->high_contrast ? palette->card_border : with_alpha (color, 0.55);
   PlanoRect r = { node->x, node->y, node->w, node->h };
   double glyph_size = MIN (GLYPH_BOX, node->h - 12);
   double gx = r.x + 10;
@@ -2244,7 +2286,7 @@ paint (PlanoRenderer            *self,
        const PlanoRect          *area,
        const PlanoRenderOptions *options)
 {
-  const Palette *palette = &palettes[options->theme == PLANO_THEME_DARK];
+  const Palette *palette = get_palette (options);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(GArray) visible = NULL;
   /* The layers, bottom to top. */

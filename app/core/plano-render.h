@@ -27,6 +27,7 @@ typedef struct
   gboolean     background;  /* paint the theme's background over the area first */
   GHashTable  *selected;    /* (nullable): set of selected ids */
   const char  *hover;       /* (nullable): the id under the pointer */
+  gboolean     high_contrast; /* opaque text and borders, for the high contrast style */
 } PlanoRenderOptions;
 
 #define PLANO_TYPE_RENDERER (plano_renderer_get_type ())
