@@ -28,6 +28,43 @@ plano_test_iterate (void)
     }
 }
 
+/* Destroys every window, dialogs before the windows they belong to. */
+static inline void
+plano_test_close_all_windows (void)
+{
+  GList *windows = gtk_window_list_toplevels ();
+
+  g_list_foreach (windows, (GFunc) g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (gtk_window_get_transient_for (l->data) != NULL)
+      gtk_window_destroy (l->data);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free_full (windows, g_object_unref);
+  plano_test_iterate ();
+}
+
+/* The first widget of @type in @widget's tree, @widget included. */
+static inline GtkWidget *
+plano_test_find_widget (GtkWidget *widget,
+                        GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = plano_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Removes a folder of plain files, as the tests leave them. */
 static inline void
 plano_test_remove_dir (gpointer data)

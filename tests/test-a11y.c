@@ -117,41 +117,6 @@ assert_all_named (GtkWidget  *root,
   g_assert_cmpstr (unnamed->str, ==, "");
 }
 
-static void
-close_all_windows (void)
-{
-  GList *windows = gtk_window_list_toplevels ();
-
-  g_list_foreach (windows, (GFunc) g_object_ref, NULL);
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (gtk_window_get_transient_for (l->data) != NULL)
-      gtk_window_destroy (l->data);
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free_full (windows, g_object_unref);
-  plano_test_iterate ();
-}
-
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkWindow *
 find_toplevel_of_type (GType type)
 {
@@ -197,12 +162,12 @@ test_window_named (void)
   assert_all_named (GTK_WIDGET (window), "the board window");
 
   /* The inspector's controls for one component. */
-  canvas = PLANO_CANVAS (find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_CANVAS));
+  canvas = PLANO_CANVAS (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_CANVAS));
   plano_canvas_select (canvas, "apps", FALSE);
   plano_test_iterate ();
   assert_all_named (GTK_WIDGET (window), "the board window with a component selected");
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 static void
@@ -221,18 +186,18 @@ test_dialogs_named (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-template", NULL));
   plano_test_iterate ();
-  dialog = GTK_WINDOW (gtk_widget_get_root (find_widget_of_type (GTK_WIDGET (find_toplevel_of_type (ADW_TYPE_WINDOW)),
+  dialog = GTK_WINDOW (gtk_widget_get_root (plano_test_find_widget (GTK_WIDGET (find_toplevel_of_type (ADW_TYPE_WINDOW)),
                                                                  PLANO_TYPE_TEMPLATE_CHOOSER)));
   assert_all_named (GTK_WIDGET (dialog), "the template chooser");
   gtk_window_destroy (dialog);
 
-  editor = plano_tradeoff_editor_new (PLANO_CANVAS (find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_CANVAS)),
+  editor = plano_tradeoff_editor_new (PLANO_CANVAS (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_CANVAS)),
                                       NULL, NULL);
   gtk_window_present (GTK_WINDOW (editor));
   plano_test_iterate ();
   assert_all_named (editor, "the trade-off editor");
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 /* The canvas is one picture to assistive technologies; what is selected on it is its
@@ -241,7 +206,7 @@ static void
 test_canvas_describes_selection (void)
 {
   PlanoWindow *window = open_example ();
-  PlanoCanvas *canvas = PLANO_CANVAS (find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_CANVAS));
+  PlanoCanvas *canvas = PLANO_CANVAS (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_CANVAS));
   PlanoBoard *board = plano_window_get_board (window);
   const PlanoNode *node = plano_board_lookup_node (board, "apps");
   g_autofree char *expected = NULL;
@@ -292,7 +257,7 @@ test_canvas_describes_selection (void)
   plano_canvas_select (canvas, NULL, FALSE);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 static guint
@@ -373,7 +338,7 @@ test_keyboard_alone (void)
   plano_test_iterate ();
   g_assert_cmpuint (count_kind (board, "flink"), ==, before + 1);
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 int

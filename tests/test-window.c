@@ -38,22 +38,6 @@ plano_windows (void)
   return result;
 }
 
-/* Destroys every window, dialogs before the windows they belong to. */
-static void
-close_all_windows (void)
-{
-  GList *windows = gtk_window_list_toplevels ();
-
-  g_list_foreach (windows, (GFunc) g_object_ref, NULL);
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (gtk_window_get_transient_for (l->data) != NULL)
-      gtk_window_destroy (l->data);
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free_full (windows, g_object_unref);
-  plano_test_iterate ();
-}
-
 /* The dialog shown for @parent, or for any window when @parent is NULL. */
 static AdwMessageDialog *
 find_message_dialog (GtkWindow *parent)
@@ -164,7 +148,7 @@ test_start_page (void)
   g_assert_false (button_sensitive (GTK_WIDGET (window), "win.undo"));
   g_assert_true (button_sensitive (GTK_WIDGET (window), "win.open"));
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 /* `plano board.plano` opens the board in a window that shows its title and contents. */
@@ -192,7 +176,7 @@ test_open_from_command_line (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Real-time analytics pipeline");
   g_assert_true (g_file_equal (plano_window_get_file (window), file));
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 /* A file that is not a board leaves the window on its page and says why. */
@@ -216,7 +200,7 @@ test_open_bad_file (void)
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "“bad-x.plano” is not a valid board: nodes[3].x: expected a number");
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 /* Closing with unsaved changes asks first; Cancel keeps the window, Discard closes it. */
@@ -257,7 +241,7 @@ test_close_asks (void)
   windows = plano_windows ();
   g_assert_null (windows);
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 /* Save from the close dialog writes the file, then closes. */
@@ -291,7 +275,7 @@ test_close_saves (void)
   g_assert_no_error (error);
   g_assert_cmpstr (plano_board_get_title (saved), ==, "Renamed before closing");
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 /* An unchanged board closes at once. */
@@ -348,7 +332,7 @@ test_undo_redo_actions (void)
   plano_test_iterate ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Clicks");
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 /* Saving adds the board to the recent boards that the start page lists. */
@@ -370,7 +354,7 @@ test_recent_boards (void)
   g_assert_cmpstr (gtk_recent_info_get_mime_type (info), ==, "application/x-plano");
   gtk_recent_info_unref (info);
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 /* Another program writes the file after Plano opened it. */
@@ -430,7 +414,7 @@ test_changed_on_disk (void)
   g_assert_cmpstr (plano_board_get_title (plano_window_get_board (window)), ==, "Theirs again");
   g_assert_false (plano_history_get_is_modified (plano_window_get_history (window)));
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 static guint
@@ -472,7 +456,7 @@ test_autosave (void)
   plano_test_iterate ();
   g_assert_cmpuint (count_drafts (FALSE), ==, 0);
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 /* Drafts a crash left behind are offered at start, and a recovered board is unsaved. */
@@ -517,7 +501,7 @@ test_recovery_offered (void)
   plano_test_iterate ();
   g_assert_cmpuint (count_drafts (FALSE), ==, 0);
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 /* A new window takes the size the last one closed with, and closing stores it. */
@@ -568,33 +552,13 @@ test_snap_toggle (void)
   g_object_get (window, "snap", &snap, NULL);
   g_assert_true (snap);
 
-  close_all_windows ();
-}
-
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  plano_test_close_all_windows ();
 }
 
 static PlanoInterview *
 window_interview (PlanoWindow *window)
 {
-  GtkWidget *panel = find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_INTERVIEW_PANEL);
+  GtkWidget *panel = plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_INTERVIEW_PANEL);
 
   g_assert_nonnull (panel);
   return plano_interview_panel_get_interview (PLANO_INTERVIEW_PANEL (panel));
@@ -629,7 +593,7 @@ test_interview_saved (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   plano_test_iterate ();
-  close_all_windows ();
+  plano_test_close_all_windows ();
 
   g_assert_true (json_parser_load_from_file (parser, path, NULL));
   record = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "interview");
@@ -653,9 +617,9 @@ test_interview_saved (void)
   /* Replaying the start: the canvas shows the old title's board, and nothing can edit the
    * document meanwhile; back at the end, undo is there again. */
   {
-    GtkWidget *panel = find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_INTERVIEW_PANEL);
+    GtkWidget *panel = plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_INTERVIEW_PANEL);
     GtkRange *replay = GTK_RANGE (plano_interview_panel_get_part (PLANO_INTERVIEW_PANEL (panel), "replay"));
-    PlanoCanvas *canvas = PLANO_CANVAS (find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_CANVAS));
+    PlanoCanvas *canvas = PLANO_CANVAS (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_CANVAS));
 
     plano_board_set_title (plano_window_get_board (window), "Clicks, replayed");
     plano_test_iterate ();
@@ -671,7 +635,7 @@ test_interview_saved (void)
     g_assert_true (button_sensitive (GTK_WIDGET (window), "win.undo"));
   }
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 /* The calculator's "Add to Interview Notes" puts its figures at the end of the capacity step's
@@ -689,7 +653,7 @@ test_capacity_notes (void)
   gtk_window_present (GTK_WINDOW (window));
   plano_test_iterate ();
   interview = window_interview (window);
-  calculator = PLANO_CALCULATOR (find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_CALCULATOR));
+  calculator = PLANO_CALCULATOR (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_CALCULATOR));
   figures = plano_calculator_get_notes (calculator);
   g_assert_true (g_str_has_prefix (figures, "Events: "));
 
@@ -698,7 +662,7 @@ test_capacity_notes (void)
   plano_test_iterate ();
   expected = g_strdup_printf ("Reads dominate.\n\n%s", figures);
   g_assert_cmpstr (plano_interview_get_notes (interview, 1), ==, expected);
-  g_assert_true (gtk_widget_get_mapped (find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_INTERVIEW_PANEL)));
+  g_assert_true (gtk_widget_get_mapped (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_INTERVIEW_PANEL)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-insert-capacity-notes", NULL));
   g_assert_cmpstr (plano_interview_get_notes (interview, 1), ==, "Reads dominate.");
@@ -722,7 +686,7 @@ test_capacity_notes (void)
     g_rmdir (dir);
   }
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 /* New from Template: a dialog of cards with thumbnails; choosing one shows its board in this
@@ -746,13 +710,13 @@ test_new_from_template (void)
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
 
       if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
-        chooser = find_widget_of_type (GTK_WIDGET (toplevel), PLANO_TYPE_TEMPLATE_CHOOSER);
+        chooser = plano_test_find_widget (GTK_WIDGET (toplevel), PLANO_TYPE_TEMPLATE_CHOOSER);
     }
   g_assert_nonnull (chooser);
 
   card = plano_template_chooser_get_card (PLANO_TEMPLATE_CHOOSER (chooser), "modern-data-stack");
   g_assert_nonnull (card);
-  picture = find_widget_of_type (card, GTK_TYPE_PICTURE);
+  picture = plano_test_find_widget (card, GTK_TYPE_PICTURE);
   g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (picture)));
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (gtk_picture_get_paintable (GTK_PICTURE (picture))), >=, 256);
 
@@ -763,7 +727,7 @@ test_new_from_template (void)
   g_assert_null (plano_window_get_file (window));
   g_assert_cmpuint (plano_board_get_n_items (plano_window_get_board (window), PLANO_ITEM_ZONE), ==, 8);
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 /* Copy as Image offers both a picture and SVG to other apps. */
@@ -782,7 +746,7 @@ test_copy_image (void)
   g_assert_true (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE));
   g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/svg+xml"));
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 /* Preferences apply to an open window as soon as they change: the grid, the style, and the
@@ -800,7 +764,7 @@ test_preferences_live (void)
   plano_window_new_board (window);
   gtk_window_present (GTK_WINDOW (window));
   plano_test_iterate ();
-  canvas = PLANO_CANVAS (find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_CANVAS));
+  canvas = PLANO_CANVAS (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_CANVAS));
 
   g_assert_cmpfloat (plano_canvas_get_grid_size (canvas), ==, 20);
   g_settings_set_int (settings, "grid-size", 40);
@@ -829,7 +793,7 @@ test_preferences_live (void)
   g_settings_reset (settings, "step-minutes");
   g_settings_reset (settings, "auto-advance");
   g_assert_cmpfloat (plano_interview_get_planned (window_interview (window), 5), ==, 5 * 60);
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 static PlanoPreferencesWindow *
@@ -866,17 +830,17 @@ test_preferences_window (void)
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (window));
 
   /* The first combo row is the style, the first switch snapping. */
-  style_row = find_widget_of_type (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW);
+  style_row = plano_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (style_row)), ==, 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (style_row), 2);
   g_assert_cmpstr (g_settings_get_string (settings, "style"), ==, "dark");
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
 
-  snap_switch = find_widget_of_type (GTK_WIDGET (preferences), GTK_TYPE_SWITCH);
+  snap_switch = plano_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_SWITCH);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (snap_switch)));
   gtk_switch_set_active (GTK_SWITCH (snap_switch), FALSE);
   g_assert_false (g_settings_get_boolean (settings, "snap-to-grid"));
-  g_assert_false (plano_canvas_get_snap (PLANO_CANVAS (find_widget_of_type (GTK_WIDGET (window),
+  g_assert_false (plano_canvas_get_snap (PLANO_CANVAS (plano_test_find_widget (GTK_WIDGET (window),
                                                                            PLANO_TYPE_CANVAS))));
 
   /* And a change made elsewhere shows in the open preferences. */
@@ -885,7 +849,7 @@ test_preferences_window (void)
 
   g_settings_reset (settings, "snap-to-grid");
   g_settings_reset (settings, "style");
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 /* With Save Automatically on, an edit reaches the board's file by itself, and no draft is
@@ -918,7 +882,7 @@ test_autosave_to_file (void)
   g_assert_cmpuint (count_drafts (FALSE), ==, 0);
 
   g_settings_reset (settings, "autosave");
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 static GtkDropTarget *
@@ -988,7 +952,7 @@ test_file_drop (void)
   for (GList *l = windows; l != NULL; l = l->next)
     g_assert_cmpstr (plano_window_get_page (l->data), ==, "board");
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 static GtkWidget *
@@ -1041,7 +1005,7 @@ test_recent_thumbnail (void)
     plano_test_iterate ();
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_prev_sibling (row) == NULL);
-  picture = find_widget_of_type (row, GTK_TYPE_PICTURE);
+  picture = plano_test_find_widget (row, GTK_TYPE_PICTURE);
   g_assert_nonnull (picture);
 
   /* Drawn in a worker thread. */
@@ -1053,7 +1017,7 @@ test_recent_thumbnail (void)
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==,
                    96 * gtk_widget_get_scale_factor (picture));
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 /* An accelerator in one spelling: "<Control>plus" and "<Primary>plus" are the same keys. */
@@ -1181,17 +1145,17 @@ test_shortcuts_listed (void)
 
   plano_window_new_board (window);
   check_class_shortcuts (GTK_WIDGET (window), listed, missing);
-  check_class_shortcuts (find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_CANVAS), listed, missing);
+  check_class_shortcuts (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_CANVAS), listed, missing);
 
   g_assert_cmpstr (missing->str, ==, "");
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 static gboolean
 toggle_active (PlanoWindow *window,
                const char  *tooltip_start)
 {
-  GtkWidget *header = find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *header = plano_test_find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
   GQueue queue = G_QUEUE_INIT;
 
   g_queue_push_tail (&queue, header);
@@ -1237,7 +1201,7 @@ test_narrow_window (void)
   g_assert_true (toggle_active (window, "Properties"));
   g_assert_false (toggle_active (window, "Mock Interview"));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
-  g_assert_cmpint (gtk_widget_get_width (find_widget_of_type (GTK_WIDGET (window), PLANO_TYPE_CANVAS)), >=, 360);
+  g_assert_cmpint (gtk_widget_get_width (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_CANVAS)), >=, 360);
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = plano_application_new_window (app);
@@ -1258,7 +1222,7 @@ test_narrow_window (void)
   else
     g_test_message ("The screen is narrower than 1600 pixels: the wide case is not checked");
 
-  close_all_windows ();
+  plano_test_close_all_windows ();
 }
 
 int
