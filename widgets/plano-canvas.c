@@ -1697,6 +1697,23 @@ plano_canvas_drop_kind (PlanoCanvas *self,
   return plano_canvas_add_kind (self, kind, x, y) != NULL;
 }
 
+/* Files dragged from a file manager also come as text; they are for the window to open. */
+static gboolean
+drop_accept_cb (GtkDropTarget *target,
+                GdkDrop       *drop,
+                gpointer       user_data)
+{
+  GdkContentFormats *formats = gdk_drop_get_formats (drop);
+
+  if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST) ||
+      gdk_content_formats_contain_mime_type (formats, "text/uri-list"))
+    return FALSE;
+
+  /* Otherwise as GtkDropTarget decides by itself; the first handler's answer is final. */
+  return (gdk_drop_get_actions (drop) & gtk_drop_target_get_actions (target)) != 0 &&
+         gdk_content_formats_match (gtk_drop_target_get_formats (target), formats);
+}
+
 static gboolean
 drop_cb (PlanoCanvas   *self,
          const GValue  *value,
@@ -3300,6 +3317,7 @@ plano_canvas_init (PlanoCanvas *self)
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
 
   drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
+  g_signal_connect (drop, "accept", G_CALLBACK (drop_accept_cb), NULL);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
