@@ -960,11 +960,13 @@ recent_thumbnail_cb (GObject      *source,
   thumbnail_job_free (job);
 }
 
-/* The picture of a recent board: drawn once per version of the file and style. */
+/* The picture of a recent board: drawn once per version of the file and style, and kept in
+ * @kept while the board is listed. */
 static GtkWidget *
 recent_thumbnail (PlanoWindow   *self,
                   GtkRecentInfo *info,
-                  GFile         *file)
+                  GFile         *file,
+                  GHashTable    *kept)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   int scale = MAX (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1);
@@ -986,6 +988,7 @@ recent_thumbnail (PlanoWindow   *self,
   if (texture != NULL)
     {
       gtk_picture_set_paintable (GTK_PICTURE (picture), GDK_PAINTABLE (texture));
+      g_hash_table_replace (kept, g_steal_pointer (&key), g_object_ref (texture));
       return picture;
     }
 
@@ -1005,7 +1008,11 @@ refresh_recent (PlanoWindow *self)
 {
   GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
   g_autoptr(GPtrArray) boards = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  GHashTable *kept;
   GtkWidget *child;
+
+  if (self->thumbnails == NULL)
+    return;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);
@@ -1021,6 +1028,7 @@ refresh_recent (PlanoWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 
   g_ptr_array_sort (boards, compare_recent);
+  kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   for (guint i = 0; i < MIN (boards->len, MAX_RECENT); i++)
     {
@@ -1036,7 +1044,7 @@ refresh_recent (PlanoWindow *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), recent_thumbnail (self, info, file));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), recent_thumbnail (self, info, file, kept));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
@@ -1044,6 +1052,10 @@ refresh_recent (PlanoWindow *self)
     }
 
   gtk_widget_set_visible (self->recent_box, boards->len > 0);
+
+  /* Pictures of boards no longer listed, or of older versions, go. */
+  g_hash_table_unref (self->thumbnails);
+  self->thumbnails = kept;
 }
 
 /* Boards dropped from the file manager open as they do from the command line, the first in
@@ -1910,6 +1922,7 @@ plano_window_dispose (GObject *object)
   if (self->canvas != NULL)
     set_board (self, NULL, NULL);
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_cancellable_cancel (self->thumbnails_cancellable);
   g_clear_object (&self->thumbnails_cancellable);
   g_clear_pointer (&self->thumbnails, g_hash_table_unref);
