@@ -9,8 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* A read-only JSON document for the board reader: parsed in one pass into one block of
- * memory, freed at once. json-glib's tree costs a hash table per object and, on GLib before
+/* A read-only JSON document for the board reader: parsed in one pass into blocks of memory
+ * that are freed at once. json-glib's tree costs a hash table per object and, on GLib before
  * 2.76, keeps its memory after it is freed; a board of 10 000 components has 25 000 objects.
  */
 
@@ -32,16 +32,14 @@ struct _PlanoJsonValue
 {
   PlanoJsonType  type;
   guint          n;         /* arrays: elements; objects: members */
-  gsize          start;     /* where it is in the parsed bytes */
-  gsize          end;
   union
   {
     gboolean          boolean;
     gint64            integer;
     double            number;
-    const char       *string;
+    const char       *string;   /* UTF-8; a \u0000 escape ends it, as in json-glib */
     PlanoJsonValue   *elements;
-    PlanoJsonMember  *members;
+    PlanoJsonMember  *members;  /* each name once */
   };
 };
 
@@ -64,6 +62,7 @@ const PlanoJsonValue  *plano_json_object_get      (const PlanoJsonValue  *object
                                                    const char            *name);
 gboolean               plano_json_is_number       (const PlanoJsonValue  *value);
 double                 plano_json_get_number      (const PlanoJsonValue  *value);
+JsonNode              *plano_json_to_node         (const PlanoJsonValue  *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlanoJsonDoc, plano_json_doc_free)
 

@@ -17,11 +17,19 @@
 
 /* A recursive-descent parser of RFC 8259 JSON into values that live in an arena: blocks of
  * memory handed out in order and freed together. The caller checks the nesting depth first
- * (plano-format.c does, on the raw bytes); the parser refuses more than MAX_DEPTH levels too.
+ * (plano-format.c does, on the raw bytes); the parser refuses more than MAX_DEPTH levels too,
+ * so that its recursion stays bounded whoever calls it.
+ *
+ * Where json-glib 1.6, the reader before this one, took more than RFC 8259, boards that opened
+ * then keep opening: a byte order mark at the start, control characters written raw inside
+ * strings, and a name that repeats in an object, which keeps its first place and its last
+ * value. Its other liberties (comments, single quotes, hexadecimal and octal) are refused.
  */
 
-#define MAX_DEPTH   128
-#define BLOCK_SIZE  (256 * 1024)
+#define MAX_DEPTH         128
+#define BLOCK_SIZE        (256 * 1024)
+#define SMALL_OBJECT      16      /* members compared pairwise for repeated names */
+#define INTEGER_DIGITS    18      /* digits that always fit a gint64 */
 
 struct _PlanoJsonDoc
 {
@@ -55,6 +63,19 @@ arena_alloc (PlanoJsonDoc *doc,
   return p;
 }
 
+static const char *
+arena_strdup (PlanoJsonDoc *doc,
+              const char   *s,
+              gsize         length)
+{
+  char *copy = arena_alloc (doc, length + 1);
+
+  memcpy (copy, s, length);
+  copy[length] = '\0';
+
+  return copy;
+}
+
 static PlanoJsonDoc *
 doc_new (void)
 {
@@ -74,6 +95,11 @@ plano_json_doc_free (PlanoJsonDoc *doc)
   g_free (doc);
 }
 
+/**
+ * plano_json_doc_get_root:
+ *
+ * Returns: (transfer none): the top-level value, which lives as long as @doc
+ */
 const PlanoJsonValue *
 plano_json_doc_get_root (PlanoJsonDoc *doc)
 {
@@ -92,6 +118,7 @@ typedef struct
   gsize         pos;
   GArray       *stack;   /* of PlanoJsonMember: the children of the containers open now */
   GString      *text;    /* scratch for strings with escapes */
+  GHashTable   *names;   /* scratch for the names of a large object */
   const char   *problem; /* why parsing stopped; NULL while all is well */
 } Parser;
 
@@ -102,6 +129,13 @@ fail (Parser     *p,
   if (p->problem == NULL)
     p->problem = problem;
   return FALSE;
+}
+
+static inline gboolean
+at (Parser *p,
+    char    c)
+{
+  return p->pos < p->length && p->data[p->pos] == c;
 }
 
 static void
@@ -129,6 +163,7 @@ hex_digit (char c)
   return -1;
 }
 
+/* Four hex digits after "\u". */
 static gboolean
 read_hex4 (Parser   *p,
            gunichar *out)
@@ -138,50 +173,72 @@ read_hex4 (Parser   *p,
   if (p->length - p->pos < 4)
     return fail (p, _("not a valid escape in a string"));
 
-  for (int i = 0; i < 4; i++)
+  for (guint i = 0; i < 4; i++)
     {
-      int d = hex_digit (p->data[p->pos + i]);
+      int d = hex_digit (p->data[p->pos]);
 
       if (d < 0)
         return fail (p, _("not a valid escape in a string"));
-      value = value << 4 | d;
+      value = value << 4 | (gunichar) d;
+      p->pos++;
     }
 
-  p->pos += 4;
   *out = value;
   return TRUE;
 }
 
-/* A string, the opening quote already seen; its UTF-8 was checked with the whole file. */
+static gboolean
+read_unicode_escape (Parser *p)
+{
+  gunichar ch;
+  gunichar low;
+
+  if (!read_hex4 (p, &ch))
+    return FALSE;
+
+  /* A character beyond the first 65 536 comes as the two halves of a surrogate pair;
+   * a half alone is not a character.
+   */
+  if (ch >= 0xdc00 && ch <= 0xdfff)
+    return fail (p, _("not a valid escape in a string"));
+
+  if (ch >= 0xd800 && ch <= 0xdbff)
+    {
+      if (p->length - p->pos < 2 || p->data[p->pos] != '\\' || p->data[p->pos + 1] != 'u')
+        return fail (p, _("not a valid escape in a string"));
+      p->pos += 2;
+      if (!read_hex4 (p, &low))
+        return FALSE;
+      if (low < 0xdc00 || low > 0xdfff)
+        return fail (p, _("not a valid escape in a string"));
+      ch = 0x10000 + ((ch - 0xd800) << 10) + (low - 0xdc00);
+    }
+
+  /* \u0000 gives a NUL byte, which ends the string as it did with json-glib. */
+  g_string_append_unichar (p->text, ch);
+  return TRUE;
+}
+
+/* A string, the opening quote already seen. The bytes were checked as UTF-8 with the whole
+ * input, and quotes and backslashes never fall inside a character, so a run without escapes
+ * is copied as it is.
+ */
 static gboolean
 parse_string (Parser      *p,
               const char **out)
 {
   gsize start = p->pos;
-  gsize run;
-  char *copy;
 
-  /* Most strings have no escapes: copy them as they are. */
-  while (p->pos < p->length)
-    {
-      guchar c = p->data[p->pos];
-
-      if (c == '"' || c == '\\' || c < 0x20)
-        break;
-      p->pos++;
-    }
+  while (p->pos < p->length && p->data[p->pos] != '"' && p->data[p->pos] != '\\')
+    p->pos++;
 
   if (p->pos >= p->length)
-    return fail (p, _("a text does not end"));
+    return fail (p, _("a string has no closing quote"));
 
   if (p->data[p->pos] == '"')
     {
-      run = p->pos - start;
-      copy = arena_alloc (p->doc, run + 1);
-      memcpy (copy, p->data + start, run);
-      copy[run] = '\0';
+      *out = arena_strdup (p->doc, p->data + start, p->pos - start);
       p->pos++;
-      *out = copy;
       return TRUE;
     }
 
@@ -190,19 +247,14 @@ parse_string (Parser      *p,
 
   while (p->pos < p->length)
     {
-      guchar c = p->data[p->pos];
+      char c = p->data[p->pos];
 
       if (c == '"')
         {
+          *out = arena_strdup (p->doc, p->text->str, p->text->len);
           p->pos++;
-          copy = arena_alloc (p->doc, p->text->len + 1);
-          memcpy (copy, p->text->str, p->text->len + 1);
-          *out = copy;
           return TRUE;
         }
-
-      if (c < 0x20)
-        return fail (p, _("a control character in a text"));
 
       if (c != '\\')
         {
@@ -225,31 +277,8 @@ parse_string (Parser      *p,
         case 'r': g_string_append_c (p->text, '\r'); break;
         case 't': g_string_append_c (p->text, '\t'); break;
         case 'u':
-          {
-            gunichar ch, low;
-
-            if (!read_hex4 (p, &ch))
-              return FALSE;
-
-            /* A character beyond the first 65 536 comes as two halves of a surrogate pair. */
-            if (ch >= 0xd800 && ch <= 0xdbff)
-              {
-                if (p->length - p->pos < 2 || p->data[p->pos] != '\\' || p->data[p->pos + 1] != 'u')
-                  return fail (p, _("not a valid escape in a string"));
-                p->pos += 2;
-                if (!read_hex4 (p, &low))
-                  return FALSE;
-                if (low < 0xdc00 || low > 0xdfff)
-                  return fail (p, _("not a valid escape in a string"));
-                ch = 0x10000 + ((ch - 0xd800) << 10) + (low - 0xdc00);
-              }
-            else if (ch >= 0xdc00 && ch <= 0xdfff)
-              {
-                return fail (p, _("not a valid escape in a string"));
-              }
-
-            g_string_append_unichar (p->text, ch);
-          }
+          if (!read_unicode_escape (p))
+            return FALSE;
           break;
         default:
           p->pos--;
@@ -257,7 +286,13 @@ parse_string (Parser      *p,
         }
     }
 
-  return fail (p, _("a text does not end"));
+  return fail (p, _("a string has no closing quote"));
+}
+
+static inline gboolean
+is_digit (Parser *p)
+{
+  return p->pos < p->length && p->data[p->pos] >= '0' && p->data[p->pos] <= '9';
 }
 
 static gboolean
@@ -265,48 +300,61 @@ parse_number (Parser         *p,
               PlanoJsonValue *value)
 {
   gsize start = p->pos;
+  gboolean negative = FALSE;
   gboolean integer = TRUE;
+  gsize digits;
   char buffer[64];
   g_autofree char *long_copy = NULL;
   char *text;
-  char *end;
   gsize n;
 
-#define DIGIT(i) ((i) < p->length && p->data[i] >= '0' && p->data[i] <= '9')
-
-  if (p->pos < p->length && p->data[p->pos] == '-')
-    p->pos++;
-  if (!DIGIT (p->pos))
+  if (at (p, '-'))
+    {
+      negative = TRUE;
+      p->pos++;
+    }
+  if (!is_digit (p))
     return fail (p, _("not a valid number"));
   if (p->data[p->pos] == '0')
     p->pos++;
   else
-    while (DIGIT (p->pos))
+    while (is_digit (p))
       p->pos++;
+  digits = p->pos - start - negative;
 
-  if (p->pos < p->length && p->data[p->pos] == '.')
+  if (at (p, '.'))
     {
       integer = FALSE;
       p->pos++;
-      if (!DIGIT (p->pos))
+      if (!is_digit (p))
         return fail (p, _("not a valid number"));
-      while (DIGIT (p->pos))
+      while (is_digit (p))
         p->pos++;
     }
 
-  if (p->pos < p->length && (p->data[p->pos] == 'e' || p->data[p->pos] == 'E'))
+  if (at (p, 'e') || at (p, 'E'))
     {
       integer = FALSE;
       p->pos++;
-      if (p->pos < p->length && (p->data[p->pos] == '+' || p->data[p->pos] == '-'))
+      if (at (p, '+') || at (p, '-'))
         p->pos++;
-      if (!DIGIT (p->pos))
+      if (!is_digit (p))
         return fail (p, _("not a valid number"));
-      while (DIGIT (p->pos))
+      while (is_digit (p))
         p->pos++;
     }
 
-#undef DIGIT
+  if (integer && digits <= INTEGER_DIGITS)
+    {
+      gint64 v = 0;
+
+      for (gsize i = start + negative; i < p->pos; i++)
+        v = v * 10 + (p->data[i] - '0');
+
+      value->type = PLANO_JSON_INTEGER;
+      value->integer = negative ? -v : v;
+      return TRUE;
+    }
 
   n = p->pos - start;
   if (n < sizeof buffer)
@@ -318,6 +366,7 @@ parse_number (Parser         *p,
 
   if (integer)
     {
+      char *end;
       gint64 v;
 
       errno = 0;
@@ -330,9 +379,11 @@ parse_number (Parser         *p,
         }
     }
 
-  /* Too large a number becomes infinite; the reader refuses it with its place. */
+  /* An integer too large for 64 bits is kept as a double (json-glib wrapped it around);
+   * too large a number becomes infinite, which the board reader refuses with its place.
+   */
   value->type = PLANO_JSON_DOUBLE;
-  value->number = g_ascii_strtod (text, &end);
+  value->number = g_ascii_strtod (text, NULL);
   return TRUE;
 }
 
@@ -353,29 +404,98 @@ static gboolean parse_value (Parser         *p,
                              PlanoJsonValue *value,
                              guint           depth);
 
-/* Moves the children gathered on the stack since @base into the arena. */
-static gpointer
-take_children (Parser *p,
-               guint   base,
-               gsize   size,
-               guint  *n)
+/* Moves the elements gathered on the stack since @base into the arena. */
+static void
+take_elements (Parser         *p,
+               guint           base,
+               PlanoJsonValue *array)
 {
   guint count = p->stack->len - base;
-  guint8 *children = count > 0 ? arena_alloc (p->doc, count * size) : NULL;
+  PlanoJsonValue *elements = NULL;
+
+  if (count > 0)
+    elements = arena_alloc (p->doc, count * sizeof (PlanoJsonValue));
+
+  for (guint i = 0; i < count; i++)
+    elements[i] = g_array_index (p->stack, PlanoJsonMember, base + i).value;
+
+  g_array_set_size (p->stack, base);
+  array->n = count;
+  array->elements = elements;
+}
+
+/* Folds the members of one object that repeat a name into the first of them, with the last
+ * value, as json-glib does. Returns how many members are left.
+ */
+static guint
+fold_repeated_names (Parser          *p,
+                     PlanoJsonMember *members,
+                     guint            count)
+{
+  guint kept = 0;
+
+  if (count <= SMALL_OBJECT)
+    {
+      for (guint i = 0; i < count; i++)
+        {
+          guint j;
+
+          for (j = 0; j < kept; j++)
+            if (members[j].name[0] == members[i].name[0] &&
+                strcmp (members[j].name, members[i].name) == 0)
+              break;
+
+          if (j < kept)
+            members[j].value = members[i].value;
+          else
+            members[kept++] = members[i];
+        }
+
+      return kept;
+    }
+
+  if (p->names == NULL)
+    p->names = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < count; i++)
     {
-      const PlanoJsonMember *member = &g_array_index (p->stack, PlanoJsonMember, base + i);
+      guint j = GPOINTER_TO_UINT (g_hash_table_lookup (p->names, members[i].name));
 
-      if (size == sizeof (PlanoJsonValue))
-        memcpy (children + i * size, &member->value, size);
+      if (j > 0)
+        {
+          members[j - 1].value = members[i].value;
+        }
       else
-        memcpy (children + i * size, member, size);
+        {
+          members[kept] = members[i];
+          g_hash_table_insert (p->names, (gpointer) members[kept].name, GUINT_TO_POINTER (kept + 1));
+          kept++;
+        }
+    }
+
+  g_hash_table_remove_all (p->names);
+  return kept;
+}
+
+static void
+take_members (Parser         *p,
+              guint           base,
+              PlanoJsonValue *object)
+{
+  guint count = p->stack->len - base;
+  PlanoJsonMember *members = NULL;
+
+  if (count > 0)
+    {
+      count = fold_repeated_names (p, &g_array_index (p->stack, PlanoJsonMember, base), count);
+      members = arena_alloc (p->doc, count * sizeof (PlanoJsonMember));
+      memcpy (members, &g_array_index (p->stack, PlanoJsonMember, base),
+              count * sizeof (PlanoJsonMember));
     }
 
   g_array_set_size (p->stack, base);
-  *n = count;
-  return children;
+  object->n = count;
+  object->members = members;
 }
 
 static gboolean
@@ -387,16 +507,16 @@ parse_array (Parser         *p,
 
   value->type = PLANO_JSON_ARRAY;
   skip_space (p);
-  if (p->pos < p->length && p->data[p->pos] == ']')
+  if (at (p, ']'))
     {
       p->pos++;
-      value->elements = take_children (p, base, sizeof (PlanoJsonValue), &value->n);
+      take_elements (p, base, value);
       return TRUE;
     }
 
   for (;;)
     {
-      PlanoJsonMember element = { NULL, };
+      PlanoJsonMember element = { NULL, { PLANO_JSON_NULL, 0, { 0, } } };
 
       if (!parse_value (p, &element.value, depth + 1))
         return FALSE;
@@ -415,7 +535,7 @@ parse_array (Parser         *p,
       p->pos++;
     }
 
-  value->elements = take_children (p, base, sizeof (PlanoJsonValue), &value->n);
+  take_elements (p, base, value);
   return TRUE;
 }
 
@@ -428,16 +548,16 @@ parse_object (Parser         *p,
 
   value->type = PLANO_JSON_OBJECT;
   skip_space (p);
-  if (p->pos < p->length && p->data[p->pos] == '}')
+  if (at (p, '}'))
     {
       p->pos++;
-      value->members = take_children (p, base, sizeof (PlanoJsonMember), &value->n);
+      take_members (p, base, value);
       return TRUE;
     }
 
   for (;;)
     {
-      PlanoJsonMember member = { NULL, };
+      PlanoJsonMember member = { NULL, { PLANO_JSON_NULL, 0, { 0, } } };
 
       skip_space (p);
       if (p->pos >= p->length)
@@ -472,7 +592,7 @@ parse_object (Parser         *p,
       p->pos++;
     }
 
-  value->members = take_children (p, base, sizeof (PlanoJsonMember), &value->n);
+  take_members (p, base, value);
   return TRUE;
 }
 
@@ -481,62 +601,57 @@ parse_value (Parser         *p,
              PlanoJsonValue *value,
              guint           depth)
 {
-  gboolean ok;
+  *value = (PlanoJsonValue) { .type = PLANO_JSON_NULL };
 
-  if (depth > MAX_DEPTH)
-    return fail (p, _("nested too deep"));
+  if (depth >= MAX_DEPTH)
+    return fail (p, _("nested too deeply"));
 
   skip_space (p);
   if (p->pos >= p->length)
     return fail (p, _("the file ends too soon"));
 
-  *value = (PlanoJsonValue) { .start = p->pos };
-
   switch (p->data[p->pos])
     {
     case '{':
       p->pos++;
-      ok = parse_object (p, value, depth);
-      break;
+      return parse_object (p, value, depth);
+
     case '[':
       p->pos++;
-      ok = parse_array (p, value, depth);
-      break;
+      return parse_array (p, value, depth);
+
     case '"':
       p->pos++;
       value->type = PLANO_JSON_STRING;
-      ok = parse_string (p, &value->string);
-      break;
+      return parse_string (p, &value->string);
+
     case 't':
       value->type = PLANO_JSON_BOOLEAN;
       value->boolean = TRUE;
-      ok = match (p, "true");
-      break;
+      return match (p, "true");
+
     case 'f':
       value->type = PLANO_JSON_BOOLEAN;
-      ok = match (p, "false");
-      break;
-    case 'n':
-      value->type = PLANO_JSON_NULL;
-      ok = match (p, "null");
-      break;
-    default:
-      ok = parse_number (p, value);
-      if (!ok && p->pos == value->start)
-        {
-          p->problem = NULL;
-          ok = fail (p, _("expected a value"));
-        }
-      break;
-    }
+      value->boolean = FALSE;
+      return match (p, "false");
 
-  value->end = p->pos;
-  return ok;
+    case 'n':
+      return match (p, "null");
+
+    case '-':
+    case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+      return parse_number (p, value);
+
+    default:
+      return fail (p, _("expected a value"));
+    }
 }
 
 /**
  * plano_json_parse:
- * @data: UTF-8 text, already validated
+ * @data: UTF-8 text, already validated, such as by g_utf8_validate_len()
+ * @length: its length in bytes
  *
  * Returns: (transfer full) (nullable): the document, or %NULL with a %PLANO_FORMAT_ERROR that
  *   gives the line and column of the problem
@@ -549,23 +664,32 @@ plano_json_parse (const char  *data,
   g_autoptr(PlanoJsonDoc) doc = doc_new ();
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (PlanoJsonMember));
   g_autoptr(GString) text = g_string_new (NULL);
-  Parser p = { doc, data, length, 0, stack, text, NULL };
+  Parser p = { doc, data, length, 0, stack, text, NULL, NULL };
+  gsize bom = 0;
   gboolean ok;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  /* RFC 8259 lets a parser skip a byte order mark, and some editors on Windows write one. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    bom = p.pos = 3;
 
   ok = parse_value (&p, &doc->root, 0);
   if (ok)
     {
       skip_space (&p);
       if (p.pos < length)
-        ok = fail (&p, _("more after the end of the JSON value"));
+        ok = fail (&p, _("more text after the end of the JSON value"));
     }
+
+  g_clear_pointer (&p.names, g_hash_table_unref);
 
   if (!ok)
     {
       guint line = 1;
       guint column = 1;
 
-      for (gsize i = 0; i < MIN (p.pos, length); i++)
+      for (gsize i = bom; i < MIN (p.pos, length); i++)
         {
           if (data[i] == '\n')
             line++, column = 1;
@@ -598,18 +722,15 @@ convert (PlanoJsonDoc   *doc,
         JsonObjectIter iter;
         const char *name;
         JsonNode *member;
+        guint size = json_object_get_size (object);
         guint i = 0;
 
         value->type = PLANO_JSON_OBJECT;
-        value->n = json_object_get_size (object);
-        value->members = arena_alloc (doc, value->n * sizeof (PlanoJsonMember));
+        value->members = arena_alloc (doc, size * sizeof (PlanoJsonMember));
         json_object_iter_init_ordered (&iter, object);
-        while (json_object_iter_next_ordered (&iter, &name, &member) && i < value->n)
+        while (i < size && json_object_iter_next_ordered (&iter, &name, &member))
           {
-            char *copy = arena_alloc (doc, strlen (name) + 1);
-
-            strcpy (copy, name);
-            value->members[i].name = copy;
+            value->members[i].name = arena_strdup (doc, name, strlen (name));
             convert (doc, member, &value->members[i].value);
             i++;
           }
@@ -651,11 +772,9 @@ convert (PlanoJsonDoc   *doc,
         else if (type == G_TYPE_STRING)
           {
             const char *s = json_node_get_string (node);
-            char *copy = arena_alloc (doc, strlen (s) + 1);
 
-            strcpy (copy, s);
             value->type = PLANO_JSON_STRING;
-            value->string = copy;
+            value->string = arena_strdup (doc, s, strlen (s));
           }
       }
       break;
@@ -668,18 +787,86 @@ convert (PlanoJsonDoc   *doc,
 
 /**
  * plano_json_from_node:
+ * @node: (nullable): a json-glib tree
  *
- * The same document as json-glib's @node, for reading an item kept in a json-glib tree.
- * Positions in the source are all 0.
+ * The same document as json-glib's @node, for reading an item kept in a json-glib tree; a
+ * %NULL @node gives a document whose root is null.
+ *
+ * Returns: (transfer full): the document
  */
 PlanoJsonDoc *
 plano_json_from_node (JsonNode *node)
 {
   PlanoJsonDoc *doc = doc_new ();
 
+  doc->root.type = PLANO_JSON_NULL;
   if (node != NULL)
     convert (doc, node, &doc->root);
   return doc;
+}
+
+/* To json-glib */
+
+static JsonNode *
+to_node (const PlanoJsonValue *value)
+{
+  switch (value->type)
+    {
+    case PLANO_JSON_BOOLEAN:
+      return json_node_init_boolean (json_node_alloc (), value->boolean);
+
+    case PLANO_JSON_INTEGER:
+      return json_node_init_int (json_node_alloc (), value->integer);
+
+    case PLANO_JSON_DOUBLE:
+      return json_node_init_double (json_node_alloc (), value->number);
+
+    case PLANO_JSON_STRING:
+      return json_node_init_string (json_node_alloc (), value->string);
+
+    case PLANO_JSON_ARRAY:
+      {
+        JsonArray *array = json_array_sized_new (value->n);
+
+        for (guint i = 0; i < value->n; i++)
+          json_array_add_element (array, to_node (&value->elements[i]));
+        return json_node_init_array (json_node_alloc (), array);
+      }
+
+    case PLANO_JSON_OBJECT:
+      {
+        JsonObject *object = json_object_new ();
+
+        for (guint i = 0; i < value->n; i++)
+          json_object_set_member (object, value->members[i].name,
+                                  to_node (&value->members[i].value));
+        return json_node_init_object (json_node_alloc (), object);
+      }
+
+    case PLANO_JSON_NULL:
+    default:
+      return json_node_init_null (json_node_alloc ());
+    }
+}
+
+/**
+ * plano_json_to_node:
+ *
+ * The json-glib tree of @value, for what the board keeps as JSON (the interview record and
+ * the view). It is sealed, as json_parser_new_immutable() makes its nodes.
+ *
+ * Returns: (transfer full): the tree
+ */
+JsonNode *
+plano_json_to_node (const PlanoJsonValue *value)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  node = to_node (value);
+  json_node_seal (node);
+  return node;
 }
 
 /* Reading */
@@ -687,8 +874,8 @@ plano_json_from_node (JsonNode *node)
 /**
  * plano_json_object_get:
  *
- * Returns: (nullable): the member @name of @object; the last one when a name repeats, as
- *   json-glib does
+ * Returns: (nullable): the member @name of @object. A name is there once: when it repeats in
+ *   the text, the member keeps its first place and its last value, as in json-glib.
  */
 const PlanoJsonValue *
 plano_json_object_get (const PlanoJsonValue *object,
@@ -696,9 +883,9 @@ plano_json_object_get (const PlanoJsonValue *object,
 {
   g_return_val_if_fail (object != NULL && object->type == PLANO_JSON_OBJECT, NULL);
 
-  for (guint i = object->n; i > 0; i--)
-    if (strcmp (object->members[i - 1].name, name) == 0)
-      return &object->members[i - 1].value;
+  for (guint i = 0; i < object->n; i++)
+    if (object->members[i].name[0] == name[0] && strcmp (object->members[i].name, name) == 0)
+      return &object->members[i].value;
 
   return NULL;
 }
