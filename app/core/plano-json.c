@@ -826,21 +826,25 @@ to_node (const PlanoJsonValue *value)
 
     case PLANO_JSON_ARRAY:
       {
+        JsonNode *node = json_node_new (JSON_NODE_ARRAY);
         JsonArray *array = json_array_sized_new (value->n);
 
         for (guint i = 0; i < value->n; i++)
           json_array_add_element (array, to_node (&value->elements[i]));
-        return json_node_init_array (json_node_alloc (), array);
+        json_node_take_array (node, array);
+        return node;
       }
 
     case PLANO_JSON_OBJECT:
       {
+        JsonNode *node = json_node_new (JSON_NODE_OBJECT);
         JsonObject *object = json_object_new ();
 
         for (guint i = 0; i < value->n; i++)
           json_object_set_member (object, value->members[i].name,
                                   to_node (&value->members[i].value));
-        return json_node_init_object (json_node_alloc (), object);
+        json_node_take_object (node, object);
+        return node;
       }
 
     case PLANO_JSON_NULL:
