@@ -468,7 +468,8 @@ fold_repeated_names (Parser          *p,
       else
         {
           members[kept] = members[i];
-          g_hash_table_insert (p->names, (gpointer) members[kept].name, GUINT_TO_POINTER (kept + 1));
+          g_hash_table_insert (p->names, (gpointer) members[kept].name,
+                               GUINT_TO_POINTER (kept + 1));
           kept++;
         }
     }
