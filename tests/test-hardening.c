@@ -113,13 +113,20 @@ static const Case cases[] = {
   { "utf8-overlong", "{\"plano\": 1, \"title\": \"\xc0\xaf\"}", "line 1: the file is not valid UTF-8 text" },
   { "utf8-surrogate", "{\"plano\": 1, \"title\": \"\xed\xa0\x80\"}", "line 1: the file is not valid UTF-8 text" },
   { "utf8-truncated", "{\"plano\": 1, \"title\": \"\xe2\x82\"}", "line 1: the file is not valid UTF-8 text" },
-  { "octal-escape", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 0, \"y\": 0, \"label\": \"\\777\"}]}", "nodes[0].label: the text is not valid UTF-8" },
-  { "octal-escape-name", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 0, \"y\": 0, \"props\": {\"\\777\": 1}}]}", "nodes[0].props: a member name is not valid UTF-8" },
+  { "octal-escape", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 0, \"y\": 0, \"label\": \"\\777\"}]}", "line 1, column 78: not valid JSON: not a valid escape in a string" },
+  { "octal-escape-name", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 0, \"y\": 0, \"props\": {\"\\777\": 1}}]}", "line 1, column 79: not valid JSON: not a valid escape in a string" },
   { "nul-byte", "{\"plano\": 1,\0 \"title\": \"x\"}", "" },
   { "escaped-nul", "{\"plano\": 1, \"title\": \"a\\u0000b\"}", NULL },
   { "only-whitespace", " \n\t ", "the file is empty" },
   { "just-a-string", "\"plano\"", "the top level is not a JSON object, so this is not a Plano board" },
   { "duplicate-member", "{\"plano\": 1, \"plano\": 2}", "plano: the board is format version 2" },
+  { "duplicate-member-last-checked", "{\"plano\": 1, \"title\": 1e999, \"title\": \"x\"}", NULL },
+  { "byte-order-mark", "\xef\xbb\xbf{\"plano\": 1}", NULL },
+  { "raw-tab-in-string", "{\"plano\": 1, \"title\": \"a\tb\"}", NULL },
+  { "prop-past-64-bits", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 0, \"y\": 0, \"props\": {\"rate\": 99999999999999999999}}]}", NULL },
+  { "lone-surrogate", "{\"plano\": 1, \"title\": \"\\ud800\"}", "line 1, column 30: not valid JSON: not a valid escape in a string" },
+  { "comment", "{\"plano\": 1 /* c */}", "line 1, column 13: not valid JSON: expected “,” or “}”" },
+  { "trailing-garbage", "{\"plano\": 1} x", "line 1, column 14: not valid JSON: more text after the end of the JSON value" },
 };
 
 static void

@@ -18,12 +18,14 @@
 #include "plano-board-private.h"
 #include "plano-catalog.h"
 #include "plano-format.h"
+#include "plano-json-private.h"
 
 /* Reads and writes the .plano format of FORMAT.md, version 1.
  *
  * The reader refuses a bad board with one error that names the JSON path of the problem. It
- * checks the nesting depth on the raw bytes before json-glib sees them, since json-glib's
- * parser recurses once per level and a deep enough file overflows the stack.
+ * checks the bytes (UTF-8, nesting depth) before parsing them with plano-json, and reads the
+ * board from plano-json's values; only the interview record and the view become json-glib
+ * trees, which the board keeps.
  *
  * The writer produces the members in FORMAT.md's order with two-space indentation and
  * coordinates rounded to two decimals, so that files diff cleanly; json-glib's generator can
@@ -76,13 +78,23 @@ push_member (Reader     *reader,
   return len;
 }
 
+/* Without printf, which took a tenth of the time to read a large board. */
 static gsize
 push_index (Reader *reader,
             guint   index)
 {
   gsize len = reader->path->len;
+  char digits[16];
+  guint n = 0;
 
-  g_string_append_printf (reader->path, "[%u]", index);
+  do
+    digits[n++] = '0' + index % 10;
+  while ((index /= 10) > 0);
+
+  g_string_append_c (reader->path, '[');
+  while (n > 0)
+    g_string_append_c (reader->path, digits[--n]);
+  g_string_append_c (reader->path, ']');
 
   return len;
 }
@@ -96,6 +108,20 @@ pop (Reader *reader,
 
 /* Checks of the raw bytes */
 
+/* The line of byte @offset, counted only for an error message. */
+static guint
+line_at (const char *data,
+         gsize       offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      line++;
+
+  return line;
+}
+
 static gboolean
 check_bytes (const char  *data,
              gsize        length,
@@ -103,29 +129,19 @@ check_bytes (const char  *data,
 {
   const char *end = NULL;
   guint depth = 0;
-  guint line = 1;
   gboolean in_string = FALSE;
   gboolean only_space = TRUE;
 
   if (!g_utf8_validate_len (data, length, &end))
     {
-      guint bad_line = 1;
-
-      for (const char *p = data; p < end; p++)
-        if (*p == '\n')
-          bad_line++;
-
       g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
-                   _("line %u: the file is not valid UTF-8 text"), bad_line);
+                   _("line %u: the file is not valid UTF-8 text"), line_at (data, end - data));
       return FALSE;
     }
 
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
-
-      if (c == '\n')
-        line++;
 
       if (in_string)
         {
@@ -149,7 +165,8 @@ check_bytes (const char  *data,
           if (++depth > MAX_DEPTH)
             {
               g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
-                           _("line %u: nesting deeper than %u levels"), line, MAX_DEPTH);
+                           _("line %u: nesting deeper than %u levels"), line_at (data, i),
+                           MAX_DEPTH);
               return FALSE;
             }
           break;
@@ -181,109 +198,68 @@ check_bytes (const char  *data,
   return TRUE;
 }
 
-/* json-glib says "<data>:3:14: Parse error: unexpected character"; keep line and reason. */
-static void
-set_syntax_error (GError     **error,
-                  const GError *parse_error)
-{
-  const char *message = parse_error->message;
-  guint line = 0;
-  guint column = 0;
-  const char *reason;
-
-  if (g_str_has_prefix (message, "<data>:") &&
-      sscanf (message, "<data>:%u:%u:", &line, &column) == 2 &&
-      (reason = strstr (message, ": Parse error: ")) != NULL)
-    {
-      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
-                   _("line %u, column %u: not valid JSON: %s"), line, column,
-                   reason + strlen (": Parse error: "));
-      return;
-    }
-
-  g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
-               _("not valid JSON: %s"), message);
-}
-
 /* A walk over the whole tree for the rules that hold everywhere: strings no longer than
- * 100 000 characters and only finite numbers.
+ * 100 000 characters and only finite numbers. Strings and member names need no UTF-8 check:
+ * the bytes were checked before parsing, and the parser decodes escapes to whole characters.
+ *
+ * With a %NULL @reader the walk only says whether the tree passes; building the path of every
+ * value would cost more than the checks, so it is done again with the reader for a tree that
+ * does not pass.
  */
 static gboolean
-check_tree (Reader    *reader,
-            JsonNode  *node,
-            GError   **error)
+check_tree (Reader                *reader,
+            const PlanoJsonValue  *value,
+            GError               **error)
 {
-  switch (json_node_get_node_type (node))
+  switch (value->type)
     {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
-
-        json_object_iter_init_ordered (&iter, json_node_get_object (node));
-        while (json_object_iter_next_ordered (&iter, &name, &member))
-          {
-            gsize len;
-
-            if (!g_utf8_validate (name, -1, NULL))
-              {
-                set_path_error (reader, error, _("a member name is not valid UTF-8"));
-                return FALSE;
-              }
-
-            len = push_member (reader, name);
-            if (!check_tree (reader, member, error))
-              return FALSE;
-            pop (reader, len);
-          }
-      }
-      break;
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-
-        for (guint i = 0; i < n; i++)
-          {
-            gsize len = push_index (reader, i);
-
-            if (!check_tree (reader, json_array_get_element (array, i), error))
-              return FALSE;
-            pop (reader, len);
-          }
-      }
-      break;
-
-    case JSON_NODE_VALUE:
-      if (json_node_get_value_type (node) == G_TYPE_STRING)
+    case PLANO_JSON_OBJECT:
+      for (guint i = 0; i < value->n; i++)
         {
-          const char *s = json_node_get_string (node);
+          gsize len = reader != NULL ? push_member (reader, value->members[i].name) : 0;
 
-          /* json-glib decodes escapes such as \777 into bytes that are not UTF-8. */
-          if (!g_utf8_validate (s, -1, NULL))
-            {
-              set_path_error (reader, error, _("the text is not valid UTF-8"));
-              return FALSE;
-            }
-
-          if (strlen (s) > MAX_STRING_LEN && g_utf8_strlen (s, -1) > MAX_STRING_LEN)
-            {
-              set_path_error (reader, error, _("string longer than %u characters"),
-                              MAX_STRING_LEN);
-              return FALSE;
-            }
+          if (!check_tree (reader, &value->members[i].value, error))
+            return FALSE;
+          if (reader != NULL)
+            pop (reader, len);
         }
-      else if (json_node_get_value_type (node) == G_TYPE_DOUBLE &&
-               !isfinite (json_node_get_double (node)))
+      break;
+
+    case PLANO_JSON_ARRAY:
+      for (guint i = 0; i < value->n; i++)
         {
-          set_path_error (reader, error, _("not a finite number"));
+          gsize len = reader != NULL ? push_index (reader, i) : 0;
+
+          if (!check_tree (reader, &value->elements[i], error))
+            return FALSE;
+          if (reader != NULL)
+            pop (reader, len);
+        }
+      break;
+
+    case PLANO_JSON_STRING:
+      if (strlen (value->string) > MAX_STRING_LEN &&
+          g_utf8_strlen (value->string, -1) > MAX_STRING_LEN)
+        {
+          if (reader != NULL)
+            set_path_error (reader, error, _("string longer than %u characters"),
+                            MAX_STRING_LEN);
           return FALSE;
         }
       break;
 
-    case JSON_NODE_NULL:
+    case PLANO_JSON_DOUBLE:
+      if (!isfinite (value->number))
+        {
+          if (reader != NULL)
+            set_path_error (reader, error, _("not a finite number"));
+          return FALSE;
+        }
+      break;
+
+    case PLANO_JSON_NULL:
+    case PLANO_JSON_BOOLEAN:
+    case PLANO_JSON_INTEGER:
     default:
       break;
     }
@@ -295,31 +271,19 @@ check_tree (Reader    *reader,
  * error when @required and leaves @out alone otherwise.
  */
 
-static gboolean
-is_number (JsonNode *node)
+static const PlanoJsonValue *
+get_member_node (Reader                *reader,
+                 const PlanoJsonValue  *object,
+                 const char            *name,
+                 gboolean               required,
+                 gsize                 *len,
+                 GError               **error)
 {
-  GType type;
-
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  type = json_node_get_value_type (node);
-  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
-}
-
-static JsonNode *
-get_member_node (Reader      *reader,
-                 JsonObject  *object,
-                 const char  *name,
-                 gboolean     required,
-                 gsize       *len,
-                 GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, name);
+  const PlanoJsonValue *node = plano_json_object_get (object, name);
 
   *len = push_member (reader, name);
 
-  if (node == NULL || (JSON_NODE_HOLDS_NULL (node) && !required))
+  if (node == NULL || (node->type == PLANO_JSON_NULL && !required))
     {
       if (required)
         set_path_error (reader, error, _("missing"));
@@ -329,22 +293,22 @@ get_member_node (Reader      *reader,
   return node;
 }
 
-/* Looks up the optional member @name of @object, which must hold a @type node. Returns FALSE
+/* Looks up the optional member @name of @object, which must hold a @type value. Returns FALSE
  * with @expected as the error when it holds something else; TRUE otherwise, with *@out NULL
  * when the member is absent. When *@out is set, the path names the member until the caller
  * pops *@len.
  */
 static gboolean
-get_optional (Reader        *reader,
-              JsonObject    *object,
-              const char    *name,
-              JsonNodeType   type,
-              const char    *expected,
-              JsonNode     **out,
-              gsize         *len,
-              GError       **error)
+get_optional (Reader                 *reader,
+              const PlanoJsonValue   *object,
+              const char             *name,
+              PlanoJsonType           type,
+              const char             *expected,
+              const PlanoJsonValue  **out,
+              gsize                  *len,
+              GError                **error)
 {
-  JsonNode *node = get_member_node (reader, object, name, FALSE, len, error);
+  const PlanoJsonValue *node = get_member_node (reader, object, name, FALSE, len, error);
 
   *out = NULL;
 
@@ -354,7 +318,7 @@ get_optional (Reader        *reader,
       return TRUE;
     }
 
-  if (JSON_NODE_TYPE (node) != type)
+  if (node->type != type)
     {
       set_path_error (reader, error, "%s", expected);
       return FALSE;
@@ -366,15 +330,15 @@ get_optional (Reader        *reader,
 }
 
 static gboolean
-get_string (Reader      *reader,
-            JsonObject  *object,
-            const char  *name,
-            gboolean     required,
-            char       **out,
-            GError     **error)
+get_string (Reader                *reader,
+            const PlanoJsonValue  *object,
+            const char            *name,
+            gboolean               required,
+            char                 **out,
+            GError               **error)
 {
   gsize len;
-  JsonNode *node = get_member_node (reader, object, name, required, &len, error);
+  const PlanoJsonValue *node = get_member_node (reader, object, name, required, &len, error);
 
   if (node == NULL)
     {
@@ -382,14 +346,14 @@ get_string (Reader      *reader,
       return !required;
     }
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node->type != PLANO_JSON_STRING)
     {
       set_path_error (reader, error, _("expected a string"));
       return FALSE;
     }
 
   g_free (*out);
-  *out = g_strdup (json_node_get_string (node));
+  *out = g_strdup (node->string);
   pop (reader, len);
 
   return TRUE;
@@ -424,17 +388,17 @@ check_range (Reader  *reader,
 }
 
 static gboolean
-get_number (Reader      *reader,
-            JsonObject  *object,
-            const char  *name,
-            gboolean     required,
-            Range        range,
-            double      *out,
-            gboolean    *found,
-            GError     **error)
+get_number (Reader                *reader,
+            const PlanoJsonValue  *object,
+            const char            *name,
+            gboolean               required,
+            Range                  range,
+            double                *out,
+            gboolean              *found,
+            GError               **error)
 {
   gsize len;
-  JsonNode *node = get_member_node (reader, object, name, required, &len, error);
+  const PlanoJsonValue *node = get_member_node (reader, object, name, required, &len, error);
 
   if (node == NULL)
     {
@@ -442,13 +406,13 @@ get_number (Reader      *reader,
       return !required;
     }
 
-  if (!is_number (node))
+  if (!plano_json_is_number (node))
     {
       set_path_error (reader, error, _("expected a number"));
       return FALSE;
     }
 
-  *out = json_node_get_double (node);
+  *out = plano_json_get_number (node);
   if (!check_range (reader, *out, range, error))
     return FALSE;
 
@@ -460,41 +424,36 @@ get_number (Reader      *reader,
 }
 
 static gboolean
-get_strv (Reader      *reader,
-          JsonObject  *object,
-          const char  *name,
-          GStrv       *out,
-          GError     **error)
+get_strv (Reader                *reader,
+          const PlanoJsonValue  *object,
+          const char            *name,
+          GStrv                 *out,
+          GError               **error)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
-  JsonArray *array;
-  guint n;
+  const PlanoJsonValue *array;
   gsize len;
-  JsonNode *node;
 
-  if (!get_optional (reader, object, name, JSON_NODE_ARRAY, _("expected an array of strings"),
-                     &node, &len, error))
+  if (!get_optional (reader, object, name, PLANO_JSON_ARRAY, _("expected an array of strings"),
+                     &array, &len, error))
     return FALSE;
-  if (node == NULL)
+  if (array == NULL)
     return TRUE;
 
   builder = g_strv_builder_new ();
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < array->n; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      const PlanoJsonValue *element = &array->elements[i];
       gsize index_len = push_index (reader, i);
 
-      if (!JSON_NODE_HOLDS_VALUE (element) ||
-          json_node_get_value_type (element) != G_TYPE_STRING)
+      if (element->type != PLANO_JSON_STRING)
         {
           set_path_error (reader, error, _("expected a string"));
           return FALSE;
         }
 
-      g_strv_builder_add (builder, json_node_get_string (element));
+      g_strv_builder_add (builder, element->string);
       pop (reader, index_len);
     }
 
@@ -505,47 +464,48 @@ get_strv (Reader      *reader,
 }
 
 static gboolean
-get_props (Reader      *reader,
-           JsonObject  *object,
-           GArray     **out,
-           GError     **error)
+get_props (Reader                *reader,
+           const PlanoJsonValue  *object,
+           GArray               **out,
+           GError               **error)
 {
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *value;
+  const PlanoJsonValue *node;
   gsize len;
-  JsonNode *node;
 
-  if (!get_optional (reader, object, "props", JSON_NODE_OBJECT, _("expected an object"),
+  if (!get_optional (reader, object, "props", PLANO_JSON_OBJECT, _("expected an object"),
                      &node, &len, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
 
-  json_object_iter_init_ordered (&iter, json_node_get_object (node));
-  while (json_object_iter_next_ordered (&iter, &name, &value))
+  for (guint i = 0; i < node->n; i++)
     {
-      PlanoProp prop = { (char *) name, 0, };
-      gsize prop_len = push_member (reader, name);
-      GType type = JSON_NODE_HOLDS_VALUE (value) ? json_node_get_value_type (value) : G_TYPE_NONE;
+      const PlanoJsonMember *member = &node->members[i];
+      PlanoProp prop = { (char *) member->name, 0, };
+      gsize prop_len = push_member (reader, member->name);
 
-      if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
+      switch (member->value.type)
         {
+        case PLANO_JSON_INTEGER:
+        case PLANO_JSON_DOUBLE:
           prop.type = PLANO_VALUE_NUMBER;
-          prop.number = json_node_get_double (value);
-        }
-      else if (type == G_TYPE_STRING)
-        {
+          prop.number = plano_json_get_number (&member->value);
+          break;
+
+        case PLANO_JSON_STRING:
           prop.type = PLANO_VALUE_STRING;
-          prop.string = (char *) json_node_get_string (value);
-        }
-      else if (type == G_TYPE_BOOLEAN)
-        {
+          prop.string = (char *) member->value.string;
+          break;
+
+        case PLANO_JSON_BOOLEAN:
           prop.type = PLANO_VALUE_BOOLEAN;
-          prop.boolean = json_node_get_boolean (value);
-        }
-      else
-        {
+          prop.boolean = member->value.boolean;
+          break;
+
+        case PLANO_JSON_NULL:
+        case PLANO_JSON_ARRAY:
+        case PLANO_JSON_OBJECT:
+        default:
           set_path_error (reader, error, _("expected a number, a string, true or false"));
           return FALSE;
         }
@@ -560,10 +520,10 @@ get_props (Reader      *reader,
 }
 
 static gboolean
-get_id (Reader      *reader,
-        JsonObject  *object,
-        PlanoItem   *item,
-        GError     **error)
+get_id (Reader                *reader,
+        const PlanoJsonValue  *object,
+        PlanoItem             *item,
+        GError               **error)
 {
   gsize len;
 
@@ -613,10 +573,10 @@ add_warning (Reader     *reader,
 /* Items */
 
 static gboolean
-read_node (Reader      *reader,
-           JsonObject  *object,
-           PlanoItem   *item,
-           GError     **error)
+read_node (Reader                *reader,
+           const PlanoJsonValue  *object,
+           PlanoItem             *item,
+           GError               **error)
 {
   PlanoNode *node = (PlanoNode *) item;
   gboolean has_w = FALSE;
@@ -658,54 +618,47 @@ read_node (Reader      *reader,
 }
 
 static gboolean
-read_waypoints (Reader      *reader,
-                JsonObject  *object,
-                GArray     **out,
-                GError     **error)
+read_waypoints (Reader                *reader,
+                const PlanoJsonValue  *object,
+                GArray               **out,
+                GError               **error)
 {
-  JsonArray *array;
-  guint n;
+  const PlanoJsonValue *array;
   gsize len;
-  JsonNode *node;
 
-  if (!get_optional (reader, object, "waypoints", JSON_NODE_ARRAY,
-                     _("expected an array of [x, y] points"), &node, &len, error))
+  if (!get_optional (reader, object, "waypoints", PLANO_JSON_ARRAY,
+                     _("expected an array of [x, y] points"), &array, &len, error))
     return FALSE;
-  if (node == NULL)
+  if (array == NULL)
     return TRUE;
 
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  *out = g_array_sized_new (FALSE, FALSE, sizeof (PlanoPoint), n);
+  *out = g_array_sized_new (FALSE, FALSE, sizeof (PlanoPoint), array->n);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < array->n; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      const PlanoJsonValue *pair = &array->elements[i];
       gsize point_len = push_index (reader, i);
-      JsonArray *pair;
       PlanoPoint point;
 
-      if (!JSON_NODE_HOLDS_ARRAY (element) ||
-          json_array_get_length (json_node_get_array (element)) != 2)
+      if (pair->type != PLANO_JSON_ARRAY || pair->n != 2)
         {
           set_path_error (reader, error, _("expected an [x, y] point"));
           return FALSE;
         }
 
-      pair = json_node_get_array (element);
       for (guint j = 0; j < 2; j++)
         {
-          JsonNode *coord = json_array_get_element (pair, j);
+          const PlanoJsonValue *coord = &pair->elements[j];
           gsize coord_len = push_index (reader, j);
           double value;
 
-          if (!is_number (coord))
+          if (!plano_json_is_number (coord))
             {
               set_path_error (reader, error, _("expected a number"));
               return FALSE;
             }
 
-          value = json_node_get_double (coord);
+          value = plano_json_get_number (coord);
           if (!check_range (reader, value, RANGE_COORD, error))
             return FALSE;
 
@@ -726,10 +679,10 @@ read_waypoints (Reader      *reader,
 }
 
 static gboolean
-read_edge (Reader      *reader,
-           JsonObject  *object,
-           PlanoItem   *item,
-           GError     **error)
+read_edge (Reader                *reader,
+           const PlanoJsonValue  *object,
+           PlanoItem             *item,
+           GError               **error)
 {
   PlanoEdge *edge = (PlanoEdge *) item;
   static const char * const kinds[] = {
@@ -756,10 +709,10 @@ read_edge (Reader      *reader,
 }
 
 static gboolean
-read_zone (Reader      *reader,
-           JsonObject  *object,
-           PlanoItem   *item,
-           GError     **error)
+read_zone (Reader                *reader,
+           const PlanoJsonValue  *object,
+           PlanoItem             *item,
+           GError               **error)
 {
   PlanoZone *zone = (PlanoZone *) item;
 
@@ -772,10 +725,10 @@ read_zone (Reader      *reader,
 }
 
 static gboolean
-read_note (Reader      *reader,
-           JsonObject  *object,
-           PlanoItem   *item,
-           GError     **error)
+read_note (Reader                *reader,
+           const PlanoJsonValue  *object,
+           PlanoItem             *item,
+           GError               **error)
 {
   PlanoNote *note = (PlanoNote *) item;
   gboolean has_w = FALSE;
@@ -802,10 +755,10 @@ read_note (Reader      *reader,
 }
 
 static gboolean
-read_tradeoff (Reader      *reader,
-               JsonObject  *object,
-               PlanoItem   *item,
-               GError     **error)
+read_tradeoff (Reader                *reader,
+               const PlanoJsonValue  *object,
+               PlanoItem             *item,
+               GError               **error)
 {
   PlanoTradeoff *tradeoff = (PlanoTradeoff *) item;
 
@@ -818,10 +771,10 @@ read_tradeoff (Reader      *reader,
          get_string (reader, object, "rationale", FALSE, &tradeoff->rationale, error);
 }
 
-typedef gboolean (*ReadItemFunc) (Reader      *reader,
-                                  JsonObject  *object,
-                                  PlanoItem   *item,
-                                  GError     **error);
+typedef gboolean (*ReadItemFunc) (Reader                *reader,
+                                  const PlanoJsonValue  *object,
+                                  PlanoItem             *item,
+                                  GError               **error);
 
 static const ReadItemFunc read_item_funcs[PLANO_N_ITEM_TYPES] = {
   [PLANO_ITEM_NODE] = read_node,
@@ -832,33 +785,28 @@ static const ReadItemFunc read_item_funcs[PLANO_N_ITEM_TYPES] = {
 };
 
 static gboolean
-read_items (Reader         *reader,
-            JsonObject     *root,
-            PlanoItemType   type,
-            GPtrArray      *items,
-            GError        **error)
+read_items (Reader                *reader,
+            const PlanoJsonValue  *root,
+            PlanoItemType          type,
+            GPtrArray             *items,
+            GError               **error)
 {
-  JsonArray *array;
-  guint n;
+  const PlanoJsonValue *array;
   gsize len;
-  JsonNode *node;
 
-  if (!get_optional (reader, root, plano_item_type_get_name (type), JSON_NODE_ARRAY,
-                     _("expected an array"), &node, &len, error))
+  if (!get_optional (reader, root, plano_item_type_get_name (type), PLANO_JSON_ARRAY,
+                     _("expected an array"), &array, &len, error))
     return FALSE;
-  if (node == NULL)
+  if (array == NULL)
     return TRUE;
 
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < array->n; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      const PlanoJsonValue *element = &array->elements[i];
       gsize item_len = push_index (reader, i);
       PlanoItem *item;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+      if (element->type != PLANO_JSON_OBJECT)
         {
           set_path_error (reader, error, _("expected an object"));
           return FALSE;
@@ -867,8 +815,8 @@ read_items (Reader         *reader,
       item = plano_item_new (type, NULL);
       g_ptr_array_add (items, item);
 
-      if (!get_id (reader, json_node_get_object (element), item, error) ||
-          !read_item_funcs[type] (reader, json_node_get_object (element), item, error))
+      if (!get_id (reader, element, item, error) ||
+          !read_item_funcs[type] (reader, element, item, error))
         return FALSE;
 
       pop (reader, item_len);
@@ -902,24 +850,24 @@ check_endpoint (Reader      *reader,
 }
 
 static gboolean
-read_version (Reader      *reader,
-              JsonObject  *root,
-              GError     **error)
+read_version (Reader                *reader,
+              const PlanoJsonValue  *root,
+              GError               **error)
 {
   gsize len;
-  JsonNode *node = get_member_node (reader, root, "plano", TRUE, &len, error);
+  const PlanoJsonValue *node = get_member_node (reader, root, "plano", TRUE, &len, error);
   gint64 version;
 
   if (node == NULL)
     return FALSE;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (node->type != PLANO_JSON_INTEGER)
     {
       set_path_error (reader, error, _("expected an integer"));
       return FALSE;
     }
 
-  version = json_node_get_int (node);
+  version = node->integer;
   if (version > PLANO_FORMAT_VERSION || version < 1)
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, version);
@@ -941,37 +889,40 @@ read_version (Reader      *reader,
   return TRUE;
 }
 
+/* The members the board keeps as JSON, the interview record and the view, become json-glib
+ * trees; they are small next to the items.
+ */
 static gboolean
-read_object_member (Reader      *reader,
-                    JsonObject  *root,
-                    const char  *name,
-                    JsonNode   **out,
-                    GError     **error)
+read_object_member (Reader                *reader,
+                    const PlanoJsonValue  *root,
+                    const char            *name,
+                    JsonNode             **out,
+                    GError               **error)
 {
+  const PlanoJsonValue *node;
   gsize len;
-  JsonNode *node;
 
-  if (!get_optional (reader, root, name, JSON_NODE_OBJECT, _("expected an object"),
+  if (!get_optional (reader, root, name, PLANO_JSON_OBJECT, _("expected an object"),
                      &node, &len, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
 
-  *out = json_node_copy (node);
+  *out = plano_json_to_node (node);
   pop (reader, len);
 
   return TRUE;
 }
 
 static gboolean
-read_contents (Reader      *reader,
-               JsonObject  *root,
-               GPtrArray  **items,
-               char       **title,
-               GArray     **props,
-               JsonNode   **interview,
-               JsonNode   **view,
-               GError     **error)
+read_contents (Reader                *reader,
+               const PlanoJsonValue  *root,
+               GPtrArray            **items,
+               char                 **title,
+               GArray               **props,
+               JsonNode             **interview,
+               JsonNode             **view,
+               GError               **error)
 {
   if (!get_string (reader, root, "title", FALSE, title, error))
     return FALSE;
@@ -1006,9 +957,9 @@ read_contents (Reader      *reader,
 }
 
 static PlanoBoard *
-read_root (Reader      *reader,
-           JsonNode    *root_node,
-           GError     **error)
+read_root (Reader                *reader,
+           const PlanoJsonValue  *root,
+           GError               **error)
 {
   GPtrArray *items[PLANO_N_ITEM_TYPES];
   g_autoptr(JsonNode) interview = NULL;
@@ -1016,19 +967,22 @@ read_root (Reader      *reader,
   g_autofree char *title = NULL;
   g_autoptr(GArray) props = NULL;
   PlanoBoard *board = NULL;
-  JsonObject *root;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+  if (root->type != PLANO_JSON_OBJECT)
     {
       g_set_error_literal (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
                            _("the top level is not a JSON object, so this is not a Plano board"));
       return NULL;
     }
 
-  root = json_node_get_object (root_node);
-
-  if (!read_version (reader, root, error) || !check_tree (reader, root_node, error))
+  if (!read_version (reader, root, error))
     return NULL;
+
+  if (!check_tree (NULL, root, NULL))
+    {
+      check_tree (reader, root, error);
+      return NULL;
+    }
 
   for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
     items[t] = g_ptr_array_new_with_free_func ((GDestroyNotify) plano_item_free);
@@ -1067,8 +1021,7 @@ plano_format_read (const char  *data,
                    GPtrArray  **warnings,
                    GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(PlanoJsonDoc) doc = NULL;
   g_autoptr(GString) path = NULL;
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GPtrArray) found_warnings = NULL;
@@ -1083,12 +1036,9 @@ plano_format_read (const char  *data,
   if (!check_bytes (data, length, error))
     return NULL;
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
-    {
-      set_syntax_error (error, parse_error);
-      return NULL;
-    }
+  doc = plano_json_parse (data, length, error);
+  if (doc == NULL)
+    return NULL;
 
   path = g_string_new (NULL);
   ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1100,7 +1050,7 @@ plano_format_read (const char  *data,
     .ids = ids,
   };
 
-  board = read_root (&reader, json_parser_get_root (parser), error);
+  board = read_root (&reader, plano_json_doc_get_root (doc), error);
 
   if (board != NULL && warnings != NULL)
     *warnings = g_steal_pointer (&found_warnings);
@@ -1695,6 +1645,8 @@ plano_format_item_from_json (JsonNode       *node,
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(PlanoItem) item = NULL;
+  g_autoptr(PlanoJsonDoc) doc = NULL;
+  const PlanoJsonValue *object;
   Reader reader = { .path = reader_path, .warnings = warnings, .ids = ids };
 
   g_return_val_if_fail (type < PLANO_N_ITEM_TYPES, NULL);
@@ -1705,9 +1657,12 @@ plano_format_item_from_json (JsonNode       *node,
       return NULL;
     }
 
+  doc = plano_json_from_node (node);
+  object = plano_json_doc_get_root (doc);
+
   item = plano_item_new (type, NULL);
-  if (!get_id (&reader, json_node_get_object (node), item, error) ||
-      !read_item_funcs[type] (&reader, json_node_get_object (node), item, error))
+  if (!get_id (&reader, object, item, error) ||
+      !read_item_funcs[type] (&reader, object, item, error))
     return NULL;
 
   return g_steal_pointer (&item);
