@@ -57,6 +57,7 @@ struct _PlanoWindow
   GtkListBox           *recent_list;
   GHashTable           *thumbnails;     /* "uri time theme" → GdkTexture of recent boards */
   GCancellable         *thumbnails_cancellable;
+  gboolean              recent_stale;   /* the list changed while a board was shown */
   PlanoBoardSummary    *summary;
   PlanoCanvas          *canvas;
   PlanoPalette         *palette;
@@ -454,6 +455,8 @@ load_interview (PlanoWindow *self,
     }
 }
 
+static void refresh_recent (PlanoWindow *self);
+
 /* Shows @board, read from @file or new when @file is NULL. */
 static void
 set_board (PlanoWindow *self,
@@ -498,6 +501,8 @@ set_board (PlanoWindow *self,
   plano_canvas_set_history (self->canvas, self->history);
   load_interview (self, board);
   gtk_stack_set_visible_child_name (self->stack, board != NULL ? "board" : "start");
+  if (board == NULL && self->recent_stale)
+    refresh_recent (self);
   gtk_widget_set_visible (self->palette_button, board != NULL);
   gtk_widget_set_visible (self->interview_button, board != NULL);
   gtk_widget_set_visible (self->outline_button, board != NULL);
@@ -950,11 +955,25 @@ recent_thumbnail_cb (GObject      *source,
   ThumbnailJob *job = user_data;
   g_autoptr(GdkTexture) texture = plano_thumbnail_load_finish (result, NULL);
 
-  /* A file that no longer reads keeps the row's icon; opening it says what is wrong. */
-  if (texture != NULL && job->self->thumbnails != NULL)
+  if (job->self->thumbnails == NULL)
+    ;
+  else if (texture != NULL)
     {
       g_hash_table_replace (job->self->thumbnails, g_strdup (job->key), g_object_ref (texture));
       gtk_picture_set_paintable (job->picture, GDK_PAINTABLE (texture));
+    }
+  else
+    {
+      /* A board too large to draw that small, or one that no longer reads (opening it says
+       * why), shows Plano's icon. */
+      GtkWidget *widget = GTK_WIDGET (job->picture);
+      g_autoptr(GtkIconPaintable) icon =
+        gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (widget)),
+                                    APP_ID, NULL, 48, gtk_widget_get_scale_factor (widget),
+                                    gtk_widget_get_direction (widget), 0);
+
+      gtk_picture_set_content_fit (job->picture, GTK_CONTENT_FIT_SCALE_DOWN);
+      gtk_picture_set_paintable (job->picture, GDK_PAINTABLE (icon));
     }
 
   thumbnail_job_free (job);
@@ -1013,6 +1032,14 @@ refresh_recent (PlanoWindow *self)
 
   if (self->thumbnails == NULL)
     return;
+
+  /* Behind a board the list waits until the start page shows again. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "start") != 0)
+    {
+      self->recent_stale = TRUE;
+      return;
+    }
+  self->recent_stale = FALSE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);

@@ -1014,8 +1014,38 @@ test_recent_thumbnail (void)
          g_get_monotonic_time () - begin < 5 * G_USEC_PER_SEC)
     plano_test_iterate ();
   g_assert_nonnull (paintable);
+  g_assert_true (GDK_IS_TEXTURE (paintable));
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==,
                    96 * gtk_widget_get_scale_factor (picture));
+
+  /* A board too large to draw that small shows Plano's icon instead. */
+  {
+    g_autofree char *large_path = g_build_filename (dir, "large.plano", NULL);
+    g_autoptr(GFile) large = g_file_new_for_path (large_path);
+    g_autofree char *label = g_strnfill (1000, 'k');
+    PlanoBoard *board;
+
+    plano_window_new_board (editor);
+    board = plano_window_get_board (editor);
+
+    for (guint i = 0; i < 3000; i++)
+      plano_board_set_label (board, plano_board_add_node (board, "kafka", (i % 100) * 200.0,
+                                                          (i / 100) * 100.0)->item.id, label);
+    g_assert_true (plano_window_save_to (editor, large, &error));
+    g_assert_no_error (error);
+
+    begin = g_get_monotonic_time ();
+    while ((row = find_recent_row (GTK_WIDGET (start), "large.plano")) == NULL &&
+           g_get_monotonic_time () - begin < 5 * G_USEC_PER_SEC)
+      plano_test_iterate ();
+    g_assert_nonnull (row);
+    picture = plano_test_find_widget (row, GTK_TYPE_PICTURE);
+    begin = g_get_monotonic_time ();
+    while ((paintable = gtk_picture_get_paintable (GTK_PICTURE (picture))) == NULL &&
+           g_get_monotonic_time () - begin < 5 * G_USEC_PER_SEC)
+      plano_test_iterate ();
+    g_assert_true (GTK_IS_ICON_PAINTABLE (paintable));
+  }
 
   plano_test_close_all_windows ();
 }

@@ -69,12 +69,29 @@ load_thread (GTask        *task,
   Request *request = task_data;
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   GError *error = NULL;
 
   if (path == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
                                "Only local files have thumbnails");
+      return;
+    }
+
+  /* Drawn that small, a board of thousands of components is a blur, and reading it would take
+   * a worker a good part of a second and leave its memory with the thread. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &error);
+  if (info == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_file_info_get_size (info) > PLANO_THUMBNAIL_MAX_FILE_SIZE)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
+                               "The board is too large for a thumbnail");
       return;
     }
 

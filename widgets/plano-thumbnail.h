@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+/* Files larger than this, about 6 000 components, get no thumbnail. */
+#define PLANO_THUMBNAIL_MAX_FILE_SIZE (2 * 1024 * 1024)
+
 GdkTexture *plano_thumbnail_new         (PlanoBoard           *board,
                                          int                   width,
                                          int                   height,

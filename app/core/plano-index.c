@@ -46,10 +46,20 @@ cell_key (int cx,
   return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
 }
 
+/* g_int64_hash() folds the two halves together with XOR, so every cell of a diagonal would
+ * share one bucket; the key's bits are mixed first (MurmurHash3's finaliser). */
 static guint
 key_hash (gconstpointer key)
 {
-  return g_int64_hash (key);
+  guint64 v = *(const guint64 *) key;
+
+  v ^= v >> 33;
+  v *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  v ^= v >> 33;
+  v *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  v ^= v >> 33;
+
+  return (guint) v;
 }
 
 static void
