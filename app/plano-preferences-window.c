@@ -31,6 +31,7 @@ struct _PlanoPreferencesWindow
   GtkWidget            *auto_advance_switch;
   GtkWidget            *sound_switch;
   GtkWidget            *step_spins[PLANO_INTERVIEW_N_STEPS];
+  gboolean              showing_steps;  /* the spin buttons follow the setting, not the user */
 };
 
 G_DEFINE_FINAL_TYPE (PlanoPreferencesWindow, plano_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -101,17 +102,23 @@ step_minutes_changed_cb (PlanoPreferencesWindow *self)
   gsize n = 0;
   const gint32 *values = g_variant_get_fixed_array (minutes, &n, sizeof (gint32));
 
+  self->showing_steps = TRUE;
   for (guint i = 0; i < PLANO_INTERVIEW_N_STEPS && i < n; i++)
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->step_spins[i]), values[i]);
+  self->showing_steps = FALSE;
 }
 
 static void
 step_spin_value_changed_cb (PlanoPreferencesWindow *self)
 {
   gint32 values[PLANO_INTERVIEW_N_STEPS];
-  g_autoptr(GVariant) current = g_settings_get_value (self->settings, "step-minutes");
+  g_autoptr(GVariant) current = NULL;
   GVariant *minutes;
 
+  if (self->showing_steps)
+    return;
+
+  current = g_settings_get_value (self->settings, "step-minutes");
   for (guint i = 0; i < PLANO_INTERVIEW_N_STEPS; i++)
     values[i] = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->step_spins[i]));
 

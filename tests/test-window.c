@@ -796,6 +796,20 @@ test_preferences_live (void)
   plano_test_close_all_windows ();
 }
 
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
 static PlanoPreferencesWindow *
 find_preferences_window (void)
 {
@@ -846,6 +860,35 @@ test_preferences_window (void)
   /* And a change made elsewhere shows in the open preferences. */
   g_settings_set_string (settings, "style", "system");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (style_row)), ==, 0);
+
+  /* The step durations: one spin button changes one step; Reset brings the course's back. */
+  {
+    g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+    g_autoptr(GVariant) minutes = NULL;
+    const gint32 *values;
+    gsize n;
+    GtkWidget *reset;
+
+    collect_widgets (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, spins);
+    g_assert_cmpuint (spins->len, ==, 1 + 6);   /* the grid size, then the six steps */
+    gtk_spin_button_set_value (g_ptr_array_index (spins, 4), 25);
+    minutes = g_settings_get_value (settings, "step-minutes");
+    values = g_variant_get_fixed_array (minutes, &n, sizeof (gint32));
+    g_assert_cmpuint (n, ==, 6);
+    g_assert_cmpint (values[3], ==, 25);
+    g_assert_cmpint (values[2], ==, 10);
+    g_assert_cmpint (values[4], ==, 10);
+
+    reset = find_button (GTK_WIDGET (preferences), "_Reset");
+    g_assert_nonnull (reset);
+    g_signal_emit_by_name (reset, "clicked");
+    g_clear_pointer (&minutes, g_variant_unref);
+    minutes = g_settings_get_value (settings, "step-minutes");
+    values = g_variant_get_fixed_array (minutes, &n, sizeof (gint32));
+    g_assert_cmpint (values[3], ==, 15);
+    g_assert_cmpfloat (gtk_spin_button_get_value (g_ptr_array_index (spins, 4)), ==, 15);
+    g_assert_cmpfloat (gtk_spin_button_get_value (g_ptr_array_index (spins, 1)), ==, 5);
+  }
 
   g_settings_reset (settings, "snap-to-grid");
   g_settings_reset (settings, "style");
