@@ -338,6 +338,18 @@ test_keyboard_alone (void)
   plano_test_iterate ();
   g_assert_cmpuint (count_kind (board, "flink"), ==, before + 1);
 
+  /* Tab walks the canvas's items; Ctrl+Tab, the window's focus move, leaves the canvas. */
+  {
+    GtkWidget *canvas = plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_CANVAS);
+
+    gtk_widget_grab_focus (canvas);
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == canvas);
+    g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_false (focus == canvas);
+  }
+
   plano_test_close_all_windows ();
 }
 
