@@ -73,6 +73,8 @@ struct _PlanoInterviewPanel
   GtkWidget      *progress_caption;
   GPtrArray      *history;    /* of JsonNode, the progress chart's sessions */
   gboolean        sound;
+  GtkWidget      *content;  /* what scrolls below the countdown, built when first shown */
+  gboolean        built;
 };
 
 G_DEFINE_FINAL_TYPE (PlanoInterviewPanel, plano_interview_panel, GTK_TYPE_WIDGET)
@@ -85,7 +87,9 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static void update_timer (PlanoInterviewPanel *self);
+static void update_timer              (PlanoInterviewPanel *self);
+static void show_question             (PlanoInterviewPanel *self);
+static void plano_interview_panel_map (GtkWidget           *widget);
 
 static gboolean
 is_dark (void)
@@ -361,6 +365,9 @@ load_history (PlanoInterviewPanel *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *caption = NULL;
 
+  if (!self->built)
+    return;
+
   g_clear_pointer (&self->history, g_ptr_array_unref);
   self->history = plano_interview_history_load (self->history_path, &error);
   if (self->history == NULL)
@@ -396,6 +403,9 @@ update_brief (PlanoInterviewPanel *self)
 {
   const PlanoQuestion *question = plano_interview_lookup_question (plano_interview_get_question (self->interview));
   g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!self->built)
+    return;
 
   gtk_widget_set_visible (self->prompt_row, question == NULL);
 
@@ -491,6 +501,13 @@ plano_interview_panel_update (PlanoInterviewPanel *self)
   gtk_widget_set_sensitive (self->next_button, state == PLANO_INTERVIEW_RUNNING || state == PLANO_INTERVIEW_PAUSED);
   gtk_widget_set_sensitive (self->finish_button, state == PLANO_INTERVIEW_RUNNING || state == PLANO_INTERVIEW_PAUSED);
   gtk_widget_set_sensitive (self->reset_button, state != PLANO_INTERVIEW_IDLE);
+
+  if (!self->built)
+    {
+      self->updating = FALSE;
+      return;
+    }
+
   gtk_widget_set_sensitive (self->curveball_button, state == PLANO_INTERVIEW_RUNNING || state == PLANO_INTERVIEW_PAUSED);
   gtk_widget_set_sensitive (self->question_row, state == PLANO_INTERVIEW_IDLE);
   gtk_widget_set_sensitive (self->prompt_row, state == PLANO_INTERVIEW_IDLE);
@@ -550,6 +567,9 @@ static void
 rebuild_curveballs (PlanoInterviewPanel *self)
 {
   guint n = plano_interview_get_n_curveballs_drawn (self->interview);
+
+  if (!self->built)
+    return;
 
   for (guint i = 0; i < self->curveball_rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->curveball_group),
@@ -1046,6 +1066,9 @@ update_hints (PlanoInterviewPanel *self)
   const PlanoQuestion *question = self->interview != NULL ?
                                   plano_interview_lookup_question (plano_interview_get_question (self->interview)) : NULL;
 
+  if (!self->built)
+    return;
+
   for (int i = 0; i < PLANO_INTERVIEW_N_STEPS; i++)
     {
       gtk_widget_set_visible (self->hint_rows[i], question != NULL);
@@ -1189,6 +1212,7 @@ plano_interview_panel_class_init (PlanoInterviewPanelClass *klass)
   object_class->finalize = plano_interview_panel_finalize;
   object_class->get_property = plano_interview_panel_get_property;
   object_class->set_property = plano_interview_panel_set_property;
+  widget_class->map = plano_interview_panel_map;
 
   /**
    * PlanoInterviewPanel:sound:
@@ -1206,43 +1230,26 @@ plano_interview_panel_class_init (PlanoInterviewPanelClass *klass)
   gtk_widget_class_set_css_name (widget_class, "planointerviewpanel");
 }
 
+/* Everything below the countdown: the question, the session's options, the steps with their
+ * checklists and notes, the self-assessment, the timeline and past sessions. Some 800 widgets,
+ * built when the panel is first shown rather than with every window. */
 static void
-plano_interview_panel_init (PlanoInterviewPanel *self)
+ensure_built (PlanoInterviewPanel *self)
 {
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *box = self->content;
   GtkWidget *group;
   GtkWidget *row;
-  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) titles = NULL;
   guint n_questions;
   const PlanoQuestion *questions = plano_interview_get_questions (&n_questions);
-  GtkWidget *replay_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *timer_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *replay_box;
   GtkListItemFactory *factory;
 
-  self->sound = TRUE;
-  self->history_path = g_build_filename (g_get_user_data_dir (), "plano", "history.jsonl", NULL);
-  self->curveball_rows = g_ptr_array_new ();
+  if (self->built)
+    return;
 
-  /* The countdown stays in view above everything that scrolls. */
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
-  gtk_widget_set_margin_start (timer_box, 12);
-  gtk_widget_set_margin_end (timer_box, 12);
-  gtk_widget_set_margin_top (timer_box, 12);
-  gtk_widget_set_margin_bottom (timer_box, 6);
-  build_timer (self, timer_box);
-  gtk_widget_set_parent (timer_box, GTK_WIDGET (self));
-
-  self->scroller = scroller;
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_set_parent (scroller, GTK_WIDGET (self));
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  titles = gtk_string_list_new (NULL);
+  replay_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   /* The question */
   group = add_group (box, _("Question"), NULL);
@@ -1332,7 +1339,54 @@ plano_interview_panel_init (PlanoInterviewPanel *self)
   gtk_widget_set_margin_top (self->progress_caption, 6);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->progress_caption);
 
+  self->built = TRUE;
   load_history (self);
+  show_question (self);
+  update_hints (self);
+  interview_changed_cb (self);
+}
+
+static void
+plano_interview_panel_map (GtkWidget *widget)
+{
+  ensure_built (PLANO_INTERVIEW_PANEL (widget));
+
+  GTK_WIDGET_CLASS (plano_interview_panel_parent_class)->map (widget);
+}
+
+static void
+plano_interview_panel_init (PlanoInterviewPanel *self)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *timer_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  self->sound = TRUE;
+  self->history_path = g_build_filename (g_get_user_data_dir (), "plano", "history.jsonl", NULL);
+  self->curveball_rows = g_ptr_array_new ();
+
+  /* The countdown stays in view above everything that scrolls. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_margin_start (timer_box, 12);
+  gtk_widget_set_margin_end (timer_box, 12);
+  gtk_widget_set_margin_top (timer_box, 12);
+  gtk_widget_set_margin_bottom (timer_box, 6);
+  build_timer (self, timer_box);
+  gtk_widget_set_parent (timer_box, GTK_WIDGET (self));
+
+  self->scroller = scroller;
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_widget_set_parent (scroller, GTK_WIDGET (self));
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+
+  self->content = box;
+
   plano_interview_panel_set_interview (self, NULL);
 }
 
@@ -1350,6 +1404,28 @@ plano_interview_panel_get_interview (PlanoInterviewPanel *self)
   return self->interview;
 }
 
+/* The session's question and prompt in their rows. */
+static void
+show_question (PlanoInterviewPanel *self)
+{
+  guint n_questions;
+  const PlanoQuestion *questions = plano_interview_get_questions (&n_questions);
+  const char *prompt = plano_interview_get_prompt (self->interview);
+  guint position = 0;
+
+  if (!self->built)
+    return;
+
+  for (guint i = 0; i < n_questions; i++)
+    if (g_strcmp0 (questions[i].id, plano_interview_get_question (self->interview)) == 0)
+      position = i + 1;
+
+  self->updating = TRUE;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->question_row), position);
+  gtk_editable_set_text (GTK_EDITABLE (self->prompt_row), prompt != NULL ? prompt : "");
+  self->updating = FALSE;
+}
+
 /**
  * plano_interview_panel_set_interview:
  * @interview: (nullable): the session to show; %NULL for a new one
@@ -1359,9 +1435,6 @@ plano_interview_panel_set_interview (PlanoInterviewPanel *self,
                                      PlanoInterview      *interview)
 {
   g_autoptr(PlanoInterview) fresh = NULL;
-  const PlanoQuestion *questions = plano_interview_get_questions (NULL);
-  guint n_questions;
-  guint position = 0;
 
   g_return_if_fail (PLANO_IS_INTERVIEW_PANEL (self));
 
@@ -1377,16 +1450,7 @@ plano_interview_panel_set_interview (PlanoInterviewPanel *self,
   g_signal_connect_swapped (interview, "changed", G_CALLBACK (update_hints), self);
   g_signal_connect_swapped (interview, "step-ended", G_CALLBACK (step_ended_cb), self);
 
-  plano_interview_get_questions (&n_questions);
-  for (guint i = 0; i < n_questions; i++)
-    if (g_strcmp0 (questions[i].id, plano_interview_get_question (interview)) == 0)
-      position = i + 1;
-
-  self->updating = TRUE;
-  adw_combo_row_set_selected (ADW_COMBO_ROW (self->question_row), position);
-  gtk_editable_set_text (GTK_EDITABLE (self->prompt_row),
-                         plano_interview_get_prompt (interview) != NULL ? plano_interview_get_prompt (interview) : "");
-  self->updating = FALSE;
+  show_question (self);
 
   if (self->canvas != NULL)
     plano_canvas_set_preview (self->canvas, NULL);
@@ -1431,6 +1495,8 @@ plano_interview_panel_get_part (PlanoInterviewPanel *self,
                                 const char          *name)
 {
   g_return_val_if_fail (PLANO_IS_INTERVIEW_PANEL (self), NULL);
+
+  ensure_built (self);
 
   if (g_str_equal (name, "countdown"))
     return self->countdown;
@@ -1513,6 +1579,7 @@ plano_interview_panel_show_step (PlanoInterviewPanel *self,
   g_return_if_fail (PLANO_IS_INTERVIEW_PANEL (self));
   g_return_if_fail (step >= 0 && step < PLANO_INTERVIEW_N_STEPS);
 
+  ensure_built (self);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->step_rows[step]), TRUE);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes[step]));
   gtk_text_buffer_get_end_iter (buffer, &end);

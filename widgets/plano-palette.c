@@ -188,6 +188,38 @@ filter_func (GtkListBoxRow *row,
          strstr (g_object_get_data (G_OBJECT (row), "kind"), self->filter) != NULL;
 }
 
+/* The rows, one per kind, made when the palette is first shown rather than with every
+ * window: the start page does not need them. */
+static void
+ensure_rows (PlanoPalette *self)
+{
+  guint n_kinds;
+  const PlanoKind *kinds = plano_catalog_get_kinds (&n_kinds);
+  const char *board_category = _("Board");
+
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->list)) != NULL)
+    return;
+
+  for (guint i = 0; i < n_kinds; i++)
+    gtk_list_box_append (self->list,
+                         new_row (kinds[i].id, plano_kind_get_name (&kinds[i]),
+                                  plano_kind_get_hint (&kinds[i]),
+                                  plano_category_get_name (kinds[i].category)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (board_items); i++)
+    gtk_list_box_append (self->list,
+                         new_row (board_items[i].id, _(board_items[i].name),
+                                  _(board_items[i].hint), board_category));
+}
+
+static void
+plano_palette_map (GtkWidget *widget)
+{
+  ensure_rows (PLANO_PALETTE (widget));
+
+  GTK_WIDGET_CLASS (plano_palette_parent_class)->map (widget);
+}
+
 /**
  * plano_palette_set_filter:
  * @text: (nullable): show only the kinds whose name contains @text
@@ -215,6 +247,7 @@ plano_palette_count_shown (PlanoPalette *self)
 
   g_return_val_if_fail (PLANO_IS_PALETTE (self), 0);
 
+  ensure_rows (self);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -236,6 +269,7 @@ static void
 search_changed_cb (PlanoPalette   *self,
                    GtkSearchEntry *entry)
 {
+  ensure_rows (self);
   plano_palette_set_filter (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
@@ -285,6 +319,7 @@ plano_palette_class_init (PlanoPaletteClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = plano_palette_dispose;
+  widget_class->map = plano_palette_map;
 
   /**
    * PlanoPalette::kind-activated:
@@ -306,10 +341,6 @@ plano_palette_class_init (PlanoPaletteClass *klass)
 static void
 plano_palette_init (PlanoPalette *self)
 {
-  guint n_kinds;
-  const PlanoKind *kinds = plano_catalog_get_kinds (&n_kinds);
-  const char *board_category = _("Board");
-
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 
@@ -336,17 +367,6 @@ plano_palette_init (PlanoPalette *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Components"),
                                   -1);
   g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
-
-  for (guint i = 0; i < n_kinds; i++)
-    gtk_list_box_append (self->list,
-                         new_row (kinds[i].id, plano_kind_get_name (&kinds[i]),
-                                  plano_kind_get_hint (&kinds[i]),
-                                  plano_category_get_name (kinds[i].category)));
-
-  for (guint i = 0; i < G_N_ELEMENTS (board_items); i++)
-    gtk_list_box_append (self->list,
-                         new_row (board_items[i].id, _(board_items[i].name),
-                                  _(board_items[i].hint), board_category));
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
