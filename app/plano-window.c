@@ -55,6 +55,7 @@ struct _PlanoWindow
   GtkStack             *stack;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
+  GtkWindow            *shortcuts;      /* the Keyboard Shortcuts window, once asked for */
   GHashTable           *thumbnails;     /* "uri time theme" → GdkTexture of recent boards */
   GCancellable         *thumbnails_cancellable;
   gboolean              recent_stale;   /* the list changed while a board was shown */
@@ -641,6 +642,29 @@ sidebar_toggled_cb (PlanoWindow     *self,
 
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (oldest), FALSE);
     }
+}
+
+/* Ctrl+?: the shortcuts window, built the first time it is asked for. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+
+  if (self->shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/planoboard/Plano/plano-shortcuts-window.ui");
+
+      /* As the window's help overlay, its shortcuts given by action name show their keys. */
+      self->shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                               GTK_SHORTCUTS_WINDOW (self->shortcuts));
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *) &self->shortcuts);
+    }
+
+  gtk_window_present (self->shortcuts);
 }
 
 static void
@@ -1948,6 +1972,8 @@ plano_window_dispose (GObject *object)
 
   if (self->canvas != NULL)
     set_board (self, NULL, NULL);
+  if (self->shortcuts != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *) &self->shortcuts);
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_cancellable_cancel (self->thumbnails_cancellable);
@@ -2039,6 +2065,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.interview-start-pause", NULL, interview_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.interview-start-pause", NULL);
   gtk_widget_class_install_action (widget_class, "win.new-from-template", NULL, new_from_template_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.insert-capacity-notes", NULL, insert_capacity_notes_action);

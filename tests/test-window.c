@@ -1182,7 +1182,7 @@ check_class_shortcuts (GtkWidget  *widget,
 static void
 test_shortcuts_listed (void)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/planoboard/Plano/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/planoboard/Plano/plano-shortcuts-window.ui");
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) missing = g_string_new (NULL);
   g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
@@ -1221,6 +1221,29 @@ test_shortcuts_listed (void)
   check_class_shortcuts (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_CANVAS), listed, missing);
 
   g_assert_cmpstr (missing->str, ==, "");
+
+  /* Ctrl+? shows them, over the window. */
+  {
+    g_autoptr(GList) toplevels = NULL;
+    GtkWindow *shown = NULL;
+
+    GLogLevelFlags fatal;
+
+    gtk_window_present (GTK_WINDOW (window));
+    /* GTK 4.8's shortcuts window warns about the labels of its page switcher ("reported min
+     * width -3"); the shortcuts take two pages, so that warning is not fatal here. */
+    fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+    plano_test_iterate ();
+    g_log_set_always_fatal (fatal);
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (GTK_IS_SHORTCUTS_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+        shown = l->data;
+    g_assert_nonnull (shown);
+    g_assert_true (gtk_window_get_transient_for (shown) == GTK_WINDOW (window));
+  }
+
   plano_test_close_all_windows ();
 }
 
