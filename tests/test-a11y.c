@@ -143,6 +143,31 @@ open_example (void)
   return window;
 }
 
+/* Panels build their contents when first shown: show each page of the side bar once. */
+static void
+show_every_side_page (PlanoWindow *window)
+{
+  GtkWidget *switcher = plano_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK_SWITCHER);
+  GtkStack *stack;
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  g_autofree char *first = NULL;
+
+  g_assert_nonnull (switcher);
+  stack = gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (switcher));
+  first = g_strdup (gtk_stack_get_visible_child_name (stack));
+  pages = gtk_stack_get_pages (stack);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      GtkStackPage *page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      gtk_stack_set_visible_child (stack, gtk_stack_page_get_child (page));
+      g_object_unref (page);
+      plano_test_iterate ();
+    }
+  gtk_stack_set_visible_child_name (stack, first);
+  plano_test_iterate ();
+}
+
 /* The start page, the board with every panel open, whatever is selected. */
 static void
 test_window_named (void)
@@ -159,6 +184,7 @@ test_window_named (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-interview", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-properties", NULL));
   plano_test_iterate ();
+  show_every_side_page (window);
   assert_all_named (GTK_WIDGET (window), "the board window");
 
   /* The inspector's controls for one component. */

@@ -27,9 +27,13 @@ struct _PlanoCalculator
   PlanoCapacityInput  input;
   PlanoCapacityResult result;
   gboolean            updating;
+  gboolean            built;
 };
 
 G_DEFINE_FINAL_TYPE (PlanoCalculator, plano_calculator, GTK_TYPE_WIDGET)
+
+static void ensure_built          (PlanoCalculator *self);
+static void plano_calculator_map  (GtkWidget       *widget);
 
 static const struct
 {
@@ -111,7 +115,8 @@ static void
 update_outputs (PlanoCalculator *self)
 {
   plano_capacity_compute (&self->input, &self->result);
-  fill_outputs (self);
+  if (self->built)
+    fill_outputs (self);
 }
 
 static void
@@ -127,6 +132,19 @@ input_changed_cb (GtkSpinButton   *spin,
   update_outputs (self);
 }
 
+static void
+show_input (PlanoCalculator *self)
+{
+  if (!self->built)
+    return;
+
+  self->updating = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    gtk_spin_button_set_value (g_hash_table_lookup (self->inputs, fields[i].name),
+                               G_STRUCT_MEMBER (double, &self->input, fields[i].offset));
+  self->updating = FALSE;
+}
+
 void
 plano_calculator_set_input (PlanoCalculator          *self,
                             const PlanoCapacityInput *input)
@@ -134,11 +152,7 @@ plano_calculator_set_input (PlanoCalculator          *self,
   g_return_if_fail (PLANO_IS_CALCULATOR (self));
 
   self->input = *input;
-  self->updating = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    gtk_spin_button_set_value (g_hash_table_lookup (self->inputs, fields[i].name),
-                               G_STRUCT_MEMBER (double, &self->input, fields[i].offset));
-  self->updating = FALSE;
+  show_input (self);
   update_outputs (self);
 }
 
@@ -166,6 +180,7 @@ plano_calculator_get_value (PlanoCalculator *self,
 
   g_return_val_if_fail (PLANO_IS_CALCULATOR (self), NULL);
 
+  ensure_built (self);
   row = g_hash_table_lookup (self->outputs, name);
   return row != NULL ? g_object_get_data (row, "value") : NULL;
 }
@@ -206,13 +221,15 @@ plano_calculator_class_init (PlanoCalculatorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = plano_calculator_dispose;
+  widget_class->map = plano_calculator_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "planocalculator");
 }
 
+/* The rows, built when the calculator is first shown rather than with every window. */
 static void
-plano_calculator_init (PlanoCalculator *self)
+ensure_built (PlanoCalculator *self)
 {
   static const struct
   {
@@ -236,10 +253,9 @@ plano_calculator_init (PlanoCalculator *self)
   GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy as Notes"));
   GtkWidget *insert = gtk_button_new_with_mnemonic (_("_Add to Interview Notes"));
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  PlanoCapacityInput input;
 
-  self->inputs = g_hash_table_new (g_str_hash, g_str_equal);
-  self->outputs = g_hash_table_new (g_str_hash, g_str_equal);
+  if (self->built)
+    return;
 
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
@@ -300,12 +316,34 @@ plano_calculator_init (PlanoCalculator *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
 
+  self->built = TRUE;
+  show_input (self);
+  fill_outputs (self);
+}
+
+static void
+plano_calculator_map (GtkWidget *widget)
+{
+  ensure_built (PLANO_CALCULATOR (widget));
+
+  GTK_WIDGET_CLASS (plano_calculator_parent_class)->map (widget);
+}
+
+static void
+plano_calculator_init (PlanoCalculator *self)
+{
+  PlanoCapacityInput input;
+
+  self->inputs = g_hash_table_new (g_str_hash, g_str_equal);
+  self->outputs = g_hash_table_new (g_str_hash, g_str_equal);
+
   /* The seed's kind of example to start from: a million users, fifty events each. */
   plano_capacity_input_init (&input);
   input.daily_active_users = 1e6;
   input.events_per_user = 50;
   plano_calculator_set_input (self, &input);
 }
+
 
 GtkWidget *
 plano_calculator_new (void)
