@@ -174,7 +174,8 @@ link_load (PlanoReview *self,
 {
   double rate;
 
-  if (link->from != NULL && g_hash_table_contains (self->down, link->from->item.id))
+  if (link->from != NULL && g_hash_table_size (self->down) > 0 &&
+      g_hash_table_contains (self->down, link->from->item.id))
     return 0;
 
   if (plano_props_get_number (link->edge->props, "rate", &rate) && isfinite (rate))
@@ -266,7 +267,8 @@ propagate (PlanoReview *self,
            GPtrArray   *links)
 {
   guint n = plano_board_get_n_items (self->board, PLANO_ITEM_NODE);
-  g_autoptr(GHashTable) pending = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Keyed by the components' id strings themselves: every lookup has the node at hand. */
+  g_autoptr(GHashTable) pending = g_hash_table_new (NULL, NULL);
   g_autoptr(GQueue) ready = g_queue_new ();
 
   for (guint i = 0; i < links->len; i++)
@@ -379,7 +381,8 @@ check_utilisation (PlanoReview *self)
       g_autofree char *in = NULL;
       g_autofree char *max = NULL;
 
-      if (load <= 0 || !capacity_of (self, node->item.id, &capacity))
+      if (load <= 0 || !capacity_of (self, node->item.id, &capacity) ||
+          load <= capacity * HOT_UTILISATION)
         continue;
 
       in = plano_format_rate (load);
@@ -393,7 +396,7 @@ check_utilisation (PlanoReview *self)
                        label (self, node), in, max, load / capacity * 100);
           set_ids (self, node->item.id, NULL);
         }
-      else if (load > capacity * HOT_UTILISATION)
+      else
         {
           add_finding (self, PLANO_SEVERITY_WARNING, "hot",
                        _("%s takes %s against a capacity of %s (%.0f %%): little room for a peak"),
@@ -468,10 +471,9 @@ check_overkill (PlanoReview *self)
       if (load <= 0)
         continue;
 
-      rate = plano_format_rate (load);
-
-      if (is_kind (node, stream_kinds) && load <= PLANO_KAFKA_MINIMUM_RATE)
+      if (load <= PLANO_KAFKA_MINIMUM_RATE && is_kind (node, stream_kinds))
         {
+          rate = plano_format_rate (load);
           add_finding (self, PLANO_SEVERITY_INFO, "overkill-stream",
                        _("%s carries only %s: for so few events, direct writes or a simple queue are enough"),
                        label (self, node), rate);
@@ -490,6 +492,7 @@ check_overkill (PlanoReview *self)
       else if ((g_str_equal (node->kind, "cassandra") || g_str_equal (node->kind, "clickhouse")) &&
                load < PLANO_POSTGRES_WRITE_LIMIT)
         {
+          rate = plano_format_rate (load);
           add_finding (self, PLANO_SEVERITY_INFO, "overkill-database",
                        _("%s takes %s: below 10 000 writes/s, PostgreSQL is enough"),
                        label (self, node), rate);
