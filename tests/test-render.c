@@ -557,6 +557,69 @@ test_high_contrast (void)
   g_assert_cmpuint (border_darkness (TRUE), >, 0xa0);
 }
 
+/* Draws @board's part in @area onto a 200 × 200 surface showing canvas (300, 0)–(500, 200). */
+static cairo_surface_t *
+draw_window_onto (PlanoRenderer   *renderer,
+                  const PlanoRect *area)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 200);
+  cairo_t *cr = cairo_create (surface);
+  PlanoRenderOptions options = { PLANO_THEME_LIGHT, 1, FALSE, NULL, NULL, FALSE };
+
+  cairo_set_source_rgb (cr, 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0);
+  cairo_paint (cr);
+  cairo_translate (cr, -300, 0);
+  plano_renderer_draw (renderer, cr, area, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* Only the part of a long connection that crosses the view is stroked, and its dashes fall
+ * exactly where they would if the whole line were drawn. */
+static void
+test_edge_clipping (void)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autoptr(PlanoRenderer) renderer = NULL;
+  const PlanoNode *a = plano_board_add_node (board, "kafka", -3000, 37);
+  const PlanoNode *b = plano_board_add_node (board, "flink", 4000, 71);
+  PlanoRect view = { 300, 0, 200, 200 };
+  PlanoRect everything;
+  cairo_surface_t *clipped;
+  cairo_surface_t *whole;
+  guint differing = 0;
+  guint inked = 0;
+
+  g_assert_nonnull (plano_board_add_edge (board, a->item.id, b->item.id, "cdc", NULL));
+  renderer = plano_renderer_new (board);
+  g_assert_true (plano_renderer_get_bounds (renderer, &everything));
+
+  clipped = draw_window_onto (renderer, &view);
+  whole = draw_window_onto (renderer, &everything);
+
+  for (int y = 0; y < 200; y++)
+    for (int x = 0; x < 200; x++)
+      {
+        guint32 c = *(guint32 *) (cairo_image_surface_get_data (clipped) + y * cairo_image_surface_get_stride (clipped) + x * 4);
+        guint32 w = *(guint32 *) (cairo_image_surface_get_data (whole) + y * cairo_image_surface_get_stride (whole) + x * 4);
+
+        if ((c & 0xffffff) != (w & 0xffffff))
+          differing++;
+        if ((c & 0xffffff) != 0xfafafa)
+          inked++;
+      }
+
+  /* The line crosses the view, and is drawn the same either way, but for the rounding of a
+   * few antialiased dash ends. */
+  g_assert_cmpuint (inked, >, 100);
+  g_assert_cmpuint (differing, <=, inked / 20);
+
+  cairo_surface_destroy (clipped);
+  cairo_surface_destroy (whole);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/plano/render/draw-every-kind", test_draw_every_kind);
   g_test_add_func ("/plano/render/edge-dashes-differ", test_edge_dashes_differ);
   g_test_add_func ("/plano/render/high-contrast", test_high_contrast);
+  g_test_add_func ("/plano/render/edge-clipping", test_edge_clipping);
   g_test_add_func ("/plano/render/text-stays-inside", test_text_stays_inside);
   g_test_add_func ("/plano/render/down-and-stale", test_down_and_stale);
 

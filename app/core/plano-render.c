@@ -275,6 +275,7 @@ struct _Painter
   void (*end_item)     (Painter *p);
   gboolean titles;     /* whether begin_item() uses its title, which costs a string per item */
   gboolean coarse;     /* lines a pixel wide or less: plain joins and caps, no antialiasing */
+  double   dash_offset; /* where in its dash pattern the next stroke starts */
 };
 
 typedef struct
@@ -357,7 +358,7 @@ cp_stroke (Painter *p, const Color *color, double width, const double *dash, int
   cairo_set_line_width (cr, width);
   cairo_set_line_cap (cr, n_dash > 0 || p->coarse ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, p->coarse ? CAIRO_LINE_JOIN_BEVEL : CAIRO_LINE_JOIN_ROUND);
-  cairo_set_dash (cr, dash, n_dash, 0);
+  cairo_set_dash (cr, dash, n_dash, n_dash > 0 ? p->dash_offset : 0);
   if (p->coarse)
     cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   cairo_stroke (cr);
@@ -592,6 +593,12 @@ sp_stroke (Painter *p, const Color *color, double width, const double *dash, int
           svg_number (sp->out, dash[i]);
         }
       g_string_append_c (sp->out, '"');
+      if (p->dash_offset != 0)
+        {
+          g_string_append (sp->out, " stroke-dashoffset=\"");
+          svg_number (sp->out, p->dash_offset);
+          g_string_append_c (sp->out, '"');
+        }
     }
   g_string_append (sp->out, "/>\n");
 
@@ -2042,12 +2049,124 @@ paint_note (PlanoRenderer            *self,
   p->end_item (p);
 }
 
+/* Liang–Barsky: the part of the segment from @a to @b inside @r, as the parameters
+ * @t0 ≤ @t1 in [0, 1] along it. */
+static gboolean
+clip_segment (const PlanoRect *r,
+              PlanoPoint       a,
+              PlanoPoint       b,
+              double          *t0,
+              double          *t1)
+{
+  double dx = b.x - a.x, dy = b.y - a.y;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { a.x - r->x, r->x + r->w - a.x, a.y - r->y, r->y + r->h - a.y };
+
+  *t0 = 0;
+  *t1 = 1;
+  for (guint i = 0; i < 4; i++)
+    {
+      double t;
+
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+
+      t = q[i] / p[i];
+      if (p[i] < 0)
+        *t0 = MAX (*t0, t);
+      else
+        *t1 = MIN (*t1, t);
+      if (*t0 > *t1)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An edge's line: @points with @end for its last point. Only what crosses @area is stroked,
+ * each piece starting at its own place in the dash pattern: a long dashed line stroked whole
+ * makes cairo lay out every dash of it, in view or not.
+ */
+static void
+stroke_line (Painter          *p,
+             GArray           *points,
+             PlanoPoint        end,
+             const PlanoRect  *area,
+             const Color      *color,
+             double            width,
+             const EdgeStyle  *style)
+{
+  PlanoRect clip;
+  double along = 0;
+  gboolean open = FALSE;
+  gboolean all_inside = TRUE;
+
+#define POINT(i) ((i) == points->len - 1 ? end : g_array_index (points, PlanoPoint, (i)))
+
+  if (area != NULL)
+    {
+      clip = *area;
+      plano_rect_inflate (&clip, width + 2);
+      for (guint i = 0; i < points->len && all_inside; i++)
+        all_inside = plano_rect_contains (&clip, POINT (i).x, POINT (i).y);
+    }
+
+  if (all_inside)
+    {
+      p->move_to (p, POINT (0).x, POINT (0).y);
+      for (guint i = 1; i < points->len; i++)
+        p->line_to (p, POINT (i).x, POINT (i).y);
+      p->stroke (p, color, width, style->dash, style->n_dash);
+      return;
+    }
+
+  for (guint i = 0; i + 1 < points->len; i++)
+    {
+      PlanoPoint a = POINT (i), b = POINT (i + 1);
+      double length = hypot (b.x - a.x, b.y - a.y);
+      double t0, t1;
+
+      if (clip_segment (&clip, a, b, &t0, &t1) && t1 > t0)
+        {
+          if (!open)
+            {
+              p->dash_offset = along + t0 * length;
+              p->move_to (p, a.x + t0 * (b.x - a.x), a.y + t0 * (b.y - a.y));
+              open = TRUE;
+            }
+          p->line_to (p, a.x + t1 * (b.x - a.x), a.y + t1 * (b.y - a.y));
+          if (t1 < 1)
+            {
+              p->stroke (p, color, width, style->dash, style->n_dash);
+              open = FALSE;
+            }
+        }
+      else if (open)
+        {
+          p->stroke (p, color, width, style->dash, style->n_dash);
+          open = FALSE;
+        }
+      along += length;
+    }
+
+  if (open)
+    p->stroke (p, color, width, style->dash, style->n_dash);
+  p->dash_offset = 0;
+
+#undef POINT
+}
+
 static void
 paint_edge (PlanoRenderer            *self,
             Painter                  *p,
             const PlanoEdge          *edge,
             const PlanoRenderOptions *options,
-            const Palette            *palette)
+            const Palette            *palette,
+            const PlanoRect          *area)
 {
   GArray *points = shape_points (self, edge);
   const EdgeStyle *style = edge_style (edge->kind);
@@ -2083,11 +2202,9 @@ paint_edge (PlanoRenderer            *self,
   angle = atan2 (tip.y - before.y, tip.x - before.x);
 
   /* The line stops where the arrowhead starts, so that dashes do not poke through it. */
-  p->move_to (p, g_array_index (points, PlanoPoint, 0).x, g_array_index (points, PlanoPoint, 0).y);
-  for (guint i = 1; i < points->len - 1; i++)
-    p->line_to (p, g_array_index (points, PlanoPoint, i).x, g_array_index (points, PlanoPoint, i).y);
-  p->line_to (p, tip.x - cos (angle) * ARROW_LENGTH * 0.8, tip.y - sin (angle) * ARROW_LENGTH * 0.8);
-  p->stroke (p, &color, width, style->dash, style->n_dash);
+  stroke_line (p, points, (PlanoPoint) { tip.x - cos (angle) * ARROW_LENGTH * 0.8,
+                                         tip.y - sin (angle) * ARROW_LENGTH * 0.8 },
+               area, &color, width, style);
 
   p->move_to (p, tip.x, tip.y);
   p->line_to (p, tip.x - ARROW_LENGTH * cos (angle - 0.4), tip.y - ARROW_LENGTH * sin (angle - 0.4));
@@ -2343,7 +2460,7 @@ paint (PlanoRenderer            *self,
           paint_zone (self, p, (const PlanoZone *) item, options, palette);
           break;
         case PLANO_ITEM_EDGE:
-          paint_edge (self, p, (const PlanoEdge *) item, options, palette);
+          paint_edge (self, p, (const PlanoEdge *) item, options, palette, area);
           break;
         case PLANO_ITEM_NODE:
           paint_node (self, p, (const PlanoNode *) item, options, palette);
