@@ -465,12 +465,26 @@ svg_color (GString     *s,
            const char  *attribute,
            const Color *c)
 {
-  g_string_append_printf (s, " %s=\"#%02x%02x%02x\"", attribute,
-                          (int) round (c->r * 255), (int) round (c->g * 255),
-                          (int) round (c->b * 255));
+  static const char hex[] = "0123456789abcdef";
+  int channels[3] = { (int) round (c->r * 255), (int) round (c->g * 255), (int) round (c->b * 255) };
+
+  /* By hand: this runs several times for every item of the board. */
+  g_string_append_c (s, ' ');
+  g_string_append (s, attribute);
+  g_string_append (s, "=\"#");
+  for (guint i = 0; i < 3; i++)
+    {
+      int v = CLAMP (channels[i], 0, 255);
+
+      g_string_append_c (s, hex[v >> 4]);
+      g_string_append_c (s, hex[v & 0xf]);
+    }
+  g_string_append_c (s, '"');
   if (c->a < 1)
     {
-      g_string_append_printf (s, " %s-opacity=\"", attribute);
+      g_string_append_c (s, ' ');
+      g_string_append (s, attribute);
+      g_string_append (s, "-opacity=\"");
       svg_number (s, c->a);
       g_string_append_c (s, '"');
     }
@@ -581,8 +595,8 @@ sp_stroke (Painter *p, const Color *color, double width, const double *dash, int
   svg_color (sp->out, "stroke", color);
   g_string_append (sp->out, " stroke-width=\"");
   svg_number (sp->out, width);
-  g_string_append_printf (sp->out, "\" stroke-linejoin=\"round\" stroke-linecap=\"%s\"",
-                          n_dash > 0 ? "butt" : "round");
+  g_string_append (sp->out, n_dash > 0 ? "\" stroke-linejoin=\"round\" stroke-linecap=\"butt\""
+                                        : "\" stroke-linejoin=\"round\" stroke-linecap=\"round\"");
   if (n_dash > 0)
     {
       g_string_append (sp->out, " stroke-dasharray=\"");
@@ -614,6 +628,7 @@ line_text (PangoLayout     *layout,
   const char *text = pango_layout_get_text (layout);
   g_autofree char *whole = g_strndup (text + line->start_index, line->length);
   g_autoptr(PangoLayout) probe = NULL;
+  g_autofree char *best = NULL;
   int width = pango_layout_get_width (layout);
   glong n_chars;
 
@@ -622,15 +637,43 @@ line_text (PangoLayout     *layout,
   if (!last || !pango_layout_is_ellipsized (layout) || width < 0)
     return g_steal_pointer (&whole);
 
+  /* Pango marks the run that stands for the text it left out: the line is the text of the
+   * other runs with an ellipsis in its place. */
+  {
+    g_autoptr(GString) shown = g_string_new (NULL);
+    gboolean elided = FALSE;
+
+    for (GSList *l = line->runs; l != NULL; l = l->next)
+      {
+        const PangoGlyphItem *run = l->data;
+
+        if (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+          {
+            g_strchomp (shown->str);
+            g_string_truncate (shown, strlen (shown->str));
+            g_string_append (shown, "…");
+            elided = TRUE;
+          }
+        else
+          g_string_append_len (shown, text + run->item->offset, run->item->length);
+      }
+
+    if (elided)
+      return g_string_free (g_steal_pointer (&shown), FALSE);
+  }
+
   /* Pango does not say which characters the ellipsis replaced; measure until it fits. */
   probe = pango_layout_copy (layout);
   pango_layout_set_width (probe, -1);
   pango_layout_set_height (probe, -1);
   pango_layout_set_ellipsize (probe, PANGO_ELLIPSIZE_NONE);
 
+  /* The longest start of the line that fits with the ellipsis after it: a start is never
+   * narrower than a shorter one, so a binary search finds it in a few measurements. */
   n_chars = g_utf8_strlen (whole, -1);
-  for (glong n = n_chars; n > 0; n--)
+  for (glong low = 1, high = n_chars; low <= high;)
     {
+      glong n = low + (high - low) / 2;
       g_autofree char *cut = g_utf8_substring (whole, 0, n);
       g_autofree char *candidate = g_strconcat (g_strchomp (cut), "…", NULL);
       int w;
@@ -638,10 +681,16 @@ line_text (PangoLayout     *layout,
       pango_layout_set_text (probe, candidate, -1);
       pango_layout_get_size (probe, &w, NULL);
       if (w <= width)
-        return g_steal_pointer (&candidate);
+        {
+          g_free (best);
+          best = g_steal_pointer (&candidate);
+          low = n + 1;
+        }
+      else
+        high = n - 1;
     }
 
-  return g_strdup ("…");
+  return best != NULL ? g_steal_pointer (&best) : g_strdup ("…");
 }
 
 static void
@@ -2547,7 +2596,10 @@ plano_renderer_to_svg (PlanoRenderer            *self,
   g_return_val_if_fail (area != NULL && options != NULL, NULL);
 
   scale = options->zoom > 0 ? options->zoom : 1;
-  out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  /* About 800 bytes an item on a whole board: growing the document by doubling copies it whole
+   * each time, and it is the largest thing an export holds. */
+  out = g_string_sized_new (4096 + (gsize) plano_index_get_size (self->index) * 1024);
+  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append (out, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
   svg_number (out, area->w * scale);
   g_string_append (out, "\" height=\"");
