@@ -146,44 +146,65 @@ png_chunk (GByteArray   *out,
   g_byte_array_append (out, trailer, sizeof trailer);
 }
 
-static gboolean
-write_png (cairo_surface_t *surface,
-           GByteArray      *out)
+typedef struct
 {
-  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  gboolean alpha = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
-  guint channels = alpha ? 4 : 3;
-  gsize row_size = 1 + (gsize) width * channels;
-  g_autofree guint8 *row = g_malloc (row_size);
-  g_autofree guint8 *previous = g_malloc0 (row_size);
-  g_autoptr(GByteArray) idat = g_byte_array_new ();
+  int         width;
+  gboolean    alpha;
+  guint       channels;
+  gsize       row_size;
+  guint8     *row;
+  GByteArray *idat;
+  z_stream    z;
+  gboolean    failed;
+} PngEncoder;
+
+static gboolean
+png_encoder_init (PngEncoder *enc,
+                  int         width,
+                  gboolean    alpha)
+{
+  *enc = (PngEncoder) { 0, };
+  enc->width = width;
+  enc->alpha = alpha;
+  enc->channels = alpha ? 4 : 3;
+  enc->row_size = 1 + (gsize) width * enc->channels;
+  enc->row = g_malloc (enc->row_size);
+  enc->idat = g_byte_array_new ();
+
+  return deflateInit2 (&enc->z, 1, Z_DEFLATED, 15, 8, Z_RLE) == Z_OK;
+}
+
+static void
+png_encoder_clear (PngEncoder *enc)
+{
+  deflateEnd (&enc->z);
+  g_clear_pointer (&enc->row, g_free);
+  g_clear_pointer (&enc->idat, g_byte_array_unref);
+}
+
+/* Filters and deflates @n_rows rows of a cairo image surface's pixels. */
+static void
+png_encoder_add_rows (PngEncoder   *enc,
+                      const guint8 *data,
+                      int           stride,
+                      int           n_rows)
+{
   guint8 buffer[1 << 16];
-  guint8 ihdr[13] = { width >> 24, width >> 16, width >> 8, width,
-                      height >> 24, height >> 16, height >> 8, height,
-                      8, alpha ? 6 : 2, 0, 0, 0 };
-  const guint8 *data;
-  z_stream z = { 0, };
+  guint channels = enc->channels;
+  guint8 *row = enc->row;
 
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  if (deflateInit2 (&z, 1, Z_DEFLATED, 15, 8, Z_RLE) != Z_OK)
-    return FALSE;
-
-  for (int y = 0; y < height; y++)
+  for (int y = 0; y < n_rows && !enc->failed; y++)
     {
       const guint32 *pixels = (const guint32 *) (data + (gsize) y * stride);
       guint8 *p = row + 1;
 
       /* Cairo's pixels are native-endian, premultiplied ARGB; PNG's are RGB(A), straight. */
-      for (int x = 0; x < width; x++)
+      for (int x = 0; x < enc->width; x++)
         {
           guint32 v = pixels[x];
           guint a = v >> 24;
 
-          if (!alpha || a == 0xff)
+          if (!enc->alpha || a == 0xff)
             {
               p[0] = v >> 16, p[1] = v >> 8, p[2] = v;
             }
@@ -197,7 +218,7 @@ write_png (cairo_surface_t *surface,
               p[1] = (((v >> 8) & 0xff) * 255 + a / 2) / a;
               p[2] = ((v & 0xff) * 255 + a / 2) / a;
             }
-          if (alpha)
+          if (enc->alpha)
             p[3] = a;
           p += channels;
         }
@@ -206,46 +227,172 @@ write_png (cairo_surface_t *surface,
        * are still there to subtract.
        */
       row[0] = 1;
-      for (gsize i = row_size - 1; i > channels; i--)
+      for (gsize i = enc->row_size - 1; i > channels; i--)
         row[i] -= row[i - channels];
 
-      z.next_in = row;
-      z.avail_in = row_size;
+      enc->z.next_in = row;
+      enc->z.avail_in = enc->row_size;
       do
         {
-          z.next_out = buffer;
-          z.avail_out = sizeof buffer;
-          deflate (&z, Z_NO_FLUSH);
-          g_byte_array_append (idat, buffer, sizeof buffer - z.avail_out);
+          enc->z.next_out = buffer;
+          enc->z.avail_out = sizeof buffer;
+          if (deflate (&enc->z, Z_NO_FLUSH) == Z_STREAM_ERROR)
+            enc->failed = TRUE;
+          g_byte_array_append (enc->idat, buffer, sizeof buffer - enc->z.avail_out);
         }
-      while (z.avail_in > 0);
+      while (enc->z.avail_in > 0 && !enc->failed);
     }
+}
+
+/* Writes the whole file to @out: signature, header, the deflated rows, end. */
+static gboolean
+png_encoder_finish (PngEncoder *enc,
+                    int         height,
+                    GByteArray *out)
+{
+  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  int width = enc->width;
+  guint8 ihdr[13] = { width >> 24, width >> 16, width >> 8, width,
+                      height >> 24, height >> 16, height >> 8, height,
+                      8, enc->alpha ? 6 : 2, 0, 0, 0 };
+  guint8 buffer[1 << 16];
 
   /* What deflate still holds back. */
-  for (;;)
+  while (!enc->failed)
     {
       int status;
 
-      z.next_out = buffer;
-      z.avail_out = sizeof buffer;
-      status = deflate (&z, Z_FINISH);
-      g_byte_array_append (idat, buffer, sizeof buffer - z.avail_out);
+      enc->z.next_out = buffer;
+      enc->z.avail_out = sizeof buffer;
+      status = deflate (&enc->z, Z_FINISH);
+      g_byte_array_append (enc->idat, buffer, sizeof buffer - enc->z.avail_out);
       if (status == Z_STREAM_END)
         break;
       if (status != Z_OK && status != Z_BUF_ERROR)
-        {
-          deflateEnd (&z);
-          return FALSE;
-        }
+        enc->failed = TRUE;
     }
-  deflateEnd (&z);
+  if (enc->failed)
+    return FALSE;
 
   g_byte_array_append (out, signature, sizeof signature);
   png_chunk (out, "IHDR", ihdr, sizeof ihdr);
-  png_chunk (out, "IDAT", idat->data, idat->len);
+  png_chunk (out, "IDAT", enc->idat->data, enc->idat->len);
   png_chunk (out, "IEND", NULL, 0);
 
   return TRUE;
+}
+
+/* The image is drawn in bands of rows, and each band is encoded in a second thread while the
+ * next one is drawn: the two take about as long, and only two bands are ever held, not an
+ * image of tens of megapixels.
+ */
+#define PNG_BAND_ROWS 256
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  int              rows;
+} Band;
+
+typedef struct
+{
+  PngEncoder   encoder;
+  GAsyncQueue *drawn;     /* of Band, to encode; a band without a surface ends it */
+  GAsyncQueue *free;      /* of Band, encoded, to draw into again */
+} PngJob;
+
+static gpointer
+encode_bands_thread (gpointer data)
+{
+  PngJob *job = data;
+  Band *band;
+
+  while ((band = g_async_queue_pop (job->drawn))->surface != NULL)
+    {
+      png_encoder_add_rows (&job->encoder, cairo_image_surface_get_data (band->surface),
+                            cairo_image_surface_get_stride (band->surface), band->rows);
+      g_async_queue_push (job->free, band);
+    }
+  g_free (band);
+
+  return NULL;
+}
+
+static gboolean
+write_png (PlanoRenderer            *renderer,
+           const PlanoRect          *area,
+           double                    scale,
+           int                       width,
+           int                       height,
+           const PlanoRenderOptions *render,
+           gboolean                  transparent,
+           GByteArray               *out,
+           GError                  **error)
+{
+  cairo_format_t format = transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24;
+  PngJob job = { 0, };
+  GThread *thread;
+  Band *end;
+  gboolean ok = TRUE;
+
+  /* Opaque images need no alpha channel: a quarter less to write. */
+  if (!png_encoder_init (&job.encoder, width, transparent))
+    {
+      png_encoder_clear (&job.encoder);
+      return FALSE;
+    }
+
+  job.drawn = g_async_queue_new ();
+  job.free = g_async_queue_new ();
+  for (guint i = 0; i < 2; i++)
+    {
+      Band *band = g_new0 (Band, 1);
+
+      band->surface = cairo_image_surface_create (format, width, MIN (height, PNG_BAND_ROWS));
+      g_async_queue_push (job.free, band);
+    }
+  thread = g_thread_new ("plano-png", encode_bands_thread, &job);
+
+  for (int y = 0; y < height; y += PNG_BAND_ROWS)
+    {
+      Band *band = g_async_queue_pop (job.free);
+      PlanoRect part = { area->x, area->y + y / scale, area->w, PNG_BAND_ROWS / scale };
+      cairo_t *cr;
+
+      band->rows = MIN (PNG_BAND_ROWS, height - y);
+      cr = cairo_create (band->surface);
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      /* A whole number of pixels up, so that every band is drawn as the whole image would be. */
+      cairo_translate (cr, 0, -y);
+      cairo_scale (cr, scale, scale);
+      cairo_translate (cr, -area->x, -area->y);
+      plano_renderer_draw (renderer, cr, &part, render);
+      cairo_destroy (cr);
+      cairo_surface_flush (band->surface);
+
+      if (ok && !check_surface (band->surface, error))
+        ok = FALSE;
+      g_async_queue_push (job.drawn, band);
+    }
+
+  end = g_new0 (Band, 1);
+  g_async_queue_push (job.drawn, end);
+  g_thread_join (thread);
+
+  for (Band *band; (band = g_async_queue_try_pop (job.free)) != NULL;)
+    {
+      cairo_surface_destroy (band->surface);
+      g_free (band);
+    }
+  g_async_queue_unref (job.drawn);
+  g_async_queue_unref (job.free);
+
+  ok = ok && png_encoder_finish (&job.encoder, height, out);
+  png_encoder_clear (&job.encoder);
+
+  return ok;
 }
 
 /* The study sheet */
@@ -548,8 +695,6 @@ plano_export_to_bytes (PlanoBoard               *board,
 
     case PLANO_EXPORT_PNG:
       {
-        cairo_surface_t *surface;
-        cairo_t *cr;
         int width = (int) ceil (area.w * scale);
         int height = (int) ceil (area.h * scale);
         gboolean ok;
@@ -571,19 +716,10 @@ plano_export_to_bytes (PlanoBoard               *board,
             return NULL;
           }
 
-        /* Opaque images need no alpha channel: a quarter less to write. */
-        surface = cairo_image_surface_create (options->transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
-                                              width, height);
-        cr = cairo_create (surface);
-        cairo_scale (cr, scale, scale);
-        cairo_translate (cr, -area.x, -area.y);
-        plano_renderer_draw (renderer, cr, &area, &render);
-        cairo_destroy (cr);
-
-        ok = check_surface (surface, error) && write_png (surface, bytes);
+        ok = write_png (renderer, &area, scale, width, height, &render, options->transparent,
+                        bytes, error);
         if (!ok && error != NULL && *error == NULL)
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not encode the PNG image"));
-        cairo_surface_destroy (surface);
         if (!ok)
           return NULL;
       }
