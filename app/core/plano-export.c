@@ -152,7 +152,6 @@ typedef struct
   gboolean    alpha;
   guint       channels;
   gsize       row_size;
-  guint8     *row;
   GByteArray *idat;
   z_stream    z;
   gboolean    failed;
@@ -168,7 +167,6 @@ png_encoder_init (PngEncoder *enc,
   enc->alpha = alpha;
   enc->channels = alpha ? 4 : 3;
   enc->row_size = 1 + (gsize) width * enc->channels;
-  enc->row = g_malloc (enc->row_size);
   enc->idat = g_byte_array_new ();
 
   return deflateInit2 (&enc->z, 1, Z_DEFLATED, 15, 8, Z_RLE) == Z_OK;
@@ -178,69 +176,86 @@ static void
 png_encoder_clear (PngEncoder *enc)
 {
   deflateEnd (&enc->z);
-  g_clear_pointer (&enc->row, g_free);
   g_clear_pointer (&enc->idat, g_byte_array_unref);
 }
 
-/* Filters and deflates @n_rows rows of a cairo image surface's pixels. */
+/* Turns @n_rows rows of a cairo image surface's pixels into PNG rows, each filtered with Sub,
+ * into @filtered. Reads only what the encoder was set up with, so it runs in any thread.
+ */
 static void
-png_encoder_add_rows (PngEncoder   *enc,
-                      const guint8 *data,
-                      int           stride,
-                      int           n_rows)
+png_filter_rows (const PngEncoder *enc,
+                 const guint8     *data,
+                 int               stride,
+                 int               n_rows,
+                 guint8           *filtered)
 {
-  guint8 buffer[1 << 16];
   guint channels = enc->channels;
-  guint8 *row = enc->row;
 
-  for (int y = 0; y < n_rows && !enc->failed; y++)
+  for (int y = 0; y < n_rows; y++)
     {
       const guint32 *pixels = (const guint32 *) (data + (gsize) y * stride);
+      guint8 *row = filtered + (gsize) y * enc->row_size;
       guint8 *p = row + 1;
 
+      row[0] = 1;   /* Sub: each byte minus the one a pixel to its left */
+
       /* Cairo's pixels are native-endian, premultiplied ARGB; PNG's are RGB(A), straight. */
-      for (int x = 0; x < enc->width; x++)
+      if (!enc->alpha)
+        {
+          guint8 r0 = 0, g0 = 0, b0 = 0;
+
+          for (int x = 0; x < enc->width; x++, p += 3)
+            {
+              guint32 v = pixels[x];
+              guint8 r = v >> 16, g = v >> 8, b = v;
+
+              p[0] = r - r0, p[1] = g - g0, p[2] = b - b0;
+              r0 = r, g0 = g, b0 = b;
+            }
+          continue;
+        }
+
+      for (int x = 0; x < enc->width; x++, p += 4)
         {
           guint32 v = pixels[x];
           guint a = v >> 24;
 
-          if (!enc->alpha || a == 0xff)
-            {
-              p[0] = v >> 16, p[1] = v >> 8, p[2] = v;
-            }
+          if (a == 0xff)
+            p[0] = v >> 16, p[1] = v >> 8, p[2] = v;
           else if (a == 0)
-            {
-              p[0] = p[1] = p[2] = 0;
-            }
+            p[0] = p[1] = p[2] = 0;
           else
             {
               p[0] = (((v >> 16) & 0xff) * 255 + a / 2) / a;
               p[1] = (((v >> 8) & 0xff) * 255 + a / 2) / a;
               p[2] = ((v & 0xff) * 255 + a / 2) / a;
             }
-          if (enc->alpha)
-            p[3] = a;
-          p += channels;
+          p[3] = a;
         }
 
-      /* Sub: each byte minus the one a pixel to its left. Backwards, so that the originals
-       * are still there to subtract.
-       */
-      row[0] = 1;
+      /* Backwards, so that the originals are still there to subtract. */
       for (gsize i = enc->row_size - 1; i > channels; i--)
         row[i] -= row[i - channels];
+    }
+}
 
-      enc->z.next_in = row;
-      enc->z.avail_in = enc->row_size;
-      do
-        {
-          enc->z.next_out = buffer;
-          enc->z.avail_out = sizeof buffer;
-          if (deflate (&enc->z, Z_NO_FLUSH) == Z_STREAM_ERROR)
-            enc->failed = TRUE;
-          g_byte_array_append (enc->idat, buffer, sizeof buffer - enc->z.avail_out);
-        }
-      while (enc->z.avail_in > 0 && !enc->failed);
+/* Deflates @length bytes of filtered rows. */
+static void
+png_encoder_deflate (PngEncoder   *enc,
+                     const guint8 *filtered,
+                     gsize         length)
+{
+  guint8 buffer[1 << 16];
+
+  enc->z.next_in = (guint8 *) filtered;
+  enc->z.avail_in = length;
+  while (enc->z.avail_in > 0 && !enc->failed)
+    {
+      enc->z.next_out = buffer;
+      enc->z.avail_out = sizeof buffer;
+      if (deflate (&enc->z, Z_NO_FLUSH) == Z_STREAM_ERROR)
+        enc->failed = TRUE;
+      g_byte_array_append (enc->idat, buffer, sizeof buffer - enc->z.avail_out);
     }
 }
 
@@ -282,15 +297,16 @@ png_encoder_finish (PngEncoder *enc,
   return TRUE;
 }
 
-/* The image is drawn in bands of rows, and each band is encoded in a second thread while the
- * next one is drawn: the two take about as long, and only two bands are ever held, not an
- * image of tens of megapixels.
+/* The image is drawn and filtered in bands of rows, and each band is deflated in a second
+ * thread while the next one is drawn: the two take about as long, and only two bands are ever
+ * held, not an image of tens of megapixels.
  */
 #define PNG_BAND_ROWS 256
 
 typedef struct
 {
   cairo_surface_t *surface;
+  guint8          *filtered;   /* the band's rows as PNG rows, filtered */
   int              rows;
 } Band;
 
@@ -309,8 +325,7 @@ encode_bands_thread (gpointer data)
 
   while ((band = g_async_queue_pop (job->drawn))->surface != NULL)
     {
-      png_encoder_add_rows (&job->encoder, cairo_image_surface_get_data (band->surface),
-                            cairo_image_surface_get_stride (band->surface), band->rows);
+      png_encoder_deflate (&job->encoder, band->filtered, job->encoder.row_size * band->rows);
       g_async_queue_push (job->free, band);
     }
   g_free (band);
@@ -349,6 +364,7 @@ write_png (PlanoRenderer            *renderer,
       Band *band = g_new0 (Band, 1);
 
       band->surface = cairo_image_surface_create (format, width, MIN (height, PNG_BAND_ROWS));
+      band->filtered = g_malloc (job.encoder.row_size * MIN (height, PNG_BAND_ROWS));
       g_async_queue_push (job.free, band);
     }
   thread = g_thread_new ("plano-png", encode_bands_thread, &job);
@@ -361,9 +377,13 @@ write_png (PlanoRenderer            *renderer,
 
       band->rows = MIN (PNG_BAND_ROWS, height - y);
       cr = cairo_create (band->surface);
-      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
-      cairo_paint (cr);
-      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      /* An opaque image gets its background from the renderer, over the whole band. */
+      if (transparent)
+        {
+          cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+          cairo_paint (cr);
+          cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+        }
       /* A whole number of pixels up, so that every band is drawn as the whole image would be. */
       cairo_translate (cr, 0, -y);
       cairo_scale (cr, scale, scale);
@@ -374,6 +394,11 @@ write_png (PlanoRenderer            *renderer,
 
       if (ok && !check_surface (band->surface, error))
         ok = FALSE;
+      if (ok)
+        png_filter_rows (&job.encoder, cairo_image_surface_get_data (band->surface),
+                         cairo_image_surface_get_stride (band->surface), band->rows, band->filtered);
+      else
+        band->rows = 0;
       g_async_queue_push (job.drawn, band);
     }
 
@@ -384,6 +409,7 @@ write_png (PlanoRenderer            *renderer,
   for (Band *band; (band = g_async_queue_try_pop (job.free)) != NULL;)
     {
       cairo_surface_destroy (band->surface);
+      g_free (band->filtered);
       g_free (band);
     }
   g_async_queue_unref (job.drawn);
