@@ -456,7 +456,8 @@ load_interview (PlanoWindow *self,
     }
 }
 
-static void refresh_recent (PlanoWindow *self);
+static void refresh_recent          (PlanoWindow *self);
+static void refresh_recent_if_stale (PlanoWindow *self);
 
 /* Shows @board, read from @file or new when @file is NULL. */
 static void
@@ -502,8 +503,8 @@ set_board (PlanoWindow *self,
   plano_canvas_set_history (self->canvas, self->history);
   load_interview (self, board);
   gtk_stack_set_visible_child_name (self->stack, board != NULL ? "board" : "start");
-  if (board == NULL && self->recent_stale)
-    refresh_recent (self);
+  if (board == NULL)
+    refresh_recent_if_stale (self);
   gtk_widget_set_visible (self->palette_button, board != NULL);
   gtk_widget_set_visible (self->interview_button, board != NULL);
   gtk_widget_set_visible (self->outline_button, board != NULL);
@@ -1107,6 +1108,13 @@ refresh_recent (PlanoWindow *self)
   /* Pictures of boards no longer listed, or of older versions, go. */
   g_hash_table_unref (self->thumbnails);
   self->thumbnails = kept;
+}
+
+static void
+refresh_recent_if_stale (PlanoWindow *self)
+{
+  if (self->recent_stale)
+    refresh_recent (self);
 }
 
 /* Boards dropped from the file manager open as they do from the command line, the first in
@@ -2136,7 +2144,9 @@ plano_window_init (PlanoWindow *self)
   /* Thumbnails follow the light or dark style. */
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (refresh_recent), self, G_CONNECT_SWAPPED);
-  refresh_recent (self);
+  /* Listed when the window shows: one opened with a board never shows the start page. */
+  self->recent_stale = TRUE;
+  g_signal_connect (self, "map", G_CALLBACK (refresh_recent_if_stale), NULL);
   update_title (self);
   update_actions (self);
 

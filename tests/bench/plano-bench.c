@@ -376,6 +376,28 @@ time_export (const char *board_path,
  * window has painted its first frame. Returns the time to that line in ms, and the resident
  * memory at that moment in MB; the app is then stopped.
  */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* Where the app keeps its data, settings and caches during the benchmark, in place of the
+ * user's own. */
+static char *home_dir;
+
 static double
 time_first_frame (const char * const *argv,
                   double             *rss_mb)
@@ -391,6 +413,20 @@ time_first_frame (const char * const *argv,
   ssize_t n;
 
   env = g_environ_setenv (env, "PLANO_REPORT_FIRST_FRAME", "1", TRUE);
+  /* A home of its own, the same for every run: no recent boards, drafts or settings of the
+   * user's, and none left behind by the runs before. */
+  if (home_dir != NULL)
+    {
+      g_autofree char *data = g_build_filename (home_dir, "data", NULL);
+      g_autofree char *config = g_build_filename (home_dir, "config", NULL);
+      g_autofree char *cache = g_build_filename (home_dir, "cache", NULL);
+      g_autofree char *state = g_build_filename (home_dir, "state", NULL);
+
+      env = g_environ_setenv (env, "XDG_DATA_HOME", data, TRUE);
+      env = g_environ_setenv (env, "XDG_CONFIG_HOME", config, TRUE);
+      env = g_environ_setenv (env, "XDG_CACHE_HOME", cache, TRUE);
+      env = g_environ_setenv (env, "XDG_STATE_HOME", state, TRUE);
+    }
   start = now_ns ();
   if (!g_spawn_async_with_pipes (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD,
                                  NULL, NULL, &pid, NULL, &out_fd, NULL, &error))
@@ -608,6 +644,9 @@ main (int   argc,
   tmp_dir = g_dir_make_tmp ("plano-bench-XXXXXX", &error);
   if (tmp_dir == NULL)
     g_error ("%s", error->message);
+  home_dir = g_dir_make_tmp ("plano-bench-home-XXXXXX", &error);
+  if (home_dir == NULL)
+    g_error ("%s", error->message);
 
   for (guint i = 0; sizes[i] != NULL; i++)
     {
@@ -697,6 +736,8 @@ main (int   argc,
         g_unlink (file);
       }
     g_rmdir (tmp_dir);
+    remove_tree (home_dir);
+    g_clear_pointer (&home_dir, g_free);
   }
 
   return 0;
