@@ -31,18 +31,28 @@
 #define HOP_LATENCY_MS        0.5      /* the seed: a round trip within one data centre */
 #define REGION_LATENCY_MS     150.0    /* the seed: a round trip across regions */
 
+/* What the review knows of one component, in board order: the checks walk these instead of
+ * looking each figure up by id.
+ */
+typedef struct
+{
+  double     load;
+  double     capacity;
+  guint      pending;        /* while propagating: links in from components not yet loaded */
+  gboolean   loaded;
+  gboolean   rated;          /* has a capacity */
+  gboolean   down;
+  GPtrArray *in;             /* of Link; NULL when there are none */
+  GPtrArray *out;
+} NodeInfo;
+
 struct _PlanoReview
 {
   PlanoBoard *board;
-  /* Keyed by the board's own id strings, compared as pointers: a review is made and read
-   * while the board stays as it is. The public getters look the id up first.
-   */
-  GHashTable *loads;       /* node id → double* */
-  GHashTable *capacities;  /* node id → double*, rated nodes only */
+  NodeInfo   *infos;       /* one per component, in board order */
+  GHashTable *nodes;       /* node → its NodeInfo; a review is read while the board stays as it is */
   GHashTable *down;        /* ids marked down */
   GPtrArray  *findings;
-  GHashTable *incoming;    /* node → GPtrArray of the Links into it, while reviewing */
-  GHashTable *outgoing;    /* node → GPtrArray of the Links out of it, while reviewing */
 };
 
 typedef struct
@@ -50,6 +60,8 @@ typedef struct
   const PlanoEdge *edge;
   const PlanoNode *from;   /* NULL when the edge starts at a zone */
   const PlanoNode *to;
+  NodeInfo        *from_info;
+  NodeInfo        *to_info;
 } Link;
 
 static const char * const buffer_kinds[] = { "kafka", "kinesis", "pulsar", "queue", NULL };
@@ -158,31 +170,21 @@ number (double value)
   return g_memdup2 (&value, sizeof value);
 }
 
-static double
-load_of (PlanoReview *self,
-         const char  *id)
-{
-  double *load = g_hash_table_lookup (self->loads, id);
-
-  return load != NULL ? *load : 0;
-}
-
 /* What an edge carries: its own rate, or all its source takes in and makes. */
 static double
-link_load (PlanoReview *self,
-           const Link  *link)
+link_load (const Link *link)
 {
   double rate;
 
-  if (link->from != NULL && g_hash_table_size (self->down) > 0 &&
-      g_hash_table_contains (self->down, link->from->item.id))
+  if (link->from_info != NULL && link->from_info->down)
     return 0;
 
-  if (plano_props_get_number (link->edge->props, "rate", &rate) && isfinite (rate))
+  if (link->edge->props != NULL && plano_props_get_number (link->edge->props, "rate", &rate) &&
+      isfinite (rate))
     return MAX (rate, 0);
 
   /* A zone's edge without a rate adds nothing: its members' own edges already carry it. */
-  return link->from != NULL ? load_of (self, link->from->item.id) : 0;
+  return link->from_info != NULL ? link->from_info->load : 0;
 }
 
 static GPtrArray *
@@ -214,15 +216,12 @@ collect_links (PlanoReview *self)
 }
 
 static void
-add_to (GHashTable      *table,
-        const PlanoNode *node,
-        const Link      *link)
+add_to (GPtrArray  **list,
+        const Link  *link)
 {
-  GPtrArray *list = g_hash_table_lookup (table, node);
-
-  if (list == NULL)
-    g_hash_table_insert (table, (gpointer) node, list = g_ptr_array_new ());
-  g_ptr_array_add (list, (gpointer) link);
+  if (*list == NULL)
+    *list = g_ptr_array_new ();
+  g_ptr_array_add (*list, (gpointer) link);
 }
 
 /* Each component's links in and out, so that no check walks every link per component. */
@@ -230,33 +229,22 @@ static void
 index_links (PlanoReview *self,
              GPtrArray   *links)
 {
-  self->incoming = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  self->outgoing = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-
   for (guint i = 0; i < links->len; i++)
     {
-      const Link *link = g_ptr_array_index (links, i);
+      Link *link = g_ptr_array_index (links, i);
 
-      add_to (self->incoming, link->to, link);
-      if (link->from != NULL)
-        add_to (self->outgoing, link->from, link);
+      link->to_info = g_hash_table_lookup (self->nodes, link->to);
+      link->from_info = link->from != NULL ? g_hash_table_lookup (self->nodes, link->from) : NULL;
+      add_to (&link->to_info->in, link);
+      if (link->from_info != NULL)
+        add_to (&link->from_info->out, link);
     }
 }
 
-/* The links into or out of @node, in board order; never NULL. */
-static GPtrArray *
-links_of (GHashTable      *table,
-          const PlanoNode *node)
+static guint
+n_links (GPtrArray *list)
 {
-  static GPtrArray *none;
-  GPtrArray *list = g_hash_table_lookup (table, node);
-
-  if (list != NULL)
-    return list;
-
-  if (g_once_init_enter (&none))
-    g_once_init_leave (&none, g_ptr_array_new ());
-  return none;
+  return list != NULL ? list->len : 0;
 }
 
 /* Kahn's algorithm over the components; what remains in cycles is taken once, in board
@@ -267,8 +255,6 @@ propagate (PlanoReview *self,
            GPtrArray   *links)
 {
   guint n = plano_board_get_n_items (self->board, PLANO_ITEM_NODE);
-  /* Keyed by the components' id strings themselves: every lookup has the node at hand. */
-  g_autoptr(GHashTable) pending = g_hash_table_new (NULL, NULL);
   g_autoptr(GQueue) ready = g_queue_new ();
 
   for (guint i = 0; i < links->len; i++)
@@ -276,62 +262,46 @@ propagate (PlanoReview *self,
       const Link *link = g_ptr_array_index (links, i);
 
       if (link->from != NULL)
-        g_hash_table_insert (pending, link->to->item.id,
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (pending, link->to->item.id)) + 1));
+        link->to_info->pending++;
     }
 
   for (guint i = 0; i < n; i++)
-    {
-      const PlanoItem *node = plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
-
-      if (!g_hash_table_contains (pending, node->id))
-        g_queue_push_tail (ready, (gpointer) node);
-    }
+    if (self->infos[i].pending == 0)
+      g_queue_push_tail (ready, GUINT_TO_POINTER (i + 1));
 
   for (guint pass = 0; pass < 2; pass++)
     {
-      const PlanoNode *node;
+      gpointer next;
 
-      while ((node = g_queue_pop_head (ready)) != NULL)
+      while ((next = g_queue_pop_head (ready)) != NULL)
         {
-          double load = MAX (prop_number (node->props, "rate", 0), 0);
-          GPtrArray *in = links_of (self->incoming, node);
-          GPtrArray *out = links_of (self->outgoing, node);
+          guint index = GPOINTER_TO_UINT (next) - 1;
+          const PlanoNode *node = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, index);
+          NodeInfo *info = &self->infos[index];
+          double load = node->props != NULL ? MAX (prop_number (node->props, "rate", 0), 0) : 0;
 
-          if (g_hash_table_contains (self->loads, node->item.id))
+          if (info->loaded)
             continue;
 
-          for (guint i = 0; i < in->len; i++)
-            load += link_load (self, g_ptr_array_index (in, i));
+          for (guint i = 0; i < n_links (info->in); i++)
+            load += link_load (g_ptr_array_index (info->in, i));
 
-          g_hash_table_insert (self->loads, node->item.id, number (load));
+          info->load = load;
+          info->loaded = TRUE;
 
-          for (guint i = 0; i < out->len; i++)
+          for (guint i = 0; i < n_links (info->out); i++)
             {
-              const Link *link = g_ptr_array_index (out, i);
-              guint left;
+              const Link *link = g_ptr_array_index (info->out, i);
 
-              left = GPOINTER_TO_UINT (g_hash_table_lookup (pending, link->to->item.id));
-              if (left <= 1)
-                {
-                  g_hash_table_remove (pending, link->to->item.id);
-                  g_queue_push_tail (ready, (gpointer) link->to);
-                }
-              else
-                {
-                  g_hash_table_insert (pending, link->to->item.id, GUINT_TO_POINTER (left - 1));
-                }
+              if (link->to_info->pending > 0 && --link->to_info->pending == 0)
+                g_queue_push_tail (ready, GUINT_TO_POINTER ((guint) (link->to_info - self->infos) + 1));
             }
         }
 
       /* Components in a cycle: once each, in board order. */
       for (guint i = 0; i < n; i++)
-        {
-          const PlanoItem *item = plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
-
-          if (!g_hash_table_contains (self->loads, item->id))
-            g_queue_push_tail (ready, (gpointer) item);
-        }
+        if (!self->infos[i].loaded)
+          g_queue_push_tail (ready, GUINT_TO_POINTER (i + 1));
     }
 }
 
@@ -350,22 +320,11 @@ compute_capacities (PlanoReview *self)
                          prop_number (node->props, "replicas", 1);
 
       if (throughput > 0 && instances > 0)
-        g_hash_table_insert (self->capacities, node->item.id, number (throughput * MAX (instances, 1)));
+        {
+          self->infos[i].capacity = throughput * MAX (instances, 1);
+          self->infos[i].rated = TRUE;
+        }
     }
-}
-
-static gboolean
-capacity_of (PlanoReview *self,
-             const char  *id,
-             double      *capacity)
-{
-  double *value = g_hash_table_lookup (self->capacities, id);
-
-  if (value == NULL)
-    return FALSE;
-
-  *capacity = *value;
-  return TRUE;
 }
 
 static void
@@ -376,13 +335,13 @@ check_utilisation (PlanoReview *self)
   for (guint i = 0; i < n; i++)
     {
       const PlanoNode *node = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
-      double load = load_of (self, node->item.id);
-      double capacity;
+      const NodeInfo *info = &self->infos[i];
+      double load = info->load;
+      double capacity = info->capacity;
       g_autofree char *in = NULL;
       g_autofree char *max = NULL;
 
-      if (load <= 0 || !capacity_of (self, node->item.id, &capacity) ||
-          load <= capacity * HOT_UTILISATION)
+      if (load <= 0 || !info->rated || load <= capacity * HOT_UTILISATION)
         continue;
 
       in = plano_format_rate (load);
@@ -419,7 +378,7 @@ check_single_points (PlanoReview *self,
           is_kind (node, managed_kinds) || prop_number (node->props, "replicas", 1) >= 2)
         continue;
 
-      if (links_of (self->incoming, node)->len == 0 && links_of (self->outgoing, node)->len == 0)
+      if (n_links (self->infos[i].in) == 0 && n_links (self->infos[i].out) == 0)
         continue;
 
       add_finding (self, PLANO_SEVERITY_WARNING, "spof",
@@ -436,16 +395,17 @@ check_buffers (PlanoReview *self,
   for (guint i = 0; i < links->len; i++)
     {
       const Link *link = g_ptr_array_index (links, i);
-      double load = link_load (self, link);
-      double capacity;
+      double capacity = link->to_info->capacity;
+      double load;
       g_autofree char *in = NULL;
       g_autofree char *max = NULL;
 
       /* Back-pressure is a streaming concern: a batch reader pulls at its own pace. */
-      if (link->from == NULL || load <= 0 || g_strcmp0 (link->edge->kind, "batch") == 0 ||
-          is_kind (link->from, buffer_kinds) ||
-          is_kind (link->to, buffer_kinds) || !capacity_of (self, link->to->item.id, &capacity) ||
-          load <= capacity)
+      if (link->from == NULL || !link->to_info->rated || g_strcmp0 (link->edge->kind, "batch") == 0)
+        continue;
+      load = link_load (link);
+      if (load <= 0 || load <= capacity || is_kind (link->from, buffer_kinds) ||
+          is_kind (link->to, buffer_kinds))
         continue;
 
       in = plano_format_rate (load);
@@ -465,7 +425,7 @@ check_overkill (PlanoReview *self)
   for (guint i = 0; i < n; i++)
     {
       const PlanoNode *node = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
-      double load = load_of (self, node->item.id);
+      double load = self->infos[i].load;
       g_autofree char *rate = NULL;
 
       if (load <= 0)
@@ -511,7 +471,7 @@ check_idempotency (PlanoReview *self,
     {
       const PlanoNode *node = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
       PlanoCategory category = kind_of (node)->category;
-      GPtrArray *in = links_of (self->incoming, node);
+      GPtrArray *in = self->infos[i].in;
       const Link *stream = NULL;
 
       if ((category != PLANO_CATEGORY_STORAGE && category != PLANO_CATEGORY_SERVING) ||
@@ -519,7 +479,7 @@ check_idempotency (PlanoReview *self,
           prop_true (node->props, "upsert"))
         continue;
 
-      for (guint j = 0; j < in->len && stream == NULL; j++)
+      for (guint j = 0; j < n_links (in) && stream == NULL; j++)
         {
           const Link *link = g_ptr_array_index (in, j);
 
@@ -841,8 +801,8 @@ plano_review_new (PlanoBoard         *board,
   g_return_val_if_fail (PLANO_IS_BOARD (board), NULL);
 
   self->board = g_object_ref (board);
-  self->loads = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  self->capacities = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->infos = g_new0 (NodeInfo, plano_board_get_n_items (board, PLANO_ITEM_NODE));
+  self->nodes = g_hash_table_new (NULL, NULL);
   self->down = g_hash_table_new (NULL, NULL);
   self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
 
@@ -856,6 +816,15 @@ plano_review_new (PlanoBoard         *board,
 
       if (plano_node_is_down (node))
         g_hash_table_add (self->down, node->item.id);
+      g_hash_table_insert (self->nodes, (gpointer) node, &self->infos[i]);
+    }
+
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_NODE); i++)
+    {
+      const PlanoItem *node = plano_board_get_item (board, PLANO_ITEM_NODE, i);
+
+      self->infos[i].down = g_hash_table_size (self->down) > 0 &&
+                            g_hash_table_contains (self->down, node->id);
     }
 
   links = collect_links (self);
@@ -872,8 +841,11 @@ plano_review_new (PlanoBoard         *board,
   check_path_latency (self, links);
 
   g_ptr_array_sort (self->findings, compare_findings);
-  g_clear_pointer (&self->incoming, g_hash_table_unref);
-  g_clear_pointer (&self->outgoing, g_hash_table_unref);
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_NODE); i++)
+    {
+      g_clear_pointer (&self->infos[i].in, g_ptr_array_unref);
+      g_clear_pointer (&self->infos[i].out, g_ptr_array_unref);
+    }
 
   return self;
 }
@@ -886,8 +858,8 @@ plano_review_free (PlanoReview *self)
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->down, g_hash_table_unref);
-  g_clear_pointer (&self->capacities, g_hash_table_unref);
-  g_clear_pointer (&self->loads, g_hash_table_unref);
+  g_clear_pointer (&self->nodes, g_hash_table_unref);
+  g_clear_pointer (&self->infos, g_free);
   g_clear_object (&self->board);
   g_free (self);
 }
@@ -916,16 +888,16 @@ plano_review_get_load (PlanoReview *self,
                        double      *load)
 {
   const PlanoNode *node;
-  double *value;
+  const NodeInfo *info;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
   node = plano_board_lookup_node (self->board, id);
-  value = node != NULL ? g_hash_table_lookup (self->loads, node->item.id) : NULL;
-  if (value == NULL)
+  info = node != NULL ? g_hash_table_lookup (self->nodes, node) : NULL;
+  if (info == NULL || !info->loaded)
     return FALSE;
 
-  *load = *value;
+  *load = info->load;
   return TRUE;
 }
 
@@ -940,11 +912,17 @@ plano_review_get_capacity (PlanoReview *self,
                            double      *capacity)
 {
   const PlanoNode *node;
+  const NodeInfo *info;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
   node = plano_board_lookup_node (self->board, id);
-  return node != NULL && capacity_of (self, node->item.id, capacity);
+  info = node != NULL ? g_hash_table_lookup (self->nodes, node) : NULL;
+  if (info == NULL || !info->rated)
+    return FALSE;
+
+  *capacity = info->capacity;
+  return TRUE;
 }
 
 const char *
