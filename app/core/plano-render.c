@@ -786,6 +786,86 @@ svg_painter_init (SvgPainter *sp,
   };
 }
 
+/* A glyph program's steps, parsed once: programs run for every component drawn. */
+typedef struct
+{
+  char   command;
+  double args[6];
+} GlyphOp;
+
+typedef struct
+{
+  GlyphOp *ops;
+  guint    n_ops;
+} GlyphProgram;
+
+static GlyphProgram
+parse_glyph (const char *program)
+{
+  g_auto(GStrv) tokens = g_strsplit (program, " ", -1);
+  GArray *ops = g_array_new (FALSE, TRUE, sizeof (GlyphOp));
+  GlyphProgram parsed;
+
+  for (guint i = 0; tokens[i] != NULL;)
+    {
+      GlyphOp op = { tokens[i][0], { 0, } };
+      guint n_args;
+
+      switch (op.command)
+        {
+        case 'M': case 'L': n_args = 2; break;
+        case 'C': n_args = 6; break;
+        case 'O': n_args = 3; break;
+        case 'R': n_args = 4; break;
+        case 'Z': case 'F': case 'S': n_args = 0; break;
+        default: g_assert_not_reached ();
+        }
+
+      for (guint a = 0; a < n_args; a++)
+        op.args[a] = g_ascii_strtod (tokens[i + 1 + a], NULL);
+      g_array_append_val (ops, op);
+      i += 1 + n_args;
+    }
+
+  parsed.n_ops = ops->len;
+  parsed.ops = (GlyphOp *) g_array_free (ops, FALSE);
+
+  return parsed;
+}
+
+/* Every glyph's program parsed, the fallback last; read-only once made, so any thread may
+ * draw with it. */
+static const GlyphProgram *
+glyph_program (const char *glyph)
+{
+  static GlyphProgram *programs;
+  static GHashTable *by_id;
+
+  if (g_once_init_enter (&programs))
+    {
+      GlyphProgram *parsed = g_new (GlyphProgram, G_N_ELEMENTS (glyphs) + 1);
+
+      by_id = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint g = 0; g < G_N_ELEMENTS (glyphs); g++)
+        {
+          parsed[g] = parse_glyph (glyphs[g].program);
+          g_hash_table_insert (by_id, (gpointer) glyphs[g].id, &parsed[g]);
+        }
+      parsed[G_N_ELEMENTS (glyphs)] = parse_glyph ("O 8 8 5 S");
+      g_once_init_leave (&programs, parsed);
+    }
+
+  if (glyph != NULL)
+    {
+      const GlyphProgram *found = g_hash_table_lookup (by_id, glyph);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return &programs[G_N_ELEMENTS (glyphs)];
+}
+
 /* Runs a glyph program scaled into the box at @x, @y of @size. */
 static void
 paint_glyph (Painter     *p,
@@ -795,69 +875,47 @@ paint_glyph (Painter     *p,
              double       size,
              const Color *color)
 {
-  const char *program = NULL;
+  const GlyphProgram *program = glyph_program (glyph);
   double k = size / 16.0;
-  g_auto(GStrv) tokens = NULL;
-  guint i = 0;
 
-  for (guint g = 0; g < G_N_ELEMENTS (glyphs); g++)
-    if (g_strcmp0 (glyphs[g].id, glyph) == 0)
-      program = glyphs[g].program;
-
-  if (program == NULL)
-    program = "O 8 8 5 S";
-
-  tokens = g_strsplit (program, " ", -1);
-
-#define ARG(n) (g_ascii_strtod (tokens[i + (n)], NULL))
 #define PX(v) (x + (v) * k)
 #define PY(v) (y + (v) * k)
 
-  while (tokens[i] != NULL)
+  for (guint i = 0; i < program->n_ops; i++)
     {
-      const char *command = tokens[i];
+      const double *a = program->ops[i].args;
 
-      switch (command[0])
+      switch (program->ops[i].command)
         {
         case 'M':
-          p->move_to (p, PX (ARG (1)), PY (ARG (2)));
-          i += 3;
+          p->move_to (p, PX (a[0]), PY (a[1]));
           break;
         case 'L':
-          p->line_to (p, PX (ARG (1)), PY (ARG (2)));
-          i += 3;
+          p->line_to (p, PX (a[0]), PY (a[1]));
           break;
         case 'C':
-          p->curve_to (p, PX (ARG (1)), PY (ARG (2)), PX (ARG (3)), PY (ARG (4)),
-                       PX (ARG (5)), PY (ARG (6)));
-          i += 7;
+          p->curve_to (p, PX (a[0]), PY (a[1]), PX (a[2]), PY (a[3]), PX (a[4]), PY (a[5]));
           break;
         case 'Z':
           p->close_path (p);
-          i += 1;
           break;
         case 'O':
-          p->circle (p, PX (ARG (1)), PY (ARG (2)), ARG (3) * k);
-          i += 4;
+          p->circle (p, PX (a[0]), PY (a[1]), a[2] * k);
           break;
         case 'R':
-          p->rounded_rect (p, PX (ARG (1)), PY (ARG (2)), ARG (3) * k, ARG (4) * k, 0.75 * k);
-          i += 5;
+          p->rounded_rect (p, PX (a[0]), PY (a[1]), a[2] * k, a[3] * k, 0.75 * k);
           break;
         case 'F':
           p->fill (p, color, FALSE);
-          i += 1;
           break;
         case 'S':
           p->stroke (p, color, 1.5 * k, NULL, 0);
-          i += 1;
           break;
         default:
           g_assert_not_reached ();
         }
     }
 
-#undef ARG
 #undef PX
 #undef PY
 }
