@@ -934,6 +934,9 @@ typedef struct
 typedef struct
 {
   const PlanoItem *item;     /* the board's struct for it, updated when the item changes */
+  PlanoItemType    type;     /* the item's, kept here: the overview reads it for every shape */
+  guint            n_points;
+  PlanoPoint       ends[2];  /* an edge's first and last points, which are all the overview draws of a straight one */
   GArray          *points;   /* edges: the polyline, from border to border */
   ItemText        *text;     /* NULL until needed */
   PlanoRect        box;      /* what the index holds: room for everything it may draw */
@@ -1342,7 +1345,14 @@ update_item (PlanoRenderer   *self,
     }
 
   shape->item = item;
+  shape->type = item->type;
   shape->points = g_steal_pointer (&points);
+  shape->n_points = shape->points != NULL ? shape->points->len : 0;
+  if (shape->n_points >= 2)
+    {
+      shape->ends[0] = g_array_index (shape->points, PlanoPoint, 0);
+      shape->ends[1] = g_array_index (shape->points, PlanoPoint, shape->n_points - 1);
+    }
   shape->box = box;
   shape->tight = tight;
   shape->down = FALSE;
@@ -1730,7 +1740,7 @@ plano_renderer_get_item_box (PlanoRenderer *self,
 
   /* An edge's label as it is, not the room the index keeps for it. */
   *box = shape->tight;
-  if (shape->item->type == PLANO_ITEM_EDGE &&
+  if (shape->type == PLANO_ITEM_EDGE &&
       edge_label_box (self, (const PlanoEdge *) shape->item, shape->points, &label))
     plano_rect_union (box, &label);
 
@@ -1803,7 +1813,7 @@ plano_renderer_get_bounds (PlanoRenderer *self,
       PlanoRect label, united = *bounds;
 
       plano_rect_union (&united, &shape->box);
-      if (shape->item->type == PLANO_ITEM_EDGE && memcmp (&united, bounds, sizeof united) != 0 &&
+      if (shape->type == PLANO_ITEM_EDGE && memcmp (&united, bounds, sizeof united) != 0 &&
           edge_label_box (self, (const PlanoEdge *) shape->item, shape->points, &label))
         plano_rect_union (bounds, &label);
     }
@@ -2399,7 +2409,7 @@ paint_overview (PlanoRenderer            *self,
     {
       const Shape *shape = g_ptr_array_index (shapes, i);
 
-      switch (shape->item->type)
+      switch (shape->type)
         {
         case PLANO_ITEM_ZONE:
           {
@@ -2446,7 +2456,15 @@ paint_overview (PlanoRenderer            *self,
 
       for (guint i = 0; i < lines[c]->len; i++)
         {
-          GArray *points = ((const Shape *) g_ptr_array_index (lines[c], i))->points;
+          const Shape *shape = g_ptr_array_index (lines[c], i);
+          GArray *points = shape->points;
+
+          if (shape->n_points == 2)
+            {
+              p->move_to (p, shape->ends[0].x, shape->ends[0].y);
+              p->line_to (p, shape->ends[1].x, shape->ends[1].y);
+              continue;
+            }
 
           for (guint j = 0; j < points->len; j++)
             {
@@ -2551,7 +2569,7 @@ paint (PlanoRenderer            *self,
   for (guint i = 0; i < ids->len; i++)
     {
       const Shape *shape = g_ptr_array_index (ids, i);
-      Visible v = { layer[shape->item->type] << 32 | item_position (self, shape->item), shape->item, shape };
+      Visible v = { layer[shape->type] << 32 | item_position (self, shape->item), shape->item, shape };
 
       g_array_append_val (visible, v);
     }
