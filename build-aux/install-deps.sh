@@ -29,6 +29,7 @@ PACKAGES="
   clang
   libclang-rt-14-dev
   dbus-x11
+  dbus-daemon
   fonts-cantarell
   adwaita-icon-theme
 "
