@@ -51,7 +51,6 @@ struct _PlanoReview
   PlanoBoard *board;
   NodeInfo   *infos;       /* one per component, in board order */
   GHashTable *nodes;       /* node → its NodeInfo; a review is read while the board stays as it is */
-  GHashTable *down;        /* ids marked down */
   GPtrArray  *findings;
 };
 
@@ -546,7 +545,7 @@ check_down (PlanoReview *self,
       g_autoptr(GString) names = g_string_new (NULL);
       GStrv built;
 
-      if (!g_hash_table_contains (self->down, down->item.id))
+      if (!self->infos[i].down)
         continue;
 
       g_ptr_array_add (reached, (gpointer) down);
@@ -803,28 +802,22 @@ plano_review_new (PlanoBoard         *board,
   self->board = g_object_ref (board);
   self->infos = g_new0 (NodeInfo, plano_board_get_n_items (board, PLANO_ITEM_NODE));
   self->nodes = g_hash_table_new (NULL, NULL);
-  self->down = g_hash_table_new (NULL, NULL);
   self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
-
-  for (guint i = 0; down != NULL && down[i] != NULL; i++)
-    if (plano_board_lookup_node (board, down[i]) != NULL)
-      g_hash_table_add (self->down, (gpointer) plano_board_lookup_node (board, down[i])->item.id);
 
   for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_NODE); i++)
     {
       const PlanoNode *node = (const PlanoNode *) plano_board_get_item (board, PLANO_ITEM_NODE, i);
 
-      if (plano_node_is_down (node))
-        g_hash_table_add (self->down, node->item.id);
+      self->infos[i].down = plano_node_is_down (node);
       g_hash_table_insert (self->nodes, (gpointer) node, &self->infos[i]);
     }
 
-  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_NODE); i++)
+  for (guint i = 0; down != NULL && down[i] != NULL; i++)
     {
-      const PlanoItem *node = plano_board_get_item (board, PLANO_ITEM_NODE, i);
+      NodeInfo *info = g_hash_table_lookup (self->nodes, plano_board_lookup_node (board, down[i]));
 
-      self->infos[i].down = g_hash_table_size (self->down) > 0 &&
-                            g_hash_table_contains (self->down, node->id);
+      if (info != NULL)
+        info->down = TRUE;
     }
 
   links = collect_links (self);
@@ -857,7 +850,6 @@ plano_review_free (PlanoReview *self)
     return;
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
-  g_clear_pointer (&self->down, g_hash_table_unref);
   g_clear_pointer (&self->nodes, g_hash_table_unref);
   g_clear_pointer (&self->infos, g_free);
   g_clear_object (&self->board);
