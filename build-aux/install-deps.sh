@@ -18,6 +18,7 @@ PACKAGES="
   libjson-glib-dev
   libcairo2-dev
   libpango1.0-dev
+  libharfbuzz-dev
   zlib1g-dev
   desktop-file-utils
   appstream
@@ -26,6 +27,7 @@ PACKAGES="
   xauth
   xdotool
   valgrind
+  poppler-utils
   clang
   libclang-rt-14-dev
   dbus-x11

@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
+
+#include <zlib.h>
 
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -167,6 +170,292 @@ test_pdf_page (void)
   g_ascii_formatd (width, sizeof width, "%g", area.w * 0.75);
   media_box = g_strdup_printf ("/MediaBox [ 0 0 %s ", width);
   g_assert_nonnull (memmem (data, length, media_box, strlen (media_box)));
+}
+
+/* Runs a poppler tool on @pdf and returns what it printed; NULL, and the test skipped, where
+ * poppler-utils is missing (build-aux/install-deps.sh installs it). */
+static char *
+run_poppler (const char *tool,
+             const char *pdf,
+             const char *const *arguments)
+{
+  g_autofree char *program = g_find_program_in_path (tool);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (program == NULL)
+    {
+      g_test_skip_printf ("%s is not installed", tool);
+      return NULL;
+    }
+  g_ptr_array_add (argv, program);
+  for (guint i = 0; arguments[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) arguments[i]);
+  g_ptr_array_add (argv, (char *) pdf);
+  /* pdftotext writes to a file unless told "-"; pdfinfo writes to standard output. */
+  if (g_str_equal (tool, "pdftotext"))
+    g_ptr_array_add (argv, (char *) "-");
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+static char *
+write_temporary (GBytes     *bytes,
+                 const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("plano-export-XXXXXX", &error);
+  char *path = g_build_filename (dir, name, NULL);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  g_assert_no_error (error);
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+remove_temporary (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Every object is where the cross-reference table says, and the page's content inflates. */
+static void
+test_pdf_structure (void)
+{
+  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(GBytes) bytes = export (board, PLANO_EXPORT_PDF, 1, FALSE);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  g_autofree char *text = g_strndup (data, length);
+  /* The trailer is the file's last few lines; the bytes before it hold binary streams. */
+  const char *startxref = memmem (data + length - MIN (length, 64), MIN (length, 64), "startxref\n", 10);
+  const char *entry, *stream;
+  guint64 xref, count;
+  g_autofree guint8 *content = NULL;
+  uLongf content_length = 1 << 20;
+
+  g_assert_true (memcmp (data, "%PDF-1.6\n", 9) == 0);
+  g_assert_true (memcmp (data + length - 6, "%%EOF\n", 6) == 0);
+  g_assert_nonnull (startxref);
+  xref = g_ascii_strtoull (startxref + strlen ("startxref\n"), NULL, 10);
+  g_assert_cmpuint (xref, <, length);
+  g_assert_true (memcmp (data + xref, "xref\n0 ", 7) == 0);
+  count = g_ascii_strtoull (data + xref + 7, (char **) &entry, 10);
+  g_assert_cmpuint (count, >, 5);
+  entry = strchr (entry, '\n') + 1 + 20;   /* past object 0, the head of the free list */
+  for (guint64 i = 1; i < count; i++, entry += 20)
+    {
+      guint64 offset = g_ascii_strtoull (entry, NULL, 10);
+      g_autofree char *header = g_strdup_printf ("%" G_GUINT64_FORMAT " 0 obj\n", i);
+
+      g_assert_cmpuint (offset, <, xref);
+      g_assert_true (memcmp (data + offset, header, strlen (header)) == 0);
+    }
+
+  /* The content stream is object 4. */
+  stream = memmem (data, length, "4 0 obj\n<< /Length ", 19);
+  g_assert_nonnull (stream);
+  {
+    guint64 packed = g_ascii_strtoull (stream + 19, NULL, 10);
+    const char *start = strstr (stream, "stream\n") + 7;
+
+    g_assert_nonnull (strstr (stream, "/Filter /FlateDecode"));
+    content = g_malloc (content_length);
+    g_assert_cmpint (uncompress (content, &content_length, (const Bytef *) start, packed), ==, Z_OK);
+    g_assert_true (memcmp (start + packed, "\nendstream", 10) == 0);
+  }
+  g_assert_nonnull (memmem (content, content_length, "BT\n", 3));
+  g_assert_nonnull (memmem (content, content_length, "] TJ\n", 5));
+}
+
+/* Labels are text a reader can search and copy, accents and ellipses included. */
+static void
+test_pdf_text (void)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  const PlanoNode *a = plano_board_add_node (board, "kafka", 0, 0);
+  const PlanoNode *b = plano_board_add_node (board, "flink", 300, 0);
+  const PlanoNode *c = plano_board_add_node (board, "spark", 600, 0);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+
+  plano_board_set_label (board, a->item.id, "Ingestión de eventos");
+  plano_board_set_label (board, b->item.id, "Transformação");
+  plano_board_set_label (board, c->item.id,
+                         "A label far too long to fit on the card of a component, even on three lines of it");
+  plano_board_set_title (board, "Año cero");
+  bytes = export (board, PLANO_EXPORT_PDF, 1, FALSE);
+  path = write_temporary (bytes, "text.pdf");
+
+  text = run_poppler ("pdftotext", path, (const char *[]) { "-raw", "-enc", "UTF-8", NULL });
+  if (text != NULL)
+    {
+      flat = g_strdelimit (g_strdup (text), "\n", ' ');
+      g_assert_nonnull (strstr (flat, "Ingestión de eventos"));
+      g_assert_nonnull (strstr (flat, "Transformação"));
+      g_assert_nonnull (strstr (flat, "Kafka"));
+      g_assert_nonnull (strstr (flat, "A label far too"));
+      g_assert_nonnull (strstr (flat, "…"));
+      g_assert_null (strstr (flat, "three lines of it"));
+    }
+  g_clear_pointer (&text, g_free);
+  text = run_poppler ("pdfinfo", path, (const char *[]) { "-enc", "UTF-8", NULL });
+  if (text != NULL)
+    {
+      g_assert_true (g_regex_match_simple ("^Title: +Año cero$", text, G_REGEX_MULTILINE, 0));
+      g_assert_true (g_regex_match_simple ("^Pages: +1$", text, G_REGEX_MULTILINE, 0));
+    }
+  remove_temporary (path);
+}
+
+/* The grey level of each pixel of an opaque image, averaged with its neighbours. */
+static double *
+blurred_gray (cairo_surface_t *image)
+{
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  const guint8 *data = cairo_image_surface_get_data (image);
+  g_autofree double *gray = g_new (double, width * height);
+  double *blurred = g_new (double, width * height);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 p = ((const guint32 *) (data + y * stride))[x];
+
+        gray[y * width + x] = ((p >> 16 & 0xff) + (p >> 8 & 0xff) + (p & 0xff)) / 3.0;
+      }
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        double sum = 0;
+        int n = 0;
+
+        for (int dy = -1; dy <= 1; dy++)
+          for (int dx = -1; dx <= 1; dx++)
+            if (x + dx >= 0 && x + dx < width && y + dy >= 0 && y + dy < height)
+              {
+                sum += gray[(y + dy) * width + x + dx];
+                n++;
+              }
+        blurred[y * width + x] = sum / n;
+      }
+
+  return blurred;
+}
+
+/* Rendered by another program, the PDF shows what the canvas paints: the same pixels but
+ * for antialiasing. */
+static void
+test_pdf_pixels (void)
+{
+  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
+  g_autoptr(GBytes) bytes = export (board, PLANO_EXPORT_PDF, 1, FALSE);
+  g_autofree char *program = g_find_program_in_path ("pdftoppm");
+  cairo_surface_t *shown, *expected;
+  PlanoRenderOptions options = { PLANO_THEME_LIGHT, 1, TRUE, NULL, NULL };
+  PlanoRect area;
+  g_autofree double *shown_gray = NULL;
+  g_autofree double *expected_gray = NULL;
+  cairo_t *cr;
+  int width, height;
+  guint far = 0;
+
+  if (program == NULL)
+    {
+      g_test_skip ("pdftoppm is not installed");
+      return;
+    }
+
+  {
+    /* At 96 dpi a point is 4/3 of a pixel: one canvas unit, 0.75 pt, is one pixel. */
+    g_autofree char *path = write_temporary (bytes, "pixels.pdf");
+    g_autofree char *prefix = g_strconcat (path, ".out", NULL);
+    g_autofree char *image = g_strconcat (prefix, ".png", NULL);
+    const char *argv[] = { program, "-r", "96", "-png", "-singlefile", path, prefix, NULL };
+    g_autoptr(GError) error = NULL;
+    int status = 0;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                  &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    shown = cairo_image_surface_create_from_png (image);
+    g_unlink (image);
+    remove_temporary (path);
+  }
+
+  g_assert_cmpint (cairo_surface_status (shown), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_true (plano_export_get_area (renderer, &area));
+  width = cairo_image_surface_get_width (shown);
+  height = cairo_image_surface_get_height (shown);
+  g_assert_cmpfloat (fabs (width - area.w), <=, 1);
+  g_assert_cmpfloat (fabs (height - area.h), <=, 1);
+
+  expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (expected);
+  cairo_translate (cr, -area.x, -area.y);
+  plano_renderer_draw (renderer, cr, &area, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (expected);
+
+  /* Two rasterizers differ by a fraction of a pixel at edges, and cairo puts glyphs on whole
+   * pixels where poppler does not: compare the images blurred over 3 × 3 pixels. A shape or a
+   * label missing makes several times more pixels differ than those fractions do. */
+  shown_gray = blurred_gray (shown);
+  expected_gray = blurred_gray (expected);
+  for (int i = 0; i < width * height; i++)
+    if (ABS (shown_gray[i] - expected_gray[i]) > 64)
+      far++;
+  g_test_message ("%u of %d pixels differ", far, width * height);
+  g_assert_cmpuint (far, <, width * height * 3 / 1000);
+
+  cairo_surface_destroy (expected);
+  cairo_surface_destroy (shown);
+}
+
+/* Readers stop at pages of 200 inches: a wider board is drawn in larger units. */
+static void
+test_pdf_large_page (void)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  const char *data, *box;
+  double width, height;
+
+  plano_board_add_node (board, "kafka", 0, 0);
+  plano_board_add_node (board, "flink", 40000, 0);
+  bytes = export (board, PLANO_EXPORT_PDF, 1, FALSE);
+  data = g_bytes_get_data (bytes, &length);
+
+  box = memmem (data, length, "/MediaBox [ 0 0 ", 16);
+  g_assert_nonnull (box);
+  width = g_ascii_strtod (box + 16, (char **) &box);
+  height = g_ascii_strtod (box, NULL);
+  g_assert_cmpfloat (width, <=, 14400);
+  g_assert_cmpfloat (height, >, 0);
+  g_assert_nonnull (memmem (data, length, "/UserUnit 2.1", 13));
+  /* 40 000 canvas units and more, at 0.75 pt each, in units of 2.1 pt. */
+  g_assert_cmpfloat (width * 2.1, >=, 40000 * 0.75);
 }
 
 static void
@@ -369,6 +658,10 @@ main (int   argc,
   g_test_add_func ("/plano/export/png-pixels", test_png_pixels);
   g_test_add_func ("/plano/export/png-too-large", test_png_too_large);
   g_test_add_func ("/plano/export/pdf-page", test_pdf_page);
+  g_test_add_func ("/plano/export/pdf-structure", test_pdf_structure);
+  g_test_add_func ("/plano/export/pdf-text", test_pdf_text);
+  g_test_add_func ("/plano/export/pdf-pixels", test_pdf_pixels);
+  g_test_add_func ("/plano/export/pdf-large-page", test_pdf_large_page);
   g_test_add_func ("/plano/export/empty-board", test_empty_board);
   g_test_add_func ("/plano/export/write-fails-cleanly", test_write_fails_cleanly);
   g_test_add_func ("/plano/export/format-names", test_format_names);

@@ -752,28 +752,7 @@ plano_export_to_bytes (PlanoBoard               *board,
       break;
 
     case PLANO_EXPORT_PDF:
-      {
-        /* PDF pages are measured in points; one canvas unit is one CSS pixel, 3/4 of a point. */
-        double k = 0.75;
-        cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, bytes,
-                                                                        area.w * k, area.h * k);
-        cairo_t *cr = cairo_create (surface);
-        gboolean ok;
-
-        if (plano_board_get_title (board) != NULL)
-          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                          plano_board_get_title (board));
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Plano " PACKAGE_VERSION);
-        cairo_scale (cr, k, k);
-        cairo_translate (cr, -area.x, -area.y);
-        plano_renderer_draw (renderer, cr, &area, &render);
-        cairo_destroy (cr);
-        cairo_surface_finish (surface);
-        ok = check_surface (surface, error);
-        cairo_surface_destroy (surface);
-        if (!ok)
-          return NULL;
-      }
+      plano_renderer_write_pdf (renderer, &area, &render, plano_board_get_title (board), bytes);
       break;
 
     case PLANO_EXPORT_SHEET:

@@ -15,13 +15,14 @@
 
 #include "plano-catalog.h"
 #include "plano-index.h"
-#include "plano-render.h"
+#include "plano-render-private.h"
 #include "plano-review.h"
 
 /* The renderer keeps, for one board, the box of every item in a spatial index and the text
  * layout of every item, both updated from PlanoBoard::changed. It draws through a Painter: one
- * implementation paints with cairo (canvas, PNG, PDF), the other writes SVG elements with real
- * <text>, so that what is exported is what the canvas shows.
+ * implementation paints with cairo (canvas, PNG, thumbnails), the others write SVG elements with
+ * real <text> (below) and PDF (plano-render-pdf.c), so that what is exported is what the canvas
+ * shows.
  */
 
 #define CELL_SIZE      256.0
@@ -39,11 +40,6 @@
 #define OVERVIEW_ZOOM  0.2
 
 /* Colours */
-
-typedef struct
-{
-  double r, g, b, a;
-} Color;
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
 
@@ -258,26 +254,6 @@ static const struct
 
 /* Painters */
 
-typedef struct _Painter Painter;
-
-struct _Painter
-{
-  void (*move_to)      (Painter *p, double x, double y);
-  void (*line_to)      (Painter *p, double x, double y);
-  void (*curve_to)     (Painter *p, double x1, double y1, double x2, double y2, double x, double y);
-  void (*close_path)   (Painter *p);
-  void (*circle)       (Painter *p, double cx, double cy, double r);
-  void (*rounded_rect) (Painter *p, double x, double y, double w, double h, double r);
-  void (*fill)         (Painter *p, const Color *color, gboolean preserve);
-  void (*stroke)       (Painter *p, const Color *color, double width, const double *dash, int n_dash);
-  void (*text)         (Painter *p, PangoLayout *layout, double x, double y, const Color *color);
-  void (*begin_item)   (Painter *p, const char *id, const char *title);
-  void (*end_item)     (Painter *p);
-  gboolean titles;     /* whether begin_item() uses its title, which costs a string per item */
-  gboolean coarse;     /* lines a pixel wide or less: plain joins and caps, no antialiasing */
-  double   dash_offset; /* where in its dash pattern the next stroke starts */
-};
-
 typedef struct
 {
   Painter  painter;
@@ -407,9 +383,9 @@ typedef struct
   GString *d;
 } SvgPainter;
 
-static void
-svg_number (GString *s,
-            double   v)
+void
+plano_render_append_number (GString *s,
+                            double   v)
 {
   char buffer[32];
   char *p = buffer + sizeof buffer;
@@ -455,9 +431,9 @@ svg_point (GString    *s,
            double      y)
 {
   g_string_append (s, command);
-  svg_number (s, x);
+  plano_render_append_number (s, x);
   g_string_append_c (s, ' ');
-  svg_number (s, y);
+  plano_render_append_number (s, y);
 }
 
 static void
@@ -485,7 +461,7 @@ svg_color (GString     *s,
       g_string_append_c (s, ' ');
       g_string_append (s, attribute);
       g_string_append (s, "-opacity=\"");
-      svg_number (s, c->a);
+      plano_render_append_number (s, c->a);
       g_string_append_c (s, '"');
     }
 }
@@ -535,14 +511,14 @@ sp_circle (Painter *p, double cx, double cy, double r)
 
   svg_point (d, "M", cx + r, cy);
   g_string_append (d, "A");
-  svg_number (d, r);
+  plano_render_append_number (d, r);
   g_string_append_c (d, ' ');
-  svg_number (d, r);
+  plano_render_append_number (d, r);
   svg_point (d, " 0 1 0 ", cx - r, cy);
   g_string_append (d, "A");
-  svg_number (d, r);
+  plano_render_append_number (d, r);
   g_string_append_c (d, ' ');
-  svg_number (d, r);
+  plano_render_append_number (d, r);
   svg_point (d, " 0 1 0 ", cx + r, cy);
   g_string_append_c (d, 'Z');
 }
@@ -594,7 +570,7 @@ sp_stroke (Painter *p, const Color *color, double width, const double *dash, int
   g_string_append (sp->out, "\" fill=\"none\"");
   svg_color (sp->out, "stroke", color);
   g_string_append (sp->out, " stroke-width=\"");
-  svg_number (sp->out, width);
+  plano_render_append_number (sp->out, width);
   g_string_append (sp->out, n_dash > 0 ? "\" stroke-linejoin=\"round\" stroke-linecap=\"butt\""
                                         : "\" stroke-linejoin=\"round\" stroke-linecap=\"round\"");
   if (n_dash > 0)
@@ -604,13 +580,13 @@ sp_stroke (Painter *p, const Color *color, double width, const double *dash, int
         {
           if (i > 0)
             g_string_append_c (sp->out, ' ');
-          svg_number (sp->out, dash[i]);
+          plano_render_append_number (sp->out, dash[i]);
         }
       g_string_append_c (sp->out, '"');
       if (p->dash_offset != 0)
         {
           g_string_append (sp->out, " stroke-dashoffset=\"");
-          svg_number (sp->out, p->dash_offset);
+          plano_render_append_number (sp->out, p->dash_offset);
           g_string_append_c (sp->out, '"');
         }
     }
@@ -704,7 +680,7 @@ sp_text (Painter *p, PangoLayout *layout, double x, double y, const Color *color
   PangoAlignment alignment = pango_layout_get_alignment (layout);
 
   g_string_append (sp->out, "<text font-family=\"" SVG_FONTS "\" font-size=\"");
-  svg_number (sp->out, pango_font_description_get_size (desc) / (double) PANGO_SCALE);
+  plano_render_append_number (sp->out, pango_font_description_get_size (desc) / (double) PANGO_SCALE);
   g_string_append_c (sp->out, '"');
   if (pango_font_description_get_weight (desc) >= PANGO_WEIGHT_BOLD)
     g_string_append (sp->out, " font-weight=\"bold\"");
@@ -732,11 +708,11 @@ sp_text (Painter *p, PangoLayout *layout, double x, double y, const Color *color
 
       g_string_append (sp->out, "<tspan x=\"");
       if (alignment == PANGO_ALIGN_CENTER)
-        svg_number (sp->out, lx + logical.width / (2.0 * PANGO_SCALE));
+        plano_render_append_number (sp->out, lx + logical.width / (2.0 * PANGO_SCALE));
       else
-        svg_number (sp->out, lx);
+        plano_render_append_number (sp->out, lx);
       g_string_append (sp->out, "\" y=\"");
-      svg_number (sp->out, y + baseline);
+      plano_render_append_number (sp->out, y + baseline);
       g_string_append_c (sp->out, '"');
       if (alignment == PANGO_ALIGN_CENTER)
         g_string_append (sp->out, " text-anchor=\"middle\"");
@@ -1027,7 +1003,9 @@ shared_layout (PlanoRenderer *self,
                double         width,
                int            height)
 {
-  g_autofree char *key = g_strdup_printf ("%g|%d|%g|%d|%s", size, bold, width, height, text != NULL ? text : "");
+  /* Sizes in 64ths: whole numbers print without printf's slow float formatting. */
+  g_autofree char *key = g_strdup_printf ("%ld|%d|%ld|%d|%s", lround (size * 64), bold, lround (width * 64), height,
+                                          text != NULL ? text : "");
   PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
 
   if (layout == NULL)
@@ -1134,12 +1112,14 @@ get_text (PlanoRenderer   *self,
           {
             int natural;
 
-            /* Short labels keep their own width, so that the box around them fits. */
+            /* Short labels keep their own width, so that the box around them fits: one line,
+             * laid out once. Longer ones wrap to two centred lines. */
             text->title = new_layout (self, edge->label, 11, FALSE, EDGE_LABEL_WIDTH, 2);
             pango_layout_set_width (text->title, -1);
-            pango_layout_get_size (text->title, &natural, NULL);
-            pango_layout_set_width (text->title, MIN (natural, EDGE_LABEL_WIDTH * PANGO_SCALE));
             pango_layout_set_alignment (text->title, PANGO_ALIGN_CENTER);
+            pango_layout_get_size (text->title, &natural, NULL);
+            if (natural > EDGE_LABEL_WIDTH * PANGO_SCALE)
+              pango_layout_set_width (text->title, EDGE_LABEL_WIDTH * PANGO_SCALE);
           }
       }
       break;
@@ -2522,11 +2502,11 @@ paint_overview (PlanoRenderer            *self,
     }
 }
 
-static void
-paint (PlanoRenderer            *self,
-       Painter                  *p,
-       const PlanoRect          *area,
-       const PlanoRenderOptions *options)
+void
+plano_renderer_paint (PlanoRenderer            *self,
+                      Painter                  *p,
+                      const PlanoRect          *area,
+                      const PlanoRenderOptions *options)
 {
   const Palette *palette = get_palette (options);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
@@ -2606,7 +2586,7 @@ paint (PlanoRenderer            *self,
  * @cr: where to draw, already transformed so that one unit is one canvas unit
  * @area: the part of the canvas to draw; items outside it are culled
  *
- * Paints with cairo: the canvas, PNG and PDF exports, thumbnails.
+ * Paints with cairo: the canvas, the PNG export, thumbnails, the study sheet.
  */
 void
 plano_renderer_draw (PlanoRenderer            *self,
@@ -2621,7 +2601,7 @@ plano_renderer_draw (PlanoRenderer            *self,
 
   cairo_save (cr);
   cairo_painter_init (&painter, cr);
-  paint (self, &painter.painter, area, options);
+  plano_renderer_paint (self, &painter.painter, area, options);
   cairo_restore (cr);
 }
 
@@ -2677,17 +2657,17 @@ plano_renderer_to_svg (PlanoRenderer            *self,
   out = g_string_sized_new (4096 + (gsize) plano_index_get_size (self->index) * 1024);
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append (out, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
-  svg_number (out, area->w * scale);
+  plano_render_append_number (out, area->w * scale);
   g_string_append (out, "\" height=\"");
-  svg_number (out, area->h * scale);
+  plano_render_append_number (out, area->h * scale);
   g_string_append (out, "\" viewBox=\"");
-  svg_number (out, area->x);
+  plano_render_append_number (out, area->x);
   g_string_append_c (out, ' ');
-  svg_number (out, area->y);
+  plano_render_append_number (out, area->y);
   g_string_append_c (out, ' ');
-  svg_number (out, area->w);
+  plano_render_append_number (out, area->w);
   g_string_append_c (out, ' ');
-  svg_number (out, area->h);
+  plano_render_append_number (out, area->h);
   g_string_append (out, "\">\n");
 
   if (plano_board_get_title (self->board) != NULL)
@@ -2698,7 +2678,7 @@ plano_renderer_to_svg (PlanoRenderer            *self,
     }
 
   svg_painter_init (&painter, out);
-  paint (self, &painter.painter, area, options);
+  plano_renderer_paint (self, &painter.painter, area, options);
   g_string_free (painter.d, TRUE);
 
   g_string_append (out, "</svg>\n");

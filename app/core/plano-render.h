@@ -60,5 +60,10 @@ void            plano_render_kind_icon      (cairo_t                   *cr,
 char           *plano_renderer_to_svg       (PlanoRenderer             *self,
                                              const PlanoRect           *area,
                                              const PlanoRenderOptions  *options);
+void            plano_renderer_write_pdf    (PlanoRenderer             *self,
+                                             const PlanoRect           *area,
+                                             const PlanoRenderOptions  *options,
+                                             const char                *title,
+                                             GByteArray                *out);
 
 G_END_DECLS

@@ -1,0 +1,49 @@
+/* plano-render-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <pango/pango.h>
+
+#include "plano-render.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double r, g, b, a;
+} Color;
+
+/* What the renderer draws through: cairo for the canvas, PNG and thumbnails; SVG and PDF
+ * writers of their own for the exports, so that text stays text and exports stay fast.
+ */
+typedef struct _Painter Painter;
+
+struct _Painter
+{
+  void (*move_to)      (Painter *p, double x, double y);
+  void (*line_to)      (Painter *p, double x, double y);
+  void (*curve_to)     (Painter *p, double x1, double y1, double x2, double y2, double x, double y);
+  void (*close_path)   (Painter *p);
+  void (*circle)       (Painter *p, double cx, double cy, double r);
+  void (*rounded_rect) (Painter *p, double x, double y, double w, double h, double r);
+  void (*fill)         (Painter *p, const Color *color, gboolean preserve);
+  void (*stroke)       (Painter *p, const Color *color, double width, const double *dash, int n_dash);
+  void (*text)         (Painter *p, PangoLayout *layout, double x, double y, const Color *color);
+  void (*begin_item)   (Painter *p, const char *id, const char *title);
+  void (*end_item)     (Painter *p);
+  gboolean titles;     /* whether begin_item() uses its title, which costs a string per item */
+  gboolean coarse;     /* lines a pixel wide or less: plain joins and caps, no antialiasing */
+  double   dash_offset; /* where in its dash pattern the next stroke starts */
+};
+
+void plano_renderer_paint        (PlanoRenderer            *self,
+                                  Painter                  *p,
+                                  const PlanoRect          *area,
+                                  const PlanoRenderOptions *options);
+void plano_render_append_number  (GString                  *s,
+                                  double                    v);
+
+G_END_DECLS
