@@ -16,6 +16,7 @@
 #include "plano-catalog.h"
 #include "plano-format.h"
 #include "plano-review.h"
+#include "plano-tiles.h"
 #include "plano-tradeoff-editor.h"
 
 /* The whiteboard. It draws the board through the core renderer and turns input into core
@@ -73,6 +74,7 @@ struct _PlanoCanvas
   PlanoHistory  *history;
   PlanoBoard    *board;
   PlanoRenderer *renderer;
+  PlanoTiles    *tiles;         /* the renderer's drawing, kept between frames */
   gulong         changed_handler;
 
   double         ox, oy;        /* the canvas point at the widget's top-left corner */
@@ -838,11 +840,7 @@ plano_canvas_snapshot (GtkWidget   *widget,
       options.selected = self->selection;
       options.hover = self->hover;
 
-      cairo_save (cr);
-      cairo_scale (cr, self->zoom, self->zoom);
-      cairo_translate (cr, -self->ox, -self->oy);
-      plano_renderer_draw (self->renderer, cr, &area, &options);
-      cairo_restore (cr);
+      plano_tiles_draw (self->tiles, cr, &area, &options, gtk_widget_get_scale_factor (widget));
 
       draw_overlay (self, cr);
 
@@ -2122,6 +2120,7 @@ plano_canvas_set_history (PlanoCanvas  *self,
   plano_canvas_end_edit (self, FALSE);
   if (self->board != NULL)
     g_clear_signal_handler (&self->changed_handler, self->board);
+  g_clear_object (&self->tiles);
   g_clear_object (&self->renderer);
   g_clear_object (&self->preview);
   gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
@@ -2135,6 +2134,7 @@ plano_canvas_set_history (PlanoCanvas  *self,
     {
       self->board = g_object_ref (plano_history_get_board (history));
       self->renderer = plano_renderer_new (self->board);
+      self->tiles = plano_tiles_new (self->renderer);
       self->changed_handler = g_signal_connect_object (self->board, "changed",
                                                        G_CALLBACK (board_changed_cb), self,
                                                        G_CONNECT_SWAPPED);

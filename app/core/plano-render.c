@@ -1287,6 +1287,10 @@ compute_box (PlanoRenderer   *self,
   if (tight != NULL)
     *tight = *box;
 
+  /* The index keeps all that is drawn, or a tile next to the item would miss its part: borders
+   * straddle the bounds, and badges sit on the corners, reaching 7 units past them. */
+  plano_rect_inflate (box, item->type == PLANO_ITEM_NODE ? BADGE_RADIUS / 2 + 1 : BADGE_RADIUS + 1);
+
   return TRUE;
 }
 
@@ -2602,6 +2606,79 @@ plano_renderer_draw (PlanoRenderer            *self,
   cairo_save (cr);
   cairo_painter_init (&painter, cr);
   plano_renderer_paint (self, &painter.painter, area, options);
+  cairo_restore (cr);
+}
+
+/**
+ * plano_renderer_draw_highlights:
+ * @cr: as for plano_renderer_draw()
+ *
+ * Draws only what @options' selection and hover add to plano_renderer_draw(): rings around
+ * components, zones and notes, and the selected or hovered connections over the rest. Drawn
+ * over a picture of the same area made without a selection, as PlanoTiles does, it shows the
+ * selection on top of everything.
+ */
+void
+plano_renderer_draw_highlights (PlanoRenderer            *self,
+                                cairo_t                  *cr,
+                                const PlanoRect          *area,
+                                const PlanoRenderOptions *options)
+{
+  const Palette *palette = get_palette (options);
+  g_autoptr(GPtrArray) shapes = NULL;
+  CairoPainter painter;
+  Painter *p = &painter.painter;
+
+  g_return_if_fail (PLANO_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL && area != NULL && options != NULL);
+
+  if ((options->selected == NULL || g_hash_table_size (options->selected) == 0) && options->hover == NULL)
+    return;
+
+  shapes = g_ptr_array_new ();
+  plano_index_query_data (self->index, area, shapes);
+  cairo_save (cr);
+  cairo_painter_init (&painter, cr);
+
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      const Shape *shape = g_ptr_array_index (shapes, i);
+      const PlanoItem *item = shape->item;
+      double x, y, w, h;
+      PlanoRect r;
+
+      if (!is_selected (options, item->id) && g_strcmp0 (options->hover, item->id) != 0)
+        continue;
+
+      if (options->zoom < OVERVIEW_ZOOM)
+        {
+          /* As paint_overview() marks the selection. */
+          double hairline = 1.0 / options->zoom;
+
+          if ((shape->type == PLANO_ITEM_NODE || shape->type == PLANO_ITEM_NOTE) &&
+              is_selected (options, item->id))
+            {
+              r = shape->tight;
+              plano_rect_inflate (&r, 2 * hairline);
+              p->rounded_rect (p, r.x, r.y, r.w, r.h, 0);
+              p->stroke (p, &palette->accent, 2 * hairline, NULL, 0);
+            }
+          continue;
+        }
+
+      if (shape->type == PLANO_ITEM_EDGE)
+        {
+          paint_edge (self, p, (const PlanoEdge *) item, options, palette, area);
+          continue;
+        }
+
+      if (!plano_item_get_bounds (item, &x, &y, &w, &h))
+        continue;
+      r = (PlanoRect) { x, y, w, h };
+      paint_highlight (p, options, palette, item->id, &r,
+                       shape->type == PLANO_ITEM_NODE ? 10 : shape->type == PLANO_ITEM_ZONE ? 14 : 2);
+    }
+
   cairo_restore (cr);
 }
 

@@ -54,6 +54,10 @@ void            plano_renderer_draw         (PlanoRenderer             *self,
                                              cairo_t                   *cr,
                                              const PlanoRect           *area,
                                              const PlanoRenderOptions  *options);
+void            plano_renderer_draw_highlights (PlanoRenderer       *self,
+                                             cairo_t                   *cr,
+                                             const PlanoRect           *area,
+                                             const PlanoRenderOptions  *options);
 void            plano_render_kind_icon      (cairo_t                   *cr,
                                              const PlanoKind           *kind,
                                              double                     size);

@@ -1,0 +1,366 @@
+/* plano-tiles.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plano-tiles"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "plano-tiles.h"
+
+/* The board, drawn once into tiles of 256 × 256 device pixels and kept: a frame that shows
+ * nothing new (the pointer moved over a component, the selection changed, the view panned a
+ * little) copies tiles instead of drawing hundreds of items again. Selection and hover are not
+ * in the tiles; they are drawn over them on every frame.
+ *
+ * Tiles sit on a grid of whole device pixels anchored at the canvas origin, and the view is
+ * put on that grid too (it moves by less than half a pixel), so that a tile is copied pixel for
+ * pixel, never resampled, and neighbours meet without a seam.
+ *
+ * Tiles are kept for one zoom at a time. A frame at a zoom other than the last one's is drawn
+ * directly: while the zoom changes from frame to frame, tiles would be drawn and never used.
+ * Any change to the board drops them all.
+ */
+
+#define TILE_SIZE 256
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  guint64          used;     /* the frame that last showed it */
+} Tile;
+
+struct _PlanoTiles
+{
+  GObject        parent_instance;
+
+  PlanoRenderer *renderer;
+  gulong         changed_handler;
+  GHashTable    *tiles;      /* column << 32 | row (as guint32s) → Tile */
+
+  /* What the tiles are drawn for; a frame drawn for anything else drops them. */
+  double         scale;      /* device pixels per canvas unit */
+  PlanoTheme     theme;
+  gboolean       background;
+  gboolean       high_contrast;
+  gboolean       ready;      /* the previous frame was drawn for the same */
+
+  guint64        frame;
+  guint          n_drawn;
+};
+
+G_DEFINE_FINAL_TYPE (PlanoTiles, plano_tiles, G_TYPE_OBJECT)
+
+static void
+tile_free (Tile *tile)
+{
+  cairo_surface_destroy (tile->surface);
+  g_free (tile);
+}
+
+static gint64
+tile_key (gint64 column,
+          gint64 row)
+{
+  return (gint64) ((guint64) (guint32) column << 32 | (guint32) row);
+}
+
+static void
+forget_tiles (PlanoTiles *self)
+{
+  g_hash_table_remove_all (self->tiles);
+  self->ready = FALSE;
+}
+
+static void
+board_changed_cb (PlanoTiles *self)
+{
+  forget_tiles (self);
+}
+
+static void
+plano_tiles_dispose (GObject *object)
+{
+  PlanoTiles *self = PLANO_TILES (object);
+
+  if (self->renderer != NULL)
+    g_clear_signal_handler (&self->changed_handler, plano_renderer_get_board (self->renderer));
+  g_clear_object (&self->renderer);
+
+  G_OBJECT_CLASS (plano_tiles_parent_class)->dispose (object);
+}
+
+static void
+plano_tiles_finalize (GObject *object)
+{
+  PlanoTiles *self = PLANO_TILES (object);
+
+  g_hash_table_unref (self->tiles);
+
+  G_OBJECT_CLASS (plano_tiles_parent_class)->finalize (object);
+}
+
+static void
+plano_tiles_class_init (PlanoTilesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = plano_tiles_dispose;
+  object_class->finalize = plano_tiles_finalize;
+}
+
+static void
+plano_tiles_init (PlanoTiles *self)
+{
+  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) tile_free);
+}
+
+/**
+ * plano_tiles_new:
+ * @renderer: what draws the board
+ *
+ * Returns: (transfer full): a cache of @renderer's drawing, for a canvas
+ */
+PlanoTiles *
+plano_tiles_new (PlanoRenderer *renderer)
+{
+  PlanoTiles *self;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (renderer), NULL);
+
+  self = g_object_new (PLANO_TYPE_TILES, NULL);
+  self->renderer = g_object_ref (renderer);
+  /* Connected after the renderer, which updates its layout first. */
+  self->changed_handler = g_signal_connect_object (plano_renderer_get_board (renderer), "changed",
+                                                   G_CALLBACK (board_changed_cb), self,
+                                                   G_CONNECT_SWAPPED);
+  return self;
+}
+
+PlanoRenderer *
+plano_tiles_get_renderer (PlanoTiles *self)
+{
+  g_return_val_if_fail (PLANO_IS_TILES (self), NULL);
+
+  return self->renderer;
+}
+
+/* The view's top-left corner in device pixels, on the pixel grid. */
+static void
+snapped_corner (const PlanoRect *area,
+                double           scale,
+                double          *x,
+                double          *y)
+{
+  *x = round (area->x * scale);
+  *y = round (area->y * scale);
+}
+
+/**
+ * plano_tiles_get_origin:
+ * @area: the view, as for plano_tiles_draw()
+ * @x: (out): where the view's left edge is drawn, in canvas units
+ * @y: (out): where its top edge is drawn
+ *
+ * The view is drawn from a corner moved onto the device pixel grid: what is drawn over it
+ * lines up when it is drawn from this corner.
+ */
+void
+plano_tiles_get_origin (PlanoTiles               *self,
+                        const PlanoRect          *area,
+                        const PlanoRenderOptions *options,
+                        int                       device_scale,
+                        double                   *x,
+                        double                   *y)
+{
+  double scale = options->zoom * MAX (device_scale, 1);
+
+  snapped_corner (area, scale, x, y);
+  *x /= scale;
+  *y /= scale;
+}
+
+static Tile *
+get_tile (PlanoTiles               *self,
+          gint64                    column,
+          gint64                    row,
+          const PlanoRenderOptions *options)
+{
+  gint64 key = tile_key (column, row);
+  Tile *tile = g_hash_table_lookup (self->tiles, &key);
+  double size = TILE_SIZE / self->scale;
+  PlanoRect area = { column * size, row * size, size, size };
+  cairo_t *cr;
+
+  if (tile != NULL)
+    return tile;
+
+  tile = g_new0 (Tile, 1);
+  /* With a background the tile is opaque, and copied rather than blended. */
+  tile->surface = cairo_image_surface_create (options->background ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32,
+                                              TILE_SIZE, TILE_SIZE);
+  cr = cairo_create (tile->surface);
+  cairo_scale (cr, self->scale, self->scale);
+  cairo_translate (cr, -area.x, -area.y);
+  plano_renderer_draw (self->renderer, cr, &area, options);
+  cairo_destroy (cr);
+  cairo_surface_flush (tile->surface);
+  self->n_drawn++;
+
+  g_hash_table_insert (self->tiles, g_memdup2 (&key, sizeof key), tile);
+  return tile;
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* Keeps the tiles of the last frames, half again what one frame shows: the ring around the
+ * view that a little panning brings back. */
+static void
+trim (PlanoTiles *self,
+      guint       n_visible)
+{
+  guint limit = MAX (n_visible * 3 / 2, 16);
+  g_autoptr(GArray) ages = NULL;
+  GHashTableIter iter;
+  Tile *tile;
+  guint64 cutoff;
+
+  if (g_hash_table_size (self->tiles) <= limit)
+    return;
+
+  ages = g_array_sized_new (FALSE, FALSE, sizeof (guint64), g_hash_table_size (self->tiles));
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tile))
+    g_array_append_val (ages, tile->used);
+  g_array_sort (ages, compare_newest_first);
+  cutoff = g_array_index (ages, guint64, limit - 1);
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tile))
+    if (tile->used < cutoff)
+      g_hash_table_iter_remove (&iter);
+}
+
+/**
+ * plano_tiles_draw:
+ * @cr: where to draw, in view coordinates: one unit is one logical pixel, (0, 0) the view's
+ *   top-left corner
+ * @area: the part of the canvas the view shows; its top-left corner is drawn at (0, 0), moved
+ *   onto the device pixel grid (see plano_tiles_get_origin())
+ * @options: as for plano_renderer_draw(); the zoom is the view's
+ * @device_scale: device pixels per logical pixel
+ *
+ * Draws what plano_renderer_draw() would, from tiles kept between frames where it can.
+ */
+void
+plano_tiles_draw (PlanoTiles               *self,
+                  cairo_t                  *cr,
+                  const PlanoRect          *area,
+                  const PlanoRenderOptions *options,
+                  int                       device_scale)
+{
+  PlanoRenderOptions plain;
+  PlanoRect shown;
+  double scale, corner_x, corner_y;
+  gint64 first_column, first_row, last_column, last_row;
+  guint n_visible = 0;
+
+  g_return_if_fail (PLANO_IS_TILES (self));
+  g_return_if_fail (cr != NULL && area != NULL && options != NULL && options->zoom > 0);
+
+  device_scale = MAX (device_scale, 1);
+  scale = options->zoom * device_scale;
+  snapped_corner (area, scale, &corner_x, &corner_y);
+  /* What the view shows once moved onto the grid, to its last pixel. */
+  shown = (PlanoRect) { corner_x / scale, corner_y / scale, area->w + 1 / scale, area->h + 1 / scale };
+  self->frame++;
+
+  if (!self->ready || scale != self->scale || options->theme != self->theme ||
+      options->background != self->background || options->high_contrast != self->high_contrast)
+    {
+      /* Drawn directly, from the same corner the tiles would use. */
+      forget_tiles (self);
+      self->scale = scale;
+      self->theme = options->theme;
+      self->background = options->background;
+      self->high_contrast = options->high_contrast;
+      self->ready = TRUE;
+
+      cairo_save (cr);
+      cairo_scale (cr, options->zoom, options->zoom);
+      cairo_translate (cr, -corner_x / scale, -corner_y / scale);
+      plano_renderer_draw (self->renderer, cr, &shown, options);
+      cairo_restore (cr);
+      return;
+    }
+
+  plain = *options;
+  plain.selected = NULL;
+  plain.hover = NULL;
+
+  first_column = (gint64) floor (corner_x / TILE_SIZE);
+  first_row = (gint64) floor (corner_y / TILE_SIZE);
+  last_column = (gint64) floor ((corner_x + ceil (area->w * scale) - 1) / TILE_SIZE);
+  last_row = (gint64) floor ((corner_y + ceil (area->h * scale) - 1) / TILE_SIZE);
+
+  cairo_save (cr);
+  cairo_scale (cr, 1.0 / device_scale, 1.0 / device_scale);
+  for (gint64 row = first_row; row <= last_row; row++)
+    for (gint64 column = first_column; column <= last_column; column++)
+      {
+        Tile *tile = get_tile (self, column, row, &plain);
+        double x = column * TILE_SIZE - corner_x;
+        double y = row * TILE_SIZE - corner_y;
+
+        tile->used = self->frame;
+        cairo_set_source_surface (cr, tile->surface, x, y);
+        cairo_rectangle (cr, x, y, TILE_SIZE, TILE_SIZE);
+        cairo_fill (cr);
+        n_visible++;
+      }
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  cairo_scale (cr, options->zoom, options->zoom);
+  cairo_translate (cr, -corner_x / scale, -corner_y / scale);
+  plano_renderer_draw_highlights (self->renderer, cr, &shown, options);
+  cairo_restore (cr);
+
+  trim (self, n_visible);
+}
+
+/**
+ * plano_tiles_get_n_cached:
+ *
+ * Returns: how many tiles are kept
+ */
+guint
+plano_tiles_get_n_cached (PlanoTiles *self)
+{
+  g_return_val_if_fail (PLANO_IS_TILES (self), 0);
+
+  return g_hash_table_size (self->tiles);
+}
+
+/**
+ * plano_tiles_get_n_drawn:
+ *
+ * Returns: how many tiles were drawn so far, for tests and benchmarks
+ */
+guint
+plano_tiles_get_n_drawn (PlanoTiles *self)
+{
+  g_return_val_if_fail (PLANO_IS_TILES (self), 0);
+
+  return self->n_drawn;
+}
