@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -168,7 +169,7 @@ plano_format_rate (double per_second)
     return g_strdup_printf ("%.2f/s", per_second);
 
   count = plano_format_number (per_second);
-  return g_strdup_printf ("%s/s", count);
+  return g_strconcat (count, "/s", NULL);
 }
 
 /**
@@ -179,16 +180,37 @@ plano_format_rate (double per_second)
 char *
 plano_format_number (double value)
 {
-  GString *digits = g_string_new (NULL);
-  gsize start;
+  char buffer[64];
+  char *p = buffer + sizeof buffer;
+  guint64 whole;
+  gboolean negative;
+  int n_digits = 0;
 
-  /* A space between thousands, as in the seed's "100 000", that never breaks a line. */
-  g_string_printf (digits, "%.0f", round (value));
-  start = digits->str[0] == '-' ? 1 : 0;
-  for (gssize i = (gssize) digits->len - 3; i > (gssize) start; i -= 3)
-    g_string_insert (digits, i, "\u00a0");
+  if (!isfinite (value) || fabs (value) >= 1e18)
+    return g_strdup_printf ("%.0f", value);
 
-  return g_string_free (digits, FALSE);
+  /* By hand rather than with printf's slow "%.0f": the review formats numbers for every
+   * component that is short of capacity. A space between thousands, as in the seed's
+   * "100 000", that never breaks a line. */
+  value = round (value);
+  negative = value < 0;
+  whole = (guint64) fabs (value);
+  *--p = '\0';
+  do
+    {
+      if (n_digits > 0 && n_digits % 3 == 0)
+        {
+          p -= strlen ("\u00a0");
+          memcpy (p, "\u00a0", strlen ("\u00a0"));
+        }
+      *--p = '0' + whole % 10;
+      n_digits++;
+    }
+  while ((whole /= 10) > 0);
+  if (negative)
+    *--p = '-';
+
+  return g_strdup (p);
 }
 
 /**

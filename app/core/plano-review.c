@@ -36,14 +36,17 @@
  */
 typedef struct
 {
+  const PlanoKind *kind;
   double     load;
   double     capacity;
   guint      pending;        /* while propagating: links in from components not yet loaded */
   gboolean   loaded;
   gboolean   rated;          /* has a capacity */
   gboolean   down;
-  GPtrArray *in;             /* of Link; NULL when there are none */
-  GPtrArray *out;
+  struct _Link **in;         /* its links in and out, within the review's one array of each */
+  struct _Link **out;
+  guint      n_in;
+  guint      n_out;
 } NodeInfo;
 
 struct _PlanoReview
@@ -54,7 +57,7 @@ struct _PlanoReview
   GPtrArray  *findings;
 };
 
-typedef struct
+typedef struct _Link
 {
   const PlanoEdge *edge;
   const PlanoNode *from;   /* NULL when the edge starts at a zone */
@@ -151,16 +154,24 @@ set_ids (PlanoReview *self,
          ...)
 {
   PlanoFinding *finding = g_ptr_array_index (self->findings, self->findings->len - 1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *ids[4];
+  guint n = 0;
   va_list args;
   const char *id;
 
+  /* A finding names at most three items: an edge and its ends. */
   va_start (args, self);
   while ((id = va_arg (args, const char *)) != NULL)
-    g_strv_builder_add (builder, id);
+    {
+      g_assert (n < G_N_ELEMENTS (ids) - 1);
+      ids[n++] = id;
+    }
   va_end (args);
 
-  finding->ids = g_strv_builder_end (builder);
+  finding->ids = g_new (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    finding->ids[i] = g_strdup (ids[i]);
+  finding->ids[n] = NULL;
 }
 
 static double *
@@ -186,16 +197,19 @@ link_load (const Link *link)
   return link->from_info != NULL ? link->from_info->load : 0;
 }
 
+/* The links between components, in board order; they live in @store, one block. */
 static GPtrArray *
-collect_links (PlanoReview *self)
+collect_links (PlanoReview  *self,
+               Link        **store)
 {
-  GPtrArray *links = g_ptr_array_new_with_free_func (g_free);
   guint n = plano_board_get_n_items (self->board, PLANO_ITEM_EDGE);
+  GPtrArray *links = g_ptr_array_sized_new (n);
+  Link *block = *store = g_new0 (Link, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
     {
       const PlanoEdge *edge = (const PlanoEdge *) plano_board_get_item (self->board, PLANO_ITEM_EDGE, i);
-      Link *link = g_new0 (Link, 1);
+      Link *link = &block[links->len];
 
       link->edge = edge;
       link->from = plano_board_lookup_node (self->board, edge->from);
@@ -204,7 +218,7 @@ collect_links (PlanoReview *self)
       /* Into a zone, or a loop on one node: nothing to propagate. */
       if (link->to == NULL || link->from == link->to)
         {
-          g_free (link);
+          memset (link, 0, sizeof *link);
           continue;
         }
 
@@ -214,36 +228,47 @@ collect_links (PlanoReview *self)
   return links;
 }
 
+/* Each component's links in and out, so that no check walks every link per component: two
+ * arrays of all the links, by component, each component pointing at its part. */
 static void
-add_to (GPtrArray  **list,
-        const Link  *link)
+index_links (PlanoReview  *self,
+             GPtrArray    *links,
+             Link       ***in_store,
+             Link       ***out_store)
 {
-  if (*list == NULL)
-    *list = g_ptr_array_new ();
-  g_ptr_array_add (*list, (gpointer) link);
-}
+  guint n = plano_board_get_n_items (self->board, PLANO_ITEM_NODE);
+  Link **in = *in_store = g_new (Link *, MAX (links->len, 1));
+  Link **out = *out_store = g_new (Link *, MAX (links->len, 1));
+  guint n_in = 0, n_out = 0;
 
-/* Each component's links in and out, so that no check walks every link per component. */
-static void
-index_links (PlanoReview *self,
-             GPtrArray   *links)
-{
   for (guint i = 0; i < links->len; i++)
     {
       Link *link = g_ptr_array_index (links, i);
 
       link->to_info = g_hash_table_lookup (self->nodes, link->to);
       link->from_info = link->from != NULL ? g_hash_table_lookup (self->nodes, link->from) : NULL;
-      add_to (&link->to_info->in, link);
+      link->to_info->n_in++;
       if (link->from_info != NULL)
-        add_to (&link->from_info->out, link);
+        link->from_info->n_out++;
     }
-}
 
-static guint
-n_links (GPtrArray *list)
-{
-  return list != NULL ? list->len : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      self->infos[i].in = in + n_in;
+      self->infos[i].out = out + n_out;
+      n_in += self->infos[i].n_in;
+      n_out += self->infos[i].n_out;
+      self->infos[i].n_in = self->infos[i].n_out = 0;
+    }
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      Link *link = g_ptr_array_index (links, i);
+
+      link->to_info->in[link->to_info->n_in++] = link;
+      if (link->from_info != NULL)
+        link->from_info->out[link->from_info->n_out++] = link;
+    }
 }
 
 /* Kahn's algorithm over the components; what remains in cycles is taken once, in board
@@ -254,7 +279,10 @@ propagate (PlanoReview *self,
            GPtrArray   *links)
 {
   guint n = plano_board_get_n_items (self->board, PLANO_ITEM_NODE);
-  g_autoptr(GQueue) ready = g_queue_new ();
+  /* A queue of component indices: each enters it once when ready and at most once more in
+   * the pass over cycles. */
+  g_autofree guint *ready = g_new (guint, 2 * (gsize) n + 1);
+  guint head = 0, tail = 0;
 
   for (guint i = 0; i < links->len; i++)
     {
@@ -266,15 +294,13 @@ propagate (PlanoReview *self,
 
   for (guint i = 0; i < n; i++)
     if (self->infos[i].pending == 0)
-      g_queue_push_tail (ready, GUINT_TO_POINTER (i + 1));
+      ready[tail++] = i;
 
   for (guint pass = 0; pass < 2; pass++)
     {
-      gpointer next;
-
-      while ((next = g_queue_pop_head (ready)) != NULL)
+      while (head < tail)
         {
-          guint index = GPOINTER_TO_UINT (next) - 1;
+          guint index = ready[head++];
           const PlanoNode *node = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, index);
           NodeInfo *info = &self->infos[index];
           double load = node->props != NULL ? MAX (prop_number (node->props, "rate", 0), 0) : 0;
@@ -282,25 +308,25 @@ propagate (PlanoReview *self,
           if (info->loaded)
             continue;
 
-          for (guint i = 0; i < n_links (info->in); i++)
-            load += link_load (g_ptr_array_index (info->in, i));
+          for (guint i = 0; i < info->n_in; i++)
+            load += link_load (info->in[i]);
 
           info->load = load;
           info->loaded = TRUE;
 
-          for (guint i = 0; i < n_links (info->out); i++)
+          for (guint i = 0; i < info->n_out; i++)
             {
-              const Link *link = g_ptr_array_index (info->out, i);
+              const Link *link = info->out[i];
 
               if (link->to_info->pending > 0 && --link->to_info->pending == 0)
-                g_queue_push_tail (ready, GUINT_TO_POINTER ((guint) (link->to_info - self->infos) + 1));
+                ready[tail++] = (guint) (link->to_info - self->infos);
             }
         }
 
       /* Components in a cycle: once each, in board order. */
       for (guint i = 0; i < n; i++)
         if (!self->infos[i].loaded)
-          g_queue_push_tail (ready, GUINT_TO_POINTER (i + 1));
+          ready[tail++] = i;
     }
 }
 
@@ -312,7 +338,7 @@ compute_capacities (PlanoReview *self)
   for (guint i = 0; i < n; i++)
     {
       const PlanoNode *node = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
-      const PlanoKind *kind = kind_of (node);
+      const PlanoKind *kind = self->infos[i].kind;
       double throughput = prop_number (node->props, "throughput", kind->throughput);
       double instances = kind->basis == PLANO_THROUGHPUT_PER_PARTITION ?
                          prop_number (node->props, "partitions", 1) :
@@ -373,11 +399,11 @@ check_single_points (PlanoReview *self,
   for (guint i = 0; i < n; i++)
     {
       const PlanoNode *node = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
-      if (!(kind_of (node)->stateful || prop_true (node->props, "critical")) ||
+      if (!(self->infos[i].kind->stateful || prop_true (node->props, "critical")) ||
           is_kind (node, managed_kinds) || prop_number (node->props, "replicas", 1) >= 2)
         continue;
 
-      if (n_links (self->infos[i].in) == 0 && n_links (self->infos[i].out) == 0)
+      if (self->infos[i].n_in == 0 && self->infos[i].n_out == 0)
         continue;
 
       add_finding (self, PLANO_SEVERITY_WARNING, "spof",
@@ -469,8 +495,8 @@ check_idempotency (PlanoReview *self,
   for (guint i = 0; i < n; i++)
     {
       const PlanoNode *node = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
-      PlanoCategory category = kind_of (node)->category;
-      GPtrArray *in = self->infos[i].in;
+      PlanoCategory category = self->infos[i].kind->category;
+      const NodeInfo *info = &self->infos[i];
       const Link *stream = NULL;
 
       if ((category != PLANO_CATEGORY_STORAGE && category != PLANO_CATEGORY_SERVING) ||
@@ -478,9 +504,9 @@ check_idempotency (PlanoReview *self,
           prop_true (node->props, "upsert"))
         continue;
 
-      for (guint j = 0; j < n_links (in) && stream == NULL; j++)
+      for (guint j = 0; j < info->n_in && stream == NULL; j++)
         {
-          const Link *link = g_ptr_array_index (in, j);
+          const Link *link = info->in[j];
 
           if ((g_strcmp0 (link->edge->kind, "stream") == 0 || g_strcmp0 (link->edge->kind, "cdc") == 0 ||
                (link->from != NULL && is_kind (link->from, stream_processors))))
@@ -737,6 +763,7 @@ plano_review_find_stale (PlanoBoard *board)
   g_autoptr(GPtrArray) reached = g_ptr_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) links = NULL;
+  g_autofree Link *link_store = NULL;
   PlanoReview scratch = { .board = board };
   guint n_down;
 
@@ -757,7 +784,7 @@ plano_review_find_stale (PlanoBoard *board)
     return stale;
 
   n_down = reached->len;
-  links = collect_links (&scratch);
+  links = collect_links (&scratch, &link_store);
   reach_downstream (links, reached, seen);
 
   for (guint i = n_down; i < reached->len; i++)
@@ -796,6 +823,9 @@ plano_review_new (PlanoBoard         *board,
 {
   PlanoReview *self = g_new0 (PlanoReview, 1);
   g_autoptr(GPtrArray) links = NULL;
+  g_autofree Link *link_store = NULL;
+  g_autofree Link **in_store = NULL;
+  g_autofree Link **out_store = NULL;
 
   g_return_val_if_fail (PLANO_IS_BOARD (board), NULL);
 
@@ -808,6 +838,7 @@ plano_review_new (PlanoBoard         *board,
     {
       const PlanoNode *node = (const PlanoNode *) plano_board_get_item (board, PLANO_ITEM_NODE, i);
 
+      self->infos[i].kind = kind_of (node);
       self->infos[i].down = plano_node_is_down (node);
       g_hash_table_insert (self->nodes, (gpointer) node, &self->infos[i]);
     }
@@ -820,8 +851,8 @@ plano_review_new (PlanoBoard         *board,
         info->down = TRUE;
     }
 
-  links = collect_links (self);
-  index_links (self, links);
+  links = collect_links (self, &link_store);
+  index_links (self, links, &in_store, &out_store);
   propagate (self, links);
   compute_capacities (self);
 
@@ -834,10 +865,11 @@ plano_review_new (PlanoBoard         *board,
   check_path_latency (self, links);
 
   g_ptr_array_sort (self->findings, compare_findings);
+  /* The link arrays go now: the review keeps only its findings and figures. */
   for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_NODE); i++)
     {
-      g_clear_pointer (&self->infos[i].in, g_ptr_array_unref);
-      g_clear_pointer (&self->infos[i].out, g_ptr_array_unref);
+      self->infos[i].in = self->infos[i].out = NULL;
+      self->infos[i].n_in = self->infos[i].n_out = 0;
     }
 
   return self;
