@@ -152,12 +152,9 @@ typedef struct
   gboolean    alpha;
   guint       channels;
   gsize       row_size;
-  GByteArray *idat;
-  z_stream    z;
-  gboolean    failed;
 } PngEncoder;
 
-static gboolean
+static void
 png_encoder_init (PngEncoder *enc,
                   int         width,
                   gboolean    alpha)
@@ -167,16 +164,6 @@ png_encoder_init (PngEncoder *enc,
   enc->alpha = alpha;
   enc->channels = alpha ? 4 : 3;
   enc->row_size = 1 + (gsize) width * enc->channels;
-  enc->idat = g_byte_array_new ();
-
-  return deflateInit2 (&enc->z, 1, Z_DEFLATED, 15, 8, Z_RLE) == Z_OK;
-}
-
-static void
-png_encoder_clear (PngEncoder *enc)
-{
-  deflateEnd (&enc->z);
-  g_clear_pointer (&enc->idat, g_byte_array_unref);
 }
 
 /* Turns @n_rows rows of a cairo image surface's pixels into PNG rows, each filtered with Sub,
@@ -239,98 +226,131 @@ png_filter_rows (const PngEncoder *enc,
     }
 }
 
-/* Deflates @length bytes of filtered rows. */
-static void
-png_encoder_deflate (PngEncoder   *enc,
-                     const guint8 *filtered,
-                     gsize         length)
-{
-  guint8 buffer[1 << 16];
-
-  enc->z.next_in = (guint8 *) filtered;
-  enc->z.avail_in = length;
-  while (enc->z.avail_in > 0 && !enc->failed)
-    {
-      enc->z.next_out = buffer;
-      enc->z.avail_out = sizeof buffer;
-      if (deflate (&enc->z, Z_NO_FLUSH) == Z_STREAM_ERROR)
-        enc->failed = TRUE;
-      g_byte_array_append (enc->idat, buffer, sizeof buffer - enc->z.avail_out);
-    }
-}
-
-/* Writes the whole file to @out: signature, header, the deflated rows, end. */
-static gboolean
-png_encoder_finish (PngEncoder *enc,
-                    int         height,
-                    GByteArray *out)
-{
-  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  int width = enc->width;
-  guint8 ihdr[13] = { width >> 24, width >> 16, width >> 8, width,
-                      height >> 24, height >> 16, height >> 8, height,
-                      8, enc->alpha ? 6 : 2, 0, 0, 0 };
-  guint8 buffer[1 << 16];
-
-  /* What deflate still holds back. */
-  while (!enc->failed)
-    {
-      int status;
-
-      enc->z.next_out = buffer;
-      enc->z.avail_out = sizeof buffer;
-      status = deflate (&enc->z, Z_FINISH);
-      g_byte_array_append (enc->idat, buffer, sizeof buffer - enc->z.avail_out);
-      if (status == Z_STREAM_END)
-        break;
-      if (status != Z_OK && status != Z_BUF_ERROR)
-        enc->failed = TRUE;
-    }
-  if (enc->failed)
-    return FALSE;
-
-  g_byte_array_append (out, signature, sizeof signature);
-  png_chunk (out, "IHDR", ihdr, sizeof ihdr);
-  png_chunk (out, "IDAT", enc->idat->data, enc->idat->len);
-  png_chunk (out, "IEND", NULL, 0);
-
-  return TRUE;
-}
-
-/* The image is drawn and filtered in bands of rows, and each band is deflated in a second
- * thread while the next one is drawn: the two take about as long, and only two bands are ever
- * held, not an image of tens of megapixels.
+/* The image is drawn and filtered in bands of rows. Each band is deflated on its own, as a
+ * piece of one deflate stream that ends on a byte (as pigz does), by whichever thread is free:
+ * a second thread deflates while the first draws, and the first helps once it is ahead, so
+ * that both cores work until the end. Three bands are held at most, never the whole image.
  */
 #define PNG_BAND_ROWS 256
+#define PNG_BANDS_HELD 3
 
 typedef struct
 {
   cairo_surface_t *surface;
   guint8          *filtered;   /* the band's rows as PNG rows, filtered */
   int              rows;
+  guint            index;      /* which band of the image; G_MAXUINT ends the deflating thread */
 } Band;
 
 typedef struct
 {
   PngEncoder   encoder;
-  GAsyncQueue *drawn;     /* of Band, to encode; a band without a surface ends it */
-  GAsyncQueue *free;      /* of Band, encoded, to draw into again */
+  guint        n_bands;
+  GByteArray **packed;    /* by band: its rows, deflated */
+  uLong       *adlers;    /* by band: the Adler-32 of its rows */
+  gsize       *lengths;
+  GAsyncQueue *drawn;     /* of Band, to deflate */
+  GAsyncQueue *free;      /* of Band, deflated, to draw into again */
+  gint         failed;
 } PngJob;
 
+static void
+deflate_band (PngJob   *job,
+              z_stream *z,
+              Band     *band)
+{
+  gsize length = job->encoder.row_size * band->rows;
+  gboolean last = band->index == job->n_bands - 1;
+  GByteArray *packed = g_byte_array_sized_new (length / 16 + 64);
+  guint8 buffer[1 << 16];
+
+  deflateReset (z);
+  z->next_in = band->filtered;
+  z->avail_in = length;
+  for (;;)
+    {
+      int status;
+
+      z->next_out = buffer;
+      z->avail_out = sizeof buffer;
+      /* Every band but the last ends with a flush to a whole byte and no final block. */
+      status = deflate (z, last ? Z_FINISH : Z_SYNC_FLUSH);
+      if (status == Z_STREAM_ERROR)
+        {
+          g_atomic_int_set (&job->failed, TRUE);
+          break;
+        }
+      g_byte_array_append (packed, buffer, sizeof buffer - z->avail_out);
+      if (last ? status == Z_STREAM_END : z->avail_in == 0 && z->avail_out != 0)
+        break;
+    }
+
+  job->adlers[band->index] = adler32 (adler32 (0, NULL, 0), band->filtered, length);
+  job->lengths[band->index] = length;
+  job->packed[band->index] = packed;
+}
+
+static gboolean
+raw_deflate_init (z_stream *z)
+{
+  memset (z, 0, sizeof *z);
+  /* Raw deflate (the zlib wrapper is written once, around all bands), fastest level,
+   * run-length matching: filtered rows of a diagram are mostly runs of zeros. */
+  return deflateInit2 (z, 1, Z_DEFLATED, -15, 8, Z_RLE) == Z_OK;
+}
+
 static gpointer
-encode_bands_thread (gpointer data)
+deflate_bands_thread (gpointer data)
 {
   PngJob *job = data;
+  z_stream z;
   Band *band;
 
-  while ((band = g_async_queue_pop (job->drawn))->surface != NULL)
+  if (!raw_deflate_init (&z))
+    g_atomic_int_set (&job->failed, TRUE);
+  while ((band = g_async_queue_pop (job->drawn))->index != G_MAXUINT)
     {
-      png_encoder_deflate (&job->encoder, band->filtered, job->encoder.row_size * band->rows);
+      if (!g_atomic_int_get (&job->failed))
+        deflate_band (job, &z, band);
       g_async_queue_push (job->free, band);
     }
   g_free (band);
+  deflateEnd (&z);
 
   return NULL;
+}
+
+/* Writes the whole file to @out: signature, header, the deflated rows, end. */
+static void
+png_write_file (PngJob     *job,
+                int         height,
+                GByteArray *out)
+{
+  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  /* A zlib header for deflate with a 32 KiB window, no dictionary, checked. */
+  static const guint8 zlib_header[] = { 0x78, 0x01 };
+  int width = job->encoder.width;
+  guint8 ihdr[13] = { width >> 24, width >> 16, width >> 8, width,
+                      height >> 24, height >> 16, height >> 8, height,
+                      8, job->encoder.alpha ? 6 : 2, 0, 0, 0 };
+  g_autoptr(GByteArray) idat = g_byte_array_new ();
+  uLong adler = job->adlers[0];
+  guint8 check[4];
+
+  g_byte_array_append (idat, zlib_header, sizeof zlib_header);
+  for (guint i = 0; i < job->n_bands; i++)
+    {
+      g_byte_array_append (idat, job->packed[i]->data, job->packed[i]->len);
+      if (i > 0)
+        adler = adler32_combine (adler, job->adlers[i], job->lengths[i]);
+    }
+  check[0] = adler >> 24, check[1] = adler >> 16, check[2] = adler >> 8, check[3] = adler;
+  g_byte_array_append (idat, check, sizeof check);
+
+  g_byte_array_append (out, signature, sizeof signature);
+  png_chunk (out, "IHDR", ihdr, sizeof ihdr);
+  png_chunk (out, "IDAT", idat->data, idat->len);
+  png_chunk (out, "IEND", NULL, 0);
 }
 
 static gboolean
@@ -347,35 +367,53 @@ write_png (PlanoRenderer            *renderer,
   cairo_format_t format = transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24;
   PngJob job = { 0, };
   GThread *thread;
-  Band *end;
+  z_stream z;
+  Band *band, *end;
   gboolean ok = TRUE;
 
   /* Opaque images need no alpha channel: a quarter less to write. */
-  if (!png_encoder_init (&job.encoder, width, transparent))
-    {
-      png_encoder_clear (&job.encoder);
-      return FALSE;
-    }
+  png_encoder_init (&job.encoder, width, transparent);
+  if (!raw_deflate_init (&z))
+    return FALSE;
 
+  job.n_bands = (height + PNG_BAND_ROWS - 1) / PNG_BAND_ROWS;
+  job.packed = g_new0 (GByteArray *, job.n_bands);
+  job.adlers = g_new0 (uLong, job.n_bands);
+  job.lengths = g_new0 (gsize, job.n_bands);
   job.drawn = g_async_queue_new ();
   job.free = g_async_queue_new ();
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < MIN (PNG_BANDS_HELD, job.n_bands); i++)
     {
-      Band *band = g_new0 (Band, 1);
-
+      band = g_new0 (Band, 1);
       band->surface = cairo_image_surface_create (format, width, MIN (height, PNG_BAND_ROWS));
       band->filtered = g_malloc (job.encoder.row_size * MIN (height, PNG_BAND_ROWS));
       g_async_queue_push (job.free, band);
     }
-  thread = g_thread_new ("plano-png", encode_bands_thread, &job);
+  thread = g_thread_new ("plano-png", deflate_bands_thread, &job);
 
-  for (int y = 0; y < height; y += PNG_BAND_ROWS)
+  for (guint i = 0; i < job.n_bands; i++)
     {
-      Band *band = g_async_queue_pop (job.free);
+      int y = (int) i * PNG_BAND_ROWS;
       PlanoRect part = { area->x, area->y + y / scale, area->w, PNG_BAND_ROWS / scale };
       cairo_t *cr;
 
+      /* No band to draw into: deflate one that waits, rather than wait for the other thread. */
+      while ((band = g_async_queue_try_pop (job.free)) == NULL)
+        {
+          Band *waiting = g_async_queue_try_pop (job.drawn);
+
+          if (waiting == NULL)
+            {
+              band = g_async_queue_pop (job.free);
+              break;
+            }
+          if (!g_atomic_int_get (&job.failed))
+            deflate_band (&job, &z, waiting);
+          g_async_queue_push (job.free, waiting);
+        }
+
       band->rows = MIN (PNG_BAND_ROWS, height - y);
+      band->index = i;
       cr = cairo_create (band->surface);
       /* An opaque image gets its background from the renderer, over the whole band. */
       if (transparent)
@@ -394,19 +432,28 @@ write_png (PlanoRenderer            *renderer,
 
       if (ok && !check_surface (band->surface, error))
         ok = FALSE;
-      if (ok)
+      if (!ok)
+        g_atomic_int_set (&job.failed, TRUE);
+      else
         png_filter_rows (&job.encoder, cairo_image_surface_get_data (band->surface),
                          cairo_image_surface_get_stride (band->surface), band->rows, band->filtered);
-      else
-        band->rows = 0;
       g_async_queue_push (job.drawn, band);
     }
 
+  /* All drawn: help with what is left, then let the other thread finish. */
+  while ((band = g_async_queue_try_pop (job.drawn)) != NULL)
+    {
+      if (!g_atomic_int_get (&job.failed))
+        deflate_band (&job, &z, band);
+      g_async_queue_push (job.free, band);
+    }
   end = g_new0 (Band, 1);
+  end->index = G_MAXUINT;
   g_async_queue_push (job.drawn, end);
   g_thread_join (thread);
+  deflateEnd (&z);
 
-  for (Band *band; (band = g_async_queue_try_pop (job.free)) != NULL;)
+  while ((band = g_async_queue_try_pop (job.free)) != NULL)
     {
       cairo_surface_destroy (band->surface);
       g_free (band->filtered);
@@ -415,8 +462,15 @@ write_png (PlanoRenderer            *renderer,
   g_async_queue_unref (job.drawn);
   g_async_queue_unref (job.free);
 
-  ok = ok && png_encoder_finish (&job.encoder, height, out);
-  png_encoder_clear (&job.encoder);
+  ok = ok && !g_atomic_int_get (&job.failed);
+  if (ok)
+    png_write_file (&job, height, out);
+
+  for (guint i = 0; i < job.n_bands; i++)
+    g_clear_pointer (&job.packed[i], g_byte_array_unref);
+  g_free (job.packed);
+  g_free (job.adlers);
+  g_free (job.lengths);
 
   return ok;
 }
