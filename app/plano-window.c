@@ -53,6 +53,7 @@ struct _PlanoWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
+  GtkWidget            *board_page;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
   GtkWindow            *shortcuts;      /* the Keyboard Shortcuts window, once asked for */
@@ -502,6 +503,8 @@ set_board (PlanoWindow *self,
   plano_board_summary_set_board (self->summary, board);
   plano_canvas_set_history (self->canvas, self->history);
   load_interview (self, board);
+  if (board != NULL)
+    gtk_widget_set_visible (self->board_page, TRUE);
   gtk_stack_set_visible_child_name (self->stack, board != NULL ? "board" : "start");
   if (board == NULL)
     refresh_recent_if_stale (self);
@@ -2035,6 +2038,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, board_page);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, summary);
