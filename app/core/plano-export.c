@@ -7,10 +7,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <unistd.h>
 #include <zlib.h>
 #include <pango/pangocairo.h>
 #include <glib/gi18n.h>
@@ -712,6 +715,33 @@ plano_export_thumbnail (PlanoBoard *board,
   return surface;
 }
 
+/* The renderer of an export of @board, the area it covers and how it is drawn; NULL, with an
+ * error, for an empty board. */
+static PlanoRenderer *
+export_renderer (PlanoBoard               *board,
+                 const PlanoExportOptions *options,
+                 double                    scale,
+                 PlanoRect                *area,
+                 PlanoRenderOptions       *render,
+                 GError                  **error)
+{
+  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
+
+  if (!plano_export_get_area (renderer, area))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The board is empty: there is nothing to export"));
+      return NULL;
+    }
+
+  *render = (PlanoRenderOptions) { 0, };
+  render->theme = options->theme;
+  render->zoom = options->format == PLANO_EXPORT_PNG ? scale : 1;
+  render->background = !options->transparent;
+
+  return g_steal_pointer (&renderer);
+}
+
 /**
  * plano_export_to_bytes:
  *
@@ -747,17 +777,9 @@ plano_export_to_bytes (PlanoBoard               *board,
       return g_bytes_new_take (text, strlen (text));
     }
 
-  renderer = plano_renderer_new (board);
-  if (!plano_export_get_area (renderer, &area))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The board is empty: there is nothing to export"));
-      return NULL;
-    }
-
-  render.theme = options->theme;
-  render.zoom = options->format == PLANO_EXPORT_PNG ? scale : 1;
-  render.background = !options->transparent;
+  renderer = export_renderer (board, options, scale, &area, &render, error);
+  if (renderer == NULL)
+    return NULL;
 
   bytes = g_byte_array_new ();
 
@@ -841,29 +863,19 @@ plano_export_diagram_path (const char *notes_path)
   return g_build_filename (dir, name, NULL);
 }
 
-static gboolean
-write_bytes (const char  *path,
-             GBytes      *bytes,
-             GError     **error)
+/* Why @path could not be written, in a sentence that says where. */
+static void
+set_write_error (const char  *path,
+                 int          code,        /* a GFileError */
+                 const char  *message,
+                 GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *dir_name = NULL;
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_filename_display_name (base);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *dir_name = g_filename_display_name (dir);
 
-  if (g_file_set_contents_full (path, data, length,
-                                G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
-    return TRUE;
-
-  base = g_path_get_basename (path);
-  name = g_filename_display_name (base);
-  dir = g_path_get_dirname (path);
-  dir_name = g_filename_display_name (dir);
-
-  switch (local_error->code)
+  switch (code)
     {
     case G_FILE_ERROR_ACCES:
     case G_FILE_ERROR_PERM:
@@ -883,11 +895,163 @@ write_bytes (const char  *path,
       break;
     default:
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write “%s” in %s: %s"), name, dir_name, local_error->message);
+                   _("Could not write “%s” in %s: %s"), name, dir_name, message);
       break;
     }
+}
 
+static gboolean
+write_bytes (const char  *path,
+             GBytes      *bytes,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (g_file_set_contents_full (path, data, length,
+                                G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
+    return TRUE;
+
+  set_write_error (path, local_error->code, local_error->message, error);
   return FALSE;
+}
+
+/* A file written from a second thread while its content is made, into a temporary file
+ * beside it that takes its name only once all is written: a failure leaves the file that was
+ * there as it was. The SVG export writes this way, never holding the whole document.
+ */
+typedef struct
+{
+  const char  *path;
+  char        *tmp_path;
+  int          fd;
+  GThread     *thread;
+  GAsyncQueue *chunks;       /* of GString; an empty one ends */
+  GAsyncQueue *spare;        /* written, to be filled again */
+  int          saved_errno;  /* the first error writing, or 0 */
+} FileStream;
+
+static void
+chunk_free (gpointer chunk)
+{
+  g_string_free (chunk, TRUE);
+}
+
+static gpointer
+file_stream_thread (gpointer data)
+{
+  FileStream *fs = data;
+  gboolean last;
+
+  do
+    {
+      GString *chunk = g_async_queue_pop (fs->chunks);
+      const char *p = chunk->str;
+      gsize left = chunk->len;
+
+      last = chunk->len == 0;
+      while (left > 0 && fs->saved_errno == 0)
+        {
+          gssize n = write (fs->fd, p, left);
+
+          if (n < 0 && errno != EINTR)
+            fs->saved_errno = errno;
+          else if (n > 0)
+            p += n, left -= n;
+        }
+      g_string_truncate (chunk, 0);
+      g_async_queue_push (fs->spare, chunk);
+    }
+  while (!last);
+
+  return NULL;
+}
+
+static gboolean
+file_stream_open (FileStream  *fs,
+                  const char  *path,
+                  GError     **error)
+{
+  *fs = (FileStream) { path, g_strconcat (path, ".XXXXXX", NULL), -1, };
+  fs->fd = g_mkstemp_full (fs->tmp_path, O_RDWR, 0666);
+  if (fs->fd < 0)
+    {
+      int saved_errno = errno;
+
+      set_write_error (path, g_file_error_from_errno (saved_errno), g_strerror (saved_errno), error);
+      g_clear_pointer (&fs->tmp_path, g_free);
+      return FALSE;
+    }
+
+  fs->chunks = g_async_queue_new ();
+  fs->spare = g_async_queue_new_full (chunk_free);
+  fs->thread = g_thread_new ("plano-write", file_stream_thread, fs);
+  return TRUE;
+}
+
+static GString *
+file_stream_flush_cb (GString  *chunk,
+                      gpointer  user_data)
+{
+  FileStream *fs = user_data;
+  GString *next;
+
+  if (chunk->len == 0)
+    return chunk;
+  g_async_queue_push (fs->chunks, chunk);
+  next = g_async_queue_try_pop (fs->spare);
+  return next != NULL ? next : g_string_sized_new (chunk->allocated_len);
+}
+
+/* Waits for the writes, then gives the file its name, or takes it away again. */
+static gboolean
+file_stream_close (FileStream  *fs,
+                   GError     **error)
+{
+  gboolean existed = g_file_test (fs->path, G_FILE_TEST_EXISTS);
+
+  g_async_queue_push (fs->chunks, g_string_new (NULL));
+  g_thread_join (fs->thread);
+  g_async_queue_unref (fs->chunks);
+  g_async_queue_unref (fs->spare);
+
+  /* As g_file_set_contents() does for a file that replaces another: on disk before the name. */
+  if (fs->saved_errno == 0 && existed && fsync (fs->fd) != 0)
+    fs->saved_errno = errno;
+  if (close (fs->fd) != 0 && fs->saved_errno == 0)
+    fs->saved_errno = errno;
+  if (fs->saved_errno == 0 && g_rename (fs->tmp_path, fs->path) != 0)
+    fs->saved_errno = errno;
+
+  if (fs->saved_errno != 0)
+    {
+      g_unlink (fs->tmp_path);
+      set_write_error (fs->path, g_file_error_from_errno (fs->saved_errno),
+                       g_strerror (fs->saved_errno), error);
+    }
+  g_free (fs->tmp_path);
+
+  return fs->saved_errno == 0;
+}
+
+static gboolean
+export_svg_file (PlanoBoard               *board,
+                 const char               *path,
+                 const PlanoExportOptions *options,
+                 GError                  **error)
+{
+  g_autoptr(PlanoRenderer) renderer = NULL;
+  PlanoRenderOptions render;
+  PlanoRect area;
+  FileStream fs;
+
+  renderer = export_renderer (board, options, 1, &area, &render, error);
+  if (renderer == NULL || !file_stream_open (&fs, path, error))
+    return FALSE;
+
+  plano_renderer_write_svg (renderer, &area, &render, file_stream_flush_cb, &fs);
+  return file_stream_close (&fs, error);
 }
 
 /* Markdown notes and their diagram, an SVG file of the same name beside them. If the notes
@@ -951,6 +1115,8 @@ plano_export_to_file (PlanoBoard               *board,
 
   if (options->format == PLANO_EXPORT_MARKDOWN && options->diagram_link == NULL)
     return export_notes (board, path, options, error);
+  if (options->format == PLANO_EXPORT_SVG)
+    return export_svg_file (board, path, options, error);
 
   bytes = plano_export_to_bytes (board, options, error);
   if (bytes == NULL)

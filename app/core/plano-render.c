@@ -378,10 +378,22 @@ cairo_painter_init (CairoPainter *cp,
 
 typedef struct
 {
-  Painter  painter;
-  GString *out;
-  GString *d;
+  Painter               painter;
+  GString              *out;
+  GString              *d;
+  PlanoRenderFlushFunc  flush;       /* (nullable): takes the document so far, past a chunk */
+  gpointer              flush_data;
 } SvgPainter;
+
+/* Streaming: what is written so far goes, and writing goes on in the buffer given back. */
+#define SVG_CHUNK (256 * 1024)
+
+static void
+sp_maybe_flush (SvgPainter *sp)
+{
+  if (sp->flush != NULL && sp->out->len >= SVG_CHUNK)
+    sp->out = sp->flush (sp->out, sp->flush_data);
+}
 
 void
 plano_render_append_number (GString *s,
@@ -558,6 +570,7 @@ sp_fill (Painter *p, const Color *color, gboolean preserve)
 
   if (!preserve)
     g_string_truncate (sp->d, 0);
+  sp_maybe_flush (sp);
 }
 
 static void
@@ -593,6 +606,7 @@ sp_stroke (Painter *p, const Color *color, double width, const double *dash, int
   g_string_append (sp->out, "/>\n");
 
   g_string_truncate (sp->d, 0);
+  sp_maybe_flush (sp);
 }
 
 /* The visible text of a layout line: an ellipsized last line is cut where pango cut it. */
@@ -746,11 +760,14 @@ static void
 sp_end_item (Painter *p)
 {
   g_string_append (((SvgPainter *) p)->out, "</g>\n");
+  sp_maybe_flush ((SvgPainter *) p);
 }
 
 static void
-svg_painter_init (SvgPainter *sp,
-                  GString    *out)
+svg_painter_init (SvgPainter           *sp,
+                  GString              *out,
+                  PlanoRenderFlushFunc  flush,
+                  gpointer              flush_data)
 {
   *sp = (SvgPainter) {
     {
@@ -759,6 +776,8 @@ svg_painter_init (SvgPainter *sp,
     },
     out,
     g_string_new (NULL),
+    flush,
+    flush_data,
   };
 }
 
@@ -2709,29 +2728,19 @@ plano_render_kind_icon (cairo_t         *cr,
   cairo_restore (cr);
 }
 
-/**
- * plano_renderer_to_svg:
- * @area: the part of the canvas to write, which becomes the SVG's view box
- *
- * Returns: (transfer full): a standalone SVG document; every label is real <text>, and every
- *   item a <g> with its id and a <title>
- */
-char *
-plano_renderer_to_svg (PlanoRenderer            *self,
-                       const PlanoRect          *area,
-                       const PlanoRenderOptions *options)
+/* The whole document into @out, handed to @flush chunk by chunk if given; returns what is left
+ * to write at the end. */
+static GString *
+write_svg (PlanoRenderer            *self,
+           const PlanoRect          *area,
+           const PlanoRenderOptions *options,
+           GString                  *out,
+           PlanoRenderFlushFunc      flush,
+           gpointer                  flush_data)
 {
-  GString *out;
   SvgPainter painter;
-  double scale;
+  double scale = options->zoom > 0 ? options->zoom : 1;
 
-  g_return_val_if_fail (PLANO_IS_RENDERER (self), NULL);
-  g_return_val_if_fail (area != NULL && options != NULL, NULL);
-
-  scale = options->zoom > 0 ? options->zoom : 1;
-  /* About 800 bytes an item on a whole board: growing the document by doubling copies it whole
-   * each time, and it is the largest thing an export holds. */
-  out = g_string_sized_new (4096 + (gsize) plano_index_get_size (self->index) * 1024);
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append (out, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
   plano_render_append_number (out, area->w * scale);
@@ -2754,11 +2763,60 @@ plano_renderer_to_svg (PlanoRenderer            *self,
       g_string_append (out, "</title>\n");
     }
 
-  svg_painter_init (&painter, out);
+  svg_painter_init (&painter, out, flush, flush_data);
   plano_renderer_paint (self, &painter.painter, area, options);
   g_string_free (painter.d, TRUE);
 
-  g_string_append (out, "</svg>\n");
+  g_string_append (painter.out, "</svg>\n");
+
+  return painter.out;
+}
+
+/**
+ * plano_renderer_to_svg:
+ * @area: the part of the canvas to write, which becomes the SVG's view box
+ *
+ * Returns: (transfer full): a standalone SVG document; every label is real <text>, and every
+ *   item a <g> with its id and a <title>
+ */
+char *
+plano_renderer_to_svg (PlanoRenderer            *self,
+                       const PlanoRect          *area,
+                       const PlanoRenderOptions *options)
+{
+  GString *out;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (area != NULL && options != NULL, NULL);
+
+  /* About 800 bytes an item on a whole board: growing the document by doubling copies it whole
+   * each time, and it is the largest thing an export holds. */
+  out = g_string_sized_new (4096 + (gsize) plano_index_get_size (self->index) * 1024);
+  out = write_svg (self, area, options, out, NULL, NULL);
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * plano_renderer_write_svg:
+ * @flush: called with the document written so far each time it passes a chunk (256 KiB), and
+ *   with the rest at the end; it takes the string and returns an empty one to go on with
+ *
+ * Writes what plano_renderer_to_svg() returns, a chunk at a time, so that the document need
+ * not be held whole: an export writes it to its file as it goes.
+ */
+void
+plano_renderer_write_svg (PlanoRenderer            *self,
+                          const PlanoRect          *area,
+                          const PlanoRenderOptions *options,
+                          PlanoRenderFlushFunc      flush,
+                          gpointer                  user_data)
+{
+  GString *rest;
+
+  g_return_if_fail (PLANO_IS_RENDERER (self));
+  g_return_if_fail (area != NULL && options != NULL && flush != NULL);
+
+  rest = write_svg (self, area, options, g_string_sized_new (SVG_CHUNK + 16 * 1024), flush, user_data);
+  g_string_free (flush (rest, user_data), TRUE);
 }

@@ -30,6 +30,10 @@ typedef struct
   gboolean     high_contrast; /* opaque text and borders, for the high contrast style */
 } PlanoRenderOptions;
 
+/* Takes @chunk, the document written so far, and returns an empty string to go on with. */
+typedef GString *(*PlanoRenderFlushFunc) (GString  *chunk,
+                                          gpointer  user_data);
+
 #define PLANO_TYPE_RENDERER (plano_renderer_get_type ())
 
 G_DECLARE_FINAL_TYPE (PlanoRenderer, plano_renderer, PLANO, RENDERER, GObject)
@@ -64,6 +68,11 @@ void            plano_render_kind_icon      (cairo_t                   *cr,
 char           *plano_renderer_to_svg       (PlanoRenderer             *self,
                                              const PlanoRect           *area,
                                              const PlanoRenderOptions  *options);
+void            plano_renderer_write_svg    (PlanoRenderer             *self,
+                                             const PlanoRect           *area,
+                                             const PlanoRenderOptions  *options,
+                                             PlanoRenderFlushFunc       flush,
+                                             gpointer                   user_data);
 void            plano_renderer_write_pdf    (PlanoRenderer             *self,
                                              const PlanoRect           *area,
                                              const PlanoRenderOptions  *options,
