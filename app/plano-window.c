@@ -60,6 +60,7 @@ struct _PlanoWindow
   GHashTable           *thumbnails;     /* "uri time theme" → GdkTexture of recent boards */
   GCancellable         *thumbnails_cancellable;
   gboolean              recent_stale;   /* the list changed while a board was shown */
+  gboolean              painted;        /* the window has shown its first frame */
   PlanoBoardSummary    *summary;
   PlanoCanvas          *canvas;
   PlanoPalette         *palette;
@@ -1061,8 +1062,9 @@ refresh_recent (PlanoWindow *self)
   if (self->thumbnails == NULL)
     return;
 
-  /* Behind a board the list waits until the start page shows again. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "start") != 0)
+  /* Behind a board the list waits until the start page shows again; on a window just opened,
+   * until its first frame, which the list would otherwise delay by tens of milliseconds. */
+  if (!self->painted || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "start") != 0)
     {
       self->recent_stale = TRUE;
       return;
@@ -2114,6 +2116,23 @@ report_first_frame_cb (GtkWidget *widget)
 }
 
 static void
+first_paint_cb (GdkFrameClock *clock,
+                PlanoWindow   *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  self->painted = TRUE;
+  refresh_recent_if_stale (self);
+}
+
+static void
+realize_cb (PlanoWindow *self)
+{
+  if (!self->painted)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (first_paint_cb), self, 0);
+}
+
+static void
 plano_window_init (PlanoWindow *self)
 {
   GtkDropTarget *drop;
@@ -2151,6 +2170,7 @@ plano_window_init (PlanoWindow *self)
   /* Listed when the window shows: one opened with a board never shows the start page. */
   self->recent_stale = TRUE;
   g_signal_connect (self, "map", G_CALLBACK (refresh_recent_if_stale), NULL);
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
   update_title (self);
   update_actions (self);
 
