@@ -131,8 +131,14 @@ check_surface (cairo_surface_t  *surface,
  * run-length matching, which is fast and compresses such images well.
  */
 
+/* Where the bytes of a PNG go, in order: memory, or a file as it is encoded. */
+typedef void (*PngEmit) (const guint8 *data,
+                         gsize         length,
+                         gpointer      user_data);
+
 static void
-png_chunk (GByteArray   *out,
+png_chunk (PngEmit       emit,
+           gpointer      emit_data,
            const char   *type,
            const guint8 *data,
            gsize         length)
@@ -144,9 +150,10 @@ png_chunk (GByteArray   *out,
   if (length > 0)   /* with no data, crc32() would start again */
     crc = crc32 (crc, data, length);
   trailer[0] = crc >> 24, trailer[1] = crc >> 16, trailer[2] = crc >> 8, trailer[3] = crc;
-  g_byte_array_append (out, header, sizeof header);
-  g_byte_array_append (out, data, length);
-  g_byte_array_append (out, trailer, sizeof trailer);
+  emit (header, sizeof header, emit_data);
+  if (length > 0)
+    emit (data, length, emit_data);
+  emit (trailer, sizeof trailer, emit_data);
 }
 
 typedef struct
@@ -233,6 +240,8 @@ png_filter_rows (const PngEncoder *enc,
  * piece of one deflate stream that ends on a byte (as pigz does), by whichever thread is free:
  * a second thread deflates while the first draws, and the first helps once it is ahead, so
  * that both cores work until the end. Three bands are held at most, never the whole image.
+ * Each deflated band goes out as an IDAT chunk of its own as soon as those before it have,
+ * so that an export writes its file while it encodes.
  */
 #define PNG_BAND_ROWS 256
 #define PNG_BANDS_HELD 3
@@ -249,9 +258,14 @@ typedef struct
 {
   PngEncoder   encoder;
   guint        n_bands;
-  GByteArray **packed;    /* by band: its rows, deflated */
+  GByteArray **packed;    /* by band: its rows, deflated, until emitted */
   uLong       *adlers;    /* by band: the Adler-32 of its rows */
   gsize       *lengths;
+  GMutex       lock;      /* for the three fields above and the next three */
+  guint        next;      /* the next band to emit */
+  uLong        adler;     /* of the bands emitted so far */
+  PngEmit      emit;
+  gpointer     emit_data;
   GAsyncQueue *drawn;     /* of Band, to deflate */
   GAsyncQueue *free;      /* of Band, deflated, to draw into again */
   gint         failed;
@@ -288,9 +302,38 @@ deflate_band (PngJob   *job,
         break;
     }
 
+  g_mutex_lock (&job->lock);
   job->adlers[band->index] = adler32 (adler32 (0, NULL, 0), band->filtered, length);
   job->lengths[band->index] = length;
   job->packed[band->index] = packed;
+
+  /* Out in order: the zlib header before the first band, the Adler-32 of all after the last. */
+  while (job->next < job->n_bands && job->packed[job->next] != NULL)
+    {
+      guint i = job->next++;
+      GByteArray *data = g_steal_pointer (&job->packed[i]);
+
+      if (i == 0)
+        {
+          /* Deflate with a 32 KiB window, no dictionary, checked. */
+          static const guint8 zlib_header[] = { 0x78, 0x01 };
+
+          g_byte_array_prepend (data, zlib_header, sizeof zlib_header);
+          job->adler = job->adlers[0];
+        }
+      else
+        job->adler = adler32_combine (job->adler, job->adlers[i], job->lengths[i]);
+      if (i == job->n_bands - 1)
+        {
+          guint8 check[4] = { job->adler >> 24, job->adler >> 16, job->adler >> 8, job->adler };
+
+          g_byte_array_append (data, check, sizeof check);
+        }
+      if (!g_atomic_int_get (&job->failed))
+        png_chunk (job->emit, job->emit_data, "IDAT", data->data, data->len);
+      g_byte_array_unref (data);
+    }
+  g_mutex_unlock (&job->lock);
 }
 
 static gboolean
@@ -323,39 +366,45 @@ deflate_bands_thread (gpointer data)
   return NULL;
 }
 
-/* Writes the whole file to @out: signature, header, the deflated rows, end. */
 static void
-png_write_file (PngJob     *job,
-                int         height,
-                GByteArray *out)
+bytes_emit (const guint8 *data,
+            gsize         length,
+            gpointer      user_data)
 {
-  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  /* A zlib header for deflate with a 32 KiB window, no dictionary, checked. */
-  static const guint8 zlib_header[] = { 0x78, 0x01 };
-  int width = job->encoder.width;
-  guint8 ihdr[13] = { width >> 24, width >> 16, width >> 8, width,
-                      height >> 24, height >> 16, height >> 8, height,
-                      8, job->encoder.alpha ? 6 : 2, 0, 0, 0 };
-  g_autoptr(GByteArray) idat = g_byte_array_new ();
-  uLong adler = job->adlers[0];
-  guint8 check[4];
-
-  g_byte_array_append (idat, zlib_header, sizeof zlib_header);
-  for (guint i = 0; i < job->n_bands; i++)
-    {
-      g_byte_array_append (idat, job->packed[i]->data, job->packed[i]->len);
-      if (i > 0)
-        adler = adler32_combine (adler, job->adlers[i], job->lengths[i]);
-    }
-  check[0] = adler >> 24, check[1] = adler >> 16, check[2] = adler >> 8, check[3] = adler;
-  g_byte_array_append (idat, check, sizeof check);
-
-  g_byte_array_append (out, signature, sizeof signature);
-  png_chunk (out, "IHDR", ihdr, sizeof ihdr);
-  png_chunk (out, "IDAT", idat->data, idat->len);
-  png_chunk (out, "IEND", NULL, 0);
+  g_byte_array_append (user_data, data, length);
 }
 
+/* The PNG's size in pixels; FALSE, with an error that says which scale fits, past cairo's
+ * limits. */
+static gboolean
+png_size (const PlanoRect  *area,
+          double            scale,
+          int              *width,
+          int              *height,
+          GError          **error)
+{
+  double fits;
+
+  *width = (int) ceil (area->w * scale);
+  *height = (int) ceil (area->h * scale);
+  if ((double) *width * *height <= MAX_PIXELS && *width <= MAX_SIDE && *height <= MAX_SIDE)
+    return TRUE;
+
+  /* The largest scale that fits, to two decimals, rounded down. */
+  fits = MIN (MIN (MAX_SIDE / area->w, MAX_SIDE / area->h), sqrt (MAX_PIXELS / (area->w * area->h)));
+  fits = floor (fits * 100) / 100;
+  if (fits >= 0.01)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                 _("The image would be %d × %d pixels, too large for a PNG: export at scale %.2f or less, or as SVG or PDF"),
+                 *width, *height, fits);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                 _("The image would be %d × %d pixels, too large for a PNG: export as SVG or PDF"),
+                 *width, *height);
+  return FALSE;
+}
+
+/* Draws and encodes the image; FALSE, with an error, when cairo could not draw it. */
 static gboolean
 write_png (PlanoRenderer            *renderer,
            const PlanoRect          *area,
@@ -364,9 +413,14 @@ write_png (PlanoRenderer            *renderer,
            int                       height,
            const PlanoRenderOptions *render,
            gboolean                  transparent,
-           GByteArray               *out,
+           PngEmit                   emit,
+           gpointer                  emit_data,
            GError                  **error)
 {
+  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  guint8 ihdr[13] = { width >> 24, width >> 16, width >> 8, width,
+                      height >> 24, height >> 16, height >> 8, height,
+                      8, transparent ? 6 : 2, 0, 0, 0 };
   cairo_format_t format = transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24;
   PngJob job = { 0, };
   GThread *thread;
@@ -380,6 +434,11 @@ write_png (PlanoRenderer            *renderer,
     return FALSE;
 
   job.n_bands = (height + PNG_BAND_ROWS - 1) / PNG_BAND_ROWS;
+  job.emit = emit;
+  job.emit_data = emit_data;
+  g_mutex_init (&job.lock);
+  emit (signature, sizeof signature, emit_data);
+  png_chunk (emit, emit_data, "IHDR", ihdr, sizeof ihdr);
   job.packed = g_new0 (GByteArray *, job.n_bands);
   job.adlers = g_new0 (uLong, job.n_bands);
   job.lengths = g_new0 (gsize, job.n_bands);
@@ -465,12 +524,15 @@ write_png (PlanoRenderer            *renderer,
   g_async_queue_unref (job.drawn);
   g_async_queue_unref (job.free);
 
-  ok = ok && !g_atomic_int_get (&job.failed);
+  ok = ok && !g_atomic_int_get (&job.failed) && job.next == job.n_bands;
   if (ok)
-    png_write_file (&job, height, out);
+    png_chunk (emit, emit_data, "IEND", NULL, 0);
+  else if (error != NULL && *error == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not encode the PNG image"));
 
   for (guint i = 0; i < job.n_bands; i++)
     g_clear_pointer (&job.packed[i], g_byte_array_unref);
+  g_mutex_clear (&job.lock);
   g_free (job.packed);
   g_free (job.adlers);
   g_free (job.lengths);
@@ -715,6 +777,21 @@ plano_export_thumbnail (PlanoBoard *board,
   return surface;
 }
 
+static gboolean
+export_scale (const PlanoExportOptions  *options,
+              double                    *scale,
+              GError                   **error)
+{
+  *scale = options->scale > 0 ? options->scale : 1;
+  if (!isfinite (*scale) || *scale > 16)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The scale must be more than 0 and at most 16"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The renderer of an export of @board, the area it covers and how it is drawn; NULL, with an
  * error, for an empty board. */
 static PlanoRenderer *
@@ -761,13 +838,8 @@ plano_export_to_bytes (PlanoBoard               *board,
   g_return_val_if_fail (PLANO_IS_BOARD (board), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  scale = options->scale > 0 ? options->scale : 1;
-  if (!isfinite (scale) || scale > 16)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("The scale must be more than 0 and at most 16"));
-      return NULL;
-    }
+  if (!export_scale (options, &scale, error))
+    return NULL;
 
   if (options->format == PLANO_EXPORT_MERMAID || options->format == PLANO_EXPORT_MARKDOWN)
     {
@@ -797,32 +869,11 @@ plano_export_to_bytes (PlanoBoard               *board,
 
     case PLANO_EXPORT_PNG:
       {
-        int width = (int) ceil (area.w * scale);
-        int height = (int) ceil (area.h * scale);
-        gboolean ok;
+        int width, height;
 
-        if ((double) width * height > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE)
-          {
-            /* The largest scale that fits, to two decimals, rounded down. */
-            double fits = MIN (MIN (MAX_SIDE / area.w, MAX_SIDE / area.h), sqrt (MAX_PIXELS / (area.w * area.h)));
-
-            fits = floor (fits * 100) / 100;
-            if (fits >= 0.01)
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("The image would be %d × %d pixels, too large for a PNG: export at scale %.2f or less, or as SVG or PDF"),
-                           width, height, fits);
-            else
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("The image would be %d × %d pixels, too large for a PNG: export as SVG or PDF"),
-                           width, height);
-            return NULL;
-          }
-
-        ok = write_png (renderer, &area, scale, width, height, &render, options->transparent,
-                        bytes, error);
-        if (!ok && error != NULL && *error == NULL)
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not encode the PNG image"));
-        if (!ok)
+        if (!png_size (&area, scale, &width, &height, error) ||
+            !write_png (renderer, &area, scale, width, height, &render, options->transparent,
+                        bytes_emit, bytes, error))
           return NULL;
       }
       break;
@@ -1004,6 +1055,25 @@ file_stream_flush_cb (GString  *chunk,
   return next != NULL ? next : g_string_sized_new (chunk->allocated_len);
 }
 
+static void
+file_stream_finish_writes (FileStream *fs)
+{
+  g_async_queue_push (fs->chunks, g_string_new (NULL));
+  g_thread_join (fs->thread);
+  g_async_queue_unref (fs->chunks);
+  g_async_queue_unref (fs->spare);
+}
+
+/* Nothing is written after all: the temporary file goes. */
+static void
+file_stream_abort (FileStream *fs)
+{
+  file_stream_finish_writes (fs);
+  close (fs->fd);
+  g_unlink (fs->tmp_path);
+  g_free (fs->tmp_path);
+}
+
 /* Waits for the writes, then gives the file its name, or takes it away again. */
 static gboolean
 file_stream_close (FileStream  *fs,
@@ -1011,10 +1081,7 @@ file_stream_close (FileStream  *fs,
 {
   gboolean existed = g_file_test (fs->path, G_FILE_TEST_EXISTS);
 
-  g_async_queue_push (fs->chunks, g_string_new (NULL));
-  g_thread_join (fs->thread);
-  g_async_queue_unref (fs->chunks);
-  g_async_queue_unref (fs->spare);
+  file_stream_finish_writes (fs);
 
   /* As g_file_set_contents() does for a file that replaces another: on disk before the name. */
   if (fs->saved_errno == 0 && existed && fsync (fs->fd) != 0)
@@ -1033,6 +1100,59 @@ file_stream_close (FileStream  *fs,
   g_free (fs->tmp_path);
 
   return fs->saved_errno == 0;
+}
+
+/* A PNG's bytes, gathered into chunks for the file. */
+typedef struct
+{
+  FileStream *fs;
+  GString    *buffer;
+} FileSink;
+
+static void
+file_sink_emit (const guint8 *data,
+                gsize         length,
+                gpointer      user_data)
+{
+  FileSink *sink = user_data;
+
+  g_string_append_len (sink->buffer, (const char *) data, length);
+  if (sink->buffer->len >= 256 * 1024)
+    sink->buffer = file_stream_flush_cb (sink->buffer, sink->fs);
+}
+
+static gboolean
+export_png_file (PlanoBoard               *board,
+                 const char               *path,
+                 const PlanoExportOptions *options,
+                 GError                  **error)
+{
+  g_autoptr(PlanoRenderer) renderer = NULL;
+  PlanoRenderOptions render;
+  PlanoRect area;
+  FileStream fs;
+  FileSink sink;
+  double scale;
+  int width, height;
+  gboolean ok;
+
+  if (!export_scale (options, &scale, error))
+    return FALSE;
+  renderer = export_renderer (board, options, scale, &area, &render, error);
+  if (renderer == NULL || !png_size (&area, scale, &width, &height, error) ||
+      !file_stream_open (&fs, path, error))
+    return FALSE;
+
+  sink = (FileSink) { &fs, g_string_sized_new (256 * 1024 + 64 * 1024) };
+  ok = write_png (renderer, &area, scale, width, height, &render, options->transparent,
+                  file_sink_emit, &sink, error);
+  g_string_free (file_stream_flush_cb (sink.buffer, &fs), TRUE);
+  if (!ok)
+    {
+      file_stream_abort (&fs);
+      return FALSE;
+    }
+  return file_stream_close (&fs, error);
 }
 
 static gboolean
@@ -1117,6 +1237,8 @@ plano_export_to_file (PlanoBoard               *board,
     return export_notes (board, path, options, error);
   if (options->format == PLANO_EXPORT_SVG)
     return export_svg_file (board, path, options, error);
+  if (options->format == PLANO_EXPORT_PNG)
+    return export_png_file (board, path, options, error);
 
   bytes = plano_export_to_bytes (board, options, error);
   if (bytes == NULL)
