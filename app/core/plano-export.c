@@ -200,14 +200,30 @@ png_filter_rows (const PngEncoder *enc,
       if (!enc->alpha)
         {
           guint8 r0 = 0, g0 = 0, b0 = 0;
+          guint32 previous = 0;
 
-          for (int x = 0; x < enc->width; x++, p += 3)
+          for (int x = 0; x < enc->width;)
             {
-              guint32 v = pixels[x];
+              guint32 v = pixels[x] & 0xffffff;
               guint8 r = v >> 16, g = v >> 8, b = v;
+
+              /* A run of one colour, most of a diagram's background, filters to zeros. */
+              if (x > 0 && v == previous)
+                {
+                  int start = x;
+
+                  while (x < enc->width && (pixels[x] & 0xffffff) == previous)
+                    x++;
+                  memset (p, 0, (gsize) (x - start) * 3);
+                  p += (gsize) (x - start) * 3;
+                  continue;
+                }
 
               p[0] = r - r0, p[1] = g - g0, p[2] = b - b0;
               r0 = r, g0 = g, b0 = b;
+              previous = v;
+              p += 3;
+              x++;
             }
           continue;
         }
