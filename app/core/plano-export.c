@@ -252,9 +252,9 @@ png_filter_rows (const PngEncoder *enc,
     }
 }
 
-/* The image is drawn and filtered in bands of rows. Each band is deflated on its own, as a
+/* The image is drawn in bands of rows. Each band is filtered and deflated on its own, as a
  * piece of one deflate stream that ends on a byte (as pigz does), by whichever thread is free:
- * a second thread deflates while the first draws, and the first helps once it is ahead, so
+ * a second thread encodes while the first draws, and the first helps once it is ahead, so
  * that both cores work until the end. Three bands are held at most, never the whole image.
  * Each deflated band goes out as an IDAT chunk of its own as soon as those before it have,
  * so that an export writes its file while it encodes.
@@ -296,6 +296,10 @@ deflate_band (PngJob   *job,
   gboolean last = band->index == job->n_bands - 1;
   GByteArray *packed = g_byte_array_sized_new (length / 16 + 64);
   guint8 buffer[1 << 16];
+
+  /* Filtered here, by whichever thread deflates the band: drawing is the longer half. */
+  png_filter_rows (&job->encoder, cairo_image_surface_get_data (band->surface),
+                   cairo_image_surface_get_stride (band->surface), band->rows, band->filtered);
 
   deflateReset (z);
   z->next_in = band->filtered;
@@ -512,9 +516,6 @@ write_png (PlanoRenderer            *renderer,
         ok = FALSE;
       if (!ok)
         g_atomic_int_set (&job.failed, TRUE);
-      else
-        png_filter_rows (&job.encoder, cairo_image_surface_get_data (band->surface),
-                         cairo_image_surface_get_stride (band->surface), band->rows, band->filtered);
       g_async_queue_push (job.drawn, band);
     }
 
