@@ -1164,6 +1164,7 @@ export_png_file (PlanoBoard               *board,
   ok = write_png (renderer, &area, scale, width, height, &render, options->transparent,
                   file_sink_emit, &sink, error);
   g_string_free (file_stream_flush_cb (sink.buffer, &fs), TRUE);
+  g_clear_object (&renderer);
   if (!ok)
     {
       file_stream_abort (&fs);
@@ -1188,6 +1189,8 @@ export_svg_file (PlanoBoard               *board,
     return FALSE;
 
   plano_renderer_write_svg (renderer, &area, &render, file_stream_flush_cb, &fs);
+  /* Freed while the last chunks are written and synced, rather than after. */
+  g_clear_object (&renderer);
   return file_stream_close (&fs, error);
 }
 
