@@ -458,6 +458,19 @@ test_pdf_large_page (void)
   g_assert_nonnull (memmem (data, length, "/UserUnit 2.1", 13));
   /* 40 000 canvas units and more, at 0.75 pt each, in units of 2.1 pt. */
   g_assert_cmpfloat (width * 2.1, >=, 40000 * 0.75);
+
+  /* Both components are on the page, the far one too. */
+  {
+    g_autofree char *path = write_temporary (bytes, "large.pdf");
+    g_autofree char *text = run_poppler ("pdftotext", path, (const char *[]) { "-raw", NULL });
+
+    if (text != NULL)
+      {
+        g_assert_nonnull (strstr (text, "Kafka"));
+        g_assert_nonnull (strstr (text, "Flink"));
+      }
+    remove_temporary (path);
+  }
 }
 
 static void

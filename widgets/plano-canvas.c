@@ -147,6 +147,27 @@ is_high_contrast (void)
   return adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
 }
 
+/* The canvas point drawn at the widget's top-left corner: the view's origin moved onto the
+ * device pixel grid, as the tiles draw the board, so that what is drawn over the board and
+ * where the pointer lands line up with it to the pixel. */
+static void
+view_origin (PlanoCanvas *self,
+             double      *x,
+             double      *y)
+{
+  PlanoRenderOptions options = { .zoom = self->zoom };
+  PlanoRect area = { self->ox, self->oy, 0, 0 };
+
+  if (self->tiles == NULL)
+    {
+      *x = self->ox;
+      *y = self->oy;
+      return;
+    }
+  plano_tiles_get_origin (self->tiles, &area, &options,
+                          gtk_widget_get_scale_factor (GTK_WIDGET (self)), x, y);
+}
+
 void
 plano_canvas_widget_to_canvas (PlanoCanvas *self,
                                double       widget_x,
@@ -154,8 +175,11 @@ plano_canvas_widget_to_canvas (PlanoCanvas *self,
                                double      *x,
                                double      *y)
 {
-  *x = self->ox + widget_x / self->zoom;
-  *y = self->oy + widget_y / self->zoom;
+  double ox, oy;
+
+  view_origin (self, &ox, &oy);
+  *x = ox + widget_x / self->zoom;
+  *y = oy + widget_y / self->zoom;
 }
 
 void
@@ -165,8 +189,11 @@ plano_canvas_canvas_to_widget (PlanoCanvas *self,
                                double      *widget_x,
                                double      *widget_y)
 {
-  *widget_x = (x - self->ox) * self->zoom;
-  *widget_y = (y - self->oy) * self->zoom;
+  double ox, oy;
+
+  view_origin (self, &ox, &oy);
+  *widget_x = (x - ox) * self->zoom;
+  *widget_y = (y - oy) * self->zoom;
 }
 
 /* Whether the selection holds a node that is up, and one that is down. */

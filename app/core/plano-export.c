@@ -451,7 +451,10 @@ write_png (PlanoRenderer            *renderer,
   /* Opaque images need no alpha channel: a quarter less to write. */
   png_encoder_init (&job.encoder, width, transparent);
   if (!raw_deflate_init (&z))
-    return FALSE;
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not encode the PNG image"));
+      return FALSE;
+    }
 
   job.n_bands = (height + PNG_BAND_ROWS - 1) / PNG_BAND_ROWS;
   job.emit = emit;
@@ -997,6 +1000,7 @@ typedef struct
   GThread     *thread;
   GAsyncQueue *chunks;       /* of GString; an empty one ends */
   GAsyncQueue *spare;        /* written, to be filled again */
+  guint        n_chunks;     /* made so far; past a few, the writer is waited for */
   int          saved_errno;  /* the first error writing, or 0 */
 } FileStream;
 
@@ -1069,7 +1073,13 @@ file_stream_flush_cb (GString  *chunk,
     return chunk;
   g_async_queue_push (fs->chunks, chunk);
   next = g_async_queue_try_pop (fs->spare);
-  return next != NULL ? next : g_string_sized_new (chunk->allocated_len);
+  if (next != NULL)
+    return next;
+  /* On a disk slower than the drawing, a few chunks wait, not the whole document. */
+  if (fs->n_chunks >= 8)
+    return g_async_queue_pop (fs->spare);
+  fs->n_chunks++;
+  return g_string_sized_new (chunk->allocated_len);
 }
 
 static void

@@ -72,6 +72,7 @@ typedef struct
   GThread     *thread;
   GAsyncQueue *chunks;       /* of GString; an empty one ends the stream */
   GAsyncQueue *spare;        /* chunks deflated, to be filled again */
+  guint        n_chunks;     /* made so far; past a few, the deflater is waited for */
   z_stream     z;
   GByteArray  *packed;
 } Deflater;
@@ -427,8 +428,13 @@ maybe_flush (PdfPainter *pp)
     return;
   g_async_queue_push (pp->deflater.chunks, pp->out);
   pp->out = g_async_queue_try_pop (pp->deflater.spare);
-  if (pp->out == NULL)
-    pp->out = g_string_sized_new (CHUNK_SIZE + 16 * 1024);
+  if (pp->out == NULL && pp->deflater.n_chunks >= 8)
+    pp->out = g_async_queue_pop (pp->deflater.spare);
+  else if (pp->out == NULL)
+    {
+      pp->deflater.n_chunks++;
+      pp->out = g_string_sized_new (CHUNK_SIZE + 16 * 1024);
+    }
 }
 
 /* The state */
@@ -602,6 +608,10 @@ pdf_stroke (Painter *p, const Color *color, double width, const double *dash, in
   int cap = n_dash > 0 || p->coarse ? 0 : 1;   /* butt or round */
   int join = p->coarse ? 2 : 1;                 /* bevel or round */
 
+  /* B fills and strokes as one knockout group: a translucent stroke is then laid over the
+   * page, not over the fill as cairo does. Only an opaque stroke can share the path. */
+  if (pp->has_pending_fill && color->a < 1)
+    write_pending_fill (pp);
   if (pp->has_pending_fill)
     set_color (pp, &pp->pending_fill, FALSE);
   set_color (pp, color, TRUE);
@@ -983,12 +993,18 @@ write_type3_font (Document *doc,
       for (guint c = 0; c < 4; c++)
         append_number (glyph, floor (box[c]) + (c >= 2 ? 1 : 0));
       g_string_append (glyph, "d1\n");
+      {
+        gsize before = glyph->len;
+
 #if HB_VERSION_ATLEAST (7, 0, 0)
-      hb_font_draw_glyph (face->font, g->glyph, outline_funcs (), &outline);
+        hb_font_draw_glyph (face->font, g->glyph, outline_funcs (), &outline);
 #else
-      hb_font_get_glyph_shape (face->font, g->glyph, outline_funcs (), &outline);
+        hb_font_get_glyph_shape (face->font, g->glyph, outline_funcs (), &outline);
 #endif
-      g_string_append (glyph, "f\n");
+        /* A space has no outline, and a fill needs a path. */
+        if (glyph->len > before)
+          g_string_append (glyph, "f\n");
+      }
       write_stream (doc, number, NULL, glyph->str, glyph->len);
 
       g_string_append_printf (procs, " /g%u %u 0 R", i, number);
@@ -1126,13 +1142,16 @@ plano_renderer_write_pdf (PlanoRenderer            *self,
   pp.cap = 0;
   pp.join = 0;
 
-  /* Canvas units, y down, on a page in points, y up. */
-  append_number (pp.out, k / user_unit);
-  g_string_append (pp.out, "0 0 ");
-  append_number (pp.out, -k / user_unit);
-  append_number (pp.out, -area->x * k / user_unit);
-  append_number (pp.out, (area->y + area->h) * k / user_unit);
-  g_string_append (pp.out, "cm\n");
+  /* Canvas units, y down, on a page in points, y up. Six decimals: in larger page units the
+   * scale is no round number, and every coordinate is multiplied by it. */
+  {
+    char scale[G_ASCII_DTOSTR_BUF_SIZE], x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+
+    g_ascii_formatd (scale, sizeof scale, "%.6f", k / user_unit);
+    g_ascii_formatd (x, sizeof x, "%.4f", -area->x * k / user_unit);
+    g_ascii_formatd (y, sizeof y, "%.4f", (area->y + area->h) * k / user_unit);
+    g_string_append_printf (pp.out, "%s 0 0 -%s %s %s cm\n", scale, scale, x, y);
+  }
   plano_renderer_paint (self, &pp.painter, area, options);
   write_pending_fill (&pp);
   content = deflater_finish (&pp.deflater, g_steal_pointer (&pp.out));

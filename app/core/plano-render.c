@@ -2280,13 +2280,16 @@ stroke_line (Painter          *p,
 #undef POINT
 }
 
+/* @over: drawn again over a picture that has it already (a highlight over tiles): its label's
+ * box is then opaque, so that the text under it is covered rather than drawn twice. */
 static void
 paint_edge (PlanoRenderer            *self,
             Painter                  *p,
             const PlanoEdge          *edge,
             const PlanoRenderOptions *options,
             const Palette            *palette,
-            const PlanoRect          *area)
+            const PlanoRect          *area,
+            gboolean                  over)
 {
   GArray *points = shape_points (self, edge);
   const EdgeStyle *style = edge_style (edge->kind);
@@ -2348,7 +2351,7 @@ paint_edge (PlanoRenderer            *self,
 
   if (options->zoom >= LOD_ZOOM && edge_label_box (self, edge, points, &label))
     {
-      Color background = with_alpha (palette->label_background, 0.92);
+      Color background = with_alpha (palette->label_background, over ? 1 : 0.92);
 
       p->rounded_rect (p, label.x, label.y, label.w, label.h, 6);
       p->fill (p, &background, FALSE);
@@ -2588,7 +2591,7 @@ plano_renderer_paint (PlanoRenderer            *self,
           paint_zone (self, p, (const PlanoZone *) item, options, palette);
           break;
         case PLANO_ITEM_EDGE:
-          paint_edge (self, p, (const PlanoEdge *) item, options, palette, area);
+          paint_edge (self, p, (const PlanoEdge *) item, options, palette, area, FALSE);
           break;
         case PLANO_ITEM_NODE:
           paint_node (self, p, (const PlanoNode *) item, options, palette);
@@ -2687,7 +2690,7 @@ plano_renderer_draw_highlights (PlanoRenderer            *self,
 
       if (shape->type == PLANO_ITEM_EDGE)
         {
-          paint_edge (self, p, (const PlanoEdge *) item, options, palette, area);
+          paint_edge (self, p, (const PlanoEdge *) item, options, palette, area, TRUE);
           continue;
         }
 

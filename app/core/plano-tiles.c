@@ -43,6 +43,7 @@ struct _PlanoTiles
 
   /* What the tiles are drawn for; a frame drawn for anything else drops them. */
   double         scale;      /* device pixels per canvas unit */
+  double         zoom;       /* which sets the level of detail */
   PlanoTheme     theme;
   gboolean       background;
   gboolean       high_contrast;
@@ -285,12 +286,13 @@ plano_tiles_draw (PlanoTiles               *self,
   shown = (PlanoRect) { corner_x / scale, corner_y / scale, area->w + 1 / scale, area->h + 1 / scale };
   self->frame++;
 
-  if (!self->ready || scale != self->scale || options->theme != self->theme ||
+  if (!self->ready || scale != self->scale || options->zoom != self->zoom || options->theme != self->theme ||
       options->background != self->background || options->high_contrast != self->high_contrast)
     {
       /* Drawn directly, from the same corner the tiles would use. */
       forget_tiles (self);
       self->scale = scale;
+      self->zoom = options->zoom;
       self->theme = options->theme;
       self->background = options->background;
       self->high_contrast = options->high_contrast;
