@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n.h>
 
 #include "plano-board.h"
@@ -106,6 +108,7 @@ export_file (const PlanoCliOptions *options)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(PlanoRenderer) renderer = NULL;
   PlanoExportOptions export = { PLANO_EXPORT_PNG, 1, FALSE, PLANO_THEME_LIGHT };
   const char *input;
 
@@ -164,13 +167,27 @@ export_file (const PlanoCliOptions *options)
       return 1;
     }
 
-  if (!plano_export_to_file (board, options->export_path, &export, &error))
+  if (export.format == PLANO_EXPORT_MARKDOWN || export.format == PLANO_EXPORT_MERMAID)
+    {
+      if (!plano_export_to_file (board, options->export_path, &export, &error))
+        {
+          print_error (input, "%s", error->message);
+          return 1;
+        }
+      return 0;
+    }
+
+  renderer = plano_renderer_new (board);
+  if (!plano_export_renderer_to_file (renderer, options->export_path, &export, &error))
     {
       print_error (input, "%s", error->message);
       return 1;
     }
 
-  return 0;
+  /* The process ends with the export. Freeing the board and its renderer one item and one
+   * text layout at a time takes tens of milliseconds on a large board, a tenth of the export;
+   * the system takes the memory back at once. */
+  exit (0);
 }
 
 /* --review: one finding per line; exit 0 even with findings. */

@@ -812,17 +812,18 @@ export_scale (const PlanoExportOptions  *options,
   return TRUE;
 }
 
-/* The renderer of an export of @board, the area it covers and how it is drawn; NULL, with an
- * error, for an empty board. */
+/* The renderer of an export of @board (@given, or a new one), the area it covers and how it
+ * is drawn; NULL, with an error, for an empty board. */
 static PlanoRenderer *
 export_renderer (PlanoBoard               *board,
+                 PlanoRenderer            *given,
                  const PlanoExportOptions *options,
                  double                    scale,
                  PlanoRect                *area,
                  PlanoRenderOptions       *render,
                  GError                  **error)
 {
-  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
+  g_autoptr(PlanoRenderer) renderer = given != NULL ? g_object_ref (given) : plano_renderer_new (board);
 
   if (!plano_export_get_area (renderer, area))
     {
@@ -839,15 +840,11 @@ export_renderer (PlanoBoard               *board,
   return g_steal_pointer (&renderer);
 }
 
-/**
- * plano_export_to_bytes:
- *
- * Returns: (transfer full) (nullable): the file's contents
- */
-GBytes *
-plano_export_to_bytes (PlanoBoard               *board,
-                       const PlanoExportOptions *options,
-                       GError                  **error)
+static GBytes *
+export_to_bytes (PlanoBoard               *board,
+                 PlanoRenderer            *given,
+                 const PlanoExportOptions *options,
+                 GError                  **error)
 {
   g_autoptr(PlanoRenderer) renderer = NULL;
   g_autoptr(GByteArray) bytes = NULL;
@@ -869,7 +866,7 @@ plano_export_to_bytes (PlanoBoard               *board,
       return g_bytes_new_take (text, strlen (text));
     }
 
-  renderer = export_renderer (board, options, scale, &area, &render, error);
+  renderer = export_renderer (board, given, options, scale, &area, &render, error);
   if (renderer == NULL)
     return NULL;
 
@@ -914,6 +911,22 @@ plano_export_to_bytes (PlanoBoard               *board,
     }
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/**
+ * plano_export_to_bytes:
+ *
+ * Returns: (transfer full) (nullable): the file's contents
+ */
+GBytes *
+plano_export_to_bytes (PlanoBoard               *board,
+                       const PlanoExportOptions *options,
+                       GError                  **error)
+{
+  g_return_val_if_fail (PLANO_IS_BOARD (board), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  return export_to_bytes (board, NULL, options, error);
 }
 
 /**
@@ -1150,6 +1163,7 @@ file_sink_emit (const guint8 *data,
 
 static gboolean
 export_png_file (PlanoBoard               *board,
+                 PlanoRenderer            *given,
                  const char               *path,
                  const PlanoExportOptions *options,
                  GError                  **error)
@@ -1165,7 +1179,7 @@ export_png_file (PlanoBoard               *board,
 
   if (!export_scale (options, &scale, error))
     return FALSE;
-  renderer = export_renderer (board, options, scale, &area, &render, error);
+  renderer = export_renderer (board, given, options, scale, &area, &render, error);
   if (renderer == NULL || !png_size (&area, scale, &width, &height, error) ||
       !file_stream_open (&fs, path, error))
     return FALSE;
@@ -1185,6 +1199,7 @@ export_png_file (PlanoBoard               *board,
 
 static gboolean
 export_svg_file (PlanoBoard               *board,
+                 PlanoRenderer            *given,
                  const char               *path,
                  const PlanoExportOptions *options,
                  GError                  **error)
@@ -1194,7 +1209,7 @@ export_svg_file (PlanoBoard               *board,
   PlanoRect area;
   FileStream fs;
 
-  renderer = export_renderer (board, options, 1, &area, &render, error);
+  renderer = export_renderer (board, given, options, 1, &area, &render, error);
   if (renderer == NULL || !file_stream_open (&fs, path, error))
     return FALSE;
 
@@ -1244,6 +1259,29 @@ export_notes (PlanoBoard               *board,
   return FALSE;
 }
 
+static gboolean
+export_to_file (PlanoBoard               *board,
+                PlanoRenderer            *given,
+                const char               *path,
+                const PlanoExportOptions *options,
+                GError                  **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (options->format == PLANO_EXPORT_MARKDOWN && options->diagram_link == NULL)
+    return export_notes (board, path, options, error);
+  if (options->format == PLANO_EXPORT_SVG)
+    return export_svg_file (board, given, path, options, error);
+  if (options->format == PLANO_EXPORT_PNG)
+    return export_png_file (board, given, path, options, error);
+
+  bytes = export_to_bytes (board, given, options, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  return write_bytes (path, bytes, error);
+}
+
 /**
  * plano_export_to_file:
  * @path: where to write; replaced atomically, and untouched when anything fails
@@ -1258,21 +1296,29 @@ plano_export_to_file (PlanoBoard               *board,
                       const PlanoExportOptions *options,
                       GError                  **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_val_if_fail (PLANO_IS_BOARD (board), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (path != NULL && options != NULL, FALSE);
 
-  if (options->format == PLANO_EXPORT_MARKDOWN && options->diagram_link == NULL)
-    return export_notes (board, path, options, error);
-  if (options->format == PLANO_EXPORT_SVG)
-    return export_svg_file (board, path, options, error);
-  if (options->format == PLANO_EXPORT_PNG)
-    return export_png_file (board, path, options, error);
+  return export_to_file (board, NULL, path, options, error);
+}
 
-  bytes = plano_export_to_bytes (board, options, error);
-  if (bytes == NULL)
-    return FALSE;
+/**
+ * plano_export_renderer_to_file:
+ * @renderer: a renderer of the board to export, which the export uses instead of its own
+ *
+ * As plano_export_to_file(), for a caller that keeps the renderer: the command line, which
+ * ends with the export and so need not free it.
+ *
+ * Returns: whether the export was written
+ */
+gboolean
+plano_export_renderer_to_file (PlanoRenderer            *renderer,
+                               const char               *path,
+                               const PlanoExportOptions *options,
+                               GError                  **error)
+{
+  g_return_val_if_fail (PLANO_IS_RENDERER (renderer), FALSE);
+  g_return_val_if_fail (path != NULL && options != NULL, FALSE);
 
-  return write_bytes (path, bytes, error);
+  return export_to_file (plano_renderer_get_board (renderer), renderer, path, options, error);
 }

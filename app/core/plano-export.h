@@ -49,5 +49,9 @@ gboolean  plano_export_to_file           (PlanoBoard               *board,
                                           const char               *path,
                                           const PlanoExportOptions *options,
                                           GError                  **error);
+gboolean  plano_export_renderer_to_file  (PlanoRenderer            *renderer,
+                                          const char               *path,
+                                          const PlanoExportOptions *options,
+                                          GError                  **error);
 
 G_END_DECLS
