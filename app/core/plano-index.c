@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "plano-index.h"
 
@@ -16,21 +17,31 @@
  */
 #define MAX_CELLS_PER_ENTRY 64
 
+/* An entry and its id are one block, and a cell its key and its list: a large board makes tens
+ * of thousands of each, and building and freeing them was a third of opening one. */
 typedef struct
 {
-  char      *id;
   PlanoRect  rect;
   gpointer   data;
   int        cx0, cy0, cx1, cy1;
   gboolean   big;
   guint      stamp;
+  char       id[];
 } Entry;
+
+typedef struct
+{
+  gint64     key;
+  guint      len;
+  guint      allocated;
+  Entry    **entries;
+} Cell;
 
 struct _PlanoIndex
 {
   double      cell_size;
   GHashTable *entries;   /* id → Entry */
-  GHashTable *cells;     /* cell key → GPtrArray of Entry */
+  GHashTable *cells;     /* cell key → Cell */
   GPtrArray  *big;       /* of Entry */
   guint       stamp;
   gboolean    want_data; /* the query under way collects data, not ids */
@@ -63,10 +74,34 @@ key_hash (gconstpointer key)
 }
 
 static void
-entry_free (Entry *entry)
+cell_free (Cell *cell)
 {
-  g_free (entry->id);
-  g_free (entry);
+  g_free (cell->entries);
+  g_free (cell);
+}
+
+static void
+cell_add (Cell  *cell,
+          Entry *entry)
+{
+  if (cell->len == cell->allocated)
+    {
+      cell->allocated = MAX (4, cell->allocated * 2);
+      cell->entries = g_renew (Entry *, cell->entries, cell->allocated);
+    }
+  cell->entries[cell->len++] = entry;
+}
+
+static void
+cell_remove (Cell  *cell,
+             Entry *entry)
+{
+  for (guint i = 0; i < cell->len; i++)
+    if (cell->entries[i] == entry)
+      {
+        cell->entries[i] = cell->entries[--cell->len];
+        return;
+      }
 }
 
 PlanoIndex *
@@ -77,9 +112,8 @@ plano_index_new (double cell_size)
   g_return_val_if_fail (cell_size > 0, NULL);
 
   self->cell_size = cell_size;
-  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) entry_free);
-  self->cells = g_hash_table_new_full (key_hash, g_int64_equal, g_free,
-                                       (GDestroyNotify) g_ptr_array_unref);
+  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->cells = g_hash_table_new_full (key_hash, g_int64_equal, NULL, (GDestroyNotify) cell_free);
   self->big = g_ptr_array_new ();
 
   return self;
@@ -118,12 +152,12 @@ unlink_entry (PlanoIndex *self,
     for (int cy = entry->cy0; cy <= entry->cy1; cy++)
       {
         gint64 key = cell_key (cx, cy);
-        GPtrArray *cell = g_hash_table_lookup (self->cells, &key);
+        Cell *cell = g_hash_table_lookup (self->cells, &key);
 
         if (cell == NULL)
           continue;
 
-        g_ptr_array_remove_fast (cell, entry);
+        cell_remove (cell, entry);
         if (cell->len == 0)
           g_hash_table_remove (self->cells, &key);
       }
@@ -154,14 +188,15 @@ link_entry (PlanoIndex *self,
     for (int cy = entry->cy0; cy <= entry->cy1; cy++)
       {
         gint64 key = cell_key (cx, cy);
-        GPtrArray *cell = g_hash_table_lookup (self->cells, &key);
+        Cell *cell = g_hash_table_lookup (self->cells, &key);
 
         if (cell == NULL)
           {
-            cell = g_ptr_array_new ();
-            g_hash_table_insert (self->cells, g_memdup2 (&key, sizeof key), cell);
+            cell = g_new0 (Cell, 1);
+            cell->key = key;
+            g_hash_table_insert (self->cells, &cell->key, cell);
           }
-        g_ptr_array_add (cell, entry);
+        cell_add (cell, entry);
       }
 }
 
@@ -204,8 +239,10 @@ plano_index_set_full (PlanoIndex      *self,
     }
   else
     {
-      entry = g_new0 (Entry, 1);
-      entry->id = g_strdup (id);
+      gsize length = strlen (id);
+
+      entry = g_malloc0 (sizeof (Entry) + length + 1);
+      memcpy (entry->id, id, length + 1);
       g_hash_table_insert (self->entries, entry->id, entry);
     }
 
@@ -344,12 +381,12 @@ query (PlanoIndex      *self,
     for (int cy = cy0; cy <= cy1; cy++)
       {
         gint64 key = cell_key (cx, cy);
-        GPtrArray *cell = g_hash_table_lookup (self->cells, &key);
+        const Cell *cell = g_hash_table_lookup (self->cells, &key);
 
         if (cell == NULL)
           continue;
 
         for (guint i = 0; i < cell->len; i++)
-          consider (self, g_ptr_array_index (cell, i), rect, ids);
+          consider (self, cell->entries[i], rect, ids);
       }
 }
