@@ -1161,8 +1161,9 @@ file_sink_emit (const guint8 *data,
     sink->buffer = file_stream_flush_cb (sink->buffer, sink->fs);
 }
 
+/* SVG and PNG are written to their file as they are made. */
 static gboolean
-export_png_file (PlanoBoard               *board,
+export_streamed (PlanoBoard               *board,
                  PlanoRenderer            *given,
                  const char               *path,
                  const PlanoExportOptions *options,
@@ -1172,50 +1173,36 @@ export_png_file (PlanoBoard               *board,
   PlanoRenderOptions render;
   PlanoRect area;
   FileStream fs;
-  FileSink sink;
   double scale;
-  int width, height;
-  gboolean ok;
+  int width = 0, height = 0;
+  gboolean ok = TRUE;
 
   if (!export_scale (options, &scale, error))
     return FALSE;
   renderer = export_renderer (board, given, options, scale, &area, &render, error);
-  if (renderer == NULL || !png_size (&area, scale, &width, &height, error) ||
+  if (renderer == NULL ||
+      (options->format == PLANO_EXPORT_PNG && !png_size (&area, scale, &width, &height, error)) ||
       !file_stream_open (&fs, path, error))
     return FALSE;
 
-  sink = (FileSink) { &fs, g_string_sized_new (256 * 1024 + 64 * 1024) };
-  ok = write_png (renderer, &area, scale, width, height, &render, options->transparent,
-                  file_sink_emit, &sink, error);
-  g_string_free (file_stream_flush_cb (sink.buffer, &fs), TRUE);
+  if (options->format == PLANO_EXPORT_SVG)
+    plano_renderer_write_svg (renderer, &area, &render, file_stream_flush_cb, &fs);
+  else
+    {
+      FileSink sink = { &fs, g_string_sized_new (256 * 1024 + 64 * 1024) };
+
+      ok = write_png (renderer, &area, scale, width, height, &render, options->transparent,
+                      file_sink_emit, &sink, error);
+      g_string_free (file_stream_flush_cb (sink.buffer, &fs), TRUE);
+    }
+
+  /* Freed while the last chunks are written and synced, rather than after. */
   g_clear_object (&renderer);
   if (!ok)
     {
       file_stream_abort (&fs);
       return FALSE;
     }
-  return file_stream_close (&fs, error);
-}
-
-static gboolean
-export_svg_file (PlanoBoard               *board,
-                 PlanoRenderer            *given,
-                 const char               *path,
-                 const PlanoExportOptions *options,
-                 GError                  **error)
-{
-  g_autoptr(PlanoRenderer) renderer = NULL;
-  PlanoRenderOptions render;
-  PlanoRect area;
-  FileStream fs;
-
-  renderer = export_renderer (board, given, options, 1, &area, &render, error);
-  if (renderer == NULL || !file_stream_open (&fs, path, error))
-    return FALSE;
-
-  plano_renderer_write_svg (renderer, &area, &render, file_stream_flush_cb, &fs);
-  /* Freed while the last chunks are written and synced, rather than after. */
-  g_clear_object (&renderer);
   return file_stream_close (&fs, error);
 }
 
@@ -1270,10 +1257,8 @@ export_to_file (PlanoBoard               *board,
 
   if (options->format == PLANO_EXPORT_MARKDOWN && options->diagram_link == NULL)
     return export_notes (board, path, options, error);
-  if (options->format == PLANO_EXPORT_SVG)
-    return export_svg_file (board, given, path, options, error);
-  if (options->format == PLANO_EXPORT_PNG)
-    return export_png_file (board, given, path, options, error);
+  if (options->format == PLANO_EXPORT_SVG || options->format == PLANO_EXPORT_PNG)
+    return export_streamed (board, given, path, options, error);
 
   bytes = export_to_bytes (board, given, options, error);
   if (bytes == NULL)
