@@ -281,6 +281,9 @@ test_pdf_structure (void)
   }
   g_assert_nonnull (memmem (content, content_length, "BT\n", 3));
   g_assert_nonnull (memmem (content, content_length, "] TJ\n", 5));
+  /* Cards are drawn from forms, one per size, placed. */
+  g_assert_nonnull (memmem (content, content_length, "Do Q\n", 5));
+  g_assert_nonnull (memmem (data, length, "/Subtype /Form", 14));
 }
 
 /* Labels are text a reader can search and copy, accents and ellipses included. */

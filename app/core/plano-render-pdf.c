@@ -62,6 +62,21 @@ typedef struct
   GArray   *glyphs;          /* of PdfGlyph, by code */
 } PdfFont;
 
+typedef struct
+{
+  GString *content;
+  double   w, h;
+} PdfForm;
+
+static void
+pdf_form_free (gpointer data)
+{
+  PdfForm *form = data;
+
+  g_string_free (form->content, TRUE);
+  g_free (form);
+}
+
 /* The page's content is deflated in a thread of its own as it is written: on a large board it
  * is tens of megabytes, and compressing it took as long as writing it.
  */
@@ -84,6 +99,12 @@ typedef struct
   Deflater    deflater;
   Color       pending_fill;  /* a fill that keeps its path, waiting to see if a stroke follows */
   gboolean    has_pending_fill;
+  /* A path that is one rounded rectangle is drawn from a form of that size, placed: cards and
+   * their icons are most of a board's paths, and mostly of a few sizes. */
+  gboolean    has_form_rect;
+  double      form_rect[5];  /* x, y, w, h, r */
+  GHashTable *form_codes;    /* "w h r op" → its form's index + 1 */
+  GPtrArray  *forms;         /* of PdfForm */
   GString    *path;          /* the path being built, written out when filled or stroked */
   GPtrArray  *faces;
   GPtrArray  *pdf_fonts;
@@ -477,6 +498,91 @@ set_color (PdfPainter  *pp,
 
 /* Paths */
 
+static void
+rounded_rect_path (GString *path,
+                   double   x,
+                   double   y,
+                   double   w,
+                   double   h,
+                   double   r)
+{
+  double k = (1 - KAPPA) * r;
+  double points[][6] = {
+    { x + w - k, y, x + w, y + k, x + w, y + r },
+    { x + w, y + h - k, x + w - k, y + h, x + w - r, y + h },
+    { x + k, y + h, x, y + h - k, x, y + h - r },
+    { x, y + k, x + k, y, x + r, y },
+  };
+  double lines[][2] = { { x + w - r, y }, { x + w, y + h - r }, { x + r, y + h }, { x, y + r } };
+
+  append_number (path, x + r);
+  append_number (path, y);
+  g_string_append (path, "m\n");
+  for (guint i = 0; i < 4; i++)
+    {
+      append_number (path, lines[i][0]);
+      append_number (path, lines[i][1]);
+      g_string_append (path, "l\n");
+      for (guint j = 0; j < 6; j++)
+        append_number (path, points[i][j]);
+      g_string_append (path, "c\n");
+    }
+  g_string_append (path, "h\n");
+}
+
+/* The rounded rectangle kept for a form goes into the path after all: more is added to it. */
+static void
+materialize_rect (PdfPainter *pp)
+{
+  if (!pp->has_form_rect)
+    return;
+  rounded_rect_path (pp->path, pp->form_rect[0], pp->form_rect[1], pp->form_rect[2],
+                     pp->form_rect[3], pp->form_rect[4]);
+  pp->has_form_rect = FALSE;
+}
+
+/* Paints the path with @op (f, S or B): from a form when it is one rounded rectangle. */
+static void
+paint_path (PdfPainter *pp,
+            const char *op)
+{
+  g_autofree char *key = NULL;
+  guint index;
+
+  if (!pp->has_form_rect)
+    {
+      g_string_append_len (pp->out, pp->path->str, pp->path->len);
+      g_string_append (pp->out, op);
+      g_string_append_c (pp->out, '\n');
+      return;
+    }
+
+  key = g_strdup_printf ("%ld %ld %ld %s", lround (pp->form_rect[2] * 100), lround (pp->form_rect[3] * 100),
+                         lround (pp->form_rect[4] * 100), op);
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (pp->form_codes, key));
+  if (index == 0)
+    {
+      PdfForm *form = g_new0 (PdfForm, 1);
+
+      form->content = g_string_new (NULL);
+      form->w = pp->form_rect[2];
+      form->h = pp->form_rect[3];
+      rounded_rect_path (form->content, 0, 0, form->w, form->h, pp->form_rect[4]);
+      g_string_append (form->content, op);
+      g_string_append_c (form->content, '\n');
+      g_ptr_array_add (pp->forms, form);
+      index = pp->forms->len;
+      g_hash_table_insert (pp->form_codes, g_steal_pointer (&key), GUINT_TO_POINTER (index));
+    }
+
+  g_string_append (pp->out, "q 1 0 0 1 ");
+  append_number (pp->out, pp->form_rect[0]);
+  append_number (pp->out, pp->form_rect[1]);
+  g_string_append (pp->out, "cm /R");
+  append_int (pp->out, (int) index - 1);
+  g_string_append (pp->out, "Do Q\n");
+}
+
 /* A fill that keeps its path is written when the painter knows what follows: a stroke of the
  * same path makes one "B", which fills and strokes, instead of the path twice. */
 static void
@@ -485,8 +591,7 @@ write_pending_fill (PdfPainter *pp)
   if (!pp->has_pending_fill)
     return;
   set_color (pp, &pp->pending_fill, FALSE);
-  g_string_append_len (pp->out, pp->path->str, pp->path->len);
-  g_string_append (pp->out, "f\n");
+  paint_path (pp, "f");
   pp->has_pending_fill = FALSE;
   maybe_flush (pp);
 }
@@ -498,6 +603,7 @@ path_point (PdfPainter *pp,
             const char *op)
 {
   write_pending_fill (pp);
+  materialize_rect (pp);
   append_number (pp->path, x);
   append_number (pp->path, y);
   g_string_append (pp->path, op);
@@ -521,6 +627,7 @@ pdf_curve_to (Painter *p, double x1, double y1, double x2, double y2, double x, 
   GString *path = ((PdfPainter *) p)->path;
 
   write_pending_fill ((PdfPainter *) p);
+  materialize_rect ((PdfPainter *) p);
   append_number (path, x1);
   append_number (path, y1);
   append_number (path, x2);
@@ -534,6 +641,7 @@ static void
 pdf_close_path (Painter *p)
 {
   write_pending_fill ((PdfPainter *) p);
+  materialize_rect ((PdfPainter *) p);
   g_string_append (((PdfPainter *) p)->path, "h\n");
 }
 
@@ -553,33 +661,29 @@ pdf_circle (Painter *p, double cx, double cy, double r)
 static void
 pdf_rounded_rect (Painter *p, double x, double y, double w, double h, double r)
 {
-  double k;
+  PdfPainter *pp = (PdfPainter *) p;
 
+  write_pending_fill (pp);
   r = MIN (r, MIN (w, h) / 2);
-  if (r <= 0)
+  if (r > 0 && pp->path->len == 0 && !pp->has_form_rect)
     {
-      GString *path = ((PdfPainter *) p)->path;
-
-      write_pending_fill ((PdfPainter *) p);
-      append_number (path, x);
-      append_number (path, y);
-      append_number (path, w);
-      append_number (path, h);
-      g_string_append (path, "re\n");
+      pp->has_form_rect = TRUE;
+      pp->form_rect[0] = x, pp->form_rect[1] = y, pp->form_rect[2] = w, pp->form_rect[3] = h;
+      pp->form_rect[4] = r;
       return;
     }
 
-  k = (1 - KAPPA) * r;
-  pdf_move_to (p, x + r, y);
-  pdf_line_to (p, x + w - r, y);
-  pdf_curve_to (p, x + w - k, y, x + w, y + k, x + w, y + r);
-  pdf_line_to (p, x + w, y + h - r);
-  pdf_curve_to (p, x + w, y + h - k, x + w - k, y + h, x + w - r, y + h);
-  pdf_line_to (p, x + r, y + h);
-  pdf_curve_to (p, x + k, y + h, x, y + h - k, x, y + h - r);
-  pdf_line_to (p, x, y + r);
-  pdf_curve_to (p, x, y + k, x + k, y, x + r, y);
-  pdf_close_path (p);
+  materialize_rect (pp);
+  if (r > 0)
+    {
+      rounded_rect_path (pp->path, x, y, w, h, r);
+      return;
+    }
+  append_number (pp->path, x);
+  append_number (pp->path, y);
+  append_number (pp->path, w);
+  append_number (pp->path, h);
+  g_string_append (pp->path, "re\n");
 }
 
 static void
@@ -595,9 +699,9 @@ pdf_fill (Painter *p, const Color *color, gboolean preserve)
       return;
     }
   set_color (pp, color, FALSE);
-  g_string_append_len (pp->out, pp->path->str, pp->path->len);
-  g_string_append (pp->out, "f\n");
+  paint_path (pp, "f");
   g_string_truncate (pp->path, 0);
+  pp->has_form_rect = FALSE;
   maybe_flush (pp);
 }
 
@@ -647,10 +751,10 @@ pdf_stroke (Painter *p, const Color *color, double width, const double *dash, in
       pp->dashed = FALSE;
     }
 
-  g_string_append_len (pp->out, pp->path->str, pp->path->len);
-  g_string_append (pp->out, pp->has_pending_fill ? "B\n" : "S\n");
+  paint_path (pp, pp->has_pending_fill ? "B" : "S");
   pp->has_pending_fill = FALSE;
   g_string_truncate (pp->path, 0);
+  pp->has_form_rect = FALSE;
   maybe_flush (pp);
 }
 
@@ -1135,6 +1239,8 @@ plano_renderer_write_pdf (PlanoRenderer            *self,
   pp.pdf_fonts = g_ptr_array_new_with_free_func ((GDestroyNotify) pdf_font_free);
   pp.fonts = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   pp.fill_alphas = g_hash_table_new (NULL, NULL);
+  pp.form_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  pp.forms = g_ptr_array_new_with_free_func (pdf_form_free);
   pp.stroke_alphas = g_hash_table_new (NULL, NULL);
   pp.fill_rgb = pp.stroke_rgb = 0;   /* black, PDF's initial colour */
   pp.fill_alpha = pp.stroke_alpha = 1000;
@@ -1193,6 +1299,22 @@ plano_renderer_write_pdf (PlanoRenderer            *self,
   g_string_append (page, " >> /ExtGState <<");
   append_alphas (page, pp.fill_alphas, "ca");
   append_alphas (page, pp.stroke_alphas, "CA");
+  g_string_append (page, " >> /XObject <<");
+  for (guint i = 0; i < pp.forms->len; i++)
+    {
+      PdfForm *form = g_ptr_array_index (pp.forms, i);
+      guint number = reserve_object (&doc);
+      g_autoptr(GString) dict = g_string_new (" /Type /XObject /Subtype /Form /BBox [ ");
+
+      /* Room for the widest stroke around the rectangle. */
+      append_number (dict, -10);
+      append_number (dict, -10);
+      append_number (dict, form->w + 10);
+      append_number (dict, form->h + 10);
+      g_string_append_c (dict, ']');
+      write_stream (&doc, number, dict->str, form->content->str, form->content->len);
+      g_string_append_printf (page, " /R%u %u 0 R", i, number);
+    }
   g_string_append (page, " >> >> >>");
   write_object (&doc, page_number, page->str);
 
@@ -1230,6 +1352,8 @@ plano_renderer_write_pdf (PlanoRenderer            *self,
   g_ptr_array_unref (pp.pdf_fonts);
   g_ptr_array_unref (pp.faces);
   g_hash_table_unref (pp.fill_alphas);
+  g_hash_table_unref (pp.form_codes);
+  g_ptr_array_unref (pp.forms);
   g_hash_table_unref (pp.stroke_alphas);
   g_array_unref (doc.offsets);
 }
