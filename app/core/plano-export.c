@@ -22,6 +22,7 @@
 #include "plano-export.h"
 #include "plano-format.h"
 #include "plano-notes.h"
+#include "plano-pipe.h"
 
 /* PNG, SVG and PDF of a whole board, cropped to what is drawn plus a margin. The bytes are
  * made in memory and written with the same atomic replace as boards, so that a failure at any
@@ -1010,47 +1011,28 @@ typedef struct
   const char  *path;
   char        *tmp_path;
   int          fd;
-  GThread     *thread;
-  GAsyncQueue *chunks;       /* of GString; an empty one ends */
-  GAsyncQueue *spare;        /* written, to be filled again */
-  guint        n_chunks;     /* made so far; past a few, the writer is waited for */
+  PlanoPipe   *pipe;
   int          saved_errno;  /* the first error writing, or 0 */
 } FileStream;
 
+/* In the writer's thread. */
 static void
-chunk_free (gpointer chunk)
+write_chunk (const char *data,
+             gsize       length,
+             gboolean    last,
+             gpointer    user_data)
 {
-  g_string_free (chunk, TRUE);
-}
+  FileStream *fs = user_data;
 
-static gpointer
-file_stream_thread (gpointer data)
-{
-  FileStream *fs = data;
-  gboolean last;
-
-  do
+  while (length > 0 && fs->saved_errno == 0)
     {
-      GString *chunk = g_async_queue_pop (fs->chunks);
-      const char *p = chunk->str;
-      gsize left = chunk->len;
+      gssize n = write (fs->fd, data, length);
 
-      last = chunk->len == 0;
-      while (left > 0 && fs->saved_errno == 0)
-        {
-          gssize n = write (fs->fd, p, left);
-
-          if (n < 0 && errno != EINTR)
-            fs->saved_errno = errno;
-          else if (n > 0)
-            p += n, left -= n;
-        }
-      g_string_truncate (chunk, 0);
-      g_async_queue_push (fs->spare, chunk);
+      if (n < 0 && errno != EINTR)
+        fs->saved_errno = errno;
+      else if (n > 0)
+        data += n, length -= n;
     }
-  while (!last);
-
-  return NULL;
 }
 
 static gboolean
@@ -1069,9 +1051,7 @@ file_stream_open (FileStream  *fs,
       return FALSE;
     }
 
-  fs->chunks = g_async_queue_new ();
-  fs->spare = g_async_queue_new_full (chunk_free);
-  fs->thread = g_thread_new ("plano-write", file_stream_thread, fs);
+  fs->pipe = plano_pipe_new ("plano-write", write_chunk, fs);
   return TRUE;
 }
 
@@ -1079,36 +1059,14 @@ static GString *
 file_stream_flush_cb (GString  *chunk,
                       gpointer  user_data)
 {
-  FileStream *fs = user_data;
-  GString *next;
-
-  if (chunk->len == 0)
-    return chunk;
-  g_async_queue_push (fs->chunks, chunk);
-  next = g_async_queue_try_pop (fs->spare);
-  if (next != NULL)
-    return next;
-  /* On a disk slower than the drawing, a few chunks wait, not the whole document. */
-  if (fs->n_chunks >= 8)
-    return g_async_queue_pop (fs->spare);
-  fs->n_chunks++;
-  return g_string_sized_new (chunk->allocated_len);
-}
-
-static void
-file_stream_finish_writes (FileStream *fs)
-{
-  g_async_queue_push (fs->chunks, g_string_new (NULL));
-  g_thread_join (fs->thread);
-  g_async_queue_unref (fs->chunks);
-  g_async_queue_unref (fs->spare);
+  return plano_pipe_push (((FileStream *) user_data)->pipe, chunk);
 }
 
 /* Nothing is written after all: the temporary file goes. */
 static void
 file_stream_abort (FileStream *fs)
 {
-  file_stream_finish_writes (fs);
+  plano_pipe_finish (g_steal_pointer (&fs->pipe), g_string_new (NULL));
   close (fs->fd);
   g_unlink (fs->tmp_path);
   g_free (fs->tmp_path);
@@ -1121,7 +1079,7 @@ file_stream_close (FileStream  *fs,
 {
   gboolean existed = g_file_test (fs->path, G_FILE_TEST_EXISTS);
 
-  file_stream_finish_writes (fs);
+  plano_pipe_finish (g_steal_pointer (&fs->pipe), g_string_new (NULL));
 
   /* As g_file_set_contents() does for a file that replaces another: on disk before the name. */
   if (fs->saved_errno == 0 && existed && fsync (fs->fd) != 0)

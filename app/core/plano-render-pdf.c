@@ -14,6 +14,7 @@
 #include <pango/pango.h>
 #include <zlib.h>
 
+#include "plano-pipe.h"
 #include "plano-render-private.h"
 
 /* A PDF of a board, written by hand from the laid-out items, as the SVG export is. cairo's PDF
@@ -84,10 +85,7 @@ pdf_form_free (gpointer data)
 
 typedef struct
 {
-  GThread     *thread;
-  GAsyncQueue *chunks;       /* of GString; an empty one ends the stream */
-  GAsyncQueue *spare;        /* chunks deflated, to be filled again */
-  guint        n_chunks;     /* made so far; past a few, the deflater is waited for */
+  PlanoPipe   *pipe;
   z_stream     z;
   GByteArray  *packed;
 } Deflater;
@@ -368,44 +366,30 @@ glyph_code (PdfFont              *font,
 
 /* Compression */
 
+/* In the deflater's thread: each chunk of content, then the end of the stream. */
 static void
-chunk_free (gpointer chunk)
+deflate_chunk (const char *data,
+               gsize       length,
+               gboolean    last,
+               gpointer    user_data)
 {
-  g_string_free (chunk, TRUE);
-}
-
-static gpointer
-deflate_thread (gpointer data)
-{
-  Deflater *d = data;
+  Deflater *d = user_data;
   guint8 buffer[64 * 1024];
-  gboolean last;
 
-  do
+  d->z.next_in = (Bytef *) data;
+  d->z.avail_in = length;
+  for (;;)
     {
-      GString *chunk = g_async_queue_pop (d->chunks);
+      int status;
 
-      last = chunk->len == 0;
-      d->z.next_in = (Bytef *) chunk->str;
-      d->z.avail_in = chunk->len;
-      for (;;)
-        {
-          int status;
-
-          d->z.next_out = buffer;
-          d->z.avail_out = sizeof buffer;
-          status = deflate (&d->z, last ? Z_FINISH : Z_NO_FLUSH);
-          g_assert (status != Z_STREAM_ERROR);
-          g_byte_array_append (d->packed, buffer, sizeof buffer - d->z.avail_out);
-          if (last ? status == Z_STREAM_END : d->z.avail_in == 0 && d->z.avail_out != 0)
-            break;
-        }
-      g_string_truncate (chunk, 0);
-      g_async_queue_push (d->spare, chunk);
+      d->z.next_out = buffer;
+      d->z.avail_out = sizeof buffer;
+      status = deflate (&d->z, last ? Z_FINISH : Z_NO_FLUSH);
+      g_assert (status != Z_STREAM_ERROR);
+      g_byte_array_append (d->packed, buffer, sizeof buffer - d->z.avail_out);
+      if (last ? status == Z_STREAM_END : d->z.avail_in == 0 && d->z.avail_out != 0)
+        break;
     }
-  while (!last);
-
-  return NULL;
 }
 
 static void
@@ -418,9 +402,7 @@ deflater_start (Deflater *d)
   status = deflateInit (&d->z, Z_BEST_SPEED);
   g_assert (status == Z_OK);
   d->packed = g_byte_array_new ();
-  d->chunks = g_async_queue_new ();
-  d->spare = g_async_queue_new_full (chunk_free);
-  d->thread = g_thread_new ("plano-pdf-deflate", deflate_thread, d);
+  d->pipe = plano_pipe_new ("plano-pdf-deflate", deflate_chunk, d);
 }
 
 /* Returns: (transfer full): the deflated stream */
@@ -428,15 +410,8 @@ static GByteArray *
 deflater_finish (Deflater *d,
                  GString  *rest)
 {
-  if (rest->len > 0)
-    g_async_queue_push (d->chunks, rest);
-  else
-    g_string_free (rest, TRUE);
-  g_async_queue_push (d->chunks, g_string_new (NULL));
-  g_thread_join (d->thread);
+  plano_pipe_finish (g_steal_pointer (&d->pipe), rest);
   deflateEnd (&d->z);
-  g_async_queue_unref (d->chunks);
-  g_async_queue_unref (d->spare);
 
   return g_steal_pointer (&d->packed);
 }
@@ -445,17 +420,8 @@ deflater_finish (Deflater *d,
 static void
 maybe_flush (PdfPainter *pp)
 {
-  if (pp->out->len < CHUNK_SIZE)
-    return;
-  g_async_queue_push (pp->deflater.chunks, pp->out);
-  pp->out = g_async_queue_try_pop (pp->deflater.spare);
-  if (pp->out == NULL && pp->deflater.n_chunks >= 8)
-    pp->out = g_async_queue_pop (pp->deflater.spare);
-  else if (pp->out == NULL)
-    {
-      pp->deflater.n_chunks++;
-      pp->out = g_string_sized_new (CHUNK_SIZE + 16 * 1024);
-    }
+  if (pp->out->len >= CHUNK_SIZE)
+    pp->out = plano_pipe_push (pp->deflater.pipe, pp->out);
 }
 
 /* The state */
