@@ -23,6 +23,7 @@
 #include "plano-format.h"
 #include "plano-notes.h"
 #include "plano-pipe.h"
+#include "plano-png.h"
 
 /* PNG, SVG and PDF of a whole board, cropped to what is drawn plus a margin. The bytes are
  * made in memory and written with the same atomic replace as boards, so that a failure at any
@@ -127,9 +128,8 @@ check_surface (cairo_surface_t  *surface,
 }
 
 /* PNG, written here rather than by cairo: large boards make images of tens of megapixels,
- * and cairo's writer (libpng at its default compression) takes seconds on them. Rows are
- * filtered with Sub, which turns the long runs of background into zeros, and deflated with
- * run-length matching, which is fast and compresses such images well.
+ * and cairo's writer (libpng at its default compression) takes seconds on them. The rows are
+ * filtered and deflated by plano-png.c, which knows what a diagram's pixels are like.
  */
 
 /* Where the bytes of a PNG go, in order: memory, or a file as it is encoded. */
@@ -157,102 +157,6 @@ png_chunk (PngEmit       emit,
   emit (trailer, sizeof trailer, emit_data);
 }
 
-typedef struct
-{
-  int         width;
-  gboolean    alpha;
-  guint       channels;
-  gsize       row_size;
-} PngEncoder;
-
-static void
-png_encoder_init (PngEncoder *enc,
-                  int         width,
-                  gboolean    alpha)
-{
-  *enc = (PngEncoder) { 0, };
-  enc->width = width;
-  enc->alpha = alpha;
-  enc->channels = alpha ? 4 : 3;
-  enc->row_size = 1 + (gsize) width * enc->channels;
-}
-
-/* Turns @n_rows rows of a cairo image surface's pixels into PNG rows, each filtered with Sub,
- * into @filtered. Reads only what the encoder was set up with, so it runs in any thread.
- */
-static void
-png_filter_rows (const PngEncoder *enc,
-                 const guint8     *data,
-                 int               stride,
-                 int               n_rows,
-                 guint8           *filtered)
-{
-  guint channels = enc->channels;
-
-  for (int y = 0; y < n_rows; y++)
-    {
-      const guint32 *pixels = (const guint32 *) (data + (gsize) y * stride);
-      guint8 *row = filtered + (gsize) y * enc->row_size;
-      guint8 *p = row + 1;
-
-      row[0] = 1;   /* Sub: each byte minus the one a pixel to its left */
-
-      /* Cairo's pixels are native-endian, premultiplied ARGB; PNG's are RGB(A), straight. */
-      if (!enc->alpha)
-        {
-          guint8 r0 = 0, g0 = 0, b0 = 0;
-          guint32 previous = 0;
-
-          for (int x = 0; x < enc->width;)
-            {
-              guint32 v = pixels[x] & 0xffffff;
-              guint8 r = v >> 16, g = v >> 8, b = v;
-
-              /* A run of one colour, most of a diagram's background, filters to zeros. */
-              if (x > 0 && v == previous)
-                {
-                  int start = x;
-
-                  while (x < enc->width && (pixels[x] & 0xffffff) == previous)
-                    x++;
-                  memset (p, 0, (gsize) (x - start) * 3);
-                  p += (gsize) (x - start) * 3;
-                  continue;
-                }
-
-              p[0] = r - r0, p[1] = g - g0, p[2] = b - b0;
-              r0 = r, g0 = g, b0 = b;
-              previous = v;
-              p += 3;
-              x++;
-            }
-          continue;
-        }
-
-      for (int x = 0; x < enc->width; x++, p += 4)
-        {
-          guint32 v = pixels[x];
-          guint a = v >> 24;
-
-          if (a == 0xff)
-            p[0] = v >> 16, p[1] = v >> 8, p[2] = v;
-          else if (a == 0)
-            p[0] = p[1] = p[2] = 0;
-          else
-            {
-              p[0] = (((v >> 16) & 0xff) * 255 + a / 2) / a;
-              p[1] = (((v >> 8) & 0xff) * 255 + a / 2) / a;
-              p[2] = ((v & 0xff) * 255 + a / 2) / a;
-            }
-          p[3] = a;
-        }
-
-      /* Backwards, so that the originals are still there to subtract. */
-      for (gsize i = enc->row_size - 1; i > channels; i--)
-        row[i] -= row[i - channels];
-    }
-}
-
 /* The image is drawn in bands of rows. Each band is filtered and deflated on its own, as a
  * piece of one deflate stream that ends on a byte (as pigz does), by whichever thread is free:
  * a second thread encodes while the first draws, and the first helps once it is ahead, so
@@ -266,14 +170,14 @@ png_filter_rows (const PngEncoder *enc,
 typedef struct
 {
   cairo_surface_t *surface;
-  guint8          *filtered;   /* the band's rows as PNG rows, filtered */
   int              rows;
   guint            index;      /* which band of the image; G_MAXUINT ends the deflating thread */
 } Band;
 
 typedef struct
 {
-  PngEncoder   encoder;
+  gboolean     alpha;
+  gsize        row_size;  /* of a PNG row: its filter byte and its pixels */
   guint        n_bands;
   GByteArray **packed;    /* by band: its rows, deflated, until emitted */
   uLong       *adlers;    /* by band: the Adler-32 of its rows */
@@ -289,43 +193,20 @@ typedef struct
 } PngJob;
 
 static void
-deflate_band (PngJob   *job,
-              z_stream *z,
-              Band     *band)
+deflate_band (PngJob *job,
+              Band   *band)
 {
-  gsize length = job->encoder.row_size * band->rows;
-  gboolean last = band->index == job->n_bands - 1;
-  GByteArray *packed = g_byte_array_sized_new (length / 16 + 64);
-  guint8 buffer[1 << 16];
+  GByteArray *packed = g_byte_array_sized_new (cairo_image_surface_get_stride (band->surface) * band->rows / 16 + 64);
+  guint32 adler;
 
-  /* Filtered here, by whichever thread deflates the band: drawing is the longer half. */
-  png_filter_rows (&job->encoder, cairo_image_surface_get_data (band->surface),
-                   cairo_image_surface_get_stride (band->surface), band->rows, band->filtered);
-
-  deflateReset (z);
-  z->next_in = band->filtered;
-  z->avail_in = length;
-  for (;;)
-    {
-      int status;
-
-      z->next_out = buffer;
-      z->avail_out = sizeof buffer;
-      /* Every band but the last ends with a flush to a whole byte and no final block. */
-      status = deflate (z, last ? Z_FINISH : Z_SYNC_FLUSH);
-      if (status == Z_STREAM_ERROR)
-        {
-          g_atomic_int_set (&job->failed, TRUE);
-          break;
-        }
-      g_byte_array_append (packed, buffer, sizeof buffer - z->avail_out);
-      if (last ? status == Z_STREAM_END : z->avail_in == 0 && z->avail_out != 0)
-        break;
-    }
+  plano_png_deflate_rows (cairo_image_surface_get_data (band->surface),
+                          cairo_image_surface_get_stride (band->surface),
+                          cairo_image_surface_get_width (band->surface), band->rows,
+                          job->alpha, band->index == job->n_bands - 1, packed, &adler);
 
   g_mutex_lock (&job->lock);
-  job->adlers[band->index] = adler32 (adler32 (0, NULL, 0), band->filtered, length);
-  job->lengths[band->index] = length;
+  job->adlers[band->index] = adler;
+  job->lengths[band->index] = job->row_size * band->rows;
   job->packed[band->index] = packed;
 
   /* Out in order: the zlib header before the first band, the Adler-32 of all after the last. */
@@ -357,32 +238,19 @@ deflate_band (PngJob   *job,
   g_mutex_unlock (&job->lock);
 }
 
-static gboolean
-raw_deflate_init (z_stream *z)
-{
-  memset (z, 0, sizeof *z);
-  /* Raw deflate (the zlib wrapper is written once, around all bands), fastest level,
-   * run-length matching: filtered rows of a diagram are mostly runs of zeros. */
-  return deflateInit2 (z, 1, Z_DEFLATED, -15, 8, Z_RLE) == Z_OK;
-}
-
 static gpointer
 deflate_bands_thread (gpointer data)
 {
   PngJob *job = data;
-  z_stream z;
   Band *band;
 
-  if (!raw_deflate_init (&z))
-    g_atomic_int_set (&job->failed, TRUE);
   while ((band = g_async_queue_pop (job->drawn))->index != G_MAXUINT)
     {
       if (!g_atomic_int_get (&job->failed))
-        deflate_band (job, &z, band);
+        deflate_band (job, band);
       g_async_queue_push (job->free, band);
     }
   g_free (band);
-  deflateEnd (&z);
 
   return NULL;
 }
@@ -445,18 +313,12 @@ write_png (PlanoRenderer            *renderer,
   cairo_format_t format = transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24;
   PngJob job = { 0, };
   GThread *thread;
-  z_stream z;
   Band *band, *end;
   gboolean ok = TRUE;
 
   /* Opaque images need no alpha channel: a quarter less to write. */
-  png_encoder_init (&job.encoder, width, transparent);
-  if (!raw_deflate_init (&z))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not encode the PNG image"));
-      return FALSE;
-    }
-
+  job.alpha = transparent;
+  job.row_size = 1 + (gsize) width * (transparent ? 4 : 3);
   job.n_bands = (height + PNG_BAND_ROWS - 1) / PNG_BAND_ROWS;
   job.emit = emit;
   job.emit_data = emit_data;
@@ -472,7 +334,6 @@ write_png (PlanoRenderer            *renderer,
     {
       band = g_new0 (Band, 1);
       band->surface = cairo_image_surface_create (format, width, MIN (height, PNG_BAND_ROWS));
-      band->filtered = g_malloc (job.encoder.row_size * MIN (height, PNG_BAND_ROWS));
       g_async_queue_push (job.free, band);
     }
   thread = g_thread_new ("plano-png", deflate_bands_thread, &job);
@@ -494,7 +355,7 @@ write_png (PlanoRenderer            *renderer,
               break;
             }
           if (!g_atomic_int_get (&job.failed))
-            deflate_band (&job, &z, waiting);
+            deflate_band (&job, waiting);
           g_async_queue_push (job.free, waiting);
         }
 
@@ -527,19 +388,17 @@ write_png (PlanoRenderer            *renderer,
   while ((band = g_async_queue_try_pop (job.drawn)) != NULL)
     {
       if (!g_atomic_int_get (&job.failed))
-        deflate_band (&job, &z, band);
+        deflate_band (&job, band);
       g_async_queue_push (job.free, band);
     }
   end = g_new0 (Band, 1);
   end->index = G_MAXUINT;
   g_async_queue_push (job.drawn, end);
   g_thread_join (thread);
-  deflateEnd (&z);
 
   while ((band = g_async_queue_try_pop (job.free)) != NULL)
     {
       cairo_surface_destroy (band->surface);
-      g_free (band->filtered);
       g_free (band);
     }
   g_async_queue_unref (job.drawn);
