@@ -362,6 +362,10 @@ write_png (PlanoRenderer            *renderer,
       band->rows = MIN (PNG_BAND_ROWS, height - y);
       band->index = i;
       cr = cairo_create (band->surface);
+      /* Antialiased on a 4 × 4 grid of samples rather than cairo's default 256 × 15: on lines
+       * a pixel or two wide, as a board's are, the two cannot be told apart, and a long dashed
+       * connection is drawn in half the time. Text is not affected. */
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
       /* An opaque image gets its background from the renderer, over the whole band. */
       if (transparent)
         {

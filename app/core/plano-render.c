@@ -336,9 +336,15 @@ cp_stroke (Painter *p, const Color *color, double width, const double *dash, int
   cairo_set_line_join (cr, p->coarse ? CAIRO_LINE_JOIN_BEVEL : CAIRO_LINE_JOIN_ROUND);
   cairo_set_dash (cr, dash, n_dash, n_dash > 0 ? p->dash_offset : 0);
   if (p->coarse)
-    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-  cairo_stroke (cr);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+    {
+      cairo_antialias_t antialias = cairo_get_antialias (cr);
+
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+      cairo_stroke (cr);
+      cairo_set_antialias (cr, antialias);
+    }
+  else
+    cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 }
 
