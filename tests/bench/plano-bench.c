@@ -10,20 +10,28 @@
  * table and JSON. With --quick it runs everything once on small boards, as a test that keeps
  * the benchmark working; its figures are then meaningless.
  *
- *   plano-bench [--quick] [--runs=N] [--sizes=1000,5000,10000] [--huge] [--json=FILE]
+ * The targets are for one core, so the benchmark runs on one: it binds itself to the last CPU
+ * it may use, and the processes it starts (exports, the app, the bare window) inherit that.
+ * --all-cores lets them use every CPU, for comparison.
+ *
+ *   plano-bench [--quick] [--runs=N] [--sizes=1000,5000,10000] [--huge] [--all-cores] [--json=FILE]
  *   plano-bench --generate=N FILE          write a synthetic board of N components
  */
+
+#define _GNU_SOURCE   /* sched_setaffinity */
 
 #include "config.h"
 
 #include <errno.h>
 #include <locale.h>
 #include <malloc.h>
+#include <sched.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -84,6 +92,8 @@ static gboolean quick;
 static int runs = 7;
 static char *sizes_arg;
 static gboolean huge;
+static gboolean all_cores;
+static int cpu = -1;   /* the one the benchmark runs on, or -1 for all */
 static char *json_path;
 static char *generate_path;
 static int generate_n;
@@ -576,7 +586,11 @@ print_table (GArray *rows,
         g_string_append (s, " |\n");
     }
 
-  g_string_append_printf (s, "\nStart-up to the first frame: Plano ");
+  if (cpu >= 0)
+    g_string_append_printf (s, "\nOn one core: CPU %d of the %d this machine has.\n", cpu, get_nprocs_conf ());
+  else
+    g_string_append_printf (s, "\nOn all %d cores (--all-cores): the targets are for one.\n", get_nprocs_conf ());
+  g_string_append_printf (s, "Start-up to the first frame: Plano ");
   print_value (s, startup_ms);
   g_string_append (s, " ms, a bare libadwaita window ");
   print_value (s, bare_ms);
@@ -611,8 +625,8 @@ to_json (GArray *rows,
 {
   GString *s = g_string_new ("{\n");
 
-  g_string_append_printf (s, "  \"runs\": %d,\n  \"quick\": %s,\n  \"boards\": [\n",
-                          runs, quick ? "true" : "false");
+  g_string_append_printf (s, "  \"runs\": %d,\n  \"quick\": %s,\n  \"cpu\": %d,\n  \"boards\": [\n",
+                          runs, quick ? "true" : "false", cpu);
   for (guint r = 0; r < rows->len; r++)
     {
       const Row *row = &g_array_index (rows, Row, r);
@@ -631,6 +645,26 @@ to_json (GArray *rows,
   g_string_append (s, "}\n");
 
   return g_string_free (s, FALSE);
+}
+
+/* Binds this process, and so the ones it starts, to the last CPU it may run on. */
+static void
+pin_to_one_cpu (void)
+{
+  cpu_set_t set;
+
+  if (sched_getaffinity (0, sizeof set, &set) != 0)
+    g_error ("cannot tell which CPUs the benchmark may use: %s", g_strerror (errno));
+  for (int i = CPU_SETSIZE - 1; i >= 0; i--)
+    if (CPU_ISSET (i, &set))
+      {
+        CPU_ZERO (&set);
+        CPU_SET (i, &set);
+        if (sched_setaffinity (0, sizeof set, &set) != 0)
+          g_error ("cannot bind the benchmark to CPU %d: %s", i, g_strerror (errno));
+        cpu = i;
+        return;
+      }
 }
 
 static void
@@ -658,6 +692,7 @@ main (int   argc,
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs per figure; the median is reported (default 7)", "N" },
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_arg, "Board sizes in components (default 1000,5000,10000)", "LIST" },
     { "huge", 0, 0, G_OPTION_ARG_NONE, &huge, "Also a board of 50 000 components", NULL },
+    { "all-cores", 0, 0, G_OPTION_ARG_NONE, &all_cores, "Use every CPU (the targets are for one)", NULL },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Write the figures as JSON to FILE", "FILE" },
     { "generate", 0, 0, G_OPTION_ARG_INT, &generate_n, "Write a synthetic board of N components to FILE and exit", "N" },
     { NULL }
@@ -686,6 +721,8 @@ main (int   argc,
       return 0;
     }
 
+  if (!all_cores)
+    pin_to_one_cpu ();
   if (quick)
     runs = 1;
   runs = CLAMP (runs, 1, 1000);
