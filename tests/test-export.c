@@ -286,6 +286,47 @@ test_pdf_structure (void)
   g_assert_nonnull (memmem (data, length, "/Subtype /Form", 14));
 }
 
+static guint
+count (const char *haystack,
+       gsize       length,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = haystack; (p = memmem (p, length - (p - haystack), needle, strlen (needle))) != NULL; p++)
+    n++;
+  return n;
+}
+
+/* Components of one kind and size are drawn from four forms, each placed once a component:
+ * the card, its border (translucent, so not stroked with the fill), the icon's box and the
+ * icon. */
+static void
+test_pdf_forms (void)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  const char *data;
+
+  for (guint i = 0; i < 6; i++)
+    plano_board_add_node (board, "kafka", 200 * i, 100 * (i % 2));
+  bytes = export (board, PLANO_EXPORT_PDF, 1, FALSE);
+  data = g_bytes_get_data (bytes, &length);
+
+  g_assert_cmpuint (count (data, length, "/Subtype /Form"), ==, 4);
+  {
+    const char *stream = memmem (data, length, "4 0 obj\n<< /Length ", 19);
+    guint64 packed = g_ascii_strtoull (stream + 19, NULL, 10);
+    const char *start = strstr (stream, "stream\n") + 7;
+    g_autofree guint8 *content = g_malloc (1 << 20);
+    uLongf content_length = 1 << 20;
+
+    g_assert_cmpint (uncompress (content, &content_length, (const Bytef *) start, packed), ==, Z_OK);
+    g_assert_cmpuint (count ((const char *) content, content_length, "Do Q\n"), ==, 4 * 6);
+  }
+}
+
 /* Labels are text a reader can search and copy, accents and ellipses included. */
 static void
 test_pdf_text (void)
@@ -738,6 +779,7 @@ main (int   argc,
   g_test_add_func ("/plano/export/png-too-large", test_png_too_large);
   g_test_add_func ("/plano/export/pdf-page", test_pdf_page);
   g_test_add_func ("/plano/export/pdf-structure", test_pdf_structure);
+  g_test_add_func ("/plano/export/pdf-forms", test_pdf_forms);
   g_test_add_func ("/plano/export/pdf-text", test_pdf_text);
   g_test_add_func ("/plano/export/pdf-pixels", test_pdf_pixels);
   g_test_add_func ("/plano/export/pdf-large-page", test_pdf_large_page);

@@ -101,9 +101,10 @@ typedef struct
    * their icons are most of a board's paths, and mostly of a few sizes. */
   gboolean    has_form_rect;
   double      form_rect[5];  /* x, y, w, h, r */
-  GHashTable *form_codes;    /* "w h r op" → its form's index + 1 */
+  GHashTable *form_codes;    /* "w h r op" or "glyph size" → its form's index + 1 */
   GPtrArray  *forms;         /* of PdfForm */
   GString    *path;          /* the path being built, written out when filled or stroked */
+  gboolean    in_form;       /* writing a form's content rather than the page's */
   GPtrArray  *faces;
   GPtrArray  *pdf_fonts;
   GHashTable *fonts;         /* PangoFont → PdfFont */
@@ -420,7 +421,7 @@ deflater_finish (Deflater *d,
 static void
 maybe_flush (PdfPainter *pp)
 {
-  if (pp->out->len >= CHUNK_SIZE)
+  if (!pp->in_form && pp->out->len >= CHUNK_SIZE)
     pp->out = plano_pipe_push (pp->deflater.pipe, pp->out);
 }
 
@@ -631,7 +632,7 @@ pdf_rounded_rect (Painter *p, double x, double y, double w, double h, double r)
 
   write_pending_fill (pp);
   r = MIN (r, MIN (w, h) / 2);
-  if (r > 0 && pp->path->len == 0 && !pp->has_form_rect)
+  if (r > 0 && pp->path->len == 0 && !pp->has_form_rect && !pp->in_form)
     {
       pp->has_form_rect = TRUE;
       pp->form_rect[0] = x, pp->form_rect[1] = y, pp->form_rect[2] = w, pp->form_rect[3] = h;
@@ -722,6 +723,67 @@ pdf_stroke (Painter *p, const Color *color, double width, const double *dash, in
   g_string_truncate (pp->path, 0);
   pp->has_form_rect = FALSE;
   maybe_flush (pp);
+}
+
+/* A component's icon is drawn from a form of its glyph at its size, placed: icons are a good
+ * part of a board's paths, and a board has a few kinds at one size. The form takes its colour
+ * from the page, set before it is placed. */
+static gboolean
+pdf_glyph (Painter     *p,
+           const char  *glyph,
+           double       x,
+           double       y,
+           double       size,
+           const Color *color)
+{
+  PdfPainter *pp = (PdfPainter *) p;
+  g_autofree char *key = NULL;
+  guint index;
+
+  /* Inside a form, forms are not placed: one without resources of its own could not name
+   * them. A translucent colour would need a graphics state of the page's; there is none. */
+  write_pending_fill (pp);
+  if (pp->in_form || color->a < 1 || pp->path->len > 0 || pp->has_form_rect)
+    return FALSE;
+
+  key = g_strdup_printf ("%s %ld", glyph, lround (size * 100));
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (pp->form_codes, key));
+  if (index == 0)
+    {
+      PdfForm *form = g_new0 (PdfForm, 1);
+      PdfPainter inner = *pp;
+
+      /* The same painter, writing into the form, with the colour it will inherit and the
+       * rest of the state unknown. */
+      form->content = g_string_new (NULL);
+      form->w = form->h = size;
+      inner.out = form->content;
+      inner.path = g_string_new (NULL);
+      inner.in_form = TRUE;
+      inner.fill_rgb = inner.stroke_rgb = rgb_of (color);
+      inner.fill_alpha = inner.stroke_alpha = 1000;
+      inner.line_width = -1;
+      inner.cap = inner.join = -1;
+      inner.dashed = TRUE;
+      plano_render_glyph (&inner.painter, glyph, 0, 0, size, color);
+      write_pending_fill (&inner);
+      g_string_free (inner.path, TRUE);
+
+      g_ptr_array_add (pp->forms, form);
+      index = pp->forms->len;
+      g_hash_table_insert (pp->form_codes, g_steal_pointer (&key), GUINT_TO_POINTER (index));
+    }
+
+  set_color (pp, color, FALSE);
+  set_color (pp, color, TRUE);
+  g_string_append (pp->out, "q 1 0 0 1 ");
+  append_number (pp->out, x);
+  append_number (pp->out, y);
+  g_string_append (pp->out, "cm /R");
+  append_int (pp->out, (int) index - 1);
+  g_string_append (pp->out, "Do Q\n");
+  maybe_flush (pp);
+  return TRUE;
 }
 
 /* Text */
@@ -1180,7 +1242,7 @@ plano_renderer_write_pdf (PlanoRenderer            *self,
   PdfPainter pp = {
     {
       pdf_move_to, pdf_line_to, pdf_curve_to, pdf_close_path, pdf_circle, pdf_rounded_rect,
-      pdf_fill, pdf_stroke, pdf_text, pdf_begin_item, pdf_end_item, FALSE, FALSE, 0,
+      pdf_fill, pdf_stroke, pdf_text, pdf_begin_item, pdf_end_item, FALSE, FALSE, 0, pdf_glyph,
     },
   };
   Document doc = { out, g_array_new (FALSE, TRUE, sizeof (gsize)) };

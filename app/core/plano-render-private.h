@@ -37,6 +37,9 @@ struct _Painter
   gboolean titles;     /* whether begin_item() uses its title, which costs a string per item */
   gboolean coarse;     /* lines a pixel wide or less: plain joins and caps, no antialiasing */
   double   dash_offset; /* where in its dash pattern the next stroke starts */
+  /* (nullable): paints a glyph as plano_render_glyph() would, in a way of its own; FALSE
+   * when it does not, and the glyph is then painted through the methods above. */
+  gboolean (*glyph)    (Painter *p, const char *glyph, double x, double y, double size, const Color *color);
 };
 
 void plano_renderer_paint        (PlanoRenderer            *self,
@@ -45,5 +48,11 @@ void plano_renderer_paint        (PlanoRenderer            *self,
                                   const PlanoRenderOptions *options);
 void plano_render_append_number  (GString                  *s,
                                   double                    v);
+void plano_render_glyph          (Painter                  *p,
+                                  const char               *glyph,
+                                  double                    x,
+                                  double                    y,
+                                  double                    size,
+                                  const Color              *color);
 
 G_END_DECLS

@@ -868,13 +868,13 @@ glyph_program (const char *glyph)
 }
 
 /* Runs a glyph program scaled into the box at @x, @y of @size. */
-static void
-paint_glyph (Painter     *p,
-             const char  *glyph,
-             double       x,
-             double       y,
-             double       size,
-             const Color *color)
+void
+plano_render_glyph (Painter     *p,
+                    const char  *glyph,
+                    double       x,
+                    double       y,
+                    double       size,
+                    const Color *color)
 {
   const GlyphProgram *program = glyph_program (glyph);
   double k = size / 16.0;
@@ -919,6 +919,18 @@ paint_glyph (Painter     *p,
 
 #undef PX
 #undef PY
+}
+
+static void
+paint_glyph (Painter     *p,
+             const char  *glyph,
+             double       x,
+             double       y,
+             double       size,
+             const Color *color)
+{
+  if (p->glyph == NULL || !p->glyph (p, glyph, x, y, size, color))
+    plano_render_glyph (p, glyph, x, y, size, color);
 }
 
 /* The renderer */
