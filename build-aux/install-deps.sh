@@ -28,6 +28,7 @@ PACKAGES="
   xdotool
   valgrind
   poppler-utils
+  librsvg2-common
   clang
   libclang-rt-14-dev
   dbus-x11

@@ -389,6 +389,16 @@ typedef struct
   GString              *d;
   PlanoRenderFlushFunc  flush;       /* (nullable): takes the document so far, past a chunk */
   gpointer              flush_data;
+  /* The path, when it is one rounded rectangle: written as a <rect>. */
+  gboolean              is_rect;
+  double                rect[5];     /* x, y, w, h, r */
+  /* A fill that keeps its path, waiting to see whether a stroke of it follows: the two are
+   * then one element, as SVG paints an element's stroke over its fill. */
+  gboolean              has_pending_fill;
+  Color                 pending_fill;
+  /* Glyphs, each drawn once in <defs> at each size and colour, and placed with <use>. */
+  GHashTable           *glyph_ids;   /* "glyph size colour" → its number + 1 */
+  GString              *defs;        /* NULL while drawing into the defs */
 } SvgPainter;
 
 /* Streaming: what is written so far goes, and writing goes on in the buffer given back. */
@@ -494,22 +504,111 @@ svg_escape (GString    *s,
   g_string_append (s, escaped);
 }
 
+/* The rounded rectangle kept for a <rect>, as a path after all: more is added to it. */
+static void
+sp_materialize_rect (SvgPainter *sp)
+{
+  GString *d = sp->d;
+  double x = sp->rect[0], y = sp->rect[1], w = sp->rect[2], h = sp->rect[3], r = sp->rect[4];
+
+  if (!sp->is_rect)
+    return;
+  sp->is_rect = FALSE;
+  if (r <= 0)
+    {
+      svg_point (d, "M", x, y);
+      svg_point (d, "L", x + w, y);
+      svg_point (d, "L", x + w, y + h);
+      svg_point (d, "L", x, y + h);
+      g_string_append_c (d, 'Z');
+      return;
+    }
+  svg_point (d, "M", x + r, y);
+  svg_point (d, "L", x + w - r, y);
+  svg_point (d, "Q", x + w, y);
+  svg_point (d, " ", x + w, y + r);
+  svg_point (d, "L", x + w, y + h - r);
+  svg_point (d, "Q", x + w, y + h);
+  svg_point (d, " ", x + w - r, y + h);
+  svg_point (d, "L", x + r, y + h);
+  svg_point (d, "Q", x, y + h);
+  svg_point (d, " ", x, y + h - r);
+  svg_point (d, "L", x, y + r);
+  svg_point (d, "Q", x, y);
+  svg_point (d, " ", x + r, y);
+  g_string_append_c (d, 'Z');
+}
+
+/* The path as an element's start: "<rect …" or "<path d=…", its attributes to follow. */
+static void
+sp_shape (SvgPainter *sp)
+{
+  GString *out = sp->out;
+
+  if (!sp->is_rect)
+    {
+      g_string_append (out, "<path d=\"");
+      g_string_append_len (out, sp->d->str, sp->d->len);
+      g_string_append_c (out, '"');
+      return;
+    }
+  g_string_append (out, "<rect x=\"");
+  plano_render_append_number (out, sp->rect[0]);
+  g_string_append (out, "\" y=\"");
+  plano_render_append_number (out, sp->rect[1]);
+  g_string_append (out, "\" width=\"");
+  plano_render_append_number (out, sp->rect[2]);
+  g_string_append (out, "\" height=\"");
+  plano_render_append_number (out, sp->rect[3]);
+  g_string_append_c (out, '"');
+  if (sp->rect[4] > 0)
+    {
+      g_string_append (out, " rx=\"");
+      plano_render_append_number (out, sp->rect[4]);
+      g_string_append_c (out, '"');
+    }
+}
+
+/* A fill kept for a stroke that did not come: it is its own element. */
+static void
+sp_write_pending_fill (SvgPainter *sp)
+{
+  if (!sp->has_pending_fill)
+    return;
+  sp->has_pending_fill = FALSE;
+  sp_shape (sp);
+  svg_color (sp->out, "fill", &sp->pending_fill);
+  g_string_append (sp->out, "/>\n");
+  sp_maybe_flush (sp);
+}
+
+/* Before the path grows: what waits is written, and a kept rectangle becomes a path. */
+static GString *
+sp_path (Painter *p)
+{
+  SvgPainter *sp = (SvgPainter *) p;
+
+  sp_write_pending_fill (sp);
+  sp_materialize_rect (sp);
+  return sp->d;
+}
+
 static void
 sp_move_to (Painter *p, double x, double y)
 {
-  svg_point (((SvgPainter *) p)->d, "M", x, y);
+  svg_point (sp_path (p), "M", x, y);
 }
 
 static void
 sp_line_to (Painter *p, double x, double y)
 {
-  svg_point (((SvgPainter *) p)->d, "L", x, y);
+  svg_point (sp_path (p), "L", x, y);
 }
 
 static void
 sp_curve_to (Painter *p, double x1, double y1, double x2, double y2, double x, double y)
 {
-  GString *d = ((SvgPainter *) p)->d;
+  GString *d = sp_path (p);
 
   svg_point (d, "C", x1, y1);
   svg_point (d, " ", x2, y2);
@@ -519,13 +618,13 @@ sp_curve_to (Painter *p, double x1, double y1, double x2, double y2, double x, d
 static void
 sp_close_path (Painter *p)
 {
-  g_string_append_c (((SvgPainter *) p)->d, 'Z');
+  g_string_append_c (sp_path (p), 'Z');
 }
 
 static void
 sp_circle (Painter *p, double cx, double cy, double r)
 {
-  GString *d = ((SvgPainter *) p)->d;
+  GString *d = sp_path (p);
 
   svg_point (d, "M", cx + r, cy);
   g_string_append (d, "A");
@@ -544,9 +643,16 @@ sp_circle (Painter *p, double cx, double cy, double r)
 static void
 sp_rounded_rect (Painter *p, double x, double y, double w, double h, double r)
 {
-  GString *d = ((SvgPainter *) p)->d;
+  SvgPainter *sp = (SvgPainter *) p;
+  GString *d = sp_path (p);
 
   r = MIN (r, MIN (w, h) / 2);
+  if (d->len == 0)
+    {
+      sp->is_rect = TRUE;
+      sp->rect[0] = x, sp->rect[1] = y, sp->rect[2] = w, sp->rect[3] = h, sp->rect[4] = MAX (r, 0);
+      return;
+    }
   svg_point (d, "M", x + r, y);
   svg_point (d, "L", x + w - r, y);
   svg_point (d, "Q", x + w, y);
@@ -568,14 +674,20 @@ sp_fill (Painter *p, const Color *color, gboolean preserve)
 {
   SvgPainter *sp = (SvgPainter *) p;
 
-  g_string_append (sp->out, "<path d=\"");
-  g_string_append (sp->out, sp->d->str);
-  g_string_append_c (sp->out, '"');
+  sp_write_pending_fill (sp);
+  if (preserve)
+    {
+      sp->has_pending_fill = TRUE;
+      sp->pending_fill = *color;
+      return;
+    }
+
+  sp_shape (sp);
   svg_color (sp->out, "fill", color);
   g_string_append (sp->out, "/>\n");
 
-  if (!preserve)
-    g_string_truncate (sp->d, 0);
+  g_string_truncate (sp->d, 0);
+  sp->is_rect = FALSE;
   sp_maybe_flush (sp);
 }
 
@@ -584,9 +696,12 @@ sp_stroke (Painter *p, const Color *color, double width, const double *dash, int
 {
   SvgPainter *sp = (SvgPainter *) p;
 
-  g_string_append (sp->out, "<path d=\"");
-  g_string_append (sp->out, sp->d->str);
-  g_string_append (sp->out, "\" fill=\"none\"");
+  sp_shape (sp);
+  if (sp->has_pending_fill)
+    svg_color (sp->out, "fill", &sp->pending_fill);
+  else
+    g_string_append (sp->out, " fill=\"none\"");
+  sp->has_pending_fill = FALSE;
   svg_color (sp->out, "stroke", color);
   g_string_append (sp->out, " stroke-width=\"");
   plano_render_append_number (sp->out, width);
@@ -612,6 +727,7 @@ sp_stroke (Painter *p, const Color *color, double width, const double *dash, int
   g_string_append (sp->out, "/>\n");
 
   g_string_truncate (sp->d, 0);
+  sp->is_rect = FALSE;
   sp_maybe_flush (sp);
 }
 
@@ -699,6 +815,7 @@ sp_text (Painter *p, PangoLayout *layout, double x, double y, const Color *color
   int index = 0;
   PangoAlignment alignment = pango_layout_get_alignment (layout);
 
+  sp_write_pending_fill (sp);
   g_string_append (sp->out, "<text font-family=\"" SVG_FONTS "\" font-size=\"");
   plano_render_append_number (sp->out, pango_font_description_get_size (desc) / (double) PANGO_SCALE);
   g_string_append_c (sp->out, '"');
@@ -751,6 +868,7 @@ sp_begin_item (Painter *p, const char *id, const char *title)
 {
   SvgPainter *sp = (SvgPainter *) p;
 
+  sp_write_pending_fill (sp);
   g_string_append (sp->out, "<g id=\"");
   svg_escape (sp->out, id, -1);
   g_string_append (sp->out, "\">\n");
@@ -765,8 +883,56 @@ sp_begin_item (Painter *p, const char *id, const char *title)
 static void
 sp_end_item (Painter *p)
 {
+  sp_write_pending_fill ((SvgPainter *) p);
   g_string_append (((SvgPainter *) p)->out, "</g>\n");
   sp_maybe_flush ((SvgPainter *) p);
+}
+
+/* A component's icon: a <use> of the glyph drawn once in <defs> at that size and colour. Its
+ * id has a middle dot, which an item's id cannot have. */
+static gboolean
+sp_glyph (Painter     *p,
+          const char  *glyph,
+          double       x,
+          double       y,
+          double       size,
+          const Color *color)
+{
+  SvgPainter *sp = (SvgPainter *) p;
+  g_autofree char *key = NULL;
+  guint number;
+
+  sp_write_pending_fill (sp);
+  if (sp->defs == NULL || sp->d->len > 0 || sp->is_rect)
+    return FALSE;
+
+  key = g_strdup_printf ("%s %ld %ld %ld %ld %ld", glyph, lround (size * 100),
+                         lround (color->r * 255), lround (color->g * 255), lround (color->b * 255),
+                         lround (color->a * 100));
+  number = GPOINTER_TO_UINT (g_hash_table_lookup (sp->glyph_ids, key));
+  if (number == 0)
+    {
+      SvgPainter inner = *sp;
+
+      number = g_hash_table_size (sp->glyph_ids) + 1;
+      g_string_append_printf (sp->defs, "<g id=\"glyph·%u\">\n", number - 1);
+      inner.out = sp->defs;
+      inner.d = g_string_new (NULL);
+      inner.flush = NULL;
+      inner.defs = NULL;
+      plano_render_glyph (&inner.painter, glyph, 0, 0, size, color);
+      sp_write_pending_fill (&inner);
+      g_string_free (inner.d, TRUE);
+      g_string_append (sp->defs, "</g>\n");
+      g_hash_table_insert (sp->glyph_ids, g_steal_pointer (&key), GUINT_TO_POINTER (number));
+    }
+
+  g_string_append_printf (sp->out, "<use xlink:href=\"#glyph·%u\" x=\"", number - 1);
+  plano_render_append_number (sp->out, x);
+  g_string_append (sp->out, "\" y=\"");
+  plano_render_append_number (sp->out, y);
+  g_string_append (sp->out, "\"/>\n");
+  return TRUE;
 }
 
 static void
@@ -778,13 +944,15 @@ svg_painter_init (SvgPainter           *sp,
   *sp = (SvgPainter) {
     {
       sp_move_to, sp_line_to, sp_curve_to, sp_close_path, sp_circle, sp_rounded_rect,
-      sp_fill, sp_stroke, sp_text, sp_begin_item, sp_end_item, TRUE, FALSE,
+      sp_fill, sp_stroke, sp_text, sp_begin_item, sp_end_item, TRUE, FALSE, 0, sp_glyph,
     },
     out,
     g_string_new (NULL),
     flush,
     flush_data,
   };
+  sp->glyph_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sp->defs = g_string_new (NULL);
 }
 
 /* A glyph program's steps, parsed once: programs run for every component drawn. */
@@ -2763,7 +2931,8 @@ write_svg (PlanoRenderer            *self,
   double scale = options->zoom > 0 ? options->zoom : 1;
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  g_string_append (out, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
+  g_string_append (out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                   "xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" width=\"");
   plano_render_append_number (out, area->w * scale);
   g_string_append (out, "\" height=\"");
   plano_render_append_number (out, area->h * scale);
@@ -2786,7 +2955,18 @@ write_svg (PlanoRenderer            *self,
 
   svg_painter_init (&painter, out, flush, flush_data);
   plano_renderer_paint (self, &painter.painter, area, options);
+  sp_write_pending_fill (&painter);
   g_string_free (painter.d, TRUE);
+
+  /* After what uses them, which SVG allows: they are known only once all is drawn. */
+  if (painter.defs->len > 0)
+    {
+      g_string_append (painter.out, "<defs>\n");
+      g_string_append_len (painter.out, painter.defs->str, painter.defs->len);
+      g_string_append (painter.out, "</defs>\n");
+    }
+  g_string_free (painter.defs, TRUE);
+  g_hash_table_unref (painter.glyph_ids);
 
   g_string_append (painter.out, "</svg>\n");
 
