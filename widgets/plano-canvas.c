@@ -2728,30 +2728,6 @@ plano_canvas_finish_key_connect (PlanoCanvas *self)
 
 /* Context menu */
 
-static void
-secondary_pressed_cb (PlanoCanvas     *self,
-                      int              n_press,
-                      double           wx,
-                      double           wy,
-                      GtkGestureClick *gesture)
-{
-  double x, y;
-  const char *id;
-
-  if (self->board == NULL)
-    return;
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  plano_canvas_widget_to_canvas (self, wx, wy, &x, &y);
-  id = pick (self, x, y);
-  if (id != NULL && !g_hash_table_contains (self->selection, id))
-    plano_canvas_select (self, id, FALSE);
-
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
-  update_selection_actions (self);
-  gtk_popover_popup (GTK_POPOVER (self->menu));
-}
-
 static GMenuModel *
 build_menu (void)
 {
@@ -2805,6 +2781,47 @@ build_menu (void)
   g_object_unref (section);
 
   return G_MENU_MODEL (menu);
+}
+
+/* The context menu, made the first time it is asked for rather than with the window: it is a
+ * tree of widgets that start-up need not build. */
+static GtkWidget *
+get_menu (PlanoCanvas *self)
+{
+  if (self->menu == NULL)
+    {
+      g_autoptr(GMenuModel) model = build_menu ();
+
+      self->menu = gtk_popover_menu_new_from_model (model);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+    }
+  return self->menu;
+}
+
+static void
+secondary_pressed_cb (PlanoCanvas     *self,
+                      int              n_press,
+                      double           wx,
+                      double           wy,
+                      GtkGestureClick *gesture)
+{
+  double x, y;
+  const char *id;
+
+  if (self->board == NULL)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  plano_canvas_widget_to_canvas (self, wx, wy, &x, &y);
+  id = pick (self, x, y);
+  if (id != NULL && !g_hash_table_contains (self->selection, id))
+    plano_canvas_select (self, id, FALSE);
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (get_menu (self)), &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
+  update_selection_actions (self);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
 }
 
 /* Actions */
@@ -2887,7 +2904,7 @@ menu_action (GtkWidget  *widget,
   if (ids[0] != NULL && plano_renderer_get_item_box (self->renderer, ids[0], &box))
     plano_canvas_canvas_to_widget (self, box.x + box.w / 2, box.y + box.h / 2, &wx, &wy);
 
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
+  gtk_popover_set_pointing_to (GTK_POPOVER (get_menu (self)), &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
   update_selection_actions (self);
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
@@ -3312,15 +3329,6 @@ plano_canvas_init (PlanoCanvas *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect_swapped (click, "pressed", G_CALLBACK (secondary_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  {
-    g_autoptr(GMenuModel) model = build_menu ();
-
-    self->menu = gtk_popover_menu_new_from_model (model);
-    gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-    gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-    gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
-  }
 
   zoom = gtk_gesture_zoom_new ();
   g_signal_connect_swapped (zoom, "begin", G_CALLBACK (zoom_begin_cb), self);
