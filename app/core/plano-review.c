@@ -564,16 +564,22 @@ check_down (PlanoReview *self,
   /* In board order, so that the output is the same from one run to the next. */
   for (guint i = 0; i < n; i++)
     {
-      const PlanoNode *down = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
-      g_autoptr(GPtrArray) reached = g_ptr_array_new ();
-      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-      g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-      g_autoptr(GString) names = g_string_new (NULL);
+      const PlanoNode *down;
+      g_autoptr(GPtrArray) reached = NULL;
+      g_autoptr(GHashTable) seen = NULL;
+      g_autoptr(GStrvBuilder) ids = NULL;
+      g_autoptr(GString) names = NULL;
       GStrv built;
 
+      /* Checked first: a board has many components and few, if any, down. */
       if (!self->infos[i].down)
         continue;
 
+      down = (const PlanoNode *) plano_board_get_item (self->board, PLANO_ITEM_NODE, i);
+      reached = g_ptr_array_new ();
+      seen = g_hash_table_new (NULL, NULL);
+      ids = g_strv_builder_new ();
+      names = g_string_new (NULL);
       g_ptr_array_add (reached, (gpointer) down);
       g_hash_table_add (seen, (gpointer) down);
       reach_downstream (links, reached, seen);
