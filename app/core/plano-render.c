@@ -2029,19 +2029,25 @@ plano_renderer_query (PlanoRenderer   *self,
 }
 
 static double
-edge_distance (PlanoRenderer   *self,
-               const PlanoEdge *edge,
-               PlanoPoint       p)
+edge_distance (PlanoRenderer *self,
+               const Shape   *shape,
+               PlanoPoint     p)
 {
-  GArray *points = shape_points (self, edge);
+  const PlanoEdge *edge = (const PlanoEdge *) shape->item;
+  GArray *points = shape->points;
   double best = G_MAXDOUBLE;
   PlanoRect label;
+
+  if (points == NULL)
+    return best;
 
   for (guint i = 1; i < points->len; i++)
     best = MIN (best, plano_segment_distance (p, g_array_index (points, PlanoPoint, i - 1),
                                               g_array_index (points, PlanoPoint, i)));
 
-  if (edge_label_box (self, edge, points, &label) && plano_rect_contains (&label, p.x, p.y))
+  /* Only a labelled connection has a label's box: the others need not be looked up. */
+  if (edge->label != NULL && edge_label_box (self, edge, points, &label) &&
+      plano_rect_contains (&label, p.x, p.y))
     best = 0;
 
   return best;
@@ -2081,7 +2087,8 @@ plano_renderer_pick (PlanoRenderer *self,
 
   for (guint i = 0; i < ids->len; i++)
     {
-      const PlanoItem *item = ((const Shape *) g_ptr_array_index (ids, i))->item;
+      const Shape *shape = g_ptr_array_index (ids, i);
+      const PlanoItem *item = shape->item;
       guint rank;
       guint position = 0;
       gboolean hit = FALSE;
@@ -2116,7 +2123,7 @@ plano_renderer_pick (PlanoRenderer *self,
           break;
 
         case PLANO_ITEM_EDGE:
-          hit = edge_distance (self, (const PlanoEdge *) item, p) <= tolerance;
+          hit = edge_distance (self, shape, p) <= tolerance;
           break;
 
         case PLANO_ITEM_TRADEOFF:
