@@ -213,6 +213,58 @@ test_wide_rows (void)
     }
 }
 
+/* Bytes as unevenly common as can be: with the end-of-block code, which comes once, their
+ * counts are a Fibonacci sequence, 1, 1, 2, 3, 5… A plain Huffman code for them is 21 bits
+ * deep, past deflate's 15, so the deflater must shorten it. */
+static void
+test_uneven_bytes (void)
+{
+  GRand *rand = g_rand_new_with_seed (11);
+  g_autoptr(GArray) bytes = g_array_new (FALSE, FALSE, 1);
+  guint32 count = 1, before = 1;
+  g_autoptr(Image) image = NULL;
+  guint8 most = 1;
+
+  /* Symbols 21 down to 1, none of them zero, so that no pixel equals the one to its left;
+   * 1 is the commonest, since each row's filter byte is a 1 too. */
+  for (guint8 symbol = 21; symbol >= 1; symbol--)
+    {
+      guint32 next = count + before;
+
+      for (guint32 i = 0; i < count; i++)
+        g_array_append_val (bytes, symbol);
+      before = count;
+      count = next;
+    }
+  while (bytes->len % 3 != 0)
+    g_array_append_val (bytes, most);
+  for (guint i = bytes->len - 1; i > 0; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, i + 1);
+      guint8 t = g_array_index (bytes, guint8, i);
+
+      g_array_index (bytes, guint8, i) = g_array_index (bytes, guint8, j);
+      g_array_index (bytes, guint8, j) = t;
+    }
+
+  /* One row whose Sub filter gives back those bytes, three to a pixel. */
+  image = image_new (bytes->len / 3, 1, FALSE);
+  {
+    guint8 r = 0, g = 0, b = 0;
+
+    for (int x = 0; x < image->width; x++)
+      {
+        r += g_array_index (bytes, guint8, 3 * x);
+        g += g_array_index (bytes, guint8, 3 * x + 1);
+        b += g_array_index (bytes, guint8, 3 * x + 2);
+        image->pixels[x] = pixel (image, (guint32) r << 16 | (guint32) g << 8 | b, 0xff, 0);
+      }
+  }
+  assert_round_trip (image, 1);
+
+  g_rand_free (rand);
+}
+
 /* The smallest images, and the top byte an opaque image ignores. */
 static void
 test_small (void)
@@ -245,6 +297,7 @@ main (int   argc,
   g_test_add_func ("/plano/png/noise", test_noise);
   g_test_add_func ("/plano/png/diagram", test_diagram);
   g_test_add_func ("/plano/png/wide-rows", test_wide_rows);
+  g_test_add_func ("/plano/png/uneven-bytes", test_uneven_bytes);
   g_test_add_func ("/plano/png/small", test_small);
 
   return g_test_run ();

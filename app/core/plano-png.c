@@ -529,10 +529,11 @@ straight (gboolean alpha,
     return v | 0xff000000;
   if (a == 0)
     return 0;
+  /* A channel above its alpha is no valid premultiplied pixel; it stays within its byte. */
   return a << 24 |
-         ((((v >> 16) & 0xff) * 255 + a / 2) / a) << 16 |
-         ((((v >> 8) & 0xff) * 255 + a / 2) / a) << 8 |
-         ((v & 0xff) * 255 + a / 2) / a;
+         MIN ((((v >> 16) & 0xff) * 255 + a / 2) / a, 255) << 16 |
+         MIN ((((v >> 8) & 0xff) * 255 + a / 2) / a, 255) << 8 |
+         MIN (((v & 0xff) * 255 + a / 2) / a, 255);
 }
 
 /* A pixel's bytes as the Sub filter makes them, red in the lowest byte, then green, blue

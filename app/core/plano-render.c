@@ -932,6 +932,7 @@ sp_glyph (Painter     *p,
   g_string_append (sp->out, "\" y=\"");
   plano_render_append_number (sp->out, y);
   g_string_append (sp->out, "\"/>\n");
+  sp_maybe_flush (sp);
   return TRUE;
 }
 
