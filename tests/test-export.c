@@ -408,6 +408,38 @@ blurred_gray (cairo_surface_t *image)
   return blurred;
 }
 
+/* How many pixels of @shown, an image of @area drawn by another program, are far from what
+ * the renderer draws, once both are blurred over 3 × 3 pixels. */
+static guint
+count_far_pixels (PlanoRenderer   *renderer,
+                  const PlanoRect *area,
+                  cairo_surface_t *shown)
+{
+  int width = cairo_image_surface_get_width (shown);
+  int height = cairo_image_surface_get_height (shown);
+  cairo_surface_t *expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  PlanoRenderOptions options = { PLANO_THEME_LIGHT, 1, TRUE, NULL, NULL };
+  g_autofree double *shown_gray = NULL;
+  g_autofree double *expected_gray = NULL;
+  cairo_t *cr = cairo_create (expected);
+  guint far = 0;
+
+  cairo_translate (cr, -area->x, -area->y);
+  plano_renderer_draw (renderer, cr, area, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (expected);
+
+  shown_gray = blurred_gray (shown);
+  expected_gray = blurred_gray (expected);
+  for (int i = 0; i < width * height; i++)
+    if (ABS (shown_gray[i] - expected_gray[i]) > 64)
+      far++;
+  g_test_message ("%u of %d pixels differ", far, width * height);
+
+  cairo_surface_destroy (expected);
+  return far;
+}
+
 /* Rendered by another program, the PDF shows what the canvas paints: the same pixels but
  * for antialiasing. */
 static void
@@ -417,14 +449,9 @@ test_pdf_pixels (void)
   g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
   g_autoptr(GBytes) bytes = export (board, PLANO_EXPORT_PDF, 1, FALSE);
   g_autofree char *program = g_find_program_in_path ("pdftoppm");
-  cairo_surface_t *shown, *expected;
-  PlanoRenderOptions options = { PLANO_THEME_LIGHT, 1, TRUE, NULL, NULL };
+  cairo_surface_t *shown;
   PlanoRect area;
-  g_autofree double *shown_gray = NULL;
-  g_autofree double *expected_gray = NULL;
-  cairo_t *cr;
   int width, height;
-  guint far = 0;
 
   if (program == NULL)
     {
@@ -457,25 +484,11 @@ test_pdf_pixels (void)
   g_assert_cmpfloat (fabs (width - area.w), <=, 1);
   g_assert_cmpfloat (fabs (height - area.h), <=, 1);
 
-  expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (expected);
-  cairo_translate (cr, -area.x, -area.y);
-  plano_renderer_draw (renderer, cr, &area, &options);
-  cairo_destroy (cr);
-  cairo_surface_flush (expected);
-
   /* Two rasterizers differ by a fraction of a pixel at edges, and cairo puts glyphs on whole
    * pixels where poppler does not: compare the images blurred over 3 × 3 pixels. A shape or a
    * label missing makes several times more pixels differ than those fractions do. */
-  shown_gray = blurred_gray (shown);
-  expected_gray = blurred_gray (expected);
-  for (int i = 0; i < width * height; i++)
-    if (ABS (shown_gray[i] - expected_gray[i]) > 64)
-      far++;
-  g_test_message ("%u of %d pixels differ", far, width * height);
-  g_assert_cmpuint (far, <, width * height * 3 / 1000);
+  g_assert_cmpuint (count_far_pixels (renderer, &area, shown), <, width * height * 3 / 1000);
 
-  cairo_surface_destroy (expected);
   cairo_surface_destroy (shown);
 }
 
@@ -489,14 +502,9 @@ test_svg_pixels (void)
   g_autoptr(GBytes) bytes = export (board, PLANO_EXPORT_SVG, 1, FALSE);
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
-  cairo_surface_t *shown, *expected;
-  PlanoRenderOptions options = { PLANO_THEME_LIGHT, 1, TRUE, NULL, NULL };
+  cairo_surface_t *shown;
   PlanoRect area;
-  g_autofree double *shown_gray = NULL;
-  g_autofree double *expected_gray = NULL;
-  cairo_t *cr;
   int width, height;
-  guint far = 0;
 
   {
     g_autofree char *path = write_temporary (bytes, "pixels.svg");
@@ -517,24 +525,10 @@ test_svg_pixels (void)
   g_assert_cmpfloat (width, ==, area.w);
   g_assert_cmpfloat (height, ==, area.h);
 
-  expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (expected);
-  cairo_translate (cr, -area.x, -area.y);
-  plano_renderer_draw (renderer, cr, &area, &options);
-  cairo_destroy (cr);
-  cairo_surface_flush (expected);
-
   /* As for the PDF, edges fall a fraction of a pixel apart; librsvg lays text out with Pango
    * as the renderer does, so the bound is tighter: without its icons the board is over it. */
-  shown_gray = blurred_gray (shown);
-  expected_gray = blurred_gray (expected);
-  for (int i = 0; i < width * height; i++)
-    if (ABS (shown_gray[i] - expected_gray[i]) > 64)
-      far++;
-  g_test_message ("%u of %d pixels differ", far, width * height);
-  g_assert_cmpuint (far, <, width * height / 1000);
+  g_assert_cmpuint (count_far_pixels (renderer, &area, shown), <, width * height / 1000);
 
-  cairo_surface_destroy (expected);
   cairo_surface_destroy (shown);
 }
 

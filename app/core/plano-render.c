@@ -504,16 +504,14 @@ svg_escape (GString    *s,
   g_string_append (s, escaped);
 }
 
-/* The rounded rectangle kept for a <rect>, as a path after all: more is added to it. */
 static void
-sp_materialize_rect (SvgPainter *sp)
+svg_rounded_rect (GString *d,
+                  double   x,
+                  double   y,
+                  double   w,
+                  double   h,
+                  double   r)
 {
-  GString *d = sp->d;
-  double x = sp->rect[0], y = sp->rect[1], w = sp->rect[2], h = sp->rect[3], r = sp->rect[4];
-
-  if (!sp->is_rect)
-    return;
-  sp->is_rect = FALSE;
   if (r <= 0)
     {
       svg_point (d, "M", x, y);
@@ -537,6 +535,16 @@ sp_materialize_rect (SvgPainter *sp)
   svg_point (d, "Q", x, y);
   svg_point (d, " ", x + r, y);
   g_string_append_c (d, 'Z');
+}
+
+/* The rounded rectangle kept for a <rect>, as a path after all: more is added to it. */
+static void
+sp_materialize_rect (SvgPainter *sp)
+{
+  if (!sp->is_rect)
+    return;
+  sp->is_rect = FALSE;
+  svg_rounded_rect (sp->d, sp->rect[0], sp->rect[1], sp->rect[2], sp->rect[3], sp->rect[4]);
 }
 
 /* The path as an element's start: "<rect …" or "<path d=…", its attributes to follow. */
@@ -653,20 +661,7 @@ sp_rounded_rect (Painter *p, double x, double y, double w, double h, double r)
       sp->rect[0] = x, sp->rect[1] = y, sp->rect[2] = w, sp->rect[3] = h, sp->rect[4] = MAX (r, 0);
       return;
     }
-  svg_point (d, "M", x + r, y);
-  svg_point (d, "L", x + w - r, y);
-  svg_point (d, "Q", x + w, y);
-  svg_point (d, " ", x + w, y + r);
-  svg_point (d, "L", x + w, y + h - r);
-  svg_point (d, "Q", x + w, y + h);
-  svg_point (d, " ", x + w - r, y + h);
-  svg_point (d, "L", x + r, y + h);
-  svg_point (d, "Q", x, y + h);
-  svg_point (d, " ", x, y + h - r);
-  svg_point (d, "L", x, y + r);
-  svg_point (d, "Q", x, y);
-  svg_point (d, " ", x + r, y);
-  g_string_append_c (d, 'Z');
+  svg_rounded_rect (d, x, y, w, h, r);
 }
 
 static void
