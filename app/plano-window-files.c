@@ -1,0 +1,804 @@
+/* plano-window-files.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plano-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "plano-application.h"
+#include "plano-drafts.h"
+#include "plano-format.h"
+#include "plano-templates.h"
+#include "plano-thumbnail.h"
+#include "plano-window-private.h"
+
+/* The window's files: opening, saving, drafts and the recent boards of the start page. */
+
+#define MAX_RECENT 8
+#define AUTOSAVE_DELAY_SECONDS 2
+
+void
+_plano_window_discard_draft (PlanoWindow *self)
+{
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->draft_id != NULL)
+    plano_draft_discard (self->draft_id);
+}
+
+static gboolean save_quietly      (PlanoWindow *self);
+static void     schedule_autosave (PlanoWindow *self);
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  PlanoWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  self->autosave_source = 0;
+
+  if (self->board == NULL || self->draft_id == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (!plano_history_get_is_modified (self->history))
+    {
+      plano_draft_discard (self->draft_id);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Halfway through a drag the board is not what the user means to keep yet. */
+  if (plano_history_get_in_transaction (self->history))
+    {
+      schedule_autosave (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (save_quietly (self))
+    return G_SOURCE_REMOVE;
+
+  _plano_window_sync_interview (self);
+  uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
+  if (!plano_draft_write (self->draft_id, self->board, uri, &error))
+    g_warning ("Could not write the draft of the board: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_autosave (PlanoWindow *self)
+{
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  self->autosave_source = g_timeout_add_seconds (AUTOSAVE_DELAY_SECONDS, autosave_cb, self);
+}
+
+void
+_plano_window_board_changed_autosave_cb (PlanoWindow *self,
+                                         PlanoChange *change,
+                                         PlanoBoard  *board)
+{
+  schedule_autosave (self);
+}
+
+/* What tells whether a file changed since Plano read or wrote it: its modification time and
+ * size. NULL when the file does not exist.
+ */
+static char *
+get_file_stamp (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (file == NULL)
+    return NULL;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL)
+    return NULL;
+
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ".%u:%" G_GINT64_FORMAT,
+                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED),
+                          g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC),
+                          g_file_info_get_size (info));
+}
+
+void
+_plano_window_remember_file_stamp (PlanoWindow *self)
+{
+  g_free (self->file_stamp);
+  self->file_stamp = get_file_stamp (self->file);
+}
+
+static void
+add_to_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) PLANO_MIME_TYPE,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "plano %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+void
+_plano_window_recent_row_activated_cb (PlanoWindow   *self,
+                                       GtkListBoxRow *row,
+                                       GtkListBox    *list)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  plano_window_open_file (self, file);
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *ia = *(GtkRecentInfo **) a;
+  GtkRecentInfo *ib = *(GtkRecentInfo **) b;
+  GDateTime *ma = gtk_recent_info_get_modified (ia);
+  GDateTime *mb = gtk_recent_info_get_modified (ib);
+
+  return g_date_time_compare (mb, ma);
+}
+
+#define THUMBNAIL_WIDTH  96
+#define THUMBNAIL_HEIGHT 60
+
+typedef struct
+{
+  PlanoWindow *self;
+  GtkPicture  *picture;
+  char        *key;
+} ThumbnailJob;
+
+static void
+thumbnail_job_free (ThumbnailJob *job)
+{
+  g_object_unref (job->self);
+  g_object_unref (job->picture);
+  g_free (job->key);
+  g_free (job);
+}
+
+static void
+recent_thumbnail_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  ThumbnailJob *job = user_data;
+  g_autoptr(GdkTexture) texture = plano_thumbnail_load_finish (result, NULL);
+
+  if (job->self->thumbnails == NULL)
+    ;
+  else if (texture != NULL)
+    {
+      g_hash_table_replace (job->self->thumbnails, g_strdup (job->key), g_object_ref (texture));
+      gtk_picture_set_paintable (job->picture, GDK_PAINTABLE (texture));
+    }
+  else
+    {
+      /* A board too large to draw that small, or one that no longer reads (opening it says
+       * why), shows Plano's icon. */
+      GtkWidget *widget = GTK_WIDGET (job->picture);
+      g_autoptr(GtkIconPaintable) icon =
+        gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (widget)),
+                                    APP_ID, NULL, 48, gtk_widget_get_scale_factor (widget),
+                                    gtk_widget_get_direction (widget), 0);
+
+      gtk_picture_set_content_fit (job->picture, GTK_CONTENT_FIT_SCALE_DOWN);
+      gtk_picture_set_paintable (job->picture, GDK_PAINTABLE (icon));
+    }
+
+  thumbnail_job_free (job);
+}
+
+/* The picture of a recent board: drawn once per version of the file and style, and kept in
+ * @kept while the board is listed. */
+static GtkWidget *
+recent_thumbnail (PlanoWindow   *self,
+                  GtkRecentInfo *info,
+                  GFile         *file,
+                  GHashTable    *kept)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  int scale = MAX (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1);
+  g_autofree char *time = g_date_time_format_iso8601 (gtk_recent_info_get_modified (info));
+  g_autofree char *key = g_strdup_printf ("%s %s %s %d", gtk_recent_info_get_uri (info), time,
+                                          dark ? "dark" : "light", scale);
+  GtkWidget *picture = gtk_picture_new ();
+  GdkTexture *texture = g_hash_table_lookup (self->thumbnails, key);
+  ThumbnailJob *job;
+
+  gtk_widget_set_size_request (picture, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
+  gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (picture, 6);
+  gtk_widget_set_margin_bottom (picture, 6);
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_widget_set_overflow (picture, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_add_css_class (picture, "recent-thumbnail");
+
+  if (texture != NULL)
+    {
+      gtk_picture_set_paintable (GTK_PICTURE (picture), GDK_PAINTABLE (texture));
+      g_hash_table_replace (kept, g_steal_pointer (&key), g_object_ref (texture));
+      return picture;
+    }
+
+  job = g_new0 (ThumbnailJob, 1);
+  job->self = g_object_ref (self);
+  job->picture = GTK_PICTURE (g_object_ref (picture));
+  job->key = g_steal_pointer (&key);
+  plano_thumbnail_load_async (file, THUMBNAIL_WIDTH * scale, THUMBNAIL_HEIGHT * scale,
+                              dark ? PLANO_THEME_DARK : PLANO_THEME_LIGHT,
+                              self->thumbnails_cancellable, recent_thumbnail_cb, job);
+
+  return picture;
+}
+
+void
+_plano_window_refresh_recent (PlanoWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) boards = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  GHashTable *kept;
+  GtkWidget *child;
+
+  if (self->thumbnails == NULL)
+    return;
+
+  /* Behind a board the list waits until the start page shows again; on a window just opened,
+   * until its first frame, which the list would otherwise delay by tens of milliseconds. */
+  if (!self->painted || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "start") != 0)
+    {
+      self->recent_stale = TRUE;
+      return;
+    }
+  self->recent_stale = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), PLANO_MIME_TYPE) == 0 &&
+          gtk_recent_info_is_local (info) && gtk_recent_info_exists (info))
+        g_ptr_array_add (boards, gtk_recent_info_ref (info));
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  g_ptr_array_sort (boards, compare_recent);
+  kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  for (guint i = 0; i < MIN (boards->len, MAX_RECENT); i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (boards, i);
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *path = parent != NULL ? g_file_get_path (parent) : NULL;
+      g_autofree char *folder = path != NULL ? g_filename_display_name (path) : NULL;
+      g_autofree char *title = g_markup_escape_text (gtk_recent_info_get_display_name (info), -1);
+      g_autofree char *subtitle = folder != NULL ? g_markup_escape_text (folder, -1) : NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), recent_thumbnail (self, info, file, kept));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  gtk_widget_set_visible (self->recent_box, boards->len > 0);
+
+  /* Pictures of boards no longer listed, or of older versions, go. */
+  g_hash_table_unref (self->thumbnails);
+  self->thumbnails = kept;
+}
+
+void
+_plano_window_refresh_recent_if_stale (PlanoWindow *self)
+{
+  if (self->recent_stale)
+    _plano_window_refresh_recent (self);
+}
+
+/* Boards dropped from the file manager open as they do from the command line, the first in
+ * this window when it holds nothing worth keeping; a board with work in it is never replaced. */
+gboolean
+_plano_window_file_drop_cb (PlanoWindow   *self,
+                            const GValue  *value,
+                            double         x,
+                            double         y,
+                            GtkDropTarget *target)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GSList *list;
+  guint first = 0;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, g_object_ref (l->data));
+  g_slist_free (list);
+
+  if (files->len == 0)
+    return FALSE;
+
+  if (plano_window_is_reusable (self))
+    {
+      plano_window_open_file (self, g_ptr_array_index (files, 0));
+      first = 1;
+    }
+  if (files->len > first)
+    g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                        (GFile **) files->pdata + first, files->len - first, "");
+
+  return TRUE;
+}
+
+/**
+ * plano_window_open_file:
+ * @file: a .plano file
+ *
+ * Shows the board in @file. A file that is not a board leaves the window as it was and says
+ * why in a dialog.
+ *
+ * Returns: whether the board opened
+ */
+gboolean
+plano_window_open_file (PlanoWindow *self,
+                        GFile       *file)
+{
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (PLANO_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      _plano_window_show_error (self, _("Could Not Open Board"), _("Plano opens only files on this computer."));
+      return FALSE;
+    }
+
+  board = plano_format_read_file (path, &warnings, &error);
+  if (board == NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *name = g_filename_display_name (basename);
+      g_autofree char *body = NULL;
+
+      if (g_error_matches (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO))
+        body = g_strdup (error->message);
+      else
+        /* TRANSLATORS: %s is the file name, then the reason, such as "nodes[3].x: expected a number" */
+        body = g_strdup_printf (_("“%s” is not a valid board: %s"), name, error->message);
+
+      _plano_window_show_error (self, _("Could Not Open Board"), body);
+      return FALSE;
+    }
+
+  _plano_window_set_board (self, board, file);
+  add_to_recent (file);
+
+  if (warnings != NULL && warnings->len > 0)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (ngettext ("Opened with %u warning: %s",
+                                           "Opened with %u warnings, the first: %s",
+                                           warnings->len),
+                                 warnings->len, (const char *) g_ptr_array_index (warnings, 0));
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+
+  return TRUE;
+}
+
+/**
+ * plano_window_recover_draft:
+ * @info: a draft left behind by a crash
+ *
+ * Shows the draft's board, marked unsaved, with the file it came from; the draft stays until
+ * the board is saved or closed.
+ *
+ * Returns: whether the draft could be read
+ */
+gboolean
+plano_window_recover_draft (PlanoWindow          *self,
+                            const PlanoDraftInfo *info)
+{
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PLANO_IS_WINDOW (self), FALSE);
+
+  board = plano_draft_load (info->id, &error);
+  if (board == NULL)
+    {
+      _plano_window_show_error (self, _("Could Not Recover Board"), error->message);
+      return FALSE;
+    }
+
+  if (info->source != NULL)
+    source = g_file_new_for_uri (info->source);
+
+  _plano_window_set_board (self, board, source);
+
+  /* Keep writing to the crashed session's draft, so that only one is left, and claim it for
+   * this process at once, so that nobody else offers to recover it.
+   */
+  g_free (self->draft_id);
+  self->draft_id = g_strdup (info->id);
+  plano_history_set_unsaved (self->history);
+  autosave_cb (self);
+
+  return TRUE;
+}
+
+/**
+ * plano_window_new_board:
+ *
+ * Shows a new, empty board.
+ */
+void
+plano_window_new_board (PlanoWindow *self)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+
+  g_return_if_fail (PLANO_IS_WINDOW (self));
+
+  _plano_window_set_board (self, board, NULL);
+}
+
+/**
+ * plano_window_new_from_template:
+ *
+ * Shows a new board made from template @id, in the user's language, not yet saved anywhere.
+ *
+ * Returns: %FALSE, after saying why in a toast, when the template cannot be loaded
+ */
+gboolean
+plano_window_new_from_template (PlanoWindow *self,
+                                const char  *id)
+{
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PLANO_IS_WINDOW (self), FALSE);
+
+  board = plano_template_load (id, &error);
+  if (board == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return FALSE;
+    }
+
+  _plano_window_set_board (self, board, NULL);
+  plano_canvas_fit (self->canvas);
+  return TRUE;
+}
+
+/**
+ * plano_window_save_to:
+ * @file: where to save; becomes the window's file on success
+ *
+ * Returns: whether the board was saved; on failure the file on disk is untouched
+ */
+gboolean
+plano_window_save_to (PlanoWindow  *self,
+                      GFile        *file,
+                      GError      **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (PLANO_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->board != NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Plano saves only to files on this computer."));
+      return FALSE;
+    }
+
+  _plano_window_sync_interview (self);
+  if (!plano_format_save_file (self->board, path, error))
+    return FALSE;
+
+  g_set_object (&self->file, file);
+  _plano_window_remember_file_stamp (self);
+  plano_history_set_saved (self->history);
+  _plano_window_discard_draft (self);
+  add_to_recent (file);
+  _plano_window_update_title (self);
+
+  return TRUE;
+}
+
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  PlanoWindow *self = user_data;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes the window once the dialog that asked has finished closing itself: destroying the
+ * window from the dialog's response would pull it out from under the dialog.
+ */
+static void
+close_when_idle (PlanoWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+finish_save (PlanoWindow *self,
+             GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!plano_window_save_to (self, file, &error))
+    {
+      self->close_after_save = FALSE;
+      _plano_window_show_error (self, _("Could Not Save Board"), error->message);
+      return;
+    }
+
+  if (self->close_after_save)
+    close_when_idle (self);
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
+{
+  PlanoWindow *self = PLANO_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        {
+          g_autofree char *basename = g_file_get_basename (file);
+
+          /* A name typed without the extension gets it, so the file manager knows it. */
+          if (!g_str_has_suffix (basename, ".plano"))
+            {
+              g_autoptr(GFile) parent = g_file_get_parent (file);
+              g_autofree char *with_suffix = g_strconcat (basename, ".plano", NULL);
+
+              g_set_object (&file, g_file_get_child (parent, with_suffix));
+            }
+
+          finish_save (self, file);
+        }
+    }
+  else
+    {
+      self->close_after_save = FALSE;
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+GtkFileFilter *
+_plano_window_new_board_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Plano Boards"));
+  gtk_file_filter_add_mime_type (filter, PLANO_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "plano");
+
+  return filter;
+}
+
+void
+_plano_window_save_as (PlanoWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *title = _plano_window_get_display_title (self);
+  g_autofree char *name = g_strconcat (title, ".plano", NULL);
+
+  chooser = gtk_file_chooser_native_new (_("Save Board"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _plano_window_new_board_filter ());
+
+  for (char *p = name; *p != '\0'; p++)
+    if (*p == '/')
+      *p = '-';
+
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
+  else
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+changed_on_disk_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             PlanoWindow      *self)
+{
+  if (g_strcmp0 (response, "overwrite") == 0)
+    {
+      finish_save (self, self->file);
+    }
+  else if (g_strcmp0 (response, "save-as") == 0)
+    {
+      _plano_window_save_as (self);
+    }
+  else if (g_strcmp0 (response, "reload") == 0)
+    {
+      g_autoptr(GFile) file = g_object_ref (self->file);
+
+      self->close_after_save = FALSE;
+      plano_window_open_file (self, file);
+    }
+  else
+    {
+      self->close_after_save = FALSE;
+    }
+}
+
+void
+_plano_window_save (PlanoWindow *self)
+{
+  g_autofree char *stamp = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->file == NULL)
+    {
+      _plano_window_save_as (self);
+      return;
+    }
+
+  /* Another program wrote the file since Plano did: ask before writing over it. A file that
+   * is gone is simply written again.
+   */
+  stamp = get_file_stamp (self->file);
+  if (stamp == NULL || self->file_stamp == NULL || g_str_equal (stamp, self->file_stamp))
+    {
+      finish_save (self, self->file);
+      return;
+    }
+
+  title = _plano_window_get_display_title (self);
+  /* TRANSLATORS: %s is the board's title */
+  body = g_strdup_printf (_("“%s” was changed by another program since Plano opened it. "
+                            "Saving now replaces those changes."), title);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    "save-as", _("Save _As…"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (changed_on_disk_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* With Save Automatically on, a board that has a file is written to it. A file another program
+ * changed is left alone: saving by hand asks what to do about it. */
+static gboolean
+save_quietly (PlanoWindow *self)
+{
+  g_autofree char *stamp = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->settings == NULL || self->file == NULL ||
+      !g_settings_get_boolean (self->settings, "autosave"))
+    return FALSE;
+
+  stamp = get_file_stamp (self->file);
+  if (stamp != NULL && self->file_stamp != NULL && !g_str_equal (stamp, self->file_stamp))
+    return FALSE;
+
+  if (!plano_window_save_to (self, self->file, &error))
+    {
+      /* Said once until a save works again; the draft keeps the work meanwhile. */
+      if (!self->autosave_failed)
+        {
+          /* TRANSLATORS: a toast; %s says what went wrong and where */
+          g_autofree char *message = g_strdup_printf (_("Could not save automatically: %s"),
+                                                      error->message);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+        }
+      self->autosave_failed = TRUE;
+      return FALSE;
+    }
+
+  self->autosave_failed = FALSE;
+  return TRUE;
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   PlanoWindow      *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    close_when_idle (self);
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      self->close_after_save = TRUE;
+      _plano_window_save (self);
+    }
+}
+
+/* Asks whether to save a board with unsaved changes before its window closes.
+ *
+ * Returns: TRUE when the window waits for the answer, FALSE when it may close now
+ */
+gboolean
+_plano_window_confirm_close (PlanoWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->close_confirmed || self->history == NULL ||
+      !plano_history_get_is_modified (self->history))
+    return FALSE;
+
+  title = _plano_window_get_display_title (self);
+  /* TRANSLATORS: %s is the board's title */
+  body = g_strdup_printf (_("“%s” has unsaved changes. Changes that are not saved are lost."), title);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
