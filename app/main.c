@@ -51,6 +51,14 @@ main (int   argc,
       N_("Start from the built-in template ID instead of a file"), N_("ID") },
     { "list-templates", 0, 0, G_OPTION_ARG_NONE, &options.list_templates,
       N_("List the built-in templates and exit"), NULL },
+    { "list-questions", 0, 0, G_OPTION_ARG_NONE, &options.list_questions,
+      N_("List the interview questions and exit"), NULL },
+    { "solution", 0, 0, G_OPTION_ARG_STRING, &options.solution_id,
+      N_("Open or export the reference solution of question ID instead of a file"), N_("ID") },
+    { "grade", 0, 0, G_OPTION_ARG_NONE, &options.grade,
+      N_("Check FILE against the must-haves of its interview question, one line each"), NULL },
+    { "question", 0, 0, G_OPTION_ARG_STRING, &options.question_id,
+      N_("With --grade, the question ID to grade against (default: the board's interview)"), N_("ID") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.scale,
       N_("Pixels per canvas unit for PNG export (default: 1)"), N_("F") },
     { "background", 0, 0, G_OPTION_ARG_STRING, &options.background,
@@ -93,6 +101,8 @@ main (int   argc,
       g_free (options.format);
       g_free (options.background);
       g_free (options.template_id);
+      g_free (options.solution_id);
+      g_free (options.question_id);
       g_strfreev (options.down);
       return status;
     }

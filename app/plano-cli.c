@@ -14,6 +14,8 @@
 #include "plano-board.h"
 #include "plano-cli.h"
 #include "plano-export.h"
+#include "plano-guide.h"
+#include "plano-interview.h"
 #include "plano-review.h"
 #include "plano-format.h"
 #include "plano-templates.h"
@@ -24,6 +26,7 @@ gboolean
 plano_cli_wants_headless (const PlanoCliOptions *options)
 {
   return options->version || options->check || options->review || options->list_templates ||
+         options->list_questions || options->grade ||
          options->export_path != NULL;
 }
 
@@ -112,14 +115,21 @@ export_file (const PlanoCliOptions *options)
   PlanoExportOptions export = { PLANO_EXPORT_PNG, 1, FALSE, PLANO_THEME_LIGHT };
   const char *input;
 
-  if (options->template_id != NULL)
+  if (options->template_id != NULL && options->solution_id != NULL)
+    {
+      print_error (NULL, _("give either --template or --solution, not both"));
+      return 2;
+    }
+  else if (options->template_id != NULL || options->solution_id != NULL)
     {
       if (options->files != NULL && options->files[0] != NULL)
         {
-          print_error (NULL, _("--template replaces FILE: give one or the other"));
+          print_error (NULL, options->template_id != NULL
+                               ? _("--template replaces FILE: give one or the other")
+                               : _("--solution replaces FILE: give one or the other"));
           return 2;
         }
-      input = options->template_id;
+      input = options->template_id != NULL ? options->template_id : options->solution_id;
     }
   else if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
     {
@@ -159,11 +169,16 @@ export_file (const PlanoCliOptions *options)
         }
     }
 
-  board = options->template_id != NULL ? plano_template_load (input, &error)
-                                       : plano_format_read_file (input, NULL, &error);
+  if (options->template_id != NULL)
+    board = plano_template_load (input, &error);
+  else if (options->solution_id != NULL)
+    board = plano_solution_load (input, &error);
+  else
+    board = plano_format_read_file (input, NULL, &error);
   if (board == NULL)
     {
-      print_error (options->template_id != NULL ? NULL : input, "%s", error->message);
+      print_error (options->template_id == NULL && options->solution_id == NULL ? input : NULL,
+                   "%s", error->message);
       return 1;
     }
 
@@ -232,6 +247,94 @@ review_file (const PlanoCliOptions *options)
   return 0;
 }
 
+/* The texts a candidate wrote during a session, which a must-have may find its words in. */
+static GStrv
+get_interview_texts (PlanoInterview *interview)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (int step = 0; interview != NULL && step < PLANO_INTERVIEW_N_STEPS; step++)
+    {
+      const char *notes = plano_interview_get_notes (interview, step);
+
+      if (notes != NULL && notes[0] != '\0')
+        g_strv_builder_add (builder, notes);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* --grade: one line per must-have of the question, then the coverage. */
+static int
+grade_file (const PlanoCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(PlanoInterview) interview = NULL;
+  g_autoptr(PlanoGrade) grade = NULL;
+  g_auto(GStrv) texts = NULL;
+  const char *question = options->question_id;
+  const char *file;
+
+  if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
+    {
+      print_error (NULL, _("--grade needs exactly one board"));
+      return 2;
+    }
+  file = options->files[0];
+
+  board = plano_format_read_file (file, NULL, &error);
+  if (board == NULL)
+    {
+      print_error (file, "%s", error->message);
+      return 1;
+    }
+
+  if (plano_board_get_interview (board) != NULL)
+    interview = plano_interview_new_from_json (plano_board_get_interview (board), NULL);
+
+  if (question == NULL && interview != NULL)
+    question = plano_interview_get_question (interview);
+
+  if (question == NULL || question[0] == '\0')
+    {
+      print_error (file, _("the board records no interview question: give one with --question=ID "
+                           "(plano --list-questions shows them)"));
+      return 2;
+    }
+
+  texts = get_interview_texts (interview);
+  grade = plano_grade_new (board, question, (const char * const *) texts, &error);
+  if (grade == NULL)
+    {
+      print_error (file, "%s", error->message);
+      return 2;
+    }
+
+  for (guint i = 0; i < plano_grade_get_n_items (grade); i++)
+    {
+      g_autofree char *line = plano_grade_item_to_line (plano_grade_get_item (grade, i));
+
+      g_print ("%s\n", line);
+    }
+  g_print ("coverage: %u of %u\n", plano_grade_get_n_covered (grade), plano_grade_get_n_items (grade));
+
+  return 0;
+}
+
+/* --list-questions: one line per question of the bank, its id and its title. */
+static int
+list_questions (void)
+{
+  guint n;
+  const PlanoQuestion *questions = plano_interview_get_questions (&n);
+
+  for (guint i = 0; i < n; i++)
+    g_print ("%s\t%s\n", questions[i].id, _(questions[i].title));
+
+  return 0;
+}
+
 /* --list-templates: one line per template, its id and its title. */
 static int
 list_templates (void)
@@ -278,11 +381,17 @@ plano_cli_run (const PlanoCliOptions *options)
   if (options->list_templates)
     return list_templates ();
 
+  if (options->list_questions)
+    return list_questions ();
+
   if (options->export_path != NULL)
     return export_file (options);
 
   if (options->review)
     return review_file (options);
+
+  if (options->grade)
+    return grade_file (options);
 
   return 0;
 }

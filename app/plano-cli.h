@@ -22,6 +22,10 @@ typedef struct
   char     **down;         /* --down=ID, for --review */
   char      *template_id;  /* --template=ID: a built-in template instead of a file */
   gboolean   list_templates;
+  gboolean   list_questions;
+  char      *solution_id;  /* --solution=ID: a question's reference solution instead of a file */
+  gboolean   grade;
+  char      *question_id;  /* --question=ID, for --grade */
   char     **files;      /* the files named on the command line */
 } PlanoCliOptions;
 

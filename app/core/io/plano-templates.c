@@ -147,28 +147,23 @@ translate_items (JsonObject *root,
 }
 
 /**
- * plano_template_load:
+ * plano_template_read_translated:
+ * @source: a board written in English, as the templates and reference solutions are
  *
- * Returns: (transfer full) (nullable): a new board from the template, its texts in the
- *   user's language, or %NULL with @error for an unknown id
+ * Returns: (transfer full) (nullable): a new board from @source, its texts in the user's
+ *   language, or %NULL with @error
  */
 PlanoBoard *
-plano_template_load (const char  *id,
-                     GError     **error)
+plano_template_read_translated (GBytes  *source,
+                                GError **error)
 {
-  g_autoptr(GBytes) source = plano_template_get_source (id);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonGenerator) generator = NULL;
   g_autofree char *translated = NULL;
   gsize length;
   JsonObject *root;
 
-  if (source == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("There is no template “%s”; plano --list-templates shows them"), id);
-      return NULL;
-    }
+  g_return_val_if_fail (source != NULL, NULL);
 
   if (!json_parser_load_from_data (parser, g_bytes_get_data (source, NULL), g_bytes_get_size (source), error))
     return NULL;
@@ -186,4 +181,26 @@ plano_template_load (const char  *id,
   translated = json_generator_to_data (generator, &length);
 
   return plano_format_read (translated, length, NULL, error);
+}
+
+/**
+ * plano_template_load:
+ *
+ * Returns: (transfer full) (nullable): a new board from the template, its texts in the
+ *   user's language, or %NULL with @error for an unknown id
+ */
+PlanoBoard *
+plano_template_load (const char  *id,
+                     GError     **error)
+{
+  g_autoptr(GBytes) source = plano_template_get_source (id);
+
+  if (source == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no template “%s”; plano --list-templates shows them"), id);
+      return NULL;
+    }
+
+  return plano_template_read_translated (source, error);
 }

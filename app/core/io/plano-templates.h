@@ -25,5 +25,7 @@ const PlanoTemplate *plano_templates_lookup     (const char  *id);
 GBytes              *plano_template_get_source  (const char  *id);
 PlanoBoard          *plano_template_load        (const char  *id,
                                                  GError     **error);
+PlanoBoard          *plano_template_read_translated (GBytes  *source,
+                                                     GError **error);
 
 G_END_DECLS

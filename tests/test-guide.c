@@ -1,0 +1,269 @@
+/* test-guide.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The interview guides: every question of the bank has must-haves, follow-ups and a reference
+ * solution; each solution covers all its question's must-haves and an empty board none; each
+ * kind of check finds what it should on small boards, and a solution with one capability
+ * taken away misses exactly that must-have.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "plano-format.h"
+#include "plano-guide.h"
+#include "plano-interview.h"
+
+static PlanoBoard *
+board_from (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  PlanoBoard *board = plano_format_read (json, strlen (json), NULL, &error);
+
+  g_assert_no_error (error);
+  return board;
+}
+
+/* The ids of the missing must-haves, in order, separated by spaces. */
+static char *
+missing (PlanoBoard         *board,
+         const char         *question,
+         const char * const *texts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoGrade) grade = plano_grade_new (board, question, texts, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < plano_grade_get_n_items (grade); i++)
+    {
+      const PlanoGradeItem *item = plano_grade_get_item (grade, i);
+
+      if (item->covered)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, item->must_have->id);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_every_question_has_a_guide (void)
+{
+  guint n;
+  const PlanoQuestion *questions = plano_interview_get_questions (&n);
+
+  g_assert_cmpuint (n, ==, 22);
+  for (guint i = 0; i < n; i++)
+    {
+      const PlanoGuide *guide = plano_guide_lookup (questions[i].id);
+      guint n_must = 0;
+      guint n_follow = 0;
+
+      g_test_message ("question %s", questions[i].id);
+      g_assert_nonnull (guide);
+      n_must = plano_guide_get_n_must_haves (guide);
+      n_follow = plano_guide_get_n_follow_ups (guide);
+      g_assert_cmpuint (n_must, >=, 4);
+      g_assert_cmpuint (n_must, <=, 8);
+      g_assert_cmpuint (n_follow, >=, 3);
+      g_assert_cmpuint (n_follow, <=, 5);
+
+      for (guint m = 0; m < n_must; m++)
+        {
+          const PlanoMustHave *must = &guide->must_haves[m];
+
+          g_assert_nonnull (must->text);
+          g_assert_nonnull (must->why);
+          g_assert_cmpint (must->checks[0].type, !=, PLANO_CHECK_NONE);
+          for (guint o = 0; o < m; o++)
+            g_assert_cmpstr (guide->must_haves[o].id, !=, must->id);
+        }
+      for (guint f = 0; f < n_follow; f++)
+        g_assert_true (guide->follow_ups[f].question[0] != '\0' && guide->follow_ups[f].answer[0] != '\0');
+    }
+
+  g_assert_null (plano_guide_lookup ("no-such-question"));
+}
+
+static void
+test_solutions_cover_everything (void)
+{
+  guint n;
+  const PlanoQuestion *questions = plano_interview_get_questions (&n);
+  g_autoptr(PlanoBoard) empty = board_from ("{\"plano\": 1, \"nodes\": []}");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlanoBoard) solution = plano_solution_load (questions[i].id, &error);
+      g_autoptr(PlanoGrade) grade = NULL;
+      g_autoptr(PlanoGrade) none = NULL;
+      g_autofree char *missed = NULL;
+
+      g_test_message ("solution %s", questions[i].id);
+      g_assert_no_error (error);
+      g_assert_nonnull (solution);
+      g_assert_false (plano_board_is_empty (solution));
+      /* Drawn as a strong candidate would: several components, their trade-offs recorded. */
+      g_assert_cmpuint (plano_board_get_n_items (solution, PLANO_ITEM_NODE), >=, 6);
+      g_assert_cmpuint (plano_board_get_n_items (solution, PLANO_ITEM_TRADEOFF), >=, 2);
+
+      missed = missing (solution, questions[i].id, NULL);
+      g_assert_cmpstr (missed, ==, "");
+
+      none = plano_grade_new (empty, questions[i].id, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (plano_grade_get_n_covered (none), ==, 0);
+      grade = plano_grade_new (solution, questions[i].id, NULL, &error);
+      g_assert_cmpuint (plano_grade_get_n_covered (grade), ==, plano_grade_get_n_items (grade));
+    }
+}
+
+static void
+test_unknown_question (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) empty = board_from ("{\"plano\": 1, \"nodes\": []}");
+  PlanoGrade *grade = plano_grade_new (empty, "no-such-question", NULL, &error);
+
+  g_assert_null (grade);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "no-such-question"));
+  g_clear_error (&error);
+
+  g_assert_null (plano_solution_load ("no-such-question", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+#define NODE(id, kind, extra) "{\"id\": \"" id "\", \"kind\": \"" kind "\", \"x\": 0, \"y\": 0" extra "}"
+#define EDGE(id, from, to) "{\"id\": \"" id "\", \"from\": \"" from "\", \"to\": \"" to "\"}"
+
+static gboolean
+holds (const char         *json,
+       const PlanoCheck   *check,
+       const char * const *texts,
+       const char         *expected_ids)
+{
+  g_autoptr(PlanoBoard) board = board_from (json);
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *joined = NULL;
+  gboolean result = plano_check_holds (check, board, texts, &ids);
+
+  joined = g_strjoinv (" ", ids);
+  if (expected_ids != NULL)
+    g_assert_cmpstr (joined, ==, expected_ids);
+
+  return result;
+}
+
+static void
+test_check_node (void)
+{
+  const char *board = "{\"plano\": 1, \"nodes\": ["
+    NODE ("k", "kafka", ", \"props\": {\"replicas\": 3}") ","
+    NODE ("f", "flink", ", \"props\": {\"replicas\": 1, \"idempotent\": true}") ","
+    NODE ("d", "druid", "") "]}";
+  PlanoCheck kafka = { PLANO_CHECK_NODE, "kafka|kinesis" };
+  PlanoCheck category = { PLANO_CHECK_NODE, "@serving" };
+  PlanoCheck any_idempotent = { PLANO_CHECK_NODE, "*", NULL, NULL, "idempotent" };
+  PlanoCheck replicated = { PLANO_CHECK_NODE, "kafka|flink", NULL, NULL, "replicas", 2 };
+  PlanoCheck every_replicated = { PLANO_CHECK_EVERY, "kafka|flink", NULL, NULL, "replicas", 2 };
+  PlanoCheck every_kafka = { PLANO_CHECK_EVERY, "kafka", NULL, NULL, "replicas", 2 };
+  PlanoCheck missing_kind = { PLANO_CHECK_EVERY, "pulsar", NULL, NULL, "replicas", 2 };
+
+  g_assert_true (holds (board, &kafka, NULL, "k"));
+  g_assert_true (holds (board, &category, NULL, "d"));
+  g_assert_true (holds (board, &any_idempotent, NULL, "f"));
+  g_assert_true (holds (board, &replicated, NULL, "k"));
+  g_assert_false (holds (board, &every_replicated, NULL, ""));
+  g_assert_true (holds (board, &every_kafka, NULL, "k"));
+  g_assert_false (holds (board, &missing_kind, NULL, ""));
+}
+
+static void
+test_check_path (void)
+{
+  /* app → kafka → flink → (zone serving: druid, redis); app → warehouse directly. */
+  const char *board = "{\"plano\": 1, \"nodes\": ["
+    NODE ("app", "app", "") "," NODE ("k", "kafka", "") "," NODE ("f", "flink", "") ","
+    NODE ("d", "druid", ", \"zone\": \"serving\"") "," NODE ("r", "redis", ", \"zone\": \"serving\"") ","
+    NODE ("w", "warehouse", "") "],"
+    "\"edges\": [" EDGE ("e1", "app", "k") "," EDGE ("e2", "k", "f") "," EDGE ("e3", "f", "serving") ","
+    EDGE ("e4", "app", "w") "],"
+    "\"zones\": [{\"id\": \"serving\", \"label\": \"Serving\", \"x\": 0, \"y\": 0, \"w\": 10, \"h\": 10}]}";
+  PlanoCheck through_log = { PLANO_CHECK_PATH, "app", "kafka", "druid" };
+  PlanoCheck into_zone = { PLANO_CHECK_PATH, "flink", NULL, "redis" };
+  PlanoCheck warehouse_through_log = { PLANO_CHECK_PATH, "app", "kafka|kinesis", "warehouse" };
+  PlanoCheck backwards = { PLANO_CHECK_PATH, "druid", NULL, "app" };
+  PlanoCheck self = { PLANO_CHECK_PATH, "kafka", NULL, "kafka" };
+
+  g_assert_true (holds (board, &through_log, NULL, "k d"));
+  g_assert_true (holds (board, &into_zone, NULL, "r"));
+  g_assert_false (holds (board, &warehouse_through_log, NULL, NULL));
+  g_assert_false (holds (board, &backwards, NULL, NULL));
+  /* A path must take a connection: a component does not reach itself without a loop. */
+  g_assert_false (holds (board, &self, NULL, NULL));
+}
+
+static void
+test_check_text (void)
+{
+  const char *board = "{\"plano\": 1, \"nodes\": [" NODE ("f", "flink", ", \"label\": \"Flink: sessions\"") "],"
+    "\"notes\": [{\"id\": \"n\", \"text\": \"Allowed lateness: 1 hour, then the lake.\", \"x\": 0, \"y\": 0, \"target\": \"f\"}],"
+    "\"tradeoffs\": [{\"id\": \"t\", \"title\": \"Batch vs streaming\", \"choice\": \"Kappa: replay the log\"}]}";
+  PlanoCheck late = { PLANO_CHECK_TEXT, "watermark|allowed lateness" };
+  PlanoCheck session = { PLANO_CHECK_TEXT, "sessionize|session" };
+  PlanoCheck gdpr = { PLANO_CHECK_TEXT, "GDPR|erasure" };
+  PlanoCheck kappa = { PLANO_CHECK_TRADEOFF, "lambda|kappa" };
+  PlanoCheck preset = { PLANO_CHECK_TRADEOFF, "preset:batch-streaming" };
+  PlanoCheck other_preset = { PLANO_CHECK_TRADEOFF, "preset:push-pull" };
+  const char *notes[] = { "We must support GDPR erasure within 30 days.", NULL };
+
+  g_assert_true (holds (board, &late, NULL, "f"));
+  g_assert_true (holds (board, &session, NULL, "f"));
+  g_assert_false (holds (board, &gdpr, NULL, NULL));
+  g_assert_true (holds (board, &gdpr, notes, NULL));
+  g_assert_true (holds (board, &kappa, NULL, NULL));
+  g_assert_true (holds (board, &preset, NULL, NULL));
+  g_assert_false (holds (board, &other_preset, NULL, NULL));
+}
+
+/* A solution with one capability taken away misses exactly that must-have. */
+static void
+test_take_one_away (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = plano_solution_load ("clickstream-analytics", &error);
+  g_autofree char *missed = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (plano_board_remove_item (board, "druid"));
+  missed = missing (board, "clickstream-analytics", NULL);
+  g_assert_cmpstr (missed, ==, "olap");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/plano/guide/every-question", test_every_question_has_a_guide);
+  g_test_add_func ("/plano/guide/solutions", test_solutions_cover_everything);
+  g_test_add_func ("/plano/guide/unknown-question", test_unknown_question);
+  g_test_add_func ("/plano/guide/check-node", test_check_node);
+  g_test_add_func ("/plano/guide/check-path", test_check_path);
+  g_test_add_func ("/plano/guide/check-text", test_check_text);
+  g_test_add_func ("/plano/guide/take-one-away", test_take_one_away);
+
+  return g_test_run ();
+}
