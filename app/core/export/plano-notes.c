@@ -12,6 +12,7 @@
 #include "plano-catalog.h"
 #include "plano-interview.h"
 #include "plano-notes.h"
+#include "plano-report.h"
 #include "plano-review.h"
 
 /* Study notes: what a candidate keeps after practising a design. The title, the question, the
@@ -204,6 +205,86 @@ add_interview (GPtrArray      *blocks,
     }
 }
 
+/* The feedback report of a finished session: what a mock interviewer would hand back. */
+static void
+add_feedback (GPtrArray      *blocks,
+              PlanoBoard     *board,
+              PlanoInterview *interview)
+{
+  g_autoptr(PlanoReport) report = plano_report_new (interview, board, NULL);
+  PlanoGrade *grade = plano_report_get_grade (report);
+  const PlanoGuide *guide = plano_guide_lookup (plano_interview_get_question (interview));
+  PlanoLevel level = plano_interview_get_level (interview);
+  guint hints = plano_interview_get_n_hints_revealed (interview);
+  g_autofree char *summary = NULL;
+
+  add (blocks, PLANO_BLOCK_HEADING, _("Feedback"));
+
+  if (grade != NULL)
+    /* TRANSLATORS: "Level: Senior. Must-haves covered: 5 of 7. Hints used: 1." */
+    summary = g_strdup_printf (_("Level: %s. Must-haves covered: %u of %u. Hints used: %u."),
+                               plano_level_get_name (level), plano_grade_get_n_covered (grade),
+                               plano_grade_get_n_items (grade), hints);
+  else
+    /* TRANSLATORS: "Level: Senior. Hints used: 1." */
+    summary = g_strdup_printf (_("Level: %s. Hints used: %u."), plano_level_get_name (level), hints);
+  add (blocks, PLANO_BLOCK_PARAGRAPH, summary);
+
+  add_row (blocks, PLANO_BLOCK_TABLE_HEADER, _("Dimension"), _("Score"), _("Evidence"), NULL);
+  for (guint d = 0; d < PLANO_RUBRIC_N_DIMENSIONS; d++)
+    {
+      int score = plano_report_get_score (report, d);
+      int proposed = plano_report_get_proposed (report, d);
+      g_autofree char *value = NULL;
+
+      if (score != proposed)
+        /* TRANSLATORS: a rubric score the candidate changed: "3 / 4 (Plano proposed 2)" */
+        value = g_strdup_printf (_("%d / %d (Plano proposed %d)"), score, PLANO_RUBRIC_MAX_SCORE, proposed);
+      else
+        value = g_strdup_printf ("%d / %d", score, PLANO_RUBRIC_MAX_SCORE);
+      add_row (blocks, PLANO_BLOCK_TABLE_ROW, _(plano_rubric_get_info (d)->title), value,
+               plano_report_get_evidence (report, d), NULL);
+    }
+
+  if (grade != NULL)
+    {
+      add (blocks, PLANO_BLOCK_SUBHEADING, _("Must-Haves"));
+      for (guint i = 0; i < plano_grade_get_n_items (grade); i++)
+        {
+          const PlanoGradeItem *item = plano_grade_get_item (grade, i);
+          g_autofree char *line = NULL;
+
+          if (item->covered)
+            line = g_strdup (_(item->must_have->text));
+          else
+            /* TRANSLATORS: a must-have missed, and why it matters */
+            line = g_strdup_printf (_("%s — %s"), _(item->must_have->text), _(item->must_have->why));
+          add (blocks, item->covered ? PLANO_BLOCK_CHECKED : PLANO_BLOCK_UNCHECKED, line);
+        }
+    }
+
+  if (guide != NULL && plano_guide_get_n_follow_ups (guide) > 0)
+    {
+      add (blocks, PLANO_BLOCK_SUBHEADING, _("Follow-Up Questions"));
+      for (guint i = 0; i < plano_guide_get_n_follow_ups (guide); i++)
+        {
+          const char *answer = plano_interview_get_answer (interview, i);
+          g_autofree char *mine = NULL;
+          g_autofree char *model = NULL;
+
+          add (blocks, PLANO_BLOCK_BULLET, _(guide->follow_ups[i].question));
+          /* TRANSLATORS: the candidate's answer to a follow-up question */
+          mine = g_strdup_printf (_("Your answer: %s"), answer != NULL ? answer : _("not answered"));
+          add (blocks, PLANO_BLOCK_PARAGRAPH, mine);
+          /* TRANSLATORS: the model answer to a follow-up question */
+          model = g_strdup_printf (_("Model answer: %s"), _(guide->follow_ups[i].answer));
+          add (blocks, PLANO_BLOCK_PARAGRAPH, model);
+        }
+    }
+
+  add (blocks, PLANO_BLOCK_PARAGRAPH, plano_report_get_practice (report)->text);
+}
+
 static void
 add_tradeoffs (GPtrArray  *blocks,
                PlanoBoard *board)
@@ -316,6 +397,8 @@ plano_notes_build (PlanoBoard *board)
 
   if (interview != NULL && plano_interview_get_state (interview) != PLANO_INTERVIEW_IDLE)
     add_interview (blocks, interview);
+  if (interview != NULL && plano_interview_get_state (interview) == PLANO_INTERVIEW_FINISHED)
+    add_feedback (blocks, board, interview);
 
   add_tradeoffs (blocks, board);
 

@@ -135,6 +135,10 @@ struct _PlanoInterview
   char                *prompt;
   gboolean             auto_advance;
   int                  scores[PLANO_INTERVIEW_N_MASTERY];
+  guint                hints;      /* bit per step whose hint was revealed */
+  PlanoLevel           level;
+  int                  ratings[PLANO_RUBRIC_N_DIMENSIONS];  /* 1–4, or 0 when not rated */
+  char                *answers[PLANO_GUIDE_MAX_FOLLOW_UPS];  /* to the follow-up questions */
   GArray              *curveballs; /* of DrawnCurveball */
   GPtrArray           *frames;     /* of Frame */
   JsonNode            *start_board;
@@ -242,6 +246,8 @@ plano_interview_finalize (GObject *object)
 
   for (guint i = 0; i < PLANO_INTERVIEW_N_STEPS; i++)
     g_free (self->steps[i].notes);
+  for (guint i = 0; i < PLANO_GUIDE_MAX_FOLLOW_UPS; i++)
+    g_free (self->answers[i]);
   g_free (self->question);
   g_free (self->prompt);
   g_clear_pointer (&self->curveballs, g_array_unref);
@@ -294,6 +300,11 @@ clear_session (PlanoInterview *self)
     }
   for (guint i = 0; i < PLANO_INTERVIEW_N_MASTERY; i++)
     self->scores[i] = -1;
+  self->hints = 0;
+  for (guint i = 0; i < PLANO_RUBRIC_N_DIMENSIONS; i++)
+    self->ratings[i] = 0;
+  for (guint i = 0; i < PLANO_GUIDE_MAX_FOLLOW_UPS; i++)
+    g_clear_pointer (&self->answers[i], g_free);
   g_array_set_size (self->curveballs, 0);
   g_ptr_array_set_size (self->frames, 0);
   g_clear_pointer (&self->start_board, json_node_unref);
@@ -307,6 +318,7 @@ plano_interview_init (PlanoInterview *self)
   self->frames = g_ptr_array_new_with_free_func ((GDestroyNotify) frame_free);
   for (guint i = 0; i < PLANO_INTERVIEW_N_STEPS; i++)
     self->steps[i].planned = steps[i].minutes * 60;
+  self->level = PLANO_LEVEL_SENIOR;
   clear_session (self);
 }
 
@@ -595,6 +607,15 @@ plano_interview_is_blank (PlanoInterview *self)
 
   for (guint i = 0; i < PLANO_INTERVIEW_N_MASTERY; i++)
     if (self->scores[i] >= 0)
+      return FALSE;
+
+  if (self->hints != 0)
+    return FALSE;
+  for (guint i = 0; i < PLANO_RUBRIC_N_DIMENSIONS; i++)
+    if (self->ratings[i] > 0)
+      return FALSE;
+  for (guint i = 0; i < PLANO_GUIDE_MAX_FOLLOW_UPS; i++)
+    if (self->answers[i] != NULL)
       return FALSE;
 
   return TRUE;
@@ -918,6 +939,137 @@ plano_interview_get_rubric_total (PlanoInterview *self)
     total += MAX (self->scores[i], 0);
 
   return total;
+}
+
+/* Hints, ratings and follow-ups */
+
+/**
+ * plano_interview_reveal_hint:
+ *
+ * Shows the hint of @step: hints stay hidden until asked for, and the report counts them.
+ */
+void
+plano_interview_reveal_hint (PlanoInterview *self,
+                             int             step)
+{
+  g_return_if_fail (PLANO_IS_INTERVIEW (self));
+  g_return_if_fail (valid_step (step));
+
+  if (self->hints & (1u << step))
+    return;
+
+  self->hints |= 1u << step;
+  emit_changed (self);
+}
+
+gboolean
+plano_interview_get_hint_revealed (PlanoInterview *self,
+                                   int             step)
+{
+  g_return_val_if_fail (PLANO_IS_INTERVIEW (self), FALSE);
+  g_return_val_if_fail (valid_step (step), FALSE);
+
+  return (self->hints & (1u << step)) != 0;
+}
+
+guint
+plano_interview_get_n_hints_revealed (PlanoInterview *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (PLANO_IS_INTERVIEW (self), 0);
+
+  for (int step = 0; step < PLANO_INTERVIEW_N_STEPS; step++)
+    n += (self->hints >> step) & 1;
+
+  return n;
+}
+
+PlanoLevel
+plano_interview_get_level (PlanoInterview *self)
+{
+  g_return_val_if_fail (PLANO_IS_INTERVIEW (self), PLANO_LEVEL_SENIOR);
+
+  return self->level;
+}
+
+void
+plano_interview_set_level (PlanoInterview *self,
+                           PlanoLevel      level)
+{
+  g_return_if_fail (PLANO_IS_INTERVIEW (self));
+  g_return_if_fail (level < PLANO_N_LEVELS);
+
+  if (self->level == level)
+    return;
+
+  self->level = level;
+  emit_changed (self);
+}
+
+/**
+ * plano_interview_get_rating:
+ *
+ * Returns: the score the candidate confirmed for @dimension, 1 to 4, or 0 when none yet
+ */
+int
+plano_interview_get_rating (PlanoInterview       *self,
+                            PlanoRubricDimension  dimension)
+{
+  g_return_val_if_fail (PLANO_IS_INTERVIEW (self), 0);
+  g_return_val_if_fail (dimension < PLANO_RUBRIC_N_DIMENSIONS, 0);
+
+  return self->ratings[dimension];
+}
+
+void
+plano_interview_set_rating (PlanoInterview       *self,
+                            PlanoRubricDimension  dimension,
+                            int                   score)
+{
+  g_return_if_fail (PLANO_IS_INTERVIEW (self));
+  g_return_if_fail (dimension < PLANO_RUBRIC_N_DIMENSIONS);
+
+  score = CLAMP (score, 0, PLANO_RUBRIC_MAX_SCORE);
+  if (self->ratings[dimension] == score)
+    return;
+
+  self->ratings[dimension] = score;
+  emit_changed (self);
+}
+
+/**
+ * plano_interview_get_answer:
+ *
+ * Returns: (nullable): what the candidate answered to follow-up question @index
+ */
+const char *
+plano_interview_get_answer (PlanoInterview *self,
+                            guint           index)
+{
+  g_return_val_if_fail (PLANO_IS_INTERVIEW (self), NULL);
+  g_return_val_if_fail (index < PLANO_GUIDE_MAX_FOLLOW_UPS, NULL);
+
+  return self->answers[index];
+}
+
+/* An empty answer counts as none, so the model answer stays hidden. */
+void
+plano_interview_set_answer (PlanoInterview *self,
+                            guint           index,
+                            const char     *answer)
+{
+  g_return_if_fail (PLANO_IS_INTERVIEW (self));
+  g_return_if_fail (index < PLANO_GUIDE_MAX_FOLLOW_UPS);
+
+  if (answer != NULL && answer[0] == '\0')
+    answer = NULL;
+  if (g_strcmp0 (self->answers[index], answer) == 0)
+    return;
+
+  g_free (self->answers[index]);
+  self->answers[index] = g_strdup (answer);
+  emit_changed (self);
 }
 
 /* Curveballs */
@@ -1271,6 +1423,38 @@ plano_interview_to_json (PlanoInterview *self)
       json_builder_add_int_value (builder, plano_interview_get_rubric_total (self));
     }
 
+  json_builder_set_member_name (builder, "level");
+  json_builder_add_string_value (builder, plano_level_get_id (self->level));
+
+  if (self->hints != 0)
+    {
+      json_builder_set_member_name (builder, "hints");
+      json_builder_begin_array (builder);
+      for (int i = 0; i < PLANO_INTERVIEW_N_STEPS; i++)
+        if (plano_interview_get_hint_revealed (self, i))
+          json_builder_add_string_value (builder, steps[i].id);
+      json_builder_end_array (builder);
+    }
+
+  json_builder_set_member_name (builder, "ratings");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < PLANO_RUBRIC_N_DIMENSIONS; i++)
+    if (self->ratings[i] > 0)
+      {
+        json_builder_set_member_name (builder, plano_rubric_get_info (i)->id);
+        json_builder_add_int_value (builder, self->ratings[i]);
+      }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "answers");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < PLANO_GUIDE_MAX_FOLLOW_UPS; i++)
+    if (self->answers[i] != NULL)
+      json_builder_add_string_value (builder, self->answers[i]);
+    else
+      json_builder_add_null_value (builder);
+  json_builder_end_array (builder);
+
   json_builder_set_member_name (builder, "curveballs");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->curveballs->len; i++)
@@ -1454,6 +1638,71 @@ read_steps (PlanoInterview  *self,
   return TRUE;
 }
 
+/* The level, the hints revealed, the ratings and the answers to the follow-ups. Values this
+ * Plano does not know (a step or dimension of a later version) are skipped.
+ */
+static gboolean
+read_feedback (PlanoInterview  *self,
+               JsonObject      *root,
+               GError         **error)
+{
+  g_autofree char *level = NULL;
+  JsonNode *ratings;
+  JsonArray *array;
+  gboolean ok;
+
+  if (!get_string (root, "level", &level, "interview", error))
+    return FALSE;
+  if (level != NULL && !plano_level_lookup (level, &self->level))
+    return fail (error, "interview.level", _("unknown level “%s”: use mid, senior or staff"), level);
+
+  array = get_array (root, "hints", "interview", &ok, error);
+  if (!ok)
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *hint = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (hint) || json_node_get_value_type (hint) != G_TYPE_STRING)
+        continue;
+      for (int step = 0; step < PLANO_INTERVIEW_N_STEPS; step++)
+        if (g_str_equal (json_node_get_string (hint), steps[step].id))
+          self->hints |= 1u << step;
+    }
+
+  ratings = json_object_get_member (root, "ratings");
+  if (ratings != NULL && !JSON_NODE_HOLDS_NULL (ratings))
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (ratings))
+        return fail (error, "interview.ratings", "%s", _("expected an object"));
+
+      for (guint i = 0; i < PLANO_RUBRIC_N_DIMENSIONS; i++)
+        {
+          double score = 0;
+          g_autofree char *path = g_strdup ("interview.ratings");
+
+          if (!get_number (json_node_get_object (ratings), plano_rubric_get_info (i)->id,
+                           1, PLANO_RUBRIC_MAX_SCORE, &score, path, error))
+            return FALSE;
+          self->ratings[i] = (int) score;
+        }
+    }
+
+  array = get_array (root, "answers", "interview", &ok, error);
+  if (!ok)
+    return FALSE;
+  for (guint i = 0; array != NULL && i < MIN (json_array_get_length (array), PLANO_GUIDE_MAX_FOLLOW_UPS); i++)
+    {
+      JsonNode *answer = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (answer) && json_node_get_value_type (answer) == G_TYPE_STRING &&
+          json_node_get_string (answer)[0] != '\0')
+        self->answers[i] = g_strdup (json_node_get_string (answer));
+    }
+
+  return TRUE;
+}
+
 /**
  * plano_interview_new_from_json:
  * @node: a board's "interview" member
@@ -1518,6 +1767,9 @@ plano_interview_new_from_json (JsonNode  *node,
       if (JSON_NODE_HOLDS_VALUE (score) && json_node_get_value_type (score) == G_TYPE_INT64)
         self->scores[i] = CLAMP (json_node_get_int (score), 0, 3);
     }
+
+  if (!read_feedback (self, root, error))
+    return NULL;
 
   array = get_array (root, "curveballs", "interview", &ok, error);
   if (!ok)

@@ -8,7 +8,9 @@
 #include <json-glib/json-glib.h>
 
 #include "plano-board.h"
+#include "plano-guide.h"
 #include "plano-history.h"
+#include "plano-rubric.h"
 
 G_BEGIN_DECLS
 
@@ -131,6 +133,25 @@ void                plano_interview_set_score          (PlanoInterview    *self,
                                                         guint              item,
                                                         int                score);
 int                 plano_interview_get_rubric_total   (PlanoInterview    *self);
+
+void                plano_interview_reveal_hint        (PlanoInterview    *self,
+                                                        int                step);
+gboolean            plano_interview_get_hint_revealed  (PlanoInterview    *self,
+                                                        int                step);
+guint               plano_interview_get_n_hints_revealed (PlanoInterview  *self);
+PlanoLevel          plano_interview_get_level          (PlanoInterview    *self);
+void                plano_interview_set_level          (PlanoInterview    *self,
+                                                        PlanoLevel         level);
+int                 plano_interview_get_rating         (PlanoInterview    *self,
+                                                        PlanoRubricDimension dimension);
+void                plano_interview_set_rating         (PlanoInterview    *self,
+                                                        PlanoRubricDimension dimension,
+                                                        int                score);
+const char         *plano_interview_get_answer         (PlanoInterview    *self,
+                                                        guint              index);
+void                plano_interview_set_answer         (PlanoInterview    *self,
+                                                        guint              index,
+                                                        const char        *answer);
 
 const PlanoCurveball *plano_interview_draw_curveball   (PlanoInterview    *self,
                                                         guint              seed);
