@@ -11,6 +11,8 @@
 
 #include "plano-application.h"
 #include "plano-cli.h"
+#include "plano-guide.h"
+#include "plano-interview.h"
 #include "plano-templates.h"
 
 /* Where the translations are: the installed ones, or those of a build tree when
@@ -113,6 +115,12 @@ main (int   argc,
     g_ptr_array_add (app_argv, files[i]);
   g_ptr_array_add (app_argv, NULL);
 
+  if (options.template_id != NULL && options.solution_id != NULL)
+    {
+      g_printerr ("plano: %s\n", _("give either --template or --solution, not both"));
+      return 2;
+    }
+
   app = plano_application_new ();
   if (options.template_id != NULL)
     {
@@ -123,6 +131,23 @@ main (int   argc,
         }
       plano_application_set_startup_template (app, options.template_id);
       g_free (options.template_id);
+    }
+  if (options.solution_id != NULL)
+    {
+      g_autoptr(GBytes) solution = plano_solution_get_source (options.solution_id);
+
+      if (plano_interview_lookup_question (options.solution_id) == NULL)
+        {
+          g_printerr ("plano: %s\n", _("there is no such question; plano --list-questions shows them"));
+          return 2;
+        }
+      if (solution == NULL)
+        {
+          g_printerr ("plano: %s\n", _("that question has no reference solution yet"));
+          return 2;
+        }
+      plano_application_set_startup_solution (app, options.solution_id);
+      g_free (options.solution_id);
     }
 
   return g_application_run (G_APPLICATION (app), app_argv->len - 1, (char **) app_argv->pdata);

@@ -21,6 +21,7 @@ struct _PlanoApplication
   GSettings      *settings;
   gboolean        recovery_offered;
   char           *startup_template;  /* --template=ID for the first window */
+  char           *startup_solution;  /* --solution=ID for the first window */
 };
 
 G_DEFINE_FINAL_TYPE (PlanoApplication, plano_application, ADW_TYPE_APPLICATION)
@@ -185,6 +186,22 @@ plano_application_set_startup_template (PlanoApplication *self,
   self->startup_template = g_strdup (id);
 }
 
+/**
+ * plano_application_set_startup_solution:
+ *
+ * The first window shows the reference solution of question @id as a new board
+ * (`plano --solution=ID`).
+ */
+void
+plano_application_set_startup_solution (PlanoApplication *self,
+                                        const char       *id)
+{
+  g_return_if_fail (PLANO_IS_APPLICATION (self));
+
+  g_free (self->startup_solution);
+  self->startup_solution = g_strdup (id);
+}
+
 static void
 plano_application_activate (GApplication *app)
 {
@@ -198,6 +215,11 @@ plano_application_activate (GApplication *app)
     {
       plano_window_new_from_template (PLANO_WINDOW (window), self->startup_template);
       g_clear_pointer (&self->startup_template, g_free);
+    }
+  if (self->startup_solution != NULL && PLANO_IS_WINDOW (window))
+    {
+      plano_window_new_from_solution (PLANO_WINDOW (window), self->startup_solution);
+      g_clear_pointer (&self->startup_solution, g_free);
     }
 
   gtk_window_present (window);
@@ -287,6 +309,7 @@ plano_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->startup_template, g_free);
+  g_clear_pointer (&self->startup_solution, g_free);
 
   G_OBJECT_CLASS (plano_application_parent_class)->dispose (object);
 }
@@ -368,8 +391,26 @@ quit_action (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+/* A question's reference solution, as a new board in a window of its own: the board the user
+ * is working on stays as it is. */
+static void
+open_solution_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  PlanoApplication *self = user_data;
+  PlanoWindow *window = find_reusable_window (self);
+
+  if (window == NULL)
+    window = plano_application_new_window (self);
+
+  plano_window_new_from_solution (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "open-solution", open_solution_action, "s" },
   { "preferences", preferences_action },
   { "new-window", new_window_action },
   { "quit", quit_action },

@@ -325,6 +325,37 @@ interview_action (GtkWidget  *widget,
       }
 }
 
+/* Your Progress, from the main menu as from the interview panel. */
+static void
+show_progress_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+
+  plano_interview_panel_show_progress (self->interview_panel);
+}
+
+/* Practise a question, as the feedback or Your Progress suggest: on this window's board, or a
+ * new one when the window shows none, with the interview panel open. */
+static void
+practise_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+  const char *question = g_variant_get_string (parameter, NULL);
+
+  if (plano_interview_lookup_question (question) == NULL)
+    return;
+
+  if (self->board == NULL)
+    plano_window_new_board (self);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->interview_button), TRUE);
+  plano_interview_panel_practise (self->interview_panel, question);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
 static const struct
 {
   PlanoExportFormat  format;
@@ -396,6 +427,8 @@ export_response_cb (GtkNativeDialog *dialog,
   choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "style");
   options.theme = g_strcmp0 (choice, "dark") == 0 ? PLANO_THEME_DARK : PLANO_THEME_LIGHT;
 
+  /* Study notes carry the session as it is now, feedback included. */
+  _plano_window_sync_interview (self);
   if (!plano_export_to_file (self->board, path, &options, &error))
     {
       _plano_window_show_error (self, _("Could Not Export Board"), error->message);
@@ -632,6 +665,8 @@ _plano_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.interview-previous", NULL, interview_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.interview-previous", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-properties", NULL, toggle_properties_action);
+  gtk_widget_class_install_action (widget_class, "win.show-progress", NULL, show_progress_action);
+  gtk_widget_class_install_action (widget_class, "win.practise", "s", practise_action);
   gtk_widget_class_install_action (widget_class, "win.search-palette", NULL, search_palette_action);
   gtk_widget_class_install_property_action (widget_class, "win.snap", "snap");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search-palette", NULL);

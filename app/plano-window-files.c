@@ -12,6 +12,7 @@
 #include "plano-application.h"
 #include "plano-drafts.h"
 #include "plano-format.h"
+#include "plano-guide.h"
 #include "plano-templates.h"
 #include "plano-thumbnail.h"
 #include "plano-window-private.h"
@@ -496,6 +497,40 @@ plano_window_new_from_template (PlanoWindow *self,
 
   _plano_window_set_board (self, board, NULL);
   plano_canvas_fit (self->canvas);
+  return TRUE;
+}
+
+/**
+ * plano_window_new_from_solution:
+ *
+ * Shows the reference solution of question @id as a new board, in the user's language, not
+ * yet saved anywhere.
+ *
+ * Returns: %FALSE, after saying why in a toast, when the question has no solution
+ */
+gboolean
+plano_window_new_from_solution (PlanoWindow *self,
+                                const char  *id)
+{
+  const PlanoQuestion *question = plano_interview_lookup_question (id);
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (PLANO_IS_WINDOW (self), FALSE);
+
+  board = plano_solution_load (id, &error);
+  if (board == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return FALSE;
+    }
+
+  _plano_window_set_board (self, board, NULL);
+  plano_canvas_fit (self->canvas);
+  /* TRANSLATORS: a toast; %s is a question such as "Clickstream analytics" */
+  message = g_strdup_printf (_("The reference solution of “%s”, as a new board"), _(question->title));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   return TRUE;
 }
 
