@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "plano-test-utils.h"
 
@@ -19,6 +20,7 @@
 #include "plano-application.h"
 #include "plano-catalog.h"
 #include "plano-interview.h"
+#include "plano-report-view.h"
 #include "plano-window.h"
 
 static PlanoApplication *app;
@@ -53,8 +55,8 @@ collect_texts (GtkWidget *widget,
 }
 
 static gboolean
-window_shows (PlanoWindow *window,
-              const char  *text)
+window_shows (gpointer    window,
+              const char *text)
 {
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
 
@@ -178,6 +180,86 @@ test_language (gconstpointer data)
   use_language ("en");
 }
 
+typedef struct
+{
+  const char *language;
+  const char *title;            /* the feedback window's title */
+  const char *coverage;         /* below the must-haves covered */
+  const char *rubric;           /* the rubric's heading */
+  const char *level;            /* the level row, at the senior level */
+  const char *record;           /* the button that records the session */
+  const char *evidence;         /* how each score's evidence begins */
+  const char *practice;         /* how the suggestion begins */
+  const char *step;             /* the time of the second step */
+} ExpectedReport;
+
+static const ExpectedReport spanish_report = {
+  "es", "Retroalimentación", "imprescindibles cubiertos", "Rúbrica", "Sénior", "_Registrar en tu progreso",
+  "Evidencia: ", "Practica a continuación: ", "2. Estimación de capacidad",
+};
+
+static const ExpectedReport portuguese_report = {
+  "pt", "Feedback", "itens essenciais cobertos", "Rubrica", "Sênior", "_Registrar no seu progresso",
+  "Evidência: ", "Pratique a seguir: ", "2. Estimativa de capacidade",
+};
+
+static gint64 report_now;
+
+static gint64
+report_clock (gpointer user_data)
+{
+  return report_now;
+}
+
+/* The feedback on a finished session reads in the chosen language: its headings, figures,
+ * scores and evidence, as the report worked them out in that language. */
+static void
+test_report (gconstpointer data)
+{
+  const ExpectedReport *expected = data;
+  g_autoptr(PlanoInterview) interview = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  GtkWidget *view;
+  const char *subtitle;
+
+  use_language (expected->language);
+
+  board = plano_solution_load ("clickstream-analytics", NULL);
+  g_assert_nonnull (board);
+  interview = plano_interview_new ();
+  report_now = G_GINT64_CONSTANT (1000) * G_USEC_PER_SEC;
+  plano_interview_set_clock (interview, report_clock, NULL);
+  plano_interview_set_question (interview, "clickstream-analytics");
+  plano_interview_start (interview, board);
+  for (int step = 0; step < PLANO_INTERVIEW_N_STEPS; step++)
+    {
+      report_now += (gint64) (plano_interview_get_planned (interview, step) * 0.9 * G_USEC_PER_SEC);
+      plano_interview_tick (interview);
+      if (step < PLANO_INTERVIEW_N_STEPS - 1)
+        plano_interview_next (interview);
+    }
+  plano_interview_finish (interview);
+
+  view = plano_report_view_new (interview, board, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (view));
+  plano_test_iterate ();
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (view)), ==, expected->title);
+  g_assert_true (window_shows (view, expected->coverage));
+  g_assert_true (window_shows (view, expected->rubric));
+  g_assert_true (window_shows (view, expected->level));
+  g_assert_true (window_shows (view, expected->record));
+  g_assert_true (window_shows (view, expected->step));
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (plano_report_view_get_part (PLANO_REPORT_VIEW (view), "practice"))),
+                                   expected->practice));
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (plano_report_view_get_part (PLANO_REPORT_VIEW (view), "score-1")));
+  g_assert_nonnull (strstr (subtitle, expected->evidence));
+
+  gtk_window_destroy (GTK_WINDOW (view));
+  plano_test_iterate ();
+  use_language ("en");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +269,8 @@ main (int   argc,
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   app = plano_test_init_app (&argc, &argv);
 
+  g_test_add_data_func ("/plano/i18n/spanish-report", &spanish_report, test_report);
+  g_test_add_data_func ("/plano/i18n/portuguese-report", &portuguese_report, test_report);
   g_test_add_data_func ("/plano/i18n/spanish", &spanish, test_language);
   g_test_add_data_func ("/plano/i18n/portuguese", &portuguese, test_language);
 

@@ -622,9 +622,9 @@ build_mastery (PlanoProgressView *self)
   for (guint i = 0; i < PLANO_INTERVIEW_N_MASTERY; i++)
     {
       GtkWidget *row = adw_combo_row_new ();
-      g_autofree char *title = g_markup_escape_text (_(items[i]), -1);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      /* A combo row's title is plain text, not markup. */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(items[i]));
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
       g_object_set_data (G_OBJECT (row), "item", GUINT_TO_POINTER (i));

@@ -230,9 +230,7 @@ update_rubric (PlanoReportView *self)
       int proposed = plano_report_get_proposed (self->report, d);
       const char *descriptor = info->descriptors[level][CLAMP (score, 1, PLANO_RUBRIC_MAX_SCORE) - 1];
       const char *evidence = plano_report_get_evidence (self->report, d);
-      g_autofree char *described = NULL;
       g_autofree char *evidence_text = NULL;
-      g_autofree char *evidence_markup = NULL;
       g_autofree char *subtitle = NULL;
 
       if (self->score_rows[d] == NULL)
@@ -241,7 +239,6 @@ update_rubric (PlanoReportView *self)
       /* A dimension whose descriptors are not written yet shows what it looks at. */
       if (descriptor == NULL)
         descriptor = info->summary;
-      described = g_markup_escape_text (descriptor != NULL ? _(descriptor) : "", -1);
 
       if (score != proposed)
         /* TRANSLATORS: below a rubric score the candidate changed: "Plano proposed 2. Evidence: …" */
@@ -249,8 +246,8 @@ update_rubric (PlanoReportView *self)
       else
         /* TRANSLATORS: below a rubric score: what Plano saw in the session */
         evidence_text = g_strdup_printf (_("Evidence: %s"), evidence != NULL ? evidence : "");
-      evidence_markup = g_markup_escape_text (evidence_text, -1);
-      subtitle = g_strdup_printf ("%s\n<small>%s</small>", described, evidence_markup);
+      /* A combo row's subtitle is plain text, not markup. */
+      subtitle = g_strdup_printf ("%s\n%s", descriptor != NULL ? _(descriptor) : "", evidence_text);
 
       adw_combo_row_set_selected (ADW_COMBO_ROW (self->score_rows[d]), score - 1);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->score_rows[d]), subtitle);
@@ -680,10 +677,33 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+score_item_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+score_item_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static void
 build_rubric_rows (PlanoReportView *self)
 {
   g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) scores = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  /* The score a row shows stays whole ("4 · Strong hire"); the descriptor beside it wraps. */
+  g_signal_connect (factory, "setup", G_CALLBACK (score_item_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (score_item_bind_cb), NULL);
 
   for (guint level = 0; level < PLANO_N_LEVELS; level++)
     gtk_string_list_append (levels, plano_level_get_name (level));
@@ -701,15 +721,14 @@ build_rubric_rows (PlanoReportView *self)
     {
       const PlanoRubricInfo *info = plano_rubric_get_info (d);
       GtkWidget *row;
-      g_autofree char *title = NULL;
 
       if (info->title == NULL)
         continue;
 
       row = adw_combo_row_new ();
-      title = g_markup_escape_text (_(info->title), -1);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(info->title));
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      adw_combo_row_set_factory (ADW_COMBO_ROW (row), factory);
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (scores));
       g_object_set_data (G_OBJECT (row), "dimension", GUINT_TO_POINTER (d));
       g_signal_connect (row, "notify::selected", G_CALLBACK (score_selected_cb), self);
