@@ -21,6 +21,7 @@
 #include "plano-format.h"
 #include "plano-interview-panel.h"
 #include "plano-preferences-window.h"
+#include "plano-progress-view.h"
 #include "plano-template-chooser.h"
 #include "plano-window.h"
 
@@ -562,6 +563,64 @@ window_interview (PlanoWindow *window)
 
   g_assert_nonnull (panel);
   return plano_interview_panel_get_interview (PLANO_INTERVIEW_PANEL (panel));
+}
+
+/* The trainer from the window: `plano --solution=ID` opens the reference solution as a new,
+ * unsaved board; the solution opens beside the board being worked on, not over it; Your
+ * Progress opens from the main menu; practising a question from the start page makes a board
+ * and opens the interview on that question. */
+static void
+test_trainer_actions (void)
+{
+  g_autoptr(GList) windows = NULL;
+  PlanoWindow *window;
+  PlanoBoard *board;
+  GtkWindow *progress = NULL;
+  g_autoptr(GList) toplevels = NULL;
+
+  plano_application_set_startup_solution (app, "clickstream-analytics");
+  g_application_activate (G_APPLICATION (app));
+  plano_test_iterate ();
+  windows = plano_windows ();
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  window = windows->data;
+  g_assert_cmpstr (plano_window_get_page (window), ==, "board");
+  board = plano_window_get_board (window);
+  g_assert_cmpuint (plano_board_get_n_items (board, PLANO_ITEM_NODE), >, 5);
+  g_assert_cmpuint (plano_board_get_n_items (board, PLANO_ITEM_TRADEOFF), >, 0);
+  g_assert_null (plano_window_get_file (window));
+
+  /* From a question, while this board is shown: a window of its own. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-solution", g_variant_new_string ("clickstream-analytics"));
+  plano_test_iterate ();
+  g_clear_pointer (&windows, g_list_free);
+  windows = plano_windows ();
+  g_assert_cmpuint (g_list_length (windows), ==, 2);
+  g_assert_true (plano_window_get_board (window) == board);
+  plano_test_close_all_windows ();
+
+  /* Your Progress from the main menu of a window on its start page. */
+  window = plano_application_new_window (app);
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-progress", NULL));
+  plano_test_iterate ();
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (PLANO_IS_PROGRESS_VIEW (l->data))
+      progress = l->data;
+  g_assert_nonnull (progress);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (progress)));
+  g_assert_true (gtk_window_get_transient_for (progress) == GTK_WINDOW (window));
+
+  /* Practise from there: a new board, the interview shown, on that question. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.practise", "s", "ad-click-aggregation"));
+  plano_test_iterate ();
+  g_assert_cmpstr (plano_window_get_page (window), ==, "board");
+  g_assert_cmpstr (plano_interview_get_question (window_interview (window)), ==, "ad-click-aggregation");
+  g_assert_true (gtk_widget_get_mapped (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_INTERVIEW_PANEL)));
+
+  plano_test_close_all_windows ();
 }
 
 /* F5 starts a session; changes to the board are tagged with the step; saving writes the record
@@ -1343,6 +1402,7 @@ main (int   argc,
   g_test_add_func ("/plano/window/autosave", test_autosave);
   g_test_add_func ("/plano/window/recovery-offered", test_recovery_offered);
   g_test_add_func ("/plano/window/interview-saved", test_interview_saved);
+  g_test_add_func ("/plano/window/trainer-actions", test_trainer_actions);
   g_test_add_func ("/plano/window/capacity-notes", test_capacity_notes);
   g_test_add_func ("/plano/window/new-from-template", test_new_from_template);
   g_test_add_func ("/plano/window/copy-image", test_copy_image);
