@@ -18,6 +18,8 @@
 #include "plano-canvas.h"
 #include "plano-format.h"
 #include "plano-preferences-window.h"
+#include "plano-progress-view.h"
+#include "plano-report-view.h"
 #include "plano-template-chooser.h"
 #include "plano-tradeoff-editor.h"
 #include "plano-window.h"
@@ -222,6 +224,43 @@ test_dialogs_named (void)
   gtk_window_present (GTK_WINDOW (editor));
   plano_test_iterate ();
   assert_all_named (editor, "the trade-off editor");
+
+  /* The feedback on a finished session, with its follow-ups answered or not. */
+  {
+    g_autoptr(PlanoInterview) interview = plano_interview_new ();
+    GtkWidget *report;
+
+    plano_interview_set_question (interview, "clickstream-analytics");
+    plano_interview_start (interview, plano_window_get_board (window));
+    plano_interview_set_answer (interview, 0, "Replay from the last checkpoint.");
+    plano_interview_finish (interview);
+    report = plano_report_view_new (interview, plano_window_get_board (window), NULL, NULL);
+    gtk_window_present (GTK_WINDOW (report));
+    plano_test_iterate ();
+    assert_all_named (report, "the feedback");
+  }
+
+  /* Your Progress, both pages. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("plano-a11y-XXXXXX", NULL);
+    g_autofree char *history = g_build_filename (dir, "history.jsonl", NULL);
+    GtkWidget *progress;
+    GtkWidget *stack;
+
+    g_assert_true (g_file_set_contents (history,
+                                        "{\"date\": \"2026-12-01T10:00:00Z\", \"ratings\": {\"requirements\": 2}, "
+                                        "\"missed\": [\"olap\"]}\n", -1, NULL));
+    progress = plano_progress_view_new (history);
+    gtk_window_present (GTK_WINDOW (progress));
+    plano_test_iterate ();
+    assert_all_named (progress, "Your Progress");
+    stack = plano_progress_view_get_part (PLANO_PROGRESS_VIEW (progress), "stack");
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "course");
+    plano_test_iterate ();
+    assert_all_named (progress, "the course's checklist");
+    gtk_window_destroy (GTK_WINDOW (progress));
+    plano_test_remove_dir (g_steal_pointer (&dir));
+  }
 
   plano_test_close_all_windows ();
 }
