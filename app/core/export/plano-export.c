@@ -21,7 +21,6 @@
 #include "plano-export.h"
 #include "plano-format.h"
 #include "plano-notes.h"
-#include "plano-pipe.h"
 #include "plano-png.h"
 
 /* PNG, SVG and PDF of a whole board, cropped to what is drawn plus a margin. The bytes are
@@ -772,28 +771,24 @@ write_bytes (const char  *path,
   return FALSE;
 }
 
-/* A file written from a second thread while its content is made, into a temporary file
- * beside it that takes its name only once all is written: a failure leaves the file that was
- * there as it was. The SVG export writes this way, never holding the whole document.
+/* A file written while its content is made, into a temporary file beside it that takes its
+ * name only once all is written: a failure leaves the file that was there as it was. SVG and
+ * PNG exports write this way, never holding the whole document. (Writing from a thread of its
+ * own was measured, and saved nothing on one core.)
  */
 typedef struct
 {
   const char  *path;
   char        *tmp_path;
   int          fd;
-  PlanoPipe   *pipe;
   int          saved_errno;  /* the first error writing, or 0 */
 } FileStream;
 
-/* In the writer's thread. */
 static void
-write_chunk (const char *data,
-             gsize       length,
-             gboolean    last,
-             gpointer    user_data)
+write_chunk (FileStream *fs,
+             const char *data,
+             gsize       length)
 {
-  FileStream *fs = user_data;
-
   while (length > 0 && fs->saved_errno == 0)
     {
       gssize n = write (fs->fd, data, length);
@@ -821,7 +816,6 @@ file_stream_open (FileStream  *fs,
       return FALSE;
     }
 
-  fs->pipe = plano_pipe_new ("plano-write", write_chunk, fs);
   return TRUE;
 }
 
@@ -829,27 +823,27 @@ static GString *
 file_stream_flush_cb (GString  *chunk,
                       gpointer  user_data)
 {
-  return plano_pipe_push (((FileStream *) user_data)->pipe, chunk);
+  write_chunk (user_data, chunk->str, chunk->len);
+  g_string_truncate (chunk, 0);
+
+  return chunk;
 }
 
 /* Nothing is written after all: the temporary file goes. */
 static void
 file_stream_abort (FileStream *fs)
 {
-  plano_pipe_finish (g_steal_pointer (&fs->pipe), g_string_new (NULL));
   close (fs->fd);
   g_unlink (fs->tmp_path);
   g_free (fs->tmp_path);
 }
 
-/* Waits for the writes, then gives the file its name, or takes it away again. */
+/* Gives the file its name, or takes it away again. */
 static gboolean
 file_stream_close (FileStream  *fs,
                    GError     **error)
 {
   gboolean existed = g_file_test (fs->path, G_FILE_TEST_EXISTS);
-
-  plano_pipe_finish (g_steal_pointer (&fs->pipe), g_string_new (NULL));
 
   /* As g_file_set_contents() does for a file that replaces another: on disk before the name. */
   if (fs->saved_errno == 0 && existed && fsync (fs->fd) != 0)
