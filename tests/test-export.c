@@ -476,6 +476,45 @@ count_far_pixels (PlanoRenderer   *renderer,
   return far;
 }
 
+/* The PDF as poppler draws it at @dpi; NULL, and the test skipped, without pdftoppm. */
+static cairo_surface_t *
+pdf_to_image (GBytes *bytes,
+              int     dpi)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftoppm");
+  g_autofree char *path = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *image = NULL;
+  g_autofree char *resolution = g_strdup_printf ("%d", dpi);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *shown;
+  int status = 0;
+
+  if (program == NULL)
+    {
+      g_test_skip ("pdftoppm is not installed");
+      return NULL;
+    }
+
+  path = write_temporary (bytes, "shown.pdf");
+  prefix = g_strconcat (path, ".out", NULL);
+  image = g_strconcat (prefix, ".png", NULL);
+  {
+    const char *argv[] = { program, "-r", resolution, "-png", "-singlefile", path, prefix, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                  &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  shown = cairo_image_surface_create_from_png (image);
+  g_assert_cmpint (cairo_surface_status (shown), ==, CAIRO_STATUS_SUCCESS);
+  g_unlink (image);
+  remove_temporary (path);
+
+  return shown;
+}
+
 /* Rendered by another program, the PDF shows what the canvas paints: the same pixels but
  * for antialiasing. */
 static void
@@ -484,34 +523,13 @@ test_pdf_pixels (void)
   g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
   g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
   g_autoptr(GBytes) bytes = export (board, PLANO_EXPORT_PDF, 1, FALSE);
-  g_autofree char *program = g_find_program_in_path ("pdftoppm");
-  cairo_surface_t *shown;
+  /* At 96 dpi a point is 4/3 of a pixel: one canvas unit, 0.75 pt, is one pixel. */
+  cairo_surface_t *shown = pdf_to_image (bytes, 96);
   PlanoRect area;
   int width, height;
 
-  if (program == NULL)
-    {
-      g_test_skip ("pdftoppm is not installed");
-      return;
-    }
-
-  {
-    /* At 96 dpi a point is 4/3 of a pixel: one canvas unit, 0.75 pt, is one pixel. */
-    g_autofree char *path = write_temporary (bytes, "pixels.pdf");
-    g_autofree char *prefix = g_strconcat (path, ".out", NULL);
-    g_autofree char *image = g_strconcat (prefix, ".png", NULL);
-    const char *argv[] = { program, "-r", "96", "-png", "-singlefile", path, prefix, NULL };
-    g_autoptr(GError) error = NULL;
-    int status = 0;
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
-                  &status, &error);
-    g_assert_no_error (error);
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-    shown = cairo_image_surface_create_from_png (image);
-    g_unlink (image);
-    remove_temporary (path);
-  }
+  if (shown == NULL)
+    return;
 
   g_assert_cmpint (cairo_surface_status (shown), ==, CAIRO_STATUS_SUCCESS);
   g_assert_true (plano_export_get_area (renderer, &area));
@@ -598,45 +616,6 @@ test_pdf_large_page (void)
       g_assert_nonnull (strstr (text, "Flink"));
     }
   remove_temporary (path);
-}
-
-/* The PDF as poppler draws it at @dpi; NULL, and the test skipped, without pdftoppm. */
-static cairo_surface_t *
-pdf_to_image (GBytes *bytes,
-              int     dpi)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftoppm");
-  g_autofree char *path = NULL;
-  g_autofree char *prefix = NULL;
-  g_autofree char *image = NULL;
-  g_autofree char *resolution = g_strdup_printf ("%d", dpi);
-  g_autoptr(GError) error = NULL;
-  cairo_surface_t *shown;
-  int status = 0;
-
-  if (program == NULL)
-    {
-      g_test_skip ("pdftoppm is not installed");
-      return NULL;
-    }
-
-  path = write_temporary (bytes, "shown.pdf");
-  prefix = g_strconcat (path, ".out", NULL);
-  image = g_strconcat (prefix, ".png", NULL);
-  {
-    const char *argv[] = { program, "-r", resolution, "-png", "-singlefile", path, prefix, NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
-                  &status, &error);
-  }
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  shown = cairo_image_surface_create_from_png (image);
-  g_assert_cmpint (cairo_surface_status (shown), ==, CAIRO_STATUS_SUCCESS);
-  g_unlink (image);
-  remove_temporary (path);
-
-  return shown;
 }
 
 /* Whether some font on this machine shows @text without missing glyphs. */
