@@ -509,17 +509,105 @@ test_catalogue (void)
   const PlanoInterviewStep *steps = plano_interview_get_steps ();
   const char * const *mastery = plano_interview_get_mastery_items ();
   static const int minutes[] = { 5, 5, 10, 15, 10, 5 };
+  g_autofree char *in_total = NULL;
   guint n_curveballs;
+  int total = 0;
 
   for (guint i = 0; i < PLANO_INTERVIEW_N_STEPS; i++)
     {
       g_assert_cmpint (steps[i].minutes, ==, minutes[i]);
       g_assert_nonnull (steps[i].checklist[0]);
+      g_assert_null (steps[i].checklist[PLANO_INTERVIEW_MAX_CHECKLIST]);
+      total += steps[i].minutes;
     }
   g_assert_cmpuint (g_strv_length ((GStrv) mastery), ==, PLANO_INTERVIEW_N_MASTERY);
+
+  /* The mastery checklist asks for the session the six steps make. */
+  g_assert_cmpint (total, ==, 50);
+  in_total = g_strdup_printf ("in %d minutes", total);
+  g_assert_nonnull (strstr (mastery[1], in_total));
   plano_interview_get_curveballs (&n_curveballs);
   g_assert_cmpuint (n_curveballs, >=, 5);
   g_assert_nonnull (plano_interview_lookup_curveball ("late-events"));
+}
+
+/* The checklists the seed implies: freshness and correctness in the requirements, the grain,
+ * access patterns and schema evolution in the detailed design, a failure list in scalability. */
+static void
+test_checklist_content (void)
+{
+  const PlanoInterviewStep *steps = plano_interview_get_steps ();
+  static const struct
+  {
+    const char *step;
+    guint       item;
+    const char *words;
+  } expected[] = {
+    { "requirements", 4, "Freshness and correctness" },
+    { "requirements", 4, "exactly-once or at-least-once" },
+    { "requirements", 4, "late data" },
+    { "detailed", 0, "core entities and the grain" },
+    { "detailed", 3, "schema evolution" },
+    { "detailed", 4, "Access patterns" },
+    { "scalability", 1, "how it is detected, how it recovers, the impact" },
+    { "scalability", 4, "replay" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      int s = 0;
+
+      while (s < PLANO_INTERVIEW_N_STEPS && g_strcmp0 (steps[s].id, expected[i].step) != 0)
+        s++;
+      g_assert_cmpint (s, <, PLANO_INTERVIEW_N_STEPS);
+      g_assert_nonnull (steps[s].checklist[expected[i].item]);
+      if (strstr (steps[s].checklist[expected[i].item], expected[i].words) == NULL)
+        g_error ("%s item %u, “%s”, does not say “%s”", expected[i].step, expected[i].item,
+                 steps[s].checklist[expected[i].item], expected[i].words);
+    }
+}
+
+/* A record keeps ticks by index: the items appended to a checklist read back ticked, the
+ * items before them keep their index, and an index past the end of a checklist is dropped. */
+static void
+test_checklist_indexes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_from_string (
+    "{\"version\": 1, \"state\": \"paused\", \"step\": 4, \"steps\": ["
+    " {\"id\": \"requirements\", \"planned\": 300, \"spent\": 310, \"checked\": [1, 4, 5, 31]},"
+    " {\"id\": \"capacity\", \"planned\": 300, \"spent\": 0, \"checked\": [4]},"
+    " {\"id\": \"high-level\", \"planned\": 600, \"spent\": 0, \"checked\": []},"
+    " {\"id\": \"detailed\", \"planned\": 900, \"spent\": 0, \"checked\": [0, 3, 4]},"
+    " {\"id\": \"scalability\", \"planned\": 600, \"spent\": 0, \"checked\": [1]},"
+    " {\"id\": \"tradeoffs\", \"planned\": 300, \"spent\": 0, \"checked\": [3]}]}", NULL);
+  g_autoptr(PlanoInterview) interview = plano_interview_new_from_json (node, &error);
+  g_autoptr(JsonNode) again = NULL;
+  g_autoptr(PlanoInterview) copy = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (plano_interview_get_checked (interview, 0, 0));
+  g_assert_true (plano_interview_get_checked (interview, 0, 1));
+  g_assert_true (plano_interview_get_checked (interview, 0, 4));
+  g_assert_false (plano_interview_get_checked (interview, 0, 5));
+  g_assert_cmpfloat (plano_interview_get_coverage (interview, 0), ==, 2.0 / 5);
+  g_assert_false (plano_interview_get_checked (interview, 1, 4));
+  g_assert_cmpfloat (plano_interview_get_coverage (interview, 1), ==, 0);
+  g_assert_cmpfloat (plano_interview_get_coverage (interview, 3), ==, 3.0 / 5);
+  g_assert_true (plano_interview_get_checked (interview, 4, 1));
+  g_assert_cmpfloat (plano_interview_get_coverage (interview, 4), ==, 1.0 / 5);
+  g_assert_false (plano_interview_get_checked (interview, 5, 3));
+
+  /* The fifth item of a step ticks and reads back like the others. */
+  plano_interview_set_checked (interview, 4, 4, TRUE);
+  plano_interview_set_checked (interview, 0, 1, FALSE);
+  again = plano_interview_to_json (interview);
+  copy = plano_interview_new_from_json (again, &error);
+  g_assert_no_error (error);
+  g_assert_true (plano_interview_get_checked (copy, 4, 4));
+  g_assert_false (plano_interview_get_checked (copy, 0, 1));
+  g_assert_true (plano_interview_get_checked (copy, 0, 4));
+  g_assert_cmpfloat (plano_interview_get_coverage (copy, 4), ==, 2.0 / 5);
 }
 
 static void
@@ -571,6 +659,8 @@ main (int   argc,
   g_test_add_func ("/plano/interview/frames-follow-history", test_frames_follow_history);
   g_test_add_func ("/plano/interview/question-bank", test_question_bank);
   g_test_add_func ("/plano/interview/catalogue", test_catalogue);
+  g_test_add_func ("/plano/interview/checklist-content", test_checklist_content);
+  g_test_add_func ("/plano/interview/checklist-indexes", test_checklist_indexes);
   g_test_add_func ("/plano/interview/history-file", test_history_file);
 
   return g_test_run ();

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 #define PLANO_INTERVIEW_N_STEPS   6
 #define PLANO_INTERVIEW_N_MASTERY 10
 #define PLANO_INTERVIEW_WARNING_S 60
+/* The most checklist items a step has. A saved record keeps ticked items by index: items are
+ * appended, never reordered (docs/format.md). */
+#define PLANO_INTERVIEW_MAX_CHECKLIST 5
 
 typedef enum
 {
@@ -31,7 +34,7 @@ typedef struct
   const char *id;           /* "requirements", "capacity"… */
   const char *title;        /* untranslated; use _() */
   int         minutes;      /* the seed's plan */
-  const char *checklist[5]; /* untranslated, NULL-terminated */
+  const char *checklist[PLANO_INTERVIEW_MAX_CHECKLIST + 1]; /* untranslated, NULL-terminated */
 } PlanoInterviewStep;
 
 typedef struct
