@@ -371,7 +371,7 @@ check_bytes (const char  *data,
   guint depth = 0;
   gboolean only_space = TRUE;
   gboolean closed = FALSE;
-  gsize i = 0;
+  gsize i;
 
   if (!g_utf8_validate_len (data, length, &end))
     {
