@@ -28,12 +28,15 @@ PACKAGES="
   xdotool
   valgrind
   poppler-utils
+  pngcheck
   librsvg2-common
   clang
   libclang-rt-14-dev
   dbus-x11
   dbus-daemon
   fonts-cantarell
+  fonts-noto-color-emoji
+  fonts-wqy-microhei
   adwaita-icon-theme
 "
 

@@ -6,8 +6,173 @@
 #pragma once
 
 #include "plano-canvas.h"
+#include "plano-tiles.h"
 
 G_BEGIN_DECLS
+
+/* What the canvas's parts share. The canvas itself (plano-canvas.c) draws the board, keeps
+ * the view, the selection and the board's history, and hands each pointer gesture to the tool
+ * it starts: select and move (plano-canvas-move.c), connect and reshape connections
+ * (plano-canvas-connect.c), resize (plano-canvas-resize.c), pan and zoom (plano-canvas-pan.c)
+ * and edit a label in place (plano-canvas-edit.c). Its actions, clipboard and context menu are
+ * in plano-canvas-actions.c.
+ */
+
+#define MIN_ZOOM        0.1
+#define MAX_ZOOM        4.0
+#define HANDLE_SIZE     9.0     /* screen pixels */
+#define CONNECT_OFFSET  14.0    /* screen pixels right of a node */
+#define PICK_TOLERANCE  5.0     /* screen pixels */
+#define NUDGE           10.0    /* canvas units; one grid step with Shift */
+
+typedef enum
+{
+  STATE_IDLE,
+  STATE_MOVING,
+  STATE_RUBBER_BAND,
+  STATE_CONNECTING,
+  STATE_RESIZING,
+  STATE_PANNING,
+  STATE_KEY_CONNECTING,
+  STATE_EDGE_POINT,
+  STATE_EDGE_END,
+} State;
+
+/* The handles of a selected edge: its two ends, its bend points, and the middle of each
+ * segment, where dragging makes a new bend point.
+ */
+typedef enum
+{
+  EDGE_HANDLE_NONE,
+  EDGE_HANDLE_FROM,
+  EDGE_HANDLE_TO,
+  EDGE_HANDLE_WAYPOINT,
+  EDGE_HANDLE_MIDPOINT,
+} EdgeHandle;
+
+typedef enum
+{
+  HANDLE_NONE,
+  HANDLE_CONNECT,
+  HANDLE_TOP_LEFT,
+  HANDLE_TOP_RIGHT,
+  HANDLE_BOTTOM_LEFT,
+  HANDLE_BOTTOM_RIGHT,
+} Handle;
+
+struct _PlanoCanvas
+{
+  GtkWidget      parent_instance;
+
+  PlanoHistory  *history;
+  PlanoBoard    *board;
+  PlanoRenderer *renderer;
+  PlanoTiles    *tiles;         /* the renderer's drawing, kept between frames */
+  gulong         changed_handler;
+
+  double         ox, oy;        /* the canvas point at the widget's top-left corner */
+  double         zoom;
+  gboolean       snap;
+  double         grid;                   /* canvas units between grid lines */
+  gboolean       centered;
+
+  GHashTable    *selection;     /* ids */
+  char          *hover;
+
+  /* The gesture under way. */
+  State          state;
+  double         start_x, start_y;       /* canvas point where it began */
+  double         pointer_x, pointer_y;   /* canvas point it is at */
+  double         applied_dx, applied_dy; /* how far a move has moved things so far */
+  double         anchor_x, anchor_y;     /* where the grabbed item started, for snapping */
+  GStrv          moving;                 /* what a move moves */
+  char          *source;                 /* a connection's or resize's item */
+  Handle         handle;
+  EdgeHandle     edge_handle;
+  guint          edge_index;    /* the bend point being dragged */
+  PlanoRect      resize_start;
+  double         pan_ox, pan_oy;
+  double         zoom_start;
+
+  /* Label editing */
+  GtkWidget     *entry;
+  char          *editing;
+
+  /* Keyboard connecting: the target Tab has picked. */
+  char          *key_target;
+
+  GtkWidget     *menu;
+  PlanoRenderer *preview;       /* a replayed state shown instead of the document */
+  double         paste_offset;
+  gboolean       space_down;    /* Space held: a primary drag pans */
+};
+
+/* plano-canvas.c */
+void             _plano_canvas_begin                   (PlanoCanvas     *self,
+                                                        const char      *label);
+void             _plano_canvas_commit                  (PlanoCanvas     *self);
+const char      *_plano_canvas_pick                    (PlanoCanvas     *self,
+                                                        double           x,
+                                                        double           y);
+const PlanoItem *_plano_canvas_single_selected         (PlanoCanvas     *self);
+void             _plano_canvas_emit_selection_changed  (PlanoCanvas     *self);
+void             _plano_canvas_update_selection_actions (PlanoCanvas    *self);
+double           _plano_canvas_snapped                 (PlanoCanvas     *self,
+                                                        double           v);
+
+/* plano-canvas-move.c: select, move, rubber band */
+void             _plano_canvas_update_membership       (PlanoCanvas     *self);
+void             _plano_canvas_move_begin              (PlanoCanvas     *self,
+                                                        const char      *id,
+                                                        gboolean         add);
+void             _plano_canvas_move_drag               (PlanoCanvas     *self,
+                                                        double           offset_x,
+                                                        double           offset_y);
+void             _plano_canvas_move_end                (PlanoCanvas     *self);
+void             _plano_canvas_band_end                (PlanoCanvas     *self,
+                                                        double           offset_x,
+                                                        double           offset_y);
+void             _plano_canvas_band_draw               (PlanoCanvas     *self,
+                                                        cairo_t         *cr,
+                                                        const GdkRGBA   *accent);
+
+/* plano-canvas-connect.c: connecting, bend points, reconnecting ends */
+gboolean         _plano_canvas_edge_begin              (PlanoCanvas     *self,
+                                                        double           widget_x,
+                                                        double           widget_y);
+void             _plano_canvas_edge_drag               (PlanoCanvas     *self);
+void             _plano_canvas_edge_end                (PlanoCanvas     *self);
+void             _plano_canvas_connect_end             (PlanoCanvas     *self);
+void             _plano_canvas_connect_draw            (PlanoCanvas     *self,
+                                                        cairo_t         *cr,
+                                                        const GdkRGBA   *accent);
+
+/* plano-canvas-resize.c: the handles of the selected item */
+gboolean         _plano_canvas_handle_begin            (PlanoCanvas     *self,
+                                                        double           widget_x,
+                                                        double           widget_y);
+Handle           _plano_canvas_pick_handle             (PlanoCanvas     *self,
+                                                        double           widget_x,
+                                                        double           widget_y);
+void             _plano_canvas_resize_drag             (PlanoCanvas     *self);
+void             _plano_canvas_handles_draw            (PlanoCanvas     *self,
+                                                        cairo_t         *cr,
+                                                        const GdkRGBA   *accent);
+
+/* plano-canvas-pan.c: panning and zooming */
+void             _plano_canvas_pan_init                (PlanoCanvas     *self);
+void             _plano_canvas_pan_begin               (PlanoCanvas     *self);
+void             _plano_canvas_pan_drag                (PlanoCanvas     *self,
+                                                        double           offset_x,
+                                                        double           offset_y);
+
+/* plano-canvas-edit.c: editing a label in place */
+void             _plano_canvas_edit_init               (PlanoCanvas     *self);
+
+/* plano-canvas-actions.c */
+void             _plano_canvas_class_init_actions      (GtkWidgetClass  *widget_class);
+void             _plano_canvas_actions_init            (PlanoCanvas     *self);
+
 
 /* The pointer handling behind the canvas's gestures, in widget coordinates, so that tests can
  * drive a press, a drag and a release through the same code as real input.

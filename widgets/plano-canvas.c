@@ -25,95 +25,6 @@
  * panning.
  */
 
-#define MIN_ZOOM        0.1
-#define MAX_ZOOM        4.0
-#define HANDLE_SIZE     9.0     /* screen pixels */
-#define CONNECT_OFFSET  14.0    /* screen pixels right of a node */
-#define PICK_TOLERANCE  5.0     /* screen pixels */
-#define NUDGE           10.0    /* canvas units; one grid step with Shift */
-
-typedef enum
-{
-  STATE_IDLE,
-  STATE_MOVING,
-  STATE_RUBBER_BAND,
-  STATE_CONNECTING,
-  STATE_RESIZING,
-  STATE_PANNING,
-  STATE_KEY_CONNECTING,
-  STATE_EDGE_POINT,
-  STATE_EDGE_END,
-} State;
-
-/* The handles of a selected edge: its two ends, its bend points, and the middle of each
- * segment, where dragging makes a new bend point.
- */
-typedef enum
-{
-  EDGE_HANDLE_NONE,
-  EDGE_HANDLE_FROM,
-  EDGE_HANDLE_TO,
-  EDGE_HANDLE_WAYPOINT,
-  EDGE_HANDLE_MIDPOINT,
-} EdgeHandle;
-
-typedef enum
-{
-  HANDLE_NONE,
-  HANDLE_CONNECT,
-  HANDLE_TOP_LEFT,
-  HANDLE_TOP_RIGHT,
-  HANDLE_BOTTOM_LEFT,
-  HANDLE_BOTTOM_RIGHT,
-} Handle;
-
-struct _PlanoCanvas
-{
-  GtkWidget      parent_instance;
-
-  PlanoHistory  *history;
-  PlanoBoard    *board;
-  PlanoRenderer *renderer;
-  PlanoTiles    *tiles;         /* the renderer's drawing, kept between frames */
-  gulong         changed_handler;
-
-  double         ox, oy;        /* the canvas point at the widget's top-left corner */
-  double         zoom;
-  gboolean       snap;
-  double         grid;                   /* canvas units between grid lines */
-  gboolean       centered;
-
-  GHashTable    *selection;     /* ids */
-  char          *hover;
-
-  /* The gesture under way. */
-  State          state;
-  double         start_x, start_y;       /* canvas point where it began */
-  double         pointer_x, pointer_y;   /* canvas point it is at */
-  double         applied_dx, applied_dy; /* how far a move has moved things so far */
-  double         anchor_x, anchor_y;     /* where the grabbed item started, for snapping */
-  GStrv          moving;                 /* what a move moves */
-  char          *source;                 /* a connection's or resize's item */
-  Handle         handle;
-  EdgeHandle     edge_handle;
-  guint          edge_index;    /* the bend point being dragged */
-  PlanoRect      resize_start;
-  double         pan_ox, pan_oy;
-  double         zoom_start;
-
-  /* Label editing */
-  GtkWidget     *entry;
-  char          *editing;
-
-  /* Keyboard connecting: the target Tab has picked. */
-  char          *key_target;
-
-  GtkWidget     *menu;
-  PlanoRenderer *preview;       /* a replayed state shown instead of the document */
-  double         paste_offset;
-  gboolean       space_down;    /* Space held: a primary drag pans */
-};
-
 G_DEFINE_FINAL_TYPE (PlanoCanvas, plano_canvas, GTK_TYPE_WIDGET)
 
 enum {
@@ -223,8 +134,8 @@ count_down (PlanoCanvas *self,
     }
 }
 
-static void
-update_selection_actions (PlanoCanvas *self)
+void
+_plano_canvas_update_selection_actions (PlanoCanvas *self)
 {
   gboolean any_up, any_down;
 
@@ -298,22 +209,22 @@ describe_selection (PlanoCanvas *self)
     }
 }
 
-static void
-emit_selection_changed (PlanoCanvas *self)
+void
+_plano_canvas_emit_selection_changed (PlanoCanvas *self)
 {
   g_autofree char *description = describe_selection (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
-  update_selection_actions (self);
+  _plano_canvas_update_selection_actions (self);
   g_signal_emit (self, signals [SELECTION_CHANGED], 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* The one selected item with a box, whose handles are shown. */
-static const PlanoItem *
-single_selected (PlanoCanvas *self)
+const PlanoItem *
+_plano_canvas_single_selected (PlanoCanvas *self)
 {
   GHashTableIter iter;
   gpointer key;
@@ -332,68 +243,8 @@ single_selected (PlanoCanvas *self)
   return item;
 }
 
-static void
-handle_position (PlanoCanvas     *self,
-                 const PlanoItem *item,
-                 Handle           handle,
-                 double          *wx,
-                 double          *wy)
-{
-  PlanoRect r;
-
-  plano_item_get_bounds (item, &r.x, &r.y, &r.w, &r.h);
-
-  switch (handle)
-    {
-    case HANDLE_CONNECT:
-      plano_canvas_canvas_to_widget (self, r.x + r.w, r.y + r.h / 2, wx, wy);
-      *wx += CONNECT_OFFSET;
-      break;
-    case HANDLE_TOP_LEFT:
-      plano_canvas_canvas_to_widget (self, r.x, r.y, wx, wy);
-      break;
-    case HANDLE_TOP_RIGHT:
-      plano_canvas_canvas_to_widget (self, r.x + r.w, r.y, wx, wy);
-      break;
-    case HANDLE_BOTTOM_LEFT:
-      plano_canvas_canvas_to_widget (self, r.x, r.y + r.h, wx, wy);
-      break;
-    case HANDLE_BOTTOM_RIGHT:
-      plano_canvas_canvas_to_widget (self, r.x + r.w, r.y + r.h, wx, wy);
-      break;
-    case HANDLE_NONE:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static Handle
-pick_handle (PlanoCanvas *self,
-             double       wx,
-             double       wy)
-{
-  const PlanoItem *item = single_selected (self);
-
-  if (item == NULL)
-    return HANDLE_NONE;
-
-  for (Handle h = HANDLE_CONNECT; h <= HANDLE_BOTTOM_RIGHT; h++)
-    {
-      double hx, hy;
-
-      if (h == HANDLE_CONNECT && item->type != PLANO_ITEM_NODE)
-        continue;
-
-      handle_position (self, item, h, &hx, &hy);
-      if (fabs (wx - hx) <= HANDLE_SIZE && fabs (wy - hy) <= HANDLE_SIZE)
-        return h;
-    }
-
-  return HANDLE_NONE;
-}
-
-static const char *
-pick (PlanoCanvas *self,
+const char *
+_plano_canvas_pick (PlanoCanvas *self,
       double       x,
       double       y)
 {
@@ -401,160 +252,6 @@ pick (PlanoCanvas *self,
     return NULL;
 
   return plano_renderer_pick (self->renderer, x, y, PICK_TOLERANCE / self->zoom);
-}
-
-
-static void update_membership (PlanoCanvas *self);
-
-static const PlanoEdge *
-selected_edge (PlanoCanvas *self)
-{
-  GHashTableIter iter;
-  gpointer key;
-  const PlanoItem *item;
-
-  if (self->board == NULL || g_hash_table_size (self->selection) != 1)
-    return NULL;
-
-  g_hash_table_iter_init (&iter, self->selection);
-  g_hash_table_iter_next (&iter, &key, NULL);
-  item = plano_board_lookup (self->board, key);
-
-  return item != NULL && item->type == PLANO_ITEM_EDGE ? (const PlanoEdge *) item : NULL;
-}
-
-/* The drawn points of the selected edge, in widget coordinates. */
-static GArray *
-edge_handle_points (PlanoCanvas     *self,
-                    const PlanoEdge *edge)
-{
-  g_autoptr(GPtrArray) points = plano_renderer_get_edge_points (self->renderer, edge->item.id);
-  GArray *result = g_array_new (FALSE, FALSE, sizeof (PlanoPoint));
-
-  for (guint i = 0; points != NULL && i < points->len; i++)
-    {
-      const PlanoPoint *p = g_ptr_array_index (points, i);
-      PlanoPoint w;
-
-      plano_canvas_canvas_to_widget (self, p->x, p->y, &w.x, &w.y);
-      g_array_append_val (result, w);
-    }
-
-  return result;
-}
-
-static EdgeHandle
-pick_edge_handle (PlanoCanvas *self,
-                  double       wx,
-                  double       wy,
-                  guint       *index)
-{
-  const PlanoEdge *edge = selected_edge (self);
-  g_autoptr(GArray) points = NULL;
-  guint n;
-
-  if (edge == NULL || (edge->waypoints == NULL && g_strcmp0 (edge->from, edge->to) == 0))
-    return EDGE_HANDLE_NONE;
-
-  points = edge_handle_points (self, edge);
-  n = points->len;
-  if (n < 2)
-    return EDGE_HANDLE_NONE;
-
-#define NEAR(p) (fabs ((p).x - wx) <= HANDLE_SIZE && fabs ((p).y - wy) <= HANDLE_SIZE)
-  if (NEAR (g_array_index (points, PlanoPoint, 0)))
-    return EDGE_HANDLE_FROM;
-  if (NEAR (g_array_index (points, PlanoPoint, n - 1)))
-    return EDGE_HANDLE_TO;
-
-  for (guint i = 1; i + 1 < n; i++)
-    if (NEAR (g_array_index (points, PlanoPoint, i)))
-      {
-        *index = i - 1;
-        return EDGE_HANDLE_WAYPOINT;
-      }
-
-  for (guint i = 0; i + 1 < n; i++)
-    {
-      PlanoPoint a = g_array_index (points, PlanoPoint, i);
-      PlanoPoint b = g_array_index (points, PlanoPoint, i + 1);
-      PlanoPoint m = { (a.x + b.x) / 2, (a.y + b.y) / 2 };
-
-      if (NEAR (m))
-        {
-          *index = i;
-          return EDGE_HANDLE_MIDPOINT;
-        }
-    }
-#undef NEAR
-
-  return EDGE_HANDLE_NONE;
-}
-
-/* Sets bend point @index of the selected edge, inserting it first when @insert. */
-static void
-set_waypoint (PlanoCanvas *self,
-              guint        index,
-              gboolean     insert,
-              double       x,
-              double       y)
-{
-  const PlanoEdge *edge = selected_edge (self);
-  PlanoEdge *copy;
-  PlanoPoint point = { x, y };
-
-  if (edge == NULL)
-    return;
-
-  copy = (PlanoEdge *) plano_item_copy ((const PlanoItem *) edge);
-  if (copy->waypoints == NULL)
-    copy->waypoints = g_array_new (FALSE, FALSE, sizeof (PlanoPoint));
-
-  if (insert)
-    g_array_insert_val (copy->waypoints, MIN (index, copy->waypoints->len), point);
-  else if (index < copy->waypoints->len)
-    g_array_index (copy->waypoints, PlanoPoint, index) = point;
-
-  plano_board_update_item (self->board, (PlanoItem *) copy, NULL);
-  plano_item_free ((PlanoItem *) copy);
-}
-
-static void
-draw_edge_handles (PlanoCanvas   *self,
-                   cairo_t       *cr,
-                   const GdkRGBA *accent)
-{
-  const PlanoEdge *edge = selected_edge (self);
-  g_autoptr(GArray) points = NULL;
-
-  if (edge == NULL || self->state == STATE_EDGE_END)
-    return;
-
-  points = edge_handle_points (self, edge);
-  for (guint i = 0; i < points->len; i++)
-    {
-      PlanoPoint p = g_array_index (points, PlanoPoint, i);
-      gboolean end = i == 0 || i + 1 == points->len;
-
-      if (end)
-        cairo_arc (cr, p.x, p.y, HANDLE_SIZE / 2, 0, 2 * G_PI);
-      else
-        cairo_rectangle (cr, p.x - HANDLE_SIZE / 2, p.y - HANDLE_SIZE / 2, HANDLE_SIZE, HANDLE_SIZE);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 1);
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
-
-      if (i + 1 < points->len)
-        {
-          PlanoPoint q = g_array_index (points, PlanoPoint, i + 1);
-
-          cairo_arc (cr, (p.x + q.x) / 2, (p.y + q.y) / 2, HANDLE_SIZE / 3, 0, 2 * G_PI);
-          cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 0.6);
-          cairo_fill (cr);
-        }
-    }
 }
 
 /* Drawing */
@@ -589,159 +286,17 @@ draw_grid (PlanoCanvas *self,
   cairo_fill (cr);
 }
 
-/* The dashed line of a connection being made or moved: from @box's border to the pointer. */
-static void
-draw_preview_line (PlanoCanvas     *self,
-                   cairo_t         *cr,
-                   const GdkRGBA   *accent,
-                   const PlanoRect *box)
-{
-  static const double dash[] = { 6, 4 };
-  PlanoPoint from = plano_rect_border_point (box, (PlanoPoint) { self->pointer_x, self->pointer_y });
-  double x1, y1, x2, y2;
-
-  plano_canvas_canvas_to_widget (self, from.x, from.y, &x1, &y1);
-  plano_canvas_canvas_to_widget (self, self->pointer_x, self->pointer_y, &x2, &y2);
-  cairo_move_to (cr, x1, y1);
-  cairo_line_to (cr, x2, y2);
-  cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 1);
-  cairo_set_line_width (cr, 2);
-  cairo_set_dash (cr, dash, 2, 0);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-}
-
 static void
 draw_overlay (PlanoCanvas *self,
               cairo_t     *cr)
 {
-  const PlanoItem *item = single_selected (self);
   GdkRGBA accent;
 
   gdk_rgba_parse (&accent, is_dark () ? "#78aeed" : "#3584e4");
 
-  if (self->state == STATE_RUBBER_BAND)
-    {
-      double x1, y1, x2, y2;
-
-      plano_canvas_canvas_to_widget (self, self->start_x, self->start_y, &x1, &y1);
-      plano_canvas_canvas_to_widget (self, self->pointer_x, self->pointer_y, &x2, &y2);
-      cairo_rectangle (cr, MIN (x1, x2) + 0.5, MIN (y1, y2) + 0.5, fabs (x2 - x1), fabs (y2 - y1));
-      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.15);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.8);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-    }
-
-  if (self->state == STATE_CONNECTING && self->source != NULL)
-    {
-      PlanoRect box;
-      double x1, y1;
-      const char *target = pick (self, self->pointer_x, self->pointer_y);
-
-      if (plano_renderer_get_item_box (self->renderer, self->source, &box))
-        {
-          const PlanoItem *source = plano_board_lookup (self->board, self->source);
-
-          plano_item_get_bounds (source, &box.x, &box.y, &box.w, &box.h);
-          draw_preview_line (self, cr, &accent, &box);
-        }
-
-      /* The item the connection would end on. */
-      if (target != NULL && g_strcmp0 (target, self->source) != 0)
-        {
-          const PlanoItem *t = plano_board_lookup (self->board, target);
-
-          if (t->type == PLANO_ITEM_NODE || t->type == PLANO_ITEM_ZONE)
-            {
-              plano_item_get_bounds (t, &box.x, &box.y, &box.w, &box.h);
-              plano_canvas_canvas_to_widget (self, box.x, box.y, &x1, &y1);
-              cairo_rectangle (cr, x1 - 4, y1 - 4, box.w * self->zoom + 8, box.h * self->zoom + 8);
-              cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.9);
-              cairo_set_line_width (cr, 2);
-              cairo_stroke (cr);
-            }
-        }
-    }
-
-  draw_edge_handles (self, cr, &accent);
-
-  if (self->state == STATE_EDGE_END)
-    {
-      const PlanoEdge *edge = selected_edge (self);
-      const char *fixed = edge == NULL ? NULL : self->edge_handle == EDGE_HANDLE_FROM ? edge->to : edge->from;
-      const PlanoItem *end = plano_board_lookup (self->board, fixed);
-      PlanoRect box;
-
-      if (end != NULL && plano_item_get_bounds (end, &box.x, &box.y, &box.w, &box.h))
-        {
-          draw_preview_line (self, cr, &accent, &box);
-        }
-    }
-
-  if (self->state == STATE_KEY_CONNECTING && self->source != NULL && self->key_target != NULL)
-    {
-      PlanoRect a, b;
-      PlanoPoint from, to;
-      double x1, y1, x2, y2;
-      const double dash[] = { 6, 4 };
-
-      plano_item_get_bounds (plano_board_lookup (self->board, self->source), &a.x, &a.y, &a.w, &a.h);
-      plano_item_get_bounds (plano_board_lookup (self->board, self->key_target), &b.x, &b.y, &b.w, &b.h);
-      from = plano_rect_border_point (&a, plano_rect_center (&b));
-      to = plano_rect_border_point (&b, plano_rect_center (&a));
-      plano_canvas_canvas_to_widget (self, from.x, from.y, &x1, &y1);
-      plano_canvas_canvas_to_widget (self, to.x, to.y, &x2, &y2);
-      cairo_move_to (cr, x1, y1);
-      cairo_line_to (cr, x2, y2);
-      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
-      cairo_set_line_width (cr, 2);
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-
-      plano_canvas_canvas_to_widget (self, b.x, b.y, &x1, &y1);
-      cairo_rectangle (cr, x1 - 4, y1 - 4, b.w * self->zoom + 8, b.h * self->zoom + 8);
-      cairo_set_line_width (cr, 2);
-      cairo_stroke (cr);
-    }
-
-  if (item != NULL && self->state != STATE_CONNECTING && self->state != STATE_KEY_CONNECTING)
-    {
-      for (Handle h = HANDLE_CONNECT; h <= HANDLE_BOTTOM_RIGHT; h++)
-        {
-          double hx, hy;
-
-          if (h == HANDLE_CONNECT && item->type != PLANO_ITEM_NODE)
-            continue;
-
-          handle_position (self, item, h, &hx, &hy);
-
-          if (h == HANDLE_CONNECT)
-            {
-              cairo_arc (cr, hx, hy, HANDLE_SIZE / 2 + 1, 0, 2 * G_PI);
-              cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
-              cairo_fill (cr);
-              cairo_move_to (cr, hx - 3, hy);
-              cairo_line_to (cr, hx + 3, hy);
-              cairo_move_to (cr, hx, hy - 3);
-              cairo_line_to (cr, hx, hy + 3);
-              cairo_set_source_rgb (cr, 1, 1, 1);
-              cairo_set_line_width (cr, 1.5);
-              cairo_stroke (cr);
-            }
-          else
-            {
-              cairo_rectangle (cr, hx - HANDLE_SIZE / 2, hy - HANDLE_SIZE / 2, HANDLE_SIZE, HANDLE_SIZE);
-              cairo_set_source_rgb (cr, 1, 1, 1);
-              cairo_fill_preserve (cr);
-              cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
-              cairo_set_line_width (cr, 1.5);
-              cairo_stroke (cr);
-            }
-        }
-    }
+  _plano_canvas_band_draw (self, cr, &accent);
+  _plano_canvas_connect_draw (self, cr, &accent);
+  _plano_canvas_handles_draw (self, cr, &accent);
 }
 
 /* What an empty board says: how to start. */
@@ -917,7 +472,7 @@ plano_canvas_clear_selection (PlanoCanvas *self)
     return;
 
   g_hash_table_remove_all (self->selection);
-  emit_selection_changed (self);
+  _plano_canvas_emit_selection_changed (self);
 }
 
 /**
@@ -943,7 +498,7 @@ plano_canvas_select (PlanoCanvas *self,
         g_hash_table_add (self->selection, g_strdup (id));
     }
 
-  emit_selection_changed (self);
+  _plano_canvas_emit_selection_changed (self);
 }
 
 void
@@ -963,21 +518,21 @@ plano_canvas_select_all (PlanoCanvas *self)
           g_hash_table_add (self->selection, g_strdup (item->id));
       }
 
-  emit_selection_changed (self);
+  _plano_canvas_emit_selection_changed (self);
 }
 
 /* Operations */
 
-static void
-begin (PlanoCanvas *self,
+void
+_plano_canvas_begin (PlanoCanvas *self,
        const char  *label)
 {
   if (self->history != NULL)
     plano_history_begin (self->history, label);
 }
 
-static void
-commit (PlanoCanvas *self)
+void
+_plano_canvas_commit (PlanoCanvas *self)
 {
   if (self->history != NULL)
     plano_history_commit (self->history);
@@ -1008,7 +563,7 @@ plano_canvas_add_kind (PlanoCanvas *self,
   if (self->board == NULL)
     return NULL;
 
-  begin (self, _("Add"));
+  _plano_canvas_begin (self, _("Add"));
 
   if (g_str_equal (kind, "note"))
     {
@@ -1052,7 +607,7 @@ plano_canvas_add_kind (PlanoCanvas *self,
   if (item != NULL && !plano_board_add_item (self->board, item, NULL))
     g_clear_pointer (&id, g_free);
 
-  commit (self);
+  _plano_canvas_commit (self);
 
   if (id == NULL)
     return NULL;
@@ -1120,12 +675,12 @@ plano_canvas_delete_selection (PlanoCanvas *self)
     return 0;
 
   ids = plano_canvas_get_selection (self);
-  begin (self, _("Delete"));
+  _plano_canvas_begin (self, _("Delete"));
   removed = plano_board_remove_items (self->board, (const char * const *) ids);
-  commit (self);
+  _plano_canvas_commit (self);
 
   g_hash_table_remove_all (self->selection);
-  emit_selection_changed (self);
+  _plano_canvas_emit_selection_changed (self);
   if (removed > 0)
     g_signal_emit (self, signals [ITEMS_DELETED], 0, removed);
 
@@ -1145,96 +700,24 @@ plano_canvas_nudge (PlanoCanvas *self,
     return;
 
   ids = plano_canvas_get_selection (self);
-  begin (self, _("Move"));
+  _plano_canvas_begin (self, _("Move"));
   plano_board_move_items (self->board, (const char * const *) ids, dx, dy);
   g_strfreev (self->moving);
   self->moving = g_strdupv (ids);
-  update_membership (self);
+  _plano_canvas_update_membership (self);
   g_clear_pointer (&self->moving, g_strfreev);
-  commit (self);
+  _plano_canvas_commit (self);
 }
 
-/* Everything a move of @ids carries: the items, and the nodes inside moved zones. */
-static GStrv
-collect_moving (PlanoCanvas *self,
-                GStrv        ids)
+double
+_plano_canvas_snapped (PlanoCanvas *self,
+                       double       v)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      const PlanoItem *item = plano_board_lookup (self->board, ids[i]);
-      PlanoRect zone;
-
-      if (item == NULL || !g_hash_table_add (seen, ids[i]))
-        continue;
-      g_strv_builder_add (builder, ids[i]);
-
-      if (item->type != PLANO_ITEM_ZONE)
-        continue;
-
-      plano_item_get_bounds (item, &zone.x, &zone.y, &zone.w, &zone.h);
-      for (guint t = PLANO_ITEM_NODE; t <= PLANO_ITEM_NOTE; t++)
-        for (guint j = 0; j < plano_board_get_n_items (self->board, t); j++)
-          {
-            const PlanoItem *inner = plano_board_get_item (self->board, t, j);
-            PlanoRect r;
-
-            if (inner == item || !plano_item_get_bounds (inner, &r.x, &r.y, &r.w, &r.h))
-              continue;
-
-            if ((t == PLANO_ITEM_NODE && g_strcmp0 (((const PlanoNode *) inner)->zone, item->id) == 0) ||
-                (r.x >= zone.x && r.y >= zone.y && r.x + r.w <= zone.x + zone.w &&
-                 r.y + r.h <= zone.y + zone.h))
-              if (g_hash_table_add (seen, inner->id))
-                g_strv_builder_add (builder, inner->id);
-          }
-    }
-
-  return g_strv_builder_end (builder);
+  return self->snap ? round (v / self->grid) * self->grid : v;
 }
 
-/* After a move, a node dropped inside a zone belongs to it, and one dragged out no longer. */
-static void
-update_membership (PlanoCanvas *self)
-{
-  for (guint i = 0; self->moving != NULL && self->moving[i] != NULL; i++)
-    {
-      const PlanoNode *node = plano_board_lookup_node (self->board, self->moving[i]);
-      const char *zone_id = NULL;
-      double best_area = G_MAXDOUBLE;
-      PlanoPoint c;
-
-      if (node == NULL)
-        continue;
-
-      c = (PlanoPoint) { node->x + node->w / 2, node->y + node->h / 2 };
-      for (guint j = 0; j < plano_board_get_n_items (self->board, PLANO_ITEM_ZONE); j++)
-        {
-          const PlanoZone *zone = (const PlanoZone *) plano_board_get_item (self->board, PLANO_ITEM_ZONE, j);
-          PlanoRect r = { zone->x, zone->y, zone->w, zone->h };
-
-          if (plano_rect_contains (&r, c.x, c.y) && r.w * r.h < best_area)
-            {
-              best_area = r.w * r.h;
-              zone_id = zone->item.id;
-            }
-        }
-
-      if (g_strcmp0 (zone_id, node->zone) != 0)
-        {
-          PlanoNode *copy = (PlanoNode *) plano_item_copy ((const PlanoItem *) node);
-
-          g_free (copy->zone);
-          copy->zone = g_strdup (zone_id);
-          plano_board_update_item (self->board, (PlanoItem *) copy, NULL);
-          plano_item_free ((PlanoItem *) copy);
-        }
-    }
-}
-
-/* Pointer gestures */
+/* Pointer gestures: a press starts the tool under the pointer, which then gets the drag and
+ * the release. */
 
 void
 plano_canvas_pointer_press (PlanoCanvas     *self,
@@ -1244,7 +727,6 @@ plano_canvas_pointer_press (PlanoCanvas     *self,
 {
   gboolean add = (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0;
   const char *id;
-  Handle handle;
 
   if (self->board == NULL)
     return;
@@ -1257,52 +739,14 @@ plano_canvas_pointer_press (PlanoCanvas     *self,
 
   if (self->space_down)
     {
-      self->state = STATE_PANNING;
-      self->pan_ox = self->ox;
-      self->pan_oy = self->oy;
+      _plano_canvas_pan_begin (self);
       return;
     }
 
-  self->edge_handle = pick_edge_handle (self, wx, wy, &self->edge_index);
-  if (self->edge_handle != EDGE_HANDLE_NONE)
-    {
-      if (self->edge_handle == EDGE_HANDLE_FROM || self->edge_handle == EDGE_HANDLE_TO)
-        {
-          self->state = STATE_EDGE_END;
-        }
-      else
-        {
-          self->state = STATE_EDGE_POINT;
-          begin (self, _("Bend Connection"));
-        }
-      return;
-    }
+  if (_plano_canvas_edge_begin (self, wx, wy) || _plano_canvas_handle_begin (self, wx, wy))
+    return;
 
-  handle = pick_handle (self, wx, wy);
-  if (handle != HANDLE_NONE)
-    {
-      const PlanoItem *item = single_selected (self);
-
-      g_free (self->source);
-      self->source = g_strdup (item->id);
-      self->handle = handle;
-
-      if (handle == HANDLE_CONNECT)
-        {
-          self->state = STATE_CONNECTING;
-        }
-      else
-        {
-          self->state = STATE_RESIZING;
-          plano_item_get_bounds (item, &self->resize_start.x, &self->resize_start.y,
-                                 &self->resize_start.w, &self->resize_start.h);
-          begin (self, _("Resize"));
-        }
-      return;
-    }
-
-  id = pick (self, self->start_x, self->start_y);
-
+  id = _plano_canvas_pick (self, self->start_x, self->start_y);
   if (id == NULL)
     {
       if (!add)
@@ -1311,41 +755,7 @@ plano_canvas_pointer_press (PlanoCanvas     *self,
       return;
     }
 
-  if (add)
-    {
-      plano_canvas_select (self, id, TRUE);
-      if (!g_hash_table_contains (self->selection, id))
-        {
-          self->state = STATE_IDLE;
-          return;
-        }
-    }
-  else if (!g_hash_table_contains (self->selection, id))
-    {
-      plano_canvas_select (self, id, FALSE);
-    }
-
-  {
-    const PlanoItem *item = plano_board_lookup (self->board, id);
-    g_auto(GStrv) selected = plano_canvas_get_selection (self);
-    double w, h;
-
-    if (!plano_item_get_bounds (item, &self->anchor_x, &self->anchor_y, &w, &h))
-      self->anchor_x = self->start_x, self->anchor_y = self->start_y;
-
-    g_strfreev (self->moving);
-    self->moving = collect_moving (self, selected);
-  }
-
-  self->state = STATE_MOVING;
-  begin (self, _("Move"));
-}
-
-static double
-snapped (PlanoCanvas *self,
-         double       v)
-{
-  return self->snap ? round (v / self->grid) * self->grid : v;
+  _plano_canvas_move_begin (self, id, add);
 }
 
 void
@@ -1359,52 +769,19 @@ plano_canvas_pointer_drag (PlanoCanvas *self,
   switch (self->state)
     {
     case STATE_MOVING:
-      {
-        double dx = snapped (self, self->anchor_x + offset_x / self->zoom) - self->anchor_x;
-        double dy = snapped (self, self->anchor_y + offset_y / self->zoom) - self->anchor_y;
-
-        if (dx != self->applied_dx || dy != self->applied_dy)
-          {
-            plano_board_move_items (self->board, (const char * const *) self->moving,
-                                    dx - self->applied_dx, dy - self->applied_dy);
-            self->applied_dx = dx;
-            self->applied_dy = dy;
-          }
-      }
+      _plano_canvas_move_drag (self, offset_x, offset_y);
       break;
 
     case STATE_RESIZING:
-      {
-        PlanoRect r = self->resize_start;
-        double x1 = r.x, y1 = r.y, x2 = r.x + r.w, y2 = r.y + r.h;
-        double px = snapped (self, self->pointer_x);
-        double py = snapped (self, self->pointer_y);
-
-        if (self->handle == HANDLE_TOP_LEFT || self->handle == HANDLE_BOTTOM_LEFT)
-          x1 = MIN (px, x2 - 40);
-        else
-          x2 = MAX (px, x1 + 40);
-        if (self->handle == HANDLE_TOP_LEFT || self->handle == HANDLE_TOP_RIGHT)
-          y1 = MIN (py, y2 - 32);
-        else
-          y2 = MAX (py, y1 + 32);
-
-        plano_board_set_bounds (self->board, self->source, x1, y1, x2 - x1, y2 - y1);
-      }
+      _plano_canvas_resize_drag (self);
       break;
 
     case STATE_PANNING:
-      self->ox = self->pan_ox - offset_x / self->zoom;
-      self->oy = self->pan_oy - offset_y / self->zoom;
-      gtk_widget_queue_allocate (GTK_WIDGET (self));
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      _plano_canvas_pan_drag (self, offset_x, offset_y);
       break;
 
     case STATE_EDGE_POINT:
-      set_waypoint (self, self->edge_index, self->edge_handle == EDGE_HANDLE_MIDPOINT,
-                    snapped (self, self->pointer_x), snapped (self, self->pointer_y));
-      /* Once inserted, the new point is dragged like any other. */
-      self->edge_handle = EDGE_HANDLE_WAYPOINT;
+      _plano_canvas_edge_drag (self);
       break;
 
     case STATE_RUBBER_BAND:
@@ -1420,29 +797,6 @@ plano_canvas_pointer_drag (PlanoCanvas *self,
     }
 }
 
-static void
-select_in_band (PlanoCanvas *self)
-{
-  PlanoRect band = {
-    MIN (self->start_x, self->pointer_x), MIN (self->start_y, self->pointer_y),
-    fabs (self->pointer_x - self->start_x), fabs (self->pointer_y - self->start_y),
-  };
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-
-  plano_renderer_query (self->renderer, &band, ids);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      PlanoRect box;
-
-      if (plano_renderer_get_item_box (self->renderer, g_ptr_array_index (ids, i), &box) &&
-          box.x >= band.x && box.y >= band.y &&
-          box.x + box.w <= band.x + band.w && box.y + box.h <= band.y + band.h)
-        g_hash_table_add (self->selection, g_strdup (g_ptr_array_index (ids, i)));
-    }
-
-  emit_selection_changed (self);
-}
-
 void
 plano_canvas_pointer_release (PlanoCanvas *self,
                               double       offset_x,
@@ -1455,61 +809,24 @@ plano_canvas_pointer_release (PlanoCanvas *self,
   switch (state)
     {
     case STATE_MOVING:
-      update_membership (self);
-      commit (self);
-      g_clear_pointer (&self->moving, g_strfreev);
+      _plano_canvas_move_end (self);
       break;
 
     case STATE_RESIZING:
     case STATE_EDGE_POINT:
-      commit (self);
+      _plano_canvas_commit (self);
       break;
 
     case STATE_EDGE_END:
-      {
-        const PlanoEdge *edge = selected_edge (self);
-        const char *target = pick (self, self->pointer_x, self->pointer_y);
-        const PlanoItem *item = plano_board_lookup (self->board, target);
-
-        /* Reconnect the dragged end to what it was dropped on, if that can be an end. */
-        if (edge != NULL && item != NULL &&
-            (item->type == PLANO_ITEM_NODE || item->type == PLANO_ITEM_ZONE))
-          {
-            PlanoEdge *copy = (PlanoEdge *) plano_item_copy ((const PlanoItem *) edge);
-            char **end = self->edge_handle == EDGE_HANDLE_FROM ? &copy->from : &copy->to;
-
-            g_free (*end);
-            *end = g_strdup (target);
-            begin (self, _("Reconnect"));
-            plano_board_update_item (self->board, (PlanoItem *) copy, NULL);
-            commit (self);
-            plano_item_free ((PlanoItem *) copy);
-          }
-      }
+      _plano_canvas_edge_end (self);
       break;
 
     case STATE_RUBBER_BAND:
-      if (offset_x != 0 || offset_y != 0)
-        select_in_band (self);
+      _plano_canvas_band_end (self, offset_x, offset_y);
       break;
 
     case STATE_CONNECTING:
-      {
-        const char *target = pick (self, self->pointer_x, self->pointer_y);
-        const PlanoItem *item = plano_board_lookup (self->board, target);
-
-        if (item != NULL && g_strcmp0 (target, self->source) != 0 &&
-            (item->type == PLANO_ITEM_NODE || item->type == PLANO_ITEM_ZONE))
-          {
-            const PlanoEdge *edge;
-
-            begin (self, _("Connect"));
-            edge = plano_board_add_edge (self->board, self->source, target, NULL, NULL);
-            commit (self);
-            if (edge != NULL)
-              plano_canvas_select (self, edge->item.id, FALSE);
-          }
-      }
+      _plano_canvas_connect_end (self);
       break;
 
     case STATE_IDLE:
@@ -1553,55 +870,6 @@ drag_end_cb (PlanoCanvas    *self,
   plano_canvas_pointer_release (self, offset_x, offset_y);
 }
 
-/**
- * plano_canvas_get_handle_point:
- *
- * Where the connection handle of the single selected node is, in widget coordinates.
- */
-void
-plano_canvas_get_handle_point (PlanoCanvas *self,
-                               double      *widget_x,
-                               double      *widget_y)
-{
-  const PlanoItem *item = single_selected (self);
-
-  g_return_if_fail (item != NULL && item->type == PLANO_ITEM_NODE);
-
-  handle_position (self, item, HANDLE_CONNECT, widget_x, widget_y);
-}
-
-static void
-pan_begin_cb (PlanoCanvas    *self,
-              double          wx,
-              double          wy,
-              GtkGestureDrag *gesture)
-{
-  self->pan_ox = self->ox;
-  self->pan_oy = self->oy;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-}
-
-static void
-pan_update_cb (PlanoCanvas    *self,
-               double          offset_x,
-               double          offset_y,
-               GtkGestureDrag *gesture)
-{
-  self->ox = self->pan_ox - offset_x / self->zoom;
-  self->oy = self->pan_oy - offset_y / self->zoom;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-pan_end_cb (PlanoCanvas    *self,
-            double          offset_x,
-            double          offset_y,
-            GtkGestureDrag *gesture)
-{
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-}
-
 static void
 click_pressed_cb (PlanoCanvas     *self,
                   int              n_press,
@@ -1616,7 +884,7 @@ click_pressed_cb (PlanoCanvas     *self,
     return;
 
   plano_canvas_widget_to_canvas (self, wx, wy, &x, &y);
-  id = pick (self, x, y);
+  id = _plano_canvas_pick (self, x, y);
   if (id == NULL)
     return;
 
@@ -1639,7 +907,7 @@ motion_cb (PlanoCanvas              *self,
   plano_canvas_widget_to_canvas (self, wx, wy, &x, &y);
   self->pointer_x = x;
   self->pointer_y = y;
-  id = pick (self, x, y);
+  id = _plano_canvas_pick (self, x, y);
 
   if (g_strcmp0 (id, self->hover) != 0)
     {
@@ -1649,56 +917,8 @@ motion_cb (PlanoCanvas              *self,
     }
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                   pick_handle (self, wx, wy) != HANDLE_NONE ? "crosshair" :
+                                   _plano_canvas_pick_handle (self, wx, wy) != HANDLE_NONE ? "crosshair" :
                                    id != NULL ? "pointer" : NULL);
-}
-
-static gboolean
-scroll_cb (PlanoCanvas              *self,
-           double                    dx,
-           double                    dy,
-           GtkEventControllerScroll *scroll)
-{
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
-  gboolean discrete = gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_WHEEL;
-
-  if (state & GDK_CONTROL_MASK)
-    {
-      double wx, wy;
-
-      plano_canvas_canvas_to_widget (self, self->pointer_x, self->pointer_y, &wx, &wy);
-      plano_canvas_zoom_at (self, pow (discrete ? 1.15 : 1.01, -dy), wx, wy);
-      return TRUE;
-    }
-
-  if (state & GDK_SHIFT_MASK && dx == 0)
-    dx = dy, dy = 0;
-
-  self->ox += dx * (discrete ? 40 : 1) / self->zoom;
-  self->oy += dy * (discrete ? 40 : 1) / self->zoom;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-
-  return TRUE;
-}
-
-static void
-zoom_begin_cb (PlanoCanvas    *self,
-               GdkEventSequence *sequence,
-               GtkGesture     *gesture)
-{
-  self->zoom_start = self->zoom;
-}
-
-static void
-zoom_scale_changed_cb (PlanoCanvas    *self,
-                       double          scale,
-                       GtkGestureZoom *gesture)
-{
-  double cx, cy;
-
-  gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy);
-  plano_canvas_zoom_at (self, self->zoom_start * scale / self->zoom, cx, cy);
 }
 
 /**
@@ -1757,119 +977,6 @@ drop_cb (PlanoCanvas   *self,
     return FALSE;
 
   return plano_canvas_drop_kind (self, kind, wx, wy);
-}
-
-static gboolean
-key_pressed_cb (PlanoCanvas           *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *key)
-{
-  if (keyval != GDK_KEY_space)
-    return FALSE;
-
-  self->space_down = TRUE;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
-  return TRUE;
-}
-
-static void
-key_released_cb (PlanoCanvas           *self,
-                 guint                  keyval,
-                 guint                  keycode,
-                 GdkModifierType        state,
-                 GtkEventControllerKey *key)
-{
-  if (keyval != GDK_KEY_space)
-    return;
-
-  self->space_down = FALSE;
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-}
-
-/* Label editing: an entry over the item. */
-
-void
-plano_canvas_end_edit (PlanoCanvas *self,
-                       gboolean     apply)
-{
-  g_autofree char *id = g_steal_pointer (&self->editing);
-
-  if (id == NULL)
-    return;
-
-  if (apply && self->board != NULL)
-    {
-      begin (self, _("Rename"));
-      plano_board_set_label (self->board, id, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
-      commit (self);
-    }
-
-  gtk_widget_set_visible (self->entry, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-}
-
-static void
-entry_activate_cb (PlanoCanvas *self,
-                   GtkEntry    *entry)
-{
-  plano_canvas_end_edit (self, TRUE);
-}
-
-static gboolean
-entry_key_pressed_cb (PlanoCanvas           *self,
-                      guint                  keyval,
-                      guint                  keycode,
-                      GdkModifierType        state,
-                      GtkEventControllerKey *key)
-{
-  if (keyval == GDK_KEY_Escape)
-    {
-      plano_canvas_end_edit (self, FALSE);
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-/**
- * plano_canvas_get_entry:
- *
- * Returns: (transfer none): the entry that edits labels in place
- */
-GtkWidget *
-plano_canvas_get_entry (PlanoCanvas *self)
-{
-  return self->entry;
-}
-
-/**
- * plano_canvas_begin_edit:
- *
- * Edits the label of the single selected item in place: Enter keeps it, Escape drops it.
- */
-void
-plano_canvas_begin_edit (PlanoCanvas *self)
-{
-  g_auto(GStrv) ids = NULL;
-  const char *label;
-
-  g_return_if_fail (PLANO_IS_CANVAS (self));
-
-  ids = plano_canvas_get_selection (self);
-  if (ids == NULL || ids[0] == NULL || ids[1] != NULL)
-    return;
-
-  g_free (self->editing);
-  self->editing = g_strdup (ids[0]);
-
-  label = plano_board_get_label (self->board, ids[0]);
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), label != NULL ? label : "");
-  gtk_widget_set_visible (self->entry, TRUE);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_grab_focus (self->entry);
-  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
 }
 
 static void
@@ -2100,7 +1207,7 @@ board_changed_cb (PlanoCanvas *self,
       }
 
   if (dropped)
-    emit_selection_changed (self);
+    _plano_canvas_emit_selection_changed (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -2170,301 +1277,8 @@ plano_canvas_set_history (PlanoCanvas  *self,
 
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  emit_selection_changed (self);
+  _plano_canvas_emit_selection_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HISTORY]);
-}
-
-/* Clipboard */
-
-static GdkContentProvider *
-selection_content (PlanoCanvas *self)
-{
-  g_auto(GStrv) ids = plano_canvas_get_selection (self);
-  g_autoptr(PlanoBoard) fragment = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GdkContentProvider *providers[2];
-  char *text;
-  gsize length;
-
-  if (ids[0] == NULL)
-    return NULL;
-
-  fragment = plano_board_copy_items (self->board, (const char * const *) ids);
-  text = plano_format_write (fragment, &length);
-  bytes = g_bytes_new_take (text, length);
-
-  /* A .plano fragment for Plano, and the same JSON as text for everything else. */
-  providers[0] = gdk_content_provider_new_for_bytes ("application/x-plano", bytes);
-  providers[1] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", bytes);
-
-  return gdk_content_provider_new_union (providers, 2);
-}
-
-/**
- * plano_canvas_copy:
- *
- * Puts the selection on the clipboard, with the edges between selected items.
- */
-void
-plano_canvas_copy (PlanoCanvas *self)
-{
-  g_autoptr(GdkContentProvider) content = NULL;
-
-  g_return_if_fail (PLANO_IS_CANVAS (self));
-
-  if (self->board == NULL || (content = selection_content (self)) == NULL)
-    return;
-
-  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), content);
-  self->paste_offset = 0;
-}
-
-void
-plano_canvas_cut (PlanoCanvas *self)
-{
-  g_return_if_fail (PLANO_IS_CANVAS (self));
-
-  plano_canvas_copy (self);
-  plano_canvas_delete_selection (self);
-}
-
-/**
- * plano_canvas_insert_fragment:
- * @fragment: items to add, such as a pasted .plano fragment
- * @offset: how far right and down of their own place
- *
- * Adds copies with new ids as one undo step and selects them.
- *
- * Returns: how many items were added
- */
-guint
-plano_canvas_insert_fragment (PlanoCanvas *self,
-                              PlanoBoard  *fragment,
-                              double       offset)
-{
-  g_auto(GStrv) added = NULL;
-
-  g_return_val_if_fail (PLANO_IS_CANVAS (self), 0);
-
-  if (self->board == NULL || plano_board_is_empty (fragment))
-    return 0;
-
-  begin (self, _("Paste"));
-  added = plano_board_insert_copy (self->board, fragment, offset, offset);
-  commit (self);
-
-  g_hash_table_remove_all (self->selection);
-  for (guint i = 0; added[i] != NULL; i++)
-    g_hash_table_add (self->selection, g_strdup (added[i]));
-  emit_selection_changed (self);
-
-  return g_strv_length (added);
-}
-
-static void
-paste_text_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(PlanoCanvas) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PlanoBoard) fragment = NULL;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-
-  if (text == NULL || self->board == NULL)
-    return;
-
-  /* Text that is not a board is not something to paste on the canvas. */
-  fragment = plano_format_read (text, strlen (text), NULL, NULL);
-  if (fragment == NULL)
-    return;
-
-  self->paste_offset += self->grid;
-  plano_canvas_insert_fragment (self, fragment, self->paste_offset);
-}
-
-/**
- * plano_canvas_paste:
- *
- * Pastes a .plano fragment from the clipboard, offset from where it was copied, with new ids.
- */
-void
-plano_canvas_paste (PlanoCanvas *self)
-{
-  g_return_if_fail (PLANO_IS_CANVAS (self));
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
-                                 paste_text_cb, g_object_ref (self));
-}
-
-/**
- * plano_canvas_duplicate:
- *
- * Copies the selection in place, one grid step down and right, as one undo step.
- */
-void
-plano_canvas_duplicate (PlanoCanvas *self)
-{
-  g_auto(GStrv) ids = NULL;
-  g_autoptr(PlanoBoard) fragment = NULL;
-
-  g_return_if_fail (PLANO_IS_CANVAS (self));
-
-  if (self->board == NULL)
-    return;
-
-  ids = plano_canvas_get_selection (self);
-  fragment = plano_board_copy_items (self->board, (const char * const *) ids);
-  plano_canvas_insert_fragment (self, fragment, self->grid);
-}
-
-/* Align and distribute */
-
-typedef struct
-{
-  const char *id;
-  PlanoRect   box;
-} Placed;
-
-static GArray *
-selected_boxes (PlanoCanvas *self)
-{
-  g_auto(GStrv) ids = plano_canvas_get_selection (self);
-  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (Placed));
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      const PlanoItem *item = plano_board_lookup (self->board, ids[i]);
-      Placed placed = { item->id, };
-
-      if (plano_item_get_bounds (item, &placed.box.x, &placed.box.y, &placed.box.w, &placed.box.h))
-        g_array_append_val (boxes, placed);
-    }
-
-  return boxes;
-}
-
-static void
-move_one (PlanoCanvas *self,
-          const char  *id,
-          double       dx,
-          double       dy)
-{
-  const char *ids[] = { id, NULL };
-
-  plano_board_move_items (self->board, ids, dx, dy);
-}
-
-/**
- * plano_canvas_align:
- * @edge: "left", "center", "right", "top", "middle" or "bottom"
- *
- * Lines up the selected boxes, as one undo step.
- */
-void
-plano_canvas_align (PlanoCanvas *self,
-                    const char  *edge)
-{
-  g_autoptr(GArray) boxes = NULL;
-  PlanoRect all = { 0, };
-
-  g_return_if_fail (PLANO_IS_CANVAS (self));
-
-  if (self->board == NULL)
-    return;
-
-  boxes = selected_boxes (self);
-  if (boxes->len < 2)
-    return;
-
-  for (guint i = 0; i < boxes->len; i++)
-    plano_rect_union (&all, &g_array_index (boxes, Placed, i).box);
-
-  begin (self, _("Align"));
-  for (guint i = 0; i < boxes->len; i++)
-    {
-      const Placed *p = &g_array_index (boxes, Placed, i);
-      double dx = 0, dy = 0;
-
-      if (g_str_equal (edge, "left"))
-        dx = all.x - p->box.x;
-      else if (g_str_equal (edge, "right"))
-        dx = all.x + all.w - (p->box.x + p->box.w);
-      else if (g_str_equal (edge, "center"))
-        dx = all.x + all.w / 2 - (p->box.x + p->box.w / 2);
-      else if (g_str_equal (edge, "top"))
-        dy = all.y - p->box.y;
-      else if (g_str_equal (edge, "bottom"))
-        dy = all.y + all.h - (p->box.y + p->box.h);
-      else if (g_str_equal (edge, "middle"))
-        dy = all.y + all.h / 2 - (p->box.y + p->box.h / 2);
-
-      move_one (self, p->id, dx, dy);
-    }
-  commit (self);
-}
-
-static int
-compare_x (gconstpointer a,
-           gconstpointer b)
-{
-  double ca = ((const Placed *) a)->box.x + ((const Placed *) a)->box.w / 2;
-  double cb = ((const Placed *) b)->box.x + ((const Placed *) b)->box.w / 2;
-
-  return (ca > cb) - (ca < cb);
-}
-
-static int
-compare_y (gconstpointer a,
-           gconstpointer b)
-{
-  double ca = ((const Placed *) a)->box.y + ((const Placed *) a)->box.h / 2;
-  double cb = ((const Placed *) b)->box.y + ((const Placed *) b)->box.h / 2;
-
-  return (ca > cb) - (ca < cb);
-}
-
-/**
- * plano_canvas_distribute:
- * @direction: "horizontal" or "vertical"
- *
- * Spaces the centres of three or more selected boxes evenly between the outermost two.
- */
-void
-plano_canvas_distribute (PlanoCanvas *self,
-                         const char  *direction)
-{
-  g_autoptr(GArray) boxes = NULL;
-  gboolean horizontal;
-  double first, last;
-
-  g_return_if_fail (PLANO_IS_CANVAS (self));
-
-  if (self->board == NULL)
-    return;
-
-  boxes = selected_boxes (self);
-  if (boxes->len < 3)
-    return;
-
-  horizontal = g_str_equal (direction, "horizontal");
-  g_array_sort (boxes, horizontal ? compare_x : compare_y);
-
-#define CENTER(i) (horizontal ? g_array_index (boxes, Placed, i).box.x + g_array_index (boxes, Placed, i).box.w / 2 \
-                              : g_array_index (boxes, Placed, i).box.y + g_array_index (boxes, Placed, i).box.h / 2)
-  first = CENTER (0);
-  last = CENTER (boxes->len - 1);
-
-  begin (self, _("Distribute"));
-  for (guint i = 1; i + 1 < boxes->len; i++)
-    {
-      double target = first + (last - first) * i / (boxes->len - 1);
-      double delta = target - CENTER (i);
-
-      move_one (self, g_array_index (boxes, Placed, i).id, horizontal ? delta : 0, horizontal ? 0 : delta);
-    }
-  commit (self);
-#undef CENTER
 }
 
 /* Keyboard: Tab walks through the items; c connects, Tab picks the target, Enter confirms. */
@@ -2543,7 +1357,7 @@ plano_canvas_set_selection_down (PlanoCanvas *self,
     return 0;
 
   ids = plano_canvas_get_selection (self);
-  begin (self, down ? _("Mark as Down") : _("Mark as Up"));
+  _plano_canvas_begin (self, down ? _("Mark as Down") : _("Mark as Up"));
   for (guint i = 0; ids[i] != NULL; i++)
     {
       if (plano_board_lookup_node (self->board, ids[i]) == NULL)
@@ -2552,9 +1366,9 @@ plano_canvas_set_selection_down (PlanoCanvas *self,
                  plano_board_unset_prop (self->board, ids[i], "down"))
         changed++;
     }
-  commit (self);
+  _plano_canvas_commit (self);
 
-  update_selection_actions (self);
+  _plano_canvas_update_selection_actions (self);
   return changed;
 }
 
@@ -2673,378 +1487,6 @@ plano_canvas_select_next (PlanoCanvas *self,
   reveal (self, next);
 }
 
-/**
- * plano_canvas_begin_key_connect:
- *
- * Starts a connection from the single selected component, from the keyboard.
- */
-void
-plano_canvas_begin_key_connect (PlanoCanvas *self)
-{
-  const PlanoItem *item = single_selected (self);
-  g_autoptr(GPtrArray) ids = NULL;
-
-  g_return_if_fail (PLANO_IS_CANVAS (self));
-
-  if (item == NULL || (item->type != PLANO_ITEM_NODE && item->type != PLANO_ITEM_ZONE))
-    return;
-
-  g_free (self->source);
-  self->source = g_strdup (item->id);
-  self->state = STATE_KEY_CONNECTING;
-  g_clear_pointer (&self->key_target, g_free);
-  plano_canvas_select_next (self, 1);
-}
-
-/**
- * plano_canvas_finish_key_connect:
- *
- * Makes the connection the keyboard picked, as one undo step, and selects it.
- */
-void
-plano_canvas_finish_key_connect (PlanoCanvas *self)
-{
-  const PlanoEdge *edge = NULL;
-
-  g_return_if_fail (PLANO_IS_CANVAS (self));
-
-  if (self->state != STATE_KEY_CONNECTING)
-    return;
-
-  self->state = STATE_IDLE;
-
-  if (self->key_target != NULL)
-    {
-      begin (self, _("Connect"));
-      edge = plano_board_add_edge (self->board, self->source, self->key_target, NULL, NULL);
-      commit (self);
-    }
-
-  g_clear_pointer (&self->key_target, g_free);
-  if (edge != NULL)
-    plano_canvas_select (self, edge->item.id, FALSE);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Context menu */
-
-static GMenuModel *
-build_menu (void)
-{
-  GMenu *menu = g_menu_new ();
-  GMenu *section;
-  GMenu *align = g_menu_new ();
-  GMenu *distribute = g_menu_new ();
-
-  section = g_menu_new ();
-  g_menu_append (section, _("_Rename"), "canvas.edit");
-  g_menu_append (section, _("_Connect"), "canvas.connect");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_object_unref (section);
-
-  section = g_menu_new ();
-  g_menu_append (section, _("Cu_t"), "canvas.cut");
-  g_menu_append (section, _("_Copy"), "canvas.copy");
-  g_menu_append (section, _("_Paste"), "canvas.paste");
-  g_menu_append (section, _("D_uplicate"), "canvas.duplicate");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_object_unref (section);
-
-  g_menu_append (align, _("_Left"), "canvas.align::left");
-  g_menu_append (align, _("_Center"), "canvas.align::center");
-  g_menu_append (align, _("_Right"), "canvas.align::right");
-  g_menu_append (align, _("_Top"), "canvas.align::top");
-  g_menu_append (align, _("_Middle"), "canvas.align::middle");
-  g_menu_append (align, _("_Bottom"), "canvas.align::bottom");
-  g_menu_append (distribute, _("_Horizontally"), "canvas.distribute::horizontal");
-  g_menu_append (distribute, _("_Vertically"), "canvas.distribute::vertical");
-
-  section = g_menu_new ();
-  g_menu_append_submenu (section, _("_Align"), G_MENU_MODEL (align));
-  g_menu_append_submenu (section, _("D_istribute"), G_MENU_MODEL (distribute));
-  g_menu_append (section, _("Select _All"), "canvas.select-all");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_object_unref (section);
-  g_object_unref (align);
-  g_object_unref (distribute);
-
-  section = g_menu_new ();
-  g_menu_append (section, _("Add _Trade-off…"), "canvas.add-tradeoff");
-  g_menu_append (section, _("Mark as Do_wn"), "canvas.mark-down");
-  g_menu_append (section, _("Mark as _Up"), "canvas.mark-up");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_object_unref (section);
-
-  section = g_menu_new ();
-  g_menu_append (section, _("_Delete"), "canvas.delete");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_object_unref (section);
-
-  return G_MENU_MODEL (menu);
-}
-
-/* The context menu, made the first time it is asked for rather than with the window: it is a
- * tree of widgets that start-up need not build. */
-static GtkWidget *
-get_menu (PlanoCanvas *self)
-{
-  if (self->menu == NULL)
-    {
-      g_autoptr(GMenuModel) model = build_menu ();
-
-      self->menu = gtk_popover_menu_new_from_model (model);
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
-    }
-  return self->menu;
-}
-
-static void
-secondary_pressed_cb (PlanoCanvas     *self,
-                      int              n_press,
-                      double           wx,
-                      double           wy,
-                      GtkGestureClick *gesture)
-{
-  double x, y;
-  const char *id;
-
-  if (self->board == NULL)
-    return;
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  plano_canvas_widget_to_canvas (self, wx, wy, &x, &y);
-  id = pick (self, x, y);
-  if (id != NULL && !g_hash_table_contains (self->selection, id))
-    plano_canvas_select (self, id, FALSE);
-
-  gtk_popover_set_pointing_to (GTK_POPOVER (get_menu (self)), &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
-  update_selection_actions (self);
-  gtk_popover_popup (GTK_POPOVER (self->menu));
-}
-
-/* Actions */
-
-static void
-copy_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  plano_canvas_copy (PLANO_CANVAS (widget));
-}
-
-static void
-cut_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  plano_canvas_cut (PLANO_CANVAS (widget));
-}
-
-static void
-paste_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  plano_canvas_paste (PLANO_CANVAS (widget));
-}
-
-static void
-duplicate_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  plano_canvas_duplicate (PLANO_CANVAS (widget));
-}
-
-static void
-align_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  plano_canvas_align (PLANO_CANVAS (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-distribute_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  plano_canvas_distribute (PLANO_CANVAS (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-select_next_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  plano_canvas_select_next (PLANO_CANVAS (widget), g_variant_get_int32 (parameter));
-}
-
-static void
-connect_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  plano_canvas_begin_key_connect (PLANO_CANVAS (widget));
-}
-
-static void
-menu_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  PlanoCanvas *self = PLANO_CANVAS (widget);
-  g_auto(GStrv) ids = plano_canvas_get_selection (self);
-  PlanoRect box = { 0, 0, 0, 0 };
-  double wx = gtk_widget_get_width (widget) / 2.0;
-  double wy = gtk_widget_get_height (widget) / 2.0;
-
-  if (ids[0] != NULL && plano_renderer_get_item_box (self->renderer, ids[0], &box))
-    plano_canvas_canvas_to_widget (self, box.x + box.w / 2, box.y + box.h / 2, &wx, &wy);
-
-  gtk_popover_set_pointing_to (GTK_POPOVER (get_menu (self)), &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
-  update_selection_actions (self);
-  gtk_popover_popup (GTK_POPOVER (self->menu));
-}
-
-static void
-mark_down_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  plano_canvas_set_selection_down (PLANO_CANVAS (widget), g_str_equal (action_name, "canvas.mark-down"));
-}
-
-static void
-add_tradeoff_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  PlanoCanvas *self = PLANO_CANVAS (widget);
-  g_auto(GStrv) ids = plano_canvas_get_selection (self);
-  const char *target = NULL;
-  GtkWidget *editor;
-
-  if (self->board == NULL)
-    return;
-
-  /* About the one selected item, or else the whole board. */
-  if (g_strv_length (ids) == 1)
-    {
-      const PlanoItem *item = plano_board_lookup (self->board, ids[0]);
-
-      if (item != NULL && item->type != PLANO_ITEM_NOTE && item->type != PLANO_ITEM_TRADEOFF)
-        target = ids[0];
-    }
-
-  editor = plano_tradeoff_editor_new (self, NULL, target);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  plano_canvas_delete_selection (PLANO_CANVAS (widget));
-}
-
-static void
-select_all_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  plano_canvas_select_all (PLANO_CANVAS (widget));
-}
-
-static void
-nudge_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  double dx, dy;
-
-  g_variant_get (parameter, "(dd)", &dx, &dy);
-  plano_canvas_nudge (PLANO_CANVAS (widget), dx, dy);
-}
-
-/* Shift+arrow moves the selection by whole grid steps, whatever the grid size. */
-static void
-nudge_grid_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  PlanoCanvas *self = PLANO_CANVAS (widget);
-  double dx, dy;
-
-  g_variant_get (parameter, "(dd)", &dx, &dy);
-  plano_canvas_nudge (self, dx * self->grid, dy * self->grid);
-}
-
-static void
-zoom_in_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  plano_canvas_set_zoom (PLANO_CANVAS (widget), PLANO_CANVAS (widget)->zoom * 1.25);
-}
-
-static void
-zoom_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  plano_canvas_set_zoom (PLANO_CANVAS (widget), PLANO_CANVAS (widget)->zoom / 1.25);
-}
-
-static void
-zoom_fit_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  plano_canvas_fit (PLANO_CANVAS (widget));
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  PlanoCanvas *self = PLANO_CANVAS (widget);
-
-  if (self->state == STATE_KEY_CONNECTING)
-    plano_canvas_finish_key_connect (self);
-  else
-    plano_canvas_begin_edit (self);
-}
-
-static void
-escape_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  PlanoCanvas *self = PLANO_CANVAS (widget);
-
-  if (self->state == STATE_MOVING || self->state == STATE_RESIZING || self->state == STATE_EDGE_POINT)
-    {
-      if (self->history != NULL)
-        plano_history_cancel (self->history);
-      g_clear_pointer (&self->moving, g_strfreev);
-    }
-
-  if (self->state != STATE_IDLE)
-    {
-      g_clear_pointer (&self->key_target, g_free);
-      self->state = STATE_IDLE;
-      gtk_widget_queue_draw (widget);
-      return;
-    }
-
-  plano_canvas_clear_selection (self);
-}
-
 static void
 plano_canvas_dispose (GObject *object)
 {
@@ -3141,17 +1583,6 @@ plano_canvas_set_property (GObject      *object,
 }
 
 static void
-add_nudge_binding (GtkWidgetClass  *widget_class,
-                   guint            keyval,
-                   GdkModifierType  mods,
-                   const char      *action,
-                   double           dx,
-                   double           dy)
-{
-  gtk_widget_class_add_binding_action (widget_class, keyval, mods, action, "(dd)", dx, dy);
-}
-
-static void
 plano_canvas_class_init (PlanoCanvasClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -3221,61 +1652,7 @@ plano_canvas_class_init (PlanoCanvasClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
 
-  gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "canvas.select-all", NULL, select_all_action);
-  gtk_widget_class_install_action (widget_class, "canvas.nudge", "(dd)", nudge_action);
-  gtk_widget_class_install_action (widget_class, "canvas.nudge-grid", "(dd)", nudge_grid_action);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, zoom_fit_action);
-  gtk_widget_class_install_action (widget_class, "canvas.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "canvas.escape", NULL, escape_action);
-  gtk_widget_class_install_action (widget_class, "canvas.copy", NULL, copy_action);
-  gtk_widget_class_install_action (widget_class, "canvas.cut", NULL, cut_action);
-  gtk_widget_class_install_action (widget_class, "canvas.paste", NULL, paste_action);
-  gtk_widget_class_install_action (widget_class, "canvas.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "canvas.align", "s", align_action);
-  gtk_widget_class_install_action (widget_class, "canvas.distribute", "s", distribute_action);
-  gtk_widget_class_install_action (widget_class, "canvas.select-next", "i", select_next_action);
-  gtk_widget_class_install_action (widget_class, "canvas.connect", NULL, connect_action);
-  gtk_widget_class_install_action (widget_class, "canvas.menu", NULL, menu_action);
-  gtk_widget_class_install_action (widget_class, "canvas.mark-down", NULL, mark_down_action);
-  gtk_widget_class_install_action (widget_class, "canvas.mark-up", NULL, mark_down_action);
-  gtk_widget_class_install_action (widget_class, "canvas.add-tradeoff", NULL, add_tradeoff_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "canvas.select-next", "i", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, "canvas.select-next", "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, "canvas.select-next", "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, 0, "canvas.connect", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "canvas.menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.menu", NULL);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "canvas.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "canvas.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "canvas.select-all", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "canvas.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "canvas.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "canvas.zoom-fit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "canvas.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "canvas.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "canvas.escape", NULL);
-
-  add_nudge_binding (widget_class, GDK_KEY_Left, 0, "canvas.nudge", -NUDGE / 2, 0);
-  add_nudge_binding (widget_class, GDK_KEY_Right, 0, "canvas.nudge", NUDGE / 2, 0);
-  add_nudge_binding (widget_class, GDK_KEY_Up, 0, "canvas.nudge", 0, -NUDGE / 2);
-  add_nudge_binding (widget_class, GDK_KEY_Down, 0, "canvas.nudge", 0, NUDGE / 2);
-  add_nudge_binding (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, "canvas.nudge-grid", -1.0, 0.0);
-  add_nudge_binding (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, "canvas.nudge-grid", 1.0, 0.0);
-  add_nudge_binding (widget_class, GDK_KEY_Up, GDK_SHIFT_MASK, "canvas.nudge-grid", 0.0, -1.0);
-  add_nudge_binding (widget_class, GDK_KEY_Down, GDK_SHIFT_MASK, "canvas.nudge-grid", 0.0, 1.0);
+  _plano_canvas_class_init_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "planocanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -3285,12 +1662,8 @@ static void
 plano_canvas_init (PlanoCanvas *self)
 {
   GtkGesture *drag;
-  GtkGesture *pan;
   GtkGesture *click;
-  GtkGesture *zoom;
   GtkEventController *motion;
-  GtkEventController *scroll;
-  GtkEventController *entry_keys;
   GtkDropTarget *drop;
 
   self->zoom = 1;
@@ -3313,59 +1686,23 @@ plano_canvas_init (PlanoCanvas *self)
   g_signal_connect_swapped (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
-  pan = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (pan), GDK_BUTTON_MIDDLE);
-  g_signal_connect_swapped (pan, "drag-begin", G_CALLBACK (pan_begin_cb), self);
-  g_signal_connect_swapped (pan, "drag-update", G_CALLBACK (pan_update_cb), self);
-  g_signal_connect_swapped (pan, "drag-end", G_CALLBACK (pan_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pan));
-
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect_swapped (click, "pressed", G_CALLBACK (click_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect_swapped (click, "pressed", G_CALLBACK (secondary_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  zoom = gtk_gesture_zoom_new ();
-  g_signal_connect_swapped (zoom, "begin", G_CALLBACK (zoom_begin_cb), self);
-  g_signal_connect_swapped (zoom, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
-
   motion = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (motion, "motion", G_CALLBACK (motion_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-
-    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-    g_signal_connect_swapped (keys, "key-released", G_CALLBACK (key_released_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self), keys);
-  }
-
-  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (scroll_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  _plano_canvas_pan_init (self);
+  _plano_canvas_edit_init (self);
+  _plano_canvas_actions_init (self);
 
   drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
   g_signal_connect (drop, "accept", G_CALLBACK (drop_accept_cb), NULL);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
-
-  self->entry = gtk_entry_new ();
-  gtk_widget_set_visible (self->entry, FALSE);
-  gtk_widget_set_parent (self->entry, GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Label"),
-                                  -1);
-  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activate_cb), self);
-  entry_keys = gtk_event_controller_key_new ();
-  g_signal_connect_swapped (entry_keys, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self);
-  gtk_widget_add_controller (self->entry, entry_keys);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);

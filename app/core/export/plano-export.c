@@ -14,7 +14,6 @@
 
 #include <cairo-pdf.h>
 #include <unistd.h>
-#include <zlib.h>
 #include <pango/pangocairo.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -22,7 +21,6 @@
 #include "plano-export.h"
 #include "plano-format.h"
 #include "plano-notes.h"
-#include "plano-pipe.h"
 #include "plano-png.h"
 
 /* PNG, SVG and PDF of a whole board, cropped to what is drawn plus a margin. The bytes are
@@ -127,42 +125,9 @@ check_surface (cairo_surface_t  *surface,
   return FALSE;
 }
 
-/* PNG, written here rather than by cairo: large boards make images of tens of megapixels,
- * and cairo's writer (libpng at its default compression) takes seconds on them. The rows are
- * filtered and deflated by plano-png.c, which knows what a diagram's pixels are like.
- */
-
-/* Where the bytes of a PNG go, in order: memory, or a file as it is encoded. */
-typedef void (*PngEmit) (const guint8 *data,
-                         gsize         length,
-                         gpointer      user_data);
-
-static void
-png_chunk (PngEmit       emit,
-           gpointer      emit_data,
-           const char   *type,
-           const guint8 *data,
-           gsize         length)
-{
-  guint8 header[8] = { length >> 24, length >> 16, length >> 8, length, type[0], type[1], type[2], type[3] };
-  uLong crc = crc32 (crc32 (0, NULL, 0), (const Bytef *) type, 4);
-  guint8 trailer[4];
-
-  if (length > 0)   /* with no data, crc32() would start again */
-    crc = crc32 (crc, data, length);
-  trailer[0] = crc >> 24, trailer[1] = crc >> 16, trailer[2] = crc >> 8, trailer[3] = crc;
-  emit (header, sizeof header, emit_data);
-  if (length > 0)
-    emit (data, length, emit_data);
-  emit (trailer, sizeof trailer, emit_data);
-}
-
-/* The image is drawn in bands of rows. Each band is filtered and deflated on its own, as a
- * piece of one deflate stream that ends on a byte (as pigz does), by whichever thread is free:
- * a second thread encodes while the first draws, and the first helps once it is ahead, so
- * that both cores work until the end. Three bands are held at most, never the whole image.
- * Each deflated band goes out as an IDAT chunk of its own as soon as those before it have,
- * so that an export writes its file while it encodes.
+/* PNG: the image is drawn in bands of rows, and each band is encoded (plano-png.c) by a
+ * second thread while the first draws the next: both cores work until the end. Three bands
+ * are held at most, never the whole image, and the file is written as it is encoded.
  */
 #define PNG_BAND_ROWS 256
 #define PNG_BANDS_HELD 3
@@ -170,84 +135,28 @@ png_chunk (PngEmit       emit,
 typedef struct
 {
   cairo_surface_t *surface;
-  int              rows;
-  guint            index;      /* which band of the image; G_MAXUINT ends the deflating thread */
+  int              rows;       /* 0 ends the encoding thread */
 } Band;
 
 typedef struct
 {
-  gboolean     alpha;
-  gsize        row_size;  /* of a PNG row: its filter byte and its pixels */
-  guint        n_bands;
-  GByteArray **packed;    /* by band: its rows, deflated, until emitted */
-  uLong       *adlers;    /* by band: the Adler-32 of its rows */
-  gsize       *lengths;
-  GMutex       lock;      /* for the three fields above and the next three */
-  guint        next;      /* the next band to emit */
-  uLong        adler;     /* of the bands emitted so far */
-  PngEmit      emit;
-  gpointer     emit_data;
-  GAsyncQueue *drawn;     /* of Band, to deflate */
-  GAsyncQueue *free;      /* of Band, deflated, to draw into again */
-  gint         failed;
+  PlanoPngEncoder *encoder;
+  GAsyncQueue     *drawn;      /* of Band, to encode, in order */
+  GAsyncQueue     *free;       /* of Band, encoded, to draw into again */
+  gint             failed;
 } PngJob;
 
-static void
-deflate_band (PngJob *job,
-              Band   *band)
-{
-  GByteArray *packed = g_byte_array_sized_new (cairo_image_surface_get_stride (band->surface) * band->rows / 16 + 64);
-  guint32 adler;
-
-  plano_png_deflate_rows (cairo_image_surface_get_data (band->surface),
-                          cairo_image_surface_get_stride (band->surface),
-                          cairo_image_surface_get_width (band->surface), band->rows,
-                          job->alpha, band->index == job->n_bands - 1, packed, &adler);
-
-  g_mutex_lock (&job->lock);
-  job->adlers[band->index] = adler;
-  job->lengths[band->index] = job->row_size * band->rows;
-  job->packed[band->index] = packed;
-
-  /* Out in order: the zlib header before the first band, the Adler-32 of all after the last. */
-  while (job->next < job->n_bands && job->packed[job->next] != NULL)
-    {
-      guint i = job->next++;
-      GByteArray *data = g_steal_pointer (&job->packed[i]);
-
-      if (i == 0)
-        {
-          /* Deflate with a 32 KiB window, no dictionary, checked. */
-          static const guint8 zlib_header[] = { 0x78, 0x01 };
-
-          g_byte_array_prepend (data, zlib_header, sizeof zlib_header);
-          job->adler = job->adlers[0];
-        }
-      else
-        job->adler = adler32_combine (job->adler, job->adlers[i], job->lengths[i]);
-      if (i == job->n_bands - 1)
-        {
-          guint8 check[4] = { job->adler >> 24, job->adler >> 16, job->adler >> 8, job->adler };
-
-          g_byte_array_append (data, check, sizeof check);
-        }
-      if (!g_atomic_int_get (&job->failed))
-        png_chunk (job->emit, job->emit_data, "IDAT", data->data, data->len);
-      g_byte_array_unref (data);
-    }
-  g_mutex_unlock (&job->lock);
-}
-
 static gpointer
-deflate_bands_thread (gpointer data)
+encode_bands_thread (gpointer data)
 {
   PngJob *job = data;
   Band *band;
 
-  while ((band = g_async_queue_pop (job->drawn))->index != G_MAXUINT)
+  while ((band = g_async_queue_pop (job->drawn))->rows > 0)
     {
       if (!g_atomic_int_get (&job->failed))
-        deflate_band (job, band);
+        plano_png_encoder_add_rows (job->encoder, cairo_image_surface_get_data (band->surface),
+                                    cairo_image_surface_get_stride (band->surface), band->rows);
       g_async_queue_push (job->free, band);
     }
   g_free (band);
@@ -302,65 +211,37 @@ write_png (PlanoRenderer            *renderer,
            int                       height,
            const PlanoRenderOptions *render,
            gboolean                  transparent,
-           PngEmit                   emit,
+           PlanoPngEmitFunc          emit,
            gpointer                  emit_data,
            GError                  **error)
 {
-  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  guint8 ihdr[13] = { width >> 24, width >> 16, width >> 8, width,
-                      height >> 24, height >> 16, height >> 8, height,
-                      8, transparent ? 6 : 2, 0, 0, 0 };
   cairo_format_t format = transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24;
+  guint n_bands = (height + PNG_BAND_ROWS - 1) / PNG_BAND_ROWS;
   PngJob job = { 0, };
   GThread *thread;
   Band *band, *end;
   gboolean ok = TRUE;
 
   /* Opaque images need no alpha channel: a quarter less to write. */
-  job.alpha = transparent;
-  job.row_size = 1 + (gsize) width * (transparent ? 4 : 3);
-  job.n_bands = (height + PNG_BAND_ROWS - 1) / PNG_BAND_ROWS;
-  job.emit = emit;
-  job.emit_data = emit_data;
-  g_mutex_init (&job.lock);
-  emit (signature, sizeof signature, emit_data);
-  png_chunk (emit, emit_data, "IHDR", ihdr, sizeof ihdr);
-  job.packed = g_new0 (GByteArray *, job.n_bands);
-  job.adlers = g_new0 (uLong, job.n_bands);
-  job.lengths = g_new0 (gsize, job.n_bands);
+  job.encoder = plano_png_encoder_new (width, height, transparent, emit, emit_data);
   job.drawn = g_async_queue_new ();
   job.free = g_async_queue_new ();
-  for (guint i = 0; i < MIN (PNG_BANDS_HELD, job.n_bands); i++)
+  for (guint i = 0; i < MIN (PNG_BANDS_HELD, n_bands); i++)
     {
       band = g_new0 (Band, 1);
       band->surface = cairo_image_surface_create (format, width, MIN (height, PNG_BAND_ROWS));
       g_async_queue_push (job.free, band);
     }
-  thread = g_thread_new ("plano-png", deflate_bands_thread, &job);
+  thread = g_thread_new ("plano-png", encode_bands_thread, &job);
 
-  for (guint i = 0; i < job.n_bands; i++)
+  for (guint i = 0; i < n_bands; i++)
     {
       int y = (int) i * PNG_BAND_ROWS;
       PlanoRect part = { area->x, area->y + y / scale, area->w, PNG_BAND_ROWS / scale };
       cairo_t *cr;
 
-      /* No band to draw into: deflate one that waits, rather than wait for the other thread. */
-      while ((band = g_async_queue_try_pop (job.free)) == NULL)
-        {
-          Band *waiting = g_async_queue_try_pop (job.drawn);
-
-          if (waiting == NULL)
-            {
-              band = g_async_queue_pop (job.free);
-              break;
-            }
-          if (!g_atomic_int_get (&job.failed))
-            deflate_band (&job, waiting);
-          g_async_queue_push (job.free, waiting);
-        }
-
+      band = g_async_queue_pop (job.free);
       band->rows = MIN (PNG_BAND_ROWS, height - y);
-      band->index = i;
       cr = cairo_create (band->surface);
       /* Antialiased on a 4 × 4 grid of samples rather than cairo's default 256 × 15: on lines
        * a pixel or two wide, as a board's are, the two cannot be told apart, and a long dashed
@@ -382,21 +263,14 @@ write_png (PlanoRenderer            *renderer,
       cairo_surface_flush (band->surface);
 
       if (ok && !check_surface (band->surface, error))
-        ok = FALSE;
-      if (!ok)
-        g_atomic_int_set (&job.failed, TRUE);
+        {
+          ok = FALSE;
+          g_atomic_int_set (&job.failed, TRUE);
+        }
       g_async_queue_push (job.drawn, band);
     }
 
-  /* All drawn: help with what is left, then let the other thread finish. */
-  while ((band = g_async_queue_try_pop (job.drawn)) != NULL)
-    {
-      if (!g_atomic_int_get (&job.failed))
-        deflate_band (&job, band);
-      g_async_queue_push (job.free, band);
-    }
   end = g_new0 (Band, 1);
-  end->index = G_MAXUINT;
   g_async_queue_push (job.drawn, end);
   g_thread_join (thread);
 
@@ -408,18 +282,51 @@ write_png (PlanoRenderer            *renderer,
   g_async_queue_unref (job.drawn);
   g_async_queue_unref (job.free);
 
-  ok = ok && !g_atomic_int_get (&job.failed) && job.next == job.n_bands;
-  if (ok)
-    png_chunk (emit, emit_data, "IEND", NULL, 0);
-  else if (error != NULL && *error == NULL)
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not encode the PNG image"));
+  /* A band that failed to draw leaves the image short, and nothing more is written. */
+  return plano_png_encoder_finish (job.encoder) && ok;
+}
 
-  for (guint i = 0; i < job.n_bands; i++)
-    g_clear_pointer (&job.packed[i], g_byte_array_unref);
-  g_mutex_clear (&job.lock);
-  g_free (job.packed);
-  g_free (job.adlers);
-  g_free (job.lengths);
+/* The PDF: one page, the size of the area, each canvas unit 0.75 pt (a CSS pixel), drawn by
+ * cairo's PDF surface as the canvas draws. Text stays text, in embedded font subsets. */
+
+/* Readers stop at pages of 14 400 pt (200 in): a larger board is drawn smaller. */
+#define PDF_MAX_PAGE 14400.0
+
+static void
+set_pdf_metadata (cairo_surface_t *surface,
+                  const char      *title)
+{
+  if (title != NULL && title[0] != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Plano " PACKAGE_VERSION);
+}
+
+static gboolean
+write_pdf (PlanoRenderer            *renderer,
+           const PlanoRect          *area,
+           const PlanoRenderOptions *render,
+           const char               *title,
+           GByteArray               *bytes,
+           GError                  **error)
+{
+  double k = 0.75;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean ok;
+
+  if (MAX (area->w, area->h) * k > PDF_MAX_PAGE)
+    k = PDF_MAX_PAGE / MAX (area->w, area->h);
+
+  surface = cairo_pdf_surface_create_for_stream (append_cb, bytes, area->w * k, area->h * k);
+  set_pdf_metadata (surface, title);
+  cr = cairo_create (surface);
+  cairo_scale (cr, k, k);
+  cairo_translate (cr, -area->x, -area->y);
+  plano_renderer_draw (renderer, cr, area, render);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  ok = check_surface (surface, error);
+  cairo_surface_destroy (surface);
 
   return ok;
 }
@@ -535,9 +442,7 @@ render_sheet (PlanoBoard         *board,
   double height, k;
   gboolean ok;
 
-  if (plano_board_get_title (board) != NULL)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, plano_board_get_title (board));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Plano " PACKAGE_VERSION);
+  set_pdf_metadata (surface, plano_board_get_title (board));
 
   cairo_set_source_rgb (sheet.cr, 0, 0, 0);
   sheet_text (&sheet, ((PlanoBlock *) g_ptr_array_index (blocks, 0))->text, "Sans Bold 18", 0, 0);
@@ -760,7 +665,8 @@ export_to_bytes (PlanoBoard               *board,
       break;
 
     case PLANO_EXPORT_PDF:
-      plano_renderer_write_pdf (renderer, &area, &render, plano_board_get_title (board), bytes);
+      if (!write_pdf (renderer, &area, &render, plano_board_get_title (board), bytes, error))
+        return NULL;
       break;
 
     case PLANO_EXPORT_SHEET:
@@ -865,28 +771,24 @@ write_bytes (const char  *path,
   return FALSE;
 }
 
-/* A file written from a second thread while its content is made, into a temporary file
- * beside it that takes its name only once all is written: a failure leaves the file that was
- * there as it was. The SVG export writes this way, never holding the whole document.
+/* A file written while its content is made, into a temporary file beside it that takes its
+ * name only once all is written: a failure leaves the file that was there as it was. SVG and
+ * PNG exports write this way, never holding the whole document. (Writing from a thread of its
+ * own was measured, and saved nothing on one core.)
  */
 typedef struct
 {
   const char  *path;
   char        *tmp_path;
   int          fd;
-  PlanoPipe   *pipe;
   int          saved_errno;  /* the first error writing, or 0 */
 } FileStream;
 
-/* In the writer's thread. */
 static void
-write_chunk (const char *data,
-             gsize       length,
-             gboolean    last,
-             gpointer    user_data)
+write_chunk (FileStream *fs,
+             const char *data,
+             gsize       length)
 {
-  FileStream *fs = user_data;
-
   while (length > 0 && fs->saved_errno == 0)
     {
       gssize n = write (fs->fd, data, length);
@@ -914,7 +816,6 @@ file_stream_open (FileStream  *fs,
       return FALSE;
     }
 
-  fs->pipe = plano_pipe_new ("plano-write", write_chunk, fs);
   return TRUE;
 }
 
@@ -922,27 +823,27 @@ static GString *
 file_stream_flush_cb (GString  *chunk,
                       gpointer  user_data)
 {
-  return plano_pipe_push (((FileStream *) user_data)->pipe, chunk);
+  write_chunk (user_data, chunk->str, chunk->len);
+  g_string_truncate (chunk, 0);
+
+  return chunk;
 }
 
 /* Nothing is written after all: the temporary file goes. */
 static void
 file_stream_abort (FileStream *fs)
 {
-  plano_pipe_finish (g_steal_pointer (&fs->pipe), g_string_new (NULL));
   close (fs->fd);
   g_unlink (fs->tmp_path);
   g_free (fs->tmp_path);
 }
 
-/* Waits for the writes, then gives the file its name, or takes it away again. */
+/* Gives the file its name, or takes it away again. */
 static gboolean
 file_stream_close (FileStream  *fs,
                    GError     **error)
 {
   gboolean existed = g_file_test (fs->path, G_FILE_TEST_EXISTS);
-
-  plano_pipe_finish (g_steal_pointer (&fs->pipe), g_string_new (NULL));
 
   /* As g_file_set_contents() does for a file that replaces another: on disk before the name. */
   if (fs->saved_errno == 0 && existed && fsync (fs->fd) != 0)

@@ -16,10 +16,16 @@ typedef struct
   double r, g, b, a;
 } Color;
 
-/* What the renderer draws through: cairo for the canvas, PNG and thumbnails; SVG and PDF
- * writers of their own for the exports, so that text stays text and exports stay fast.
+/* What the renderer draws through: cairo for the canvas, PNG, PDF, print and thumbnails; an
+ * SVG writer of its own for the SVG export, so that text stays text.
  */
 typedef struct _Painter Painter;
+
+/* Paints something whose top-left corner is at @x, @y, from @data. */
+typedef void (*PaintFunc) (Painter       *p,
+                           gconstpointer  data,
+                           double         x,
+                           double         y);
 
 struct _Painter
 {
@@ -40,6 +46,11 @@ struct _Painter
   /* (nullable): paints a glyph as plano_render_glyph() would, in a way of its own; FALSE
    * when it does not, and the glyph is then painted through the methods above. */
   gboolean (*glyph)    (Painter *p, const char *glyph, double x, double y, double size, const Color *color);
+  /* (nullable): paints what @paint paints at @x, @y, in a way of its own, once for all calls
+   * with the same @key: @paint then paints at 0, 0 what fits in @w × @h with @margin around.
+   * FALSE when it does not, and @paint is then called at @x, @y. */
+  gboolean (*form)     (Painter *p, const char *key, double x, double y, double w, double h,
+                        double margin, PaintFunc paint, gconstpointer data);
 };
 
 void plano_renderer_paint        (PlanoRenderer            *self,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <hb-ot.h>
 #include <pango/pangocairo.h>
 
 #include "plano-catalog.h"
@@ -20,9 +21,8 @@
 
 /* The renderer keeps, for one board, the box of every item in a spatial index and the text
  * layout of every item, both updated from PlanoBoard::changed. It draws through a Painter: one
- * implementation paints with cairo (canvas, PNG, thumbnails), the others write SVG elements with
- * real <text> (below) and PDF (plano-render-pdf.c), so that what is exported is what the canvas
- * shows.
+ * implementation paints with cairo (canvas, PNG, PDF, print, thumbnails), the other writes SVG
+ * elements with real <text> (below), so that what is exported is what the canvas shows.
  */
 
 #define CELL_SIZE      256.0
@@ -256,8 +256,13 @@ static const struct
 
 typedef struct
 {
-  Painter  painter;
-  cairo_t *cr;
+  Painter     painter;
+  cairo_t    *cr;
+  /* (nullable): on a vector surface (PDF, PostScript), what looks the same in many places
+   * (a component's card) is drawn once into a recording surface, which cairo writes once and
+   * places wherever it is painted: a form's key → its recording. */
+  GHashTable *forms;
+  gboolean    text_colour_glyphs;  /* on a PDF: see show_colour_text() */
 } CairoPainter;
 
 static void
@@ -318,6 +323,13 @@ cp_fill (Painter *p, const Color *color, gboolean preserve)
 {
   cairo_t *cr = ((CairoPainter *) p)->cr;
 
+  /* What would not show is not drawn: a PDF would carry it all the same. */
+  if (color->a <= 0)
+    {
+      if (!preserve)
+        cairo_new_path (cr);
+      return;
+    }
   cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
   if (preserve)
     cairo_fill_preserve (cr);
@@ -330,6 +342,11 @@ cp_stroke (Painter *p, const Color *color, double width, const double *dash, int
 {
   cairo_t *cr = ((CairoPainter *) p)->cr;
 
+  if (color->a <= 0 || width <= 0)
+    {
+      cairo_new_path (cr);
+      return;
+    }
   cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
   cairo_set_line_width (cr, width);
   cairo_set_line_cap (cr, n_dash > 0 || p->coarse ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
@@ -348,14 +365,94 @@ cp_stroke (Painter *p, const Color *color, double width, const double *dash, int
   cairo_set_dash (cr, NULL, 0, 0);
 }
 
+/* Whether @font's glyphs are colour pictures (as emoji are) rather than outlines. */
+static gboolean
+is_colour_font (PangoFont *font)
+{
+  hb_font_t *hb_font = pango_font_get_hb_font (font);
+
+  return hb_font != NULL && hb_ot_color_has_png (hb_font_get_face (hb_font));
+}
+
+/* cairo before 1.18 paints colour glyphs (emoji) as pictures, without the text they stand for,
+ * so that a PDF reader would neither find nor copy them. Over each such cluster this shows a
+ * period of the layout's own font, faint enough that no one sees it (cairo drops what is fully
+ * transparent, and a blank glyph), that stands for the cluster's text: cairo writes it as text
+ * that readers extract, in the font's ToUnicode map or an /ActualText span.
+ */
+static void
+show_colour_text (cairo_t     *cr,
+                  PangoLayout *layout,
+                  double       x,
+                  double       y)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  PangoFont *base = NULL;
+  hb_codepoint_t period = 0;
+
+  do
+    {
+      PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
+      PangoGlyphItemIter cluster;
+      PangoRectangle logical;
+      double baseline;
+      gboolean more;
+
+      if (run == NULL || !is_colour_font (run->item->analysis.font))
+        continue;
+
+      if (base == NULL)
+        {
+          PangoFontDescription *description = pango_font_describe (run->item->analysis.font);
+
+          /* The layout's own face, which has outlines. */
+          pango_font_description_set_family_static (description, FONT_FAMILY);
+          base = pango_context_load_font (pango_layout_get_context (layout), description);
+          pango_font_description_free (description);
+          if (base == NULL ||
+              !hb_font_get_nominal_glyph (pango_font_get_hb_font (base), '.', &period))
+            break;
+        }
+
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      baseline = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      cairo_set_scaled_font (cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (base)));
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.01);
+      for (more = pango_glyph_item_iter_init_start (&cluster, run, text); more;
+           more = pango_glyph_item_iter_next_cluster (&cluster))
+        {
+          int first = MIN (cluster.start_glyph, cluster.end_glyph + 1);
+          int offset = logical.x;
+          cairo_glyph_t glyph;
+          cairo_text_cluster_t mapping = { cluster.end_index - cluster.start_index, 1 };
+
+          for (int g = 0; g < first; g++)
+            offset += run->glyphs->glyphs[g].geometry.width;
+          glyph = (cairo_glyph_t) { period, x + (double) offset / PANGO_SCALE, baseline };
+          cairo_show_text_glyphs (cr, text + cluster.start_index, mapping.num_bytes,
+                                  &glyph, 1, &mapping, 1, 0);
+        }
+    }
+  while (pango_layout_iter_next_run (iter));
+
+  g_clear_object (&base);
+  pango_layout_iter_free (iter);
+}
+
 static void
 cp_text (Painter *p, PangoLayout *layout, double x, double y, const Color *color)
 {
-  cairo_t *cr = ((CairoPainter *) p)->cr;
+  CairoPainter *cp = (CairoPainter *) p;
+  cairo_t *cr = cp->cr;
 
+  if (color->a <= 0)
+    return;
   cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+  if (cp->text_colour_glyphs)
+    show_colour_text (cr, layout, x, y);
   cairo_new_path (cr);
 }
 
@@ -380,6 +477,59 @@ cairo_painter_init (CairoPainter *cp,
     },
     cr,
   };
+}
+
+static gboolean
+cp_form (Painter       *p,
+         const char    *key,
+         double         x,
+         double         y,
+         double         w,
+         double         h,
+         double         margin,
+         PaintFunc      paint,
+         gconstpointer  data)
+{
+  CairoPainter *cp = (CairoPainter *) p;
+  cairo_surface_t *form = g_hash_table_lookup (cp->forms, key);
+
+  if (form == NULL)
+    {
+      cairo_rectangle_t extents = { -margin, -margin, w + 2 * margin, h + 2 * margin };
+      CairoPainter inner;
+      cairo_t *cr;
+
+      form = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cr = cairo_create (form);
+      cairo_painter_init (&inner, cr);
+      inner.text_colour_glyphs = cp->text_colour_glyphs;
+      paint (&inner.painter, data, 0, 0);
+      cairo_destroy (cr);
+      g_hash_table_insert (cp->forms, g_strdup (key), form);
+    }
+
+  cairo_set_source_surface (cp->cr, form, x, y);
+  cairo_paint (cp->cr);
+
+  return TRUE;
+}
+
+/* A painter for @cr, which on a vector surface draws forms once. */
+static void
+cairo_painter_init_for_target (CairoPainter *cp,
+                               cairo_t      *cr)
+{
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+
+  cairo_painter_init (cp, cr);
+  /* An image surface would replay a recording wherever it is placed: no faster than drawing. */
+  if (type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_PS)
+    {
+      cp->painter.form = cp_form;
+      cp->text_colour_glyphs = cairo_version () < CAIRO_VERSION_ENCODE (1, 18, 0);
+      cp->forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) cairo_surface_destroy);
+    }
 }
 
 typedef struct
@@ -2205,6 +2355,62 @@ paint_badge (PlanoRenderer *self,
   paint_glyph (p, "balance", cx - 6, cy - 6, 12, &palette->badge_text);
 }
 
+/* What a component's card shows but its label: the card and its border, the icon on its
+ * category's colour and the kind's name. Cards of one kind, size and state look the same: a
+ * painter may draw the face once and place it (Painter.form).
+ */
+typedef struct
+{
+  double       w, h;
+  Color        card, border, icon;
+  gboolean     status;        /* down or stale: a dashed border */
+  const char  *glyph;         /* (nullable): none when too small to read */
+  PangoLayout *subtitle;      /* (nullable): the same */
+  double       subtitle_y;    /* from the card's top */
+  Color        subtitle_color;
+} CardFace;
+
+static void
+paint_card_face (Painter       *p,
+                 gconstpointer  data,
+                 double         x,
+                 double         y)
+{
+  const CardFace *face = data;
+  static const double status_dash[] = { 6, 4 };
+  double glyph_size = MIN (GLYPH_BOX, face->h - 12);
+  double gx = x + 10;
+  double gy = y + (face->h - glyph_size) / 2;
+
+  p->rounded_rect (p, x, y, face->w, face->h, 10);
+  p->fill (p, &face->card, TRUE);
+  if (face->status)
+    p->stroke (p, &face->border, 2.5, status_dash, 2);
+  else
+    p->stroke (p, &face->border, 1.5, NULL, 0);
+
+  p->rounded_rect (p, gx, gy, glyph_size, glyph_size, 8);
+  p->fill (p, &face->icon, FALSE);
+
+  if (face->glyph != NULL)
+    {
+      Color white = RGB (0xffffff);
+      double inset = glyph_size * 0.22;
+
+      paint_glyph (p, face->glyph, gx + inset, gy + inset, glyph_size - 2 * inset, &white);
+    }
+  if (face->subtitle != NULL)
+    p->text (p, face->subtitle, gx + glyph_size + 10, y + face->subtitle_y, &face->subtitle_color);
+}
+
+static void
+append_color_key (GString     *key,
+                  const Color *c)
+{
+  g_string_append_printf (key, " %ld,%ld,%ld,%ld", lround (c->r * 1000), lround (c->g * 1000),
+                          lround (c->b * 1000), lround (c->a * 1000));
+}
+
 static void
 paint_node (PlanoRenderer            *self,
             Painter                  *p,
@@ -2214,47 +2420,67 @@ paint_node (PlanoRenderer            *self,
 {
   const PlanoKind *kind = node_kind (node);
   Color color = category_colors[kind->category];
-  Color border = options->high_contrast ? palette->card_border : with_alpha (color, 0.55);
   PlanoRect r = { node->x, node->y, node->w, node->h };
   double glyph_size = MIN (GLYPH_BOX, node->h - 12);
-  double gx = r.x + 10;
-  double gy = r.y + (r.h - glyph_size) / 2;
-  ItemText *text;
-
   gboolean down = plano_node_is_down (node);
   gboolean stale = !down && g_hash_table_contains (self->stale, node->item.id);
-  static const double status_dash[] = { 6, 4 };
+  CardFace face = {
+    .w = r.w, .h = r.h,
+    .card = palette->card,
+    .border = down ? palette->down : stale ? palette->stale :
+              options->high_contrast ? palette->card_border : with_alpha (color, 0.55),
+    .icon = down ? with_alpha (palette->text_dim, 0.35) : color,
+    .status = down || stale,
+  };
+  ItemText *text = NULL;
+  double ty = 0;
 
   p->begin_item (p, node->item.id, plano_board_get_label (self->board, node->item.id));
 
-  p->rounded_rect (p, r.x, r.y, r.w, r.h, 10);
-  p->fill (p, &palette->card, TRUE);
-  if (down || stale)
-    p->stroke (p, down ? &palette->down : &palette->stale, 2.5, status_dash, 2);
-  else
-    p->stroke (p, &border, 1.5, NULL, 0);
-
-  if (down)
-    color = with_alpha (palette->text_dim, 0.35);
-
-  p->rounded_rect (p, gx, gy, glyph_size, glyph_size, 8);
-  p->fill (p, &color, FALSE);
-
   if (options->zoom >= LOD_ZOOM)
     {
-      Color white = RGB (0xffffff);
-      double title_h, subtitle_h, ty;
-      double inset = glyph_size * 0.22;
-
-      paint_glyph (p, kind->glyph, gx + inset, gy + inset, glyph_size - 2 * inset, &white);
+      double title_h, subtitle_h;
 
       text = get_text (self, (const PlanoItem *) node);
       title_h = pango_layout_get_line_count (text->title) * line_height (text->title);
       subtitle_h = line_height (text->subtitle);
       ty = r.y + (r.h - title_h - subtitle_h - 2) / 2;
 
-      p->text (p, text->title, gx + glyph_size + 10, ty, &palette->text);
-      p->text (p, text->subtitle, gx + glyph_size + 10, ty + title_h + 2, &palette->text_dim);
+      face.glyph = kind->glyph;
+      /* The kind's name is the same on every card of a kind: part of a face drawn once. */
+      if (p->form != NULL)
+        {
+          face.subtitle = text->subtitle;
+          face.subtitle_y = ty + title_h + 2 - r.y;
+          face.subtitle_color = palette->text_dim;
+        }
+    }
+
+  if (p->form != NULL)
+    {
+      g_autoptr(GString) key = g_string_new ("card");
+
+      g_string_append_printf (key, " %s %p %.2f %.2f %.2f %d", face.glyph != NULL ? face.glyph : "",
+                              face.subtitle, face.w, face.h, face.subtitle_y, face.status);
+      append_color_key (key, &face.card);
+      append_color_key (key, &face.border);
+      append_color_key (key, &face.icon);
+      append_color_key (key, &face.subtitle_color);
+      /* Room for the border's width and the glyph's strokes. */
+      if (!p->form (p, key->str, r.x, r.y, r.w, r.h, 4, paint_card_face, &face))
+        paint_card_face (p, &face, r.x, r.y);
+    }
+  else
+    paint_card_face (p, &face, r.x, r.y);
+
+  if (text != NULL)
+    {
+      double tx = r.x + 10 + glyph_size + 10;
+
+      p->text (p, text->title, tx, ty, &palette->text);
+      if (face.subtitle == NULL)
+        p->text (p, text->subtitle, tx, ty + pango_layout_get_line_count (text->title) * line_height (text->title) + 2,
+                 &palette->text_dim);
     }
 
   paint_badge (self, p, palette, node->item.id, r.x + r.w - 2, r.y + 2);
@@ -2815,8 +3041,9 @@ plano_renderer_draw (PlanoRenderer            *self,
   g_return_if_fail (cr != NULL && area != NULL && options != NULL);
 
   cairo_save (cr);
-  cairo_painter_init (&painter, cr);
+  cairo_painter_init_for_target (&painter, cr);
   plano_renderer_paint (self, &painter.painter, area, options);
+  g_clear_pointer (&painter.forms, g_hash_table_unref);
   cairo_restore (cr);
 }
 

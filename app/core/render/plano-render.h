@@ -73,10 +73,5 @@ void            plano_renderer_write_svg    (PlanoRenderer             *self,
                                              const PlanoRenderOptions  *options,
                                              PlanoRenderFlushFunc       flush,
                                              gpointer                   user_data);
-void            plano_renderer_write_pdf    (PlanoRenderer             *self,
-                                             const PlanoRect           *area,
-                                             const PlanoRenderOptions  *options,
-                                             const char                *title,
-                                             GByteArray                *out);
 
 G_END_DECLS
