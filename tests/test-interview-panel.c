@@ -738,6 +738,8 @@ test_progress (Fixture       *fixture,
   g_assert_cmpuint (count_rows (plano_progress_view_get_part (view, "dimensions")), ==, PLANO_RUBRIC_N_DIMENSIONS);
   g_assert_true (shows_label (plano_progress_view_get_part (view, "dimensions"),
                               "Latest: 2 of 4 · average 1.7 over 3 sessions", FALSE));
+  /* Estimation went from 1 to 2, communication stayed at 3 then rose to 4. */
+  g_assert_true (shows_label (plano_progress_view_get_part (view, "dimensions"), "+1", FALSE));
 
   /* The must-haves missed most, with their texts, most often first. */
   missed = plano_progress_view_get_part (view, "missed");

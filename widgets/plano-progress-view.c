@@ -395,16 +395,20 @@ update_dimensions (PlanoProgressView *self)
                                     latest, PLANO_RUBRIC_MAX_SCORE, (double) sum / n, n);
 
       row = add_row (self->dimension_list, info->title != NULL ? _(info->title) : info->id, subtitle);
+      /* The change since the first session, as a signed number: "+2", "−1". */
       if (n > 1 && latest != first)
         {
-          GtkWidget *icon = gtk_image_new_from_icon_name (latest > first ? "go-up-symbolic" : "go-down-symbolic");
+          g_autofree char *change = g_strdup_printf (latest > first ? "+%d" : "−%d", ABS (latest - first));
+          GtkWidget *label = gtk_label_new (change);
           const char *meaning = latest > first ? _("Better than in the first session")
                                                : _("Worse than in the first session");
 
-          gtk_widget_add_css_class (icon, latest > first ? "success" : "warning");
-          gtk_widget_set_tooltip_text (icon, meaning);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, meaning, -1);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+          gtk_widget_add_css_class (label, latest > first ? "success" : "warning");
+          gtk_widget_add_css_class (label, "numeric");
+          gtk_widget_add_css_class (label, "heading");
+          gtk_widget_set_tooltip_text (label, meaning);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, meaning, -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
         }
     }
 }
