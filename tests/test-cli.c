@@ -131,6 +131,23 @@ test_unknown_option (void)
   g_assert_true (g_str_has_prefix (run.err, "plano: "));
 }
 
+/* `plano --solution=ID` without --export opens the app; an unknown question is refused first,
+ * without a display, as is asking for a template and a solution at once. */
+static void
+test_solution_refused (void)
+{
+  g_auto(Run) run = { 0, };
+  g_auto(Run) both = { 0, };
+
+  run_plano (&run, (const char *[]) { "--solution=no-such-question", NULL }, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, "plano: there is no such question; plano --list-questions shows them\n");
+
+  run_plano (&both, (const char *[]) { "--template=kappa", "--solution=clickstream-analytics", NULL }, NULL);
+  g_assert_cmpint (both.status, ==, 2);
+  g_assert_cmpstr (both.err, ==, "plano: give either --template or --solution, not both\n");
+}
+
 /* --export works with no display and writes exactly the file asked for. */
 static void
 test_export (void)
@@ -347,6 +364,7 @@ main (int   argc,
   g_test_add_func ("/plano/cli/check-warning", test_check_warning);
   g_test_add_func ("/plano/cli/check-needs-files", test_check_needs_files);
   g_test_add_func ("/plano/cli/unknown-option", test_unknown_option);
+  g_test_add_func ("/plano/cli/solution-refused", test_solution_refused);
   g_test_add_func ("/plano/cli/export", test_export);
   g_test_add_func ("/plano/cli/export-fails", test_export_fails);
   g_test_add_func ("/plano/cli/review", test_review);

@@ -440,6 +440,16 @@ test_report_in_view (Fixture       *fixture,
   g_assert_nonnull (strstr (notes, "(Plano proposed "));
   g_assert_nonnull (strstr (notes, "Model answer: "));
   g_unlink (svg_path);
+  {
+    g_autofree char *sheet_path = g_build_filename (fixture->dir, "sheet.pdf", NULL);
+    g_autofree char *sheet = NULL;
+    gsize length = 0;
+
+    g_assert_true (plano_report_view_export (view, sheet_path, PLANO_EXPORT_SHEET, NULL));
+    g_assert_true (g_file_get_contents (sheet_path, &sheet, &length, NULL));
+    g_assert_cmpuint (length, >, 1000);
+    g_assert_true (g_str_has_prefix (sheet, "%PDF-"));
+  }
 
   /* Practise next, on a session not recorded: asked first, then a new session on that
    * question, and the feedback closes. */

@@ -211,7 +211,7 @@ update_summary (PlanoReportView *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->practice_row), practice_text);
   gtk_widget_set_visible (self->practise_button, practice->question_id != NULL);
 
-  gtk_widget_set_sensitive (self->record_button, !self->recorded);
+  gtk_widget_set_sensitive (self->record_button, !self->recorded && self->history_path != NULL);
   gtk_button_set_label (GTK_BUTTON (self->record_button),
                         self->recorded ? _("Recorded in Progress") : _("_Record in Progress"));
 }
