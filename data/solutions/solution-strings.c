@@ -2,6 +2,196 @@
  * The texts of the built-in reference solutions, for xgettext only; plano-templates.c translates
  * them as a board is loaded. This file is not compiled. */
 
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("A/B testing platform");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Web and mobile apps");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Assignment service");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Experiment config");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Event collector");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Kafka: experiment events");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Flink: guardrail metrics");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Dead-letter topic");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Lakehouse: events by date");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Daily metrics job");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Results per variant");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Experiment results UI");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("variant?");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("cached config");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("keyed by user");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("guardrails");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("auto-stop");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("exactly-once sink");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("daily");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("upsert per day");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Assignment: bucket = hash(experiment salt + user id) mod 1 000; variants own bucket ranges. Deterministic, no lookup, the same on every device. Layers keep concurrent experiments independent.");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Exposure table: one row per user and experiment at first exposure (time, variant). Metrics count only events after it; CUPED and confidence intervals per metric.");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Before any result is shown: a sample ratio mismatch (SRM) check, chi-square on users per variant; a mismatch hides the result and alerts the owner.");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Guardrails (error rate, revenue per user) in 5-minute windows with a sequential test, so a harmful experiment is stopped automatically within the hour.");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("80 000 events/s × 500 B = 40 MB/s: 4 partitions at 10 MB/s, 24 for 3× headroom. 2 TB a day raw, about 400 GB as Parquet; 13 months ≈ 160 TB.");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Batch vs streaming");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Daily batch for results, a small streaming job only for guardrails");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Streaming results for every metric");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Daily batch only");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Results computed once a day on complete data");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Harmful tests still stopped within an hour");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Two code paths for guardrail metrics");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Decisions are made on daily results; only the safety check needs the stream, and it is a few metrics.");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Hourly peeking or fixed-horizon tests");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Fixed horizon for decisions, sequential tests only for guardrails");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Hourly results with plain p-values");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("False positive rate stays at the chosen 5 %");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Teams wait for the planned duration");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Checking plain p-values every hour inflates false positives several times over; sequential tests are valid under continuous monitoring.");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Hash-based or stored assignment");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Hash of user id and experiment salt");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("An assignment table looked up per request");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("No lookup on the request path");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Same variant on every device and server");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Changing allocations must add buckets, never move users");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("300 concurrent experiments × 100 million users would be a huge table on the request path; hashing needs only the config.");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Data mesh for a bank");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Federated governance");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Data catalog and lineage");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Cards core system");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Card transactions");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Loans system");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Loan balances");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Retail banking core");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Customer accounts");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Pipeline templates and CI");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Contracts: schemas, SLAs");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Lakehouse, a space per domain");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Access audit log (7 years)");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Credit risk exposure");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Regulatory reports");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("3 000 data consumers");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("CDC");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("publish");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("policies as code");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("contract checks");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("owners, schemas");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("every read");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("cards and loans products");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("masked reads");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Federated governance: domain leads, security, risk");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Cards domain");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Loans domain");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Retail banking domain");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Self-serve platform (platform team)");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Risk domain");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("A data product's contract: an owner, a schema in the registry with compatibility rules, a freshness SLA, quality checks and a version. CI fails a breaking change before release.");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Personal data is tagged in the catalog and masked or tokenized by policy as code; every read is written to the access audit log. Lineage from the catalog answers regulators.");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("12 domains, a few dozen products each, 2 TB a day in total and 1.5 PB stored: size the shared platform, not each domain. 4 000 transactions/s at peak is OLTP load the domains already carry.");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Rollout: pilot with cards and risk (willing, high value), give them templates, then add domains in waves; the central team becomes the platform team.");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Central data team or data mesh");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Data mesh: domains own products, a platform team and federated governance");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Grow the central data team");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("A central lakehouse with domain-owned marts");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Domains ship datasets without waiting months");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("The people who know the data own its quality");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Data skills duplicated across domains");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Needs a strong platform and governance first");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("The bottleneck is one team serving twelve domains; decentralising ownership removes it, and the platform keeps the skills needed per domain low.");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Policies enforced centrally or per domain");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Global policies enforced by the platform, not by each domain");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Each domain implements masking and access itself");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("One audited implementation of masking and access control");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("The platform team is on the critical path for new policy features");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Regulators audit the bank as a whole; a policy applied twelve ways is twelve audit findings waiting to happen.");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Real-time clickstream analytics");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
@@ -14,8 +204,6 @@ N_("Schema registry");
 N_("Kafka: clicks (48 partitions, 7 days)");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Flink: sessionize and roll up");
-/* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
-N_("Dead-letter topic");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Druid (funnels, live traffic)");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
@@ -52,8 +240,6 @@ N_("Event-time session windows, 30-minute gap; watermark 2 minutes, allowed late
 N_("Alert on consumer lag above 1 minute and on dashboard freshness, not only on CPU.");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("150 000 events/s × 1 KB = 150 MB/s; about 13 TB a day raw, about 2.6 TB as Parquet. 48 partitions at 10 MB/s each leave 3× headroom.");
-/* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
-N_("Batch vs streaming");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Streaming for dashboards, a nightly batch for reports and ML");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
@@ -94,3 +280,165 @@ N_("Druid ingests 60× fewer rows");
 N_("No drill-down below a minute in the live path");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Funnels and traffic are read per minute; raw drill-down is available in the lakehouse.");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Metrics and monitoring system");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("50 000 hosts and containers");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Scrape agents (HA pairs, WAL)");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Distributors: series limits");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Ingesters: TSDB head, RF 3");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Blocks: 10 s, 15 days");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Compactor: 5-min rollups");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Rollups: 5 min, 2 years");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Query frontend (split, cache)");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Ruler: rules every 15 s");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Alertmanager (3, gossip)");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Grafana (800 engineers)");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Paging and on-call");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Dead man's switch (outside)");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("scrape");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("remote write");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("hash of series");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("2-hour blocks");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("dashboards");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("last 2 h");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("> 15 days");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("firing alerts");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("pages");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Watchdog heartbeat");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Monitoring cluster (own region, apart from production)");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("10 million series every 10 s = 1 million samples/s. About 2 bytes a compressed sample: 1 M × 86 400 × 2 B ≈ 170 GB a day, 2.6 TB for 15 days. In memory: 10 M series × 3 KB × RF 3 ≈ 90 GB, so 30 ingesters with about 3 GB of heads each.");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Cardinality guard in the distributors: a limit of active series per team (500 000); new series over it are rejected with 429 and the team is alerted. Relabel rules drop labels such as user id or request id.");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Rules run every 15 s on the ingesters' recent data, so an alert fires within about 45 s. Alertmanager groups and deduplicates. An always-firing Watchdog alert goes to a dead man's switch outside this cluster, which pages when it stops.");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Compactor downsamples to 5-minute rollups (min, max, sum, count) kept 2 years, at most about 20 TB in object storage; raw 10-second blocks expire after 15 days.");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Push vs pull");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Pull: agents scrape targets in each cluster, then push (remote write) to the central store");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Every service pushes to a central endpoint (StatsD, OTLP)");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Service discovery knows what should exist, so a silent target shows as down");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Targets need no address of the monitoring system");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Short-lived batch jobs need a push gateway");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Absence of data is the most important signal when systems fail; scraping makes it visible, and remote write keeps one central view.");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Cost vs performance");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("10-second data for 15 days, 5-minute rollups for 2 years");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Keep 10-second data for 2 years");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("About 30× less storage for old data");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Long-range dashboards read 30× fewer points");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Spikes shorter than 5 minutes are only visible as max in old data");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Incidents are debugged on recent data; capacity planning over years needs trends, not every sample.");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Consistency vs availability");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Availability: quorum writes to 2 of 3 ingesters, queries merge replicas");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Strongly consistent writes to every replica");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Ingestion and alerts keep working when an ingester or a zone fails");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("A query during a failure may miss a few samples");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("A monitoring system must stay up when everything else is failing; a gap of a few samples does not change an alert.");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Leaderboard for a small mobile game");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Game app");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Leaderboard API");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Redis sorted sets");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Game servers (authoritative)");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Match results");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Season archiver");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Past seasons (2 years)");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("my rank, neighbours");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("ZREVRANK");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("play a match");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("result by match id");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("ZADD");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("rebuild");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("season end");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("One sorted set per board and season: lb:s12:global, lb:s12:country:BR. Score = points × 10¹⁰ + (10¹⁰ − finish time), so the earlier finisher wins a tie. Rank: ZREVRANK; neighbours: ZREVRANGE rank−5 rank+5.");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("200 results/s × 2 boards = 400 ZADD/s plus about 2 000 reads/s: under 3 % of one Redis (100 000 ops/s). 300 000 players × 2 boards × about 100 B ≈ 60 MB of memory.");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Scores come from authoritative game servers, never from the app, so a cheater cannot post a score. Results are idempotent by match id. Redis has a replica and AOF; if both are lost, the season's sets are rebuilt from PostgreSQL, the source of truth, in minutes.");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Redis sorted sets or SQL ranking");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Redis sorted sets, PostgreSQL as the record");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("ORDER BY score with a window function in PostgreSQL");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Rank and neighbours in O(log n), under a millisecond");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Updates visible at once");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("A second store to keep in step with PostgreSQL");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Ranking 300 000 players per read with SQL gets slow as seasons grow; a sorted set answers in microseconds and is rebuilt from PostgreSQL if lost.");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Streaming pipeline or direct writes");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Direct writes from the game servers");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Kafka and Flink computing ranks");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Two engineers can run it");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("A few dollars a day");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("No event log for later analytics, unless added");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("At 200 updates/s Kafka and Flink would be overkill: more cost and on-call than value. Revisit at about 20 000 updates/s or when analytics needs an event stream.");
