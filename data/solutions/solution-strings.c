@@ -280,6 +280,96 @@ N_("Druid ingests 60× fewer rows");
 N_("No drill-down below a minute in the live path");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Funnels and traffic are read per minute; raw drill-down is available in the lakehouse.");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Real-time card fraud detection");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Card network");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Authorization service");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Scoring: rules and model");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Online features");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Kafka: transactions");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Flink: velocity features");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Analyst case review");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Decision log and labels");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Weekly model training");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Chargebacks");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("authorize");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("60 ms timeout");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("card features");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("transaction and decision");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("upserts");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("flagged");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("decision log");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("labels");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("fraud labels");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("point-in-time");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("deploy, shadow first");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("40 million cards × about one payment a day = 40 million authorizations a day: 460/s on average, 2 000/s at the holiday peak. 20 features each = 40 000 reads/s, under half of one Redis; 40 M cards × 200 B ≈ 8 GB of memory. About 80 GB a day of transactions and decision logs.");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Latency budget inside the 100 ms p99: network 10 ms, features 2 ms, rules 2 ms, model 5 ms. The authorization service times out the call at 60 ms and falls back to static rules: fail open for small amounts at trusted merchants, fail closed or step-up above them.");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Velocity features keyed by card id: count and spend in the last 10 minutes, hour and day, new merchants and countries. Event time with a 5-second watermark; written to Redis as idempotent upserts.");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Every decision is logged with its features, the rules that fired and the model version, so training joins labels to point-in-time features and audits can replay it.");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Rules, a model, or both");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Rules for known patterns plus a gradient-boosted model, thresholds tuned on cost");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Rules only");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Model only");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Rules stop a new attack within minutes");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("The model catches patterns nobody wrote a rule for");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Two systems to tune, and rules that pile up");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Every false positive declines a good customer; thresholds are set per segment from the cost of fraud against the cost of a lost sale.");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Streaming velocity features, batch features for slow signals");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Nightly batch features only");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Catches card testing and account takeover within seconds");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("A Flink job and its state to operate");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Fraud bursts last minutes: a feature that is a day old misses the attack; slow signals such as a customer's usual countries can stay batch.");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Consistency vs availability");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Approve under a fallback policy when scoring is down");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Decline everything while scoring is down");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Payments keep flowing during an outage");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Some fraud gets through while the fallback is active");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("The requirement says payments must still go through; the fallback limits exposure by amount and merchant risk.");
 /* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
 N_("Metrics and monitoring system");
 /* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
@@ -367,8 +457,6 @@ N_("Spikes shorter than 5 minutes are only visible as max in old data");
 /* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
 N_("Incidents are debugged on recent data; capacity planning over years needs trends, not every sample.");
 /* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
-N_("Consistency vs availability");
-/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
 N_("Availability: quorum writes to 2 of 3 ingesters, queries merge replicas");
 /* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
 N_("Strongly consistent writes to every replica");
@@ -442,3 +530,85 @@ N_("A few dollars a day");
 N_("No event log for later analytics, unless added");
 /* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
 N_("At 200 updates/s Kafka and Flink would be overkill: more cost and on-call than value. Revisit at about 20 000 updates/s or when analytics needs an event stream.");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Keeping a product search index fresh");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Catalog database");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Debezium (WAL)");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Kafka: listing changes");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Indexer: coalesce, bulk");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Elasticsearch: products");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Search API");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Shoppers");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Nightly rebuild");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("WAL");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("by listing id");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("partial updates");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("search");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("p99 < 200 ms");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("snapshot from replica");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("new index");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Document id = listing id, so writes are idempotent. Each change carries the source LSN as an external version: a late or replayed update never overwrites a newer one. Price and stock go as partial updates.");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("5 000 changes/s × 1 KB = 5 MB/s: one partition would do, 12 for indexer parallelism. Coalescing per listing in 1-second windows cuts writes by about 40 %; bulk requests of 1 000 documents. A full rebuild of 200 GB takes about 3 hours, so it cannot be the freshness path.");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Nightly: build a new index from a snapshot, replay the Kafka changes since its LSN, then swap the alias; the old index stays a day for rollback. Mapping changes use the same path.");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Freshness target: commit to searchable in under 60 s. Alert on consumer lag and on a canary listing updated every minute. Refresh interval 5 s; the indexer throttles bulk writes when search p99 rises.");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Streaming partial updates plus a nightly rebuild");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Streaming only");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Nightly rebuild only (today)");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Prices and stock searchable within a minute");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("The rebuild repairs any drift and applies mapping changes");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Two code paths to keep in step");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Streaming meets the 60-second target; a periodic rebuild is cheap insurance against missed or buggy updates.");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("5-second refresh interval and bulk batches of 1 000");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("1-second refresh, one request per change");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Several times the indexing throughput");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Fewer segment merges slowing queries");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Up to 5 s more staleness");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("5 s is well within the 60 s budget and keeps search p99 under 200 ms during update bursts.");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("CDC or dual writes");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Log-based CDC from the catalog's WAL");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("The application publishes events (dual write)");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Polling updated_at");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("No missed changes, deletes included");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("No change to the catalog service");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("A connector and a replication slot to watch");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Dual writes drift when one side fails, and polling misses deletes; the WAL is the record of every change.");
