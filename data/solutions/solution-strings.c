@@ -370,6 +370,188 @@ N_("Payments keep flowing during an outage");
 N_("Some fraud gets through while the fallback is active");
 /* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
 N_("The requirement says payments must still go through; the fallback limits exposure by amount and merchant risk.");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Late-arriving mobile events");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Mobile SDKs (batched)");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Collector");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Kafka: app events");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Flink: dedup, windows");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Druid: today");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Dashboards");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Raw events by event date");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Nightly: last 3 days");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Daily metrics");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("batches");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("by event id");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("1-min counts");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("provisional");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("final");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("all events, late too");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("overwrite");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Three times per event: event time and send time from the device clock, receive time from the collector. Corrected time = receive − (send − event), so a phone whose clock is hours off still lands in the right day.");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Flink windows on corrected event time: watermark 10 minutes, allowed lateness 1 hour, so today's numbers are within 10 minutes. Events later than that reach the lake only.");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Retried uploads resend events: deduplicate on the client-generated event id, in Flink state for 1 hour and again in the nightly job.");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Each night the job recomputes the last 3 event-date partitions from raw events and overwrites them; older days are final. Dashboards mark the last 3 days provisional.");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("60 000 events/s × 1 KB = 60 MB/s: 6 partitions at 10 MB/s, 24 for 3× headroom. 1.5 TB a day, 1 in 20 late ≈ 75 GB; recomputing 3 days reads about 1 TB of Parquet, an hour on a mid-size Spark cluster.");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Timely or final numbers");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Provisional numbers within 10 minutes, final after 3 days");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Publish only final numbers, 3 days late");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Streaming only, with days of allowed lateness");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Dashboards stay timely");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Reports still include events up to 3 days late");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Recent numbers change, so they must be labelled");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Product teams need today's trend now and exact numbers later; labelling the last 3 days provisional gives both without days of stream state.");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Both: the stream for timeliness, a nightly batch for correctness");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Kappa: replay Kafka to correct");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("The batch rereads late data cheaply from the lake");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Two code paths for the same metrics");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Kafka keeps 7 days, the lake 13 months; the nightly batch over 3 partitions is simpler than reprocessing the stream.");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Device clocks or server time");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Corrected event time from three timestamps");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Device event time as sent");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Server receive time only");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Offline events land on the day they happened");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Wrong device clocks are corrected");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Three fields every SDK version must send");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Receive time puts offline events on the wrong day; raw device time trusts clocks that can be hours off.");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("ETL for marketing attribution");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Google Ads API");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Meta Ads API");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("CRM and email");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Affiliate files");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Orders database");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Site and app tags");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Fivetran connectors");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Touchpoint collector");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Warehouse: raw, staging, marts");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("dbt: identity, attribution");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Airflow: sync, then dbt");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Spend checks");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Attribution reports");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("consented only");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("20 GB a day");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("micro-batches");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("models");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("sync");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("marts");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Sources (10)");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Ad platforms restate spend for up to 7 days: every run reloads the last 7 days of spend and merges on platform, account, campaign and date. Connectors sync incrementally with backoff under API rate limits.");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Identity stitching: an identity graph links anonymous cookie ids to the customer id at login or order, so earlier touchpoints count once linked.");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Only users who gave consent are tracked at user level; the rest count in channel-level totals. Touchpoints are deleted on an erasure request.");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Touchpoint table: one row per user, channel, campaign and time. Credit per order over a 30-day window: last touch, linear and position-based models with window functions; data-driven later.");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("20 GB a day from 10 sources; 90 days is about 2 TB to scan, minutes in a cloud warehouse: no Spark, no Kafka. 300 touchpoints/s ≈ 26 million a day.");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Before 9:00: spend per platform and day matches each platform's own report within 0.5 %, orders match the orders database, and dbt tests check keys.");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Rule-based or data-driven attribution");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Last touch, linear and position-based now; data-driven once the data is trusted");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Data-driven (Shapley or Markov) from the start");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Transparent rules marketing can check");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Three models side by side show the spread");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Rule-based models over-credit the last click");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Marketing must trust the numbers before it acts on them; a data-driven model is easier to accept once simple models agree with spend and orders.");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Managed connectors or custom extractors");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Fivetran for ad platforms, CRM and files");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Python extractors on Airflow");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Airbyte, self-hosted");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Ad API changes and rate limits handled by the vendor");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("A small team ships in days");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Cost per row synced");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Less control over restatement windows");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Ad APIs change often; maintaining ten extractors would take most of a data engineer's time.");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("One daily batch, finished by 9:00");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Hourly or streaming attribution");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Simple, cheap, and complete days of spend");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Today's numbers wait until tomorrow");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Budgets are moved daily and spend is restated for days anyway; fresher attribution would be wrong and then change.");
 /* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
 N_("Metrics and monitoring system");
 /* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
@@ -612,3 +794,55 @@ N_("No change to the catalog service");
 N_("A connector and a replication slot to watch");
 /* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
 N_("Dual writes drift when one side fails, and polling misses deletes; the WAL is the record of every change.");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Analytics for an early-stage startup");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("SaaS product");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Production DB (30 GB)");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Stripe (billing)");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("HubSpot (CRM)");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Airbyte, hourly");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Analytics PostgreSQL");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("dbt: users, MRR, churn");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Metabase dashboards");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("logical replication");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("product events");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("50 events/s ≈ 4 million a day, under 1 GB; the production database is 30 GB; everything is under 500 GB after 3 years. PostgreSQL takes 10 000 writes/s: 200× headroom.");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("dbt models: accounts, users, subscriptions, MRR by month, activation (3 key actions in 7 days) and churn, with tests for unique and non-null ids. Cron runs Airbyte and dbt hourly.");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Budget: a managed PostgreSQL with a standby, Airbyte Cloud or a small VM, and Metabase: a few hundred dollars a month, and hours, not weeks, of the part-time data engineer.");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Kafka, Spark and a lake, or PostgreSQL and dbt");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("PostgreSQL, Airbyte, dbt and Metabase");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Kafka, Spark and a data lake, as the CTO proposed");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("One part-time engineer can run it");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("A few hundred dollars a month");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Will need a cloud warehouse as data grows");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("At 50 events/s and 1 GB a day, Kafka and Spark are overkill: they cost more engineering time than they save.");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Stay on PostgreSQL until queries slow down");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Start on BigQuery or Snowflake now");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Nothing new to learn or pay for");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("A migration later");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Revisit when dashboard queries take over a minute or data passes about 500 GB; dbt models move to a cloud warehouse almost unchanged.");
