@@ -846,3 +846,145 @@ N_("Nothing new to learn or pay for");
 N_("A migration later");
 /* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
 N_("Revisit when dashboard queries take over a minute or data passes about 500 GB; dbt models move to a cloud warehouse almost unchanged.");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Inventory visibility for a grocery chain");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Store tills (300 stores)");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Warehouse system");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Inventory API");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Inventory database");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Read replica");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Online shop");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Nightly export");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Warehouse: 3 years");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Forecasting");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Buyers' reorder reports");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("sales");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("receipts");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("one transaction");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("available stock");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("reserve at checkout");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("nightly");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("10 GB a day");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Append-only movements table keyed by movement id (store, till, sequence): sale, receipt, transfer, adjustment, reservation. The stock row per store and product is updated in the same transaction; available = on hand − reserved.");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Tills keep an outbox while the connection is down and re-send when it is back; the unique movement id makes a re-send a no-op (ON CONFLICT DO NOTHING).");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("1 500 movements/s at peak, about 20 million a day (10 GB): within one PostgreSQL primary, which takes 10 000+ writes/s. 6 million stock rows ≈ 1 GB, in memory. 90 days of movements stay in PostgreSQL, 3 years in the warehouse.");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Weekly cycle counts per store post adjustment movements, and a variance report flags shrinkage: the physical count corrects drift from missed scans.");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Event streaming or one database");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("PostgreSQL with a read replica");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Kafka and a stream processor for stock events");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("A small IT team can run it");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Stock and movements change in one ACID transaction");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Scales up, not out, past about 10 000 writes/s");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("At 1 500 movements/s, Kafka and Flink would be overkill. Revisit at about 10 000 writes/s or when many systems need the movements as a stream.");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("The shop reads a replica a few seconds behind, and reserves on the primary");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Every read on the primary");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("The shop's reads never slow down the tills' writes");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Stock shown can be seconds old");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("The requirement is 5 minutes; the reservation at checkout is checked on the primary, so an item is never sold twice.");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Video streaming QoE analytics");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Video players");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Load balancer");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Collectors (stateless)");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Kafka: heartbeats");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Raw heartbeats, 30 days");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Analysts (SQL, Python)");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Flink: sessions, rollups");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Druid: 1-minute QoE");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Operations dashboards");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("CDN traffic steering");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("CDN anomaly alerts");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("500 MB/s");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Parquet");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("deep dives");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("by session id");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("rollups");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("slice and dice");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("per-CDN ratios");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("shift traffic");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("15 million viewers ÷ 30 s = 500 000 heartbeats/s × 1 KB = 500 MB/s, 4 Gbps. Kafka: 50 partitions at 10 MB/s, 150 for 3× headroom; 24 h retention × 3 replicas ≈ 50 TB. About 17 TB a day raw.");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Keyed by playback session id: startup time (play to first frame), rebuffering ratio = stall time ÷ watch time, average bitrate, errors. Rolled up each minute by CDN, region, device and title.");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Per CDN and region, rebuffering ratio against the same minute last week; an anomaly for 2 minutes in a row alerts and asks steering to shift traffic.");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Event-time windows with a 30-second watermark; heartbeats later than that reach the lake only.");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Pre-aggregate in Flink or raw into Druid");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("1-minute rollups in Flink over fixed dimensions");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Raw heartbeats into Druid");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Sampling 10 % of heartbeats");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Alerts computed before storage");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("New dimensions need a job change");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Title × ISP slices too high-cardinality for the live path");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Operations needs a few dimensions within 2 minutes; high-cardinality questions go to the raw lake, where a daily batch can afford them.");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Under extreme peaks, sample heartbeats at the collectors");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Drop nothing and add capacity for the worst peak");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("A regional outage never blinds the dashboards");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Sampled minutes have wider error bars");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("A QoE ratio is still accurate from a 50 % sample; losing whole regions is not.");
