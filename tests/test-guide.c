@@ -250,6 +250,46 @@ test_take_one_away (void)
   g_assert_cmpstr (missed, ==, "olap");
 }
 
+/* The solutions in Spanish and Portuguese: their notes and trade-offs are translated as they
+ * load, and the translated keywords of the must-haves still find them.
+ */
+static void
+use_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  /* Setting the locale again makes gettext drop the catalogs it loaded. */
+  setlocale (LC_ALL, "");
+}
+
+static void
+test_solutions_translated (void)
+{
+  static const char * const languages[] = { "es", "pt" };
+  guint n;
+  const PlanoQuestion *questions = plano_interview_get_questions (&n);
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      use_language (languages[l]);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(PlanoBoard) solution = plano_solution_load (questions[i].id, &error);
+          g_autofree char *missed = NULL;
+
+          g_test_message ("solution %s in %s", questions[i].id, languages[l]);
+          g_assert_no_error (error);
+          /* The board really is in the language: its title is the question's, translated. */
+          g_assert_cmpstr (plano_board_get_title (solution), ==, _(questions[i].title));
+          g_assert_cmpstr (plano_board_get_title (solution), !=, questions[i].title);
+
+          missed = missing (solution, questions[i].id, NULL);
+          g_assert_cmpstr (missed, ==, "");
+        }
+    }
+  use_language ("en");
+}
+
 /* Question families: each takes a question's reference solution, removes one capability (a
  * component, a note, a trade-off or a prop) and expects exactly that must-have to go missing.
  * A component's connections, and the notes and trade-offs pinned to it, go with it, as when a
@@ -357,10 +397,14 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PLANO_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/plano/guide/every-question", test_every_question_has_a_guide);
   g_test_add_func ("/plano/guide/solutions", test_solutions_cover_everything);
+  g_test_add_func ("/plano/guide/solutions-translated", test_solutions_translated);
   g_test_add_func ("/plano/guide/unknown-question", test_unknown_question);
   g_test_add_func ("/plano/guide/check-node", test_check_node);
   g_test_add_func ("/plano/guide/check-path", test_check_path);
