@@ -830,6 +830,35 @@ test_templates_reads (void)
     }
 }
 
+/* Every rule the review has is documented, with its title, and no finding has a rule it
+ * does not list. */
+static void
+test_rules_documented (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "docs", "review.md", NULL);
+  g_autofree char *docs = NULL;
+  g_autofree const char **ids = plano_review_get_rule_ids ();
+  g_autofree char *coach_path = g_test_build_filename (G_TEST_DIST, "data", "coach.plano", NULL);
+  g_autoptr(PlanoBoard) coach = plano_format_read_file (coach_path, NULL, NULL);
+  g_autoptr(PlanoReview) review = plano_review_new (coach, NULL);
+  GPtrArray *findings = plano_review_get_findings (review);
+
+  g_assert_true (g_file_get_contents (path, &docs, NULL, NULL));
+  g_assert_cmpuint (g_strv_length ((GStrv) ids), ==, 18);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autofree char *row = g_strdup_printf ("| `%s` |", ids[i]);
+
+      assert_contains (docs, row);
+      g_assert_nonnull (plano_review_get_rule_title (ids[i]));
+    }
+  g_assert_null (plano_review_get_rule_title ("no-such-rule"));
+
+  g_assert_cmpuint (findings->len, >, 0);
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_true (g_strv_contains (ids, ((const PlanoFinding *) g_ptr_array_index (findings, i))->rule));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -862,6 +891,7 @@ main (int   argc,
   g_test_add_func ("/plano/review/realtime-pipeline", test_realtime_pipeline);
   g_test_add_func ("/plano/review/templates", test_templates);
   g_test_add_func ("/plano/review/templates-reads", test_templates_reads);
+  g_test_add_func ("/plano/review/rules-documented", test_rules_documented);
 
   return g_test_run ();
 }

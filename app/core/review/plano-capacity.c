@@ -65,7 +65,9 @@ static const PlanoReferenceNumber reference[] = {
   { N_("PostgreSQL writes"), N_("10 000–50 000 rows/s") },
   { N_("Redis"), N_("100 000+ operations/s") },
   { N_("Spark, 100 nodes"), N_("terabytes an hour") },
+  /* xgettext:no-c-format */
   { N_("99.9 % available"), N_("8.76 h down a year") },
+  /* xgettext:no-c-format */
   { N_("99.99 % available"), N_("52.6 min down a year") },
 };
 

@@ -1118,8 +1118,8 @@ check_utilisation (PlanoReview *self)
           else
             add_finding (self, PLANO_SEVERITY_WARNING, "hot",
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "%s takes %s against a capacity of %s (%.0f %%): little room for a peak; %u partition would leave it",
-                                      "%s takes %s against a capacity of %s (%.0f %%): little room for a peak; %u partitions would leave it",
+                                      "%s takes %s against a capacity of %s (%.0f %%): little room for a peak; plan %u partition",
+                                      "%s takes %s against a capacity of %s (%.0f %%): little room for a peak; plan %u partitions",
                                       needed),
                          label (self, node), in, max, share, needed);
         }
@@ -1143,8 +1143,8 @@ check_utilisation (PlanoReview *self)
           else
             add_finding (self, PLANO_SEVERITY_WARNING, "hot",
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "%s gets %s a day and needs %s to finish each run within %s, against a capacity of %s (%.0f %%): a bigger day overruns; %u node would leave room",
-                                      "%s gets %s a day and needs %s to finish each run within %s, against a capacity of %s (%.0f %%): a bigger day overruns; %u nodes would leave room",
+                                      "%s gets %s a day and needs %s to finish each run within %s, against a capacity of %s (%.0f %%): a bigger day will overrun; %u node would leave headroom",
+                                      "%s gets %s a day and needs %s to finish each run within %s, against a capacity of %s (%.0f %%): a bigger day will overrun; %u nodes would leave headroom",
                                       needed),
                          label (self, node), day, in, window, max, share, needed);
         }
@@ -1245,7 +1245,7 @@ check_overkill (PlanoReview *self)
           g_autofree char *rate = plano_format_rate (writes);
 
           add_finding (self, PLANO_SEVERITY_INFO, "overkill-stream",
-                       _("%s carries only %s: a log is a cluster to run for what one database table or a simple queue takes; write directly, or use a queue"),
+                       _("%s carries only %s: a log cluster to run for a trickle that one table or a simple queue takes; write directly, or use a queue"),
                        label (self, node), rate);
           set_ids (self, node->item.id, NULL);
         }
@@ -2119,6 +2119,67 @@ plano_review_get_volume (PlanoReview *self,
     .load = info->load,
   };
   return TRUE;
+}
+
+/* Every rule the review has, in the order it runs them; the ids are stable. */
+static const struct
+{
+  const char *id;
+  const char *title;
+} rules[] = {
+  { "down", N_("Failure drill") },
+  { "bottleneck", N_("Bottleneck") },
+  { "hot", N_("Little headroom") },
+  { "spof", N_("Single point of failure") },
+  { "checkpoint", N_("Stream job state") },
+  { "missing-buffer", N_("Missing buffer") },
+  { "no-replay-log", N_("Nothing to replay") },
+  { "dead-letter", N_("No dead-letter path") },
+  { "consumer-parallelism", N_("Consumer parallelism") },
+  { "overkill-stream", N_("More than the load needs: a log") },
+  { "overkill-spark", N_("More than the load needs: Spark") },
+  { "overkill-database", N_("More than the load needs: a cluster") },
+  { "idempotency", N_("Idempotent writes") },
+  { "lambda-vs-kappa", N_("Lambda or Kappa") },
+  { "unconnected", N_("Not connected") },
+  { "path-latency", N_("Request latency") },
+  { "freshness", N_("Data freshness") },
+  { "bad-value", N_("Values left out") },
+};
+
+/**
+ * plano_review_get_rule_ids:
+ *
+ * Returns: (transfer container): the ids of every rule the review has, %NULL-terminated;
+ *   free the array, not its strings
+ */
+const char **
+plano_review_get_rule_ids (void)
+{
+  const char **ids = g_new (const char *, G_N_ELEMENTS (rules) + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    ids[i] = rules[i].id;
+  ids[G_N_ELEMENTS (rules)] = NULL;
+
+  return ids;
+}
+
+/**
+ * plano_review_get_rule_title:
+ * @rule: a rule id, such as "dead-letter"
+ *
+ * Returns: (nullable): the rule's short title in the user's language, such as "No
+ *   dead-letter path", or %NULL for an id the review does not have
+ */
+const char *
+plano_review_get_rule_title (const char *rule)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    if (g_strcmp0 (rules[i].id, rule) == 0)
+      return _(rules[i].title);
+
+  return NULL;
 }
 
 const char *

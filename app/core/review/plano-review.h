@@ -58,6 +58,8 @@ gboolean      plano_review_get_volume      (PlanoReview         *self,
 GHashTable   *plano_review_find_stale      (PlanoBoard          *board);
 gboolean      plano_node_is_down           (const PlanoNode     *node);
 const char   *plano_severity_get_name      (PlanoSeverity        severity);
+const char  **plano_review_get_rule_ids    (void);
+const char   *plano_review_get_rule_title  (const char          *rule);
 char         *plano_finding_to_line        (const PlanoFinding  *finding);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlanoReview, plano_review_free)
