@@ -155,7 +155,7 @@ test_small (void)
 
   notes = plano_capacity_to_notes (&input, &r);
   assert_contains (notes, "Events: 2.31/s on average, 6.94/s at peak (×3)");
-  assert_contains (notes, "Storage: 100 MB a day, 36.5 GB a year raw; 7.3 GB kept (5× compression, 1 copies, 365 days)");
+  assert_contains (notes, "Storage: 100 MB a day, 36.5 GB a year raw; 7.3 GB kept (5× compression, 1 copy, 365 days)");
   assert_contains (notes, "Kafka: 1 partition (100 000 messages/s or 10 MB/s each, 3× headroom)");
   assert_contains (notes, "Availability 99.9 %: 8.76 h of downtime a year, 43.2 min a month");
   assert_contains (notes, "Scale: 36.5 GB (10 GB and up): Optimised Pandas, Polars or DuckDB");

@@ -830,6 +830,115 @@ test_templates_reads (void)
     }
 }
 
+/* Random boards, zones, cycles and values of every kind: the review ends, its loads are
+ * finite and every finding names a rule it has and items the board holds. */
+static void
+test_random_boards (void)
+{
+  static const char * const kinds[] = {
+    "app", "iot", "cdc", "postgres", "kafka", "kinesis", "flink", "spark", "spark-streaming",
+    "lake", "warehouse", "druid", "redis", "clickhouse", "cassandra", "api", "service",
+    "queue", "stream-job", "kafka-connect", "looker", "airflow", "quantum-db",
+  };
+  static const char * const edge_kinds[] = {
+    "flow", "stream", "batch", "request", "cdc", "replication", "teleport",
+  };
+  static const char * const names[] = {
+    "rate", "bytes", "throughput", "replicas", "partitions", "batch_window_h", "batch_runs",
+    "latency_ms", "parallelism", "retention_days",
+  };
+  static const double values[] = { -5, 0, 0.5, 1, 3, 1000, 5e4, 1e12, 1e300 };
+  g_autofree const char **rules = plano_review_get_rule_ids ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+
+  for (guint b = 0; b < 200; b++)
+    {
+      g_autoptr(PlanoBoard) board = plano_board_new ();
+      g_autoptr(PlanoReview) review = NULL;
+      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+      guint n_zones = g_rand_int_range (rand, 0, 4);
+      guint n_nodes = g_rand_int_range (rand, 1, 30);
+      GPtrArray *findings;
+
+      for (guint z = 0; z < n_zones; z++)
+        {
+          g_autofree char *id = g_strdup_printf ("z%u", z);
+          PlanoZone *zone = (PlanoZone *) plano_item_new (PLANO_ITEM_ZONE, id);
+
+          zone->w = zone->h = 100;
+          g_assert_true (plano_board_add_item (board, (PlanoItem *) zone, NULL));
+          g_ptr_array_add (ids, g_steal_pointer (&id));
+        }
+
+      for (guint i = 0; i < n_nodes; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("n%u", i);
+          PlanoNode *node = (PlanoNode *) plano_item_new (PLANO_ITEM_NODE, id);
+
+          node->kind = g_strdup (kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))]);
+          node->w = node->h = 50;
+          if (n_zones > 0 && g_rand_boolean (rand))
+            node->zone = g_strdup_printf ("z%u", g_rand_int_range (rand, 0, n_zones));
+          for (guint p = g_rand_int_range (rand, 0, 4); p > 0; p--)
+            {
+              PlanoProp prop = { (char *) names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))],
+                                 PLANO_VALUE_NUMBER, values[g_rand_int_range (rand, 0, G_N_ELEMENTS (values))],
+                                 NULL, FALSE };
+
+              plano_props_set (&node->props, &prop);
+            }
+          g_assert_true (plano_board_add_item (board, (PlanoItem *) node, NULL));
+          g_ptr_array_add (ids, g_steal_pointer (&id));
+        }
+
+      for (guint e = g_rand_int_range (rand, 0, 3 * n_nodes); e > 0; e--)
+        {
+          const char *from = g_ptr_array_index (ids, g_rand_int_range (rand, 0, ids->len));
+          const char *to = g_ptr_array_index (ids, g_rand_int_range (rand, 0, ids->len));
+          const PlanoEdge *edge = plano_board_add_edge (board, from, to,
+                                                        edge_kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (edge_kinds))],
+                                                        NULL);
+
+          if (edge != NULL && g_rand_boolean (rand))
+            {
+              PlanoProp prop = { (char *) "rate", PLANO_VALUE_NUMBER,
+                                 values[g_rand_int_range (rand, 0, G_N_ELEMENTS (values))], NULL, FALSE };
+
+              plano_board_set_prop (board, edge->item.id, &prop);
+            }
+        }
+
+      if (g_rand_boolean (rand))
+        {
+          PlanoProp fresh = { (char *) "freshness_s", PLANO_VALUE_NUMBER, 60, NULL, FALSE };
+          PlanoProp p99 = { (char *) "p99_ms", PLANO_VALUE_NUMBER, 10, NULL, FALSE };
+
+          plano_board_set_prop (board, NULL, &fresh);
+          plano_board_set_prop (board, NULL, &p99);
+        }
+
+      review = plano_review_new (board, (const char * const[]) { "n0", NULL });
+      findings = plano_review_get_findings (review);
+      for (guint i = 0; i < n_nodes; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("n%u", i);
+          double load;
+
+          g_assert_true (plano_review_get_load (review, id, &load));
+          g_assert_true (isfinite (load) && load >= 0);
+        }
+      for (guint i = 0; i < findings->len; i++)
+        {
+          const PlanoFinding *f = g_ptr_array_index (findings, i);
+
+          g_assert_true (g_strv_contains (rules, f->rule));
+          g_assert_nonnull (f->message);
+          for (guint j = 0; f->ids[j] != NULL; j++)
+            g_assert_nonnull (plano_board_lookup (board, f->ids[j]));
+        }
+    }
+}
+
 /* Every rule the review has is documented, with its title, and no finding has a rule it
  * does not list. */
 static void
@@ -891,6 +1000,7 @@ main (int   argc,
   g_test_add_func ("/plano/review/realtime-pipeline", test_realtime_pipeline);
   g_test_add_func ("/plano/review/templates", test_templates);
   g_test_add_func ("/plano/review/templates-reads", test_templates_reads);
+  g_test_add_func ("/plano/review/random-boards", test_random_boards);
   g_test_add_func ("/plano/review/rules-documented", test_rules_documented);
 
   return g_test_run ();

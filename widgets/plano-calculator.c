@@ -102,7 +102,10 @@ fill_outputs (PlanoCalculator *self)
   ingest_text = g_strdup_printf ("%s/s", ingest);
   /* TRANSLATORS: raw storage per day, month and year, then what is paid for over the
    * retention: compressed, times the copies */
-  storage = g_strdup_printf (_("%s a day, %s a month, %s a year raw; %s kept (%g× compression, %g copies)"),
+  storage = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%s a day, %s a month, %s a year raw; %s kept (%g× compression, %g copy)",
+                                          "%s a day, %s a month, %s a year raw; %s kept (%g× compression, %g copies)",
+                                          (gulong) MAX (in->replication, 1)),
                              day, month, year, retained, MAX (in->compression, 1), MAX (in->replication, 1));
   /* TRANSLATORS: how much of a 1 Gbps and a 10 Gbps link the peak ingest fills */
   links = g_strdup_printf (_("%.1f %% of 1 Gbps, %.2f %% of 10 Gbps"),
@@ -353,15 +356,12 @@ ensure_built (PlanoCalculator *self)
   for (guint i = 0; i < n_numbers; i++)
     {
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *value = gtk_label_new (_(numbers[i].value));
+      g_autofree char *value = g_markup_escape_text (_(numbers[i].value), -1);
 
+      /* As the estimates above: what, and its figure under it. */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(numbers[i].what));
-      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (value), 1);
-      gtk_label_set_justify (GTK_LABEL (value), GTK_JUSTIFY_RIGHT);
-      gtk_widget_add_css_class (value, "numeric");
-      gtk_widget_add_css_class (value, "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (reference), row);
     }
 

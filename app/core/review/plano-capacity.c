@@ -490,7 +490,10 @@ plano_capacity_to_notes (const PlanoCapacityInput  *input,
   g_string_append_c (notes, '\n');
   /* TRANSLATORS: raw storage a day and a year, then what is paid for: compressed, with its
    * copies, over the retention */
-  g_string_append_printf (notes, _("Storage: %s a day, %s a year raw; %s kept (%g× compression, %g copies, %g days)"),
+  g_string_append_printf (notes, g_dngettext (GETTEXT_PACKAGE,
+                                              "Storage: %s a day, %s a year raw; %s kept (%g× compression, %g copy, %g days)",
+                                              "Storage: %s a day, %s a year raw; %s kept (%g× compression, %g copies, %g days)",
+                                              (gulong) MAX (input->replication, 1)),
                           day, year, retained, MAX (input->compression, 1), MAX (input->replication, 1),
                           MAX (input->retention_days, 0));
   g_string_append_c (notes, '\n');
