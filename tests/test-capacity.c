@@ -216,6 +216,10 @@ test_formatting (void)
   g_assert_cmpstr (four_nines, ==, "52.6 min");
   g_assert_cmpstr (two_nines, ==, "3.65 days");
   g_assert_cmpstr (seconds, ==, "31.5 s");
+  /* And back: 8.76 h a year is 99.9 %, 52.56 min 99.99 %. */
+  g_assert_cmpfloat_with_epsilon (plano_capacity_availability (8.76 * 3600, 365 * 86400.0), 99.9, 1e-9);
+  g_assert_cmpfloat_with_epsilon (plano_capacity_availability (52.56 * 60, 365 * 86400.0), 99.99, 1e-9);
+  g_assert_cmpfloat (plano_capacity_availability (-1, 365 * 86400.0), ==, 100);
 }
 
 /* The scale line says the size itself, never a tier below it. */

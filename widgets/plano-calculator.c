@@ -26,6 +26,7 @@ struct _PlanoCalculator
   GHashTable         *inputs;    /* name → GtkSpinButton */
   GHashTable         *outputs;   /* name → AdwActionRow */
   AdwComboRow        *store;
+  GtkSpinButton      *downtime;  /* minutes a year, the availability target the other way */
   PlanoCapacityInput  input;
   PlanoCapacityResult result;
   gboolean            updating;
@@ -34,7 +35,10 @@ struct _PlanoCalculator
 
 G_DEFINE_FINAL_TYPE (PlanoCalculator, plano_calculator, GTK_TYPE_WIDGET)
 
+#define SECONDS_PER_YEAR (365 * 86400.0)
+
 static void ensure_built          (PlanoCalculator *self);
+static void show_input            (PlanoCalculator *self);
 static void plano_calculator_map  (GtkWidget       *widget);
 
 static const struct
@@ -151,6 +155,9 @@ input_changed_cb (GtkSpinButton   *spin,
     return;
 
   G_STRUCT_MEMBER (double, &self->input, offset) = gtk_spin_button_get_value (spin);
+  /* The downtime follows the availability target, and the other way round. */
+  if (offset == G_STRUCT_OFFSET (PlanoCapacityInput, availability))
+    show_input (self);
   update_outputs (self);
 }
 
@@ -165,7 +172,23 @@ show_input (PlanoCalculator *self)
     gtk_spin_button_set_value (g_hash_table_lookup (self->inputs, fields[i].name),
                                G_STRUCT_MEMBER (double, &self->input, fields[i].offset));
   adw_combo_row_set_selected (self->store, self->input.store);
+  gtk_spin_button_set_value (self->downtime,
+                             plano_capacity_downtime (self->input.availability, SECONDS_PER_YEAR) / 60);
   self->updating = FALSE;
+}
+
+/* Minutes of downtime a year typed in: the availability target they allow. */
+static void
+downtime_changed_cb (GtkSpinButton   *spin,
+                     PlanoCalculator *self)
+{
+  if (self->updating)
+    return;
+
+  self->input.availability = plano_capacity_availability (gtk_spin_button_get_value (spin) * 60,
+                                                          SECONDS_PER_YEAR);
+  show_input (self);
+  update_outputs (self);
 }
 
 /* Another store: its copies and compression, which the user may still change. */
@@ -325,6 +348,23 @@ ensure_built (PlanoCalculator *self)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (inputs), row);
       g_hash_table_insert (self->inputs, (gpointer) fields[i].name, spin);
+
+      if (g_str_equal (fields[i].name, "availability"))
+        {
+          GtkWidget *down_row = adw_action_row_new ();
+          GtkWidget *down = gtk_spin_button_new_with_range (0, SECONDS_PER_YEAR / 60, 1);
+
+          gtk_spin_button_set_digits (GTK_SPIN_BUTTON (down), 1);
+          gtk_widget_set_valign (down, GTK_ALIGN_CENTER);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Downtime a year (minutes)"), -1);
+          g_signal_connect (down, "value-changed", G_CALLBACK (downtime_changed_cb), self);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (down_row), _("Downtime a year (minutes)"));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (down_row), down);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (down_row), down);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (inputs), down_row);
+          self->downtime = GTK_SPIN_BUTTON (down);
+        }
 
       /* Where the data is kept sets the copies and the compression below it. */
       if (g_str_equal (fields[i].name, "retention"))

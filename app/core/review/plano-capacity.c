@@ -149,6 +149,27 @@ plano_capacity_downtime (double availability,
 }
 
 /**
+ * plano_capacity_availability:
+ * @downtime_seconds: the downtime allowed in @period_seconds
+ * @period_seconds: the period, such as a year
+ *
+ * The other way round from plano_capacity_downtime().
+ *
+ * Returns: the availability in percent that allows @downtime_seconds in @period_seconds
+ */
+double
+plano_capacity_availability (double downtime_seconds,
+                             double period_seconds)
+{
+  double period = positive (period_seconds);
+
+  if (period == 0)
+    return 100;
+
+  return 100 * (1 - CLAMP (positive (downtime_seconds), 0, period) / period);
+}
+
+/**
  * plano_capacity_compute:
  *
  * Works out rates, storage, bandwidth, partitions, cache, downtime and scale from @input.

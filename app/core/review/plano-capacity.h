@@ -119,6 +119,8 @@ guint        plano_capacity_partitions       (double                     message
                                               double                     partition_bytes);
 double       plano_capacity_downtime         (double                     availability,
                                               double                     period_seconds);
+double       plano_capacity_availability     (double                     downtime_seconds,
+                                              double                     period_seconds);
 const char  *plano_store_get_name            (PlanoStore                 store);
 double       plano_store_get_copies          (PlanoStore                 store);
 double       plano_store_get_compression     (PlanoStore                 store);
