@@ -2,6 +2,224 @@
  * The texts of the built-in reference solutions, for xgettext only; plano-templates.c translates
  * them as a board is loaded. This file is not compiled. */
 
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Ad-click aggregation with fraud filtering");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Browsers and apps");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Click redirect service");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Kafka: clicks (16 partitions, 7 days)");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Fraud signals (IP, device)");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Flink: dedup, fraud rules, minute counts");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Dead-letter topic");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Druid: clicks per ad per minute");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Billing DB: hourly totals per ad");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Advertiser dashboards");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Invoicing");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Data lake: raw clicks, 1 year");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Nightly recount (Spark)");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("by click id");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("lookups");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("malformed");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("minute counts");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("upserts");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("queries");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("after recount");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("raw clicks");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("daily");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("final totals");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Click capture");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Serving");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Peak 50 000 clicks/s × 500 B = 25 MB/s. 1 billion clicks ≈ 500 GB a day raw, about 100 GB as Parquet, 36 TB a year. 16 partitions at 10 MB/s each leave 6× headroom.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Exactly-once: Flink deduplicates on click id (state kept 1 hour) and checkpoints Kafka offsets; counts are upserted by (ad id, minute), so a replay overwrites instead of adding.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Event-time 1-minute tumbling windows keyed by ad id; watermark 30 s, allowed lateness 10 minutes (dashboard minutes are revised). Later clicks reach billing through the nightly recount.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Hot ads: pre-aggregate on ad id + salt (0–7), then merge per ad. Kafka is keyed by click id, so no partition runs hot.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Billing: hourly totals = sum of minute counts. The nightly recount from raw clicks with final fraud rules overwrites each day (idempotent per date) before invoices; a drift above 0.1 % pages the team.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Batch vs streaming");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Streaming minute counts, plus a nightly recount from raw clicks for billing (Lambda)");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Streaming only (Kappa), correcting by replaying Kafka");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Batch only");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Invoices rest on an auditable recount from raw data");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Fraud rules changed during the day apply to the whole day");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Two code paths that must agree");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Final billing a day later");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Money needs an audit trail: the recount is the billing truth and the stream gives advertisers their minute-fresh view. Kafka keeps 7 days, so replay alone cannot correct older months.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Exactly-once in the stream");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Deduplicate on click id in Flink state and upsert counts by (ad id, minute)");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Transactional sinks with two-phase commit");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("At-least-once, deduplicated only in batch");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("A replay overwrites counts instead of adding");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Works with any sink that can upsert");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("One hour of click ids in state, about 2 GB in RocksDB");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Duplicates come from client retries within minutes; one hour of ids catches them, and the nightly recount deduplicates the whole day.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Fraud rules inline or after the fact");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Rules inline in Flink with reputation lookups; an ML fraud model in the nightly batch");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Charge first, refund invalid clicks later");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("A synchronous fraud check on the click path");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Dashboards show filtered counts within a minute");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("The click redirect stays fast");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Counts can shift after the recount's model runs");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Advertisers must not pay for bots: rules catch most invalid traffic in the stream, and the batch model sees a whole day to catch click farms before invoicing.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("CDC from OLTP to the warehouse");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Shop services");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("PostgreSQL (orders)");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Debezium (Kafka Connect)");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Schema registry (Avro)");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Kafka: a topic per table");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Snowflake sink connector");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Raw change tables");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("dbt: MERGE every 10 min");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Current state and SCD2 history");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Freshness and volume checks");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Analyst dashboards");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("writes");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("WAL");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("schemas");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("changes");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("by primary key");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("bad records");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("append");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("merge");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("checks");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Production");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Snowflake");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Peak 3 000 changes/s × 1 KB = 3 MB/s; about 40 GB of changes a day, 15 TB a year before compression. One partition would do; 12, keyed by primary key, spread the big tables.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("First a consistent snapshot of the 200 tables, read in chunks without long locks, then streaming from the replication slot's LSN: no change falls in between.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Alert when the replication slot lags more than 10 GB of WAL or 5 minutes: a stalled connector makes WAL pile up on the primary's disk. max_slot_wal_keep_size caps it.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Schema changes: Avro schemas with backward compatibility. New columns flow through; renames and type changes fail the staging model loudly instead of loading nulls.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("MERGE by primary key, latest LSN wins, so replays are harmless. Deletes arrive as tombstones and become soft-delete flags; SCD type 2 keeps every version for a year.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Debezium or a managed connector");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Debezium on Kafka Connect");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Fivetran or Airbyte CDC");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("The nightly dump (today)");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Incremental queries on updated_at");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Reads the WAL: no queries on production");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Captures deletes and every change");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Kafka keeps changes for replay and other consumers");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Kafka, Connect and the registry to operate");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("3 000 changes/s and 15-minute freshness fit either; Debezium wins because other teams also want order events on Kafka. A team without Kafka skills should buy a managed connector instead.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Current state or full history");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Both: current-state tables for most queries, SCD type 2 history for audits");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Current state only");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("The raw change log only");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Simple queries on today's state");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("History answers what a row looked like at a date");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Two models per table to maintain");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("History grows by a few TB a year");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Analysts mostly want today's orders, but finance asks what an order looked like at month end.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Latency vs throughput");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("dbt MERGE every 10 minutes");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Merge each change as it arrives");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Hourly merges");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Large, cheap merges; the warehouse runs in short bursts");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Up to about 12 minutes behind production");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("The requirement is 15 minutes; merging every change would keep the warehouse busy all day for no business gain.");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Real-time clickstream analytics");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
@@ -14,8 +232,6 @@ N_("Schema registry");
 N_("Kafka: clicks (48 partitions, 7 days)");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Flink: sessionize and roll up");
-/* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
-N_("Dead-letter topic");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Druid (funnels, live traffic)");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
@@ -39,13 +255,9 @@ N_("unparseable events");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("1-minute rollups");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
-N_("queries");
-/* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("raw, exactly-once sink");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Collection");
-/* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
-N_("Serving");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Event-time session windows, 30-minute gap; watermark 2 minutes, allowed lateness 1 hour. Later events go to the lake only.");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
@@ -53,13 +265,9 @@ N_("Alert on consumer lag above 1 minute and on dashboard freshness, not only on
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("150 000 events/s × 1 KB = 150 MB/s; about 13 TB a day raw, about 2.6 TB as Parquet. 48 partitions at 10 MB/s each leave 3× headroom.");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
-N_("Batch vs streaming");
-/* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Streaming for dashboards, a nightly batch for reports and ML");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Streaming only (Kappa)");
-/* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
-N_("Batch only");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Dashboards within a minute");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
@@ -83,8 +291,6 @@ N_("About 1 % error");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Live dashboards tolerate 1 % error; exact numbers come from the nightly batch.");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
-N_("Latency vs throughput");
-/* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("1-minute rollups in Flink before Druid");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Raw events into Druid");
@@ -94,3 +300,291 @@ N_("Druid ingests 60× fewer rows");
 N_("No drill-down below a minute in the live path");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Funnels and traffic are read per minute; raw drill-down is available in the lakehouse.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Feature store for machine learning");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Product events");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Kafka: user events");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Flink: streaming features");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Feature registry");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Data lake: raw history");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Spark: daily batch features");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Online store: latest values");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Feature serving API");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Model services (40)");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Offline store: feature history");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Training sets");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("by user id");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("bad events");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("definitions");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("latest");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("raw events");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("history");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("materialize");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("get");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("as-of joins");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Online, p99 10 ms");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Offline");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("20 000 lookups/s is a fifth of one Redis node's 100 000 ops/s. 30 million users × 1 KB ≈ 30 GB in memory, 3 replicas across zones; a TTL per feature group drops inactive users. Offline: 2 TB + 50 GB a day.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("One definition per feature (entity key, owner, version, TTL) generates both jobs; Spark also recomputes the streaming features from raw events for the offline history, so training and serving compute the same value.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Training sets use point-in-time joins: each label sees only feature values stamped before it, so no future data leaks into training.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Every prediction logs the feature values it was served; a daily job compares them with the offline values and alerts on training-serving skew.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Build or adopt a feature store");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Feast for the registry and materialization, on our own Redis and Delta tables");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Build our own");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("A managed product (Tecton, Databricks, SageMaker)");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Point-in-time joins and materialization come ready");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Runs on the stores we already have");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Streaming features still need our own Flink job");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Its gaps and upgrades are ours");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Forty models need consistency more than novelty: Feast gives one definition per feature within weeks, while a managed product would move every feature to a vendor.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Online store: Redis or Cassandra");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("A Redis cluster, 3 replicas across zones");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Cassandra or DynamoDB");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Reading the warehouse at request time");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Sub-millisecond reads keep p99 under 10 ms");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("30 GB fits in memory");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Memory cost grows with users and features");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Latest values only");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("A 10 ms p99 leaves no room for disk reads, and at 30 GB memory is cheap.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Daily batch features, streaming only for those that must change within minutes");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Everything streaming");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Everything batch");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Most features are cheap daily Spark jobs");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Fresh values where models gain from them");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Two engines to keep consistent, which shared definitions mitigate");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Only a few features (recent clicks, session counts) change predictions within minutes; the rest do not pay for a streaming job.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("IoT sensor telemetry");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Sensors (2 million)");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Factory gateways");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Ingest API (MQTT, HTTPS)");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Kafka: readings (24 partitions)");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Flink: alert rules");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Flink: 1-minute rollups");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Alert service");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("On-call pager");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("ClickHouse: minute rollups");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Machine health dashboards");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Data lake: raw 30 days, rollups 5 years");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Training sets (Spark)");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Predictive maintenance");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("by sensor id");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("bad readings");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("alerts");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("notify");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("rollups");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("raw readings");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("training sets");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Factories (400)");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("200 000 readings/s × 100 B = 20 MB/s, about 1.7 TB a day raw and 170 GB as Parquet. 24 partitions at 10 MB/s each take 12× the steady rate, for factories uploading backlogs.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Gateways store and forward: up to 48 hours of readings on local disk, sent oldest first at a capped rate after an outage.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Event time from each reading's timestamp. Rollups: watermark 1 minute, allowed lateness 48 hours, so a backlog lands in its own minutes. Alert rules ignore readings older than 1 minute: stale data must not page anyone.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Alerts fire when a machine is out of range for 3 readings in a row; one incident per machine for 15 minutes, grouped by line, so a failing line pages once.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Downsampling keeps min, max, avg and count per sensor and minute: about 1 trillion rows and 12 TB compressed a year, so 5 years ≈ 60 TB with old years tiered to object storage. Spikes stay visible.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Average only, or min and max too");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Keep min, max, avg and count per sensor and minute");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Average only");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("All raw readings for 5 years");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Short spikes stay visible in the history");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("About 15× smaller than raw readings");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Four values a minute instead of one");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Predictive maintenance learns from spikes and drift: an average hides a 5-second vibration peak, and 5 years of raw readings would be about 300 TB compressed.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("A small alert job, apart from the heavy rollup job");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("One Flink job for alerts and rollups");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("A rollup backlog or restart never delays alerts");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Each job scales and deploys on its own");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Two consumers read the same topic");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Alerts must fire within 10 s even while a reconnecting factory's backlog is being rolled up; that isolation is worth a second job.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Time-series store");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("ClickHouse with 1-minute rollups");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("TimescaleDB");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("InfluxDB");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Druid");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Fast aggregations over millions of series");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Old parts tiered to object storage");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Weak updates: late rollups are inserted again and merged by key");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Engineers slice by factory, line and machine type over years; a columnar store handles that cardinality, and rollups keep ingest at 33 000 rows/s.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Centralized log ingestion and search");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("3 000 services");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Log agents (Fluent Bit)");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Kafka: logs (64 partitions)");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Parsers and indexers");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Elasticsearch: 14 days");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Engineers: search UI");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("S3 sink connector");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("S3 archive: compressed, 1 year");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Trino: audit queries");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("quotas");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("unparseable");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("bulk index");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("failed");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("hourly files");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("scans");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Hosts (20 000)");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Peak 500 000 lines/s × 500 B = 250 MB/s, two 1 Gbps links; 64 partitions at 10 MB/s leave 2.5× headroom. 10 TB a day: 14 hot days ≈ 140 TB before the replica; the archive at 10× compression ≈ 1 TB a day.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Per-service quotas in the agents and Kafka client quotas: a noisy service is throttled and its debug logs sampled first, so it cannot starve the others.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Index lifecycle: daily indices per service group, only searched fields mapped, rolled over daily and deleted after 14 days. A 5 s refresh keeps logs searchable well within 30 s.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Every line carries service, level and trace id, so engineers follow one request across services.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Full-text index or labels only");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Elasticsearch full text for 14 days, a compressed archive after");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Loki: index labels only");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("ClickHouse with token bloom filters");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Free-text search in seconds during incidents");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Indexing costs CPU and storage on every line");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("During incidents engineers search for error text they did not expect; after 14 days searches are rare and may be slower.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Cost vs performance");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Compressed archive in S3, queried with Trino for audits");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("A year of Elasticsearch indices");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Searchable snapshots (frozen tier)");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("About 10× cheaper per TB than hot nodes");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Audit searches take minutes, not seconds");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Audits are rare and not urgent; a year of hot indices would multiply the bill.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Kafka in front of the index");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("A Kafka buffer between agents and indexers");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Agents write straight to Elasticsearch");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Bursts and slow indexing do not drop logs");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Index and archive read at their own pace");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("One more cluster to run");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("An incident is when logs burst and Elasticsearch is busiest; the buffer holds them instead of the agents dropping them.");
