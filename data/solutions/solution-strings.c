@@ -404,6 +404,110 @@ N_("Fresh values where models gain from them");
 N_("Two engines to keep consistent, which shared definitions mitigate");
 /* TRANSLATORS: from the reference solution “Feature store for machine learning” */
 N_("Only a few features (recent clicks, session counts) change predictions within minutes; the rest do not pay for a streaming job.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("GDPR deletion pipeline");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("EU users");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Erasure request service");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Request tracker");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Deletion events (pub/sub)");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Catalog: where PII lives");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Audit log, 6 years (WORM)");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Lake: weekly deletes");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Warehouse: daily deletes");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Vault: delete identity");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Data lake: 2 PB (Delta)");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Warehouse: 300 TB");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Token vault (PII)");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Backups, 35 days");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("erase me");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("record");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("publish");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("systems");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("fan-out");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("done");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("proof");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("MERGE");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("DELETE");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("delete row");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("nightly");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Deleters, one per system");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("About 20 000 requests a month (700 a day): tiny traffic. The cost is in rewriting: one user's rows sit in thousands of Parquet files, so lake deletes are batched weekly.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Weekly: one MERGE … DELETE per table for all the week's users, using deletion vectors, then compaction and VACUUM so that old file versions are gone well before day 30.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Analytics tables hold a token, never an email or name; only the vault maps tokens to people. Deleting the vault row makes leftover rows anonymous at once.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Kafka event topics keep 7 days; compacted topics get tombstones. Backups expire after 35 days, and a restore re-applies the deletion log before anyone uses it.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("The audit log keeps the request id, a keyed hash of the user id and each system's completion time and row counts: proof without personal data.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("The tracker retries failed systems and alerts at day 20 if one has not confirmed; a request closes only when every system has confirmed.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Crypto-shredding or deleting rows");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Tokenize identities, delete rows in batches, delete the vault entry at once");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Crypto-shredding: a key per user for every personal field");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Rewrite every table for every request");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("The identity is gone within a day, rows within a week");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("No key lookup on every analytics read");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Free-text fields can still hold personal data and need scanning");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("A key per user would put a key service on every read of a 2 PB lake; tokens give the same immediate effect for direct identifiers at a fraction of the cost.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Weekly batched deletes in the lake, daily in the warehouse");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Delete each request as it arrives");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("One rewrite per file for a whole week of users");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Rows live up to 7 more days, within the 30-day deadline");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Rewriting thousands of files per request would cost thousands of times more; the law gives 30 days.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Fan-out or one central job");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Publish each request; each system's owner deletes and confirms");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("One central job with access to every store");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Owners know their data and formats");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("A new system subscribes without changing the service");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Needs tracking, retries and deadline alerts per system");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Personal data lives in systems owned by many teams; a central job would need write access to everything and would break at every schema change.");
 /* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
 N_("IoT sensor telemetry");
 /* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
@@ -588,3 +692,349 @@ N_("Index and archive read at their own pace");
 N_("One more cluster to run");
 /* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
 N_("An incident is when logs burst and Elasticsearch is busiest; the buffer holds them instead of the agents dropping them.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Payments reconciliation");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Ledger (PostgreSQL)");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Banks and card networks");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Fivetran: log-based CDC");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("S3 landing: immutable files");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Raw ledger changes");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Raw settlement lines");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Airflow: daily run by 6:00");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("dbt: match per business date");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Matched, missing, mismatched");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Control totals per file");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Finance breaks report");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Case queue for breaks");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("every 15 min");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("60 files a day");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("COPY by date");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("triggers");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("breaks");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Sources");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Peak 500 transactions/s; 15 million a day ≈ 15 GB with the 60 settlement files, about 40 TB over 7 years. Warehouse SQL handles it: no Spark cluster.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Amounts in integer minor units (cents) with an ISO currency code, never floats. Match on transaction id, amount and currency; fees and FX legs are matched on their own.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Each run owns one business date: it recomputes that date and replaces its rows with MERGE, so a rerun never double-counts.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Airflow waits for the 60 expected files; a late or missing file alerts finance operations at 4:00 instead of reconciling partial data.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Files and results are immutable (S3 Object Lock, 7 years); every result row keeps its run id and the file's checksum for auditors.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("A daily batch per business date");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Streaming matching as settlements arrive");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Simple, auditable and safe to rerun");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Settlement files arrive daily anyway");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Breaks are found the next morning, not within minutes");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Banks send files once a day and finance reads the report at 6:00; streaming would add exactly-once state without an earlier decision.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Warehouse SQL or Spark");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("dbt models in the warehouse");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Spark on the lake");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("DuckDB on one machine");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("15 GB a day is small warehouse work");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Finance analysts can read the SQL");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Warehouse credits for every run");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Below about 100 GB a day a Spark cluster is overhead, and the warehouse already holds the ledger.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Fivetran log-based CDC");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Debezium and Kafka");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("A nightly ledger export");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("No Kafka to run for a daily job");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Reads the WAL, not the live tables");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Cost per row");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("A vendor handles ledger data: needs a processing agreement");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("At 500 changes/s a managed connector is cheap, and the team's time goes into the matching rules.");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Event pipeline for recommendations");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Listener apps");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Event collector");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Kafka: plays, skips, likes");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Flink: recent activity features");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Redis: features and candidates");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Recommendation API");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Home screen requests");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Data lake: raw events, 1 year");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Spark: daily training sets");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Daily model retraining");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("features");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("requests");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("reads");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("served features");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("candidates");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Peak 200 000 events/s × 500 B = 100 MB/s: 48 partitions at 10 MB/s leave about 5× headroom. 5 TB a day raw, about 1 TB as Parquet by date, 365 TB a year.");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Flink keeps each user's last 50 plays and skip rate in a sliding window, keyed by user id; features reach Redis within seconds, well inside 2 minutes.");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("The API logs the features and model version behind every recommendation to Kafka; training joins them with later plays, so training sees what serving saw.");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("If Flink lags, the API serves slightly stale features instead of failing; alert on consumer lag per partition. The daily model and 500 candidates per user are loaded before morning peak.");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Streaming recent-activity features on top of a daily model");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Daily batch features only");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Online learning");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Skips change the next recommendation within minutes");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("A streaming stack to run and keep consistent with training");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Worth it only if an A/B test shows that minute-fresh features beat daily ones on listening time; the design keeps the batch path as the fallback.");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Precomputed candidates re-ranked online with fresh features");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Score the whole catalog per request");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Fully precomputed lists");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Fits 100 ms at p99: one Redis read and a small model");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Candidates are up to a day old");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Scoring millions of tracks per request cannot meet 100 ms; re-ranking 500 daily candidates with fresh signals can.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Batch data lake for a retailer");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Store POS extracts");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Inventory ERP");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Loyalty CRM");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Online shop orders");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Fivetran");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Raw extracts, 90 days");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Cleaned and conformed");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Sales and stock marts");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Spark: clean, conform");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("dbt: star schema");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Quality gates");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Airflow: nightly DAG");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Store and finance reports");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Demand forecasting");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("nightly files");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("runs");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Bronze (Delta)");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Silver (Delta)");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Gold (Delta)");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("200 GB of new data a day, about 40 GB as Parquet; 80 TB of history. An 8-node Spark cluster processes one day in about an hour, well before 7:00.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("The DAG starts when the last extract lands (sensors, deadline 5:00) and retries each task; an SLA miss at 6:30 pages the on-call engineer.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Gold is a star schema: a sales fact at line-item grain with store, product (SCD type 2), date and customer dimensions; stock snapshots per store and day.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Facts are partitioned by date; each run overwrites its date partitions, so a rerun or backfill touches one day and never duplicates rows.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Quality gates before gold: row counts per store, unique keys, non-null amounts, totals against the POS. A failed check stops publishing and keeps yesterday's gold.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Lakehouse or warehouse");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("A lakehouse: Delta tables on S3, Databricks SQL for analysts");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("A cloud warehouse alone (Snowflake, BigQuery)");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("A lake plus a warehouse");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("80 TB at object-storage prices");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Forecasting reads the same tables from Spark");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("SQL users get a less polished tool than a warehouse");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Table upkeep: compaction and vacuum");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("History is at data-lake scale and forecasting wants files; a managed platform keeps operations small for six engineers.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("One nightly batch");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Streaming sales from the stores");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Matches daily decisions and daily POS extracts");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Cheap and simple to rerun");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Reports show yesterday, not today");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Stores send sales once a day and reports are read each morning; streaming would cost more without an earlier decision.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Normalize vs denormalize");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("A star schema in gold; wide tables only where a dashboard needs one");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Normalized tables");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("One wide table per subject");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Simple joins for BI tools");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Sales and stock share store, product and date");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("More tables to model than one wide table");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Analysts slice sales and stock by the same dimensions, so conformed dimensions pay off.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Ride-sharing driver location stream");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Driver apps (1 million online)");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Rider apps");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Location gateway");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Kafka: pings and requests");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Position updater");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Flink: supply and demand");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Redis geo index: latest positions");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Pricing: surge per cell");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Matching service");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Data lake: traces, 1 year");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Spark: ETA models, disputes");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("every 4 s");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("by driver id");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("by cell");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("bad pings");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("overwrite");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("every 30 s");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("nearby");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("traces");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Apps");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("250 000 pings/s × 100 B = 25 MB/s; 24 partitions leave 9× headroom. Latest positions: 1 million drivers × 100 B ≈ 100 MB in Redis. About 1 TB of pings a day.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Positions map to H3 cells (about 0.7 km²); the updater overwrites each driver's entry, so a repeated ping is idempotent. Each entry expires after 30 s (TTL), so offline drivers drop out of matching.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Surge on event time: 30 s tumbling windows per cell, watermark 5 s; later pings are skipped for pricing but kept in the lake. Hot downtown cells are split into finer cells.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Traces are personal data: pseudonymous driver ids in the lake, access limited to the disputes and ETA teams, deleted after 1 year or on a GDPR request.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Latest positions in memory");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("A Redis geo index, replicated, without persistence");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Cassandra with a geohash key");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("PostGIS");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Sub-millisecond radius queries");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("100 MB fits easily");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("A failover can lose a few seconds of positions");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Drivers resend every 4 s, so a lost position heals within one interval; durability would cost latency for nothing.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Geohash or H3");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("H3 hexagonal cells");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Geohash");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Fixed city zones");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Equal-area cells with uniform neighbours");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Finer resolution where it is dense");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("A geo library in every service");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Surge compares supply and demand between neighbouring cells; hexagons have one kind of neighbour, so ring queries stay simple.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Consistency vs availability");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Match on positions up to 5 s old");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Ask the driver's phone for its position at match time");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Matching never waits on a phone");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("A driver may have moved a few hundred metres");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("The requirement allows 5 s, and the ETA is recomputed when the driver accepts.");
