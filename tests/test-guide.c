@@ -250,11 +250,165 @@ test_take_one_away (void)
   g_assert_cmpstr (missed, ==, "olap");
 }
 
+/* One capability taken away from a reference solution: the ids to remove (items, edges or
+ * notes), or a prop to unset on a component, and the one must-have then missing.
+ */
+typedef struct
+{
+  const char *question;
+  const char *remove[3];
+  const char *node;
+  const char *prop;
+  const char *expected;
+} TakeAway;
+
+static void
+check_take_away (const TakeAway *take)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = plano_solution_load (take->question, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_test_message ("%s without %s", take->question, take->expected);
+  g_assert_no_error (error);
+  before = missing (board, take->question, NULL);
+  g_assert_cmpstr (before, ==, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (take->remove) && take->remove[i] != NULL; i++)
+    g_assert_true (plano_board_remove_item (board, take->remove[i]));
+  if (take->prop != NULL)
+    g_assert_true (plano_board_unset_prop (board, take->node, take->prop));
+
+  after = missing (board, take->question, NULL);
+  g_assert_cmpstr (after, ==, take->expected);
+}
+
+static void
+check_family (const TakeAway *takes,
+              guint           n_takes)
+{
+  for (guint i = 0; i < n_takes; i++)
+    check_take_away (&takes[i]);
+}
+
+/* Streams into serving stores: notes, a store and a prop taken away. */
+static void
+test_family_streaming (void)
+{
+  static const TakeAway takes[] = {
+    { "ad-click-aggregation", { "hot" }, NULL, NULL, "hot-keys" },
+    { "iot-sensor-telemetry", { "clickhouse" }, NULL, NULL, "timeseries-store" },
+    { "log-ingestion-search", { NULL }, "es", "replicas", "replicated" },
+    { "ride-sharing-location", { "privacy" }, NULL, NULL, "privacy" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+/* Changes and files into a warehouse. */
+static void
+test_family_cdc_warehouse (void)
+{
+  static const TakeAway takes[] = {
+    { "cdc-oltp-to-warehouse", { "snapshot" }, NULL, NULL, "snapshot" },
+    { "payments-reconciliation", { "money" }, NULL, NULL, "money-types" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+/* A batch lake: the sources no longer land in it. */
+static void
+test_family_lake_batch (void)
+{
+  static const TakeAway takes[] = {
+    { "retail-data-lake", { "pos-bronze", "fivetran-bronze" }, NULL, NULL, "landing" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+/* Features for models: a materialization and a training path taken away. */
+static void
+test_family_ml_features (void)
+{
+  static const TakeAway takes[] = {
+    { "feature-store", { "spark-online" }, NULL, NULL, "batch-materialize" },
+    { "recommendation-events", { "spark-training" }, NULL, NULL, "daily-training" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+/* Compliance: without its catalog, nothing says where personal data lives. */
+static void
+test_family_compliance (void)
+{
+  static const TakeAway takes[] = {
+    { "gdpr-deletion", { "catalog" }, NULL, NULL, "data-inventory" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+static void
+use_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  /* Setting the locale again makes gettext drop the catalogs it loaded. */
+  setlocale (LC_ALL, "");
+}
+
+/* A reference solution read in Spanish or Portuguese still covers all its must-haves: the
+ * translated keywords of TEXT checks find the translated notes and trade-offs.
+ */
+static void
+test_translated_solutions (void)
+{
+  static const char * const questions[] = {
+    "ad-click-aggregation", "iot-sensor-telemetry", "cdc-oltp-to-warehouse", "feature-store",
+    "log-ingestion-search", "payments-reconciliation", "recommendation-events",
+    "ride-sharing-location", "retail-data-lake", "gdpr-deletion",
+  };
+  static const char * const languages[] = { "es", "pt" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      use_language (languages[l]);
+      for (guint i = 0; i < G_N_ELEMENTS (questions); i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(PlanoBoard) board = plano_solution_load (questions[i], &error);
+          g_autoptr(PlanoBoard) english = NULL;
+          g_autofree char *missed = NULL;
+
+          g_test_message ("%s in %s", questions[i], languages[l]);
+          g_assert_no_error (error);
+          /* The board is really translated: its title is not the English one. */
+          use_language ("en");
+          english = plano_solution_load (questions[i], &error);
+          g_assert_no_error (error);
+          use_language (languages[l]);
+          g_assert_cmpstr (plano_board_get_title (board), !=, plano_board_get_title (english));
+
+          missed = missing (board, questions[i], NULL);
+          g_assert_cmpstr (missed, ==, "");
+        }
+    }
+  use_language ("en");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("PLANO_LOCALEDIR");
+
   setlocale (LC_ALL, "");
+  if (localedir != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/plano/guide/every-question", test_every_question_has_a_guide);
@@ -264,6 +418,12 @@ main (int   argc,
   g_test_add_func ("/plano/guide/check-path", test_check_path);
   g_test_add_func ("/plano/guide/check-text", test_check_text);
   g_test_add_func ("/plano/guide/take-one-away", test_take_one_away);
+  g_test_add_func ("/plano/guide/family/streaming", test_family_streaming);
+  g_test_add_func ("/plano/guide/family/cdc-warehouse", test_family_cdc_warehouse);
+  g_test_add_func ("/plano/guide/family/lake-batch", test_family_lake_batch);
+  g_test_add_func ("/plano/guide/family/ml-features", test_family_ml_features);
+  g_test_add_func ("/plano/guide/family/compliance", test_family_compliance);
+  g_test_add_func ("/plano/guide/translated-solutions", test_translated_solutions);
 
   return g_test_run ();
 }

@@ -61,7 +61,7 @@ N_("Event-time 1-minute tumbling windows keyed by ad id; watermark 30 s, allowed
 /* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
 N_("Hot ads: pre-aggregate on ad id + salt (0–7), then merge per ad. Kafka is keyed by click id, so no partition runs hot.");
 /* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
-N_("Billing: hourly totals = sum of minute counts. The nightly recount from raw clicks with final fraud rules overwrites each day (idempotent per date) before invoices; a drift above 0.1 % pages the team.");
+N_("Billing: hourly totals = sum of minute counts. The nightly recount from raw clicks with final fraud rules overwrites each day (idempotent per date) before invoices; a drift above one click in a thousand pages the team.");
 /* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
 N_("Batch vs streaming");
 /* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
