@@ -93,7 +93,7 @@ N_("A replay overwrites counts instead of adding");
 /* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
 N_("Works with any sink that can upsert");
 /* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
-N_("One hour of click ids in state, about 2 GB in RocksDB");
+N_("One hour of click ids in state, about 8 GB in RocksDB at peak");
 /* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
 N_("Duplicates come from client retries within minutes; one hour of ids catches them, and the nightly recount deduplicates the whole day.");
 /* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
@@ -573,7 +573,7 @@ N_("All raw readings for 5 years");
 /* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
 N_("Short spikes stay visible in the history");
 /* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
-N_("About 15× smaller than raw readings");
+N_("About 5× smaller than raw readings");
 /* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
 N_("Four values a minute instead of one");
 /* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
