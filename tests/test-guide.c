@@ -298,98 +298,161 @@ test_solutions_translated (void)
 typedef struct
 {
   const char *question;
-  const char *remove;      /* an item to remove, or NULL */
-  const char *node;        /* with @prop: a component whose prop is unset */
+  const char *remove[3];
+  const char *node;
   const char *prop;
-  const char *expected;    /* the must-haves then missing */
+  const char *expected;
 } TakeAway;
 
 static void
-take_away (const TakeAway *cases,
-           gsize           n_cases)
+check_take_away (const TakeAway *take)
 {
-  for (gsize i = 0; i < n_cases; i++)
-    {
-      const TakeAway *take = &cases[i];
-      g_autoptr(GError) error = NULL;
-      g_autoptr(PlanoBoard) board = plano_solution_load (take->question, &error);
-      g_autofree char *before = NULL;
-      g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = plano_solution_load (take->question, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
 
-      g_test_message ("%s without %s", take->question, take->remove != NULL ? take->remove : take->prop);
-      g_assert_no_error (error);
-      before = missing (board, take->question, NULL);
-      g_assert_cmpstr (before, ==, "");
+  g_test_message ("%s without %s", take->question, take->expected);
+  g_assert_no_error (error);
+  before = missing (board, take->question, NULL);
+  g_assert_cmpstr (before, ==, "");
 
-      if (take->remove != NULL)
-        g_assert_true (plano_board_remove_item (board, take->remove));
-      else
-        g_assert_true (plano_board_unset_prop (board, take->node, take->prop));
+  for (guint i = 0; i < G_N_ELEMENTS (take->remove) && take->remove[i] != NULL; i++)
+    g_assert_true (plano_board_remove_item (board, take->remove[i]));
+  if (take->prop != NULL)
+    g_assert_true (plano_board_unset_prop (board, take->node, take->prop));
 
-      after = missing (board, take->question, NULL);
-      g_assert_cmpstr (after, ==, take->expected);
-    }
+  after = missing (board, take->question, NULL);
+  g_assert_cmpstr (after, ==, take->expected);
+}
+
+static void
+check_family (const TakeAway *takes,
+              guint           n_takes)
+{
+  for (guint i = 0; i < n_takes; i++)
+    check_take_away (&takes[i]);
 }
 
 /* Streaming event analytics: metrics, late mobile events, video QoE. */
 static void
 test_family_event_analytics (void)
 {
-  static const TakeAway cases[] = {
-    { "metrics-monitoring", "alertmanager", NULL, NULL, "alert-routing" },
-    { "late-mobile-events", "druid", NULL, NULL, "provisional-live" },
-    { "video-qoe-analytics", NULL, "kafka", "partitions", "ingest-partitions" },
+  static const TakeAway takes[] = {
+    { "metrics-monitoring", { "alertmanager" }, NULL, NULL, "alert-routing" },
+    { "late-mobile-events", { "druid" }, NULL, NULL, "provisional-live" },
+    { "video-qoe-analytics", { NULL }, "kafka", "partitions", "ingest-partitions" },
   };
 
-  take_away (cases, G_N_ELEMENTS (cases));
+  check_family (takes, G_N_ELEMENTS (takes));
 }
 
 /* Online serving fed by a change stream: fraud scoring, search index freshness. */
 static void
 test_family_online_serving (void)
 {
-  static const TakeAway cases[] = {
-    { "fraud-detection", "flink", NULL, NULL, "streaming-features" },
-    { "search-index-freshness", "rebuild", NULL, NULL, "rebuild-alias" },
+  static const TakeAway takes[] = {
+    { "fraud-detection", { "flink" }, NULL, NULL, "streaming-features" },
+    { "search-index-freshness", { "rebuild" }, NULL, NULL, "rebuild-alias" },
   };
 
-  take_away (cases, G_N_ELEMENTS (cases));
+  check_family (takes, G_N_ELEMENTS (takes));
 }
 
 /* Warehouse and batch analytics: A/B testing results, marketing attribution. */
 static void
 test_family_warehouse (void)
 {
-  static const TakeAway cases[] = {
-    { "ab-testing-platform", "flink", NULL, NULL, "guardrail-stream" },
-    { "marketing-attribution", "identity", NULL, NULL, "identity-stitching" },
+  static const TakeAway takes[] = {
+    { "ab-testing-platform", { "flink" }, NULL, NULL, "guardrail-stream" },
+    { "marketing-attribution", { "identity" }, NULL, NULL, "identity-stitching" },
   };
 
-  take_away (cases, G_N_ELEMENTS (cases));
+  check_family (takes, G_N_ELEMENTS (takes));
 }
 
 /* Governance: the bank's data mesh. */
 static void
 test_family_governance (void)
 {
-  static const TakeAway cases[] = {
-    { "bank-data-mesh", "catalog", NULL, NULL, "catalog-lineage" },
+  static const TakeAway takes[] = {
+    { "bank-data-mesh", { "catalog" }, NULL, NULL, "catalog-lineage" },
   };
 
-  take_away (cases, G_N_ELEMENTS (cases));
+  check_family (takes, G_N_ELEMENTS (takes));
 }
 
 /* Right-sized designs, where a database is enough: leaderboard, startup, grocery inventory. */
 static void
 test_family_right_sized (void)
 {
-  static const TakeAway cases[] = {
-    { "realtime-leaderboard", "direct-writes", NULL, NULL, "right-sized" },
-    { "startup-analytics", "dbt", NULL, NULL, "metric-models" },
-    { "supply-chain-inventory", "reconcile", NULL, NULL, "reconciliation" },
+  static const TakeAway takes[] = {
+    { "realtime-leaderboard", { "direct-writes" }, NULL, NULL, "right-sized" },
+    { "startup-analytics", { "dbt" }, NULL, NULL, "metric-models" },
+    { "supply-chain-inventory", { "reconcile" }, NULL, NULL, "reconciliation" },
   };
 
-  take_away (cases, G_N_ELEMENTS (cases));
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+/* Streams into serving stores: notes, a store and a prop taken away. */
+static void
+test_family_streaming (void)
+{
+  static const TakeAway takes[] = {
+    { "ad-click-aggregation", { "hot" }, NULL, NULL, "hot-keys" },
+    { "iot-sensor-telemetry", { "clickhouse" }, NULL, NULL, "timeseries-store" },
+    { "log-ingestion-search", { NULL }, "es", "replicas", "replicated" },
+    { "ride-sharing-location", { "privacy" }, NULL, NULL, "privacy" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+/* Changes and files into a warehouse. */
+static void
+test_family_cdc_warehouse (void)
+{
+  static const TakeAway takes[] = {
+    { "cdc-oltp-to-warehouse", { "snapshot" }, NULL, NULL, "snapshot" },
+    { "payments-reconciliation", { "money" }, NULL, NULL, "money-types" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+/* A batch lake: the sources no longer land in it. */
+static void
+test_family_lake_batch (void)
+{
+  static const TakeAway takes[] = {
+    { "retail-data-lake", { "pos-bronze", "fivetran-bronze" }, NULL, NULL, "landing" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+/* Features for models: a materialization and a training path taken away. */
+static void
+test_family_ml_features (void)
+{
+  static const TakeAway takes[] = {
+    { "feature-store", { "spark-online" }, NULL, NULL, "batch-materialize" },
+    { "recommendation-events", { "spark-training" }, NULL, NULL, "daily-training" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+/* Compliance: without its catalog, nothing says where personal data lives. */
+static void
+test_family_compliance (void)
+{
+  static const TakeAway takes[] = {
+    { "gdpr-deletion", { "catalog" }, NULL, NULL, "data-inventory" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
 }
 
 int
@@ -416,6 +479,11 @@ main (int   argc,
   g_test_add_func ("/plano/guide/check-path", test_check_path);
   g_test_add_func ("/plano/guide/check-text", test_check_text);
   g_test_add_func ("/plano/guide/take-one-away", test_take_one_away);
+  g_test_add_func ("/plano/guide/family/streaming", test_family_streaming);
+  g_test_add_func ("/plano/guide/family/cdc-warehouse", test_family_cdc_warehouse);
+  g_test_add_func ("/plano/guide/family/lake-batch", test_family_lake_batch);
+  g_test_add_func ("/plano/guide/family/ml-features", test_family_ml_features);
+  g_test_add_func ("/plano/guide/family/compliance", test_family_compliance);
   g_test_add_func ("/plano/guide/family/event-analytics", test_family_event_analytics);
   g_test_add_func ("/plano/guide/family/online-serving", test_family_online_serving);
   g_test_add_func ("/plano/guide/family/warehouse", test_family_warehouse);

@@ -94,6 +94,110 @@ N_("Same variant on every device and server");
 N_("Changing allocations must add buckets, never move users");
 /* TRANSLATORS: from the reference solution “A/B testing platform” */
 N_("300 concurrent experiments × 100 million users would be a huge table on the request path; hashing needs only the config.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Ad-click aggregation with fraud filtering");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Browsers and apps");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Click redirect service");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Kafka: clicks (16 partitions, 7 days)");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Fraud signals (IP, device)");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Flink: dedup, fraud rules, minute counts");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Druid: clicks per ad per minute");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Billing DB: hourly totals per ad");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Advertiser dashboards");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Invoicing");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Data lake: raw clicks, 1 year");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Nightly recount (Spark)");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("by click id");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("lookups");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("malformed");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("minute counts");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("upserts");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("queries");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("after recount");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("raw clicks");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("final totals");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Click capture");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Serving");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Peak 50 000 clicks/s × 500 B = 25 MB/s. 1 billion clicks ≈ 500 GB a day raw, about 100 GB as Parquet, 36 TB a year. 16 partitions at 10 MB/s each leave 6× headroom.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Exactly-once: Flink deduplicates on click id (state kept 1 hour) and checkpoints Kafka offsets; counts are upserted by (ad id, minute), so a replay overwrites instead of adding.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Event-time 1-minute tumbling windows keyed by ad id; watermark 30 s, allowed lateness 10 minutes (dashboard minutes are revised). Later clicks reach billing through the nightly recount.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Hot ads: pre-aggregate on ad id + salt (0–7), then merge per ad. Kafka is keyed by click id, so no partition runs hot.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Billing: hourly totals = sum of minute counts. The nightly recount from raw clicks with final fraud rules overwrites each day (idempotent per date) before invoices; a drift above one click in a thousand pages the team.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Streaming minute counts, plus a nightly recount from raw clicks for billing (Lambda)");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Streaming only (Kappa), correcting by replaying Kafka");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Batch only");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Invoices rest on an auditable recount from raw data");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Fraud rules changed during the day apply to the whole day");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Two code paths that must agree");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Final billing a day later");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Money needs an audit trail: the recount is the billing truth and the stream gives advertisers their minute-fresh view. Kafka keeps 7 days, so replay alone cannot correct older months.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Exactly-once in the stream");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Deduplicate on click id in Flink state and upsert counts by (ad id, minute)");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Transactional sinks with two-phase commit");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("At-least-once, deduplicated only in batch");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("A replay overwrites counts instead of adding");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Works with any sink that can upsert");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("One hour of click ids in state, about 8 GB in RocksDB at peak");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Duplicates come from client retries within minutes; one hour of ids catches them, and the nightly recount deduplicates the whole day.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Fraud rules inline or after the fact");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Rules inline in Flink with reputation lookups; an ML fraud model in the nightly batch");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Charge first, refund invalid clicks later");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("A synchronous fraud check on the click path");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Dashboards show filtered counts within a minute");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("The click redirect stays fast");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Counts can shift after the recount's model runs");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Advertisers must not pay for bots: rules catch most invalid traffic in the stream, and the batch model sees a whole day to catch click farms before invoicing.");
 /* TRANSLATORS: from the reference solution “Data mesh for a bank” */
 N_("Data mesh for a bank");
 /* TRANSLATORS: from the reference solution “Data mesh for a bank” */
@@ -192,6 +296,114 @@ N_("One audited implementation of masking and access control");
 N_("The platform team is on the critical path for new policy features");
 /* TRANSLATORS: from the reference solution “Data mesh for a bank” */
 N_("Regulators audit the bank as a whole; a policy applied twelve ways is twelve audit findings waiting to happen.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("CDC from OLTP to the warehouse");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Shop services");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("PostgreSQL (orders)");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Debezium (Kafka Connect)");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Schema registry (Avro)");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Kafka: a topic per table");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Snowflake sink connector");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Raw change tables");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("dbt: MERGE every 10 min");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Current state and SCD2 history");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Freshness and volume checks");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Analyst dashboards");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("writes");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("WAL");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("schemas");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("changes");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("by primary key");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("bad records");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("append");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("merge");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("checks");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Production");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Snowflake");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Peak 3 000 changes/s × 1 KB = 3 MB/s; about 40 GB of changes a day, 15 TB a year before compression. One partition would do; 12, keyed by primary key, spread the big tables.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("First a consistent snapshot of the 200 tables, read in chunks without long locks, then streaming from the replication slot's LSN: no change falls in between.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Alert when the replication slot lags more than 10 GB of WAL or 5 minutes: a stalled connector makes WAL pile up on the primary's disk. max_slot_wal_keep_size caps it.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Schema changes: Avro schemas with backward compatibility. New columns flow through; renames and type changes fail the staging model loudly instead of loading nulls.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("MERGE by primary key, latest LSN wins, so replays are harmless. Deletes arrive as tombstones and become soft-delete flags; SCD type 2 keeps every version for a year.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Debezium or a managed connector");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Debezium on Kafka Connect");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Fivetran or Airbyte CDC");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("The nightly dump (today)");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Incremental queries on updated_at");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Reads the WAL: no queries on production");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Captures deletes and every change");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Kafka keeps changes for replay and other consumers");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Kafka, Connect and the registry to operate");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("3 000 changes/s and 15-minute freshness fit either; Debezium wins because other teams also want order events on Kafka. A team without Kafka skills should buy a managed connector instead.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Current state or full history");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Both: current-state tables for most queries, SCD type 2 history for audits");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Current state only");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("The raw change log only");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Simple queries on today's state");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("History answers what a row looked like at a date");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Two models per table to maintain");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("History grows by a few TB a year");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Analysts mostly want today's orders, but finance asks what an order looked like at month end.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Latency vs throughput");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("dbt MERGE every 10 minutes");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Merge each change as it arrives");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Hourly merges");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Large, cheap merges; the warehouse runs in short bursts");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Up to about 12 minutes behind production");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("The requirement is 15 minutes; merging every change would keep the warehouse busy all day for no business gain.");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Real-time clickstream analytics");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
@@ -227,13 +439,9 @@ N_("unparseable events");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("1-minute rollups");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
-N_("queries");
-/* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("raw, exactly-once sink");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Collection");
-/* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
-N_("Serving");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Event-time session windows, 30-minute gap; watermark 2 minutes, allowed lateness 1 hour. Later events go to the lake only.");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
@@ -244,8 +452,6 @@ N_("150 000 events/s × 1 KB = 150 MB/s; about 13 TB a day raw, about 2.6 TB as 
 N_("Streaming for dashboards, a nightly batch for reports and ML");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Streaming only (Kappa)");
-/* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
-N_("Batch only");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Dashboards within a minute");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
@@ -269,8 +475,6 @@ N_("About 1 % error");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Live dashboards tolerate 1 % error; exact numbers come from the nightly batch.");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
-N_("Latency vs throughput");
-/* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("1-minute rollups in Flink before Druid");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Raw events into Druid");
@@ -280,6 +484,110 @@ N_("Druid ingests 60× fewer rows");
 N_("No drill-down below a minute in the live path");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Funnels and traffic are read per minute; raw drill-down is available in the lakehouse.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Feature store for machine learning");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Product events");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Kafka: user events");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Flink: streaming features");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Feature registry");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Data lake: raw history");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Spark: daily batch features");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Online store: latest values");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Feature serving API");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Model services (40)");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Offline store: feature history");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Training sets");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("by user id");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("bad events");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("definitions");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("latest");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("raw events");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("history");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("materialize");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("get");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("as-of joins");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Online, p99 10 ms");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Offline");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("20 000 lookups/s is a fifth of one Redis node's 100 000 ops/s. 30 million users × 1 KB ≈ 30 GB in memory, 3 replicas across zones; a TTL per feature group drops inactive users. Offline: 2 TB + 50 GB a day.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("One definition per feature (entity key, owner, version, TTL) generates both jobs; Spark also recomputes the streaming features from raw events for the offline history, so training and serving compute the same value.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Training sets use point-in-time joins: each label sees only feature values stamped before it, so no future data leaks into training.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Every prediction logs the feature values it was served; a daily job compares them with the offline values and alerts on training-serving skew.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Build or adopt a feature store");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Feast for the registry and materialization, on our own Redis and Delta tables");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Build our own");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("A managed product (Tecton, Databricks, SageMaker)");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Point-in-time joins and materialization come ready");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Runs on the stores we already have");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Streaming features still need our own Flink job");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Its gaps and upgrades are ours");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Forty models need consistency more than novelty: Feast gives one definition per feature within weeks, while a managed product would move every feature to a vendor.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Online store: Redis or Cassandra");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("A Redis cluster, 3 replicas across zones");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Cassandra or DynamoDB");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Reading the warehouse at request time");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Sub-millisecond reads keep p99 under 10 ms");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("30 GB fits in memory");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Memory cost grows with users and features");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Latest values only");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("A 10 ms p99 leaves no room for disk reads, and at 30 GB memory is cheap.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Daily batch features, streaming only for those that must change within minutes");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Everything streaming");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Everything batch");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Most features are cheap daily Spark jobs");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Fresh values where models gain from them");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Two engines to keep consistent, which shared definitions mitigate");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Only a few features (recent clicks, session counts) change predictions within minutes; the rest do not pay for a streaming job.");
 /* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
 N_("Real-time card fraud detection");
 /* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
@@ -310,8 +618,6 @@ N_("60 ms timeout");
 N_("card features");
 /* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
 N_("transaction and decision");
-/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
-N_("upserts");
 /* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
 N_("flagged");
 /* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
@@ -370,6 +676,208 @@ N_("Payments keep flowing during an outage");
 N_("Some fraud gets through while the fallback is active");
 /* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
 N_("The requirement says payments must still go through; the fallback limits exposure by amount and merchant risk.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("GDPR deletion pipeline");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("EU users");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Erasure request service");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Request tracker");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Deletion events (pub/sub)");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Catalog: where PII lives");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Audit log, 6 years (WORM)");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Lake: weekly deletes");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Warehouse: daily deletes");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Vault: delete identity");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Data lake: 2 PB (Delta)");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Warehouse: 300 TB");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Token vault (PII)");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Backups, 35 days");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("erase me");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("record");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("systems");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("fan-out");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("done");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("proof");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("MERGE");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("DELETE");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("delete row");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("nightly");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Deleters, one per system");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("About 20 000 requests a month (700 a day): tiny traffic. The cost is in rewriting: one user's rows sit in thousands of Parquet files, so lake deletes are batched weekly.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Weekly: one MERGE … DELETE per table for all the week's users, using deletion vectors, then compaction and VACUUM so that old file versions are gone well before day 30.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Analytics tables hold a token, never an email or name; only the vault maps tokens to people. Deleting the vault row makes leftover rows anonymous at once.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Kafka event topics keep 7 days; compacted topics get tombstones. Backups expire after 35 days, and a restore re-applies the deletion log before anyone uses it.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("The audit log keeps the request id, a keyed hash of the user id and each system's completion time and row counts: proof without personal data.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("The tracker retries failed systems and alerts at day 20 if one has not confirmed; a request closes only when every system has confirmed.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Crypto-shredding or deleting rows");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Tokenize identities, delete rows in batches, delete the vault entry at once");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Crypto-shredding: a key per user for every personal field");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Rewrite every table for every request");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("The identity is gone within a day, rows within a week");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("No key lookup on every analytics read");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Free-text fields can still hold personal data and need scanning");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("A key per user would put a key service on every read of a 2 PB lake; tokens give the same immediate effect for direct identifiers at a fraction of the cost.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Weekly batched deletes in the lake, daily in the warehouse");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Delete each request as it arrives");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("One rewrite per file for a whole week of users");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Rows live up to 7 more days, within the 30-day deadline");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Rewriting thousands of files per request would cost thousands of times more; the law gives 30 days.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Fan-out or one central job");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Publish each request; each system's owner deletes and confirms");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("One central job with access to every store");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Owners know their data and formats");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("A new system subscribes without changing the service");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Needs tracking, retries and deadline alerts per system");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Personal data lives in systems owned by many teams; a central job would need write access to everything and would break at every schema change.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("IoT sensor telemetry");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Sensors (2 million)");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Factory gateways");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Ingest API (MQTT, HTTPS)");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Kafka: readings (24 partitions)");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Flink: alert rules");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Flink: 1-minute rollups");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Alert service");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("On-call pager");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("ClickHouse: minute rollups");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Machine health dashboards");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Data lake: raw 30 days, rollups 5 years");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Training sets (Spark)");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Predictive maintenance");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("by sensor id");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("bad readings");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("alerts");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("notify");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("rollups");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("raw readings");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("training sets");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Factories (400)");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("200 000 readings/s × 100 B = 20 MB/s, about 1.7 TB a day raw and 170 GB as Parquet. 24 partitions at 10 MB/s each take 12× the steady rate, for factories uploading backlogs.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Gateways store and forward: up to 48 hours of readings on local disk, sent oldest first at a capped rate after an outage.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Event time from each reading's timestamp. Rollups: watermark 1 minute, allowed lateness 48 hours, so a backlog lands in its own minutes. Alert rules ignore readings older than 1 minute: stale data must not page anyone.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Alerts fire when a machine is out of range for 3 readings in a row; one incident per machine for 15 minutes, grouped by line, so a failing line pages once.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Downsampling keeps min, max, avg and count per sensor and minute: about 1 trillion rows and 12 TB compressed a year, so 5 years ≈ 60 TB with old years tiered to object storage. Spikes stay visible.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Average only, or min and max too");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Keep min, max, avg and count per sensor and minute");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Average only");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("All raw readings for 5 years");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Short spikes stay visible in the history");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("About 5× smaller than raw readings");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Four values a minute instead of one");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Predictive maintenance learns from spikes and drift: an average hides a 5-second vibration peak, and 5 years of raw readings would be about 300 TB compressed.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("A small alert job, apart from the heavy rollup job");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("One Flink job for alerts and rollups");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("A rollup backlog or restart never delays alerts");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Each job scales and deploys on its own");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Two consumers read the same topic");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Alerts must fire within 10 s even while a reconnecting factory's backlog is being rolled up; that isolation is worth a second job.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Time-series store");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("ClickHouse with 1-minute rollups");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("TimescaleDB");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("InfluxDB");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Druid");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Fast aggregations over millions of series");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Old parts tiered to object storage");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Weak updates: late rollups are inserted again and merged by key");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+N_("Engineers slice by factory, line and machine type over years; a columnar store handles that cardinality, and rollups keep ingest at 33 000 rows/s.");
 /* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
 N_("Late-arriving mobile events");
 /* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
@@ -456,6 +964,90 @@ N_("Wrong device clocks are corrected");
 N_("Three fields every SDK version must send");
 /* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
 N_("Receive time puts offline events on the wrong day; raw device time trusts clocks that can be hours off.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Centralized log ingestion and search");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("3 000 services");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Log agents (Fluent Bit)");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Kafka: logs (64 partitions)");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Parsers and indexers");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Elasticsearch: 14 days");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Engineers: search UI");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("S3 sink connector");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("S3 archive: compressed, 1 year");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Trino: audit queries");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("quotas");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("unparseable");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("bulk index");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("failed");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("hourly files");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("scans");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Hosts (20 000)");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Peak 500 000 lines/s × 500 B = 250 MB/s, two 1 Gbps links; 64 partitions at 10 MB/s leave 2.5× headroom. 10 TB a day: 14 hot days ≈ 140 TB before the replica; the archive at 10× compression ≈ 1 TB a day.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Per-service quotas in the agents and Kafka client quotas: a noisy service is throttled and its debug logs sampled first, so it cannot starve the others.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Index lifecycle: daily indices per service group, only searched fields mapped, rolled over daily and deleted after 14 days. A 5 s refresh keeps logs searchable well within 30 s.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Every line carries service, level and trace id, so engineers follow one request across services.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Full-text index or labels only");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Elasticsearch full text for 14 days, a compressed archive after");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Loki: index labels only");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("ClickHouse with token bloom filters");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Free-text search in seconds during incidents");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Indexing costs CPU and storage on every line");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("During incidents engineers search for error text they did not expect; after 14 days searches are rare and may be slower.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Cost vs performance");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Compressed archive in S3, queried with Trino for audits");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("A year of Elasticsearch indices");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Searchable snapshots (frozen tier)");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("About 10× cheaper per TB than hot nodes");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Audit searches take minutes, not seconds");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Audits are rare and not urgent; a year of hot indices would multiply the bill.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Kafka in front of the index");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("A Kafka buffer between agents and indexers");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Agents write straight to Elasticsearch");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Bursts and slow indexing do not drop logs");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Index and archive read at their own pace");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("One more cluster to run");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("An incident is when logs burst and Elasticsearch is busiest; the buffer holds them instead of the agents dropping them.");
 /* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
 N_("ETL for marketing attribution");
 /* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
@@ -625,8 +1217,6 @@ N_("Short-lived batch jobs need a push gateway");
 /* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
 N_("Absence of data is the most important signal when systems fail; scraping makes it visible, and remote write keeps one central view.");
 /* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
-N_("Cost vs performance");
-/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
 N_("10-second data for 15 days, 5-minute rollups for 2 years");
 /* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
 N_("Keep 10-second data for 2 years");
@@ -648,6 +1238,98 @@ N_("Ingestion and alerts keep working when an ingester or a zone fails");
 N_("A query during a failure may miss a few samples");
 /* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
 N_("A monitoring system must stay up when everything else is failing; a gap of a few samples does not change an alert.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Payments reconciliation");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Ledger (PostgreSQL)");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Banks and card networks");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Fivetran: log-based CDC");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("S3 landing: immutable files");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Raw ledger changes");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Raw settlement lines");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Airflow: daily run by 6:00");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("dbt: match per business date");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Matched, missing, mismatched");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Control totals per file");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Finance breaks report");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Case queue for breaks");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("every 15 min");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("60 files a day");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("COPY by date");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("triggers");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("breaks");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Sources");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Peak 500 transactions/s; 15 million a day ≈ 15 GB with the 60 settlement files, about 40 TB over 7 years. Warehouse SQL handles it: no Spark cluster.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Amounts in integer minor units (cents) with an ISO currency code, never floats. Match on transaction id, amount and currency; fees and FX legs are matched on their own.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Each run owns one business date: it recomputes that date and replaces its rows with MERGE, so a rerun never double-counts.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Airflow waits for the 60 expected files; a late or missing file alerts finance operations at 4:00 instead of reconciling partial data.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Files and results are immutable (S3 Object Lock, 7 years); every result row keeps its run id and the file's checksum for auditors.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("A daily batch per business date");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Streaming matching as settlements arrive");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Simple, auditable and safe to rerun");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Settlement files arrive daily anyway");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Breaks are found the next morning, not within minutes");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Banks send files once a day and finance reads the report at 6:00; streaming would add exactly-once state without an earlier decision.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Warehouse SQL or Spark");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("dbt models in the warehouse");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Spark on the lake");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("DuckDB on one machine");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("15 GB a day is small warehouse work");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Finance analysts can read the SQL");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Warehouse credits for every run");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Below about 100 GB a day a Spark cluster is overhead, and the warehouse already holds the ledger.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Fivetran log-based CDC");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Debezium and Kafka");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("A nightly ledger export");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("No Kafka to run for a daily job");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Reads the WAL, not the live tables");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("Cost per row");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("A vendor handles ledger data: needs a processing agreement");
+/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+N_("At 500 changes/s a managed connector is cheap, and the team's time goes into the matching rules.");
 /* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
 N_("Leaderboard for a small mobile game");
 /* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
@@ -712,6 +1394,254 @@ N_("A few dollars a day");
 N_("No event log for later analytics, unless added");
 /* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
 N_("At 200 updates/s Kafka and Flink would be overkill: more cost and on-call than value. Revisit at about 20 000 updates/s or when analytics needs an event stream.");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Event pipeline for recommendations");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Listener apps");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Kafka: plays, skips, likes");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Flink: recent activity features");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Redis: features and candidates");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Recommendation API");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Home screen requests");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Data lake: raw events, 1 year");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Spark: daily training sets");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Daily model retraining");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("features");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("requests");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("reads");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("served features");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("candidates");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Peak 200 000 events/s × 500 B = 100 MB/s: 48 partitions at 10 MB/s leave about 5× headroom. 5 TB a day raw, about 1 TB as Parquet by date, 365 TB a year.");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Flink keeps each user's last 50 plays and skip rate in a sliding window, keyed by user id; features reach Redis within seconds, well inside 2 minutes.");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("The API logs the features and model version behind every recommendation to Kafka; training joins them with later plays, so training sees what serving saw.");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("If Flink lags, the API serves slightly stale features instead of failing; alert on consumer lag per partition. The daily model and 500 candidates per user are loaded before morning peak.");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Streaming recent-activity features on top of a daily model");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Daily batch features only");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Online learning");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Skips change the next recommendation within minutes");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("A streaming stack to run and keep consistent with training");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Worth it only if an A/B test shows that minute-fresh features beat daily ones on listening time; the design keeps the batch path as the fallback.");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Precomputed candidates re-ranked online with fresh features");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Score the whole catalog per request");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Fully precomputed lists");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Fits 100 ms at p99: one Redis read and a small model");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Candidates are up to a day old");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Scoring millions of tracks per request cannot meet 100 ms; re-ranking 500 daily candidates with fresh signals can.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Batch data lake for a retailer");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Store POS extracts");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Inventory ERP");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Loyalty CRM");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Online shop orders");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Fivetran");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Raw extracts, 90 days");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Cleaned and conformed");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Sales and stock marts");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Spark: clean, conform");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("dbt: star schema");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Quality gates");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Airflow: nightly DAG");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Store and finance reports");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Demand forecasting");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("nightly files");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("runs");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Bronze (Delta)");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Silver (Delta)");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Gold (Delta)");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("200 GB of new data a day, about 40 GB as Parquet; 80 TB of history. An 8-node Spark cluster processes one day in about an hour, well before 7:00.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("The DAG starts when the last extract lands (sensors, deadline 5:00) and retries each task; an SLA miss at 6:30 pages the on-call engineer.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Gold is a star schema: a sales fact at line-item grain with store, product (SCD type 2), date and customer dimensions; stock snapshots per store and day.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Facts are partitioned by date; each run overwrites its date partitions, so a rerun or backfill touches one day and never duplicates rows.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Quality gates before gold: row counts per store, unique keys, non-null amounts, totals against the POS. A failed check stops publishing and keeps yesterday's gold.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Lakehouse or warehouse");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("A lakehouse: Delta tables on S3, Databricks SQL for analysts");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("A cloud warehouse alone (Snowflake, BigQuery)");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("A lake plus a warehouse");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("80 TB at object-storage prices");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Forecasting reads the same tables from Spark");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("SQL users get a less polished tool than a warehouse");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Table upkeep: compaction and vacuum");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("History is at data-lake scale and forecasting wants files; a managed platform keeps operations small for six engineers.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("One nightly batch");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Streaming sales from the stores");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Matches daily decisions and daily POS extracts");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Cheap and simple to rerun");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Reports show yesterday, not today");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Stores send sales once a day and reports are read each morning; streaming would cost more without an earlier decision.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Normalize vs denormalize");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("A star schema in gold; wide tables only where a dashboard needs one");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Normalized tables");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("One wide table per subject");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Simple joins for BI tools");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Sales and stock share store, product and date");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("More tables to model than one wide table");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Analysts slice sales and stock by the same dimensions, so conformed dimensions pay off.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Ride-sharing driver location stream");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Driver apps (1 million online)");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Rider apps");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Location gateway");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Kafka: pings and requests");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Position updater");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Flink: supply and demand");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Redis geo index: latest positions");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Pricing: surge per cell");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Matching service");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Data lake: traces, 1 year");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Spark: ETA models, disputes");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("every 4 s");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("by driver id");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("by cell");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("bad pings");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("every 30 s");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("nearby");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("traces");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Apps");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("250 000 pings/s × 100 B = 25 MB/s; 24 partitions leave 9× headroom. Latest positions: 1 million drivers × 100 B ≈ 100 MB in Redis. About 1 TB of pings a day.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Positions map to H3 cells (about 0.7 km²); the updater overwrites each driver's entry, so a repeated ping is idempotent. Each entry expires after 30 s (TTL), so offline drivers drop out of matching.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Surge on event time: 30 s tumbling windows per cell, watermark 5 s; later pings are skipped for pricing but kept in the lake. Hot downtown cells are split into finer cells.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Traces are personal data: pseudonymous driver ids in the lake, access limited to the disputes and ETA teams, deleted after 1 year or on a GDPR request.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Latest positions in memory");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("A Redis geo index, replicated, without persistence");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Cassandra with a geohash key");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("PostGIS");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Sub-millisecond radius queries");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("100 MB fits easily");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("A failover can lose a few seconds of positions");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Drivers resend every 4 s, so a lost position heals within one interval; durability would cost latency for nothing.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Geohash or H3");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("H3 hexagonal cells");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Geohash");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Fixed city zones");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Equal-area cells with uniform neighbours");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Finer resolution where it is dense");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("A geo library in every service");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Surge compares supply and demand between neighbouring cells; hexagons have one kind of neighbour, so ring queries stay simple.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Match on positions up to 5 s old");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Ask the driver's phone for its position at match time");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Matching never waits on a phone");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("A driver may have moved a few hundred metres");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("The requirement allows 5 s, and the ETA is recomputed when the driver accepts.");
 /* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
 N_("Keeping a product search index fresh");
 /* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
@@ -730,8 +1660,6 @@ N_("Search API");
 N_("Shoppers");
 /* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
 N_("Nightly rebuild");
-/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
-N_("WAL");
 /* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
 N_("by listing id");
 /* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
@@ -879,8 +1807,6 @@ N_("available stock");
 /* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
 N_("reserve at checkout");
 /* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
-N_("nightly");
-/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
 N_("10 GB a day");
 /* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
 N_("Append-only movements table keyed by movement id (store, till, sequence): sale, receipt, transfer, adjustment, reservation. The stock row per store and product is updated in the same transaction; available = on hand − reserved.");
@@ -946,8 +1872,6 @@ N_("Parquet");
 N_("deep dives");
 /* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
 N_("by session id");
-/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
-N_("rollups");
 /* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
 N_("slice and dice");
 /* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
