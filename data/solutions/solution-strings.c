@@ -75,6 +75,7 @@ N_("Fixed horizon for decisions, sequential tests only for guardrails");
 /* TRANSLATORS: from the reference solution “A/B testing platform” */
 N_("Hourly results with plain p-values");
 /* TRANSLATORS: from the reference solution “A/B testing platform” */
+/* xgettext:no-c-format */
 N_("False positive rate stays at the chosen 5 %");
 /* TRANSLATORS: from the reference solution “A/B testing platform” */
 N_("Teams wait for the planned duration");
@@ -471,8 +472,10 @@ N_("Kilobytes per window instead of every user id");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Sketches merge across windows");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
+/* xgettext:no-c-format */
 N_("About 1 % error");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
+/* xgettext:no-c-format */
 N_("Live dashboards tolerate 1 % error; exact numbers come from the nightly batch.");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("1-minute rollups in Flink before Druid");
@@ -1101,6 +1104,7 @@ N_("Touchpoint table: one row per user, channel, campaign and time. Credit per o
 /* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
 N_("20 GB a day from 10 sources; 90 days is about 2 TB to scan, minutes in a cloud warehouse: no Spark, no Kafka. 300 touchpoints/s ≈ 26 million a day.");
 /* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+/* xgettext:no-c-format */
 N_("Before 9:00: spend per platform and day matches each platform's own report within 0.5 %, orders match the orders database, and dbt tests check keys.");
 /* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
 N_("Rule-based or data-driven attribution");
@@ -1363,6 +1367,7 @@ N_("season end");
 /* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
 N_("One sorted set per board and season: lb:s12:global, lb:s12:country:BR. Score = points × 10¹⁰ + (10¹⁰ − finish time), so the earlier finisher wins a tie. Rank: ZREVRANK; neighbours: ZREVRANGE rank−5 rank+5.");
 /* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+/* xgettext:no-c-format */
 N_("200 results/s × 2 boards = 400 ZADD/s plus about 2 000 reads/s: under 3 % of one Redis (100 000 ops/s). 300 000 players × 2 boards × about 100 B ≈ 60 MB of memory.");
 /* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
 N_("Scores come from authoritative game servers, never from the app, so a cheater cannot post a score. Results are idempotent by match id. Redis has a replica and AOF; if both are lost, the season's sets are rebuilt from PostgreSQL, the source of truth, in minutes.");
@@ -1675,6 +1680,7 @@ N_("new index");
 /* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
 N_("Document id = listing id, so writes are idempotent. Each change carries the source LSN as an external version: a late or replayed update never overwrites a newer one. Price and stock go as partial updates.");
 /* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+/* xgettext:no-c-format */
 N_("5 000 changes/s × 1 KB = 5 MB/s: one partition would do, 12 for indexer parallelism. Coalescing per listing in 1-second windows cuts writes by about 40 %; bulk requests of 1 000 documents. A full rebuild of 200 GB takes about 3 hours, so it cannot be the freshness path.");
 /* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
 N_("Nightly: build a new index from a snapshot, replay the Kafka changes since its LSN, then swap the alias; the old index stays a day for rollback. Mapping changes use the same path.");
@@ -1893,6 +1899,7 @@ N_("1-minute rollups in Flink over fixed dimensions");
 /* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
 N_("Raw heartbeats into Druid");
 /* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+/* xgettext:no-c-format */
 N_("Sampling 10 % of heartbeats");
 /* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
 N_("Alerts computed before storage");
@@ -1911,4 +1918,5 @@ N_("A regional outage never blinds the dashboards");
 /* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
 N_("Sampled minutes have wider error bars");
 /* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+/* xgettext:no-c-format */
 N_("A QoE ratio is still accurate from a 50 % sample; losing whole regions is not.");
