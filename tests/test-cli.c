@@ -88,7 +88,8 @@ test_check_bad (void)
   g_auto(Run) run = { 0, };
 
   run_plano (&run, (const char *[]) { "--check", "example.plano", "bad-x.plano", "bad-endpoint.plano",
-                                      "newer.plano", "missing.plano", NULL }, NULL);
+                                      "newer.plano", "missing.plano", "bad-rate.plano", "bad-window.plano",
+                                      NULL }, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==,
                    "example.plano: ok, 3 nodes, 2 edges, 0 zones\n"
@@ -96,7 +97,9 @@ test_check_bad (void)
                    "bad-endpoint.plano: edges[0].to: no item with id “flink-9”\n"
                    "newer.plano: plano: the board is format version 2, newer than this Plano "
                    "reads (version 1); update Plano to open it\n"
-                   "missing.plano: Could not read “missing.plano”: no such file\n");
+                   "missing.plano: Could not read “missing.plano”: no such file\n"
+                   "bad-rate.plano: edges[0].props.rate: -5 is not a rate: give events per second, from 0 to 10¹²\n"
+                   "bad-window.plano: nodes[0].props.bytes: expected a number of bytes per event\n");
 }
 
 static void
@@ -228,23 +231,48 @@ static void
 test_review (void)
 {
   g_autofree char *golden_path = g_test_build_filename (G_TEST_DIST, "data", "realtime-review.txt", NULL);
+  g_autofree char *coach_path = g_test_build_filename (G_TEST_DIST, "data", "coach-review.txt", NULL);
   g_autofree char *golden = NULL;
+  g_autofree char *coach_golden = NULL;
   g_auto(Run) run = { 0, };
+  g_auto(Run) coach = { 0, };
   g_auto(Run) down = { 0, };
   g_auto(Run) bad = { 0, };
+  g_auto(Run) bad_value = { 0, };
   g_auto(Run) unknown = { 0, };
+  g_auto(Run) template = { 0, };
 
   g_assert_true (g_file_get_contents (golden_path, &golden, NULL, NULL));
+  g_assert_true (g_file_get_contents (coach_path, &coach_golden, NULL, NULL));
 
   run_plano (&run, (const char *[]) { "--review", "realtime.plano", NULL }, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, golden);
 
+  /* A board with one of each flaw a coach raises: freshness, checkpoint, no-replay-log,
+   * dead-letter, consumer-parallelism, lambda-vs-kappa, unconnected. */
+  run_plano (&coach, (const char *[]) { "--review", "coach.plano", NULL }, NULL);
+  g_assert_cmpint (coach.status, ==, 0);
+  g_assert_cmpstr (coach.out, ==, coach_golden);
+
   run_plano (&down, (const char *[]) { "--review", "--down=flink", "realtime.plano", NULL }, NULL);
   g_assert_cmpint (down.status, ==, 0);
   g_assert_true (g_str_has_prefix (down.out, "error down: Flink: enrich, aggregate, alert is down: "
-                                             "Redis (hot), Druid (OLAP), Elasticsearch (search) lose data "
-                                             "or freshness [flink, redis, druid, es]\n"));
+                                             "Redis (hot), Druid (OLAP), Elasticsearch (search), "
+                                             "Data lake (S3/Delta), Batch jobs (Spark), ML training, Reports "
+                                             "lose data or freshness [flink, redis, druid, es, lake, spark, ml, reports]\n"));
+
+  /* What --check refuses, the review leaves out and says so once. */
+  run_plano (&bad_value, (const char *[]) { "--review", "bad-rate.plano", NULL }, NULL);
+  g_assert_cmpint (bad_value.status, ==, 0);
+  g_assert_true (g_str_has_prefix (bad_value.out, "warning bad-value: 1 rate, size or window left out, on e1:"));
+  g_assert_true (g_str_has_suffix (bad_value.out, "[e1]\n"));
+  g_assert_null (strstr (bad_value.out, "bottleneck"));
+
+  run_plano (&template, (const char *[]) { "--review", "--template=realtime-analytics", NULL }, NULL);
+  g_assert_cmpint (template.status, ==, 0);
+  g_assert_true (g_str_has_prefix (template.out, "error bottleneck: Elasticsearch (search) takes 50\u00a0000/s"));
+  g_assert_null (strstr (template.out, "Batch jobs (Spark) gets"));
 
   run_plano (&bad, (const char *[]) { "--review", "bad-x.plano", NULL }, NULL);
   g_assert_cmpint (bad.status, ==, 1);
@@ -272,6 +300,8 @@ test_check_translated (void)
   run_plano (&review, (const char *[]) { "--review", "realtime.plano", NULL }, "es");
   g_assert_true (g_str_has_prefix (review.out, "error bottleneck: Druid (OLAP) recibe 72\u00a0000/s frente a una "
                                                "capacidad de 50\u00a0000/s (144 %): un cuello de botella"));
+  g_assert_nonnull (strstr (review.out, "\naviso dead-letter: Flink: enrich, aggregate, alert no tiene dónde "
+                                        "dejar un registro que no puede procesar"));
 
   run_plano (&pt, (const char *[]) { "--check", "realtime.plano", NULL }, "pt");
   g_assert_true (g_str_has_prefix (pt.out, "realtime.plano: ok, 12 nós, 14 conexões, 3 zonas\n"));

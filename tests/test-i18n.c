@@ -16,11 +16,14 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "plano-application.h"
 #include "plano-catalog.h"
+#include "plano-format.h"
 #include "plano-interview.h"
 #include "plano-report-view.h"
+#include "plano-review.h"
 #include "plano-window.h"
 
 static PlanoApplication *app;
@@ -81,18 +84,26 @@ typedef struct
   const char *new_board;       /* the start page's button */
   const char *description;     /* the start page's text */
   const char *untitled;        /* the title of a new board */
+  const char *rule;            /* the title of the dead-letter rule */
+  const char *finding;         /* the design review's finding on a job with no dead-letter path */
 } Expected;
 
 static const Expected spanish = {
   "es", "Dispositivos IoT", "Fuentes", "_Nuevo tablero",
   "Dibuja arquitecturas de datos y practica entrevistas de diseño de sistemas",
   "Tablero sin título",
+  "Sin camino dead-letter",
+  "Flink no tiene dónde dejar un registro que no puede procesar: un evento malformado lo detiene "
+  "o se pierde sin que nadie lo vea; envía los fallos a un tópico dead-letter y alerta según su tamaño",
 };
 
 static const Expected portuguese = {
   "pt", "Dispositivos IoT", "Fontes", "_Novo quadro",
   "Desenhe arquiteturas de dados e pratique entrevistas de design de sistemas",
   "Quadro sem título",
+  "Sem caminho dead-letter",
+  "Flink não tem onde deixar um registro que não consegue processar: um evento malformado o para "
+  "ou é descartado sem ninguém ver; envie as falhas para um tópico dead-letter e alerte pelo tamanho dele",
 };
 
 static void
@@ -151,6 +162,29 @@ assert_interview_translated (void)
     assert_translated (mastery[i]);
 }
 
+/* The design review speaks the language too: a stream job with nowhere to put bad records. */
+static void
+assert_review_translated (const Expected *expected)
+{
+  static const char json[] =
+    "{\"plano\": 1, \"nodes\": ["
+    "{\"id\": \"k\", \"kind\": \"kafka\", \"x\": 0, \"y\": 0, \"props\": {\"replicas\": 3, \"partitions\": 4}},"
+    "{\"id\": \"f\", \"kind\": \"flink\", \"x\": 200, \"y\": 0, \"props\": {\"replicas\": 2}}],"
+    "\"edges\": [{\"id\": \"e1\", \"from\": \"k\", \"to\": \"f\", \"kind\": \"stream\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = plano_format_read (json, strlen (json), NULL, &error);
+  g_autoptr(PlanoReview) review = NULL;
+  const PlanoFinding *finding;
+
+  g_assert_no_error (error);
+  review = plano_review_new (board, NULL);
+  g_assert_cmpuint (plano_review_get_findings (review)->len, ==, 1);
+  finding = g_ptr_array_index (plano_review_get_findings (review), 0);
+  g_assert_cmpstr (finding->rule, ==, "dead-letter");
+  g_assert_cmpstr (plano_review_get_rule_title (finding->rule), ==, expected->rule);
+  g_assert_cmpstr (finding->message, ==, expected->finding);
+}
+
 static void
 test_language (gconstpointer data)
 {
@@ -158,6 +192,7 @@ test_language (gconstpointer data)
   PlanoWindow *window;
 
   use_language (expected->language);
+  assert_review_translated (expected);
 
   g_assert_cmpstr (plano_kind_get_name (plano_catalog_lookup ("iot")), ==, expected->kind_name);
   g_assert_cmpstr (plano_category_get_name (PLANO_CATEGORY_SOURCES), ==, expected->category_name);

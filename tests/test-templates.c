@@ -280,7 +280,7 @@ test_markdown (void)
   g_assert_nonnull (strstr (markdown, "Self-assessment: 2 of 30."));
   g_assert_nonnull (strstr (markdown, "\n## Trade-offs\n\n| Decision | About | Choice |"));
   g_assert_nonnull (strstr (markdown, "| Why Kafka in the middle | Kafka topics: events, clicks, logs | Kafka |"));
-  g_assert_nonnull (strstr (markdown, "\n## Design Review\n\n- Warning: Batch jobs (Spark) takes 50\u00a0000/s"));
+  g_assert_nonnull (strstr (markdown, "\n## Design Review\n\n- Error: Elasticsearch (search) takes 50\u00a0000/s"));
   g_assert_nonnull (strstr (markdown, "\n## Capacity\n\n| Component | Load | Capacity | Utilisation |"));
   g_assert_true (g_str_has_prefix (svg, "<?xml") || g_str_has_prefix (svg, "<svg"));
   g_assert_nonnull (strstr (svg, ">Redis (hot)</tspan>"));

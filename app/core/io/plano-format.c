@@ -2212,3 +2212,179 @@ plano_format_save_file (PlanoBoard  *board,
 
   return TRUE;
 }
+
+/* Load props */
+
+/* The props the design review computes with. A board with a negative rate still opens (a
+ * reader keeps what it can), but `plano --check` refuses it with the value's path, and the
+ * review ignores the value and says so once.
+ */
+typedef enum
+{
+  LOAD_RATE,      /* events or queries per second: 0 means none */
+  LOAD_SIZE,      /* bytes per event: divides, so more than 0 */
+  LOAD_WINDOW,    /* hours a batch run may take: divides, so more than 0 */
+  LOAD_RUNS,      /* batch runs a day: divides, so more than 0 */
+  LOAD_TARGET,    /* a freshness target in seconds: 0 means none */
+} LoadKind;
+
+static const struct
+{
+  const char *name;
+  LoadKind    kind;
+} load_props[] = {
+  { "rate", LOAD_RATE },
+  { "throughput", LOAD_RATE },
+  { "bytes", LOAD_SIZE },
+  { "batch_window_h", LOAD_WINDOW },
+  { "batch_runs", LOAD_RUNS },
+  { "freshness_s", LOAD_TARGET },
+};
+
+#define MAX_WINDOW_HOURS 8760.0   /* a year */
+#define MAX_RUNS_PER_DAY 86400.0  /* one a second */
+
+/**
+ * plano_format_check_load_prop:
+ * @prop: a prop of a node, a connection or the board
+ * @reason: (out) (optional) (transfer full): why the review cannot use it, a translated
+ *   phrase to follow the prop's path
+ *
+ * Returns: %TRUE when @prop is not one the design review computes with (`rate`, `throughput`,
+ *   `bytes`, `batch_window_h`, `batch_runs`, `freshness_s`), or is a number it can use: not
+ *   negative, above 0 where it divides, at most 10¹² (a day's window at most a year, at most
+ *   one run a second)
+ */
+gboolean
+plano_format_check_load_prop (const PlanoProp  *prop,
+                              char            **reason)
+{
+  double value, max = PLANO_LOAD_VALUE_MAX;
+  gboolean zero_allowed;
+  LoadKind kind;
+  guint i;
+
+  g_return_val_if_fail (prop != NULL, TRUE);
+
+  for (i = 0; i < G_N_ELEMENTS (load_props); i++)
+    if (g_str_equal (prop->name, load_props[i].name))
+      break;
+  if (i == G_N_ELEMENTS (load_props))
+    return TRUE;
+
+  kind = load_props[i].kind;
+  zero_allowed = kind == LOAD_RATE || kind == LOAD_TARGET;
+  if (kind == LOAD_WINDOW)
+    max = MAX_WINDOW_HOURS;
+  else if (kind == LOAD_RUNS)
+    max = MAX_RUNS_PER_DAY;
+
+  value = prop->number;
+  if (prop->type == PLANO_VALUE_NUMBER && isfinite (value) &&
+      (value > 0 || (zero_allowed && value == 0)) && value <= max)
+    return TRUE;
+
+  if (reason == NULL)
+    return FALSE;
+
+  if (prop->type != PLANO_VALUE_NUMBER)
+    {
+      switch (kind)
+        {
+        case LOAD_RATE:
+          *reason = g_strdup (_("expected a number of events per second"));
+          break;
+        case LOAD_SIZE:
+          *reason = g_strdup (_("expected a number of bytes per event"));
+          break;
+        case LOAD_WINDOW:
+          *reason = g_strdup (_("expected a number of hours"));
+          break;
+        case LOAD_RUNS:
+          *reason = g_strdup (_("expected a number of runs a day"));
+          break;
+        case LOAD_TARGET:
+        default:
+          *reason = g_strdup (_("expected a number of seconds"));
+          break;
+        }
+      return FALSE;
+    }
+
+  switch (kind)
+    {
+    case LOAD_RATE:
+      *reason = g_strdup_printf (_("%g is not a rate: give events per second, from 0 to 10¹²"), value);
+      break;
+    case LOAD_SIZE:
+      *reason = g_strdup_printf (_("%g is not a size: give bytes per event, more than 0 and at most 10¹²"), value);
+      break;
+    case LOAD_WINDOW:
+      *reason = g_strdup_printf (_("%g is not a batch window: give hours, more than 0 and at most 8 760 (a year)"), value);
+      break;
+    case LOAD_RUNS:
+      *reason = g_strdup_printf (_("%g is not a number of runs: give runs a day, more than 0 and at most 86 400"), value);
+      break;
+    case LOAD_TARGET:
+    default:
+      *reason = g_strdup_printf (_("%g is not a freshness target: give seconds, from 0 to 10¹²"), value);
+      break;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+check_load_props_of (GArray      *props,
+                     const char  *array,
+                     guint        index,
+                     GError     **error)
+{
+  for (guint i = 0; props != NULL && i < props->len; i++)
+    {
+      const PlanoProp *prop = &g_array_index (props, PlanoProp, i);
+      g_autofree char *reason = NULL;
+
+      if (plano_format_check_load_prop (prop, &reason))
+        continue;
+
+      if (array != NULL)
+        g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
+                     "%s[%u].props.%s: %s", array, index, prop->name, reason);
+      else
+        g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
+                     "props.%s: %s", prop->name, reason);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * plano_format_check_load_props:
+ * @board: a board as read from a file, its items in the file's order
+ *
+ * What `plano --check` adds to reading: the rates, sizes and windows of the design review
+ * must be numbers it can use (see plano_format_check_load_prop()).
+ *
+ * Returns: %FALSE with an error that names the JSON path of the first value that is not,
+ *   such as `edges[3].props.rate: -5 is not a rate: …`
+ */
+gboolean
+plano_format_check_load_props (PlanoBoard  *board,
+                               GError     **error)
+{
+  g_return_val_if_fail (PLANO_IS_BOARD (board), FALSE);
+
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_NODE); i++)
+    if (!check_load_props_of (((const PlanoNode *) plano_board_get_item (board, PLANO_ITEM_NODE, i))->props,
+                              "nodes", i, error))
+      return FALSE;
+
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_EDGE); i++)
+    if (!check_load_props_of (((const PlanoEdge *) plano_board_get_item (board, PLANO_ITEM_EDGE, i))->props,
+                              "edges", i, error))
+      return FALSE;
+
+  return check_load_props_of (plano_board_get_props (board), NULL, 0, error);
+}
