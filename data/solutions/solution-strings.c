@@ -781,105 +781,105 @@ N_("A new system subscribes without changing the service");
 N_("Needs tracking, retries and deadline alerts per system");
 /* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
 N_("Personal data lives in systems owned by many teams; a central job would need write access to everything and would break at every schema change.");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
-N_("IoT sensor telemetry");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("IoT sensor telemetry platform");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Sensors (2 million)");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Factory gateways");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Ingest API (MQTT, HTTPS)");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Kafka: readings (24 partitions)");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Flink: alert rules");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Flink: 1-minute rollups");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Alert service");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("On-call pager");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("ClickHouse: minute rollups");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Machine health dashboards");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Data lake: raw 30 days, rollups 5 years");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Training sets (Spark)");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Predictive maintenance");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("by sensor id");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("bad readings");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("alerts");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("notify");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("rollups");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("raw readings");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("training sets");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Factories (400)");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("200 000 readings/s × 100 B = 20 MB/s, about 1.7 TB a day raw and 170 GB as Parquet. 24 partitions at 10 MB/s each take 12× the steady rate, for factories uploading backlogs.");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Gateways store and forward: up to 48 hours of readings on local disk, sent oldest first at a capped rate after an outage.");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Event time from each reading's timestamp. Rollups: watermark 1 minute, allowed lateness 48 hours, so a backlog lands in its own minutes. Alert rules ignore readings older than 1 minute: stale data must not page anyone.");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Alerts fire when a machine is out of range for 3 readings in a row; one incident per machine for 15 minutes, grouped by line, so a failing line pages once.");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Downsampling keeps min, max, avg and count per sensor and minute: about 1 trillion rows and 12 TB compressed a year, so 5 years ≈ 60 TB with old years tiered to object storage. Spikes stay visible.");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Average only, or min and max too");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Keep min, max, avg and count per sensor and minute");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Average only");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("All raw readings for 5 years");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Short spikes stay visible in the history");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("About 5× smaller than raw readings");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Four values a minute instead of one");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Predictive maintenance learns from spikes and drift: an average hides a 5-second vibration peak, and 5 years of raw readings would be about 300 TB compressed.");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("A small alert job, apart from the heavy rollup job");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("One Flink job for alerts and rollups");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("A rollup backlog or restart never delays alerts");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Each job scales and deploys on its own");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Two consumers read the same topic");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Alerts must fire within 10 s even while a reconnecting factory's backlog is being rolled up; that isolation is worth a second job.");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Time-series store");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("ClickHouse with 1-minute rollups");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("TimescaleDB");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("InfluxDB");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Druid");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Fast aggregations over millions of series");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Old parts tiered to object storage");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Weak updates: late rollups are inserted again and merged by key");
-/* TRANSLATORS: from the reference solution “IoT sensor telemetry” */
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
 N_("Engineers slice by factory, line and machine type over years; a columnar store handles that cardinality, and rollups keep ingest at 33 000 rows/s.");
 /* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
 N_("Late-arriving mobile events");
