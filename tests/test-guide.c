@@ -232,6 +232,16 @@ test_check_text (void)
   g_assert_false (holds (board, &gdpr, NULL, NULL));
   g_assert_true (holds (board, &gdpr, notes, NULL));
   g_assert_true (holds (board, &kappa, NULL, NULL));
+  {
+    /* Accents are folded on both sides: either spelling finds the other. */
+    PlanoCheck accented = { PLANO_CHECK_TEXT, "sesión" };
+    PlanoCheck plain = { PLANO_CHECK_TEXT, "sesion" };
+    const char *accented_notes[] = { "Ventana de sesión por usuario", NULL };
+    const char *plain_notes[] = { "Ventana de sesion por usuario", NULL };
+
+    g_assert_true (holds (board, &accented, plain_notes, NULL));
+    g_assert_true (holds (board, &plain, accented_notes, NULL));
+  }
   g_assert_true (holds (board, &preset, NULL, NULL));
   g_assert_false (holds (board, &other_preset, NULL, NULL));
 }

@@ -111,7 +111,7 @@ test_strong_session (void)
   g_assert_cmpint (plano_report_get_proposed (report, PLANO_RUBRIC_DEEP_DIVE), ==, 4);
   g_assert_cmpint (plano_report_get_proposed (report, PLANO_RUBRIC_TRADEOFFS), ==, 4);
   g_assert_cmpint (plano_report_get_proposed (report, PLANO_RUBRIC_COMMUNICATION), ==, 4);
-  g_assert_nonnull (strstr (plano_report_get_evidence (report, PLANO_RUBRIC_TRADEOFFS), "3 trade-offs"));
+  g_assert_nonnull (strstr (plano_report_get_evidence (report, PLANO_RUBRIC_TRADEOFFS), "3 of 3 trade-offs"));
   g_assert_nonnull (strstr (plano_report_get_evidence (report, PLANO_RUBRIC_HIGH_LEVEL), "must-haves on the board"));
 
   /* The candidate's own score counts over the proposal. */

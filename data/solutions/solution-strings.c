@@ -1242,97 +1242,97 @@ N_("Ingestion and alerts keep working when an ingester or a zone fails");
 N_("A query during a failure may miss a few samples");
 /* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
 N_("A monitoring system must stay up when everything else is failing; a gap of a few samples does not change an alert.");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
-N_("Payments reconciliation");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Payments reconciliation with exactly-once");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Ledger (PostgreSQL)");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Banks and card networks");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Fivetran: log-based CDC");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("S3 landing: immutable files");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Raw ledger changes");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Raw settlement lines");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Airflow: daily run by 6:00");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("dbt: match per business date");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Matched, missing, mismatched");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Control totals per file");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Finance breaks report");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Case queue for breaks");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("every 15 min");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("60 files a day");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("COPY by date");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("triggers");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("breaks");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Sources");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Peak 500 transactions/s; 15 million a day ≈ 15 GB with the 60 settlement files, about 40 TB over 7 years. Warehouse SQL handles it: no Spark cluster.");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Amounts in integer minor units (cents) with an ISO currency code, never floats. Match on transaction id, amount and currency; fees and FX legs are matched on their own.");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Each run owns one business date: it recomputes that date and replaces its rows with MERGE, so a rerun never double-counts.");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Airflow waits for the 60 expected files; a late or missing file alerts finance operations at 4:00 instead of reconciling partial data.");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Files and results are immutable (S3 Object Lock, 7 years); every result row keeps its run id and the file's checksum for auditors.");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("A daily batch per business date");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Streaming matching as settlements arrive");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Simple, auditable and safe to rerun");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Settlement files arrive daily anyway");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Breaks are found the next morning, not within minutes");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Banks send files once a day and finance reads the report at 6:00; streaming would add exactly-once state without an earlier decision.");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Warehouse SQL or Spark");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("dbt models in the warehouse");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Spark on the lake");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("DuckDB on one machine");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("15 GB a day is small warehouse work");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Finance analysts can read the SQL");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Warehouse credits for every run");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Below about 100 GB a day a Spark cluster is overhead, and the warehouse already holds the ledger.");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Fivetran log-based CDC");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Debezium and Kafka");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("A nightly ledger export");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("No Kafka to run for a daily job");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Reads the WAL, not the live tables");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("Cost per row");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("A vendor handles ledger data: needs a processing agreement");
-/* TRANSLATORS: from the reference solution “Payments reconciliation” */
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
 N_("At 500 changes/s a managed connector is cheap, and the team's time goes into the matching rules.");
 /* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
 N_("Leaderboard for a small mobile game");

@@ -224,9 +224,17 @@ propose_scalability (PlanoReport *self)
   if (warnings >= 3)
     score--;
   self->proposed[PLANO_RUBRIC_SCALABILITY] = MAX (score, 1);
-  self->evidence[PLANO_RUBRIC_SCALABILITY] =
-    /* TRANSLATORS: evidence for a rubric score: counts of the design review's findings */
-    g_strdup_printf (_("The review finds %u errors and %u warnings on the final board"), errors, warnings);
+  {
+    /* TRANSLATORS: part of "The review finds 2 errors and 1 warning on the final board" */
+    g_autofree char *error_text = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
+    /* TRANSLATORS: part of "The review finds 2 errors and 1 warning on the final board" */
+    g_autofree char *warning_text = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
+
+    self->evidence[PLANO_RUBRIC_SCALABILITY] =
+      /* TRANSLATORS: evidence for a rubric score: "The review finds 2 errors and 1 warning on
+       * the final board" */
+      g_strdup_printf (_("The review finds %s and %s on the final board"), error_text, warning_text);
+  }
 }
 
 static void
@@ -251,9 +259,9 @@ propose_tradeoffs (PlanoReport *self)
   self->proposed[PLANO_RUBRIC_TRADEOFFS] = score;
   self->evidence[PLANO_RUBRIC_TRADEOFFS] =
     /* TRANSLATORS: evidence for a rubric score */
-    g_strdup_printf (ngettext ("%u trade-off recorded with a choice, an alternative and a reason, of %u",
-                               "%u trade-offs recorded with a choice, an alternative and a reason, of %u",
-                               reasoned),
+    g_strdup_printf (ngettext ("%u of %u trade-off recorded with a choice, an alternative and a reason",
+                               "%u of %u trade-offs recorded with a choice, an alternative and a reason",
+                               n),
                      reasoned, n);
 }
 
@@ -284,10 +292,17 @@ propose_communication (PlanoReport *self)
 
   over = plano_interview_format_time (overtime);
   self->proposed[PLANO_RUBRIC_COMMUNICATION] = MAX (score, 1);
-  self->evidence[PLANO_RUBRIC_COMMUNICATION] =
-    /* TRANSLATORS: evidence for a rubric score: "2:30 over the plan, 1 step cut short, 2
-     * hints used" */
-    g_strdup_printf (_("%s over the plan, %u steps cut short, %u hints used"), over, rushed, hints);
+  {
+    /* TRANSLATORS: part of "2:30 over the plan, 1 step cut short, 2 hints used" */
+    g_autofree char *rushed_text = g_strdup_printf (ngettext ("%u step cut short", "%u steps cut short", rushed), rushed);
+    /* TRANSLATORS: part of "2:30 over the plan, 1 step cut short, 2 hints used" */
+    g_autofree char *hints_text = g_strdup_printf (ngettext ("%u hint used", "%u hints used", hints), hints);
+
+    self->evidence[PLANO_RUBRIC_COMMUNICATION] =
+      /* TRANSLATORS: evidence for a rubric score: "2:30 over the plan, 1 step cut short, 2
+       * hints used"; the first %s is a time */
+      g_strdup_printf (_("%s over the plan, %s, %s"), over, rushed_text, hints_text);
+  }
 }
 
 /* A mid-level candidate is not expected to lead the deep dive or the operations story; a
@@ -463,8 +478,8 @@ practice_sentence (PlanoRubricDimension  dimension,
 
   if (must_have != NULL)
     /* TRANSLATORS: "Practise next: Scalability and reliability. “Payments reconciliation”
-     * asks for what you missed most: a durable log between the sources and storage." */
-    return g_strdup_printf (_("Practise next: %s. “%s” asks for what you missed most: %s."),
+     * asks for what you missed most: “A durable log between the sources and storage”." */
+    return g_strdup_printf (_("Practise next: %s. “%s” asks for what you missed most: “%s”."),
                             title, _(question->title), _(must_have->text));
 
   /* TRANSLATORS: "Practise next: Trade-offs, with the question “Payments reconciliation”." */
