@@ -74,6 +74,7 @@ struct _PlanoWindow
   GtkWidget            *outline_revealer;
   guint                 sidebar_clock;  /* counts side bars opened, to close the oldest first */
   GtkWidget            *outline_button;
+  GtkWidget            *menu_button;
 };
 
 /* plano-window.c */

@@ -630,6 +630,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, interview_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, outline_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, outline_button);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, menu_button);
   gtk_widget_class_bind_template_callback_full (widget_class, "recent_row_activated_cb",
                                                 G_CALLBACK (_plano_window_recent_row_activated_cb));
   gtk_widget_class_bind_template_callback (widget_class, palette_kind_activated_cb);
@@ -681,6 +682,11 @@ plano_window_init (PlanoWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The toggle inside the menu button is the control a screen reader reaches, and since GTK 4.10
+   * it has no name of its own: it takes the menu button's. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_first_child (self->menu_button)),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->menu_button, NULL,
+                                  -1);
   gtk_widget_set_visible (self->palette_button, FALSE);
   gtk_widget_set_visible (self->outline_button, FALSE);
   gtk_widget_set_visible (self->interview_button, FALSE);

@@ -63,11 +63,14 @@ has_accessible_name (GtkWidget *widget)
 }
 
 /* The controls a person operates; the text field inside an entry or a spin button is the
- * entry's, which is checked instead. */
+ * entry's, which is checked instead. What the toolkit keeps from screen readers (the role
+ * "none", as the arrows of a spin button have) is not a control of its own. */
 static gboolean
 is_control (GtkWidget *widget)
 {
-  if (GTK_IS_TEXT (widget))
+  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+
+  if (GTK_IS_TEXT (widget) || role == GTK_ACCESSIBLE_ROLE_NONE || role == GTK_ACCESSIBLE_ROLE_PRESENTATION)
     return FALSE;
 
   return GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) ||
@@ -76,13 +79,14 @@ is_control (GtkWidget *widget)
          GTK_IS_TEXT_VIEW (widget);
 }
 
-/* What is hidden for good, such as the switch of an expander row that has none, is not
+/* What is hidden for good, such as the switch of an expander row that has none, or kept hidden
+ * by its parent, such as the apply button of an entry row that was not edited, is not
  * reachable; what is only scrolled away or in a closed side bar is. */
 static void
 collect_unnamed (GtkWidget *widget,
                  GString   *unnamed)
 {
-  if (!gtk_widget_get_visible (widget))
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
     return;
 
   /* The preferences window's own search, which Plano's preferences switch off. */

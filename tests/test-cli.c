@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "plano-test-locale.h"
+
 /* Runs the installed-to-be plano binary the way a user or a script does, with no display. */
 typedef struct
 {
@@ -48,8 +50,12 @@ run_plano (Run                *run,
   /* Headless means headless: no display server of any kind. */
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  /* A user of another language runs a locale of that language. */
   if (language != NULL)
-    env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+    {
+      env = g_environ_setenv (env, "LC_ALL", plano_test_locale (language), TRUE);
+      env = g_environ_unsetenv (env, "LANGUAGE");
+    }
 
   g_spawn_sync (data_dir, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
                 &run->out, &run->err, &wait_status, &error);
