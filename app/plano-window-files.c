@@ -649,9 +649,9 @@ _plano_window_save_as (PlanoWindow *self)
 }
 
 static void
-changed_on_disk_response_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             PlanoWindow      *self)
+changed_on_disk_response_cb (GtkWidget   *question,
+                             const char  *response,
+                             PlanoWindow *self)
 {
   if (g_strcmp0 (response, "overwrite") == 0)
     {
@@ -680,7 +680,12 @@ _plano_window_save (PlanoWindow *self)
   g_autofree char *stamp = NULL;
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  static const PlanoResponse responses[] = {
+    { "cancel", N_("_Cancel") },
+    { "reload", N_("_Reload") },
+    { "save-as", N_("Save _As…") },
+    { "overwrite", N_("_Overwrite"), ADW_RESPONSE_DESTRUCTIVE },
+  };
 
   if (self->file == NULL)
     {
@@ -702,19 +707,9 @@ _plano_window_save (PlanoWindow *self)
   /* TRANSLATORS: %s is the board's title */
   body = g_strdup_printf (_("“%s” was changed by another program since Plano opened it. "
                             "Saving now replaces those changes."), title);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reload", _("_Reload"),
-                                    "save-as", _("Save _As…"),
-                                    "overwrite", _("_Overwrite"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (changed_on_disk_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plano_question_present (GTK_WIDGET (self), _("File Changed on Disk"), body,
+                          responses, G_N_ELEMENTS (responses), "save-as", "cancel",
+                          G_CALLBACK (changed_on_disk_response_cb), self);
 }
 
 /* With Save Automatically on, a board that has a file is written to it. A file another program
@@ -753,9 +748,9 @@ save_quietly (PlanoWindow *self)
 }
 
 static void
-close_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   PlanoWindow      *self)
+close_response_cb (GtkWidget   *question,
+                   const char  *response,
+                   PlanoWindow *self)
 {
   if (g_strcmp0 (response, "discard") == 0)
     close_when_idle (self);
@@ -775,7 +770,11 @@ _plano_window_confirm_close (PlanoWindow *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  static const PlanoResponse responses[] = {
+    { "cancel", N_("_Cancel") },
+    { "discard", N_("_Discard"), ADW_RESPONSE_DESTRUCTIVE },
+    { "save", N_("_Save"), ADW_RESPONSE_SUGGESTED },
+  };
 
   if (self->close_confirmed || self->history == NULL ||
       !plano_history_get_is_modified (self->history))
@@ -785,20 +784,9 @@ _plano_window_confirm_close (PlanoWindow *self)
   /* TRANSLATORS: %s is the board's title */
   body = g_strdup_printf (_("“%s” has unsaved changes. Changes that are not saved are lost."), title);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plano_question_present (GTK_WIDGET (self), _("Save Changes?"), body,
+                          responses, G_N_ELEMENTS (responses), "save", "cancel",
+                          G_CALLBACK (close_response_cb), self);
 
   return TRUE;
 }

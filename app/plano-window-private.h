@@ -13,6 +13,7 @@
 #include "plano-inspector.h"
 #include "plano-interview-panel.h"
 #include "plano-palette.h"
+#include "plano-question.h"
 #include "plano-review-panel.h"
 #include "plano-tradeoff-list.h"
 #include "plano-window.h"

@@ -29,10 +29,10 @@ _plano_window_show_error (PlanoWindow *self,
                           const char  *heading,
                           const char  *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  static const PlanoResponse responses[] = { { "close", N_("_Close") } };
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  plano_question_present (GTK_WIDGET (self), heading, body, responses, G_N_ELEMENTS (responses),
+                          NULL, "close", NULL, NULL);
 }
 
 char *

@@ -34,23 +34,6 @@ text_of (PlanoInterviewPanel *panel,
   return GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget)) : gtk_label_get_label (GTK_LABEL (widget));
 }
 
-static AdwMessageDialog *
-find_message_dialog (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static void
 test_panel (void)
 {
@@ -65,7 +48,7 @@ test_panel (void)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   g_autoptr(GPtrArray) entries = NULL;
   GtkWidget *countdown;
-  AdwMessageDialog *dialog;
+  GtkWidget *question;
 
   gtk_widget_set_size_request (GTK_WIDGET (panel), 360, 700);
   gtk_widget_set_hexpand (GTK_WIDGET (canvas), TRUE);
@@ -145,17 +128,15 @@ test_panel (void)
   /* Reset asks first: Cancel keeps the session, Clear starts afresh. */
   g_signal_emit_by_name (plano_interview_panel_get_part (panel, "reset"), "clicked");
   plano_test_iterate ();
-  dialog = find_message_dialog (GTK_WINDOW (window));
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Clear This Session?");
-  adw_message_dialog_response (dialog, "cancel");
-  plano_test_iterate ();
+  question = plano_test_find_question (GTK_WINDOW (window));
+  g_assert_nonnull (question);
+  g_assert_cmpstr (plano_question_get_heading (question), ==, "Clear This Session?");
+  plano_test_answer (question, "_Cancel");
+  g_assert_null (plano_test_find_question (GTK_WINDOW (window)));
   g_assert_cmpint (plano_interview_get_state (interview), ==, PLANO_INTERVIEW_FINISHED);
   g_signal_emit_by_name (plano_interview_panel_get_part (panel, "reset"), "clicked");
   plano_test_iterate ();
-  dialog = find_message_dialog (GTK_WINDOW (window));
-  adw_message_dialog_response (dialog, "clear");
-  plano_test_iterate ();
+  plano_test_answer (plano_test_find_question (GTK_WINDOW (window)), "C_lear");
   g_assert_cmpint (plano_interview_get_state (interview), ==, PLANO_INTERVIEW_IDLE);
   g_assert_cmpint (plano_interview_get_rubric_total (interview), ==, 0);
   g_assert_true (gtk_widget_is_visible (plano_interview_panel_get_part (panel, "start")));

@@ -38,21 +38,6 @@ plano_windows (void)
   return result;
 }
 
-/* The dialog shown for @parent, or for any window when @parent is NULL. */
-static AdwMessageDialog *
-find_message_dialog (GtkWindow *parent)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
-        (parent == NULL || gtk_window_get_transient_for (l->data) == parent) &&
-        gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
 /* Whether the header bar button for @action can be clicked. */
 static gboolean
 button_sensitive (GtkWidget  *widget,
@@ -70,38 +55,6 @@ button_sensitive (GtkWidget  *widget,
       return TRUE;
 
   return FALSE;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Clicks a button of a message dialog the way a person does. */
-static void
-click_response (AdwMessageDialog *dialog,
-                const char       *label)
-{
-  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  plano_test_iterate ();
 }
 
 static char *
@@ -187,17 +140,17 @@ test_open_bad_file (void)
   g_autofree char *path = copy_fixture ("bad-x.plano", &dir);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   PlanoWindow *window = plano_application_new_window (app);
-  AdwMessageDialog *dialog;
+  GtkWidget *question;
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_false (plano_window_open_file (window, file));
   plano_test_iterate ();
 
   g_assert_cmpstr (plano_window_get_page (window), ==, "start");
-  dialog = find_message_dialog (GTK_WINDOW (window));
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open Board");
-  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+  question = plano_test_find_question (GTK_WINDOW (window));
+  g_assert_nonnull (question);
+  g_assert_cmpstr (plano_question_get_heading (question), ==, "Could Not Open Board");
+  g_assert_cmpstr (plano_question_get_body (question), ==,
                    "“bad-x.plano” is not a valid board: nodes[3].x: expected a number");
 
   plano_test_close_all_windows ();
@@ -208,7 +161,7 @@ static void
 test_close_asks (void)
 {
   PlanoWindow *window = plano_application_new_window (app);
-  AdwMessageDialog *dialog;
+  GtkWidget *question;
   g_autoptr(GList) windows = NULL;
 
   plano_window_new_board (window);
@@ -221,22 +174,22 @@ test_close_asks (void)
 
   gtk_window_close (GTK_WINDOW (window));
   plano_test_iterate ();
-  dialog = find_message_dialog (GTK_WINDOW (window));
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
-  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  question = plano_test_find_question (GTK_WINDOW (window));
+  g_assert_nonnull (question);
+  g_assert_cmpstr (plano_question_get_heading (question), ==, "Save Changes?");
+  g_assert_true (plano_question_has_response (question, "save"));
 
-  click_response (dialog, "_Cancel");
-  g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+  plano_test_answer (question, "_Cancel");
+  g_assert_null (plano_test_find_question (GTK_WINDOW (window)));
   windows = plano_windows ();
   g_assert_nonnull (g_list_find (windows, window));
   g_clear_pointer (&windows, g_list_free);
 
   gtk_window_close (GTK_WINDOW (window));
   plano_test_iterate ();
-  dialog = find_message_dialog (GTK_WINDOW (window));
-  g_assert_nonnull (dialog);
-  click_response (dialog, "_Discard");
+  question = plano_test_find_question (GTK_WINDOW (window));
+  g_assert_nonnull (question);
+  plano_test_answer (question, "_Discard");
   plano_test_iterate ();
   windows = plano_windows ();
   g_assert_null (windows);
@@ -255,7 +208,7 @@ test_close_saves (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GList) windows = NULL;
   PlanoWindow *window = plano_application_new_window (app);
-  AdwMessageDialog *dialog;
+  GtkWidget *question;
 
   g_assert_true (plano_window_open_file (window, file));
   gtk_window_present (GTK_WINDOW (window));
@@ -264,9 +217,9 @@ test_close_saves (void)
 
   gtk_window_close (GTK_WINDOW (window));
   plano_test_iterate ();
-  dialog = find_message_dialog (GTK_WINDOW (window));
-  g_assert_nonnull (dialog);
-  click_response (dialog, "_Save");
+  question = plano_test_find_question (GTK_WINDOW (window));
+  g_assert_nonnull (question);
+  plano_test_answer (question, "_Save");
   plano_test_iterate ();
 
   windows = plano_windows ();
@@ -293,7 +246,7 @@ test_close_unchanged (void)
 
   windows = plano_windows ();
   g_assert_null (windows);
-  g_assert_null (find_message_dialog (NULL));
+  g_assert_null (plano_test_find_question (NULL));
 }
 
 /* Undo and Redo act on the board and follow what can be undone; the title shows the marker. */
@@ -383,7 +336,7 @@ test_changed_on_disk (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(PlanoBoard) saved = NULL;
   PlanoWindow *window = plano_application_new_window (app);
-  AdwMessageDialog *dialog;
+  GtkWidget *question;
 
   g_assert_true (plano_window_open_file (window, file));
   gtk_window_present (GTK_WINDOW (window));
@@ -392,10 +345,10 @@ test_changed_on_disk (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   plano_test_iterate ();
-  dialog = find_message_dialog (GTK_WINDOW (window));
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed on Disk");
-  click_response (dialog, "_Overwrite");
+  question = plano_test_find_question (GTK_WINDOW (window));
+  g_assert_nonnull (question);
+  g_assert_cmpstr (plano_question_get_heading (question), ==, "File Changed on Disk");
+  plano_test_answer (question, "_Overwrite");
 
   saved = plano_format_read_file (path, NULL, NULL);
   g_assert_cmpstr (plano_board_get_title (saved), ==, "Mine");
@@ -403,14 +356,14 @@ test_changed_on_disk (void)
   /* Once saved, a second save does not ask again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   plano_test_iterate ();
-  g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+  g_assert_null (plano_test_find_question (GTK_WINDOW (window)));
 
   /* Changed again: this time the user reloads. */
   plano_board_set_title (plano_window_get_board (window), "Mine again");
   change_on_disk (path, "Theirs again");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   plano_test_iterate ();
-  click_response (find_message_dialog (GTK_WINDOW (window)), "_Reload");
+  plano_test_answer (plano_test_find_question (GTK_WINDOW (window)), "_Reload");
   g_assert_cmpstr (plano_board_get_title (plano_window_get_board (window)), ==, "Theirs again");
   g_assert_false (plano_history_get_is_modified (plano_window_get_history (window)));
 
@@ -483,10 +436,10 @@ test_recovery_offered (void)
   gtk_window_present (GTK_WINDOW (window));
   dialog = plano_application_offer_recovery (app, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Recover Unsaved Board?");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Lost in the crash"));
+  g_assert_cmpstr (plano_question_get_heading (dialog), ==, "Recover Unsaved Board?");
+  g_assert_nonnull (strstr (plano_question_get_body (dialog), "Lost in the crash"));
 
-  click_response (ADW_MESSAGE_DIALOG (dialog), "_Recover");
+  plano_test_answer (dialog, "_Recover");
   g_assert_cmpstr (plano_board_get_title (plano_window_get_board (window)), ==, "Lost in the crash");
   g_assert_true (plano_history_get_is_modified (plano_window_get_history (window)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Lost in the crash");
@@ -497,7 +450,7 @@ test_recovery_offered (void)
   /* Discarding the recovered board removes its draft. */
   gtk_window_close (GTK_WINDOW (window));
   plano_test_iterate ();
-  click_response (find_message_dialog (GTK_WINDOW (window)), "_Discard");
+  plano_test_answer (plano_test_find_question (GTK_WINDOW (window)), "_Discard");
   plano_test_iterate ();
   g_assert_cmpuint (count_drafts (FALSE), ==, 0);
 
@@ -879,7 +832,7 @@ test_preferences_window (void)
     g_assert_cmpint (values[2], ==, 10);
     g_assert_cmpint (values[4], ==, 10);
 
-    reset = find_button (GTK_WIDGET (preferences), "_Reset");
+    reset = plano_test_find_button (GTK_WIDGET (preferences), "_Reset");
     g_assert_nonnull (reset);
     g_signal_emit_by_name (reset, "clicked");
     g_clear_pointer (&minutes, g_variant_unref);

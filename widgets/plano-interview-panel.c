@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "plano-interview-panel.h"
+#include "plano-question.h"
 
 /* The mock interview beside the canvas: the question, a large countdown for the current step
  * and the total, the controls, each step's checklist, hint and notes, the curveballs, the
@@ -682,7 +683,7 @@ reset_session (PlanoInterviewPanel *self)
 }
 
 static void
-reset_response_cb (AdwMessageDialog    *dialog,
+reset_response_cb (GtkWidget           *question,
                    const char          *response,
                    PlanoInterviewPanel *self)
 {
@@ -695,7 +696,10 @@ reset_response_cb (AdwMessageDialog    *dialog,
 static void
 reset_clicked_cb (PlanoInterviewPanel *self)
 {
-  AdwMessageDialog *dialog;
+  static const PlanoResponse responses[] = {
+    { "cancel", N_("_Cancel") },
+    { "clear", N_("C_lear"), ADW_RESPONSE_DESTRUCTIVE },
+  };
 
   if (plano_interview_is_blank (self->interview))
     {
@@ -703,17 +707,10 @@ reset_clicked_cb (PlanoInterviewPanel *self)
       return;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self), _("Clear This Session?"),
-                                                       _("Its times, notes, ticked items and scores will be lost. Sessions recorded in Progress stay.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "clear", _("C_lear"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "clear", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (reset_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plano_question_present (GTK_WIDGET (self), _("Clear This Session?"),
+                          _("Its times, notes, ticked items and scores will be lost. Sessions recorded in Progress stay."),
+                          responses, G_N_ELEMENTS (responses), "cancel", "cancel",
+                          G_CALLBACK (reset_response_cb), self);
 }
 
 static void
