@@ -332,9 +332,7 @@ preferences_action (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *preferences = plano_preferences_window_new (self->settings);
 
-  gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
-  gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
-  gtk_window_present (GTK_WINDOW (preferences));
+  plano_preferences_window_present (PLANO_PREFERENCES_WINDOW (preferences), window);
 }
 
 static void

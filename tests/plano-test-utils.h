@@ -112,6 +112,49 @@ plano_test_find_question (GtkWindow *parent)
   return NULL;
 }
 
+/* The shown widget of @type, a window of its own or a dialog inside a window (libadwaita 1.5
+ * shows dialogs inside the window they belong to). */
+static inline GtkWidget *
+plano_test_find_shown (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (l->data))
+        continue;
+      found = plano_test_find_widget (l->data, type);
+      if (found != NULL && gtk_widget_get_visible (found))
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The window @dialog belongs to: the window it is shown inside, or the one it is transient for. */
+static inline GtkWindow *
+plano_test_get_dialog_parent (GtkWidget *dialog)
+{
+  GtkWindow *root = GTK_WINDOW (gtk_widget_get_root (dialog));
+
+  return GTK_WIDGET (root) == dialog ? gtk_window_get_transient_for (root) : root;
+}
+
+/* Closes @dialog, a window or an AdwDialog. */
+static inline void
+plano_test_close_dialog (GtkWidget *dialog)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  if (ADW_IS_DIALOG (dialog))
+    adw_dialog_force_close (ADW_DIALOG (dialog));
+  else
+#endif
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  plano_test_iterate ();
+}
+
 /* Answers @question by clicking the button that shows @label, the way a person does. */
 static inline void
 plano_test_answer (GtkWidget  *question,

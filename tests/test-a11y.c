@@ -204,15 +204,16 @@ static void
 test_dialogs_named (void)
 {
   PlanoWindow *window = open_example ();
+  GtkWidget *preferences;
   GtkWindow *dialog;
   GtkWidget *editor;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   plano_test_iterate ();
-  dialog = find_toplevel_of_type (PLANO_TYPE_PREFERENCES_WINDOW);
-  g_assert_nonnull (dialog);
-  assert_all_named (GTK_WIDGET (dialog), "the preferences");
-  gtk_window_destroy (dialog);
+  preferences = plano_test_find_shown (PLANO_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  assert_all_named (preferences, "the preferences");
+  plano_test_close_dialog (preferences);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-template", NULL));
   plano_test_iterate ();

@@ -763,18 +763,6 @@ collect_widgets (GtkWidget *widget,
     collect_widgets (child, type, found);
 }
 
-static PlanoPreferencesWindow *
-find_preferences_window (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (PLANO_IS_PREFERENCES_WINDOW (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
 /* Ctrl+, opens the preferences; what is changed there is stored at once. */
 static void
 test_preferences_window (void)
@@ -792,9 +780,9 @@ test_preferences_window (void)
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   plano_test_iterate ();
-  preferences = find_preferences_window ();
+  preferences = PLANO_PREFERENCES_WINDOW (plano_test_find_shown (PLANO_TYPE_PREFERENCES_WINDOW));
   g_assert_nonnull (preferences);
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (window));
+  g_assert_true (plano_test_get_dialog_parent (GTK_WIDGET (preferences)) == GTK_WINDOW (window));
 
   /* The first combo row is the style, the first switch snapping. */
   style_row = plano_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW);
