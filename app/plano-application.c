@@ -306,7 +306,12 @@ about_action (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   static const char *developers[] = { "The Plano developers", NULL };
 
+  /* An AdwAboutDialog inside the window where libadwaita has it (1.5), a window before. */
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_show_about_dialog (GTK_WIDGET (window),
+#else
   adw_show_about_window (window,
+#endif
                          "application-name", _("Plano"),
                          "application-icon", APP_ID,
                          "developer-name", _("The Plano developers"),

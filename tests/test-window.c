@@ -763,6 +763,38 @@ collect_widgets (GtkWidget *widget,
     collect_widgets (child, type, found);
 }
 
+/* About Plano names the version and the licence the program is under, GPL 3 or later. */
+static void
+test_about (void)
+{
+  PlanoWindow *window = plano_application_new_window (app);
+  GtkLicense license = GTK_LICENSE_UNKNOWN;
+  g_autofree char *version = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *about;
+#if ADW_CHECK_VERSION (1, 5, 0)
+  GType about_type = ADW_TYPE_ABOUT_DIALOG;
+#else
+  GType about_type = ADW_TYPE_ABOUT_WINDOW;
+#endif
+
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  plano_test_iterate ();
+
+  about = plano_test_find_shown (about_type);
+  g_assert_nonnull (about);
+  g_assert_true (plano_test_get_dialog_parent (about) == GTK_WINDOW (window));
+  g_object_get (about, "license-type", &license, "version", &version, "application-name", &name, NULL);
+  g_assert_cmpint (license, ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (version, ==, PACKAGE_VERSION);
+  g_assert_cmpstr (name, ==, "Plano");
+
+  plano_test_close_dialog (about);
+  plano_test_close_all_windows ();
+}
+
 /* Ctrl+, opens the preferences; what is changed there is stored at once. */
 static void
 test_preferences_window (void)
@@ -1289,6 +1321,7 @@ main (int   argc,
   g_test_add_func ("/plano/window/copy-image", test_copy_image);
   g_test_add_func ("/plano/window/preferences-live", test_preferences_live);
   g_test_add_func ("/plano/window/preferences-window", test_preferences_window);
+  g_test_add_func ("/plano/window/about", test_about);
   g_test_add_func ("/plano/window/autosave-to-file", test_autosave_to_file);
   g_test_add_func ("/plano/window/file-drop", test_file_drop);
   g_test_add_func ("/plano/window/narrow-window", test_narrow_window);
