@@ -438,6 +438,8 @@ export_action (GtkWidget  *widget,
   if (self->board == NULL)
     return;
 
+  /* Export stays with the file chooser where GTK has GtkFileDialog too: it asks for the scale,
+   * the background and the style beside the name, and GtkFileDialog has no such choices. */
   chooser = gtk_file_chooser_native_new (_("Export Board"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -500,24 +502,13 @@ export_action (GtkWidget  *widget,
 }
 
 static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
+open_chosen (PlanoWindow *self,
+             GFile       *file)
 {
-  PlanoWindow *self = PLANO_WINDOW (user_data);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-      if (file != NULL)
-        g_application_open (G_APPLICATION (app), &file, 1, "");
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
+  if (file != NULL && app != NULL)
+    g_application_open (G_APPLICATION (app), &file, 1, "");
 }
 
 static void
@@ -525,16 +516,7 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  PlanoWindow *self = PLANO_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Open Board"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _plano_window_new_board_filter ());
-
-  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _plano_window_choose_board_file (PLANO_WINDOW (widget), FALSE, NULL, NULL, open_chosen);
 }
 
 static void

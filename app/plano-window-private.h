@@ -108,7 +108,13 @@ gboolean  _plano_window_file_drop_cb              (PlanoWindow   *self,
                                                    double         x,
                                                    double         y,
                                                    GtkDropTarget *target);
-GtkFileFilter *_plano_window_new_board_filter     (void);
+typedef void (*PlanoFileChosenFunc) (PlanoWindow *self,
+                                     GFile       *file);
+void      _plano_window_choose_board_file         (PlanoWindow         *self,
+                                                   gboolean             save,
+                                                   GFile               *file,
+                                                   const char          *name,
+                                                   PlanoFileChosenFunc  chosen);
 void      _plano_window_save                      (PlanoWindow   *self);
 void      _plano_window_save_as                   (PlanoWindow   *self);
 gboolean  _plano_window_confirm_close             (PlanoWindow   *self);

@@ -763,6 +763,70 @@ collect_widgets (GtkWidget *widget,
     collect_widgets (child, type, found);
 }
 
+/* The file dialog, GtkFileDialog from GTK 4.10 and GtkFileChooserNative before: both show GTK's
+ * own chooser where there is no portal, as here, and answer with the file picked in it. */
+static GtkFileChooser *
+find_file_chooser (const char *title)
+{
+  GtkWidget *chooser = plano_test_find_shown (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, title);
+  return GTK_FILE_CHOOSER (chooser);
+}
+
+/* Clicks the chooser's accept button; in a save dialog, the chooser first looks whether the
+ * file exists, so its answer comes once it has gone. */
+static void
+answer_file_chooser (GtkFileChooser *chooser)
+{
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  while (plano_test_find_shown (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  plano_test_iterate ();
+}
+
+/* Open… opens the board picked in the file dialog; Save As… writes it under the name typed,
+ * with the .plano extension added. */
+static void
+test_file_dialogs (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("example.plano", &dir);
+  g_autofree char *saved_path = g_build_filename (dir, "copy.plano", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  PlanoWindow *window = plano_application_new_window (app);
+  GtkFileChooser *chooser;
+  g_autoptr(GFile) chosen = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
+  plano_test_iterate ();
+  chooser = find_file_chooser ("Open Board");
+  g_assert_true (gtk_file_chooser_set_file (chooser, file, NULL));
+  /* The chooser selects the file once it has listed its folder. */
+  while ((chosen = gtk_file_chooser_get_file (chooser)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_equal (chosen, file));
+  answer_file_chooser (chooser);
+  g_assert_cmpstr (plano_window_get_page (window), ==, "board");
+  g_assert_true (g_file_equal (plano_window_get_file (window), file));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
+  plano_test_iterate ();
+  chooser = find_file_chooser ("Save Board");
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  gtk_file_chooser_set_current_name (chooser, "copy");
+  answer_file_chooser (chooser);
+  g_assert_true (g_file_test (saved_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (g_file_peek_path (plano_window_get_file (window)), ==, saved_path);
+
+  plano_test_close_all_windows ();
+}
+
 /* About Plano names the version and the licence the program is under, GPL 3 or later. */
 static void
 test_about (void)
@@ -1322,6 +1386,7 @@ main (int   argc,
   g_test_add_func ("/plano/window/preferences-live", test_preferences_live);
   g_test_add_func ("/plano/window/preferences-window", test_preferences_window);
   g_test_add_func ("/plano/window/about", test_about);
+  g_test_add_func ("/plano/window/file-dialogs", test_file_dialogs);
   g_test_add_func ("/plano/window/autosave-to-file", test_autosave_to_file);
   g_test_add_func ("/plano/window/file-drop", test_file_drop);
   g_test_add_func ("/plano/window/narrow-window", test_narrow_window);
