@@ -13,6 +13,7 @@
 #include "plano-export.h"
 #include "plano-template-chooser.h"
 #include "plano-templates.h"
+#include "plano-toolbar-view.h"
 #include "plano-window-private.h"
 
 /* The window's actions, installed on its class: each a thin call into the window or a widget. */
@@ -119,6 +120,7 @@ new_from_template_action (GtkWidget  *widget,
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *chooser = plano_template_chooser_new ();
   GtkEventController *keys = gtk_shortcut_controller_new ();
+  GtkWidget *content;
 
   gtk_window_set_title (GTK_WINDOW (dialog), _("New from Template"));
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
@@ -128,7 +130,10 @@ new_from_template_action (GtkWidget  *widget,
   gtk_box_append (GTK_BOX (view), header);
   gtk_widget_set_vexpand (chooser, TRUE);
   gtk_box_append (GTK_BOX (view), chooser);
-  adw_window_set_content (ADW_WINDOW (dialog), view);
+  content = plano_toolbar_view_adopt (view);
+  adw_window_set_content (ADW_WINDOW (dialog), content);
+  if (content != view)
+    g_object_unref (g_object_ref_sink (view));
   g_signal_connect_swapped (chooser, "template-activated", G_CALLBACK (template_activated_cb), dialog);
 
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),

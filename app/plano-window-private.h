@@ -73,6 +73,7 @@ struct _PlanoWindow
   GtkWidget            *palette_revealer;
   GtkWidget            *interview_revealer;
   GtkWidget            *outline_revealer;
+  GtkWidget            *outline_bar;    /* what the properties side bar shows */
   guint                 sidebar_clock;  /* counts side bars opened, to close the oldest first */
   GtkWidget            *outline_button;
   GtkWidget            *menu_button;

@@ -1335,6 +1335,11 @@ test_narrow_window (void)
   g_assert_false (toggle_active (window, "Mock Interview"));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
   g_assert_cmpint (gtk_widget_get_width (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_CANVAS)), >=, 360);
+#if ADW_CHECK_VERSION (1, 4, 0)
+  /* With libadwaita 1.4, a side bar lies over the canvas in a window this narrow. */
+  g_assert_true (adw_overlay_split_view_get_collapsed (ADW_OVERLAY_SPLIT_VIEW (
+    plano_test_find_widget (GTK_WIDGET (window), ADW_TYPE_OVERLAY_SPLIT_VIEW))));
+#endif
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = plano_application_new_window (app);
@@ -1351,6 +1356,11 @@ test_narrow_window (void)
       g_assert_true (toggle_active (window, "Components"));
       g_assert_true (toggle_active (window, "Mock Interview"));
       g_assert_true (toggle_active (window, "Properties"));
+#if ADW_CHECK_VERSION (1, 4, 0)
+      /* And beside it in a wide one. */
+      g_assert_false (adw_overlay_split_view_get_collapsed (ADW_OVERLAY_SPLIT_VIEW (
+        plano_test_find_widget (GTK_WIDGET (window), ADW_TYPE_OVERLAY_SPLIT_VIEW))));
+#endif
     }
   else
     g_test_message ("The screen is narrower than 1600 pixels: the wide case is not checked");
