@@ -168,7 +168,8 @@ find_widget (GtkWidget  *widget,
              const char *icon_name)
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (icon_name == NULL || g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0))
+      (icon_name == NULL ||
+       g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);

@@ -14,9 +14,11 @@ G_BEGIN_DECLS
 /* An AdwPreferencesDialog shown inside the window where libadwaita has it (1.5 and later), an
  * AdwPreferencesWindow before. */
 #if ADW_CHECK_VERSION (1, 5, 0)
-G_DECLARE_FINAL_TYPE (PlanoPreferencesWindow, plano_preferences_window, PLANO, PREFERENCES_WINDOW, AdwPreferencesDialog)
+G_DECLARE_FINAL_TYPE (PlanoPreferencesWindow, plano_preferences_window, PLANO, PREFERENCES_WINDOW,
+                      AdwPreferencesDialog)
 #else
-G_DECLARE_FINAL_TYPE (PlanoPreferencesWindow, plano_preferences_window, PLANO, PREFERENCES_WINDOW, AdwPreferencesWindow)
+G_DECLARE_FINAL_TYPE (PlanoPreferencesWindow, plano_preferences_window, PLANO, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
 #endif
 
 GtkWidget *plano_preferences_window_new     (GSettings              *settings);

@@ -685,7 +685,8 @@ _plano_window_choose_board_file (PlanoWindow         *self,
     GtkFileChooserNative *chooser;
 
     chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
-                                           save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                           save ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
                                            save ? _("_Save") : _("_Open"), _("_Cancel"));
     gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
     gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);

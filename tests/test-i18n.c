@@ -28,7 +28,8 @@ static PlanoApplication *app;
 static void
 use_language (const char *language)
 {
-  g_setenv ("LC_ALL", g_str_equal (language, "en") ? "C.UTF-8" : plano_test_locale (language), TRUE);
+  g_setenv ("LC_ALL", g_str_equal (language, "en") ? "C.UTF-8" : plano_test_locale (language),
+            TRUE);
   g_unsetenv ("LANGUAGE");
   /* Setting the locale again makes gettext drop the catalogs it loaded. */
   setlocale (LC_ALL, "");

@@ -850,7 +850,8 @@ test_about (void)
   about = plano_test_find_shown (about_type);
   g_assert_nonnull (about);
   g_assert_true (plano_test_get_dialog_parent (about) == GTK_WINDOW (window));
-  g_object_get (about, "license-type", &license, "version", &version, "application-name", &name, NULL);
+  g_object_get (about, "license-type", &license, "version", &version, "application-name", &name,
+                NULL);
   g_assert_cmpint (license, ==, GTK_LICENSE_GPL_3_0);
   g_assert_cmpstr (version, ==, PACKAGE_VERSION);
   g_assert_cmpstr (name, ==, "Plano");

@@ -708,7 +708,8 @@ reset_clicked_cb (PlanoInterviewPanel *self)
     }
 
   plano_question_present (GTK_WIDGET (self), _("Clear This Session?"),
-                          _("Its times, notes, ticked items and scores will be lost. Sessions recorded in Progress stay."),
+                          _("Its times, notes, ticked items and scores will be lost. "
+                            "Sessions recorded in Progress stay."),
                           responses, G_N_ELEMENTS (responses), "cancel", "cancel",
                           G_CALLBACK (reset_response_cb), self);
 }

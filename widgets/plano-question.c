@@ -52,7 +52,8 @@ plano_question_present (GtkWidget           *parent,
   question = GTK_WIDGET (adw_alert_dialog_new (heading, body));
   for (guint i = 0; i < n_responses; i++)
     {
-      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (question), responses[i].id, _(responses[i].label));
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (question), responses[i].id,
+                                     _(responses[i].label));
       adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (question), responses[i].id,
                                                 responses[i].appearance);
     }
@@ -62,7 +63,8 @@ plano_question_present (GtkWidget           *parent,
   question = adw_message_dialog_new (NULL, heading, body);
   for (guint i = 0; i < n_responses; i++)
     {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (question), responses[i].id, _(responses[i].label));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (question), responses[i].id,
+                                       _(responses[i].label));
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (question), responses[i].id,
                                                   responses[i].appearance);
     }
