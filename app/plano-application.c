@@ -12,6 +12,7 @@
 #include "plano-application.h"
 #include "plano-drafts.h"
 #include "plano-preferences-window.h"
+#include "plano-question.h"
 #include "plano-window.h"
 
 struct _PlanoApplication
@@ -74,11 +75,11 @@ find_reusable_window (PlanoApplication *self)
 }
 
 static void
-recovery_response_cb (AdwMessageDialog *dialog,
+recovery_response_cb (GtkWidget        *question,
                       const char       *response,
                       PlanoApplication *self)
 {
-  GPtrArray *drafts = g_object_get_data (G_OBJECT (dialog), "drafts");
+  GPtrArray *drafts = g_object_get_data (G_OBJECT (question), "drafts");
 
   for (guint i = 0; i < drafts->len; i++)
     {
@@ -114,7 +115,12 @@ plano_application_offer_recovery (PlanoApplication *self,
 {
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GString) body = NULL;
-  GtkWidget *dialog;
+  GtkWidget *question;
+  static const PlanoResponse responses[] = {
+    { "later", N_("_Not Now") },
+    { "discard", N_("_Discard"), ADW_RESPONSE_DESTRUCTIVE },
+    { "recover", N_("_Recover"), ADW_RESPONSE_SUGGESTED },
+  };
 
   g_return_val_if_fail (PLANO_IS_APPLICATION (self), NULL);
 
@@ -136,27 +142,15 @@ plano_application_offer_recovery (PlanoApplication *self,
                               info->title != NULL ? info->title : _("Untitled Board"), when);
     }
 
-  dialog = adw_message_dialog_new (parent,
-                                   ngettext ("Recover Unsaved Board?", "Recover Unsaved Boards?",
-                                             drafts->len),
-                                   body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "later", _("_Not Now"),
-                                    "discard", _("_Discard"),
-                                    "recover", _("_Recover"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
-  g_object_set_data_full (G_OBJECT (dialog), "drafts", g_steal_pointer (&drafts),
+  question = plano_question_present (GTK_WIDGET (parent),
+                                     ngettext ("Recover Unsaved Board?", "Recover Unsaved Boards?",
+                                               drafts->len),
+                                     body->str, responses, G_N_ELEMENTS (responses),
+                                     "recover", "later", G_CALLBACK (recovery_response_cb), self);
+  g_object_set_data_full (G_OBJECT (question), "drafts", g_steal_pointer (&drafts),
                           (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 
-  return dialog;
+  return question;
 }
 
 /* Asks when the first window of a run appears. */
@@ -335,7 +329,12 @@ about_action (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   static const char *developers[] = { "The Plano developers", NULL };
 
+  /* An AdwAboutDialog inside the window where libadwaita has it (1.5), a window before. */
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_show_about_dialog (GTK_WIDGET (window),
+#else
   adw_show_about_window (window,
+#endif
                          "application-name", _("Plano"),
                          "application-icon", APP_ID,
                          "developer-name", _("The Plano developers"),
@@ -361,9 +360,7 @@ preferences_action (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *preferences = plano_preferences_window_new (self->settings);
 
-  gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
-  gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
-  gtk_window_present (GTK_WINDOW (preferences));
+  plano_preferences_window_present (PLANO_PREFERENCES_WINDOW (preferences), window);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "plano-export.h"
 #include "plano-template-chooser.h"
 #include "plano-templates.h"
+#include "plano-toolbar-view.h"
 #include "plano-window-private.h"
 
 /* The window's actions, installed on its class: each a thin call into the window or a widget. */
@@ -119,6 +120,7 @@ new_from_template_action (GtkWidget  *widget,
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *chooser = plano_template_chooser_new ();
   GtkEventController *keys = gtk_shortcut_controller_new ();
+  GtkWidget *content;
 
   gtk_window_set_title (GTK_WINDOW (dialog), _("New from Template"));
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
@@ -128,7 +130,10 @@ new_from_template_action (GtkWidget  *widget,
   gtk_box_append (GTK_BOX (view), header);
   gtk_widget_set_vexpand (chooser, TRUE);
   gtk_box_append (GTK_BOX (view), chooser);
-  adw_window_set_content (ADW_WINDOW (dialog), view);
+  content = plano_toolbar_view_adopt (view);
+  adw_window_set_content (ADW_WINDOW (dialog), content);
+  if (content != view)
+    g_object_unref (g_object_ref_sink (view));
   g_signal_connect_swapped (chooser, "template-activated", G_CALLBACK (template_activated_cb), dialog);
 
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
@@ -471,6 +476,8 @@ export_action (GtkWidget  *widget,
   if (self->board == NULL)
     return;
 
+  /* Export stays with the file chooser where GTK has GtkFileDialog too: it asks for the scale,
+   * the background and the style beside the name, and GtkFileDialog has no such choices. */
   chooser = gtk_file_chooser_native_new (_("Export Board"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -533,24 +540,13 @@ export_action (GtkWidget  *widget,
 }
 
 static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
+open_chosen (PlanoWindow *self,
+             GFile       *file)
 {
-  PlanoWindow *self = PLANO_WINDOW (user_data);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-      if (file != NULL)
-        g_application_open (G_APPLICATION (app), &file, 1, "");
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
+  if (file != NULL && app != NULL)
+    g_application_open (G_APPLICATION (app), &file, 1, "");
 }
 
 static void
@@ -558,16 +554,7 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  PlanoWindow *self = PLANO_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Open Board"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _plano_window_new_board_filter ());
-
-  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _plano_window_choose_board_file (PLANO_WINDOW (widget), FALSE, NULL, NULL, open_chosen);
 }
 
 static void

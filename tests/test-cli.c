@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "plano-test-locale.h"
+
 /* Runs the installed-to-be plano binary the way a user or a script does, with no display. */
 typedef struct
 {
@@ -48,8 +50,12 @@ run_plano (Run                *run,
   /* Headless means headless: no display server of any kind. */
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  /* A user of another language runs a locale of that language. */
   if (language != NULL)
-    env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+    {
+      env = g_environ_setenv (env, "LC_ALL", plano_test_locale (language), TRUE);
+      env = g_environ_unsetenv (env, "LANGUAGE");
+    }
 
   g_spawn_sync (data_dir, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
                 &run->out, &run->err, &wait_status, &error);
@@ -382,6 +388,46 @@ test_templates (void)
   g_rmdir (dir);
 }
 
+/* plano --help describes every option the README's "Command line" section shows. */
+static void
+test_help_lists_readme_options (void)
+{
+  g_autofree char *readme_path = g_test_build_filename (G_TEST_DIST, "..", "README.md", NULL);
+  g_autofree char *readme = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) option = g_regex_new ("--[a-z][a-z-]*", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(Run) help = { 0, };
+  const char *section;
+  const char *end;
+  g_autofree char *commands = NULL;
+
+  g_file_get_contents (readme_path, &readme, NULL, &error);
+  g_assert_no_error (error);
+  section = strstr (readme, "\n## Command line\n");
+  g_assert_nonnull (section);
+  end = strstr (section + 1, "\n## ");
+  commands = end != NULL ? g_strndup (section, end - section) : g_strdup (section);
+
+  run_plano (&help, (const char *[]) { "--help", NULL }, NULL);
+  g_assert_cmpint (help.status, ==, 0);
+
+  g_regex_match (option, commands, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *name = g_match_info_fetch (match, 0);
+      g_autofree char *pattern = g_strdup_printf ("^  %s[= ]", name);
+
+      if (g_hash_table_add (seen, g_strdup (name)) &&
+          !g_regex_match_simple (pattern, help.out, G_REGEX_MULTILINE, 0))
+        g_error ("plano --help does not describe %s, which the README shows:\n%s", name, help.out);
+      g_match_info_next (match, NULL);
+    }
+  /* The section shows the options it names: --check, --export, --review, --version… */
+  g_assert_cmpuint (g_hash_table_size (seen), >=, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/plano/cli/review", test_review);
   g_test_add_func ("/plano/cli/check-translated", test_check_translated);
   g_test_add_func ("/plano/cli/templates", test_templates);
+  g_test_add_func ("/plano/cli/help-lists-readme-options", test_help_lists_readme_options);
 
   return g_test_run ();
 }

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Plano in Spanish and Portuguese: catalog names, the window's own strings. Runs under Xvfb
- * with LC_ALL=C.UTF-8 and LANGUAGE set per test, as a user would start it.
+ * in the locale of each language (tests/locales), as a user of that language starts it.
  */
 
 #include "config.h"
@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "plano-test-locale.h"
 #include "plano-test-utils.h"
 
 #include <adwaita.h>
@@ -28,10 +29,13 @@
 
 static PlanoApplication *app;
 
+/* Switches to the locale of @language, or back to C.UTF-8 for English. */
 static void
 use_language (const char *language)
 {
-  g_setenv ("LANGUAGE", language, TRUE);
+  g_setenv ("LC_ALL", g_str_equal (language, "en") ? "C.UTF-8" : plano_test_locale (language),
+            TRUE);
+  g_unsetenv ("LANGUAGE");
   /* Setting the locale again makes gettext drop the catalogs it loaded. */
   setlocale (LC_ALL, "");
 }
@@ -114,7 +118,7 @@ assert_translated (const char *text)
   const char *translated = _(text);
 
   if (g_strcmp0 (translated, text) == 0 && !g_strv_contains (loanwords, text))
-    g_error ("“%s” has no translation in %s", text, g_getenv ("LANGUAGE"));
+    g_error ("“%s” has no translation in %s", text, setlocale (LC_MESSAGES, NULL));
 }
 
 /* The interview's content: every question field, every step and its checklist, every

@@ -16,6 +16,7 @@
 #include "plano-interview-panel.h"
 #include "plano-progress-view.h"
 #include "plano-report-view.h"
+#include "plano-question.h"
 
 /* The mock interview beside the canvas: the question, a large countdown for the current step
  * and the total, the controls, each step's checklist, notes and hint (hidden until asked for),
@@ -710,7 +711,7 @@ reset_session (PlanoInterviewPanel *self)
 }
 
 static void
-reset_response_cb (AdwMessageDialog    *dialog,
+reset_response_cb (GtkWidget           *question,
                    const char          *response,
                    PlanoInterviewPanel *self)
 {
@@ -723,7 +724,10 @@ reset_response_cb (AdwMessageDialog    *dialog,
 static void
 reset_clicked_cb (PlanoInterviewPanel *self)
 {
-  AdwMessageDialog *dialog;
+  static const PlanoResponse responses[] = {
+    { "cancel", N_("_Cancel") },
+    { "clear", N_("C_lear"), ADW_RESPONSE_DESTRUCTIVE },
+  };
 
   if (plano_interview_is_blank (self->interview))
     {
@@ -731,17 +735,11 @@ reset_clicked_cb (PlanoInterviewPanel *self)
       return;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self), _("Clear This Session?"),
-                                                       _("Its times, notes, ticked items and scores will be lost. Sessions recorded in Progress stay.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "clear", _("C_lear"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "clear", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (reset_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plano_question_present (GTK_WIDGET (self), _("Clear This Session?"),
+                          _("Its times, notes, ticked items and scores will be lost. "
+                            "Sessions recorded in Progress stay."),
+                          responses, G_N_ELEMENTS (responses), "cancel", "cancel",
+                          G_CALLBACK (reset_response_cb), self);
 }
 
 static void
@@ -911,7 +909,7 @@ open_solution (PlanoInterviewPanel *self)
 }
 
 static void
-solution_response_cb (AdwMessageDialog    *dialog,
+solution_response_cb (GtkWidget           *question,
                       const char          *response,
                       PlanoInterviewPanel *self)
 {
@@ -924,7 +922,10 @@ solution_response_cb (AdwMessageDialog    *dialog,
 static void
 solution_clicked_cb (PlanoInterviewPanel *self)
 {
-  AdwMessageDialog *dialog;
+  static const PlanoResponse responses[] = {
+    { "cancel", N_("_Cancel") },
+    { "open", N_("_Open Anyway"), ADW_RESPONSE_DESTRUCTIVE },
+  };
 
   if (plano_interview_get_state (self->interview) == PLANO_INTERVIEW_FINISHED)
     {
@@ -932,17 +933,10 @@ solution_clicked_cb (PlanoInterviewPanel *self)
       return;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self), _("Open the Reference Solution?"),
-                                                       _("It shows a strong answer to this question. Seen before you have designed your own, it spoils the practice.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "open", _("_Open Anyway"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (solution_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plano_question_present (GTK_WIDGET (self), _("Open the Reference Solution?"),
+                          _("It shows a strong answer to this question. Seen before you have designed your own, it spoils the practice."),
+                          responses, G_N_ELEMENTS (responses), "cancel", "cancel",
+                          G_CALLBACK (solution_response_cb), self);
 }
 
 static void
@@ -1073,7 +1067,7 @@ start_practice (PlanoInterviewPanel *self,
 }
 
 static void
-practise_response_cb (AdwMessageDialog    *dialog,
+practise_response_cb (GtkWidget           *dialog,
                       const char          *response,
                       PlanoInterviewPanel *self)
 {
@@ -1111,7 +1105,7 @@ plano_interview_panel_practise (PlanoInterviewPanel *self,
                                 const char          *question)
 {
   PlanoInterviewState state;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
   g_return_if_fail (PLANO_IS_INTERVIEW_PANEL (self));
   g_return_if_fail (plano_interview_lookup_question (question) != NULL);
@@ -1124,24 +1118,32 @@ plano_interview_panel_practise (PlanoInterviewPanel *self,
       return;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self), _("Start a New Session?"),
-                                                       state == PLANO_INTERVIEW_FINISHED
-                                                       ? _("This session is not recorded in Your Progress. Record it first, or its times, notes and scores will be lost.")
-                                                       : _("The session under way will be cleared: its times, notes and scores will be lost.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard and Start"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   if (state == PLANO_INTERVIEW_FINISHED)
     {
-      adw_message_dialog_add_response (dialog, "record", _("_Record and Start"));
-      adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (dialog, "record");
+      static const PlanoResponse responses[] = {
+        { "cancel", N_("_Cancel") },
+        { "discard", N_("_Discard and Start"), ADW_RESPONSE_DESTRUCTIVE },
+        { "record", N_("_Record and Start"), ADW_RESPONSE_SUGGESTED },
+      };
+
+      dialog = plano_question_present (GTK_WIDGET (self), _("Start a New Session?"),
+                                       _("This session is not recorded in Your Progress. Record it first, or its times, notes and scores will be lost."),
+                                       responses, G_N_ELEMENTS (responses), "record", "cancel",
+                                       G_CALLBACK (practise_response_cb), self);
     }
   else
-    adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+    {
+      static const PlanoResponse responses[] = {
+        { "cancel", N_("_Cancel") },
+        { "discard", N_("_Discard and Start"), ADW_RESPONSE_DESTRUCTIVE },
+      };
+
+      dialog = plano_question_present (GTK_WIDGET (self), _("Start a New Session?"),
+                                       _("The session under way will be cleared: its times, notes and scores will be lost."),
+                                       responses, G_N_ELEMENTS (responses), "cancel", "cancel",
+                                       G_CALLBACK (practise_response_cb), self);
+    }
   g_object_set_data_full (G_OBJECT (dialog), "question", g_strdup (question), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (practise_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**
