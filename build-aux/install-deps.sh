@@ -30,6 +30,10 @@ PACKAGES="
   poppler-utils
   pngcheck
   librsvg2-common
+  librsvg2-bin
+  libxml2-utils
+  cmark-gfm
+  fonts-dejavu-core
   clang
   libclang-rt-14-dev
   dbus-x11
@@ -40,12 +44,26 @@ PACKAGES="
   adwaita-icon-theme
 "
 
+# The Mermaid exports are parsed by mermaid itself, under Node.js (tests/mermaid/).
+command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs npm"
+
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 
+# mermaid 10 and 11 and jsdom, at the versions of tests/mermaid/package-lock.json, into
+# tests/mermaid/node_modules (not in git). Again only when the lock file changed.
+install_mermaid () {
+  dir="$(cd "$(dirname "$0")/.." && pwd)/tests/mermaid"
+  if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.plano-lock.json" 2>/dev/null; then
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error &&
+      cp "$dir/package-lock.json" "$dir/node_modules/.plano-lock.json"
+  fi
+}
+
 if [ -z "$missing" ]; then
+  install_mermaid
   exit 0
 fi
 
@@ -58,3 +76,4 @@ fi
 echo "Installing:$missing"
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+install_mermaid

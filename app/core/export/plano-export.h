@@ -22,6 +22,13 @@ typedef enum
   PLANO_EXPORT_SHEET,     /* a PDF study sheet: the diagram, then the notes */
 } PlanoExportFormat;
 
+typedef enum
+{
+  PLANO_PAPER_FROM_LOCALE,  /* LC_PAPER: US Letter where it says so, A4 elsewhere */
+  PLANO_PAPER_A4,
+  PLANO_PAPER_LETTER,
+} PlanoPaper;
+
 typedef struct
 {
   PlanoExportFormat  format;
@@ -29,6 +36,7 @@ typedef struct
   gboolean           transparent;  /* no background */
   PlanoTheme         theme;
   const char        *diagram_link; /* Markdown: the diagram's file name; NULL: no diagram */
+  PlanoPaper         paper;        /* the study sheet's */
 } PlanoExportOptions;
 
 #define PLANO_EXPORT_MARGIN 32.0

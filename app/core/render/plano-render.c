@@ -18,6 +18,7 @@
 #include "plano-index.h"
 #include "plano-render-private.h"
 #include "plano-review.h"
+#include "plano-xml.h"
 
 /* The renderer keeps, for one board, the box of every item in a spatial index and the text
  * layout of every item, both updated from PlanoBoard::changed. It draws through a Painter: one
@@ -27,7 +28,11 @@
 
 #define CELL_SIZE      256.0
 #define FONT_FAMILY    "Cantarell, Sans"
-#define SVG_FONTS      "Cantarell, sans-serif"
+/* Cantarell first, as laid out; then the common sans faces of other systems, the narrower first,
+ * for readers without it. Each line also carries its width (textLength), to which readers that
+ * honour it fit whatever face they use. */
+#define SVG_FONTS      "Cantarell, 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', Roboto, " \
+                       "'Segoe UI', 'Noto Sans', 'DejaVu Sans', sans-serif"
 #define LOD_ZOOM       0.35
 #define GLYPH_BOX      36.0
 #define ARROW_LENGTH   11.0
@@ -649,9 +654,7 @@ svg_escape (GString    *s,
             const char *text,
             gssize      length)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, length);
-
-  g_string_append (s, escaped);
+  plano_xml_append_escaped (s, text, length);
 }
 
 static void
@@ -950,6 +953,12 @@ line_text (PangoLayout     *layout,
   return best != NULL ? g_steal_pointer (&best) : g_strdup ("…");
 }
 
+/* Text as <text>, a <tspan> a line. Each line carries textLength, its width as laid out here,
+ * with lengthAdjust="spacingAndGlyphs": a reader without Cantarell (Windows, macOS, a notes app)
+ * fits its own face to that width, as Chromium, Firefox and Inkscape do. librsvg does not honour
+ * textLength (2.54 measured); for it and others like it, the text is also clipped to its box,
+ * with a little room, by a nested <svg> viewport: a wider face is cut at the box rather than
+ * crossing a card's border or spilling out of a label's pill. */
 static void
 sp_text (Painter *p, PangoLayout *layout, double x, double y, const Color *color)
 {
@@ -959,8 +968,34 @@ sp_text (Painter *p, PangoLayout *layout, double x, double y, const Color *color
   int n_lines = pango_layout_get_line_count (layout);
   int index = 0;
   PangoAlignment alignment = pango_layout_get_alignment (layout);
+  PangoRectangle extents;
+  double clip[4];
 
   sp_write_pending_fill (sp);
+
+  pango_layout_get_extents (layout, NULL, &extents);
+  clip[0] = x + MIN (extents.x, 0) / (double) PANGO_SCALE - 4;
+  clip[1] = y + extents.y / (double) PANGO_SCALE - 4;
+  clip[2] = MAX (extents.x + extents.width, pango_layout_get_width (layout)) / (double) PANGO_SCALE
+            - MIN (extents.x, 0) / (double) PANGO_SCALE + 8;
+  clip[3] = extents.height / (double) PANGO_SCALE + 8;
+  g_string_append (sp->out, "<svg x=\"");
+  plano_render_append_number (sp->out, clip[0]);
+  g_string_append (sp->out, "\" y=\"");
+  plano_render_append_number (sp->out, clip[1]);
+  g_string_append (sp->out, "\" width=\"");
+  plano_render_append_number (sp->out, clip[2]);
+  g_string_append (sp->out, "\" height=\"");
+  plano_render_append_number (sp->out, clip[3]);
+  g_string_append (sp->out, "\" viewBox=\"");
+  for (guint i = 0; i < 4; i++)
+    {
+      if (i > 0)
+        g_string_append_c (sp->out, ' ');
+      plano_render_append_number (sp->out, clip[i]);
+    }
+  g_string_append (sp->out, "\" overflow=\"hidden\">");
+
   g_string_append (sp->out, "<text font-family=\"" SVG_FONTS "\" font-size=\"");
   plano_render_append_number (sp->out, pango_font_description_get_size (desc) / (double) PANGO_SCALE);
   g_string_append_c (sp->out, '"');
@@ -987,6 +1022,9 @@ sp_text (Painter *p, PangoLayout *layout, double x, double y, const Color *color
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       text = line_text (layout, line, index == n_lines - 1);
       lx = x + logical.x / (double) PANGO_SCALE;
+      index++;
+      if (text[0] == '\0')
+        continue;
 
       g_string_append (sp->out, "<tspan x=\"");
       if (alignment == PANGO_ALIGN_CENTER)
@@ -998,14 +1036,19 @@ sp_text (Painter *p, PangoLayout *layout, double x, double y, const Color *color
       g_string_append_c (sp->out, '"');
       if (alignment == PANGO_ALIGN_CENTER)
         g_string_append (sp->out, " text-anchor=\"middle\"");
+      if (logical.width > 0)
+        {
+          g_string_append (sp->out, " textLength=\"");
+          plano_render_append_number (sp->out, logical.width / (double) PANGO_SCALE);
+          g_string_append (sp->out, "\" lengthAdjust=\"spacingAndGlyphs\"");
+        }
       g_string_append_c (sp->out, '>');
       svg_escape (sp->out, text, -1);
       g_string_append (sp->out, "</tspan>");
-      index++;
     }
   while (pango_layout_iter_next_line (iter));
 
-  g_string_append (sp->out, "</text>\n");
+  g_string_append (sp->out, "</text></svg>\n");
 }
 
 static void
@@ -1417,6 +1460,7 @@ get_text (PlanoRenderer   *self,
       {
         const PlanoNode *node = (const PlanoNode *) item;
         double text_width = node->w - GLYPH_BOX - 30;
+        double lh;
         int max_lines;
 
         const PlanoKind *kind = node_kind (node);
@@ -1428,8 +1472,17 @@ get_text (PlanoRenderer   *self,
                                               plano_category_get_name (kind->category),
                                         11, FALSE, text_width, -1);
         text->title = shared_layout (self, label, 13, TRUE, text_width, -1);
-        max_lines = MAX ((int) ((node->h - 16 - line_height (text->subtitle)) / line_height (text->title)), 1);
-        if (max_lines > 1)
+        lh = line_height (text->title);
+        max_lines = MAX ((int) ((node->h - 16 - line_height (text->subtitle)) / lh), 1);
+        /* A negative height limits the lines of each paragraph, and a label's own newlines
+         * make paragraphs: such a label is limited by its height in all. */
+        if (strchr (label, '\n') != NULL)
+          {
+            g_object_unref (text->title);
+            text->title = shared_layout (self, label, 13, TRUE, text_width,
+                                         (int) ((max_lines * lh + 0.5) * PANGO_SCALE));
+          }
+        else if (max_lines > 1)
           {
             g_object_unref (text->title);
             text->title = shared_layout (self, label, 13, TRUE, text_width, -max_lines);
@@ -1471,6 +1524,13 @@ get_text (PlanoRenderer   *self,
             pango_layout_get_size (text->title, &natural, NULL);
             if (natural > EDGE_LABEL_WIDTH * PANGO_SCALE)
               pango_layout_set_width (text->title, EDGE_LABEL_WIDTH * PANGO_SCALE);
+            /* Two lines at most in all, newlines in the label or not (a negative height
+             * counts the lines of each paragraph). */
+            if (pango_layout_get_line_count (text->title) > 2)
+              {
+                pango_layout_set_width (text->title, EDGE_LABEL_WIDTH * PANGO_SCALE);
+                pango_layout_set_height (text->title, (int) ((2 * line_height (text->title) + 0.5) * PANGO_SCALE));
+              }
           }
       }
       break;
@@ -1572,6 +1632,7 @@ edge_label_box (PlanoRenderer   *self,
                 PlanoRect       *box)
 {
   ItemText *text = get_text (self, (const PlanoItem *) edge);
+  PangoRectangle logical;
   PlanoPoint middle;
   int w, h;
 
@@ -1579,7 +1640,9 @@ edge_label_box (PlanoRenderer   *self,
     return FALSE;
 
   middle = polyline_middle (points);
-  pango_layout_get_pixel_size (text->title, &w, &h);
+  pango_layout_get_pixel_extents (text->title, NULL, &logical);
+  w = logical.width;
+  h = logical.height;
   *box = (PlanoRect) { middle.x - w / 2.0 - 5, middle.y - h / 2.0 - 2, w + 10, h + 4 };
 
   return TRUE;
@@ -2536,9 +2599,19 @@ paint_zone (PlanoRenderer            *self,
   if (zone->label != NULL && options->zoom >= LOD_ZOOM)
     {
       Color label = options->theme == PLANO_THEME_DARK ? with_alpha (palette->text, 0.9) : color;
+      PangoLayout *layout = get_text (self, (const PlanoItem *) zone)->title;
+      double tx = r.x + (medal ? 36 : 14);
 
-      p->text (p, get_text (self, (const PlanoItem *) zone)->title, r.x + (medal ? 36 : 14),
-               r.y + 11, medal ? &palette->text : &label);
+      if (options->plates && zone->label[0] != '\0')
+        {
+          Color plate = with_alpha (palette->background, 0.85);
+          int w, h;
+
+          pango_layout_get_pixel_size (layout, &w, &h);
+          p->rounded_rect (p, tx - 5, r.y + 9, w + 10, h + 4, 5);
+          p->fill (p, &plate, FALSE);
+        }
+      p->text (p, layout, tx, r.y + 11, medal ? &palette->text : &label);
     }
 
   paint_badge (self, p, palette, zone->item.id, r.x + r.w - 2, r.y + 2);
@@ -2768,10 +2841,15 @@ paint_edge (PlanoRenderer            *self,
     {
       Color background = with_alpha (palette->label_background, over ? 1 : 0.92);
 
+      PangoLayout *layout = get_text (self, (const PlanoItem *) edge)->title;
+      PangoRectangle logical;
+
+      /* Centred lines of a layout with a width start right of its origin: the widest starts
+       * at the pill's padding. */
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
       p->rounded_rect (p, label.x, label.y, label.w, label.h, 6);
       p->fill (p, &background, FALSE);
-      p->text (p, get_text (self, (const PlanoItem *) edge)->title, label.x + 5, label.y + 2,
-               &palette->text);
+      p->text (p, layout, label.x + 5 - logical.x, label.y + 2 - logical.y, &palette->text);
       paint_badge (self, p, palette, edge->item.id, label.x + label.w, label.y);
     }
   else
