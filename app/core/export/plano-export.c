@@ -21,6 +21,7 @@
 
 #include "plano-export.h"
 #include "plano-format.h"
+#include "plano-interop.h"
 #include "plano-notes.h"
 #include "plano-png.h"
 #include "plano-xml.h"
@@ -35,8 +36,8 @@
 
 /**
  * plano_export_format_from_name:
- * @name: "png", "svg", "pdf", "md", "mmd" or "sheet", or a file name ending in one of the
- *   first five
+ * @name: "png", "svg", "pdf", "md", "mmd", "sheet", "excalidraw" or "drawio", or a file name
+ *   ending in one of them but "sheet"
  *
  * Returns: whether @name names a format
  */
@@ -57,6 +58,8 @@ plano_export_format_from_name (const char        *name,
     { "mmd", PLANO_EXPORT_MERMAID },
     { "mermaid", PLANO_EXPORT_MERMAID },
     { "sheet", PLANO_EXPORT_SHEET },
+    { "excalidraw", PLANO_EXPORT_EXCALIDRAW },
+    { "drawio", PLANO_EXPORT_DRAWIO },
   };
   const char *dot;
 
@@ -831,6 +834,17 @@ export_to_bytes (PlanoBoard               *board,
     case PLANO_EXPORT_SHEET:
       if (!render_sheet (board, renderer, &area, &render, options->paper, bytes, error))
         return NULL;
+      break;
+
+    case PLANO_EXPORT_EXCALIDRAW:
+    case PLANO_EXPORT_DRAWIO:
+      {
+        char *text = options->format == PLANO_EXPORT_EXCALIDRAW ? plano_interop_to_excalidraw (renderer)
+                                                                : plano_interop_to_drawio (renderer);
+
+        g_byte_array_unref (bytes);
+        bytes = g_byte_array_new_take ((guint8 *) text, strlen (text));
+      }
       break;
 
     case PLANO_EXPORT_MARKDOWN:

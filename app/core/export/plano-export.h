@@ -20,6 +20,8 @@ typedef enum
   PLANO_EXPORT_MARKDOWN,  /* study notes, with the diagram as an SVG file beside them */
   PLANO_EXPORT_MERMAID,   /* the graph as a Mermaid flowchart */
   PLANO_EXPORT_SHEET,     /* a PDF study sheet: the diagram, then the notes */
+  PLANO_EXPORT_EXCALIDRAW, /* an Excalidraw scene (.excalidraw) */
+  PLANO_EXPORT_DRAWIO,    /* a draw.io diagram (.drawio, uncompressed mxGraph XML) */
 } PlanoExportFormat;
 
 typedef enum

@@ -743,10 +743,15 @@ append_node (GString        *out,
   g_string_append (out, stored ? ")]\n" : "]\n");
 }
 
-/* The smallest zone that holds all of zone @index, as the tiers of a warehouse lie inside it. */
-static const PlanoZone *
-zone_parent (PlanoBoard *board,
-             guint       index)
+/**
+ * plano_notes_zone_parent:
+ *
+ * Returns: (nullable): the smallest zone that holds all of zone @index, as the tiers of a
+ *   warehouse lie inside it
+ */
+const PlanoZone *
+plano_notes_zone_parent (PlanoBoard *board,
+                         guint       index)
 {
   const PlanoZone *zone = (const PlanoZone *) plano_board_get_item (board, PLANO_ITEM_ZONE, index);
   const PlanoZone *parent = NULL;
@@ -788,7 +793,7 @@ append_zone (GString         *out,
         g_ptr_array_add (nodes, (gpointer) node);
     }
   for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_ZONE); i++)
-    if (zone_parent (board, i) == zone)
+    if (plano_notes_zone_parent (board, i) == zone)
       g_ptr_array_add (zones, (gpointer) plano_board_get_item (board, PLANO_ITEM_ZONE, i));
 
   if (nodes->len == 0 && zones->len == 0)
@@ -855,7 +860,7 @@ plano_notes_to_mermaid (PlanoBoard *board)
   g_string_append (out, "  %% ==> stream, -.-> batch or CDC, <--> replication, --> flow or request\n");
 
   for (guint z = 0; z < n_zones; z++)
-    if (zone_parent (board, z) == NULL)
+    if (plano_notes_zone_parent (board, z) == NULL)
       append_zone (out, ids, taken, board, (const PlanoZone *) plano_board_get_item (board, PLANO_ITEM_ZONE, z), 1);
 
   for (guint i = 0; i < n_nodes; i++)

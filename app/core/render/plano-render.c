@@ -208,6 +208,8 @@ static const struct
   { "gold", RGB (0xd4a017) },
 };
 
+static Color zone_color (const char *kind);
+
 /* Glyphs: small drawings in a 16 × 16 box, in a tiny language both painters understand.
  * M x y, L x y, C x1 y1 x2 y2 x y, Z: a path; O cx cy r: a circle; R x y w h: a box;
  * F fills what came before, S strokes it.
@@ -2142,6 +2144,54 @@ plano_renderer_get_item_box (PlanoRenderer *self,
       edge_label_box (self, (const PlanoEdge *) shape->item, shape->points, &label))
     plano_rect_union (box, &label);
 
+  return TRUE;
+}
+
+/**
+ * plano_renderer_get_item_color:
+ * @color: (out): "#rrggbb", the colour that tells the item apart on the canvas: a component's
+ *   category, a zone's kind, a connection's kind, a note's paper
+ *
+ * For the formats that carry a board to other tools (Excalidraw, draw.io).
+ *
+ * Returns: %FALSE when @id is not drawn
+ */
+gboolean
+plano_renderer_get_item_color (PlanoRenderer *self,
+                               const char    *id,
+                               char           color[8])
+{
+  const PlanoItem *item;
+  Color c;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), FALSE);
+
+  item = plano_board_lookup (self->board, id);
+  if (item == NULL)
+    return FALSE;
+
+  switch (item->type)
+    {
+    case PLANO_ITEM_NODE:
+      c = category_colors[node_kind ((const PlanoNode *) item)->category];
+      break;
+    case PLANO_ITEM_ZONE:
+      c = zone_color (((const PlanoZone *) item)->kind);
+      break;
+    case PLANO_ITEM_EDGE:
+      c = edge_style (((const PlanoEdge *) item)->kind)->color;
+      break;
+    case PLANO_ITEM_NOTE:
+      c = palettes[PLANO_THEME_LIGHT].note;
+      break;
+    case PLANO_ITEM_TRADEOFF:
+    case PLANO_N_ITEM_TYPES:
+    default:
+      return FALSE;
+    }
+
+  g_snprintf (color, 8, "#%02x%02x%02x", (int) round (c.r * 255), (int) round (c.g * 255),
+              (int) round (c.b * 255));
   return TRUE;
 }
 

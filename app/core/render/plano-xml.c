@@ -124,3 +124,26 @@ plano_xml_append_escaped (GString    *out,
 
   g_string_append (out, escaped);
 }
+
+/**
+ * plano_xml_append_attribute:
+ *
+ * Appends @text to @out as an attribute's value between double quotes: as
+ * plano_xml_append_escaped(), and with newlines, tabs and carriage returns as character
+ * references, which a parser would otherwise turn into spaces (attribute value normalisation).
+ */
+void
+plano_xml_append_attribute (GString    *out,
+                            const char *text)
+{
+  g_autofree char *escaped = plano_xml_escape (text, -1);
+
+  for (const char *p = escaped; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '\n': g_string_append (out, "&#10;"); break;
+      case '\r': g_string_append (out, "&#13;"); break;
+      case '\t': g_string_append (out, "&#9;"); break;
+      default: g_string_append_c (out, *p); break;
+      }
+}

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 void   plano_xml_append_escaped  (GString    *out,
                                   const char *text,
                                   gssize      length);
+void   plano_xml_append_attribute (GString    *out,
+                                  const char *text);
 char  *plano_xml_escape          (const char *text,
                                   gssize      length);
 char  *plano_text_clean          (const char *text,
