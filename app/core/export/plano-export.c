@@ -130,6 +130,20 @@ check_surface (cairo_surface_t  *surface,
   return FALSE;
 }
 
+static gboolean
+check_context (cairo_t  *cr,
+               GError  **error)
+{
+  cairo_status_t status = cairo_status (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the board: %s"),
+               cairo_status_to_string (status));
+  return FALSE;
+}
+
 /* PNG: the image is drawn in bands of rows, and each band is encoded (plano-png.c) by a
  * second thread while the first draws the next: both cores work until the end. Three bands
  * are held at most, never the whole image, and the file is written as it is encoded.
@@ -335,9 +349,11 @@ write_pdf (PlanoRenderer            *renderer,
   cairo_scale (cr, k, k);
   cairo_translate (cr, -area->x, -area->y);
   plano_renderer_draw (renderer, cr, area, render);
+  /* A drawing that fails stops on its context, which the surface does not know. */
+  ok = check_context (cr, error);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  ok = check_surface (surface, error);
+  ok = ok && check_surface (surface, error);
   cairo_surface_destroy (surface);
 
   return ok;
@@ -383,12 +399,13 @@ sheet_layout (Sheet      *sheet,
   PangoLayout *layout = pango_cairo_create_layout (sheet->cr);
   g_autofree char *font = g_strconcat (SHEET_FONT " ", style, NULL);
   PangoFontDescription *description = pango_font_description_from_string (font);
+  g_autofree char *cleaned = plano_text_clean (text, TRUE);
 
   pango_layout_set_font_description (layout, description);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   /* Words whole: a word is broken only when it is wider than its column on its own. */
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, cleaned, -1);
   pango_font_description_free (description);
 
   return layout;
@@ -670,9 +687,10 @@ render_sheet (PlanoBoard         *board,
         }
     }
 
+  ok = check_context (sheet.cr, error);
   cairo_destroy (sheet.cr);
   cairo_surface_finish (surface);
-  ok = check_surface (surface, error);
+  ok = ok && check_surface (surface, error);
   cairo_surface_destroy (surface);
 
   return ok;

@@ -1372,6 +1372,7 @@ new_layout (PlanoRenderer *self,
 {
   PangoLayout *layout = pango_layout_new (self->pango);
   PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
+  g_autofree char *cleaned = NULL;
 
   pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
   if (bold)
@@ -1379,7 +1380,9 @@ new_layout (PlanoRenderer *self,
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
 
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  /* Without what no format can carry (controls, U+FFFE): what is drawn is what is exported. */
+  cleaned = plano_text_clean (text != NULL ? text : "", TRUE);
+  pango_layout_set_text (layout, cleaned, -1);
   pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -2145,6 +2148,30 @@ plano_renderer_get_item_box (PlanoRenderer *self,
     plano_rect_union (box, &label);
 
   return TRUE;
+}
+
+/**
+ * plano_renderer_get_text_box:
+ *
+ * Returns: %TRUE and the box the item's text is drawn in and must stay in: a component's card,
+ *   a note, a zone, a connection's label pill; %FALSE for an item without text
+ */
+gboolean
+plano_renderer_get_text_box (PlanoRenderer *self,
+                             const char    *id,
+                             PlanoRect     *box)
+{
+  const Shape *shape;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), FALSE);
+
+  shape = g_hash_table_lookup (self->shapes, id);
+  if (shape == NULL)
+    return FALSE;
+  if (shape->type == PLANO_ITEM_EDGE)
+    return edge_label_box (self, (const PlanoEdge *) shape->item, shape->points, box);
+
+  return plano_item_get_bounds (shape->item, &box->x, &box->y, &box->w, &box->h);
 }
 
 /**

@@ -50,6 +50,9 @@ gboolean        plano_renderer_get_item_box (PlanoRenderer             *self,
                                              PlanoRect                 *box);
 GPtrArray      *plano_renderer_get_edge_points (PlanoRenderer          *self,
                                              const char                *id);
+gboolean        plano_renderer_get_text_box (PlanoRenderer             *self,
+                                             const char                *id,
+                                             PlanoRect                 *box);
 gboolean        plano_renderer_get_item_color (PlanoRenderer           *self,
                                              const char                *id,
                                              char                       color[8]);
