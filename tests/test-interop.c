@@ -953,6 +953,47 @@ test_png_plates (void)
   remove_dir (dir);
 }
 
+/* A label's own newlines do not take it past its card: a component's, and a connection's
+ * label past its pill's two lines. Below the card the image is the background. */
+static void
+test_newline_labels (void)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autofree char *id = g_strdup (plano_board_add_node (board, "kafka", 0, 0)->item.id);
+  PlanoExportOptions options = { PLANO_EXPORT_PNG, 1, FALSE, PLANO_THEME_LIGHT };
+  g_autoptr(PlanoRenderer) renderer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "lines.png", NULL);
+  cairo_surface_t *image;
+  PlanoRect card, area;
+  guint ink = 0;
+
+  plano_board_set_label (board, id, "one\ntwo\nthree\nfour\nfive\nsix\nseven");
+  renderer = plano_renderer_new (board);
+  g_assert_true (plano_renderer_get_text_box (renderer, id, &card));
+  g_assert_true (plano_export_get_area (renderer, &area));
+  bytes = plano_export_to_bytes (board, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  image = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+
+  for (int y = (int) (card.y + card.h - area.y) + 2; y < cairo_image_surface_get_height (image); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (image); x++)
+      {
+        guint32 p = ((guint32 *) (cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image)))[x];
+
+        ink += (p & 0xffffff) != 0xfafafa;
+      }
+  g_assert_cmpuint (ink, ==, 0);
+
+  cairo_surface_destroy (image);
+  g_unlink (path);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -966,6 +1007,7 @@ main (int   argc,
   g_test_add_func ("/plano/interop/svg-without-cantarell", test_svg_without_cantarell);
   g_test_add_func ("/plano/interop/sheet-paper", test_sheet_paper);
   g_test_add_func ("/plano/interop/png-plates", test_png_plates);
+  g_test_add_func ("/plano/interop/newline-labels", test_newline_labels);
 
   return g_test_run ();
 }
