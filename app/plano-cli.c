@@ -144,14 +144,14 @@ export_file (const PlanoCliOptions *options)
     {
       if (!plano_export_format_from_name (options->format, &export.format))
         {
-          print_error (NULL, _("unknown format “%s”: use png, svg, pdf, md, mmd or sheet"), options->format);
+          print_error (NULL, _("unknown format “%s”: use png, svg, pdf, md, mmd, sheet, excalidraw or drawio"), options->format);
           return 2;
         }
     }
   else if (!plano_export_format_from_name (options->export_path, &export.format))
     {
       print_error (options->export_path,
-                   _("cannot tell the format from the name; end it in .png, .svg, .pdf, .md or .mmd, or give --format"));
+                   _("cannot tell the format from the name; end it in .png, .svg, .pdf, .md, .mmd, .excalidraw or .drawio, or give --format"));
       return 2;
     }
 

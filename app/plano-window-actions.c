@@ -374,6 +374,8 @@ static const struct
   { PLANO_EXPORT_MARKDOWN, "md", "text/markdown", N_("Study Notes (Markdown, with an SVG beside)") },
   { PLANO_EXPORT_MERMAID, "mmd", NULL, N_("Mermaid Flowchart") },
   { PLANO_EXPORT_SHEET, "pdf", NULL, N_("Study Sheet (PDF)") },
+  { PLANO_EXPORT_EXCALIDRAW, "excalidraw", NULL, N_("Excalidraw Scene") },
+  { PLANO_EXPORT_DRAWIO, "drawio", NULL, N_("draw.io Diagram") },
 };
 
 static void

@@ -36,6 +36,10 @@ PACKAGES="
   poppler-utils
   pngcheck
   librsvg2-common
+  librsvg2-bin
+  libxml2-utils
+  cmark-gfm
+  fonts-dejavu-core
   clang
   libclang-rt-dev
   dbus-x11
@@ -48,10 +52,23 @@ PACKAGES="
   debootstrap
 "
 
+# The Mermaid exports are parsed by mermaid itself, under Node.js (tests/mermaid/).
+command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs npm"
+
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
+
+# mermaid 10 and 11 and jsdom, at the versions of tests/mermaid/package-lock.json, into
+# tests/mermaid/node_modules (not in git). Again only when the lock file changed.
+install_mermaid () {
+  dir="$top/tests/mermaid"
+  if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.plano-lock.json" 2>/dev/null; then
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error &&
+      cp "$dir/package-lock.json" "$dir/node_modules/.plano-lock.json"
+  fi
+}
 
 if [ "$(id -u)" -eq 0 ]; then
   sudo=""
@@ -74,3 +91,5 @@ grep -v '^#' "$top/tests/locales" | while read -r language name; do
   echo "Generating the locale $name (for the $language tests)"
   $sudo localedef -i "${name%%.*}" -c -f UTF-8 "$name"
 done
+
+install_mermaid

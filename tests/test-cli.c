@@ -223,7 +223,7 @@ test_export_fails (void)
 
   run_plano (&bad_format, (const char *[]) { out_arg, "--format=jpeg", "example.plano", NULL }, NULL);
   g_assert_cmpint (bad_format.status, ==, 2);
-  g_assert_cmpstr (bad_format.err, ==, "plano: unknown format “jpeg”: use png, svg, pdf, md, mmd or sheet\n");
+  g_assert_cmpstr (bad_format.err, ==, "plano: unknown format “jpeg”: use png, svg, pdf, md, mmd, sheet, excalidraw or drawio\n");
 
   run_plano (&two_boards, (const char *[]) { out_arg, "example.plano", "realtime.plano", NULL }, NULL);
   g_assert_cmpint (two_boards.status, ==, 2);
