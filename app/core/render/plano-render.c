@@ -232,8 +232,8 @@ static const struct
   { "cloud", "M 4.5 12.5 C 1.5 12.5 1.5 8 4.5 8 C 4.5 4 10.5 3.5 11.5 7.5 C 14.5 7.5 15 12.5 12 12.5 Z S" },
   { "chart", "M 1.5 14.5 L 14.5 14.5 S R 3 9 2.5 4.5 F R 7 4 2.5 9.5 F R 11 7 2.5 6.5 F" },
   { "file", "M 3.5 1.5 L 10 1.5 L 13 4.5 L 13 14.5 L 3.5 14.5 Z M 10 1.5 L 10 4.5 L 13 4.5 S" },
-  /* Ingestion: a managed pipeline (a pipe's elbow with its flanges), open connectors (a cable between two
-   * ends), Kafka Connect (a plug). */
+  /* Ingestion: a managed pipeline (a pipe's elbow with its flanges), open connectors (a cable
+   * between two ends), Kafka Connect (a plug). */
   { "pipe", "M 1 2.5 L 9 2.5 C 12 2.5 13.5 4 13.5 7 L 13.5 15 M 1 7.5 L 7 7.5 C 8 7.5 8.5 8 8.5 9 L 8.5 15 S R 3 1 2.5 8 F R 7 10 8 2.5 F" },
   { "connector", "R 1 1.5 5 5 F R 10 9.5 5 5 F M 6 4 C 11 4 5 12 10 12 S" },
   { "plug", "R 4.5 6 7 5 M 6.5 2 L 6.5 6 M 9.5 2 L 9.5 6 M 8 11 L 8 15 S" },
