@@ -78,6 +78,13 @@ _plano_window_reload (PlanoWindow  *self,
   g_return_val_if_fail (self->file != NULL && self->board != NULL, FALSE);
 
   path = g_file_get_path (self->file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Plano opens only files on this computer."));
+      return FALSE;
+    }
+
   board = plano_format_read_file (path, NULL, error);
   if (board == NULL)
     return FALSE;

@@ -146,7 +146,9 @@ plano_draft_write (const char  *id,
 
   meta_path = draft_path (id, ".draft");
   meta_text = g_key_file_to_data (meta, &length, NULL);
-  if (!plano_file_replace (meta_path, meta_text, length, PLANO_FILE_REPLACE_DURABLE, NULL, NULL,
+  /* The drafts folder is Plano's own: nothing in it is read-only on purpose. */
+  if (!plano_file_replace (meta_path, meta_text, length,
+                           PLANO_FILE_REPLACE_DURABLE | PLANO_FILE_REPLACE_READ_ONLY, NULL, NULL,
                            &local_error))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
@@ -157,8 +159,9 @@ plano_draft_write (const char  *id,
 
   board_path = draft_path (id, ".plano");
 
-  return plano_format_save_file_full (board, board_path, PLANO_FILE_REPLACE_DURABLE, NULL, NULL,
-                                      error);
+  return plano_format_save_file_full (board, board_path,
+                                      PLANO_FILE_REPLACE_DURABLE | PLANO_FILE_REPLACE_READ_ONLY,
+                                      NULL, NULL, error);
 }
 
 /**
