@@ -5,9 +5,10 @@
 
 #include "config.h"
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "plano-test-locale.h"
 
@@ -429,6 +430,122 @@ test_help_lists_readme_options (void)
   g_assert_cmpuint (g_hash_table_size (seen), >=, 10);
 }
 
+static void
+timed_out_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+}
+
+static void
+communicated_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Run *run = user_data;
+  GSubprocess *process = G_SUBPROCESS (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_subprocess_communicate_utf8_finish (process, result, &run->out, &run->err, &error))
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+}
+
+/* Runs plano as run_plano() does, but gives it five seconds: one that hangs is killed, and the
+ * test fails instead of hanging too. Returns the time it took, in microseconds. */
+static gint64
+run_plano_timed (Run                *run,
+                 const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean timed_out = FALSE;
+  gint64 start;
+  guint timeout;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("PLANO_EXE"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+
+  start = g_get_monotonic_time ();
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  run->status = -2;
+  timeout = g_timeout_add_once (5000, timed_out_cb, &timed_out);
+  g_subprocess_communicate_utf8_async (process, NULL, cancellable, communicated_cb, run);
+  while (run->status == -2 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    {
+      g_subprocess_force_exit (process);
+      g_cancellable_cancel (cancellable);
+      while (run->status == -2)
+        g_main_context_iteration (NULL, TRUE);
+      g_error ("plano %s did not answer within 5 s", args[0]);
+    }
+  g_source_remove (timeout);
+
+  return g_get_monotonic_time () - start;
+}
+
+/* Devices that never end and a FIFO that never answers are refused before a byte is read: one
+ * line each, in well under a second, exit status 1. --export, --review and --grade likewise. */
+static void
+test_check_special_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plano-cli-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "board.plano", NULL);
+  g_autofree char *out = g_build_filename (dir, "board.png", NULL);
+  g_autofree char *export_arg = g_strconcat ("--export=", out, NULL);
+  g_autofree char *expected = NULL;
+  g_auto(Run) check = { 0, };
+  g_auto(Run) export = { 0, };
+  g_auto(Run) review = { 0, };
+  g_auto(Run) grade = { 0, };
+  gint64 took;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  took = run_plano_timed (&check, (const char *[]) { "--check", "/dev/zero", "/dev/urandom", fifo, NULL });
+  g_test_message ("plano --check /dev/zero /dev/urandom FIFO answered in %.0f ms", took / 1000.0);
+  g_assert_cmpint (took, <, G_USEC_PER_SEC);
+  g_assert_cmpint (check.status, ==, 1);
+  expected = g_strdup_printf ("/dev/zero: “zero” is a device, not a regular file\n"
+                              "/dev/urandom: “urandom” is a device, not a regular file\n"
+                              "%s: “board.plano” is a pipe, not a regular file\n", fifo);
+  g_assert_cmpstr (check.out, ==, expected);
+
+  took = run_plano_timed (&export, (const char *[]) { export_arg, "/dev/zero", NULL });
+  g_assert_cmpint (took, <, G_USEC_PER_SEC);
+  g_assert_cmpint (export.status, ==, 1);
+  g_assert_cmpstr (export.err, ==, "plano: /dev/zero: “zero” is a device, not a regular file\n");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  took = run_plano_timed (&review, (const char *[]) { "--review", fifo, NULL });
+  g_assert_cmpint (took, <, G_USEC_PER_SEC);
+  g_assert_cmpint (review.status, ==, 1);
+  g_assert_true (g_str_has_suffix (review.err, ": “board.plano” is a pipe, not a regular file\n"));
+
+  took = run_plano_timed (&grade, (const char *[]) { "--grade", "/dev/urandom", NULL });
+  g_assert_cmpint (took, <, G_USEC_PER_SEC);
+  g_assert_cmpint (grade.status, ==, 1);
+  g_assert_cmpstr (grade.err, ==, "plano: /dev/urandom: “urandom” is a device, not a regular file\n");
+
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +557,7 @@ main (int   argc,
   g_test_add_func ("/plano/cli/check-bad", test_check_bad);
   g_test_add_func ("/plano/cli/check-warning", test_check_warning);
   g_test_add_func ("/plano/cli/check-needs-files", test_check_needs_files);
+  g_test_add_func ("/plano/cli/check-special-files", test_check_special_files);
   g_test_add_func ("/plano/cli/unknown-option", test_unknown_option);
   g_test_add_func ("/plano/cli/solution-refused", test_solution_refused);
   g_test_add_func ("/plano/cli/export", test_export);
