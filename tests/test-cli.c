@@ -314,6 +314,97 @@ test_check_translated (void)
   g_assert_true (g_str_has_prefix (pt.out, "realtime.plano: ok, 12 nós, 14 conexões, 3 zonas\n"));
 }
 
+/* The interview questions, their reference solutions and the grade of a board against one,
+ * with no display: a script can list, export and grade; the must-haves read in the user's
+ * language. */
+static void
+test_trainer (void)
+{
+  g_autofree char *solution = g_test_build_filename (G_TEST_DIST, "..", "data", "solutions",
+                                                     "clickstream-analytics.plano", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("plano-cli-trainer-XXXXXX", NULL);
+  g_autofree char *recorded = g_build_filename (dir, "recorded.plano", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.plano", NULL);
+  g_autofree char *svg = g_build_filename (dir, "solution.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) list = { 0, };
+  g_auto(Run) exported = { 0, };
+  g_auto(Run) full = { 0, };
+  g_auto(Run) from_record = { 0, };
+  g_auto(Run) none = { 0, };
+  g_auto(Run) no_question = { 0, };
+  g_auto(Run) unknown = { 0, };
+  g_auto(Run) es = { 0, };
+  g_auto(Run) pt = { 0, };
+
+  run_plano (&list, (const char *[]) { "--list-questions", NULL }, NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  lines = g_strsplit (list.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 23);
+  g_assert_cmpstr (lines[0], ==, "clickstream-analytics\tReal-time clickstream analytics");
+  for (guint i = 0; i < 22; i++)
+    g_assert_nonnull (strchr (lines[i], '\t'));
+
+  run_plano (&exported, (const char *[]) { "--solution=clickstream-analytics", "--export", svg, NULL }, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_nonnull (strstr (contents, "Kafka: clicks"));
+
+  /* The reference solution covers all its must-haves, one line each, then the coverage. */
+  run_plano (&full, (const char *[]) { "--grade", "--question=clickstream-analytics", solution, NULL }, NULL);
+  g_assert_cmpint (full.status, ==, 0);
+  g_assert_true (g_str_has_prefix (full.out, "covered durable-log: A durable log between the sources and storage\n"));
+  g_assert_true (g_str_has_suffix (full.out, "\ncoverage: 7 of 7\n"));
+  g_assert_null (strstr (full.out, "missing "));
+
+  /* The question comes from the board's interview record when --question is absent. */
+  g_assert_true (g_file_set_contents (recorded,
+                                      "{\"plano\": 1, \"nodes\": ["
+                                      "{\"id\": \"k\", \"kind\": \"kafka\", \"x\": 0, \"y\": 0, \"props\": {\"replicas\": 3}},"
+                                      "{\"id\": \"f\", \"kind\": \"flink\", \"x\": 300, \"y\": 0, \"label\": \"Flink: sessions\","
+                                      "\"props\": {\"replicas\": 2}}],"
+                                      "\"edges\": [{\"id\": \"e\", \"from\": \"k\", \"to\": \"f\"}],"
+                                      "\"interview\": {\"version\": 1, \"question\": \"clickstream-analytics\"}}",
+                                      -1, NULL));
+  run_plano (&from_record, (const char *[]) { "--grade", recorded, NULL }, NULL);
+  g_assert_cmpint (from_record.status, ==, 0);
+  g_assert_nonnull (strstr (from_record.out, "\ncovered sessionize: Sessions built on event time, keyed by user\n"));
+  g_assert_nonnull (strstr (from_record.out, "\ncovered replicated: "));
+  g_assert_nonnull (strstr (from_record.out, "\nmissing olap: An OLAP store for sub-second dashboards\n"));
+  g_assert_true (g_str_has_suffix (from_record.out, "\ncoverage: 2 of 7\n"));
+
+  /* An empty board covers nothing; a board with no question, or an unknown one, is refused. */
+  g_assert_true (g_file_set_contents (empty, "{\"plano\": 1, \"nodes\": []}", -1, NULL));
+  run_plano (&none, (const char *[]) { "--grade", "--question=clickstream-analytics", empty, NULL }, NULL);
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_true (g_str_has_suffix (none.out, "\ncoverage: 0 of 7\n"));
+
+  run_plano (&no_question, (const char *[]) { "--grade", empty, NULL }, NULL);
+  g_assert_cmpint (no_question.status, ==, 2);
+  g_assert_true (g_str_has_suffix (no_question.err, "the board records no interview question: give one with "
+                                                     "--question=ID (plano --list-questions shows them)\n"));
+  g_assert_cmpstr (no_question.out, ==, "");
+
+  run_plano (&unknown, (const char *[]) { "--grade", "--question=nope", empty, NULL }, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "There is no question “nope”; plano --list-questions shows them"));
+
+  /* The must-haves in the user's language; the words that a script reads stay as they are. */
+  run_plano (&es, (const char *[]) { "--grade", "--question=clickstream-analytics", solution, NULL }, "es");
+  g_assert_true (g_str_has_prefix (es.out, "covered durable-log: Un log duradero entre las fuentes y el almacenamiento\n"));
+  g_assert_true (g_str_has_suffix (es.out, "\ncoverage: 7 of 7\n"));
+  run_plano (&pt, (const char *[]) { "--grade", "--question=clickstream-analytics", empty, NULL }, "pt");
+  g_assert_true (g_str_has_prefix (pt.out, "missing durable-log: "));
+  g_assert_null (strstr (pt.out, "A durable log"));
+
+  g_unlink (recorded);
+  g_unlink (empty);
+  g_unlink (svg);
+  g_rmdir (dir);
+}
+
 /* --list-templates: one line per template; --template=ID exports one with no display, as
  * Markdown notes with their SVG, as Mermaid, as a study sheet; in Spanish too. */
 static void
@@ -565,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/plano/cli/review", test_review);
   g_test_add_func ("/plano/cli/check-translated", test_check_translated);
   g_test_add_func ("/plano/cli/templates", test_templates);
+  g_test_add_func ("/plano/cli/trainer", test_trainer);
   g_test_add_func ("/plano/cli/help-lists-readme-options", test_help_lists_readme_options);
 
   return g_test_run ();
