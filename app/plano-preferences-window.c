@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plano-a11y.h"
 #include "plano-interview.h"
 #include "plano-preferences-window.h"
 
@@ -151,16 +152,6 @@ reset_steps_cb (PlanoPreferencesWindow *self)
   g_settings_reset (self->settings, "step-minutes");
 }
 
-/* A row's switch or spin button is named after the row, for screen readers. */
-static void
-label_after_row (GtkWidget *widget,
-                 GtkWidget *row)
-{
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL,
-                                  -1);
-}
-
 /* The first widget of @type in @widget's tree, with @icon_name when that is not NULL. */
 static GtkWidget *
 find_widget (GtkWidget  *widget,
@@ -216,7 +207,6 @@ add_step_rows (PlanoPreferencesWindow *self)
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-      label_after_row (spin, row);
       adw_preferences_group_add (self->steps_group, row);
       self->step_spins[i] = spin;
     }
@@ -309,6 +299,7 @@ plano_preferences_window_class_init (PlanoPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  plano_a11y_init ();
   object_class->constructed = plano_preferences_window_constructed;
   object_class->dispose = plano_preferences_window_dispose;
   object_class->set_property = plano_preferences_window_set_property;
@@ -358,14 +349,6 @@ plano_preferences_window_init (PlanoPreferencesWindow *self)
 
   name_search (self);
   g_signal_connect (self, "map", G_CALLBACK (name_search), NULL);
-
-  {
-    GtkWidget *suffixes[] = { self->snap_switch, self->grid_spin, self->autosave_switch,
-                              self->auto_advance_switch, self->sound_switch };
-
-    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-      label_after_row (suffixes[i], gtk_widget_get_ancestor (suffixes[i], ADW_TYPE_ACTION_ROW));
-  }
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plano-a11y.h"
 #include "plano-application.h"
 #include "plano-drafts.h"
 #include "plano-format.h"
@@ -649,8 +650,8 @@ plano_window_dispose (GObject *object)
   if (self->canvas != NULL)
     _plano_window_set_board (self, NULL, NULL);
   _plano_window_dispose_files (self);
-  if (self->shortcuts != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *) &self->shortcuts);
+  /* Dispose runs again when the last reference goes, after the shortcuts window may be gone. */
+  g_clear_weak_pointer (&self->shortcuts);
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_cancellable_cancel (self->thumbnails_cancellable);
@@ -672,6 +673,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  plano_a11y_init ();
   object_class->dispose = plano_window_dispose;
   object_class->get_property = plano_window_get_property;
   object_class->set_property = plano_window_set_property;

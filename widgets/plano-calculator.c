@@ -339,8 +339,6 @@ ensure_built (PlanoCalculator *self)
 
       gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), fields[i].digits);
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(fields[i].title), -1);
       g_object_set_data (G_OBJECT (spin), "offset", GSIZE_TO_POINTER (fields[i].offset));
       g_signal_connect (spin, "value-changed", G_CALLBACK (input_changed_cb), self);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(fields[i].title));
@@ -356,8 +354,6 @@ ensure_built (PlanoCalculator *self)
 
           gtk_spin_button_set_digits (GTK_SPIN_BUTTON (down), 1);
           gtk_widget_set_valign (down, GTK_ALIGN_CENTER);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (down), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("Downtime a year (minutes)"), -1);
           g_signal_connect (down, "value-changed", G_CALLBACK (downtime_changed_cb), self);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (down_row), _("Downtime a year (minutes)"));
           adw_action_row_add_suffix (ADW_ACTION_ROW (down_row), down);

@@ -420,7 +420,6 @@ add_number_row (PlanoInspector      *self,
 
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   g_object_set_data_full (G_OBJECT (spin), "prop", g_strdup (name), g_free);
   g_signal_connect (spin, "value-changed", G_CALLBACK (number_changed_cb), self);
 

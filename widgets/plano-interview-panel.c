@@ -1297,6 +1297,8 @@ build_timer (PlanoInterviewPanel *self,
 
   self->progress = gtk_progress_bar_new ();
   gtk_widget_set_margin_top (self->progress, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Time spent in the whole session"), -1);
   gtk_box_append (GTK_BOX (card), self->progress);
 
   self->total_label = gtk_label_new (NULL);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plano-a11y.h"
 #include "plano-mastery.h"
 #include "plano-progress-view.h"
 #include "plano-report.h"
@@ -351,6 +352,8 @@ build_legend (PlanoProgressView *self)
       gtk_check_button_set_child (GTK_CHECK_BUTTON (check), box);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       gtk_widget_set_tooltip_text (check, info->title != NULL ? _(info->title) : info->id);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      info->title != NULL ? _(info->title) : info->id, -1);
       g_object_set_data (G_OBJECT (check), "dimension", GUINT_TO_POINTER (d));
       g_signal_connect (check, "toggled", G_CALLBACK (legend_toggled_cb), self);
       gtk_flow_box_append (GTK_FLOW_BOX (self->legend), check);
@@ -681,6 +684,7 @@ plano_progress_view_class_init (PlanoProgressViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  plano_a11y_init ();
   object_class->dispose = plano_progress_view_dispose;
   object_class->finalize = plano_progress_view_finalize;
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plano-a11y.h"
 #include "plano-report-view.h"
 #include "plano-thumbnail.h"
 
@@ -778,6 +779,7 @@ plano_report_view_class_init (PlanoReportViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  plano_a11y_init ();
   object_class->dispose = plano_report_view_dispose;
   object_class->finalize = plano_report_view_finalize;
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plano-a11y.h"
 #include "plano-templates.h"
 #include "plano-template-chooser.h"
 #include "plano-thumbnail.h"
@@ -109,6 +110,7 @@ plano_template_chooser_class_init (PlanoTemplateChooserClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  plano_a11y_init ();
   object_class->dispose = plano_template_chooser_dispose;
   widget_class->realize = plano_template_chooser_realize;
 

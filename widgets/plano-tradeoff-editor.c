@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plano-a11y.h"
 #include "plano-toolbar-view.h"
 #include "plano-tradeoff-editor.h"
 #include "plano-tradeoffs.h"
@@ -330,6 +331,7 @@ plano_tradeoff_editor_class_init (PlanoTradeoffEditorClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  plano_a11y_init ();
   object_class->dispose = plano_tradeoff_editor_dispose;
   object_class->finalize = plano_tradeoff_editor_finalize;
 

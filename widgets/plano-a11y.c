@@ -1,0 +1,352 @@
+/* plano-a11y.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One clean accessible name for every control, whoever built it. GTK 4.8 joins a control's
+ * label property and the names of what labels it ("_Open Open": a button keeps its label with
+ * the mnemonic, and its mnemonic label names it again), and names a control with neither after
+ * its type ("GtkSwitch", "GtkImage" for an icon-only button). Plano sets names where it builds
+ * its controls; the controls that GTK and libadwaita build inside their own widgets (the
+ * responses of a question, a toast's buttons, a row's switch) are cleaned here, as each is
+ * mapped, so that a screen reader says one name, the one shown.
+ */
+
+#define G_LOG_DOMAIN "plano-a11y"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "plano-a11y.h"
+
+/* "S_nap to Grid" as shown: "Snap to Grid"; a doubled underscore is one shown. */
+static char *
+strip_mnemonic (const char *text)
+{
+  GString *shown = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          if (p[1] != '_')
+            continue;
+          p++;
+        }
+      g_string_append_c (shown, *p);
+    }
+
+  return g_string_free (shown, FALSE);
+}
+
+static gboolean
+has_name (GtkWidget *widget)
+{
+  return gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+         gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+/* The names of the icons GTK and libadwaita put on buttons without a tooltip of their own. */
+static const char *
+icon_meaning (const char *icon_name)
+{
+  static const struct { const char *icon; const char *name; } icons[] = {
+    { "window-close-symbolic", N_("Close") },
+    { "go-previous-symbolic", N_("Back") },
+    { "edit-find-symbolic", N_("Search") },
+    { "system-search-symbolic", N_("Search") },
+    { "open-menu-symbolic", N_("Main Menu") },
+    { "view-more-symbolic", N_("More") },
+  };
+
+  for (guint i = 0; icon_name != NULL && i < G_N_ELEMENTS (icons); i++)
+    if (g_str_equal (icon_name, icons[i].icon))
+      return _(icons[i].name);
+
+  return NULL;
+}
+
+static const char *
+button_icon_name (GtkWidget *button)
+{
+  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
+
+  if (GTK_IS_IMAGE (child) && gtk_image_get_storage_type (GTK_IMAGE (child)) == GTK_IMAGE_ICON_NAME)
+    return gtk_image_get_icon_name (GTK_IMAGE (child));
+
+  return NULL;
+}
+
+/* The text a widget shows, its labels' in order, as GTK 4.8 does not name a button by its
+ * content. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *shown = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (shown != NULL && *shown != '\0')
+        g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", shown);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+static void
+name_by_content (GtkWidget *widget)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  collect_text (widget, text);
+  if (text->len > 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    text->str, -1);
+}
+
+/* A button with a mnemonic ("_Open") is named by its label, which GTK makes label it: its own
+ * label property, which keeps the underscore, is said besides. */
+static void
+clean_button (GtkWidget *button)
+{
+  const char *label = gtk_button_get_label (GTK_BUTTON (button));
+
+  if (label != NULL && gtk_button_get_use_underline (GTK_BUTTON (button)) &&
+      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      return;
+    }
+
+  /* An icon-only button: GTK 4.8 names it by its image, that is "GtkImage". */
+  if (label == NULL && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (button))) &&
+      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (button);
+      const char *meaning = tooltip != NULL ? tooltip : icon_meaning (button_icon_name (button));
+
+      if (meaning != NULL)
+        {
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          meaning, -1);
+        }
+    }
+
+  /* A button that shows labels in a box of its own. */
+  if (label == NULL && !has_name (button) && !GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (button))))
+    name_by_content (button);
+
+  /* A page of a stack switcher, such as those of the shortcuts window ("_1"): its label as
+   * shown. */
+  if (GTK_IS_STACK_SWITCHER (gtk_widget_get_parent (button)) &&
+      GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (button))))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)))),
+                                    -1);
+}
+
+/* A menu button without a name of its own: what it shows, its tooltip, or its icon. */
+static void
+clean_menu_button (GtkWidget *button)
+{
+  const char *label = gtk_menu_button_get_label (GTK_MENU_BUTTON (button));
+  const char *meaning;
+  g_autofree char *shown = NULL;
+
+  if (has_name (button))
+    return;
+
+  if (label != NULL && gtk_menu_button_get_use_underline (GTK_MENU_BUTTON (button)))
+    label = shown = strip_mnemonic (label);
+  meaning = label != NULL ? label : gtk_widget_get_tooltip_text (button);
+  if (meaning == NULL)
+    meaning = icon_meaning (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (button)));
+  if (meaning == NULL)
+    {
+      name_by_content (button);
+      if (!has_name (button))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Menu"), -1);
+    }
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    meaning, -1);
+}
+
+/* A search entry without a name: what it asks for. */
+static void
+clean_search_entry (GtkWidget *entry)
+{
+  g_autofree char *placeholder = NULL;
+
+  if (has_name (entry))
+    return;
+
+  g_object_get (entry, "placeholder-text", &placeholder, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  placeholder != NULL && *placeholder != '\0' ? placeholder : _("Search"),
+                                  -1);
+}
+
+/* "_Start" becomes "_Pause". */
+static void
+button_label_changed_cb (GtkWidget  *button,
+                         GParamSpec *pspec,
+                         gpointer    data)
+{
+  clean_button (button);
+}
+
+/* A switch, spin button or check button at the end of a row without a name of its own is
+ * named after the row's title: GTK 4.8 does not make a name of the row's relation. */
+static void
+clean_row_control (GtkWidget *widget)
+{
+  GtkWidget *row;
+  const char *title;
+  g_autofree char *shown = NULL;
+
+  if (has_name (widget) &&
+      !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return;
+
+  row = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
+  if (row == NULL)
+    return;
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  if (title == NULL || *title == '\0')
+    return;
+  if (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)))
+    title = shown = strip_mnemonic (title);
+
+  /* The row names its activatable widget through its title label; said once, from here. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    title, -1);
+}
+
+/* The title of the page @widget is on: the title of the header bar at the top of one of its
+ * ancestors ("What’s New" in About). */
+static const char *
+page_title (GtkWidget *widget)
+{
+  for (GtkWidget *parent = gtk_widget_get_parent (widget);
+       parent != NULL;
+       parent = gtk_widget_get_parent (parent))
+    {
+      GtkWidget *first = gtk_widget_get_first_child (parent);
+
+      if (GTK_IS_HEADER_BAR (first) &&
+          ADW_IS_WINDOW_TITLE (gtk_header_bar_get_title_widget (GTK_HEADER_BAR (first))))
+        return adw_window_title_get_title (ADW_WINDOW_TITLE (gtk_header_bar_get_title_widget (GTK_HEADER_BAR (first))));
+    }
+
+  return NULL;
+}
+
+/* A text shown read-only without a name, such as the pages of About: the page's title. */
+static void
+clean_text_view (GtkWidget *view)
+{
+  const char *title;
+
+  if (has_name (view) || gtk_text_view_get_editable (GTK_TEXT_VIEW (view)))
+    return;
+
+  title = page_title (view);
+  if (title != NULL && *title != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+/**
+ * plano_a11y_clean_names:
+ * @widget: a widget about to be shown
+ *
+ * Gives @widget one clean accessible name where GTK would derive a bad one: a button's
+ * mnemonic label said once and without its underscore, an icon-only button named by its
+ * tooltip or its icon, a row's control named after the row.
+ */
+void
+plano_a11y_clean_names (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_BUTTON (widget))
+    {
+      clean_button (widget);
+      if (g_object_get_data (G_OBJECT (widget), "plano-a11y-watched") == NULL)
+        {
+          g_object_set_data (G_OBJECT (widget), "plano-a11y-watched", GINT_TO_POINTER (TRUE));
+          g_signal_connect (widget, "notify::label", G_CALLBACK (button_label_changed_cb), NULL);
+          g_signal_connect (widget, "notify::use-underline", G_CALLBACK (button_label_changed_cb), NULL);
+        }
+    }
+
+  if (GTK_IS_MENU_BUTTON (widget))
+    clean_menu_button (widget);
+
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    clean_search_entry (widget);
+
+  if (GTK_IS_TEXT_VIEW (widget))
+    clean_text_view (widget);
+
+  if (GTK_IS_SWITCH (widget) || GTK_IS_SPIN_BUTTON (widget) ||
+      (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) == NULL))
+    clean_row_control (widget);
+}
+
+static void
+clean_tree (GtkWidget *widget)
+{
+  plano_a11y_clean_names (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    clean_tree (child);
+}
+
+/* Each widget as it is mapped; a window's whole tree when it is, since screen readers also
+ * reach what is not shown, such as the other pages of a stack. */
+static gboolean
+map_hook_cb (GSignalInvocationHint *hint,
+             guint                  n_values,
+             const GValue          *values,
+             gpointer               data)
+{
+  GtkWidget *widget = g_value_get_object (&values[0]);
+
+  if (GTK_IS_WINDOW (widget))
+    clean_tree (widget);
+  else
+    plano_a11y_clean_names (widget);
+
+  return TRUE;
+}
+
+/**
+ * plano_a11y_init:
+ *
+ * Cleans the accessible name of every control as it is mapped, from now on; once is enough.
+ */
+void
+plano_a11y_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, map_hook_cb, NULL, NULL);
+      g_once_init_leave (&done, 1);
+    }
+}
