@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plano-a11y.h"
 #include "plano-application.h"
 #include "plano-export.h"
 #include "plano-template-chooser.h"
@@ -179,7 +180,7 @@ copy_image_action (GtkWidget  *widget,
     svg = plano_export_to_bytes (board, &options, &error);
   if (svg == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      plano_a11y_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
 
@@ -187,7 +188,7 @@ copy_image_action (GtkWidget  *widget,
   providers[1] = gdk_content_provider_new_for_bytes ("image/svg+xml", svg);
   gdk_clipboard_set_content (gtk_widget_get_clipboard (widget),
                              gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers)));
-  adw_toast_overlay_add_toast (self->toast_overlay,
+  plano_a11y_add_toast (self->toast_overlay,
                                adw_toast_new (part != NULL ? _("Selection copied as an image")
                                                            : _("Board copied as an image")));
 }
@@ -274,7 +275,7 @@ insert_capacity_notes_action (GtkWidget  *widget,
   toast = adw_toast_new (_("Figures added to the capacity step’s notes"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-insert-capacity-notes");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  plano_a11y_add_toast (self->toast_overlay, toast);
 }
 
 /* Takes the figures out again, unless the notes were edited since. */
@@ -448,7 +449,7 @@ export_response_cb (GtkNativeDialog *dialog,
     /* TRANSLATORS: %s is a file name */
     g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
 
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    plano_a11y_add_toast (self->toast_overlay, adw_toast_new (message));
   }
 
 out:

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plano-a11y.h"
 #include "plano-application.h"
 #include "plano-drafts.h"
 #include "plano-format.h"
@@ -601,7 +602,7 @@ plano_window_open_file (PlanoWindow *self,
                                            "Opened with %u warnings, the first: %s",
                                            warnings->len),
                                  warnings->len, (const char *) g_ptr_array_index (warnings, 0));
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      plano_a11y_add_toast (self->toast_overlay, adw_toast_new (message));
     }
 
   return TRUE;
@@ -688,7 +689,7 @@ plano_window_new_from_template (PlanoWindow *self,
   board = plano_template_load (id, &error);
   if (board == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      plano_a11y_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return FALSE;
     }
 
@@ -719,7 +720,7 @@ plano_window_new_from_solution (PlanoWindow *self,
   board = plano_solution_load (id, &error);
   if (board == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      plano_a11y_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return FALSE;
     }
 
@@ -727,7 +728,7 @@ plano_window_new_from_solution (PlanoWindow *self,
   plano_canvas_fit (self->canvas);
   /* TRANSLATORS: a toast; %s is a question such as "Clickstream analytics" */
   message = g_strdup_printf (_("The reference solution of “%s”, as a new board"), _(question->title));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  plano_a11y_add_toast (self->toast_overlay, adw_toast_new (message));
   return TRUE;
 }
 
@@ -1010,7 +1011,7 @@ save_done_cb (GObject      *source,
           g_autofree char *message = g_strdup_printf (_("Could not save automatically: %s"),
                                                       error->message);
 
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+          plano_a11y_add_toast (self->toast_overlay, adw_toast_new (message));
         }
       self->autosave_failed = TRUE;
       write_draft (self);

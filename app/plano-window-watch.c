@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plano-a11y.h"
 #include "plano-format.h"
 #include "plano-window-private.h"
 
@@ -140,7 +141,7 @@ file_gone (PlanoWindow *self)
       _plano_window_add_to_recent (file);
       /* TRANSLATORS: a toast; the old file name, then the new one */
       message = g_strdup_printf (_("“%s” was renamed to “%s”"), name, new_name);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      plano_a11y_add_toast (self->toast_overlay, adw_toast_new (message));
       return;
     }
 
@@ -181,7 +182,7 @@ file_changed (PlanoWindow *self)
       toast = adw_toast_new (title);
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      plano_a11y_add_toast (self->toast_overlay, toast);
       return;
     }
 

@@ -271,7 +271,7 @@ load_interview (PlanoWindow *self,
                                                       error->message);
 
           self->interview_unreadable = TRUE;
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+          plano_a11y_add_toast (self->toast_overlay, adw_toast_new (message));
         }
     }
 
@@ -380,7 +380,7 @@ canvas_items_deleted_cb (PlanoWindow *self,
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  plano_a11y_add_toast (self->toast_overlay, toast);
 }
 
 /* The side bar shows the board's outline, or the properties of what is selected. */
@@ -824,6 +824,7 @@ plano_window_init (PlanoWindow *self)
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
   _plano_window_update_title (self);
   update_actions (self);
+  plano_a11y_add_announcer (self->toast_overlay);
 
   if (g_getenv ("PLANO_REPORT_FIRST_FRAME") != NULL)
     g_signal_connect (self, "realize", G_CALLBACK (report_first_frame_cb), NULL);

@@ -44,6 +44,9 @@ PACKAGES="
   libclang-rt-dev
   dbus-x11
   dbus-daemon
+  at-spi2-core
+  gir1.2-atspi-2.0
+  python3-gi
   fonts-cantarell
   fonts-noto-color-emoji
   fonts-wqy-microhei

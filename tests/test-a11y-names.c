@@ -199,6 +199,29 @@ check_tree (const char *what,
     }
 }
 
+/* Whether the tree has an object of one of @roles ("a|b") named @name in the window named
+ * @window. */
+static gboolean
+tree_has (const char *window,
+          const char *roles,
+          const char *name)
+{
+  g_autoptr(GPtrArray) tree = read_tree ();
+
+  for (guint i = 0; i < tree->len; i++)
+    {
+      Accessible *a = g_ptr_array_index (tree, i);
+
+      g_auto(GStrv) allowed = g_strsplit (roles, "|", -1);
+
+      if (g_str_equal (a->window, window) && g_strv_contains ((const char * const *) allowed, a->role) &&
+          g_str_equal (a->name, name))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 assert_clean (GString *bad)
 {
@@ -264,8 +287,13 @@ test_window_names (void)
   plano_canvas_select (canvas, "apps", FALSE);
   check_tree ("a component's properties", bad);
 
-  /* A running session, and the toast that offers to undo a delete. */
+  /* A running session, and the toast that offers to undo a delete. The step change is in the
+   * window's announcer, an alert (a notification on newer AT-SPI) whose name is what was said
+   * last, beside gtk_accessible_announce() where GTK has it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.interview-start-pause", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.interview-next", NULL));
+  g_assert_true (tree_has (gtk_window_get_title (GTK_WINDOW (window)), "alert|notification",
+                           "Step 2 of 6: Capacity estimation, 5 minutes"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL));
   check_tree ("a running interview and a toast", bad);
 

@@ -14,8 +14,10 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "plano-a11y.h"
 #include "plano-application.h"
 #include "plano-canvas.h"
+#include "plano-interview-panel.h"
 #include "plano-format.h"
 #include "plano-preferences-window.h"
 #include "plano-progress-view.h"
@@ -424,6 +426,99 @@ test_keyboard_alone (void)
   plano_test_close_all_windows ();
 }
 
+static gint64 fake_now = G_GINT64_CONSTANT (7000) * G_USEC_PER_SEC;
+
+static gint64
+fake_clock (gpointer user_data)
+{
+  return fake_now;
+}
+
+static void
+assert_announced (PlanoWindow *window,
+                  const char  *expected)
+{
+  GtkWidget *announcer = NULL;
+
+  /* The announcer, found by its name. */
+  {
+    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, window);
+    while (stack->len > 0 && announcer == NULL)
+      {
+        GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+        if (g_strcmp0 (gtk_widget_get_name (widget), "plano-announcer") == 0)
+          announcer = widget;
+        for (GtkWidget *child = gtk_widget_get_first_child (widget);
+             child != NULL;
+             child = gtk_widget_get_next_sibling (child))
+          g_ptr_array_add (stack, child);
+      }
+  }
+  g_assert_nonnull (announcer);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (announcer), GTK_ACCESSIBLE_ROLE_ALERT);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (announcer), GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  g_assert_cmpstr (plano_a11y_get_announced (GTK_WIDGET (window)), ==, expected);
+}
+
+/* The session says what happens to it: started, the last minute, each step, paused; the
+ * countdown's name is the time left in words, with its step. */
+static void
+test_timer_announced (void)
+{
+  PlanoWindow *window = open_example ();
+  PlanoInterviewPanel *panel;
+  PlanoInterview *interview;
+  GtkWidget *countdown;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-interview", NULL));
+  plano_test_iterate ();
+  panel = PLANO_INTERVIEW_PANEL (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_INTERVIEW_PANEL));
+  interview = plano_interview_panel_get_interview (panel);
+  plano_interview_set_clock (interview, fake_clock, NULL);
+  countdown = plano_interview_panel_get_part (panel, "countdown");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.interview-start-pause", NULL));
+  plano_test_iterate ();
+  assert_announced (window, "Interview started: 5 minutes left in Requirements");
+
+  fake_now += 4 * 60 * G_USEC_PER_SEC + 5 * G_USEC_PER_SEC;
+  plano_interview_tick (interview);
+  plano_interview_panel_update (panel);
+  assert_announced (window, "One minute left in Requirements");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (countdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "55 seconds left in Requirements");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.interview-next", NULL));
+  plano_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.interview-next", NULL));
+  plano_test_iterate ();
+  assert_announced (window, "Step 3 of 6: High-level design, 10 minutes");
+
+  fake_now += 3 * 60 * G_USEC_PER_SEC + 32 * G_USEC_PER_SEC;
+  plano_interview_tick (interview);
+  plano_interview_panel_update (panel);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (countdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "6 minutes 28 seconds left in High-level design");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.interview-start-pause", NULL));
+  plano_test_iterate ();
+  assert_announced (window, "Interview paused: 6 minutes 28 seconds left in High-level design");
+
+  /* A toast is said too. */
+  plano_canvas_select (PLANO_CANVAS (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_CANVAS)), "apps", FALSE);
+  g_assert_true (gtk_widget_activate_action (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_CANVAS),
+                                             "canvas.delete", NULL));
+  plano_test_iterate ();
+#if !ADW_CHECK_VERSION (1, 6, 0) || !GTK_CHECK_VERSION (4, 14, 0)
+  assert_announced (window, "1 item deleted");
+#endif
+
+  plano_test_close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/plano/a11y/dialogs-named", test_dialogs_named);
   g_test_add_func ("/plano/a11y/canvas-describes-selection", test_canvas_describes_selection);
   g_test_add_func ("/plano/a11y/keyboard-alone", test_keyboard_alone);
+  g_test_add_func ("/plano/a11y/timer-announced", test_timer_announced);
 
   status = g_test_run ();
   plano_test_finish_app (app);

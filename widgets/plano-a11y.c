@@ -350,3 +350,143 @@ plano_a11y_init (void)
       g_once_init_leave (&done, 1);
     }
 }
+
+/* Announcements. GTK 4.14 has gtk_accessible_announce(). GTK 4.8 has nothing of the kind: the
+ * announcer stands in for a live region, an object of the role "alert", empty and out of sight in
+ * a window's overlay (hidden until the first), whose name becomes each announcement, so that AT-SPI sends the change of
+ * name (Orca 43 speaks such a change only for the object that has the focus; the canvas, which
+ * has it while one works on it, says its changes in its own description). On every GTK the
+ * announcer's name is the last announcement, which is what a test reads. */
+
+static GtkWidget *
+find_toast_overlay (GtkWidget *widget)
+{
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast_overlay (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The announcer of @widget's window: in the toast overlay that holds it, or in the window's
+ * first one (for a header bar's button). */
+static GtkWidget *
+find_announcer (GtkWidget *widget)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root;
+
+  if (overlay == NULL && (root = gtk_widget_get_root (widget)) != NULL)
+    overlay = find_toast_overlay (GTK_WIDGET (root));
+
+  return overlay != NULL ? g_object_get_data (G_OBJECT (overlay), "plano-announcer") : NULL;
+}
+
+/**
+ * plano_a11y_add_announcer:
+ * @overlay: the toast overlay that holds a window's content
+ *
+ * Puts the widget that announces over the window's content: plano_a11y_announce() on any widget
+ * of that window speaks through it. Call it once the overlay's child is in place.
+ */
+void
+plano_a11y_add_announcer (AdwToastOverlay *overlay)
+{
+  g_autoptr(GtkWidget) content = g_object_ref (adw_toast_overlay_get_child (overlay));
+  GtkWidget *over = gtk_overlay_new ();
+
+  GtkWidget *announcer = g_object_new (GTK_TYPE_BOX,
+                                       "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
+                                       "can-target", FALSE,
+                                       "can-focus", FALSE,
+                                       "halign", GTK_ALIGN_START,
+                                       "valign", GTK_ALIGN_START,
+                                       "visible", FALSE,
+                                       NULL);
+
+  gtk_widget_set_name (announcer, "plano-announcer");
+  g_object_set_data (G_OBJECT (overlay), "plano-announcer", announcer);
+
+  adw_toast_overlay_set_child (overlay, NULL);
+  gtk_overlay_set_child (GTK_OVERLAY (over), content);
+  gtk_overlay_add_overlay (GTK_OVERLAY (over), announcer);
+  adw_toast_overlay_set_child (overlay, over);
+}
+
+/**
+ * plano_a11y_announce:
+ * @widget: a widget of the window that announces
+ * @text: what a screen reader says
+ *
+ * Has screen readers say @text at once, without moving the focus: a step that ends, a move on
+ * the canvas, a toast.
+ */
+void
+plano_a11y_announce (GtkWidget  *widget,
+                     const char *text)
+{
+  GtkWidget *announcer;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (text != NULL);
+
+  announcer = find_announcer (widget);
+  if (announcer != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (announcer), "plano-announced", g_strdup (text), g_free);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (announcer), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      text, -1);
+      /* Hidden, and so out of the tree, until it has something to say. */
+      gtk_widget_set_visible (announcer, TRUE);
+    }
+
+#if GTK_CHECK_VERSION (4, 14, 0)
+  gtk_accessible_announce (GTK_ACCESSIBLE (announcer != NULL ? announcer : widget), text,
+                           GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+#endif
+}
+
+/**
+ * plano_a11y_get_announced:
+ * @widget: a widget of a window that announces
+ *
+ * Returns: (nullable): the last announcement in @widget's window, as screen readers can read it
+ */
+const char *
+plano_a11y_get_announced (GtkWidget *widget)
+{
+  GtkWidget *announcer = find_announcer (widget);
+
+  return announcer != NULL ? g_object_get_data (G_OBJECT (announcer), "plano-announced") : NULL;
+}
+
+/**
+ * plano_a11y_add_toast:
+ * @overlay: where the toast shows
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast and has screen readers say it, where libadwaita does not (before 1.6).
+ */
+void
+plano_a11y_add_toast (AdwToastOverlay *overlay,
+                      AdwToast        *toast)
+{
+#if !ADW_CHECK_VERSION (1, 6, 0) || !GTK_CHECK_VERSION (4, 14, 0)
+  g_autofree char *title = g_strdup (adw_toast_get_title (toast));
+
+  adw_toast_overlay_add_toast (overlay, toast);
+  if (title != NULL)
+    plano_a11y_announce (GTK_WIDGET (overlay), title);
+#else
+  adw_toast_overlay_add_toast (overlay, toast);
+#endif
+}

@@ -5,11 +5,18 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
-void plano_a11y_init        (void);
-void plano_a11y_clean_names (GtkWidget *widget);
+#include <adwaita.h>
+
+void        plano_a11y_init           (void);
+void        plano_a11y_clean_names    (GtkWidget       *widget);
+void        plano_a11y_add_announcer  (AdwToastOverlay *overlay);
+void        plano_a11y_announce       (GtkWidget       *widget,
+                                       const char      *text);
+const char *plano_a11y_get_announced  (GtkWidget       *widget);
+void        plano_a11y_add_toast      (AdwToastOverlay *overlay,
+                                       AdwToast        *toast);
 
 G_END_DECLS

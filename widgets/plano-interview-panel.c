@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plano-a11y.h"
 #include "plano-interview-panel.h"
 #include "plano-progress-view.h"
 #include "plano-report-view.h"
@@ -91,6 +92,9 @@ struct _PlanoInterviewPanel
   GtkWidget      *report_view;    /* the feedback window, while open */
   GtkWidget      *progress_view;  /* Your Progress, while open */
   PlanoInterviewState last_state;  /* to tell when the session has just finished */
+  int             last_step;      /* the step last announced */
+  int             warned_step;    /* the step whose last minute was announced, or -1 */
+  char           *countdown_name; /* the countdown as a screen reader says it */
   guint           n_curveballs;   /* curveballs already announced */
   gboolean        sound;
   GtkWidget      *content;  /* what scrolls below the countdown, built when first shown */
@@ -183,11 +187,62 @@ announce (PlanoInterviewPanel *self,
       /* The latest news first: an earlier toast waits its turn behind it. */
       adw_toast_set_timeout (toast, 6);
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      plano_a11y_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
     }
 
   if (target != NULL && self->built)
     scroll_into_view (self, target);
+}
+
+/* "6 minutes 28 seconds", as a screen reader says a time; the countdown shows "6:28". */
+static char *
+spoken_time (double seconds)
+{
+  int total = (int) (fabs (seconds) + 0.5);
+  int minutes = total / 60;
+  int secs = total % 60;
+  g_autofree char *m = g_strdup_printf (ngettext ("%d minute", "%d minutes", minutes), minutes);
+  g_autofree char *sec = g_strdup_printf (ngettext ("%d second", "%d seconds", secs), secs);
+
+  if (minutes == 0)
+    return g_steal_pointer (&sec);
+  if (secs == 0)
+    return g_steal_pointer (&m);
+  /* TRANSLATORS: a time said aloud: "6 minutes 28 seconds" */
+  return g_strdup_printf (C_("spoken time", "%s %s"), m, sec);
+}
+
+/* "6 minutes 28 seconds left in High-level design", or over it in overtime. */
+static char *
+countdown_text (PlanoInterview *interview)
+{
+  int step = plano_interview_get_step (interview);
+  double remaining = plano_interview_get_remaining (interview, step);
+  g_autofree char *time = NULL;
+
+  if (plano_interview_get_state (interview) == PLANO_INTERVIEW_FINISHED)
+    {
+      time = spoken_time (plano_interview_get_total_spent (interview));
+      /* TRANSLATORS: the countdown of a finished session, said aloud */
+      return g_strdup_printf (_("Total time %s"), time);
+    }
+
+  time = spoken_time (remaining);
+  if (remaining < 0)
+    /* TRANSLATORS: the countdown said aloud in overtime: "2 minutes 5 seconds over in
+     * High-level design" */
+    return g_strdup_printf (_("%s over in %s"), time, step_title (step));
+
+  /* TRANSLATORS: the countdown said aloud: "6 minutes 28 seconds left in High-level design" */
+  return g_strdup_printf (_("%s left in %s"), time, step_title (step));
+}
+
+/* Says @text to screen readers only: what the countdown and the step show already. */
+static void
+say (PlanoInterviewPanel *self,
+     const char          *text)
+{
+  plano_a11y_announce (GTK_WIDGET (self), text);
 }
 
 static void
@@ -213,6 +268,9 @@ step_ended_cb (PlanoInterviewPanel *self,
      * Requirements: on to Capacity estimation" */
     toast = g_strdup_printf (_("Time is up for %s: on to %s"), step_title (step), step_title (step + 1));
   announce (self, toast != NULL ? toast : title, self->built ? self->step_rows[moves_on ? step + 1 : step] : NULL);
+  /* The toast said where the session goes: the step change is not said again. */
+  if (moves_on)
+    self->last_step = step + 1;
 
   /* In the window the toast says so. */
   if (app == NULL || window == NULL || gtk_window_is_active (window))
@@ -295,9 +353,53 @@ text_width (GtkWidget  *widget,
   return w;
 }
 
-/* Planned against spent time per step: a grey bar for the plan, the accent colour for the time
- * spent within it and the error colour for overtime, with the time spent after the bar.
- * Step names take what they need, up to 40 % of the width, and are shortened beyond that.
+/* What a step's bar says in text: "6:20 / 10:00", and "12:05 / 10:00 +2:05" in overtime. */
+static char *
+timeline_text (PlanoInterview *interview,
+               int             step)
+{
+  double planned = plano_interview_get_planned (interview, step);
+  double spent = plano_interview_get_spent (interview, step);
+  g_autofree char *spent_text = plano_interview_format_time (spent);
+  g_autofree char *planned_text = plano_interview_format_time (planned);
+
+  if (spent > planned)
+    {
+      g_autofree char *over = plano_interview_format_time (spent - planned);
+
+      return g_strdup_printf ("%s / %s +%s", spent_text, planned_text, over);
+    }
+
+  return g_strdup_printf ("%s / %s", spent_text, planned_text);
+}
+
+/* Diagonal stripes over @x, @y, @w, @h: overtime is told by its pattern as well as its
+ * colour. */
+static void
+fill_striped (cairo_t *cr,
+              double   x,
+              double   y,
+              double   w,
+              double   h)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
+  cairo_set_line_width (cr, 2);
+  for (double d = -h; d < w + h; d += 6)
+    {
+      cairo_move_to (cr, x + d, y + h);
+      cairo_line_to (cr, x + d + h, y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Planned against spent time per step: an outlined bar for the plan, a solid bar in the accent
+ * colour for the time spent within it and a striped bar in the error colour for overtime, with
+ * the times written after the bars ("12:05 / 10:00 +2:05"), so that no colour carries a meaning
+ * alone. Step names take what they need, up to 40 % of the width, and are shortened beyond
+ * that.
  */
 static void
 draw_timeline (GtkDrawingArea *area,
@@ -311,19 +413,24 @@ draw_timeline (GtkDrawingArea *area,
   double max = 1;
   double row = height / (double) PLANO_INTERVIEW_N_STEPS;
   double names = 0;
+  double times = 0;
   double left, bar_w;
+  guint32 ink = is_dark () ? 0xffffff : 0x000000;
 
   if (self->interview == NULL)
     return;
 
   for (int i = 0; i < PLANO_INTERVIEW_N_STEPS; i++)
     {
+      g_autofree char *text = timeline_text (self->interview, i);
+
       max = MAX (max, MAX (plano_interview_get_planned (self->interview, i), plano_interview_get_spent (self->interview, i)));
       names = MAX (names, text_width (widget, step_title (i)));
+      times = MAX (times, text_width (widget, text));
     }
   names = MIN (names, width * 0.4);
   left = names + 8;
-  bar_w = MAX (width - left - text_width (widget, "00:00") - 8, 10);
+  bar_w = MAX (width - left - times - 8, 10);
 
   for (int i = 0; i < PLANO_INTERVIEW_N_STEPS; i++)
     {
@@ -331,13 +438,17 @@ draw_timeline (GtkDrawingArea *area,
       double spent = plano_interview_get_spent (self->interview, i);
       double y = i * row + row * 0.2;
       double h = row * 0.6;
-      g_autofree char *time = plano_interview_format_time (spent);
+      g_autofree char *text = timeline_text (self->interview, i);
 
       draw_text (widget, cr, step_title (i), 0, y + h / 2, 0.7, names);
 
-      set_color (cr, is_dark () ? 0xffffff : 0x000000, 0.12);
+      set_color (cr, ink, 0.08);
       cairo_rectangle (cr, left, y, bar_w * planned / max, h);
       cairo_fill (cr);
+      set_color (cr, ink, 0.55);
+      cairo_set_line_width (cr, 1);
+      cairo_rectangle (cr, left + 0.5, y + 0.5, MAX (bar_w * planned / max - 1, 0), h - 1);
+      cairo_stroke (cr);
 
       set_color (cr, is_dark () ? 0x78aeed : 0x3584e4, 1);
       cairo_rectangle (cr, left, y, bar_w * MIN (spent, planned) / max, h);
@@ -345,14 +456,39 @@ draw_timeline (GtkDrawingArea *area,
 
       if (spent > planned)
         {
-          set_color (cr, is_dark () ? 0xff7b63 : 0xc01c28, 1);
-          cairo_rectangle (cr, left + bar_w * planned / max, y, bar_w * (spent - planned) / max, h);
+          double x = left + bar_w * planned / max;
+          double w = bar_w * (spent - planned) / max;
+
+          set_color (cr, is_dark () ? 0xff7b63 : 0xc01c28, 0.35);
+          cairo_rectangle (cr, x, y, w, h);
           cairo_fill (cr);
+          set_color (cr, is_dark () ? 0xff7b63 : 0xc01c28, 1);
+          fill_striped (cr, x, y, w, h);
         }
 
-      if (spent > 0)
-        draw_text (widget, cr, time, left + bar_w * MAX (spent, planned) / max + 4, y + h / 2, 0.7, -1);
+      draw_text (widget, cr, text, left + bar_w * MAX (spent, planned) / max + 4, y + h / 2, 0.8, -1);
     }
+}
+
+/* The timeline in words, for screen readers: each step's name and times. */
+static void
+update_timeline_description (PlanoInterviewPanel *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (int i = 0; i < PLANO_INTERVIEW_N_STEPS; i++)
+    {
+      g_autofree char *spent = spoken_time (plano_interview_get_spent (self->interview, i));
+      g_autofree char *planned = spoken_time (plano_interview_get_planned (self->interview, i));
+
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      /* TRANSLATORS: one step of the timeline, said aloud: "Requirements and scope: 6 minutes
+       * spent of 5 minutes" */
+      g_string_append_printf (text, _("%s: %s spent of %s"), step_title (i), spent, planned);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->timeline), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text->str, -1);
 }
 
 static void
@@ -459,6 +595,29 @@ plano_interview_panel_update (PlanoInterviewPanel *self)
   set_css_class (self->countdown, "warning", last_minute);
   set_css_class (self->countdown, "error", overtime);
 
+  /* The countdown's name is what it shows in words, with the step it counts. */
+  {
+    g_autofree char *name = countdown_text (self->interview);
+
+    if (g_strcmp0 (name, self->countdown_name) != 0)
+      {
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->countdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        name, -1);
+        g_free (self->countdown_name);
+        self->countdown_name = g_steal_pointer (&name);
+      }
+  }
+
+  /* The last minute is said once, as it turns amber. */
+  if (state == PLANO_INTERVIEW_RUNNING && last_minute && self->warned_step != step)
+    {
+      /* TRANSLATORS: said by the screen reader: "One minute left in Requirements and scope" */
+      g_autofree char *text = g_strdup_printf (_("One minute left in %s"), step_title (step));
+
+      self->warned_step = step;
+      say (self, text);
+    }
+
   if (state == PLANO_INTERVIEW_IDLE)
     status = _("Ready when you are");
   else if (state == PLANO_INTERVIEW_FINISHED)
@@ -536,6 +695,7 @@ plano_interview_panel_update (PlanoInterviewPanel *self)
   if (self->canvas == NULL || plano_canvas_get_preview (self->canvas) == NULL)
     gtk_range_set_value (GTK_RANGE (self->replay_scale), n_frames);
   gtk_widget_queue_draw (self->timeline);
+  update_timeline_description (self);
 
   self->updating = FALSE;
 }
@@ -613,6 +773,37 @@ interview_changed_cb (PlanoInterviewPanel *self)
   self->last_state = state;
   if (state == PLANO_INTERVIEW_IDLE)
     self->recorded = FALSE;
+
+  /* Starting, pausing, resuming and each step change are said; the toasts say the rest. */
+  {
+    int step = plano_interview_get_step (self->interview);
+    g_autofree char *where = countdown_text (self->interview);
+    g_autofree char *text = NULL;
+
+    if (state == PLANO_INTERVIEW_RUNNING && before == PLANO_INTERVIEW_IDLE)
+      /* TRANSLATORS: said by the screen reader; %s is "5 minutes left in Requirements and scope" */
+      text = g_strdup_printf (_("Interview started: %s"), where);
+    else if (state == PLANO_INTERVIEW_RUNNING && before == PLANO_INTERVIEW_PAUSED)
+      /* TRANSLATORS: said by the screen reader; %s is "3 minutes left in Requirements and scope" */
+      text = g_strdup_printf (_("Interview resumed: %s"), where);
+    else if (state == PLANO_INTERVIEW_PAUSED && before == PLANO_INTERVIEW_RUNNING)
+      /* TRANSLATORS: said by the screen reader; %s is "3 minutes left in Requirements and scope" */
+      text = g_strdup_printf (_("Interview paused: %s"), where);
+    else if ((state == PLANO_INTERVIEW_RUNNING || state == PLANO_INTERVIEW_PAUSED) &&
+             step != self->last_step)
+      {
+        g_autofree char *planned = spoken_time (plano_interview_get_planned (self->interview, step));
+
+        /* TRANSLATORS: said by the screen reader: "Step 3 of 6: High-level design, 10 minutes" */
+        text = g_strdup_printf (_("Step %d of %d: %s, %s"), step + 1, PLANO_INTERVIEW_N_STEPS,
+                                step_title (step), planned);
+      }
+    if (before == PLANO_INTERVIEW_IDLE)
+      self->warned_step = -1;
+    self->last_step = step;
+    if (text != NULL)
+      say (self, text);
+  }
 
   update_brief (self);
   rebuild_curveballs (self);
@@ -1425,8 +1616,14 @@ build_steps (PlanoInterviewPanel *self,
       gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->notes[i]), 10);
       gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->notes[i]), 10);
       gtk_widget_set_size_request (self->notes[i], -1, 80);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Notes"), -1);
+      {
+        /* TRANSLATORS: the name of a step's notes for screen readers: "Notes on Capacity
+         * estimation" */
+        g_autofree char *name = g_strdup_printf (_("Notes on %s"), step_title (i));
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        name, -1);
+      }
       buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes[i]));
       g_object_set_data (G_OBJECT (buffer), "step", GINT_TO_POINTER (i));
       g_signal_connect (buffer, "changed", G_CALLBACK (notes_changed_cb), self);
@@ -1644,6 +1841,7 @@ plano_interview_panel_finalize (GObject *object)
   PlanoInterviewPanel *self = (PlanoInterviewPanel *)object;
 
   g_free (self->history_path);
+  g_free (self->countdown_name);
   g_ptr_array_unref (self->curveball_rows);
 
   G_OBJECT_CLASS (plano_interview_panel_parent_class)->finalize (object);
@@ -1802,7 +2000,7 @@ ensure_built (PlanoInterviewPanel *self)
   build_follow_ups (self, box);
 
   /* Timeline and replay */
-  group = add_group (box, _("Timeline"), _("Grey is the time planned for each step, blue the time spent, red the overtime. The slider replays the board."));
+  group = add_group (box, _("Timeline"), _("An outlined bar is the time planned for each step, a solid blue bar the time spent, a striped red bar the overtime; the times are written beside them. The slider replays the board."));
   self->timeline = gtk_drawing_area_new ();
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->timeline), 150);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->timeline), draw_timeline, self, NULL);
@@ -1943,6 +2141,8 @@ plano_interview_panel_set_interview (PlanoInterviewPanel *self,
   /* A session that was already finished when it was opened does not open its feedback again,
    * and its curveballs are not news. */
   self->last_state = plano_interview_get_state (interview);
+  self->last_step = plano_interview_get_step (interview);
+  self->warned_step = -1;
   self->n_curveballs = plano_interview_get_n_curveballs_drawn (interview);
   if (self->built)
     for (guint i = 0; i < PLANO_GUIDE_MAX_FOLLOW_UPS; i++)

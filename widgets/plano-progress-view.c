@@ -474,7 +474,7 @@ load_sessions (PlanoProgressView *self)
       /* TRANSLATORS: a toast; %s says why */
       g_autofree char *message = g_strdup_printf (_("Could not read your progress: %s"), error->message);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      plano_a11y_add_toast (self->toast_overlay, adw_toast_new (message));
       self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
     }
 
@@ -595,7 +595,7 @@ mastery_selected_cb (AdwComboRow       *row,
       /* TRANSLATORS: a toast; %s says why */
       g_autofree char *message = g_strdup_printf (_("Could not save the checklist: %s"), error->message);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      plano_a11y_add_toast (self->toast_overlay, adw_toast_new (message));
     }
 }
 
@@ -609,7 +609,7 @@ load_mastery (PlanoProgressView *self)
       /* TRANSLATORS: a toast; %s says why */
       g_autofree char *message = g_strdup_printf (_("Could not read the checklist: %s"), error->message);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      plano_a11y_add_toast (self->toast_overlay, adw_toast_new (message));
     }
 
   self->updating = TRUE;
@@ -725,6 +725,7 @@ plano_progress_view_init (PlanoProgressView *self)
   g_array_set_clear_func (self->sessions, session_clear);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  plano_a11y_add_announcer (self->toast_overlay);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart), draw_chart, self, NULL);
   build_legend (self);
   build_mastery (self);

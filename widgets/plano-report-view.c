@@ -583,7 +583,7 @@ static void
 show_toast (PlanoReportView *self,
             const char      *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  plano_a11y_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
 static void
@@ -853,6 +853,7 @@ static void
 plano_report_view_init (PlanoReportView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  plano_a11y_add_announcer (self->toast_overlay);
   build_rubric_rows (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_dark_cb), self, G_CONNECT_SWAPPED);
