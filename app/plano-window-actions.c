@@ -582,12 +582,27 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* While a text is edited on the canvas, the keys of undo and redo, which the application
+ * takes before any widget sees them, undo the typing rather than a change of the board. */
+static gboolean
+undo_typing (PlanoWindow *self,
+             const char  *action)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return plano_canvas_is_editing (self->canvas) && focus != NULL &&
+         gtk_widget_activate_action (focus, action, NULL);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   PlanoWindow *self = PLANO_WINDOW (widget);
+
+  if (undo_typing (self, "text.undo"))
+    return;
 
   if (self->history != NULL)
     plano_history_undo (self->history);
@@ -599,6 +614,9 @@ redo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   PlanoWindow *self = PLANO_WINDOW (widget);
+
+  if (undo_typing (self, "text.redo"))
+    return;
 
   if (self->history != NULL)
     plano_history_redo (self->history);

@@ -201,28 +201,257 @@ test_rubber_band (Fixture       *f,
   g_assert_false (g_strv_contains ((const char * const *) selection, c));
 }
 
-/* Label editing: Enter keeps the text, Escape leaves the label as it was. */
+static char *
+editor_text (Fixture *f)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (plano_canvas_get_editor (f->canvas)));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_editor_text (Fixture    *f,
+                 const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (plano_canvas_get_editor (f->canvas))), text, -1);
+}
+
+/* Whether the whole text of the editor is selected, so that typing replaces it. */
+static gboolean
+editor_all_selected (Fixture *f)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (plano_canvas_get_editor (f->canvas)));
+  GtkTextIter start, end;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return gtk_text_buffer_get_char_count (buffer) == 0;
+
+  return gtk_text_iter_is_start (&start) && gtk_text_iter_is_end (&end);
+}
+
+/* Label editing: Enter keeps the text, Escape leaves the label as it was; each kept edit is
+ * one undo step, and the editor goes away either way. */
 static void
 test_label_editing (Fixture       *f,
                     gconstpointer  data)
 {
   g_autofree char *id = g_strdup (add_node_at (f, "kafka", 100, 100)->item.id);
-  GtkWidget *entry = plano_canvas_get_entry (f->canvas);
+  GtkWidget *editor = plano_canvas_get_editor (f->canvas);
+  g_autofree char *text = NULL;
+  guint steps = plano_history_get_n_undo (f->history);
 
   plano_canvas_begin_edit (f->canvas);
   plano_test_iterate ();
-  g_assert_true (gtk_widget_get_visible (entry));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Kafka");
+  g_assert_true (gtk_widget_get_visible (editor));
+  g_assert_true (plano_canvas_is_editing (f->canvas));
+  text = editor_text (f);
+  g_assert_cmpstr (text, ==, "Kafka");
+  g_assert_true (editor_all_selected (f));
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), "Clicks topic");
-  g_signal_emit_by_name (entry, "activate");
-  g_assert_false (gtk_widget_get_visible (entry));
+  /* While it is open, the canvas's keys do nothing: "c" would start a connection. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.connect", NULL));
+  g_assert_false (plano_canvas_get_board (f->canvas) == NULL);
+  g_assert_cmpint (f->canvas->state, ==, STATE_IDLE);
+
+  set_editor_text (f, "Clicks topic");
+  plano_canvas_end_edit (f->canvas, TRUE);
+  g_assert_false (gtk_widget_get_visible (editor));
+  g_assert_false (plano_canvas_is_editing (f->canvas));
   g_assert_cmpstr (plano_board_get_label (f->board, id), ==, "Clicks topic");
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
 
   plano_canvas_begin_edit (f->canvas);
-  gtk_editable_set_text (GTK_EDITABLE (entry), "Something else");
+  set_editor_text (f, "Something else");
   plano_canvas_end_edit (f->canvas, FALSE);
+  g_assert_false (gtk_widget_get_visible (editor));
   g_assert_cmpstr (plano_board_get_label (f->board, id), ==, "Clicks topic");
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
+
+  /* The canvas's keys work again once it is closed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.connect", NULL));
+  g_assert_cmpint (f->canvas->state, ==, STATE_KEY_CONNECTING);
+}
+
+/* Where to double-click to edit each kind of item. */
+typedef struct
+{
+  char   *id;
+  double  x, y;     /* canvas point on its text */
+} Editable;
+
+static void
+editable_items (Fixture  *f,
+                Editable *items)
+{
+  g_autofree char *kafka = g_strdup (add_node_at (f, "kafka", -250, -150)->item.id);
+  g_autofree char *flink = g_strdup (add_node_at (f, "flink", 150, -150)->item.id);
+  g_autoptr(GPtrArray) points = NULL;
+  const PlanoNode *node = plano_board_lookup_node (f->board, kafka);
+  const PlanoZone *zone;
+  const PlanoNote *note;
+  const PlanoPoint *a, *b;
+  char *edge;
+  double wx, wy;
+
+  items[0] = (Editable) { g_strdup (kafka), node->x + node->w * 0.65, node->y + node->h / 2 };
+
+  to_widget (f, -200, 150, &wx, &wy);
+  g_assert_true (plano_canvas_drop_kind (f->canvas, "zone", wx, wy));
+  zone = (const PlanoZone *) plano_board_get_item (f->board, PLANO_ITEM_ZONE, 0);
+  items[1] = (Editable) { g_strdup (zone->item.id), zone->x + 40, zone->y + 18 };
+
+  to_widget (f, 250, 150, &wx, &wy);
+  g_assert_true (plano_canvas_drop_kind (f->canvas, "note", wx, wy));
+  note = (const PlanoNote *) plano_board_get_item (f->board, PLANO_ITEM_NOTE, 0);
+  items[2] = (Editable) { g_strdup (note->item.id), note->x + note->w / 2, note->y + note->h / 2 };
+
+  edge = g_strdup (plano_board_add_edge (f->board, kafka, flink, NULL, NULL)->item.id);
+  plano_board_set_label (f->board, edge, "raw");
+  points = plano_renderer_get_edge_points (plano_canvas_get_renderer (f->canvas), edge);
+  a = g_ptr_array_index (points, 0);
+  b = g_ptr_array_index (points, points->len - 1);
+  items[3] = (Editable) { edge, (a->x + b->x) / 2, (a->y + b->y) / 2 };
+  plano_test_iterate ();
+}
+
+static void
+double_click (Fixture        *f,
+              const Editable *item)
+{
+  double wx, wy;
+
+  to_widget (f, item->x, item->y, &wx, &wy);
+  plano_test_click (GTK_WIDGET (f->canvas), wx, wy, 2);
+}
+
+/* Real input: a double click on each kind of item opens the editor with its text selected,
+ * focused; what is typed goes into it and nowhere else ("c" does not start a connection,
+ * Ctrl+A selects the editor's text rather than the board, Return does not end a connection
+ * but keeps the text), and Escape drops the edit. Each kept edit is one undo step. */
+static void
+test_edit_in_place_keys (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *editor = plano_canvas_get_editor (f->canvas);
+  Editable items[4];
+
+  if (!plano_test_can_type (GTK_WIDGET (f->canvas)))
+    {
+      g_test_skip ("needs X11 and xdotool");
+      return;
+    }
+
+  editable_items (f, items);
+  plano_test_focus_window (GTK_WIDGET (f->canvas));
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autofree char *before = g_strdup (plano_board_get_label (f->board, items[i].id));
+      g_autofree char *shown = NULL;
+      g_autofree char *typed = NULL;
+      g_auto(GStrv) selection = NULL;
+      guint n_edges = plano_board_get_n_items (f->board, PLANO_ITEM_EDGE);
+      guint steps = plano_history_get_n_undo (f->history);
+      PlanoItemType type = plano_board_lookup (f->board, items[i].id)->type;
+
+      /* Escape drops what was typed. */
+      double_click (f, &items[i]);
+      g_assert_true (gtk_widget_get_visible (editor));
+      g_assert_true (gtk_widget_has_focus (editor));
+      shown = editor_text (f);
+      g_assert_cmpstr (shown, ==, before);
+      g_assert_true (editor_all_selected (f));
+      plano_test_type ("Nope");
+      plano_test_keys ("Escape");
+      g_assert_false (gtk_widget_get_visible (editor));
+      g_assert_cmpstr (plano_board_get_label (f->board, items[i].id), ==, before);
+      g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps);
+
+      /* Return keeps it; the keys stayed in the editor. */
+      double_click (f, &items[i]);
+      g_assert_true (gtk_widget_has_focus (editor));
+      plano_test_type ("Enrich");
+      typed = editor_text (f);
+      g_assert_cmpstr (typed, ==, "Enrich");
+      g_assert_cmpint (f->canvas->state, ==, STATE_IDLE);
+
+      plano_test_keys ("ctrl+a");
+      g_assert_true (editor_all_selected (f));
+      selection = plano_canvas_get_selection (f->canvas);
+      g_assert_cmpuint (g_strv_length (selection), ==, 1);
+      g_assert_cmpstr (selection[0], ==, items[i].id);
+      plano_test_keys ("End");
+
+      if (type == PLANO_ITEM_NOTE)
+        {
+          /* Shift+Return starts a new line in a note. */
+          plano_test_keys ("shift+Return");
+          plano_test_type ("Flink");
+        }
+      plano_test_keys ("Return");
+
+      g_assert_false (gtk_widget_get_visible (editor));
+      g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->canvas)));
+      g_assert_cmpstr (plano_board_get_label (f->board, items[i].id), ==,
+                       type == PLANO_ITEM_NOTE ? "Enrich\nFlink" : "Enrich");
+      g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_EDGE), ==, n_edges);
+      g_assert_cmpint (f->canvas->state, ==, STATE_IDLE);
+      g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    g_free (items[i].id);
+}
+
+/* F2 edits the selected item with its text selected: typing replaces it rather than adds to
+ * it. A click beside the editor keeps what was typed and closes it. */
+static void
+test_edit_f2_click_outside (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *editor = plano_canvas_get_editor (f->canvas);
+  g_autofree char *id = NULL;
+  g_autofree char *typed = NULL;
+  PlanoRect box;
+  double wx, wy;
+
+  if (!plano_test_can_type (GTK_WIDGET (f->canvas)))
+    {
+      g_test_skip ("needs X11 and xdotool");
+      return;
+    }
+
+  id = g_strdup (add_node_at (f, "kafka", 200, 150)->item.id);
+  plano_test_iterate ();
+  plano_test_focus_window (GTK_WIDGET (f->canvas));
+  gtk_widget_grab_focus (GTK_WIDGET (f->canvas));
+
+  plano_test_keys ("F2");
+  g_assert_true (gtk_widget_get_visible (editor));
+  plano_test_type ("Events");
+  typed = editor_text (f);
+  g_assert_cmpstr (typed, ==, "Events");
+
+  /* The editor covers the label, not the kind's icon at the left of the card. */
+  {
+    graphene_rect_t bounds;
+    const PlanoNode *node = plano_board_lookup_node (f->board, id);
+    double icon_right;
+
+    g_assert_true (gtk_widget_compute_bounds (editor, GTK_WIDGET (f->canvas), &bounds));
+    to_widget (f, node->x + 10 + 36, node->y, &icon_right, &wy);
+    g_assert_cmpfloat (bounds.origin.x, >=, icon_right);
+    to_widget (f, node->x + node->w, node->y, &wx, &wy);
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, wx);
+  }
+
+  g_assert_true (plano_renderer_get_item_box (plano_canvas_get_renderer (f->canvas), id, &box));
+  to_widget (f, box.x - 200, box.y - 200, &wx, &wy);
+  plano_test_click (GTK_WIDGET (f->canvas), wx, wy, 1);
+  g_assert_false (gtk_widget_get_visible (editor));
+  g_assert_cmpstr (plano_board_get_label (f->board, id), ==, "Events");
 }
 
 static void
@@ -517,6 +746,8 @@ main (int   argc,
   ADD ("move-two", test_move_two);
   ADD ("rubber-band", test_rubber_band);
   ADD ("label-editing", test_label_editing);
+  ADD ("edit-in-place-keys", test_edit_in_place_keys);
+  ADD ("edit-f2-click-outside", test_edit_f2_click_outside);
   ADD ("delete", test_delete);
   ADD ("nudge", test_nudge);
   ADD ("zoom-at-pointer", test_zoom_at_pointer);

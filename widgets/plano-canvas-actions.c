@@ -401,6 +401,7 @@ secondary_pressed_cb (PlanoCanvas     *self,
   if (self->board == NULL)
     return;
 
+  plano_canvas_end_edit (self, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self));
   plano_canvas_widget_to_canvas (self, wx, wy, &x, &y);
   id = _plano_canvas_pick (self, x, y);

@@ -103,7 +103,7 @@ key_pressed_cb (PlanoCanvas           *self,
                 GdkModifierType        state,
                 GtkEventControllerKey *key)
 {
-  if (keyval != GDK_KEY_space)
+  if (keyval != GDK_KEY_space || self->editing != NULL)
     return FALSE;
 
   self->space_down = TRUE;

@@ -94,9 +94,10 @@ struct _PlanoCanvas
   double         pan_ox, pan_oy;
   double         zoom_start;
 
-  /* Label editing */
-  GtkWidget     *entry;
-  char          *editing;
+  /* Editing a text in place (plano-canvas-edit.c) */
+  GtkWidget     *editor;
+  char          *editing;       /* the item whose text is edited */
+  gboolean       edit_multiline;
 
   /* Keyboard connecting: the target Tab has picked. */
   char          *key_target;
@@ -166,8 +167,9 @@ void             _plano_canvas_pan_drag                (PlanoCanvas     *self,
                                                         double           offset_x,
                                                         double           offset_y);
 
-/* plano-canvas-edit.c: editing a label in place */
+/* plano-canvas-edit.c: editing a text in place */
 void             _plano_canvas_edit_init               (PlanoCanvas     *self);
+void             _plano_canvas_edit_allocate           (PlanoCanvas     *self);
 
 /* plano-canvas-actions.c */
 void             _plano_canvas_class_init_actions      (GtkWidgetClass  *widget_class);
@@ -193,7 +195,10 @@ gboolean plano_canvas_drop_kind     (PlanoCanvas     *self,
                                      double           widget_y);
 void  plano_canvas_end_edit         (PlanoCanvas     *self,
                                      gboolean         apply);
-GtkWidget *plano_canvas_get_entry   (PlanoCanvas     *self);
+GtkWidget *plano_canvas_get_editor  (PlanoCanvas     *self);
+void  plano_canvas_double_click     (PlanoCanvas     *self,
+                                     double           widget_x,
+                                     double           widget_y);
 void  plano_canvas_get_handle_point (PlanoCanvas     *self,
                                      double          *widget_x,
                                      double          *widget_y);

@@ -432,8 +432,8 @@ plano_canvas_snapshot (GtkWidget   *widget,
 
   cairo_destroy (cr);
 
-  if (self->entry != NULL && gtk_widget_get_visible (self->entry))
-    gtk_widget_snapshot_child (widget, self->entry, snapshot);
+  if (self->editor != NULL && gtk_widget_get_visible (self->editor))
+    gtk_widget_snapshot_child (widget, self->editor, snapshot);
 }
 
 /* Selection */
@@ -731,6 +731,9 @@ plano_canvas_pointer_press (PlanoCanvas     *self,
   if (self->board == NULL)
     return;
 
+  /* A press beside the text being edited keeps it, and then does what it does. */
+  plano_canvas_end_edit (self, TRUE);
+
   gtk_widget_grab_focus (GTK_WIDGET (self));
   plano_canvas_widget_to_canvas (self, wx, wy, &self->start_x, &self->start_y);
   self->pointer_x = self->start_x;
@@ -870,17 +873,20 @@ drag_end_cb (PlanoCanvas    *self,
   plano_canvas_pointer_release (self, offset_x, offset_y);
 }
 
-static void
-click_pressed_cb (PlanoCanvas     *self,
-                  int              n_press,
-                  double           wx,
-                  double           wy,
-                  GtkGestureClick *gesture)
+/**
+ * plano_canvas_double_click:
+ *
+ * What a double click does: edits the text of the item under the pointer in place.
+ */
+void
+plano_canvas_double_click (PlanoCanvas *self,
+                           double       wx,
+                           double       wy)
 {
   double x, y;
   const char *id;
 
-  if (n_press != 2 || self->board == NULL)
+  if (self->board == NULL)
     return;
 
   plano_canvas_widget_to_canvas (self, wx, wy, &x, &y);
@@ -890,6 +896,19 @@ click_pressed_cb (PlanoCanvas     *self,
 
   plano_canvas_select (self, id, FALSE);
   plano_canvas_begin_edit (self);
+}
+
+/* The editor opens when the second click is released, not pressed: the press starts the drag
+ * gesture too, which takes the focus for the canvas; the editor must have it after that. */
+static void
+click_released_cb (PlanoCanvas     *self,
+                   int              n_press,
+                   double           wx,
+                   double           wy,
+                   GtkGestureClick *gesture)
+{
+  if (n_press == 2)
+    plano_canvas_double_click (self, wx, wy);
 }
 
 static void
@@ -996,26 +1015,7 @@ plano_canvas_size_allocate (GtkWidget *widget,
   if (self->menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->menu));
 
-  if (self->entry != NULL && gtk_widget_get_visible (self->entry))
-    {
-      PlanoRect box = { 0, 0, 160, 40 };
-      const PlanoItem *item = self->editing != NULL ? plano_board_lookup (self->board, self->editing) : NULL;
-      double wx, wy;
-      int min_h;
-
-      if (item != NULL)
-        plano_renderer_get_item_box (self->renderer, item->id, &box);
-
-      plano_canvas_canvas_to_widget (self, box.x, box.y, &wx, &wy);
-      gtk_widget_measure (self->entry, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
-      gtk_widget_size_allocate (self->entry,
-                                &(GtkAllocation) {
-                                  (int) wx,
-                                  (int) (wy + box.h * self->zoom / 2 - min_h / 2.0),
-                                  MAX ((int) (box.w * self->zoom), 120),
-                                  min_h,
-                                }, -1);
-    }
+  _plano_canvas_edit_allocate (self);
 }
 
 static void
@@ -1208,6 +1208,15 @@ board_changed_cb (PlanoCanvas *self,
 
   if (dropped)
     _plano_canvas_emit_selection_changed (self);
+
+  /* The editor follows its item, and goes with it when an undo takes the item away. */
+  if (self->editing != NULL)
+    {
+      if (plano_board_lookup (self->board, self->editing) == NULL)
+        plano_canvas_end_edit (self, FALSE);
+      else
+        gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -1493,7 +1502,7 @@ plano_canvas_dispose (GObject *object)
   PlanoCanvas *self = (PlanoCanvas *)object;
 
   plano_canvas_set_history (self, NULL);
-  g_clear_pointer (&self->entry, gtk_widget_unparent);
+  g_clear_pointer (&self->editor, gtk_widget_unparent);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
 
   g_clear_object (&self->preview);
@@ -1688,7 +1697,7 @@ plano_canvas_init (PlanoCanvas *self)
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect_swapped (click, "pressed", G_CALLBACK (click_pressed_cb), self);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   motion = gtk_event_controller_motion_new ();
