@@ -454,6 +454,120 @@ test_edit_f2_click_outside (Fixture       *f,
   g_assert_cmpstr (plano_board_get_label (f->board, id), ==, "Events");
 }
 
+/* The canvas as it draws itself, in a cairo image surface. */
+static cairo_surface_t *
+draw_canvas (Fixture *f)
+{
+  GtkWidget *widget = GTK_WIDGET (f->canvas);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  /* The canvas's own drawing, now, rather than the last frame's. */
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  gsk_render_node_unref (node);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* Whether the pixel at @x, @y of @surface is the light style's accent blue (#3584e4). */
+static gboolean
+is_accent (cairo_surface_t *surface,
+           double           x,
+           double           y)
+{
+  const guint8 *p = cairo_image_surface_get_data (surface) +
+                    (int) round (y) * cairo_image_surface_get_stride (surface) + (int) round (x) * 4;
+
+  return abs (p[2] - 0x35) < 30 && abs (p[1] - 0x84) < 30 && abs (p[0] - 0xe4) < 30;
+}
+
+static const char *
+cursor_name (Fixture *f)
+{
+  GdkCursor *cursor = gtk_widget_get_cursor (GTK_WIDGET (f->canvas));
+
+  return cursor != NULL ? gdk_cursor_get_name (cursor) : NULL;
+}
+
+/* Pointing at a component shows the "+" to connect from, selected or not; it stays while the
+ * pointer goes to it, and a drag from it connects. The cursor says what a drag would do. */
+static void
+test_hover_ports (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (add_node_at (f, "kafka", -200, 0)->item.id);
+  g_autofree char *b = g_strdup (add_node_at (f, "flink", 200, 0)->item.id);
+  const PlanoNode *node = plano_board_lookup_node (f->board, a);
+  cairo_surface_t *surface;
+  const PlanoEdge *edge;
+  double px, py, bx, by, wx, wy;
+
+  plano_canvas_clear_selection (f->canvas);
+  to_widget (f, node->x + node->w, node->y + node->h / 2, &px, &py);
+  px += CONNECT_OFFSET;
+  /* The "+" is white on an accent disc: a point of the disc off its cross. */
+#define PORT_SHOWN(surface) is_accent (surface, px + 3, py + 3)
+
+  /* Nothing under the pointer: no "+", the default cursor. */
+  to_widget (f, 0, 200, &wx, &wy);
+  plano_canvas_pointer_motion (f->canvas, wx, wy);
+  surface = draw_canvas (f);
+  g_assert_false (PORT_SHOWN (surface));
+  cairo_surface_destroy (surface);
+  g_assert_null (cursor_name (f));
+
+  /* On the card: its "+" shows, and a drag would move it. */
+  to_widget (f, node->x + node->w / 2, node->y + node->h / 2, &wx, &wy);
+  plano_canvas_pointer_motion (f->canvas, wx, wy);
+  surface = draw_canvas (f);
+  g_assert_true (PORT_SHOWN (surface));
+  cairo_surface_destroy (surface);
+  g_assert_cmpstr (cursor_name (f), ==, "move");
+
+  /* Across the gap to the "+", and on it: it stays, and a drag would connect. */
+  plano_canvas_pointer_motion (f->canvas, px - CONNECT_OFFSET / 2, py);
+  plano_canvas_pointer_motion (f->canvas, px, py);
+  surface = draw_canvas (f);
+  g_assert_true (PORT_SHOWN (surface));
+  cairo_surface_destroy (surface);
+  g_assert_cmpstr (cursor_name (f), ==, "crosshair");
+
+  to_widget (f, 200, 0, &bx, &by);
+  plano_canvas_pointer_press (f->canvas, px, py, 0);
+  plano_canvas_pointer_drag (f->canvas, bx - px, by - py);
+  plano_canvas_pointer_release (f->canvas, bx - px, by - py);
+  g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_EDGE), ==, 1);
+  edge = (const PlanoEdge *) plano_board_get_item (f->board, PLANO_ITEM_EDGE, 0);
+  g_assert_cmpstr (edge->from, ==, a);
+  g_assert_cmpstr (edge->to, ==, b);
+
+  /* Away from it, the "+" goes. */
+  to_widget (f, 0, 200, &wx, &wy);
+  plano_canvas_pointer_motion (f->canvas, wx, wy);
+  surface = draw_canvas (f);
+  g_assert_false (PORT_SHOWN (surface));
+  cairo_surface_destroy (surface);
+
+  /* A selected card's corners resize it, each its way. */
+  plano_canvas_select (f->canvas, a, FALSE);
+  node = plano_board_lookup_node (f->board, a);
+  to_widget (f, node->x + node->w, node->y + node->h, &wx, &wy);
+  plano_canvas_pointer_motion (f->canvas, wx, wy);
+  g_assert_cmpstr (cursor_name (f), ==, "nwse-resize");
+  to_widget (f, node->x + node->w, node->y, &wx, &wy);
+  plano_canvas_pointer_motion (f->canvas, wx, wy);
+  g_assert_cmpstr (cursor_name (f), ==, "nesw-resize");
+#undef PORT_SHOWN
+}
+
 static void
 count_deleted_cb (PlanoCanvas *canvas,
                   guint        n,
@@ -748,6 +862,7 @@ main (int   argc,
   ADD ("label-editing", test_label_editing);
   ADD ("edit-in-place-keys", test_edit_in_place_keys);
   ADD ("edit-f2-click-outside", test_edit_f2_click_outside);
+  ADD ("hover-ports", test_hover_ports);
   ADD ("delete", test_delete);
   ADD ("nudge", test_nudge);
   ADD ("zoom-at-pointer", test_zoom_at_pointer);

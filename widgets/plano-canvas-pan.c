@@ -132,6 +132,7 @@ _plano_canvas_pan_begin (PlanoCanvas *self)
   self->state = STATE_PANNING;
   self->pan_ox = self->ox;
   self->pan_oy = self->oy;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
 }
 
 void

@@ -78,6 +78,7 @@ struct _PlanoCanvas
 
   GHashTable    *selection;     /* ids */
   char          *hover;
+  char          *port;          /* the node under the pointer, whose "+" shows */
 
   /* The gesture under way. */
   State          state;
@@ -144,6 +145,10 @@ gboolean         _plano_canvas_edge_begin              (PlanoCanvas     *self,
 void             _plano_canvas_edge_drag               (PlanoCanvas     *self);
 void             _plano_canvas_edge_end                (PlanoCanvas     *self);
 void             _plano_canvas_connect_end             (PlanoCanvas     *self);
+EdgeHandle       _plano_canvas_pick_edge_handle        (PlanoCanvas     *self,
+                                                        double           widget_x,
+                                                        double           widget_y,
+                                                        guint           *index);
 void             _plano_canvas_connect_draw            (PlanoCanvas     *self,
                                                         cairo_t         *cr,
                                                         const GdkRGBA   *accent);
@@ -154,7 +159,12 @@ gboolean         _plano_canvas_handle_begin            (PlanoCanvas     *self,
                                                         double           widget_y);
 Handle           _plano_canvas_pick_handle             (PlanoCanvas     *self,
                                                         double           widget_x,
-                                                        double           widget_y);
+                                                        double           widget_y,
+                                                        const PlanoItem **owner);
+void             _plano_canvas_update_port             (PlanoCanvas     *self,
+                                                        double           widget_x,
+                                                        double           widget_y,
+                                                        const char      *hover);
 void             _plano_canvas_resize_drag             (PlanoCanvas     *self);
 void             _plano_canvas_handles_draw            (PlanoCanvas     *self,
                                                         cairo_t         *cr,
@@ -186,6 +196,10 @@ void  plano_canvas_pointer_press    (PlanoCanvas     *self,
 void  plano_canvas_pointer_drag     (PlanoCanvas     *self,
                                      double           offset_x,
                                      double           offset_y);
+void  plano_canvas_pointer_motion   (PlanoCanvas     *self,
+                                     double           widget_x,
+                                     double           widget_y);
+void  plano_canvas_pointer_leave    (PlanoCanvas     *self);
 void  plano_canvas_pointer_release  (PlanoCanvas     *self,
                                      double           offset_x,
                                      double           offset_y);

@@ -839,6 +839,14 @@ plano_canvas_pointer_release (PlanoCanvas *self,
       break;
     }
 
+  /* What is under the pointer now, and what a drag from there would do. */
+  {
+    double wx, wy;
+
+    plano_canvas_canvas_to_widget (self, self->pointer_x, self->pointer_y, &wx, &wy);
+    plano_canvas_pointer_motion (self, wx, wy);
+  }
+
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -911,11 +919,67 @@ click_released_cb (PlanoCanvas     *self,
     plano_canvas_double_click (self, wx, wy);
 }
 
-static void
-motion_cb (PlanoCanvas              *self,
-           double                    wx,
-           double                    wy,
-           GtkEventControllerMotion *motion)
+/* What a drag from @wx, @wy would do, as a cursor: move, resize which way, connect, pan. */
+static const char *
+cursor_at (PlanoCanvas *self,
+           double       wx,
+           double       wy,
+           const char  *id)
+{
+  const PlanoItem *item;
+  guint index;
+
+  if (self->state == STATE_PANNING)
+    return "grabbing";
+  if (self->space_down)
+    return "grab";
+
+  switch (_plano_canvas_pick_edge_handle (self, wx, wy, &index))
+    {
+    case EDGE_HANDLE_FROM:
+    case EDGE_HANDLE_TO:
+      return "crosshair";
+    case EDGE_HANDLE_WAYPOINT:
+    case EDGE_HANDLE_MIDPOINT:
+      return "move";
+    case EDGE_HANDLE_NONE:
+    default:
+      break;
+    }
+
+  switch (_plano_canvas_pick_handle (self, wx, wy, NULL))
+    {
+    case HANDLE_CONNECT:
+      return "crosshair";
+    case HANDLE_TOP_LEFT:
+    case HANDLE_BOTTOM_RIGHT:
+      return "nwse-resize";
+    case HANDLE_TOP_RIGHT:
+    case HANDLE_BOTTOM_LEFT:
+      return "nesw-resize";
+    case HANDLE_NONE:
+    default:
+      break;
+    }
+
+  item = id != NULL ? plano_board_lookup (self->board, id) : NULL;
+  if (item == NULL)
+    return NULL;
+
+  return item->type == PLANO_ITEM_EDGE ? "pointer" : "move";
+}
+
+/**
+ * plano_canvas_pointer_motion:
+ *
+ * The pointer moved to @wx, @wy without a button down (or during a gesture): what is under
+ * it is highlighted, a component under it shows its "+" to connect from, and the cursor says
+ * what a drag would do.
+ */
+void
+plano_canvas_pointer_motion (PlanoCanvas *self,
+                             double       wx,
+                             double       wy)
 {
   double x, y;
   const char *id;
@@ -935,9 +999,40 @@ motion_cb (PlanoCanvas              *self,
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                   _plano_canvas_pick_handle (self, wx, wy) != HANDLE_NONE ? "crosshair" :
-                                   id != NULL ? "pointer" : NULL);
+  /* During a gesture the cursor stays what the press made it. */
+  if (self->state != STATE_IDLE && self->state != STATE_KEY_CONNECTING && self->state != STATE_PANNING)
+    return;
+
+  _plano_canvas_update_port (self, wx, wy, id);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor_at (self, wx, wy, id));
+}
+
+/* The pointer left the canvas: nothing is under it any more. */
+void
+plano_canvas_pointer_leave (PlanoCanvas *self)
+{
+  if (self->hover == NULL && self->port == NULL)
+    return;
+
+  g_clear_pointer (&self->hover, g_free);
+  g_clear_pointer (&self->port, g_free);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+motion_cb (PlanoCanvas              *self,
+           double                    wx,
+           double                    wy,
+           GtkEventControllerMotion *motion)
+{
+  plano_canvas_pointer_motion (self, wx, wy);
+}
+
+static void
+motion_leave_cb (PlanoCanvas              *self,
+                 GtkEventControllerMotion *motion)
+{
+  plano_canvas_pointer_leave (self);
 }
 
 /**
@@ -1271,6 +1366,7 @@ plano_canvas_set_history (PlanoCanvas  *self,
   g_set_object (&self->history, history);
   g_hash_table_remove_all (self->selection);
   g_clear_pointer (&self->hover, g_free);
+  g_clear_pointer (&self->port, g_free);
   self->state = STATE_IDLE;
 
   if (history != NULL)
@@ -1517,6 +1613,7 @@ plano_canvas_finalize (GObject *object)
 
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->hover, g_free);
+  g_clear_pointer (&self->port, g_free);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->moving, g_strfreev);
   g_clear_pointer (&self->editing, g_free);
@@ -1702,6 +1799,7 @@ plano_canvas_init (PlanoCanvas *self)
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (motion, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect_swapped (motion, "leave", G_CALLBACK (motion_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   _plano_canvas_pan_init (self);
