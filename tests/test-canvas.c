@@ -568,6 +568,155 @@ test_hover_ports (Fixture       *f,
 #undef PORT_SHOWN
 }
 
+/* Whether the pixel at @x, @y of @surface is the red of the guides (#e01b24). */
+static gboolean
+is_guide (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  const guint8 *p = cairo_image_surface_get_data (surface) +
+                    (int) floor (y) * cairo_image_surface_get_stride (surface) + (int) floor (x) * 4;
+
+  return abs (p[2] - 0xe0) < 40 && abs (p[1] - 0x1b) < 40 && abs (p[0] - 0x24) < 40;
+}
+
+/* Drags @id by @dx, @dy canvas units from its middle, with @state held, and stops before the
+ * release, so that what shows during the drag can be seen. */
+static void
+drag_item (Fixture         *f,
+           const char      *id,
+           double           dx,
+           double           dy,
+           GdkModifierType  state)
+{
+  const PlanoNode *node = plano_board_lookup_node (f->board, id);
+  double wx, wy;
+
+  to_widget (f, node->x + node->w / 2, node->y + node->h / 2, &wx, &wy);
+  plano_canvas_pointer_press (f->canvas, wx, wy, 0);
+  plano_canvas_pointer_drag_with_state (f->canvas, dx / 2, dy / 2, state);
+  plano_canvas_pointer_drag_with_state (f->canvas, dx, dy, state);
+}
+
+/* Moving a component near another's edge snaps it there and shows the guide; with Alt it goes
+ * where the pointer is. Between two others it snaps to equal gaps; a resized edge snaps too. */
+static void
+test_smart_guides (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (add_node_at (f, "kafka", -200, -150)->item.id);
+  g_autofree char *b = g_strdup (add_node_at (f, "flink", 100, 100)->item.id);
+  const PlanoNode *na = plano_board_lookup_node (f->board, a);
+  const PlanoNode *nb = plano_board_lookup_node (f->board, b);
+  double ax = na->x, bx = nb->x, by = nb->y;
+  cairo_surface_t *surface;
+  const Guide *guide;
+  double gx, gy;
+
+  /* b's left edge dragged to 3 units right of a's: it snaps onto it. */
+  drag_item (f, b, ax + 3 - bx, -37, 0);
+  nb = plano_board_lookup_node (f->board, b);
+  g_assert_cmpfloat (nb->x, ==, ax);
+  g_assert_cmpfloat (nb->y, ==, by - 37);
+  /* Cards of one width line up at both edges and the centre: a guide at each, all upright. */
+  g_assert_cmpuint (f->canvas->guides->len, >=, 1);
+  for (guint i = 0; i < f->canvas->guides->len; i++)
+    {
+      guide = &g_array_index (f->canvas->guides, Guide, i);
+      g_assert_true (guide->vertical);
+    }
+  guide = &g_array_index (f->canvas->guides, Guide, 0);
+  g_assert_cmpfloat (guide->position, ==, ax);
+
+  /* The guide is drawn between the two cards. */
+  na = plano_board_lookup_node (f->board, a);
+  to_widget (f, ax, (na->y + na->h + nb->y) / 2, &gx, &gy);
+  surface = draw_canvas (f);
+  g_assert_true (is_guide (surface, gx, gy));
+  cairo_surface_destroy (surface);
+
+  /* With Alt, no snapping, no guide. */
+  plano_canvas_pointer_drag_with_state (f->canvas, ax + 3 - bx, -37, GDK_ALT_MASK);
+  nb = plano_board_lookup_node (f->board, b);
+  g_assert_cmpfloat (nb->x, ==, ax + 3);
+  g_assert_cmpuint (f->canvas->guides->len, ==, 0);
+  surface = draw_canvas (f);
+  g_assert_false (is_guide (surface, gx, gy));
+  cairo_surface_destroy (surface);
+
+  /* Without, it snaps again; the release keeps it there, as one step, and the guide goes. */
+  plano_canvas_pointer_drag_with_state (f->canvas, ax + 3 - bx, -37, 0);
+  plano_canvas_pointer_release (f->canvas, ax + 3 - bx, -37);
+  g_assert_cmpfloat (plano_board_lookup_node (f->board, b)->x, ==, ax);
+  g_assert_cmpuint (f->canvas->guides->len, ==, 0);
+
+  /* Alt also turns the grid off. */
+  plano_canvas_set_snap (f->canvas, TRUE);
+  drag_item (f, a, 7, 200, GDK_ALT_MASK);
+  plano_canvas_pointer_release (f->canvas, 7, 200);
+  g_assert_cmpfloat (plano_board_lookup_node (f->board, a)->x, ==, ax + 7);
+  plano_canvas_set_snap (f->canvas, FALSE);
+}
+
+/* A card moved between two others in a row snaps to equal gaps, and the gaps are marked. */
+static void
+test_smart_guides_spacing (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (add_node_at (f, "kafka", -250, 0)->item.id);
+  g_autofree char *b = g_strdup (add_node_at (f, "flink", 250, 0)->item.id);
+  g_autofree char *c = g_strdup (add_node_at (f, "redis", 20, 150)->item.id);
+  const PlanoNode *na = plano_board_lookup_node (f->board, a);
+  const PlanoNode *nb = plano_board_lookup_node (f->board, b);
+  const PlanoNode *nc = plano_board_lookup_node (f->board, c);
+  double middle = (na->x + na->w + nb->x - nc->w) / 2;
+  double left_gap, right_gap;
+
+  /* Up into the row, 4 units right of the middle (and its top on theirs). */
+  drag_item (f, c, middle + 4 - nc->x, na->y - nc->y, 0);
+  nc = plano_board_lookup_node (f->board, c);
+  na = plano_board_lookup_node (f->board, a);
+  nb = plano_board_lookup_node (f->board, b);
+  left_gap = nc->x - (na->x + na->w);
+  right_gap = nb->x - (nc->x + nc->w);
+  g_assert_cmpfloat_with_epsilon (left_gap, right_gap, 1e-9);
+  g_assert_cmpuint (f->canvas->gaps->len, ==, 2);
+  plano_canvas_pointer_release (f->canvas, 0, 0);
+
+  /* A resized corner snaps to another item's edge, and shows it. */
+  {
+    g_autofree char *d = NULL;
+    const PlanoNote *note;
+    gboolean shown = FALSE;
+    double hx, hy, wx, wy;
+
+    to_widget (f, 0, 250, &wx, &wy);
+    g_assert_true (plano_canvas_drop_kind (f->canvas, "note", wx, wy));
+    note = (const PlanoNote *) plano_board_get_item (f->board, PLANO_ITEM_NOTE, 0);
+    d = g_strdup (note->item.id);
+
+    plano_canvas_select (f->canvas, c, FALSE);
+    nc = plano_board_lookup_node (f->board, c);
+    to_widget (f, nc->x + nc->w, nc->y + nc->h, &hx, &hy);
+    plano_canvas_pointer_press (f->canvas, hx, hy, 0);
+    g_assert_cmpint (f->canvas->state, ==, STATE_RESIZING);
+    plano_canvas_pointer_drag (f->canvas, 0, 40);
+    plano_canvas_pointer_drag (f->canvas, 0, (note->y - 3 - (nc->y + nc->h)) * plano_canvas_get_zoom (f->canvas));
+
+    nc = plano_board_lookup_node (f->board, c);
+    g_assert_cmpfloat (nc->y + nc->h, ==, note->y);
+    for (guint i = 0; i < f->canvas->guides->len; i++)
+      {
+        const Guide *g = &g_array_index (f->canvas->guides, Guide, i);
+
+        shown |= !g->vertical && g->position == note->y;
+      }
+    g_assert_true (shown);
+    plano_canvas_pointer_release (f->canvas, 0, 0);
+    g_assert_cmpuint (f->canvas->guides->len, ==, 0);
+  }
+}
+
 static void
 count_deleted_cb (PlanoCanvas *canvas,
                   guint        n,
@@ -863,6 +1012,8 @@ main (int   argc,
   ADD ("edit-in-place-keys", test_edit_in_place_keys);
   ADD ("edit-f2-click-outside", test_edit_f2_click_outside);
   ADD ("hover-ports", test_hover_ports);
+  ADD ("smart-guides", test_smart_guides);
+  ADD ("smart-guides-spacing", test_smart_guides_spacing);
   ADD ("delete", test_delete);
   ADD ("nudge", test_nudge);
   ADD ("zoom-at-pointer", test_zoom_at_pointer);

@@ -626,6 +626,7 @@ escape_action (GtkWidget  *widget,
   if (self->state != STATE_IDLE)
     {
       g_clear_pointer (&self->key_target, g_free);
+      _plano_canvas_guides_end (self);
       self->state = STATE_IDLE;
       gtk_widget_queue_draw (widget);
       return;

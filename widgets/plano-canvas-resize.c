@@ -188,9 +188,12 @@ _plano_canvas_handle_begin (PlanoCanvas *self,
     }
   else
     {
+      const char *resized[] = { item->id, NULL };
+
       self->state = STATE_RESIZING;
       plano_item_get_bounds (item, &self->resize_start.x, &self->resize_start.y,
                              &self->resize_start.w, &self->resize_start.h);
+      _plano_canvas_guides_begin (self, resized, TRUE);
       _plano_canvas_begin (self, _("Resize"));
     }
 
@@ -202,19 +205,26 @@ _plano_canvas_resize_drag (PlanoCanvas *self)
 {
   PlanoRect r = self->resize_start;
   double x1 = r.x, y1 = r.y, x2 = r.x + r.w, y2 = r.y + r.h;
-  double px = _plano_canvas_snapped (self, self->pointer_x);
-  double py = _plano_canvas_snapped (self, self->pointer_y);
+  double px = self->pointer_x;
+  double py = self->pointer_y;
+  gboolean left = self->handle == HANDLE_TOP_LEFT || self->handle == HANDLE_BOTTOM_LEFT;
+  gboolean top = self->handle == HANDLE_TOP_LEFT || self->handle == HANDLE_TOP_RIGHT;
 
-  if (self->handle == HANDLE_TOP_LEFT || self->handle == HANDLE_BOTTOM_LEFT)
+  _plano_canvas_guides_snap_resize (self, &px, &py, self->drag_state);
+
+  if (left)
     x1 = MIN (px, x2 - 40);
   else
     x2 = MAX (px, x1 + 40);
-  if (self->handle == HANDLE_TOP_LEFT || self->handle == HANDLE_TOP_RIGHT)
+  if (top)
     y1 = MIN (py, y2 - 32);
   else
     y2 = MAX (py, y1 + 32);
 
   plano_board_set_bounds (self->board, self->source, x1, y1, x2 - x1, y2 - y1);
+  if ((self->drag_state & GDK_ALT_MASK) == 0)
+    _plano_canvas_guides_show_resize (self, &(PlanoRect) { x1, y1, x2 - x1, y2 - y1 },
+                                      left ? x1 : x2, top ? y1 : y2);
 }
 
 static void

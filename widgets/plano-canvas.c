@@ -294,6 +294,7 @@ draw_overlay (PlanoCanvas *self,
 
   gdk_rgba_parse (&accent, is_dark () ? "#78aeed" : "#3584e4");
 
+  _plano_canvas_guides_draw (self, cr);
   _plano_canvas_band_draw (self, cr, &accent);
   _plano_canvas_connect_draw (self, cr, &accent);
   _plano_canvas_handles_draw (self, cr, &accent);
@@ -713,7 +714,8 @@ double
 _plano_canvas_snapped (PlanoCanvas *self,
                        double       v)
 {
-  return self->snap ? round (v / self->grid) * self->grid : v;
+  /* Alt held during a gesture places things exactly where the pointer is. */
+  return self->snap && (self->drag_state & GDK_ALT_MASK) == 0 ? round (v / self->grid) * self->grid : v;
 }
 
 /* Pointer gestures: a press starts the tool under the pointer, which then gets the drag and
@@ -739,6 +741,8 @@ plano_canvas_pointer_press (PlanoCanvas     *self,
   self->pointer_x = self->start_x;
   self->pointer_y = self->start_y;
   self->applied_dx = self->applied_dy = 0;
+  self->drag_state = state;
+  self->drag_x = self->drag_y = 0;
 
   if (self->space_down)
     {
@@ -766,6 +770,22 @@ plano_canvas_pointer_drag (PlanoCanvas *self,
                            double       offset_x,
                            double       offset_y)
 {
+  plano_canvas_pointer_drag_with_state (self, offset_x, offset_y, 0);
+}
+
+/**
+ * plano_canvas_pointer_drag_with_state:
+ * @state: the modifiers held: with Alt, a move or a resize does not snap
+ */
+void
+plano_canvas_pointer_drag_with_state (PlanoCanvas     *self,
+                                      double           offset_x,
+                                      double           offset_y,
+                                      GdkModifierType  state)
+{
+  self->drag_state = state;
+  self->drag_x = offset_x;
+  self->drag_y = offset_y;
   self->pointer_x = self->start_x + offset_x / self->zoom;
   self->pointer_y = self->start_y + offset_y / self->zoom;
 
@@ -808,6 +828,7 @@ plano_canvas_pointer_release (PlanoCanvas *self,
   State state = self->state;
 
   self->state = STATE_IDLE;
+  _plano_canvas_guides_end (self);
 
   switch (state)
     {
@@ -869,7 +890,8 @@ drag_update_cb (PlanoCanvas    *self,
                 double          offset_y,
                 GtkGestureDrag *gesture)
 {
-  plano_canvas_pointer_drag (self, offset_x, offset_y);
+  plano_canvas_pointer_drag_with_state (self, offset_x, offset_y,
+                                        gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)));
 }
 
 static void
@@ -1618,6 +1640,7 @@ plano_canvas_finalize (GObject *object)
   g_clear_pointer (&self->moving, g_strfreev);
   g_clear_pointer (&self->editing, g_free);
   g_clear_pointer (&self->key_target, g_free);
+  _plano_canvas_guides_finalize (self);
 
   G_OBJECT_CLASS (plano_canvas_parent_class)->finalize (object);
 }
@@ -1804,6 +1827,7 @@ plano_canvas_init (PlanoCanvas *self)
 
   _plano_canvas_pan_init (self);
   _plano_canvas_edit_init (self);
+  _plano_canvas_guides_init (self);
   _plano_canvas_actions_init (self);
 
   drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
