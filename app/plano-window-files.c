@@ -623,26 +623,78 @@ _plano_window_new_board_filter (void)
   return filter;
 }
 
+/* Where Save and Export start: beside the board; for a board never saved, in the folder of
+ * the board saved or opened last, as the start page lists them; else in Documents. Never in
+ * the folder Plano happened to be started from. */
+GFile *
+_plano_window_get_default_folder (PlanoWindow *self)
+{
+  GList *items;
+  GDateTime *newest = NULL;
+  GFile *folder = NULL;
+  const char *documents;
+
+  if (self->file != NULL && (folder = g_file_get_parent (self->file)) != NULL)
+    return folder;
+
+  items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GFile) parent = NULL;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), PLANO_MIME_TYPE) != 0 ||
+          !gtk_recent_info_is_local (info) ||
+          (newest != NULL && g_date_time_compare (gtk_recent_info_get_modified (info), newest) <= 0))
+        continue;
+
+      file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      parent = g_file_get_parent (file);
+      if (parent == NULL || g_file_query_file_type (parent, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+        continue;
+
+      newest = gtk_recent_info_get_modified (info);
+      g_set_object (&folder, parent);
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  if (folder != NULL)
+    return folder;
+
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 void
 _plano_window_save_as (PlanoWindow *self)
 {
+  g_autoptr(GFile) folder = _plano_window_get_default_folder (self);
   GtkFileChooserNative *chooser;
   g_autofree char *title = _plano_window_get_display_title (self);
-  g_autofree char *name = g_strconcat (title, ".plano", NULL);
+  g_autofree char *path = self->file != NULL ? g_file_get_path (self->file) : NULL;
+  g_autofree char *name = NULL;
 
   chooser = gtk_file_chooser_native_new (_("Save Board"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _plano_window_new_board_filter ());
 
+  if (path != NULL)
+    name = g_filename_display_basename (path);
+  else
+    name = g_strconcat (title, ".plano", NULL);
   for (char *p = name; *p != '\0'; p++)
     if (*p == '/')
       *p = '-';
 
-  if (self->file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
-  else
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* The folder and the name rather than the file: GTK 4.8 moves to the file's folder only
+   * later, and not always. */
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
   g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -107,6 +107,7 @@ gboolean  _plano_window_file_drop_cb              (PlanoWindow   *self,
                                                    double         y,
                                                    GtkDropTarget *target);
 GtkFileFilter *_plano_window_new_board_filter     (void);
+GFile    *_plano_window_get_default_folder        (PlanoWindow   *self);
 void      _plano_window_save                      (PlanoWindow   *self);
 void      _plano_window_save_as                   (PlanoWindow   *self);
 gboolean  _plano_window_confirm_close             (PlanoWindow   *self);

@@ -1321,6 +1321,103 @@ test_narrow_window (void)
   plano_test_close_all_windows ();
 }
 
+/* The Save or Export dialog that is showing. */
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+close_file_chooser (GtkFileChooser *chooser)
+{
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  plano_test_iterate ();
+  g_assert_null (find_file_chooser ());
+}
+
+static void
+assert_folder (GtkFileChooser *chooser,
+               const char     *path)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (chooser);
+  g_autoptr(GFile) expected = g_file_new_for_path (path);
+  g_autofree char *shown = folder != NULL ? g_file_get_path (folder) : NULL;
+
+  g_assert_cmpstr (shown, ==, path);
+  g_assert_true (g_file_equal (folder, expected));
+}
+
+/* Save and Export start beside the board; a new board's Save starts where the last board
+ * was; Export proposes the scale and format of the Preferences. */
+static void
+test_file_dialog_defaults (void)
+{
+  GSettings *settings = plano_application_get_settings (app);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("realtime.plano", &dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GList) windows = NULL;
+  GtkFileChooser *chooser;
+  PlanoWindow *window;
+  GtkFileFilter *filter;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  plano_test_iterate ();
+  windows = plano_windows ();
+  window = windows->data;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  plano_test_iterate ();
+  chooser = find_file_chooser ();
+  g_assert_nonnull (chooser);
+  assert_folder (chooser, dir);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "scale"), ==, "2");
+  filter = gtk_file_chooser_get_filter (chooser);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "PNG Image");
+  close_file_chooser (chooser);
+
+  g_settings_set_int (settings, "export-scale", 3);
+  g_settings_set_string (settings, "export-format", "svg");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  plano_test_iterate ();
+  chooser = find_file_chooser ();
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "scale"), ==, "3");
+  filter = gtk_file_chooser_get_filter (chooser);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "SVG Image");
+  g_assert_true (g_str_has_suffix (gtk_file_chooser_get_current_name (chooser), ".svg"));
+  close_file_chooser (chooser);
+  g_settings_reset (settings, "export-scale");
+  g_settings_reset (settings, "export-format");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
+  plano_test_iterate ();
+  chooser = find_file_chooser ();
+  g_assert_nonnull (chooser);
+  assert_folder (chooser, dir);
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "realtime.plano");
+  close_file_chooser (chooser);
+
+  /* A new board, never saved, starts in the folder of the board opened last. */
+  plano_window_new_board (window);
+  plano_test_iterate ();
+  g_assert_null (plano_window_get_file (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
+  plano_test_iterate ();
+  chooser = find_file_chooser ();
+  g_assert_nonnull (chooser);
+  assert_folder (chooser, dir);
+  close_file_chooser (chooser);
+
+  plano_test_close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1353,6 +1450,7 @@ main (int   argc,
   g_test_add_func ("/plano/window/narrow-window", test_narrow_window);
   g_test_add_func ("/plano/window/shortcuts-listed", test_shortcuts_listed);
   g_test_add_func ("/plano/window/recent-thumbnail", test_recent_thumbnail);
+  g_test_add_func ("/plano/window/file-dialog-defaults", test_file_dialog_defaults);
 
   status = g_test_run ();
   plano_test_finish_app (app);
