@@ -11,6 +11,8 @@
 
 #include "plano-application.h"
 #include "plano-cli.h"
+#include "plano-guide.h"
+#include "plano-interview.h"
 #include "plano-templates.h"
 
 /* Where the translations are: the installed ones, or those of a build tree when
@@ -44,9 +46,9 @@ main (int   argc,
     { "down", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.down,
       N_("With --review, treat the component ID as failed"), N_("ID") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &options.export_path,
-      N_("Export the board to OUT (PNG, SVG, PDF, Markdown notes, Mermaid or a .plano board) and exit"), N_("OUT") },
+      N_("Export the board to OUT (PNG, SVG, PDF, Markdown notes, Mermaid, Excalidraw, draw.io or a .plano board) and exit"), N_("OUT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &options.format,
-      N_("Export format: png, svg, pdf, md, mmd, plano, or sheet for a PDF study sheet (default: from OUT's extension)"), N_("FORMAT") },
+      N_("Export format: png, svg, pdf, md, mmd, excalidraw, drawio, plano, or sheet for a PDF study sheet (default: from OUT's extension)"), N_("FORMAT") },
     { "template", 0, 0, G_OPTION_ARG_STRING, &options.template_id,
       N_("Start from the built-in template ID instead of a file"), N_("ID") },
     { "list-templates", 0, 0, G_OPTION_ARG_NONE, &options.list_templates,
@@ -115,6 +117,12 @@ main (int   argc,
     g_ptr_array_add (app_argv, files[i]);
   g_ptr_array_add (app_argv, NULL);
 
+  if (options.template_id != NULL && options.solution_id != NULL)
+    {
+      g_printerr ("plano: %s\n", _("give either --template or --solution, not both"));
+      return 2;
+    }
+
   app = plano_application_new ();
   if (options.template_id != NULL)
     {
@@ -125,6 +133,23 @@ main (int   argc,
         }
       plano_application_set_startup_template (app, options.template_id);
       g_free (options.template_id);
+    }
+  if (options.solution_id != NULL)
+    {
+      g_autoptr(GBytes) solution = plano_solution_get_source (options.solution_id);
+
+      if (plano_interview_lookup_question (options.solution_id) == NULL)
+        {
+          g_printerr ("plano: %s\n", _("there is no such question; plano --list-questions shows them"));
+          return 2;
+        }
+      if (solution == NULL)
+        {
+          g_printerr ("plano: %s\n", _("that question has no reference solution yet"));
+          return 2;
+        }
+      plano_application_set_startup_solution (app, options.solution_id);
+      g_free (options.solution_id);
     }
 
   return g_application_run (G_APPLICATION (app), app_argv->len - 1, (char **) app_argv->pdata);

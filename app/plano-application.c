@@ -12,6 +12,7 @@
 #include "plano-application.h"
 #include "plano-drafts.h"
 #include "plano-preferences-window.h"
+#include "plano-question.h"
 #include "plano-window.h"
 
 struct _PlanoApplication
@@ -21,6 +22,7 @@ struct _PlanoApplication
   GSettings      *settings;
   gboolean        recovery_offered;
   char           *startup_template;  /* --template=ID for the first window */
+  char           *startup_solution;  /* --solution=ID for the first window */
 };
 
 G_DEFINE_FINAL_TYPE (PlanoApplication, plano_application, ADW_TYPE_APPLICATION)
@@ -73,11 +75,11 @@ find_reusable_window (PlanoApplication *self)
 }
 
 static void
-recovery_response_cb (AdwMessageDialog *dialog,
+recovery_response_cb (GtkWidget        *question,
                       const char       *response,
                       PlanoApplication *self)
 {
-  GPtrArray *drafts = g_object_get_data (G_OBJECT (dialog), "drafts");
+  GPtrArray *drafts = g_object_get_data (G_OBJECT (question), "drafts");
 
   for (guint i = 0; i < drafts->len; i++)
     {
@@ -113,7 +115,12 @@ plano_application_offer_recovery (PlanoApplication *self,
 {
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GString) body = NULL;
-  GtkWidget *dialog;
+  GtkWidget *question;
+  static const PlanoResponse responses[] = {
+    { "later", N_("_Not Now") },
+    { "discard", N_("_Discard"), ADW_RESPONSE_DESTRUCTIVE },
+    { "recover", N_("_Recover"), ADW_RESPONSE_SUGGESTED },
+  };
 
   g_return_val_if_fail (PLANO_IS_APPLICATION (self), NULL);
 
@@ -135,27 +142,15 @@ plano_application_offer_recovery (PlanoApplication *self,
                               info->title != NULL ? info->title : _("Untitled Board"), when);
     }
 
-  dialog = adw_message_dialog_new (parent,
-                                   ngettext ("Recover Unsaved Board?", "Recover Unsaved Boards?",
-                                             drafts->len),
-                                   body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "later", _("_Not Now"),
-                                    "discard", _("_Discard"),
-                                    "recover", _("_Recover"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
-  g_object_set_data_full (G_OBJECT (dialog), "drafts", g_steal_pointer (&drafts),
+  question = plano_question_present (GTK_WIDGET (parent),
+                                     ngettext ("Recover Unsaved Board?", "Recover Unsaved Boards?",
+                                               drafts->len),
+                                     body->str, responses, G_N_ELEMENTS (responses),
+                                     "recover", "later", G_CALLBACK (recovery_response_cb), self);
+  g_object_set_data_full (G_OBJECT (question), "drafts", g_steal_pointer (&drafts),
                           (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 
-  return dialog;
+  return question;
 }
 
 /* Asks when the first window of a run appears. */
@@ -185,6 +180,22 @@ plano_application_set_startup_template (PlanoApplication *self,
   self->startup_template = g_strdup (id);
 }
 
+/**
+ * plano_application_set_startup_solution:
+ *
+ * The first window shows the reference solution of question @id as a new board
+ * (`plano --solution=ID`).
+ */
+void
+plano_application_set_startup_solution (PlanoApplication *self,
+                                        const char       *id)
+{
+  g_return_if_fail (PLANO_IS_APPLICATION (self));
+
+  g_free (self->startup_solution);
+  self->startup_solution = g_strdup (id);
+}
+
 static void
 plano_application_activate (GApplication *app)
 {
@@ -198,6 +209,11 @@ plano_application_activate (GApplication *app)
     {
       plano_window_new_from_template (PLANO_WINDOW (window), self->startup_template);
       g_clear_pointer (&self->startup_template, g_free);
+    }
+  if (self->startup_solution != NULL && PLANO_IS_WINDOW (window))
+    {
+      plano_window_new_from_solution (PLANO_WINDOW (window), self->startup_solution);
+      g_clear_pointer (&self->startup_solution, g_free);
     }
 
   gtk_window_present (window);
@@ -287,6 +303,7 @@ plano_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->startup_template, g_free);
+  g_clear_pointer (&self->startup_solution, g_free);
 
   G_OBJECT_CLASS (plano_application_parent_class)->dispose (object);
 }
@@ -312,7 +329,12 @@ about_action (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   static const char *developers[] = { "The Plano developers", NULL };
 
+  /* An AdwAboutDialog inside the window where libadwaita has it (1.5), a window before. */
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_show_about_dialog (GTK_WIDGET (window),
+#else
   adw_show_about_window (window,
+#endif
                          "application-name", _("Plano"),
                          "application-icon", APP_ID,
                          "developer-name", _("The Plano developers"),
@@ -338,9 +360,7 @@ preferences_action (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *preferences = plano_preferences_window_new (self->settings);
 
-  gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
-  gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
-  gtk_window_present (GTK_WINDOW (preferences));
+  plano_preferences_window_present (PLANO_PREFERENCES_WINDOW (preferences), window);
 }
 
 static void
@@ -368,8 +388,26 @@ quit_action (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+/* A question's reference solution, as a new board in a window of its own: the board the user
+ * is working on stays as it is. */
+static void
+open_solution_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  PlanoApplication *self = user_data;
+  PlanoWindow *window = find_reusable_window (self);
+
+  if (window == NULL)
+    window = plano_application_new_window (self);
+
+  plano_window_new_from_solution (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "open-solution", open_solution_action, "s" },
   { "preferences", preferences_action },
   { "new-window", new_window_action },
   { "quit", quit_action },

@@ -19,6 +19,8 @@ PlanoApplication *plano_application_new          (void);
 PlanoWindow      *plano_application_new_window   (PlanoApplication *self);
 void              plano_application_set_startup_template (PlanoApplication *self,
                                                           const char       *id);
+void              plano_application_set_startup_solution (PlanoApplication *self,
+                                                          const char       *id);
 GSettings        *plano_application_get_settings (PlanoApplication *self);
 GtkWidget        *plano_application_offer_recovery (PlanoApplication *self,
                                                     GtkWindow        *parent);

@@ -49,7 +49,8 @@ check_file (const char *path)
   guint n_nodes, n_edges, n_zones;
 
   board = plano_format_read_file (path, &warnings, &error);
-  if (board == NULL)
+  /* A board that opens may still hold a rate the design review cannot use. */
+  if (board == NULL || !plano_format_check_load_props (board, &error))
     {
       g_print ("%s: %s\n", name, error->message);
       return FALSE;
@@ -157,14 +158,14 @@ export_file (const PlanoCliOptions *options)
     {
       if (!plano_export_format_from_name (options->format, &export.format))
         {
-          print_error (NULL, _("unknown format “%s”: use png, svg, pdf, md, mmd, plano or sheet"), options->format);
+          print_error (NULL, _("unknown format “%s”: use png, svg, pdf, md, mmd, sheet, excalidraw, drawio or plano"), options->format);
           return 2;
         }
     }
   else if (!as_board && !plano_export_format_from_name (options->export_path, &export.format))
     {
       print_error (options->export_path,
-                   _("cannot tell the format from the name; end it in .png, .svg, .pdf, .md, .mmd or .plano, or give --format"));
+                   _("cannot tell the format from the name; end it in .png, .svg, .pdf, .md, .mmd, .excalidraw, .drawio or .plano, or give --format"));
       return 2;
     }
 
@@ -238,23 +239,37 @@ review_file (const PlanoCliOptions *options)
   g_autoptr(PlanoReview) review = NULL;
   GPtrArray *findings;
 
-  if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
+  const char *input;
+
+  if (options->template_id != NULL)
+    {
+      if (options->files != NULL && options->files[0] != NULL)
+        {
+          print_error (NULL, _("--template replaces FILE: give one or the other"));
+          return 2;
+        }
+      input = options->template_id;
+    }
+  else if (options->files == NULL || options->files[0] == NULL || options->files[1] != NULL)
     {
       print_error (NULL, _("--review needs exactly one board"));
       return 2;
     }
+  else
+    input = options->files[0];
 
-  board = plano_format_read_file (options->files[0], NULL, &error);
+  board = options->template_id != NULL ? plano_template_load (input, &error)
+                                       : plano_format_read_file (input, NULL, &error);
   if (board == NULL)
     {
-      print_error (options->files[0], "%s", error->message);
+      print_error (options->template_id != NULL ? NULL : input, "%s", error->message);
       return 1;
     }
 
   for (guint i = 0; options->down != NULL && options->down[i] != NULL; i++)
     if (plano_board_lookup_node (board, options->down[i]) == NULL)
       {
-        print_error (options->files[0], _("no component with id “%s” to mark down"), options->down[i]);
+        print_error (input, _("no component with id “%s” to mark down"), options->down[i]);
         return 2;
       }
 

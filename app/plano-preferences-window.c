@@ -15,9 +15,21 @@
 #include "plano-interview.h"
 #include "plano-preferences-window.h"
 
+#if ADW_CHECK_VERSION (1, 5, 0)
+# define PARENT_TYPE ADW_TYPE_PREFERENCES_DIALOG
+typedef AdwPreferencesDialog PlanoPreferencesParent;
+#else
+# define PARENT_TYPE ADW_TYPE_PREFERENCES_WINDOW
+typedef AdwPreferencesWindow PlanoPreferencesParent;
+#endif
+
+/* As big as the window was before it became a dialog. */
+#define WIDTH 560
+#define HEIGHT 640
+
 struct _PlanoPreferencesWindow
 {
-  AdwPreferencesWindow  parent_instance;
+  PlanoPreferencesParent  parent_instance;
 
   GSettings            *settings;
 
@@ -34,7 +46,7 @@ struct _PlanoPreferencesWindow
   gboolean              showing_steps;  /* the spin buttons follow the setting, not the user */
 };
 
-G_DEFINE_FINAL_TYPE (PlanoPreferencesWindow, plano_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (PlanoPreferencesWindow, plano_preferences_window, PARENT_TYPE)
 
 enum {
   PROP_0,
@@ -149,23 +161,44 @@ label_after_row (GtkWidget *widget,
                                   -1);
 }
 
+/* The first widget of @type in @widget's tree, with @icon_name when that is not NULL. */
 static GtkWidget *
-find_search_entry (GtkWidget *widget)
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *icon_name)
 {
-  if (GTK_IS_SEARCH_ENTRY (widget))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (icon_name == NULL ||
+       g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_search_entry (child);
+      GtkWidget *found = find_widget (child, type, icon_name);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+/* libadwaita leaves its search of the preferences unnamed for screen readers: the entry in 1.2,
+ * the button that shows it in 1.7, which the dialog makes when it is shown. */
+static void
+name_search (PlanoPreferencesWindow *self)
+{
+  GtkWidget *search = find_widget (GTK_WIDGET (self), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *button = find_widget (GTK_WIDGET (self), GTK_TYPE_TOGGLE_BUTTON, "edit-find-symbolic");
+
+  if (search != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (search),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Preferences"), -1);
+  if (button != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Preferences"), -1);
 }
 
 static void
@@ -260,6 +293,16 @@ plano_preferences_window_set_property (GObject      *object,
     }
 }
 
+#if ADW_CHECK_VERSION (1, 5, 0)
+static gboolean
+close_cb (GtkWidget *widget,
+          GVariant  *args,
+          gpointer   user_data)
+{
+  return adw_dialog_close (ADW_DIALOG (widget));
+}
+#endif
+
 static void
 plano_preferences_window_class_init (PlanoPreferencesWindowClass *klass)
 {
@@ -290,7 +333,11 @@ plano_preferences_window_class_init (PlanoPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlanoPreferencesWindow, sound_switch);
   gtk_widget_class_bind_template_callback (widget_class, reset_steps_cb);
 
+#if ADW_CHECK_VERSION (1, 5, 0)
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, close_cb, NULL);
+#else
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+#endif
 }
 
 static void
@@ -300,15 +347,17 @@ plano_preferences_window_init (PlanoPreferencesWindow *self)
 
   add_step_rows (self);
 
-  /* libadwaita 1.2 leaves the search entry of the window unnamed for screen readers. */
-  {
-    GtkWidget *search = find_search_entry (GTK_WIDGET (self));
+#if ADW_CHECK_VERSION (1, 5, 0)
+  /* The window searches its preferences unless told not to; the dialog only when told. */
+  adw_preferences_dialog_set_search_enabled (ADW_PREFERENCES_DIALOG (self), TRUE);
+  adw_dialog_set_content_width (ADW_DIALOG (self), WIDTH);
+  adw_dialog_set_content_height (ADW_DIALOG (self), HEIGHT);
+#else
+  gtk_window_set_default_size (GTK_WINDOW (self), WIDTH, HEIGHT);
+#endif
 
-    if (search != NULL)
-      gtk_accessible_update_property (GTK_ACCESSIBLE (search),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Preferences"),
-                                      -1);
-  }
+  name_search (self);
+  g_signal_connect (self, "map", G_CALLBACK (name_search), NULL);
 
   {
     GtkWidget *suffixes[] = { self->snap_switch, self->grid_spin, self->autosave_switch,
@@ -329,4 +378,26 @@ plano_preferences_window_new (GSettings *settings)
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   return g_object_new (PLANO_TYPE_PREFERENCES_WINDOW, "settings", settings, NULL);
+}
+
+/**
+ * plano_preferences_window_present:
+ * @parent: (nullable): the window the preferences were asked from
+ *
+ * Shows the preferences over @parent: inside it, as a dialog, from libadwaita 1.5, or as a
+ * modal window of their own.
+ */
+void
+plano_preferences_window_present (PlanoPreferencesWindow *self,
+                                  GtkWindow              *parent)
+{
+  g_return_if_fail (PLANO_IS_PREFERENCES_WINDOW (self));
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (ADW_DIALOG (self), GTK_WIDGET (parent));
+#else
+  gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_present (GTK_WINDOW (self));
+#endif
 }

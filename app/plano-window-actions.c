@@ -13,6 +13,7 @@
 #include "plano-export.h"
 #include "plano-template-chooser.h"
 #include "plano-templates.h"
+#include "plano-toolbar-view.h"
 #include "plano-window-private.h"
 
 /* The window's actions, installed on its class: each a thin call into the window or a widget. */
@@ -119,6 +120,7 @@ new_from_template_action (GtkWidget  *widget,
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *chooser = plano_template_chooser_new ();
   GtkEventController *keys = gtk_shortcut_controller_new ();
+  GtkWidget *content;
 
   gtk_window_set_title (GTK_WINDOW (dialog), _("New from Template"));
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
@@ -128,7 +130,10 @@ new_from_template_action (GtkWidget  *widget,
   gtk_box_append (GTK_BOX (view), header);
   gtk_widget_set_vexpand (chooser, TRUE);
   gtk_box_append (GTK_BOX (view), chooser);
-  adw_window_set_content (ADW_WINDOW (dialog), view);
+  content = plano_toolbar_view_adopt (view);
+  adw_window_set_content (ADW_WINDOW (dialog), content);
+  if (content != view)
+    g_object_unref (g_object_ref_sink (view));
   g_signal_connect_swapped (chooser, "template-activated", G_CALLBACK (template_activated_cb), dialog);
 
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
@@ -325,6 +330,37 @@ interview_action (GtkWidget  *widget,
       }
 }
 
+/* Your Progress, from the main menu as from the interview panel. */
+static void
+show_progress_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+
+  plano_interview_panel_show_progress (self->interview_panel);
+}
+
+/* Practise a question, as the feedback or Your Progress suggest: on this window's board, or a
+ * new one when the window shows none, with the interview panel open. */
+static void
+practise_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+  const char *question = g_variant_get_string (parameter, NULL);
+
+  if (plano_interview_lookup_question (question) == NULL)
+    return;
+
+  if (self->board == NULL)
+    plano_window_new_board (self);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->interview_button), TRUE);
+  plano_interview_panel_practise (self->interview_panel, question);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
 static const struct
 {
   PlanoExportFormat  format;
@@ -338,6 +374,8 @@ static const struct
   { PLANO_EXPORT_MARKDOWN, "md", "text/markdown", N_("Study Notes (Markdown, with an SVG beside)") },
   { PLANO_EXPORT_MERMAID, "mmd", NULL, N_("Mermaid Flowchart") },
   { PLANO_EXPORT_SHEET, "pdf", NULL, N_("Study Sheet (PDF)") },
+  { PLANO_EXPORT_EXCALIDRAW, "excalidraw", NULL, N_("Excalidraw Scene") },
+  { PLANO_EXPORT_DRAWIO, "drawio", NULL, N_("draw.io Diagram") },
 };
 
 static void
@@ -398,6 +436,8 @@ export_response_cb (GtkNativeDialog *dialog,
   choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "style");
   options.theme = g_strcmp0 (choice, "dark") == 0 ? PLANO_THEME_DARK : PLANO_THEME_LIGHT;
 
+  /* Study notes carry the session as it is now, feedback included. */
+  _plano_window_sync_interview (self);
   if (!plano_export_to_file (self->board, path, &options, &error))
     {
       _plano_window_show_error (self, _("Could Not Export Board"), error->message);
@@ -441,6 +481,8 @@ export_action (GtkWidget  *widget,
   if (self->board == NULL)
     return;
 
+  /* Export stays with the file chooser where GTK has GtkFileDialog too: it asks for the scale,
+   * the background and the style beside the name, and GtkFileDialog has no such choices. */
   chooser = gtk_file_chooser_native_new (_("Export Board"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -506,24 +548,13 @@ export_action (GtkWidget  *widget,
 }
 
 static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
+open_chosen (PlanoWindow *self,
+             GFile       *file)
 {
-  PlanoWindow *self = PLANO_WINDOW (user_data);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-      if (file != NULL)
-        g_application_open (G_APPLICATION (app), &file, 1, "");
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
+  if (file != NULL && app != NULL)
+    g_application_open (G_APPLICATION (app), &file, 1, "");
 }
 
 static void
@@ -531,16 +562,7 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  PlanoWindow *self = PLANO_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Open Board"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _plano_window_new_board_filter ());
-
-  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _plano_window_choose_board_file (PLANO_WINDOW (widget), FALSE, NULL, NULL, open_chosen);
 }
 
 static void
@@ -656,6 +678,8 @@ _plano_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.interview-previous", NULL, interview_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.interview-previous", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-properties", NULL, toggle_properties_action);
+  gtk_widget_class_install_action (widget_class, "win.show-progress", NULL, show_progress_action);
+  gtk_widget_class_install_action (widget_class, "win.practise", "s", practise_action);
   gtk_widget_class_install_action (widget_class, "win.search-palette", NULL, search_palette_action);
   gtk_widget_class_install_property_action (widget_class, "win.snap", "snap");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search-palette", NULL);

@@ -12,6 +12,7 @@
 #include "plano-application.h"
 #include "plano-drafts.h"
 #include "plano-format.h"
+#include "plano-guide.h"
 #include "plano-templates.h"
 #include "plano-thumbnail.h"
 #include "plano-window-private.h"
@@ -500,6 +501,40 @@ plano_window_new_from_template (PlanoWindow *self,
 }
 
 /**
+ * plano_window_new_from_solution:
+ *
+ * Shows the reference solution of question @id as a new board, in the user's language, not
+ * yet saved anywhere.
+ *
+ * Returns: %FALSE, after saying why in a toast, when the question has no solution
+ */
+gboolean
+plano_window_new_from_solution (PlanoWindow *self,
+                                const char  *id)
+{
+  const PlanoQuestion *question = plano_interview_lookup_question (id);
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (PLANO_IS_WINDOW (self), FALSE);
+
+  board = plano_solution_load (id, &error);
+  if (board == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return FALSE;
+    }
+
+  _plano_window_set_board (self, board, NULL);
+  plano_canvas_fit (self->canvas);
+  /* TRANSLATORS: a toast; %s is a question such as "Clickstream analytics" */
+  message = g_strdup_printf (_("The reference solution of “%s”, as a new board"), _(question->title));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  return TRUE;
+}
+
+/**
  * plano_window_save_to:
  * @file: where to save; becomes the window's file on success
  *
@@ -574,45 +609,17 @@ finish_save (PlanoWindow *self,
     close_when_idle (self);
 }
 
-static void
-save_as_response_cb (GtkNativeDialog *dialog,
-                     int              response,
-                     gpointer         user_data)
+/* The file dialog for boards, GtkFileDialog from GTK 4.10 and GtkFileChooserNative before: both
+ * go through the portal, which is how the Flatpak reaches files. */
+typedef struct
 {
-  PlanoWindow *self = PLANO_WINDOW (user_data);
+  PlanoWindow         *self;
+  gboolean             save;
+  PlanoFileChosenFunc  chosen;
+} FileChoice;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        {
-          g_autofree char *basename = g_file_get_basename (file);
-
-          /* A name typed without the extension gets it, so the file manager knows it. */
-          if (!g_str_has_suffix (basename, ".plano"))
-            {
-              g_autoptr(GFile) parent = g_file_get_parent (file);
-              g_autofree char *with_suffix = g_strconcat (basename, ".plano", NULL);
-
-              g_set_object (&file, g_file_get_child (parent, with_suffix));
-            }
-
-          finish_save (self, file);
-        }
-    }
-  else
-    {
-      self->close_after_save = FALSE;
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
-}
-
-GtkFileFilter *
-_plano_window_new_board_filter (void)
+static GtkFileFilter *
+new_board_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -669,41 +676,169 @@ _plano_window_get_default_folder (PlanoWindow *self)
   return g_file_new_for_path (g_get_home_dir ());
 }
 
+static void
+file_chosen (FileChoice *choice,
+             GFile      *file)
+{
+  choice->chosen (choice->self, file);
+  g_object_unref (choice->self);
+  g_free (choice);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+file_dialog_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  FileChoice *choice = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  /* Dismissing the dialog is an error too: either way there is no file. */
+  if (choice->save)
+    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  else
+    file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  file_chosen (choice, file);
+}
+#else
+static void
+file_chooser_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          gpointer         user_data)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  file_chosen (user_data, file);
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+#endif
+
+/* Asks for a board to open, or (@save) for the file to save one as, starting from @file or,
+ * without one, the name @name; calls @chosen with the file, or NULL when none was chosen. */
+void
+_plano_window_choose_board_file (PlanoWindow         *self,
+                                 gboolean             save,
+                                 GFile               *file,
+                                 const char          *name,
+                                 PlanoFileChosenFunc  chosen)
+{
+  g_autoptr(GtkFileFilter) filter = new_board_filter ();
+  const char *title = save ? _("Save Board") : _("Open Board");
+  FileChoice *choice = g_new0 (FileChoice, 1);
+
+  choice->self = g_object_ref (self);
+  choice->save = save;
+  choice->chosen = chosen;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_modal (dialog, TRUE);
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_set_default_filter (dialog, filter);
+    if (save)
+      {
+        g_autoptr(GFile) folder = _plano_window_get_default_folder (self);
+
+        gtk_file_dialog_set_accept_label (dialog, _("_Save"));
+        if (file != NULL)
+          {
+            gtk_file_dialog_set_initial_file (dialog, file);
+          }
+        else
+          {
+            gtk_file_dialog_set_initial_folder (dialog, folder);
+            gtk_file_dialog_set_initial_name (dialog, name);
+          }
+        gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, file_dialog_done_cb, choice);
+      }
+    else
+      {
+        gtk_file_dialog_set_accept_label (dialog, _("_Open"));
+        gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, file_dialog_done_cb, choice);
+      }
+  }
+#else
+  {
+    GtkFileChooserNative *chooser;
+
+    chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                           save ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                           save ? _("_Save") : _("_Open"), _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    /* The folder and the name rather than the file: GTK 4.8 moves to the file's folder only
+     * later, if at all. */
+    if (save)
+      {
+        g_autoptr(GFile) folder = _plano_window_get_default_folder (self);
+        g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+        g_autofree char *basename = path != NULL ? g_filename_display_basename (path) : NULL;
+
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+        gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), basename != NULL ? basename : name);
+      }
+
+    g_signal_connect (chooser, "response", G_CALLBACK (file_chooser_response_cb), choice);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
+
+static void
+save_as_chosen (PlanoWindow *self,
+                GFile       *chosen)
+{
+  g_autoptr(GFile) file = chosen != NULL ? g_object_ref (chosen) : NULL;
+  g_autofree char *basename = NULL;
+
+  if (file == NULL)
+    {
+      self->close_after_save = FALSE;
+      return;
+    }
+
+  /* A name typed without the extension gets it, so the file manager knows it. */
+  basename = g_file_get_basename (file);
+  if (!g_str_has_suffix (basename, ".plano"))
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *with_suffix = g_strconcat (basename, ".plano", NULL);
+
+      g_set_object (&file, g_file_get_child (parent, with_suffix));
+    }
+
+  finish_save (self, file);
+}
+
 void
 _plano_window_save_as (PlanoWindow *self)
 {
-  g_autoptr(GFile) folder = _plano_window_get_default_folder (self);
-  GtkFileChooserNative *chooser;
   g_autofree char *title = _plano_window_get_display_title (self);
-  g_autofree char *path = self->file != NULL ? g_file_get_path (self->file) : NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *name = g_strconcat (title, ".plano", NULL);
 
-  chooser = gtk_file_chooser_native_new (_("Save Board"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _plano_window_new_board_filter ());
-
-  if (path != NULL)
-    name = g_filename_display_basename (path);
-  else
-    name = g_strconcat (title, ".plano", NULL);
   for (char *p = name; *p != '\0'; p++)
     if (*p == '/')
       *p = '-';
 
-  /* The folder and the name rather than the file: GTK 4.8 moves to the file's folder only
-   * later, and not always. */
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _plano_window_choose_board_file (self, TRUE, self->file, name, save_as_chosen);
 }
 
 static void
-changed_on_disk_response_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             PlanoWindow      *self)
+changed_on_disk_response_cb (GtkWidget   *question,
+                             const char  *response,
+                             PlanoWindow *self)
 {
   if (g_strcmp0 (response, "overwrite") == 0)
     {
@@ -732,7 +867,12 @@ _plano_window_save (PlanoWindow *self)
   g_autofree char *stamp = NULL;
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  static const PlanoResponse responses[] = {
+    { "cancel", N_("_Cancel") },
+    { "reload", N_("_Reload") },
+    { "save-as", N_("Save _As…") },
+    { "overwrite", N_("_Overwrite"), ADW_RESPONSE_DESTRUCTIVE },
+  };
 
   if (self->file == NULL)
     {
@@ -754,19 +894,9 @@ _plano_window_save (PlanoWindow *self)
   /* TRANSLATORS: %s is the board's title */
   body = g_strdup_printf (_("“%s” was changed by another program since Plano opened it. "
                             "Saving now replaces those changes."), title);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reload", _("_Reload"),
-                                    "save-as", _("Save _As…"),
-                                    "overwrite", _("_Overwrite"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (changed_on_disk_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plano_question_present (GTK_WIDGET (self), _("File Changed on Disk"), body,
+                          responses, G_N_ELEMENTS (responses), "save-as", "cancel",
+                          G_CALLBACK (changed_on_disk_response_cb), self);
 }
 
 /* With Save Automatically on, a board that has a file is written to it. A file another program
@@ -805,9 +935,9 @@ save_quietly (PlanoWindow *self)
 }
 
 static void
-close_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   PlanoWindow      *self)
+close_response_cb (GtkWidget   *question,
+                   const char  *response,
+                   PlanoWindow *self)
 {
   if (g_strcmp0 (response, "discard") == 0)
     close_when_idle (self);
@@ -827,7 +957,11 @@ _plano_window_confirm_close (PlanoWindow *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  static const PlanoResponse responses[] = {
+    { "cancel", N_("_Cancel") },
+    { "discard", N_("_Discard"), ADW_RESPONSE_DESTRUCTIVE },
+    { "save", N_("_Save"), ADW_RESPONSE_SUGGESTED },
+  };
 
   if (self->close_confirmed || self->history == NULL ||
       !plano_history_get_is_modified (self->history))
@@ -837,20 +971,9 @@ _plano_window_confirm_close (PlanoWindow *self)
   /* TRANSLATORS: %s is the board's title */
   body = g_strdup_printf (_("“%s” has unsaved changes. Changes that are not saved are lost."), title);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plano_question_present (GTK_WIDGET (self), _("Save Changes?"), body,
+                          responses, G_N_ELEMENTS (responses), "save", "cancel",
+                          G_CALLBACK (close_response_cb), self);
 
   return TRUE;
 }

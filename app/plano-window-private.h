@@ -13,6 +13,7 @@
 #include "plano-inspector.h"
 #include "plano-interview-panel.h"
 #include "plano-palette.h"
+#include "plano-question.h"
 #include "plano-review-panel.h"
 #include "plano-tradeoff-list.h"
 #include "plano-window.h"
@@ -72,8 +73,10 @@ struct _PlanoWindow
   GtkWidget            *palette_revealer;
   GtkWidget            *interview_revealer;
   GtkWidget            *outline_revealer;
+  GtkWidget            *outline_bar;    /* what the properties side bar shows */
   guint                 sidebar_clock;  /* counts side bars opened, to close the oldest first */
   GtkWidget            *outline_button;
+  GtkWidget            *menu_button;
 };
 
 /* plano-window.c */
@@ -106,7 +109,13 @@ gboolean  _plano_window_file_drop_cb              (PlanoWindow   *self,
                                                    double         x,
                                                    double         y,
                                                    GtkDropTarget *target);
-GtkFileFilter *_plano_window_new_board_filter     (void);
+typedef void (*PlanoFileChosenFunc) (PlanoWindow *self,
+                                     GFile       *file);
+void      _plano_window_choose_board_file         (PlanoWindow         *self,
+                                                   gboolean             save,
+                                                   GFile               *file,
+                                                   const char          *name,
+                                                   PlanoFileChosenFunc  chosen);
 GFile    *_plano_window_get_default_folder        (PlanoWindow   *self);
 void      _plano_window_save                      (PlanoWindow   *self);
 void      _plano_window_save_as                   (PlanoWindow   *self);

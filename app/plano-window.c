@@ -12,6 +12,7 @@
 #include "plano-application.h"
 #include "plano-drafts.h"
 #include "plano-format.h"
+#include "plano-toolbar-view.h"
 #include "plano-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PlanoWindow, plano_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -29,10 +30,10 @@ _plano_window_show_error (PlanoWindow *self,
                           const char  *heading,
                           const char  *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  static const PlanoResponse responses[] = { { "close", N_("_Close") } };
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  plano_question_present (GTK_WIDGET (self), heading, body, responses, G_N_ELEMENTS (responses),
+                          NULL, "close", NULL, NULL);
 }
 
 char *
@@ -390,13 +391,12 @@ static int
 sidebar_width (PlanoWindow *self,
                GtkWidget   *button)
 {
-  GtkWidget *revealer = button == self->palette_button ? self->palette_revealer
-                        : button == self->interview_button ? self->interview_revealer
-                        : self->outline_revealer;
+  GtkWidget *bar = button == self->palette_button ? GTK_WIDGET (self->palette)
+                   : button == self->interview_button ? GTK_WIDGET (self->interview_panel)
+                   : self->outline_bar;
   int width = 0;
 
-  gtk_widget_measure (gtk_revealer_get_child (GTK_REVEALER (revealer)), GTK_ORIENTATION_HORIZONTAL,
-                      -1, &width, NULL, NULL, NULL);
+  gtk_widget_measure (bar, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
 
   return width;
 }
@@ -444,6 +444,82 @@ sidebar_toggled_cb (PlanoWindow     *self,
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (oldest), FALSE);
     }
 }
+
+#if ADW_CHECK_VERSION (1, 4, 0)
+/* A side bar shown while @button is active: beside @content, as wide as it must be, or over it
+ * once collapsed. Only the button shows and hides it: collapsing does not (pin-sidebar), so
+ * the buttons mean the same whatever the window's width. */
+static GtkWidget *
+split_view_new (GtkWidget   *sidebar,
+                GtkWidget   *content,
+                GtkPackType  position,
+                GtkWidget   *button)
+{
+  GtkWidget *split = adw_overlay_split_view_new ();
+  int width = 0;
+
+  gtk_widget_measure (sidebar, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  adw_overlay_split_view_set_sidebar_position (ADW_OVERLAY_SPLIT_VIEW (split), position);
+  adw_overlay_split_view_set_min_sidebar_width (ADW_OVERLAY_SPLIT_VIEW (split), width);
+  adw_overlay_split_view_set_max_sidebar_width (ADW_OVERLAY_SPLIT_VIEW (split), width);
+  adw_overlay_split_view_set_pin_sidebar (ADW_OVERLAY_SPLIT_VIEW (split), TRUE);
+  adw_overlay_split_view_set_sidebar (ADW_OVERLAY_SPLIT_VIEW (split), sidebar);
+  adw_overlay_split_view_set_content (ADW_OVERLAY_SPLIT_VIEW (split), content);
+  g_object_bind_property (button, "active", split, "show-sidebar",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  return split;
+}
+
+/* Takes @widget out of the box it is in, and returns a reference to it. */
+static GtkWidget *
+take_from_box (GtkWidget *widget)
+{
+  g_object_ref (widget);
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (widget)), widget);
+
+  return widget;
+}
+
+/* Where libadwaita has them (1.4), the window is built as GNOME's current apps are: the header
+ * bar in an AdwToolbarView, and each side bar in an AdwOverlaySplitView that a breakpoint
+ * collapses over the canvas in a narrow window. The template holds what libadwaita 1.2 reads
+ * (a box, revealers beside the canvas); this moves the same widgets into the newer ones. */
+static void
+adopt_adaptive_layout (PlanoWindow *self)
+{
+  GtkWidget *box = adw_toast_overlay_get_child (self->toast_overlay);
+  g_autoptr(GtkWidget) palette = take_from_box (GTK_WIDGET (self->palette));
+  g_autoptr(GtkWidget) interview = take_from_box (GTK_WIDGET (self->interview_panel));
+  g_autoptr(GtkWidget) outline = take_from_box (self->outline_bar);
+  g_autoptr(GtkWidget) canvas = take_from_box (GTK_WIDGET (self->canvas));
+  GtkWidget *interview_split, *palette_split, *outline_split;
+  AdwBreakpoint *breakpoint;
+
+  adw_toast_overlay_set_child (self->toast_overlay, plano_toolbar_view_adopt (box));
+
+  gtk_box_remove (GTK_BOX (self->board_page), self->palette_revealer);
+  gtk_box_remove (GTK_BOX (self->board_page), self->interview_revealer);
+  gtk_box_remove (GTK_BOX (self->board_page), self->outline_revealer);
+  self->palette_revealer = self->interview_revealer = self->outline_revealer = NULL;
+
+  interview_split = split_view_new (interview, canvas, GTK_PACK_START, self->interview_button);
+  palette_split = split_view_new (palette, interview_split, GTK_PACK_START, self->palette_button);
+  outline_split = split_view_new (outline, palette_split, GTK_PACK_END, self->outline_button);
+  gtk_widget_set_hexpand (outline_split, TRUE);
+  gtk_box_append (GTK_BOX (self->board_page), outline_split);
+
+  /* Narrower than the canvas's least width beside the palette and the properties, the side
+   * bars are laid over the canvas instead of beside it. */
+  breakpoint = adw_breakpoint_new (adw_breakpoint_condition_parse ("max-width: 940sp"));
+  adw_breakpoint_add_setters (breakpoint,
+                              G_OBJECT (interview_split), "collapsed", TRUE,
+                              G_OBJECT (palette_split), "collapsed", TRUE,
+                              G_OBJECT (outline_split), "collapsed", TRUE,
+                              NULL);
+  adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), breakpoint);
+}
+#endif
 
 static void
 store_window_state (PlanoWindow *self)
@@ -629,7 +705,9 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, palette_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, interview_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, outline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, outline_bar);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, outline_button);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, menu_button);
   gtk_widget_class_bind_template_callback_full (widget_class, "recent_row_activated_cb",
                                                 G_CALLBACK (_plano_window_recent_row_activated_cb));
   gtk_widget_class_bind_template_callback (widget_class, palette_kind_activated_cb);
@@ -681,6 +759,14 @@ plano_window_init (PlanoWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+#if ADW_CHECK_VERSION (1, 4, 0)
+  adopt_adaptive_layout (self);
+#endif
+  /* The toggle inside the menu button is the control a screen reader reaches, and since GTK 4.10
+   * it has no name of its own: it takes the menu button's. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_first_child (self->menu_button)),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->menu_button, NULL,
+                                  -1);
   gtk_widget_set_visible (self->palette_button, FALSE);
   gtk_widget_set_visible (self->outline_button, FALSE);
   gtk_widget_set_visible (self->interview_button, FALSE);

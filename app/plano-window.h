@@ -23,6 +23,8 @@ PlanoWindow   *plano_window_new            (PlanoApplication *application);
 void           plano_window_new_board      (PlanoWindow      *self);
 gboolean       plano_window_new_from_template (PlanoWindow   *self,
                                             const char       *id);
+gboolean       plano_window_new_from_solution (PlanoWindow   *self,
+                                            const char       *id);
 gboolean       plano_window_open_file      (PlanoWindow      *self,
                                             GFile            *file);
 gboolean       plano_window_save_to        (PlanoWindow      *self,

@@ -51,6 +51,9 @@ def generate(paths, what, folder):
                 continue
             seen.add(text)
             lines.append(f"/* TRANSLATORS: from the {what} “{board['title']}” */")
+            if "%" in text:
+                # A board's text is not a format string: "1 %" must not make it one.
+                lines.append("/* xgettext:no-c-format */")
             lines.append(f"N_({c_string(text)});")
     return "\n".join(lines) + "\n"
 

@@ -16,6 +16,7 @@
 
 #include "plano-application.h"
 #include "plano-drafts.h"
+#include "plano-question.h"
 
 /* Lets GTK handle what is pending: mapping, idle rebuilds, dialogs. */
 static inline void
@@ -66,6 +67,109 @@ plano_test_find_widget (GtkWidget *widget,
   return NULL;
 }
 
+/* The button of @widget's tree that shows @label, with its mnemonic ("_Save"). */
+static inline GtkWidget *
+plano_test_find_button (GtkWidget  *widget,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = plano_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The question shown over @parent (inside it, or in a window of its own), or over any window
+ * when @parent is NULL. */
+static inline GtkWidget *
+plano_test_find_question (GtkWindow *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      GtkWidget *question;
+      GtkWindow *root;
+
+      if (!gtk_widget_get_visible (l->data))
+        continue;
+      question = plano_test_find_widget (l->data, PLANO_TYPE_QUESTION);
+      if (question == NULL || !gtk_widget_get_visible (question))
+        continue;
+      root = GTK_WINDOW (gtk_widget_get_root (question));
+      if (parent == NULL || root == parent || gtk_window_get_transient_for (root) == parent)
+        return question;
+    }
+
+  return NULL;
+}
+
+/* The shown widget of @type, a window of its own or a dialog inside a window (libadwaita 1.5
+ * shows dialogs inside the window they belong to). */
+static inline GtkWidget *
+plano_test_find_shown (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (l->data))
+        continue;
+      found = plano_test_find_widget (l->data, type);
+      if (found != NULL && gtk_widget_get_visible (found))
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The window @dialog belongs to: the window it is shown inside, or the one it is transient for. */
+static inline GtkWindow *
+plano_test_get_dialog_parent (GtkWidget *dialog)
+{
+  GtkWindow *root = GTK_WINDOW (gtk_widget_get_root (dialog));
+
+  return GTK_WIDGET (root) == dialog ? gtk_window_get_transient_for (root) : root;
+}
+
+/* Closes @dialog, a window or an AdwDialog. */
+static inline void
+plano_test_close_dialog (GtkWidget *dialog)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  if (ADW_IS_DIALOG (dialog))
+    adw_dialog_force_close (ADW_DIALOG (dialog));
+  else
+#endif
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  plano_test_iterate ();
+}
+
+/* Answers @question by clicking the button that shows @label, the way a person does. */
+static inline void
+plano_test_answer (GtkWidget  *question,
+                   const char *label)
+{
+  GtkWidget *button;
+
+  g_assert_nonnull (question);
+  button = plano_test_find_button (question, label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  plano_test_iterate ();
+}
+
 /* Removes a folder of plain files, as the tests leave them. */
 static inline void
 plano_test_remove_dir (gpointer data)
@@ -107,6 +211,8 @@ plano_test_init_app (int    *argc,
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* Dialogs and side bars open and close at once, as the tests look right after. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   app = plano_application_new ();
   g_application_set_flags (G_APPLICATION (app),

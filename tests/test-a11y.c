@@ -18,6 +18,8 @@
 #include "plano-canvas.h"
 #include "plano-format.h"
 #include "plano-preferences-window.h"
+#include "plano-progress-view.h"
+#include "plano-report-view.h"
 #include "plano-template-chooser.h"
 #include "plano-tradeoff-editor.h"
 #include "plano-window.h"
@@ -63,11 +65,15 @@ has_accessible_name (GtkWidget *widget)
 }
 
 /* The controls a person operates; the text field inside an entry or a spin button is the
- * entry's, which is checked instead. */
+ * entry's, which is checked instead. What the toolkit keeps from screen readers (the role
+ * "none", as the arrows of a spin button have) is not a control of its own. */
 static gboolean
 is_control (GtkWidget *widget)
 {
-  if (GTK_IS_TEXT (widget))
+  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+
+  if (GTK_IS_TEXT (widget) || role == GTK_ACCESSIBLE_ROLE_NONE ||
+      role == GTK_ACCESSIBLE_ROLE_PRESENTATION)
     return FALSE;
 
   return GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) ||
@@ -76,13 +82,14 @@ is_control (GtkWidget *widget)
          GTK_IS_TEXT_VIEW (widget);
 }
 
-/* What is hidden for good, such as the switch of an expander row that has none, is not
+/* What is hidden for good, such as the switch of an expander row that has none, or kept hidden
+ * by its parent, such as the apply button of an entry row that was not edited, is not
  * reachable; what is only scrolled away or in a closed side bar is. */
 static void
 collect_unnamed (GtkWidget *widget,
                  GString   *unnamed)
 {
-  if (!gtk_widget_get_visible (widget))
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
     return;
 
   /* The preferences window's own search, which Plano's preferences switch off. */
@@ -200,15 +207,16 @@ static void
 test_dialogs_named (void)
 {
   PlanoWindow *window = open_example ();
+  GtkWidget *preferences;
   GtkWindow *dialog;
   GtkWidget *editor;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   plano_test_iterate ();
-  dialog = find_toplevel_of_type (PLANO_TYPE_PREFERENCES_WINDOW);
-  g_assert_nonnull (dialog);
-  assert_all_named (GTK_WIDGET (dialog), "the preferences");
-  gtk_window_destroy (dialog);
+  preferences = plano_test_find_shown (PLANO_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  assert_all_named (preferences, "the preferences");
+  plano_test_close_dialog (preferences);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-template", NULL));
   plano_test_iterate ();
@@ -222,6 +230,43 @@ test_dialogs_named (void)
   gtk_window_present (GTK_WINDOW (editor));
   plano_test_iterate ();
   assert_all_named (editor, "the trade-off editor");
+
+  /* The feedback on a finished session, with its follow-ups answered or not. */
+  {
+    g_autoptr(PlanoInterview) interview = plano_interview_new ();
+    GtkWidget *report;
+
+    plano_interview_set_question (interview, "clickstream-analytics");
+    plano_interview_start (interview, plano_window_get_board (window));
+    plano_interview_set_answer (interview, 0, "Replay from the last checkpoint.");
+    plano_interview_finish (interview);
+    report = plano_report_view_new (interview, plano_window_get_board (window), NULL, NULL);
+    gtk_window_present (GTK_WINDOW (report));
+    plano_test_iterate ();
+    assert_all_named (report, "the feedback");
+  }
+
+  /* Your Progress, both pages. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("plano-a11y-XXXXXX", NULL);
+    g_autofree char *history = g_build_filename (dir, "history.jsonl", NULL);
+    GtkWidget *progress;
+    GtkWidget *stack;
+
+    g_assert_true (g_file_set_contents (history,
+                                        "{\"date\": \"2026-12-01T10:00:00Z\", \"ratings\": {\"requirements\": 2}, "
+                                        "\"missed\": [\"olap\"]}\n", -1, NULL));
+    progress = plano_progress_view_new (history);
+    gtk_window_present (GTK_WINDOW (progress));
+    plano_test_iterate ();
+    assert_all_named (progress, "Your Progress");
+    stack = plano_progress_view_get_part (PLANO_PROGRESS_VIEW (progress), "stack");
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "course");
+    plano_test_iterate ();
+    assert_all_named (progress, "the course's checklist");
+    gtk_window_destroy (GTK_WINDOW (progress));
+    plano_test_remove_dir (g_steal_pointer (&dir));
+  }
 
   plano_test_close_all_windows ();
 }

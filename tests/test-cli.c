@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "plano-test-locale.h"
+
 /* Runs the installed-to-be plano binary the way a user or a script does, with no display. */
 typedef struct
 {
@@ -48,8 +50,12 @@ run_plano (Run                *run,
   /* Headless means headless: no display server of any kind. */
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  /* A user of another language runs a locale of that language. */
   if (language != NULL)
-    env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+    {
+      env = g_environ_setenv (env, "LC_ALL", plano_test_locale (language), TRUE);
+      env = g_environ_unsetenv (env, "LANGUAGE");
+    }
 
   g_spawn_sync (data_dir, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
                 &run->out, &run->err, &wait_status, &error);
@@ -88,7 +94,8 @@ test_check_bad (void)
   g_auto(Run) run = { 0, };
 
   run_plano (&run, (const char *[]) { "--check", "example.plano", "bad-x.plano", "bad-endpoint.plano",
-                                      "newer.plano", "missing.plano", NULL }, NULL);
+                                      "newer.plano", "missing.plano", "bad-rate.plano", "bad-window.plano",
+                                      NULL }, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==,
                    "example.plano: ok, 3 nodes, 2 edges, 0 zones\n"
@@ -96,7 +103,9 @@ test_check_bad (void)
                    "bad-endpoint.plano: edges[0].to: no item with id “flink-9”\n"
                    "newer.plano: plano: the board is format version 2, newer than this Plano "
                    "reads (version 1); update Plano to open it\n"
-                   "missing.plano: Could not read “missing.plano”: no such file\n");
+                   "missing.plano: Could not read “missing.plano”: no such file\n"
+                   "bad-rate.plano: edges[0].props.rate: -5 is not a rate: give events per second, from 0 to 10¹²\n"
+                   "bad-window.plano: nodes[0].props.bytes: expected a number of bytes per event\n");
 }
 
 static void
@@ -129,6 +138,23 @@ test_unknown_option (void)
   run_plano (&run, (const char *[]) { "--frobnicate", NULL }, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_true (g_str_has_prefix (run.err, "plano: "));
+}
+
+/* `plano --solution=ID` without --export opens the app; an unknown question is refused first,
+ * without a display, as is asking for a template and a solution at once. */
+static void
+test_solution_refused (void)
+{
+  g_auto(Run) run = { 0, };
+  g_auto(Run) both = { 0, };
+
+  run_plano (&run, (const char *[]) { "--solution=no-such-question", NULL }, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, "plano: there is no such question; plano --list-questions shows them\n");
+
+  run_plano (&both, (const char *[]) { "--template=kappa", "--solution=clickstream-analytics", NULL }, NULL);
+  g_assert_cmpint (both.status, ==, 2);
+  g_assert_cmpstr (both.err, ==, "plano: give either --template or --solution, not both\n");
 }
 
 /* --export works with no display and writes exactly the file asked for. */
@@ -197,7 +223,7 @@ test_export_fails (void)
 
   run_plano (&bad_format, (const char *[]) { out_arg, "--format=jpeg", "example.plano", NULL }, NULL);
   g_assert_cmpint (bad_format.status, ==, 2);
-  g_assert_cmpstr (bad_format.err, ==, "plano: unknown format “jpeg”: use png, svg, pdf, md, mmd, plano or sheet\n");
+  g_assert_cmpstr (bad_format.err, ==, "plano: unknown format “jpeg”: use png, svg, pdf, md, mmd, sheet, excalidraw, drawio or plano\n");
 
   run_plano (&two_boards, (const char *[]) { out_arg, "example.plano", "realtime.plano", NULL }, NULL);
   g_assert_cmpint (two_boards.status, ==, 2);
@@ -211,23 +237,48 @@ static void
 test_review (void)
 {
   g_autofree char *golden_path = g_test_build_filename (G_TEST_DIST, "data", "realtime-review.txt", NULL);
+  g_autofree char *coach_path = g_test_build_filename (G_TEST_DIST, "data", "coach-review.txt", NULL);
   g_autofree char *golden = NULL;
+  g_autofree char *coach_golden = NULL;
   g_auto(Run) run = { 0, };
+  g_auto(Run) coach = { 0, };
   g_auto(Run) down = { 0, };
   g_auto(Run) bad = { 0, };
+  g_auto(Run) bad_value = { 0, };
   g_auto(Run) unknown = { 0, };
+  g_auto(Run) template = { 0, };
 
   g_assert_true (g_file_get_contents (golden_path, &golden, NULL, NULL));
+  g_assert_true (g_file_get_contents (coach_path, &coach_golden, NULL, NULL));
 
   run_plano (&run, (const char *[]) { "--review", "realtime.plano", NULL }, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, golden);
 
+  /* A board with one of each flaw a coach raises: freshness, checkpoint, no-replay-log,
+   * dead-letter, consumer-parallelism, lambda-vs-kappa, unconnected. */
+  run_plano (&coach, (const char *[]) { "--review", "coach.plano", NULL }, NULL);
+  g_assert_cmpint (coach.status, ==, 0);
+  g_assert_cmpstr (coach.out, ==, coach_golden);
+
   run_plano (&down, (const char *[]) { "--review", "--down=flink", "realtime.plano", NULL }, NULL);
   g_assert_cmpint (down.status, ==, 0);
   g_assert_true (g_str_has_prefix (down.out, "error down: Flink: enrich, aggregate, alert is down: "
-                                             "Redis (hot), Druid (OLAP), Elasticsearch (search) lose data "
-                                             "or freshness [flink, redis, druid, es]\n"));
+                                             "Redis (hot), Druid (OLAP), Elasticsearch (search), "
+                                             "Data lake (S3/Delta), Batch jobs (Spark), ML training, Reports "
+                                             "lose data or freshness [flink, redis, druid, es, lake, spark, ml, reports]\n"));
+
+  /* What --check refuses, the review leaves out and says so once. */
+  run_plano (&bad_value, (const char *[]) { "--review", "bad-rate.plano", NULL }, NULL);
+  g_assert_cmpint (bad_value.status, ==, 0);
+  g_assert_true (g_str_has_prefix (bad_value.out, "warning bad-value: 1 rate, size or window left out, on e1:"));
+  g_assert_true (g_str_has_suffix (bad_value.out, "[e1]\n"));
+  g_assert_null (strstr (bad_value.out, "bottleneck"));
+
+  run_plano (&template, (const char *[]) { "--review", "--template=realtime-analytics", NULL }, NULL);
+  g_assert_cmpint (template.status, ==, 0);
+  g_assert_true (g_str_has_prefix (template.out, "error bottleneck: Elasticsearch (search) takes 50\u00a0000/s"));
+  g_assert_null (strstr (template.out, "Batch jobs (Spark) gets"));
 
   run_plano (&bad, (const char *[]) { "--review", "bad-x.plano", NULL }, NULL);
   g_assert_cmpint (bad.status, ==, 1);
@@ -255,6 +306,8 @@ test_check_translated (void)
   run_plano (&review, (const char *[]) { "--review", "realtime.plano", NULL }, "es");
   g_assert_true (g_str_has_prefix (review.out, "error bottleneck: Druid (OLAP) recibe 72\u00a0000/s frente a una "
                                                "capacidad de 50\u00a0000/s (144 %): un cuello de botella"));
+  g_assert_nonnull (strstr (review.out, "\naviso dead-letter: Flink: enrich, aggregate, alert no tiene dónde "
+                                        "dejar un registro que no puede procesar"));
 
   run_plano (&pt, (const char *[]) { "--check", "realtime.plano", NULL }, "pt");
   g_assert_true (g_str_has_prefix (pt.out, "realtime.plano: ok, 12 nós, 14 conexões, 3 zonas\n"));
@@ -414,6 +467,46 @@ test_export_board (void)
   g_rmdir (dir);
 }
 
+/* plano --help describes every option the README's "Command line" section shows. */
+static void
+test_help_lists_readme_options (void)
+{
+  g_autofree char *readme_path = g_test_build_filename (G_TEST_DIST, "..", "README.md", NULL);
+  g_autofree char *readme = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) option = g_regex_new ("--[a-z][a-z-]*", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(Run) help = { 0, };
+  const char *section;
+  const char *end;
+  g_autofree char *commands = NULL;
+
+  g_file_get_contents (readme_path, &readme, NULL, &error);
+  g_assert_no_error (error);
+  section = strstr (readme, "\n## Command line\n");
+  g_assert_nonnull (section);
+  end = strstr (section + 1, "\n## ");
+  commands = end != NULL ? g_strndup (section, end - section) : g_strdup (section);
+
+  run_plano (&help, (const char *[]) { "--help", NULL }, NULL);
+  g_assert_cmpint (help.status, ==, 0);
+
+  g_regex_match (option, commands, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *name = g_match_info_fetch (match, 0);
+      g_autofree char *pattern = g_strdup_printf ("^  %s[= ]", name);
+
+      if (g_hash_table_add (seen, g_strdup (name)) &&
+          !g_regex_match_simple (pattern, help.out, G_REGEX_MULTILINE, 0))
+        g_error ("plano --help does not describe %s, which the README shows:\n%s", name, help.out);
+      g_match_info_next (match, NULL);
+    }
+  /* The section shows the options it names: --check, --export, --review, --version… */
+  g_assert_cmpuint (g_hash_table_size (seen), >=, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +519,7 @@ main (int   argc,
   g_test_add_func ("/plano/cli/check-warning", test_check_warning);
   g_test_add_func ("/plano/cli/check-needs-files", test_check_needs_files);
   g_test_add_func ("/plano/cli/unknown-option", test_unknown_option);
+  g_test_add_func ("/plano/cli/solution-refused", test_solution_refused);
   g_test_add_func ("/plano/cli/export", test_export);
   g_test_add_func ("/plano/cli/export-fails", test_export_fails);
   g_test_add_func ("/plano/cli/review", test_review);
@@ -433,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/plano/cli/templates", test_templates);
   g_test_add_func ("/plano/cli/list-kinds", test_list_kinds);
   g_test_add_func ("/plano/cli/export-board", test_export_board);
+  g_test_add_func ("/plano/cli/help-lists-readme-options", test_help_lists_readme_options);
 
   return g_test_run ();
 }

@@ -929,7 +929,7 @@ test_png_pixels (void)
         int height = cairo_image_surface_get_height (decoded);
         cairo_surface_t *expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
         cairo_t *cr = cairo_create (expected);
-        PlanoRenderOptions options = { PLANO_THEME_LIGHT, scale, !transparent, NULL, NULL };
+        PlanoRenderOptions options = { PLANO_THEME_LIGHT, scale, !transparent, NULL, NULL, FALSE, transparent };
         guint differing = 0;
 
         if (scale > 1)

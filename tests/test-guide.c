@@ -232,6 +232,16 @@ test_check_text (void)
   g_assert_false (holds (board, &gdpr, NULL, NULL));
   g_assert_true (holds (board, &gdpr, notes, NULL));
   g_assert_true (holds (board, &kappa, NULL, NULL));
+  {
+    /* Accents are folded on both sides: either spelling finds the other. */
+    PlanoCheck accented = { PLANO_CHECK_TEXT, "sesión" };
+    PlanoCheck plain = { PLANO_CHECK_TEXT, "sesion" };
+    const char *accented_notes[] = { "Ventana de sesión por usuario", NULL };
+    const char *plain_notes[] = { "Ventana de sesion por usuario", NULL };
+
+    g_assert_true (holds (board, &accented, plain_notes, NULL));
+    g_assert_true (holds (board, &plain, accented_notes, NULL));
+  }
   g_assert_true (holds (board, &preset, NULL, NULL));
   g_assert_false (holds (board, &other_preset, NULL, NULL));
 }
@@ -250,20 +260,245 @@ test_take_one_away (void)
   g_assert_cmpstr (missed, ==, "olap");
 }
 
+/* The solutions in Spanish and Portuguese: their notes and trade-offs are translated as they
+ * load, and the translated keywords of the must-haves still find them.
+ */
+static void
+use_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  /* Setting the locale again makes gettext drop the catalogs it loaded. */
+  setlocale (LC_ALL, "");
+}
+
+static void
+test_solutions_translated (void)
+{
+  static const char * const languages[] = { "es", "pt" };
+  guint n;
+  const PlanoQuestion *questions = plano_interview_get_questions (&n);
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      use_language (languages[l]);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(PlanoBoard) solution = plano_solution_load (questions[i].id, &error);
+          g_autofree char *missed = NULL;
+
+          g_test_message ("solution %s in %s", questions[i].id, languages[l]);
+          g_assert_no_error (error);
+          /* The board really is in the language: its title is the question's, translated. */
+          g_assert_cmpstr (plano_board_get_title (solution), ==, _(questions[i].title));
+          g_assert_cmpstr (plano_board_get_title (solution), !=, questions[i].title);
+
+          missed = missing (solution, questions[i].id, NULL);
+          g_assert_cmpstr (missed, ==, "");
+        }
+    }
+  use_language ("en");
+}
+
+/* Question families: each takes a question's reference solution, removes one capability (a
+ * component, a note, a trade-off or a prop) and expects exactly that must-have to go missing.
+ * A component's connections, and the notes and trade-offs pinned to it, go with it, as when a
+ * candidate deletes it.
+ */
+typedef struct
+{
+  const char *question;
+  const char *remove[3];
+  const char *node;
+  const char *prop;
+  const char *expected;
+} TakeAway;
+
+static void
+check_take_away (const TakeAway *take)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = plano_solution_load (take->question, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_test_message ("%s without %s", take->question, take->expected);
+  g_assert_no_error (error);
+  before = missing (board, take->question, NULL);
+  g_assert_cmpstr (before, ==, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (take->remove) && take->remove[i] != NULL; i++)
+    g_assert_true (plano_board_remove_item (board, take->remove[i]));
+  if (take->prop != NULL)
+    g_assert_true (plano_board_unset_prop (board, take->node, take->prop));
+
+  after = missing (board, take->question, NULL);
+  g_assert_cmpstr (after, ==, take->expected);
+}
+
+static void
+check_family (const TakeAway *takes,
+              guint           n_takes)
+{
+  for (guint i = 0; i < n_takes; i++)
+    check_take_away (&takes[i]);
+}
+
+/* Streaming event analytics: metrics, late mobile events, video QoE. */
+static void
+test_family_event_analytics (void)
+{
+  static const TakeAway takes[] = {
+    { "metrics-monitoring", { "alertmanager" }, NULL, NULL, "alert-routing" },
+    { "late-mobile-events", { "druid" }, NULL, NULL, "provisional-live" },
+    { "video-qoe-analytics", { NULL }, "kafka", "partitions", "ingest-partitions" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+/* Online serving fed by a change stream: fraud scoring, search index freshness. */
+static void
+test_family_online_serving (void)
+{
+  static const TakeAway takes[] = {
+    { "fraud-detection", { "flink" }, NULL, NULL, "streaming-features" },
+    { "search-index-freshness", { "rebuild" }, NULL, NULL, "rebuild-alias" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+/* Warehouse and batch analytics: A/B testing results, marketing attribution. */
+static void
+test_family_warehouse (void)
+{
+  static const TakeAway takes[] = {
+    { "ab-testing-platform", { "flink" }, NULL, NULL, "guardrail-stream" },
+    { "marketing-attribution", { "identity" }, NULL, NULL, "identity-stitching" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+/* Governance: the bank's data mesh. */
+static void
+test_family_governance (void)
+{
+  static const TakeAway takes[] = {
+    { "bank-data-mesh", { "catalog" }, NULL, NULL, "catalog-lineage" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+/* Right-sized designs, where a database is enough: leaderboard, startup, grocery inventory. */
+static void
+test_family_right_sized (void)
+{
+  static const TakeAway takes[] = {
+    { "realtime-leaderboard", { "direct-writes" }, NULL, NULL, "right-sized" },
+    { "startup-analytics", { "dbt" }, NULL, NULL, "metric-models" },
+    { "supply-chain-inventory", { "reconcile" }, NULL, NULL, "reconciliation" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+/* Streams into serving stores: notes, a store and a prop taken away. */
+static void
+test_family_streaming (void)
+{
+  static const TakeAway takes[] = {
+    { "ad-click-aggregation", { "hot" }, NULL, NULL, "hot-keys" },
+    { "iot-sensor-telemetry", { "clickhouse" }, NULL, NULL, "timeseries-store" },
+    { "log-ingestion-search", { NULL }, "es", "replicas", "replicated" },
+    { "ride-sharing-location", { "privacy" }, NULL, NULL, "privacy" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+/* Changes and files into a warehouse. */
+static void
+test_family_cdc_warehouse (void)
+{
+  static const TakeAway takes[] = {
+    { "cdc-oltp-to-warehouse", { "snapshot" }, NULL, NULL, "snapshot" },
+    { "payments-reconciliation", { "money" }, NULL, NULL, "money-types" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+/* A batch lake: the sources no longer land in it. */
+static void
+test_family_lake_batch (void)
+{
+  static const TakeAway takes[] = {
+    { "retail-data-lake", { "pos-bronze", "fivetran-bronze" }, NULL, NULL, "landing" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+/* Features for models: a materialization and a training path taken away. */
+static void
+test_family_ml_features (void)
+{
+  static const TakeAway takes[] = {
+    { "feature-store", { "spark-online" }, NULL, NULL, "batch-materialize" },
+    { "recommendation-events", { "spark-training" }, NULL, NULL, "daily-training" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
+/* Compliance: without its catalog, nothing says where personal data lives. */
+static void
+test_family_compliance (void)
+{
+  static const TakeAway takes[] = {
+    { "gdpr-deletion", { "catalog" }, NULL, NULL, "data-inventory" },
+  };
+
+  check_family (takes, G_N_ELEMENTS (takes));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PLANO_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  /* GLib decides on the first g_dgettext () whether to translate at all, and in C.UTF-8 with
+   * no English catalog it decides never to; the translated solutions are checked after tests
+   * that run in English, so the decision is made while a catalog is there. */
+  use_language ("es");
+  (void) g_dgettext (GETTEXT_PACKAGE, "");
+  use_language ("en");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/plano/guide/every-question", test_every_question_has_a_guide);
   g_test_add_func ("/plano/guide/solutions", test_solutions_cover_everything);
+  g_test_add_func ("/plano/guide/solutions-translated", test_solutions_translated);
   g_test_add_func ("/plano/guide/unknown-question", test_unknown_question);
   g_test_add_func ("/plano/guide/check-node", test_check_node);
   g_test_add_func ("/plano/guide/check-path", test_check_path);
   g_test_add_func ("/plano/guide/check-text", test_check_text);
   g_test_add_func ("/plano/guide/take-one-away", test_take_one_away);
+  g_test_add_func ("/plano/guide/family/streaming", test_family_streaming);
+  g_test_add_func ("/plano/guide/family/cdc-warehouse", test_family_cdc_warehouse);
+  g_test_add_func ("/plano/guide/family/lake-batch", test_family_lake_batch);
+  g_test_add_func ("/plano/guide/family/ml-features", test_family_ml_features);
+  g_test_add_func ("/plano/guide/family/compliance", test_family_compliance);
+  g_test_add_func ("/plano/guide/family/event-analytics", test_family_event_analytics);
+  g_test_add_func ("/plano/guide/family/online-serving", test_family_online_serving);
+  g_test_add_func ("/plano/guide/family/warehouse", test_family_warehouse);
+  g_test_add_func ("/plano/guide/family/governance", test_family_governance);
+  g_test_add_func ("/plano/guide/family/right-sized", test_family_right_sized);
 
   return g_test_run ();
 }

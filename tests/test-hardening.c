@@ -125,7 +125,7 @@ static const Case cases[] = {
   { "raw-tab-in-string", "{\"plano\": 1, \"title\": \"a\tb\"}", NULL },
   { "prop-past-64-bits", "{\"plano\": 1, \"nodes\": [{\"id\": \"a\", \"kind\": \"app\", \"x\": 0, \"y\": 0, \"props\": {\"rate\": 99999999999999999999}}]}", NULL },
   { "lone-surrogate", "{\"plano\": 1, \"title\": \"\\ud800\"}", "line 1, column 30: not valid JSON: not a valid escape in a string" },
-  { "comment", "{\"plano\": 1 /* c */}", "line 1, column 13: not valid JSON: expected “,” or “}”" },
+  { "comment", "{\"plano\": 1 /* c */}", "line 1, column 13: not valid JSON: “/” cannot appear outside a string" },
   { "trailing-garbage", "{\"plano\": 1} x", "line 1, column 14: not valid JSON: more text after the end of the JSON value" },
 };
 

@@ -222,7 +222,7 @@ test_review_panel (Fixture       *f,
   g_object_ref_sink (panel);
   plano_review_panel_set_canvas (panel, f->canvas);
   before = plano_review_panel_get_n_rows (panel);
-  g_assert_cmpuint (before, ==, 11);
+  g_assert_cmpuint (before, ==, 13);
 
   /* The first finding: Druid is a bottleneck. */
   plano_review_panel_activate_row (panel, 0);
@@ -315,11 +315,12 @@ test_calculator (Fixture       *f,
   plano_calculator_set_input (calculator, &input);
 
   plano_calculator_get_result (calculator, &result);
-  g_assert_cmpuint (result.kafka_partitions, ==, 1);
+  g_assert_cmpuint (result.kafka_partitions, ==, 6);
   g_assert_cmpstr (plano_calculator_get_value (calculator, "events"), ==,
                    "5\u00a0787/s on average, 17\u00a0361/s at peak");
   g_assert_cmpstr (plano_calculator_get_value (calculator, "ingest"), ==, "17.4 MB/s");
-  g_assert_cmpstr (plano_calculator_get_value (calculator, "partitions"), ==, "1");
+  g_assert_cmpstr (plano_calculator_get_value (calculator, "partitions"), ==,
+                   "6, for 17.4 MB/s at 10 MB/s a partition, with 3× headroom");
 
   notes = plano_calculator_get_notes (calculator);
   g_assert_nonnull (strstr (notes, "Storage: 500 GB a day, 182.5 TB a year"));
@@ -551,6 +552,8 @@ test_latency_target (Fixture       *f,
   double target = 0;
 
   g_object_ref_sink (summary);
+  /* The p99 target is for requests: the reports query the lake. */
+  g_assert_nonnull (plano_board_add_edge (f->board, "reports", "lake", "request", NULL));
   plano_board_summary_set_board (summary, f->board);
   spin = plano_board_summary_get_target_spin (summary);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 0);

@@ -111,7 +111,7 @@ test_strong_session (void)
   g_assert_cmpint (plano_report_get_proposed (report, PLANO_RUBRIC_DEEP_DIVE), ==, 4);
   g_assert_cmpint (plano_report_get_proposed (report, PLANO_RUBRIC_TRADEOFFS), ==, 4);
   g_assert_cmpint (plano_report_get_proposed (report, PLANO_RUBRIC_COMMUNICATION), ==, 4);
-  g_assert_nonnull (strstr (plano_report_get_evidence (report, PLANO_RUBRIC_TRADEOFFS), "3 trade-offs"));
+  g_assert_nonnull (strstr (plano_report_get_evidence (report, PLANO_RUBRIC_TRADEOFFS), "3 of 3 trade-offs"));
   g_assert_nonnull (strstr (plano_report_get_evidence (report, PLANO_RUBRIC_HIGH_LEVEL), "must-haves on the board"));
 
   /* The candidate's own score counts over the proposal. */
@@ -288,6 +288,9 @@ test_history_and_practice (void)
   g_assert_nonnull (strstr (json, "\"ratings\":{\"requirements\":4,"));
   g_assert_nonnull (strstr (json, "\"covered\":0"));
   g_assert_nonnull (strstr (json, "\"missed\":[\"durable-log\","));
+  /* The mastery checklist is no longer the session's score. */
+  g_assert_null (strstr (json, "\"score\""));
+  g_assert_null (strstr (json, "\"max_score\""));
 
   g_ptr_array_add (history, json_node_ref (entry));
   next = plano_report_choose_practice (history, &reason);
@@ -297,6 +300,46 @@ test_history_and_practice (void)
   g_assert_true (g_str_has_prefix (reason, "Practise next: "));
   /* The weakest dimension is named, and the question chosen asks for what was missed. */
   g_assert_nonnull (strstr (reason, next->title));
+}
+
+/* The progress view lists the must-haves missed most often, with their texts. */
+static void
+test_missed_most (void)
+{
+  static const char *lines[] = {
+    "{\"date\": \"2026-12-01T10:00:00Z\", \"missed\": [\"olap\", \"sessionize\"]}",
+    "{\"date\": \"2026-12-02T10:00:00Z\", \"missed\": [\"sessionize\", \"no-such-capability\"]}",
+    "{\"date\": \"2026-12-03T10:00:00Z\", \"score\": 12, \"max_score\": 30}",
+    "{\"date\": \"2026-12-04T10:00:00Z\", \"missed\": [\"sessionize\", \"late-events\", \"olap\"]}",
+  };
+  g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr(GArray) missed = NULL;
+  const PlanoMustHave *must_have;
+
+  must_have = plano_report_find_must_have ("durable-log");
+  g_assert_nonnull (must_have);
+  g_assert_cmpstr (must_have->text, ==, "A durable log between the sources and storage");
+  g_assert_nonnull (must_have->why);
+  g_assert_null (plano_report_find_must_have ("no-such-capability"));
+  g_assert_null (plano_report_find_must_have (NULL));
+
+  missed = plano_report_count_missed (history);
+  g_assert_cmpuint (missed->len, ==, 0);
+  g_clear_pointer (&missed, g_array_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    g_ptr_array_add (history, json_from_string (lines[i], NULL));
+
+  /* Most often first, equal counts by id; an id no guide knows is left out. */
+  missed = plano_report_count_missed (history);
+  g_assert_cmpuint (missed->len, ==, 3);
+  g_assert_cmpstr (g_array_index (missed, PlanoMissed, 0).must_have->id, ==, "sessionize");
+  g_assert_cmpuint (g_array_index (missed, PlanoMissed, 0).count, ==, 3);
+  g_assert_cmpstr (g_array_index (missed, PlanoMissed, 1).must_have->id, ==, "olap");
+  g_assert_cmpuint (g_array_index (missed, PlanoMissed, 1).count, ==, 2);
+  g_assert_cmpstr (g_array_index (missed, PlanoMissed, 1).must_have->text, ==, "An OLAP store for sub-second dashboards");
+  g_assert_cmpstr (g_array_index (missed, PlanoMissed, 2).must_have->id, ==, "late-events");
+  g_assert_cmpuint (g_array_index (missed, PlanoMissed, 2).count, ==, 1);
 }
 
 int
@@ -312,6 +355,7 @@ main (int   argc,
   g_test_add_func ("/plano/report/record-round-trip", test_record_round_trip);
   g_test_add_func ("/plano/report/bad-record", test_bad_record);
   g_test_add_func ("/plano/report/history-and-practice", test_history_and_practice);
+  g_test_add_func ("/plano/report/missed-most", test_missed_most);
 
   return g_test_run ();
 }

@@ -280,7 +280,7 @@ test_markdown (void)
   g_assert_nonnull (strstr (markdown, "Self-assessment: 2 of 30."));
   g_assert_nonnull (strstr (markdown, "\n## Trade-offs\n\n| Decision | About | Choice |"));
   g_assert_nonnull (strstr (markdown, "| Why Kafka in the middle | Kafka topics: events, clicks, logs | Kafka |"));
-  g_assert_nonnull (strstr (markdown, "\n## Design Review\n\n- Warning: Batch jobs (Spark) takes 50\u00a0000/s"));
+  g_assert_nonnull (strstr (markdown, "\n## Design Review\n\n- Error: Elasticsearch (search) takes 50\u00a0000/s"));
   g_assert_nonnull (strstr (markdown, "\n## Capacity\n\n| Component | Load | Capacity | Utilisation |"));
   g_assert_true (g_str_has_prefix (svg, "<?xml") || g_str_has_prefix (svg, "<svg"));
   g_assert_nonnull (strstr (svg, ">Redis (hot)</tspan>"));
@@ -341,18 +341,45 @@ test_mermaid (void)
   g_assert_cmpstr (mermaid, ==, golden);
 }
 
-static guint
-count (const char *haystack,
-       gsize       length,
-       const char *needle)
+/* Reads the number of pages of the PDF @bytes as poppler's pdfinfo does (a count of the page
+ * objects in the raw bytes misses those cairo 1.18 puts in compressed object streams). Returns
+ * FALSE, the test skipped, where poppler-utils is missing (build-aux/install-deps.sh installs
+ * it). */
+static gboolean
+read_pdf_pages (GBytes *bytes,
+                guint  *n_pages)
 {
-  guint n = 0;
+  g_autofree char *program = g_find_program_in_path ("pdfinfo");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  const char *pages;
+  int status = 0;
 
-  /* The PDF holds binary streams: search bytes, not a string. */
-  for (const char *p = haystack; (p = memmem (p, haystack + length - p, needle, strlen (needle))) != NULL; p++)
-    n++;
+  if (program == NULL)
+    {
+      g_test_skip ("pdfinfo (poppler-utils) is not installed");
+      return FALSE;
+    }
 
-  return n;
+  dir = g_dir_make_tmp ("plano-sheet-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "sheet.pdf", NULL);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char *[]) { program, path, NULL }, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_unlink (path);
+  g_rmdir (dir);
+
+  pages = strstr (out, "\nPages:");
+  g_assert_nonnull (pages);
+  *n_pages = (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
+  return TRUE;
 }
 
 /* The study sheet: a PDF with the diagram on its first page and the notes after it. */
@@ -365,12 +392,13 @@ test_sheet (void)
   g_autoptr(GBytes) bytes = plano_export_to_bytes (board, &options, &error);
   gsize length;
   const char *data;
+  guint n_pages = 0;
 
   g_assert_no_error (error);
   data = g_bytes_get_data (bytes, &length);
   g_assert_true (length > 4 && memcmp (data, "%PDF", 4) == 0);
-  /* Pages, not counting the page tree itself. */
-  g_assert_cmpuint (count (data, length, "/Type /Page") - count (data, length, "/Type /Pages"), >=, 2);
+  if (read_pdf_pages (bytes, &n_pages))
+    g_assert_cmpuint (n_pages, >=, 2);
 }
 
 int

@@ -21,6 +21,7 @@
 #include "plano-format.h"
 #include "plano-interview-panel.h"
 #include "plano-preferences-window.h"
+#include "plano-progress-view.h"
 #include "plano-template-chooser.h"
 #include "plano-window.h"
 
@@ -36,21 +37,6 @@ plano_windows (void)
       result = g_list_prepend (result, l->data);
 
   return result;
-}
-
-/* The dialog shown for @parent, or for any window when @parent is NULL. */
-static AdwMessageDialog *
-find_message_dialog (GtkWindow *parent)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
-        (parent == NULL || gtk_window_get_transient_for (l->data) == parent) &&
-        gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
 }
 
 /* Whether the header bar button for @action can be clicked. */
@@ -70,38 +56,6 @@ button_sensitive (GtkWidget  *widget,
       return TRUE;
 
   return FALSE;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Clicks a button of a message dialog the way a person does. */
-static void
-click_response (AdwMessageDialog *dialog,
-                const char       *label)
-{
-  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  plano_test_iterate ();
 }
 
 static char *
@@ -187,17 +141,17 @@ test_open_bad_file (void)
   g_autofree char *path = copy_fixture ("bad-x.plano", &dir);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   PlanoWindow *window = plano_application_new_window (app);
-  AdwMessageDialog *dialog;
+  GtkWidget *question;
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_false (plano_window_open_file (window, file));
   plano_test_iterate ();
 
   g_assert_cmpstr (plano_window_get_page (window), ==, "start");
-  dialog = find_message_dialog (GTK_WINDOW (window));
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open Board");
-  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+  question = plano_test_find_question (GTK_WINDOW (window));
+  g_assert_nonnull (question);
+  g_assert_cmpstr (plano_question_get_heading (question), ==, "Could Not Open Board");
+  g_assert_cmpstr (plano_question_get_body (question), ==,
                    "“bad-x.plano” is not a valid board: nodes[3].x: expected a number");
 
   plano_test_close_all_windows ();
@@ -208,7 +162,7 @@ static void
 test_close_asks (void)
 {
   PlanoWindow *window = plano_application_new_window (app);
-  AdwMessageDialog *dialog;
+  GtkWidget *question;
   g_autoptr(GList) windows = NULL;
 
   plano_window_new_board (window);
@@ -221,22 +175,22 @@ test_close_asks (void)
 
   gtk_window_close (GTK_WINDOW (window));
   plano_test_iterate ();
-  dialog = find_message_dialog (GTK_WINDOW (window));
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
-  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  question = plano_test_find_question (GTK_WINDOW (window));
+  g_assert_nonnull (question);
+  g_assert_cmpstr (plano_question_get_heading (question), ==, "Save Changes?");
+  g_assert_true (plano_question_has_response (question, "save"));
 
-  click_response (dialog, "_Cancel");
-  g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+  plano_test_answer (question, "_Cancel");
+  g_assert_null (plano_test_find_question (GTK_WINDOW (window)));
   windows = plano_windows ();
   g_assert_nonnull (g_list_find (windows, window));
   g_clear_pointer (&windows, g_list_free);
 
   gtk_window_close (GTK_WINDOW (window));
   plano_test_iterate ();
-  dialog = find_message_dialog (GTK_WINDOW (window));
-  g_assert_nonnull (dialog);
-  click_response (dialog, "_Discard");
+  question = plano_test_find_question (GTK_WINDOW (window));
+  g_assert_nonnull (question);
+  plano_test_answer (question, "_Discard");
   plano_test_iterate ();
   windows = plano_windows ();
   g_assert_null (windows);
@@ -255,7 +209,7 @@ test_close_saves (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GList) windows = NULL;
   PlanoWindow *window = plano_application_new_window (app);
-  AdwMessageDialog *dialog;
+  GtkWidget *question;
 
   g_assert_true (plano_window_open_file (window, file));
   gtk_window_present (GTK_WINDOW (window));
@@ -264,9 +218,9 @@ test_close_saves (void)
 
   gtk_window_close (GTK_WINDOW (window));
   plano_test_iterate ();
-  dialog = find_message_dialog (GTK_WINDOW (window));
-  g_assert_nonnull (dialog);
-  click_response (dialog, "_Save");
+  question = plano_test_find_question (GTK_WINDOW (window));
+  g_assert_nonnull (question);
+  plano_test_answer (question, "_Save");
   plano_test_iterate ();
 
   windows = plano_windows ();
@@ -293,7 +247,7 @@ test_close_unchanged (void)
 
   windows = plano_windows ();
   g_assert_null (windows);
-  g_assert_null (find_message_dialog (NULL));
+  g_assert_null (plano_test_find_question (NULL));
 }
 
 /* Undo and Redo act on the board and follow what can be undone; the title shows the marker. */
@@ -383,7 +337,7 @@ test_changed_on_disk (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(PlanoBoard) saved = NULL;
   PlanoWindow *window = plano_application_new_window (app);
-  AdwMessageDialog *dialog;
+  GtkWidget *question;
 
   g_assert_true (plano_window_open_file (window, file));
   gtk_window_present (GTK_WINDOW (window));
@@ -392,10 +346,10 @@ test_changed_on_disk (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   plano_test_iterate ();
-  dialog = find_message_dialog (GTK_WINDOW (window));
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed on Disk");
-  click_response (dialog, "_Overwrite");
+  question = plano_test_find_question (GTK_WINDOW (window));
+  g_assert_nonnull (question);
+  g_assert_cmpstr (plano_question_get_heading (question), ==, "File Changed on Disk");
+  plano_test_answer (question, "_Overwrite");
 
   saved = plano_format_read_file (path, NULL, NULL);
   g_assert_cmpstr (plano_board_get_title (saved), ==, "Mine");
@@ -403,14 +357,14 @@ test_changed_on_disk (void)
   /* Once saved, a second save does not ask again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   plano_test_iterate ();
-  g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+  g_assert_null (plano_test_find_question (GTK_WINDOW (window)));
 
   /* Changed again: this time the user reloads. */
   plano_board_set_title (plano_window_get_board (window), "Mine again");
   change_on_disk (path, "Theirs again");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   plano_test_iterate ();
-  click_response (find_message_dialog (GTK_WINDOW (window)), "_Reload");
+  plano_test_answer (plano_test_find_question (GTK_WINDOW (window)), "_Reload");
   g_assert_cmpstr (plano_board_get_title (plano_window_get_board (window)), ==, "Theirs again");
   g_assert_false (plano_history_get_is_modified (plano_window_get_history (window)));
 
@@ -483,10 +437,10 @@ test_recovery_offered (void)
   gtk_window_present (GTK_WINDOW (window));
   dialog = plano_application_offer_recovery (app, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Recover Unsaved Board?");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Lost in the crash"));
+  g_assert_cmpstr (plano_question_get_heading (dialog), ==, "Recover Unsaved Board?");
+  g_assert_nonnull (strstr (plano_question_get_body (dialog), "Lost in the crash"));
 
-  click_response (ADW_MESSAGE_DIALOG (dialog), "_Recover");
+  plano_test_answer (dialog, "_Recover");
   g_assert_cmpstr (plano_board_get_title (plano_window_get_board (window)), ==, "Lost in the crash");
   g_assert_true (plano_history_get_is_modified (plano_window_get_history (window)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Lost in the crash");
@@ -497,7 +451,7 @@ test_recovery_offered (void)
   /* Discarding the recovered board removes its draft. */
   gtk_window_close (GTK_WINDOW (window));
   plano_test_iterate ();
-  click_response (find_message_dialog (GTK_WINDOW (window)), "_Discard");
+  plano_test_answer (plano_test_find_question (GTK_WINDOW (window)), "_Discard");
   plano_test_iterate ();
   g_assert_cmpuint (count_drafts (FALSE), ==, 0);
 
@@ -562,6 +516,64 @@ window_interview (PlanoWindow *window)
 
   g_assert_nonnull (panel);
   return plano_interview_panel_get_interview (PLANO_INTERVIEW_PANEL (panel));
+}
+
+/* The trainer from the window: `plano --solution=ID` opens the reference solution as a new,
+ * unsaved board; the solution opens beside the board being worked on, not over it; Your
+ * Progress opens from the main menu; practising a question from the start page makes a board
+ * and opens the interview on that question. */
+static void
+test_trainer_actions (void)
+{
+  g_autoptr(GList) windows = NULL;
+  PlanoWindow *window;
+  PlanoBoard *board;
+  GtkWindow *progress = NULL;
+  g_autoptr(GList) toplevels = NULL;
+
+  plano_application_set_startup_solution (app, "clickstream-analytics");
+  g_application_activate (G_APPLICATION (app));
+  plano_test_iterate ();
+  windows = plano_windows ();
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  window = windows->data;
+  g_assert_cmpstr (plano_window_get_page (window), ==, "board");
+  board = plano_window_get_board (window);
+  g_assert_cmpuint (plano_board_get_n_items (board, PLANO_ITEM_NODE), >, 5);
+  g_assert_cmpuint (plano_board_get_n_items (board, PLANO_ITEM_TRADEOFF), >, 0);
+  g_assert_null (plano_window_get_file (window));
+
+  /* From a question, while this board is shown: a window of its own. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-solution", g_variant_new_string ("clickstream-analytics"));
+  plano_test_iterate ();
+  g_clear_pointer (&windows, g_list_free);
+  windows = plano_windows ();
+  g_assert_cmpuint (g_list_length (windows), ==, 2);
+  g_assert_true (plano_window_get_board (window) == board);
+  plano_test_close_all_windows ();
+
+  /* Your Progress from the main menu of a window on its start page. */
+  window = plano_application_new_window (app);
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-progress", NULL));
+  plano_test_iterate ();
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (PLANO_IS_PROGRESS_VIEW (l->data))
+      progress = l->data;
+  g_assert_nonnull (progress);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (progress)));
+  g_assert_true (gtk_window_get_transient_for (progress) == GTK_WINDOW (window));
+
+  /* Practise from there: a new board, the interview shown, on that question. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.practise", "s", "ad-click-aggregation"));
+  plano_test_iterate ();
+  g_assert_cmpstr (plano_window_get_page (window), ==, "board");
+  g_assert_cmpstr (plano_interview_get_question (window_interview (window)), ==, "ad-click-aggregation");
+  g_assert_true (gtk_widget_get_mapped (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_INTERVIEW_PANEL)));
+
+  plano_test_close_all_windows ();
 }
 
 /* F5 starts a session; changes to the board are tagged with the step; saving writes the record
@@ -810,16 +822,101 @@ collect_widgets (GtkWidget *widget,
     collect_widgets (child, type, found);
 }
 
-static PlanoPreferencesWindow *
-find_preferences_window (void)
+/* The file dialog, GtkFileDialog from GTK 4.10 and GtkFileChooserNative before: both show GTK's
+ * own chooser where there is no portal, as here, and answer with the file picked in it. */
+static GtkFileChooser *
+find_file_chooser (const char *title)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  GtkWidget *chooser = plano_test_find_shown (GTK_TYPE_FILE_CHOOSER_DIALOG);
 
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (PLANO_IS_PREFERENCES_WINDOW (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, title);
+  return GTK_FILE_CHOOSER (chooser);
+}
 
-  return NULL;
+/* Clicks the chooser's accept button; in a save dialog, the chooser first looks whether the
+ * file exists, so its answer comes once it has gone. */
+static void
+answer_file_chooser (GtkFileChooser *chooser)
+{
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  while (plano_test_find_shown (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  plano_test_iterate ();
+}
+
+/* Open… opens the board picked in the file dialog; Save As… writes it under the name typed,
+ * with the .plano extension added. */
+static void
+test_file_dialogs (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("example.plano", &dir);
+  g_autofree char *saved_path = g_build_filename (dir, "copy.plano", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  PlanoWindow *window = plano_application_new_window (app);
+  GtkFileChooser *chooser;
+  g_autoptr(GFile) chosen = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
+  plano_test_iterate ();
+  chooser = find_file_chooser ("Open Board");
+  g_assert_true (gtk_file_chooser_set_file (chooser, file, NULL));
+  /* The chooser selects the file once it has listed its folder. */
+  while ((chosen = gtk_file_chooser_get_file (chooser)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_equal (chosen, file));
+  answer_file_chooser (chooser);
+  g_assert_cmpstr (plano_window_get_page (window), ==, "board");
+  g_assert_true (g_file_equal (plano_window_get_file (window), file));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
+  plano_test_iterate ();
+  chooser = find_file_chooser ("Save Board");
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  gtk_file_chooser_set_current_name (chooser, "copy");
+  answer_file_chooser (chooser);
+  g_assert_true (g_file_test (saved_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (g_file_peek_path (plano_window_get_file (window)), ==, saved_path);
+
+  plano_test_close_all_windows ();
+}
+
+/* About Plano names the version and the licence the program is under, GPL 3 or later. */
+static void
+test_about (void)
+{
+  PlanoWindow *window = plano_application_new_window (app);
+  GtkLicense license = GTK_LICENSE_UNKNOWN;
+  g_autofree char *version = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *about;
+#if ADW_CHECK_VERSION (1, 5, 0)
+  GType about_type = ADW_TYPE_ABOUT_DIALOG;
+#else
+  GType about_type = ADW_TYPE_ABOUT_WINDOW;
+#endif
+
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  plano_test_iterate ();
+
+  about = plano_test_find_shown (about_type);
+  g_assert_nonnull (about);
+  g_assert_true (plano_test_get_dialog_parent (about) == GTK_WINDOW (window));
+  g_object_get (about, "license-type", &license, "version", &version, "application-name", &name,
+                NULL);
+  g_assert_cmpint (license, ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (version, ==, PACKAGE_VERSION);
+  g_assert_cmpstr (name, ==, "Plano");
+
+  plano_test_close_dialog (about);
+  plano_test_close_all_windows ();
 }
 
 /* Ctrl+, opens the preferences; what is changed there is stored at once. */
@@ -839,9 +936,9 @@ test_preferences_window (void)
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   plano_test_iterate ();
-  preferences = find_preferences_window ();
+  preferences = PLANO_PREFERENCES_WINDOW (plano_test_find_shown (PLANO_TYPE_PREFERENCES_WINDOW));
   g_assert_nonnull (preferences);
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (window));
+  g_assert_true (plano_test_get_dialog_parent (GTK_WIDGET (preferences)) == GTK_WINDOW (window));
 
   /* The first combo row is the style, the first switch snapping. */
   style_row = plano_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW);
@@ -879,7 +976,7 @@ test_preferences_window (void)
     g_assert_cmpint (values[2], ==, 10);
     g_assert_cmpint (values[4], ==, 10);
 
-    reset = find_button (GTK_WIDGET (preferences), "_Reset");
+    reset = plano_test_find_button (GTK_WIDGET (preferences), "_Reset");
     g_assert_nonnull (reset);
     g_signal_emit_by_name (reset, "clicked");
     g_clear_pointer (&minutes, g_variant_unref);
@@ -1298,6 +1395,11 @@ test_narrow_window (void)
   g_assert_false (toggle_active (window, "Mock Interview"));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
   g_assert_cmpint (gtk_widget_get_width (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_CANVAS)), >=, 360);
+#if ADW_CHECK_VERSION (1, 4, 0)
+  /* With libadwaita 1.4, a side bar lies over the canvas in a window this narrow. */
+  g_assert_true (adw_overlay_split_view_get_collapsed (ADW_OVERLAY_SPLIT_VIEW (
+    plano_test_find_widget (GTK_WIDGET (window), ADW_TYPE_OVERLAY_SPLIT_VIEW))));
+#endif
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = plano_application_new_window (app);
@@ -1314,6 +1416,11 @@ test_narrow_window (void)
       g_assert_true (toggle_active (window, "Components"));
       g_assert_true (toggle_active (window, "Mock Interview"));
       g_assert_true (toggle_active (window, "Properties"));
+#if ADW_CHECK_VERSION (1, 4, 0)
+      /* And beside it in a wide one. */
+      g_assert_false (adw_overlay_split_view_get_collapsed (ADW_OVERLAY_SPLIT_VIEW (
+        plano_test_find_widget (GTK_WIDGET (window), ADW_TYPE_OVERLAY_SPLIT_VIEW))));
+#endif
     }
   else
     g_test_message ("The screen is narrower than 1600 pixels: the wide case is not checked");
@@ -1321,25 +1428,12 @@ test_narrow_window (void)
   plano_test_close_all_windows ();
 }
 
-/* The Save or Export dialog that is showing. */
-static GtkFileChooser *
-find_file_chooser (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
 static void
 close_file_chooser (GtkFileChooser *chooser)
 {
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   plano_test_iterate ();
-  g_assert_null (find_file_chooser ());
+  g_assert_null (plano_test_find_shown (GTK_TYPE_FILE_CHOOSER_DIALOG));
 }
 
 static void
@@ -1375,7 +1469,7 @@ test_file_dialog_defaults (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   plano_test_iterate ();
-  chooser = find_file_chooser ();
+  chooser = find_file_chooser ("Export Board");
   g_assert_nonnull (chooser);
   assert_folder (chooser, dir);
   g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "scale"), ==, "2");
@@ -1387,7 +1481,7 @@ test_file_dialog_defaults (void)
   g_settings_set_string (settings, "export-format", "svg");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   plano_test_iterate ();
-  chooser = find_file_chooser ();
+  chooser = find_file_chooser ("Export Board");
   g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "scale"), ==, "3");
   filter = gtk_file_chooser_get_filter (chooser);
   g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "SVG Image");
@@ -1398,7 +1492,7 @@ test_file_dialog_defaults (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
   plano_test_iterate ();
-  chooser = find_file_chooser ();
+  chooser = find_file_chooser ("Save Board");
   g_assert_nonnull (chooser);
   assert_folder (chooser, dir);
   g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "realtime.plano");
@@ -1410,7 +1504,7 @@ test_file_dialog_defaults (void)
   g_assert_null (plano_window_get_file (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
   plano_test_iterate ();
-  chooser = find_file_chooser ();
+  chooser = find_file_chooser ("Save Board");
   g_assert_nonnull (chooser);
   assert_folder (chooser, dir);
   close_file_chooser (chooser);
@@ -1509,11 +1603,14 @@ main (int   argc,
   g_test_add_func ("/plano/window/autosave", test_autosave);
   g_test_add_func ("/plano/window/recovery-offered", test_recovery_offered);
   g_test_add_func ("/plano/window/interview-saved", test_interview_saved);
+  g_test_add_func ("/plano/window/trainer-actions", test_trainer_actions);
   g_test_add_func ("/plano/window/capacity-notes", test_capacity_notes);
   g_test_add_func ("/plano/window/new-from-template", test_new_from_template);
   g_test_add_func ("/plano/window/copy-image", test_copy_image);
   g_test_add_func ("/plano/window/preferences-live", test_preferences_live);
   g_test_add_func ("/plano/window/preferences-window", test_preferences_window);
+  g_test_add_func ("/plano/window/about", test_about);
+  g_test_add_func ("/plano/window/file-dialogs", test_file_dialogs);
   g_test_add_func ("/plano/window/autosave-to-file", test_autosave_to_file);
   g_test_add_func ("/plano/window/file-drop", test_file_drop);
   g_test_add_func ("/plano/window/narrow-window", test_narrow_window);

@@ -13,8 +13,9 @@
 #include "plano-calculator.h"
 
 /* The capacity step's back-of-envelope maths: inputs on top, results below, worked out as the
- * inputs change. "Add to Interview Notes" puts the results in the capacity step's notes (the
- * window's action), "Copy as Notes" on the clipboard as text.
+ * inputs change, and the seed's numbers to know beneath them. "Add to Interview Notes" puts
+ * the results in the capacity step's notes (the window's action), "Copy as Notes" on the
+ * clipboard as text. The thresholds are plano-capacity's, which the design review uses too.
  */
 
 struct _PlanoCalculator
@@ -24,6 +25,8 @@ struct _PlanoCalculator
   GtkWidget          *scroller;
   GHashTable         *inputs;    /* name → GtkSpinButton */
   GHashTable         *outputs;   /* name → AdwActionRow */
+  AdwComboRow        *store;
+  GtkSpinButton      *downtime;  /* minutes a year, the availability target the other way */
   PlanoCapacityInput  input;
   PlanoCapacityResult result;
   gboolean            updating;
@@ -32,7 +35,10 @@ struct _PlanoCalculator
 
 G_DEFINE_FINAL_TYPE (PlanoCalculator, plano_calculator, GTK_TYPE_WIDGET)
 
+#define SECONDS_PER_YEAR (365 * 86400.0)
+
 static void ensure_built          (PlanoCalculator *self);
+static void show_input            (PlanoCalculator *self);
 static void plano_calculator_map  (GtkWidget       *widget);
 
 static const struct
@@ -50,8 +56,11 @@ static const struct
   { "peak", N_("Peak over average"), G_STRUCT_OFFSET (PlanoCapacityInput, peak_factor), 1000, 0.5, 1 },
   { "reads", N_("Reads per write"), G_STRUCT_OFFSET (PlanoCapacityInput, read_write_ratio), 1e6, 1, 1 },
   { "retention", N_("Retention (days)"), G_STRUCT_OFFSET (PlanoCapacityInput, retention_days), 36500, 1, 0 },
-  { "replication", N_("Copies kept"), G_STRUCT_OFFSET (PlanoCapacityInput, replication), 10, 1, 0 },
+  { "replication", N_("Copies paid for"), G_STRUCT_OFFSET (PlanoCapacityInput, replication), 10, 1, 0 },
+  { "compression", N_("Compression ratio"), G_STRUCT_OFFSET (PlanoCapacityInput, compression), 100, 0.5, 1 },
   { "hot", N_("Hot share of a day's data"), G_STRUCT_OFFSET (PlanoCapacityInput, hot_fraction), 1, 0.05, 2 },
+  { "headroom", N_("Partition headroom"), G_STRUCT_OFFSET (PlanoCapacityInput, headroom), 20, 0.5, 1 },
+  { "availability", N_("Availability target (%)"), G_STRUCT_OFFSET (PlanoCapacityInput, availability), 100, 0.01, 3 },
 };
 
 static void
@@ -70,6 +79,7 @@ static void
 fill_outputs (PlanoCalculator *self)
 {
   PlanoCapacityResult *r = &self->result;
+  PlanoCapacityInput *in = &self->input;
   g_autofree char *avg = plano_format_rate (r->average_events_per_second);
   g_autofree char *peak = plano_format_rate (r->peak_events_per_second);
   g_autofree char *reads = plano_format_rate (r->peak_reads_per_second);
@@ -82,20 +92,38 @@ fill_outputs (PlanoCalculator *self)
   g_autofree char *storage = NULL;
   g_autofree char *links = NULL;
   g_autofree char *partitions = NULL;
+  g_autofree char *per_partition = plano_format_bytes (PLANO_KAFKA_PARTITION_BYTES);
   g_autofree char *cache = plano_format_bytes (r->cache_bytes);
-  g_autofree char *scale = NULL;
+  g_autofree char *scale = plano_capacity_describe_scale (r);
+  g_autofree char *advice = plano_capacity_get_advice (r);
+  g_autofree char *year_down = plano_format_duration (r->downtime_per_year);
+  g_autofree char *month_down = plano_format_duration (r->downtime_per_month);
+  g_autofree char *downtime = NULL;
   g_autofree char *events = NULL;
 
   /* TRANSLATORS: average and peak event rates */
   events = g_strdup_printf (_("%s on average, %s at peak"), avg, peak);
   ingest_text = g_strdup_printf ("%s/s", ingest);
-  /* TRANSLATORS: storage per day, month and year, then all that is kept with its copies */
-  storage = g_strdup_printf (_("%s a day, %s a month, %s a year; %s kept"), day, month, year, retained);
+  /* TRANSLATORS: raw storage per day, month and year, then what is paid for over the
+   * retention: compressed, times the copies */
+  storage = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%s a day, %s a month, %s a year raw; %s kept (%g× compression, %g copy)",
+                                          "%s a day, %s a month, %s a year raw; %s kept (%g× compression, %g copies)",
+                                          (gulong) MAX (in->replication, 1)),
+                             day, month, year, retained, MAX (in->compression, 1), MAX (in->replication, 1));
   /* TRANSLATORS: how much of a 1 Gbps and a 10 Gbps link the peak ingest fills */
   links = g_strdup_printf (_("%.1f %% of 1 Gbps, %.2f %% of 10 Gbps"),
                            r->share_of_1_gbps * 100, r->share_of_10_gbps * 100);
-  partitions = g_strdup_printf ("%u", r->kafka_partitions);
-  scale = g_strdup_printf (_("Up to %s: %s"), plano_scale_get_size (r->scale), plano_scale_get_advice (r->scale));
+  if (r->partitions_for_bytes >= r->partitions_for_messages)
+    /* TRANSLATORS: "6, for 17.4 MB/s at 10 MB/s a partition, with 3× headroom" */
+    partitions = g_strdup_printf (_("%u, for %s/s at %s/s a partition, with %g× headroom"),
+                                  r->kafka_partitions, ingest, per_partition, MAX (in->headroom, 1));
+  else
+    /* TRANSLATORS: "45, for 1 500 000/s at 100 000 messages/s a partition, with 3× headroom" */
+    partitions = g_strdup_printf (_("%u, for %s at 100 000 messages/s a partition, with %g× headroom"),
+                                  r->kafka_partitions, peak, MAX (in->headroom, 1));
+  /* TRANSLATORS: the downtime an availability target allows: "8.76 h a year, 43.8 min a month" */
+  downtime = g_strdup_printf (_("%s a year, %s a month"), year_down, month_down);
 
   set_output (self, "events", events);
   set_output (self, "reads", reads);
@@ -104,11 +132,9 @@ fill_outputs (PlanoCalculator *self)
   set_output (self, "network", links);
   set_output (self, "partitions", partitions);
   set_output (self, "cache", cache);
+  set_output (self, "downtime", downtime);
   set_output (self, "scale", scale);
-  set_output (self, "advice",
-              r->kafka_is_overkill ? _("At this rate Kafka is overkill: write directly, or use a simple queue.") :
-              r->postgres_is_enough ? _("Below 10 000 writes/s, PostgreSQL is enough.") :
-              _("Above 10 000 writes/s: partition the writes, or use a stream in front of the store."));
+  set_output (self, "advice", advice);
 }
 
 static void
@@ -129,6 +155,9 @@ input_changed_cb (GtkSpinButton   *spin,
     return;
 
   G_STRUCT_MEMBER (double, &self->input, offset) = gtk_spin_button_get_value (spin);
+  /* The downtime follows the availability target, and the other way round. */
+  if (offset == G_STRUCT_OFFSET (PlanoCapacityInput, availability))
+    show_input (self);
   update_outputs (self);
 }
 
@@ -142,7 +171,42 @@ show_input (PlanoCalculator *self)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     gtk_spin_button_set_value (g_hash_table_lookup (self->inputs, fields[i].name),
                                G_STRUCT_MEMBER (double, &self->input, fields[i].offset));
+  adw_combo_row_set_selected (self->store, self->input.store);
+  gtk_spin_button_set_value (self->downtime,
+                             plano_capacity_downtime (self->input.availability, SECONDS_PER_YEAR) / 60);
   self->updating = FALSE;
+}
+
+/* Minutes of downtime a year typed in: the availability target they allow. */
+static void
+downtime_changed_cb (GtkSpinButton   *spin,
+                     PlanoCalculator *self)
+{
+  if (self->updating)
+    return;
+
+  self->input.availability = plano_capacity_availability (gtk_spin_button_get_value (spin) * 60,
+                                                          SECONDS_PER_YEAR);
+  show_input (self);
+  update_outputs (self);
+}
+
+/* Another store: its copies and compression, which the user may still change. */
+static void
+store_notify_cb (PlanoCalculator *self,
+                 GParamSpec      *pspec,
+                 AdwComboRow     *row)
+{
+  guint store = adw_combo_row_get_selected (row);
+
+  if (self->updating || store >= PLANO_N_STORES)
+    return;
+
+  self->input.store = store;
+  self->input.replication = plano_store_get_copies (store);
+  self->input.compression = plano_store_get_compression (store);
+  show_input (self);
+  update_outputs (self);
 }
 
 void
@@ -168,7 +232,7 @@ plano_calculator_get_result (PlanoCalculator     *self,
 /**
  * plano_calculator_get_value:
  * @name: a result row: "events", "reads", "ingest", "storage", "network", "partitions",
- *   "cache", "scale" or "advice"
+ *   "cache", "downtime", "scale" or "advice"
  *
  * Returns: (nullable): the text the row shows
  */
@@ -241,15 +305,20 @@ ensure_built (PlanoCalculator *self)
     { "ingest", N_("Ingest at peak") },
     { "storage", N_("Storage") },
     { "network", N_("Network at peak") },
-    { "partitions", N_("Kafka partitions at 100 000 messages/s") },
+    { "partitions", N_("Kafka partitions") },
     { "cache", N_("Cache for the hot set") },
+    { "downtime", N_("Downtime allowed") },
     { "scale", N_("Scale") },
     { "advice", N_("Advice") },
   };
+  g_autoptr(GtkStringList) store_names = gtk_string_list_new (NULL);
+  const PlanoReferenceNumber *numbers;
+  guint n_numbers;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *inputs = adw_preferences_group_new ();
   GtkWidget *outputs = adw_preferences_group_new ();
+  GtkWidget *reference = adw_preferences_group_new ();
   GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy as Notes"));
   GtkWidget *insert = gtk_button_new_with_mnemonic (_("_Add to Interview Notes"));
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -279,6 +348,35 @@ ensure_built (PlanoCalculator *self)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (inputs), row);
       g_hash_table_insert (self->inputs, (gpointer) fields[i].name, spin);
+
+      if (g_str_equal (fields[i].name, "availability"))
+        {
+          GtkWidget *down_row = adw_action_row_new ();
+          GtkWidget *down = gtk_spin_button_new_with_range (0, SECONDS_PER_YEAR / 60, 1);
+
+          gtk_spin_button_set_digits (GTK_SPIN_BUTTON (down), 1);
+          gtk_widget_set_valign (down, GTK_ALIGN_CENTER);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Downtime a year (minutes)"), -1);
+          g_signal_connect (down, "value-changed", G_CALLBACK (downtime_changed_cb), self);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (down_row), _("Downtime a year (minutes)"));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (down_row), down);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (down_row), down);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (inputs), down_row);
+          self->downtime = GTK_SPIN_BUTTON (down);
+        }
+
+      /* Where the data is kept sets the copies and the compression below it. */
+      if (g_str_equal (fields[i].name, "retention"))
+        {
+          for (guint s = 0; s < PLANO_N_STORES; s++)
+            gtk_string_list_append (store_names, plano_store_get_name (s));
+          self->store = ADW_COMBO_ROW (adw_combo_row_new ());
+          adw_combo_row_set_model (self->store, G_LIST_MODEL (store_names));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->store), _("Kept in"));
+          g_signal_connect_swapped (self->store, "notify::selected", G_CALLBACK (store_notify_cb), self);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (inputs), GTK_WIDGET (self->store));
+        }
     }
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (outputs), _("Estimates"));
@@ -290,6 +388,21 @@ ensure_built (PlanoCalculator *self)
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (outputs), row);
       g_hash_table_insert (self->outputs, (gpointer) results[i].name, row);
+    }
+
+  /* The seed's numbers to know, for the estimates above. */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (reference), _("Numbers to Know"));
+  numbers = plano_capacity_get_reference (&n_numbers);
+  for (guint i = 0; i < n_numbers; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *value = g_markup_escape_text (_(numbers[i].value), -1);
+
+      /* As the estimates above: what, and its figure under it. */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(numbers[i].what));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (reference), row);
     }
 
   gtk_widget_add_css_class (copy, "pill");
@@ -308,6 +421,7 @@ ensure_built (PlanoCalculator *self)
   gtk_box_append (GTK_BOX (box), inputs);
   gtk_box_append (GTK_BOX (box), outputs);
   gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (GTK_BOX (box), reference);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
 
   self->scroller = gtk_scrolled_window_new ();

@@ -14,15 +14,23 @@
 #include <glib/gi18n.h>
 
 #include "plano-interview-panel.h"
+#include "plano-progress-view.h"
+#include "plano-report-view.h"
+#include "plano-question.h"
 
 /* The mock interview beside the canvas: the question, a large countdown for the current step
- * and the total, the controls, each step's checklist, hint and notes, the curveballs, the
- * self-assessment at the end, a chart of planned against spent time with a replay slider, and
- * the progress over past sessions. The session's clock is the interview's; this panel only
- * looks at it, a few times a second while it runs, whether the panel is shown or not.
+ * and the total, the controls, each step's checklist, notes and hint (hidden until asked for),
+ * the curveballs, the follow-up questions of the last steps, a chart of planned against spent
+ * time with a replay slider, and a way to Your Progress. At Finish the feedback opens in a
+ * window of its own (PlanoReportView); a card at the top keeps it one click away. The
+ * session's clock is the interview's; this panel only looks at it, a few times a second while
+ * it runs, whether the panel is shown or not.
  */
 
 #define UPDATE_INTERVAL_MS 250
+
+/* The follow-up questions open with the fifth step, scalability and reliability. */
+#define FOLLOW_UP_STEP 4
 
 struct _PlanoInterviewPanel
 {
@@ -57,21 +65,33 @@ struct _PlanoInterviewPanel
   GtkWidget      *step_rows[PLANO_INTERVIEW_N_STEPS];
   GtkWidget      *checks[PLANO_INTERVIEW_N_STEPS][5];
   GtkWidget      *hint_rows[PLANO_INTERVIEW_N_STEPS];
+  GtkWidget      *hint_buttons[PLANO_INTERVIEW_N_STEPS];
   GtkWidget      *notes[PLANO_INTERVIEW_N_STEPS];
   GtkWidget      *scroller;
-  int             show_notes;       /* the step whose notes show_step() scrolls to */
-  guint           show_notes_tick;
-  guint           show_notes_tries;
-  GtkWidget      *rubric_group;
-  GtkWidget      *score_rows[PLANO_INTERVIEW_N_MASTERY];
-  GtkWidget      *score_label;
-  GtkWidget      *record_button;
+  GtkWidget      *scroll_target;    /* what the next frame scrolls into view */
+  guint           scroll_tick;
+  guint           scroll_tries;
+  GtkWidget      *follow_group;
+  GtkWidget      *follow_rows[PLANO_GUIDE_MAX_FOLLOW_UPS];
+  GtkWidget      *follow_questions[PLANO_GUIDE_MAX_FOLLOW_UPS];
+  GtkWidget      *follow_answers[PLANO_GUIDE_MAX_FOLLOW_UPS];
+  GtkWidget      *model_buttons[PLANO_GUIDE_MAX_FOLLOW_UPS];
+  GtkWidget      *model_revealers[PLANO_GUIDE_MAX_FOLLOW_UPS];
+  GtkWidget      *model_labels[PLANO_GUIDE_MAX_FOLLOW_UPS];
+  GtkWidget      *finished_card;
+  GtkWidget      *finished_label;
+  GtkWidget      *feedback_button;
+  GtkWidget      *solution_row;
+  GtkWidget      *solution_button;
   GtkWidget      *timeline;
   GtkWidget      *replay_scale;
   GtkWidget      *replay_label;
-  GtkWidget      *progress_chart;
-  GtkWidget      *progress_caption;
-  GPtrArray      *history;    /* of JsonNode, the progress chart's sessions */
+  GtkWidget      *progress_row;
+  GPtrArray      *history;    /* of JsonNode, the sessions recorded so far */
+  GtkWidget      *report_view;    /* the feedback window, while open */
+  GtkWidget      *progress_view;  /* Your Progress, while open */
+  PlanoInterviewState last_state;  /* to tell when the session has just finished */
+  guint           n_curveballs;   /* curveballs already announced */
   gboolean        sound;
   GtkWidget      *content;  /* what scrolls below the countdown, built when first shown */
   gboolean        built;
@@ -88,13 +108,29 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 static void update_timer              (PlanoInterviewPanel *self);
+static void update_follow_ups         (PlanoInterviewPanel *self);
 static void show_question             (PlanoInterviewPanel *self);
 static void plano_interview_panel_map (GtkWidget           *widget);
+static void scroll_into_view          (PlanoInterviewPanel *self,
+                                       GtkWidget           *target);
+static void open_report               (PlanoInterviewPanel *self);
+static void ensure_built              (PlanoInterviewPanel *self);
 
 static gboolean
 is_dark (void)
 {
   return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+static void
+set_css_class (GtkWidget  *widget,
+               const char *css_class,
+               gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
 }
 
 static const char *
@@ -131,6 +167,29 @@ update_inhibit (PlanoInterviewPanel *self)
     }
 }
 
+/* Says @text in a toast of the window, and scrolls @target into view: what changes the session
+ * (a curveball, the end of a step) must not go unnoticed below the fold. */
+static void
+announce (PlanoInterviewPanel *self,
+          const char          *text,
+          GtkWidget           *target)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    {
+      AdwToast *toast = adw_toast_new (text);
+
+      /* The latest news first: an earlier toast waits its turn behind it. */
+      adw_toast_set_timeout (toast, 6);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+
+  if (target != NULL && self->built)
+    scroll_into_view (self, target);
+}
+
 static void
 step_ended_cb (PlanoInterviewPanel *self,
                int                  step)
@@ -140,21 +199,29 @@ step_ended_cb (PlanoInterviewPanel *self,
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *toast = NULL;
+  gboolean moves_on = plano_interview_get_auto_advance (self->interview) && step + 1 < PLANO_INTERVIEW_N_STEPS;
 
   /* The desktop's alert sound, which follows the user's sound settings. */
   if (self->sound)
     gdk_display_beep (gtk_widget_get_display (GTK_WIDGET (self)));
 
-  /* In the window the countdown already says so. */
+  /* TRANSLATORS: a notification; %s is a step such as "Requirements" */
+  title = g_strdup_printf (_("Time is up for %s"), step_title (step));
+  if (moves_on)
+    /* TRANSLATORS: a toast when a step's time ends and the session moves on: "Time is up for
+     * Requirements: on to Capacity estimation" */
+    toast = g_strdup_printf (_("Time is up for %s: on to %s"), step_title (step), step_title (step + 1));
+  announce (self, toast != NULL ? toast : title, self->built ? self->step_rows[moves_on ? step + 1 : step] : NULL);
+
+  /* In the window the toast says so. */
   if (app == NULL || window == NULL || gtk_window_is_active (window))
     return;
 
-  /* TRANSLATORS: a notification; %s is a step such as "Requirements" */
-  title = g_strdup_printf (_("Time is up for %s"), step_title (step));
   if (step + 1 < PLANO_INTERVIEW_N_STEPS)
     body = g_strdup_printf (_("Next: %s"), step_title (step + 1));
   else
-    body = g_strdup (_("That was the last step: finish and score yourself."));
+    body = g_strdup (_("That was the last step: finish to see your feedback."));
 
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);
@@ -229,7 +296,7 @@ text_width (GtkWidget  *widget,
 }
 
 /* Planned against spent time per step: a grey bar for the plan, the accent colour for the time
- * spent within it and the warning colour for overtime, with the time spent after the bar.
+ * spent within it and the error colour for overtime, with the time spent after the bar.
  * Step names take what they need, up to 40 % of the width, and are shortened beyond that.
  */
 static void
@@ -278,7 +345,7 @@ draw_timeline (GtkDrawingArea *area,
 
       if (spent > planned)
         {
-          set_color (cr, is_dark () ? 0xffa348 : 0xc64600, 1);
+          set_color (cr, is_dark () ? 0xff7b63 : 0xc01c28, 1);
           cairo_rectangle (cr, left + bar_w * planned / max, y, bar_w * (spent - planned) / max, h);
           cairo_fill (cr);
         }
@@ -286,77 +353,6 @@ draw_timeline (GtkDrawingArea *area,
       if (spent > 0)
         draw_text (widget, cr, time, left + bar_w * MAX (spent, planned) / max + 4, y + h / 2, 0.7, -1);
     }
-}
-
-/* Past sessions: the score out of 30 as a line, overtime in minutes as bars. */
-static void
-draw_progress (GtkDrawingArea *area,
-               cairo_t        *cr,
-               int             width,
-               int             height,
-               gpointer        user_data)
-{
-  PlanoInterviewPanel *self = user_data;
-  guint n = self->history != NULL ? self->history->len : 0;
-  double top = 6, bottom = height - 16;
-  double max_overtime = 1;
-
-  if (n == 0)
-    return;
-
-  set_color (cr, is_dark () ? 0xffffff : 0x000000, 0.12);
-  cairo_rectangle (cr, 0, bottom, width, 1);
-  cairo_fill (cr);
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *entry = json_node_get_object (g_ptr_array_index (self->history, i));
-
-      max_overtime = MAX (max_overtime, json_object_get_double_member_with_default (entry, "overtime", 0) / 60);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *entry = json_node_get_object (g_ptr_array_index (self->history, i));
-      double x = n == 1 ? width / 2.0 : 8 + (width - 16) * i / (double) (n - 1);
-      double overtime = json_object_get_double_member_with_default (entry, "overtime", 0) / 60;
-      double h = (bottom - top) * 0.4 * overtime / max_overtime;
-
-      set_color (cr, is_dark () ? 0xffa348 : 0xc64600, 0.6);
-      cairo_rectangle (cr, x - 3, bottom - h, 6, h);
-      cairo_fill (cr);
-    }
-
-  set_color (cr, is_dark () ? 0x78aeed : 0x3584e4, 1);
-  cairo_set_line_width (cr, 2);
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *entry = json_node_get_object (g_ptr_array_index (self->history, i));
-      double x = n == 1 ? width / 2.0 : 8 + (width - 16) * i / (double) (n - 1);
-      double max = MAX (json_object_get_double_member_with_default (entry, "max_score", 30), 1);
-      double y = bottom - (bottom - top) * json_object_get_double_member_with_default (entry, "score", 0) / max;
-
-      if (i == 0)
-        cairo_move_to (cr, x, y);
-      else
-        cairo_line_to (cr, x, y);
-    }
-  cairo_stroke (cr);
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *entry = json_node_get_object (g_ptr_array_index (self->history, i));
-      double x = n == 1 ? width / 2.0 : 8 + (width - 16) * i / (double) (n - 1);
-      double max = MAX (json_object_get_double_member_with_default (entry, "max_score", 30), 1);
-      double y = bottom - (bottom - top) * json_object_get_double_member_with_default (entry, "score", 0) / max;
-
-      cairo_arc (cr, x, y, 3.5, 0, 2 * G_PI);
-      cairo_fill (cr);
-    }
-
-  draw_text (GTK_WIDGET (area), cr, _("Oldest"), 0, bottom + 8, 0.55, -1);
-  draw_text (GTK_WIDGET (area), cr, _("Latest"), width - text_width (GTK_WIDGET (area), _("Latest")),
-             bottom + 8, 0.55, -1);
 }
 
 static void
@@ -377,23 +373,17 @@ load_history (PlanoInterviewPanel *self)
     }
 
   if (self->history->len == 0)
-    caption = g_strdup (_("Finish a session and record your score to see your progress here."));
+    caption = g_strdup (_("No sessions recorded yet; the mastery checklist of the course is there too"));
   else
-    {
-      JsonObject *last = json_node_get_object (g_ptr_array_index (self->history, self->history->len - 1));
+    /* TRANSLATORS: below "Your Progress" in the interview panel */
+    caption = g_strdup_printf (ngettext ("%u session recorded: your rubric scores over time, what you miss most",
+                                         "%u sessions recorded: your rubric scores over time, what you miss most",
+                                         self->history->len),
+                               self->history->len);
 
-      /* TRANSLATORS: below the progress chart: "3 sessions; the last scored 21 of 30" */
-      caption = g_strdup_printf (ngettext ("%u session; the last scored %d of %d. The line is the score, the bars are overtime.",
-                                           "%u sessions; the last scored %d of %d. The line is the score, the bars are overtime.",
-                                           self->history->len),
-                                 self->history->len,
-                                 (int) json_object_get_int_member_with_default (last, "score", 0),
-                                 (int) json_object_get_int_member_with_default (last, "max_score", 30));
-    }
-
-  gtk_label_set_label (GTK_LABEL (self->progress_caption), caption);
-  gtk_widget_set_visible (self->progress_chart, self->history->len > 0);
-  gtk_widget_queue_draw (self->progress_chart);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->progress_row), caption);
+  if (self->progress_view != NULL)
+    plano_progress_view_reload (PLANO_PROGRESS_VIEW (self->progress_view));
 }
 
 /* Updating */
@@ -440,6 +430,7 @@ plano_interview_panel_update (PlanoInterviewPanel *self)
   g_autofree char *planned_text = NULL;
   const char *status = NULL;
   guint n_frames;
+  gboolean overtime, last_minute;
 
   g_return_if_fail (PLANO_IS_INTERVIEW_PANEL (self));
 
@@ -461,10 +452,12 @@ plano_interview_panel_update (PlanoInterviewPanel *self)
   countdown = plano_interview_format_time (state == PLANO_INTERVIEW_FINISHED ? total : remaining);
   gtk_label_set_label (GTK_LABEL (self->countdown), countdown);
 
-  if (state != PLANO_INTERVIEW_FINISHED && remaining <= PLANO_INTERVIEW_WARNING_S && state != PLANO_INTERVIEW_IDLE)
-    gtk_widget_add_css_class (self->countdown, "warning");
-  else
-    gtk_widget_remove_css_class (self->countdown, "warning");
+  /* The last minute in amber, overtime in red: two colours a glance tells apart. */
+  overtime = state != PLANO_INTERVIEW_FINISHED && state != PLANO_INTERVIEW_IDLE && remaining < 0;
+  last_minute = state != PLANO_INTERVIEW_FINISHED && state != PLANO_INTERVIEW_IDLE && !overtime &&
+                remaining <= PLANO_INTERVIEW_WARNING_S;
+  set_css_class (self->countdown, "warning", last_minute);
+  set_css_class (self->countdown, "error", overtime);
 
   if (state == PLANO_INTERVIEW_IDLE)
     status = _("Ready when you are");
@@ -479,10 +472,8 @@ plano_interview_panel_update (PlanoInterviewPanel *self)
   else
     status = _("Left in this step");
   gtk_label_set_label (GTK_LABEL (self->status_label), status);
-  if (remaining < 0 && state != PLANO_INTERVIEW_FINISHED)
-    gtk_widget_add_css_class (self->status_label, "warning");
-  else
-    gtk_widget_remove_css_class (self->status_label, "warning");
+  set_css_class (self->status_label, "warning", last_minute);
+  set_css_class (self->status_label, "error", overtime);
 
   spent_text = plano_interview_format_time (total);
   planned_text = plano_interview_format_time (planned);
@@ -501,6 +492,7 @@ plano_interview_panel_update (PlanoInterviewPanel *self)
   gtk_widget_set_sensitive (self->next_button, state == PLANO_INTERVIEW_RUNNING || state == PLANO_INTERVIEW_PAUSED);
   gtk_widget_set_sensitive (self->finish_button, state == PLANO_INTERVIEW_RUNNING || state == PLANO_INTERVIEW_PAUSED);
   gtk_widget_set_sensitive (self->reset_button, state != PLANO_INTERVIEW_IDLE);
+  gtk_widget_set_visible (self->finished_card, state == PLANO_INTERVIEW_FINISHED);
 
   if (!self->built)
     {
@@ -524,10 +516,7 @@ plano_interview_panel_update (PlanoInterviewPanel *self)
       GtkTextIter start, end;
 
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self->step_rows[i]), subtitle);
-      if (plano_interview_get_overtime (self->interview, i) > 0)
-        gtk_widget_add_css_class (self->step_rows[i], "plano-overtime");
-      else
-        gtk_widget_remove_css_class (self->step_rows[i], "plano-overtime");
+      set_css_class (self->step_rows[i], "plano-overtime", plano_interview_get_overtime (self->interview, i) > 0);
 
       for (guint c = 0; c < 5 && self->checks[i][c] != NULL; c++)
         gtk_check_button_set_active (GTK_CHECK_BUTTON (self->checks[i][c]),
@@ -539,19 +528,7 @@ plano_interview_panel_update (PlanoInterviewPanel *self)
         gtk_text_buffer_set_text (buffer, notes != NULL ? notes : "", -1);
     }
 
-  gtk_widget_set_visible (self->rubric_group, state == PLANO_INTERVIEW_FINISHED);
-  for (guint i = 0; i < PLANO_INTERVIEW_N_MASTERY; i++)
-    adw_combo_row_set_selected (ADW_COMBO_ROW (self->score_rows[i]),
-                                (guint) (plano_interview_get_score (self->interview, i) + 1));
-  {
-    /* TRANSLATORS: the self-assessment's total */
-    g_autofree char *score = g_strdup_printf (_("Score: %d of %d"),
-                                              plano_interview_get_rubric_total (self->interview),
-                                              PLANO_INTERVIEW_N_MASTERY * 3);
-
-    gtk_label_set_label (GTK_LABEL (self->score_label), score);
-  }
-  gtk_widget_set_sensitive (self->record_button, !self->recorded);
+  update_follow_ups (self);
 
   n_frames = plano_interview_get_n_frames (self->interview);
   gtk_range_set_range (GTK_RANGE (self->replay_scale), 0, MAX (n_frames, 1));
@@ -597,17 +574,67 @@ rebuild_curveballs (PlanoInterviewPanel *self)
   gtk_widget_set_visible (self->curveball_group, n > 0);
 }
 
+/* "Session finished", and how much of what the question asks for the board shows. */
+static void
+update_finished (PlanoInterviewPanel *self)
+{
+  PlanoBoard *board = self->canvas != NULL ? plano_canvas_get_board (self->canvas) : NULL;
+  const char *question = plano_interview_get_question (self->interview);
+  g_autoptr(PlanoGrade) grade = NULL;
+  g_autofree char *text = NULL;
+
+  if (plano_interview_get_state (self->interview) != PLANO_INTERVIEW_FINISHED)
+    return;
+
+  if (board != NULL && plano_guide_lookup (question) != NULL)
+    grade = plano_grade_new (board, question, NULL, NULL);
+
+  if (grade != NULL)
+    /* TRANSLATORS: in the card at the top of a finished session: "Coverage: 5 of 7 must-haves" */
+    text = g_strdup_printf (_("Coverage: %u of %u must-haves"), plano_grade_get_n_covered (grade),
+                            plano_grade_get_n_items (grade));
+  else
+    {
+      g_autofree char *spent = plano_interview_format_time (plano_interview_get_total_spent (self->interview));
+
+      /* TRANSLATORS: in the card at the top of a finished session: "Total time 48:10" */
+      text = g_strdup_printf (_("Total time %s"), spent);
+    }
+  gtk_label_set_label (GTK_LABEL (self->finished_label), text);
+}
+
 static void
 interview_changed_cb (PlanoInterviewPanel *self)
 {
-  if (plano_interview_get_state (self->interview) == PLANO_INTERVIEW_IDLE)
+  PlanoInterviewState state = plano_interview_get_state (self->interview);
+  PlanoInterviewState before = self->last_state;
+  guint n_curveballs = plano_interview_get_n_curveballs_drawn (self->interview);
+
+  self->last_state = state;
+  if (state == PLANO_INTERVIEW_IDLE)
     self->recorded = FALSE;
 
   update_brief (self);
   rebuild_curveballs (self);
   plano_interview_panel_update (self);
+  update_finished (self);
   update_timer (self);
   update_inhibit (self);
+
+  /* A curveball changes the requirements: it says so, and shows itself. */
+  if (n_curveballs > self->n_curveballs)
+    {
+      const PlanoCurveball *curveball = plano_interview_get_curveball_drawn (self->interview, n_curveballs - 1, NULL, NULL);
+      /* TRANSLATORS: a toast; %s is a curveball such as "Traffic grows 10×" */
+      g_autofree char *text = g_strdup_printf (_("Curveball: %s"), _(curveball->title));
+
+      announce (self, text, self->curveball_group);
+    }
+  self->n_curveballs = n_curveballs;
+
+  /* The feedback is what a session is for: it opens in view as the session ends. */
+  if (state == PLANO_INTERVIEW_FINISHED && (before == PLANO_INTERVIEW_RUNNING || before == PLANO_INTERVIEW_PAUSED))
+    open_report (self);
 }
 
 static gboolean
@@ -678,11 +705,13 @@ reset_session (PlanoInterviewPanel *self)
 {
   if (self->canvas != NULL)
     plano_canvas_set_preview (self->canvas, NULL);
+  if (self->report_view != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->report_view));
   plano_interview_reset (self->interview);
 }
 
 static void
-reset_response_cb (AdwMessageDialog    *dialog,
+reset_response_cb (GtkWidget           *question,
                    const char          *response,
                    PlanoInterviewPanel *self)
 {
@@ -695,7 +724,10 @@ reset_response_cb (AdwMessageDialog    *dialog,
 static void
 reset_clicked_cb (PlanoInterviewPanel *self)
 {
-  AdwMessageDialog *dialog;
+  static const PlanoResponse responses[] = {
+    { "cancel", N_("_Cancel") },
+    { "clear", N_("C_lear"), ADW_RESPONSE_DESTRUCTIVE },
+  };
 
   if (plano_interview_is_blank (self->interview))
     {
@@ -703,17 +735,11 @@ reset_clicked_cb (PlanoInterviewPanel *self)
       return;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self), _("Clear This Session?"),
-                                                       _("Its times, notes, ticked items and scores will be lost. Sessions recorded in Progress stay.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "clear", _("C_lear"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "clear", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (reset_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plano_question_present (GTK_WIDGET (self), _("Clear This Session?"),
+                          _("Its times, notes, ticked items and scores will be lost. "
+                            "Sessions recorded in Progress stay."),
+                          responses, G_N_ELEMENTS (responses), "cancel", "cancel",
+                          G_CALLBACK (reset_response_cb), self);
 }
 
 static void
@@ -827,36 +853,350 @@ notes_changed_cb (GtkTextBuffer       *buffer,
 }
 
 static void
-score_selected_cb (AdwComboRow         *row,
-                   GParamSpec          *pspec,
-                   PlanoInterviewPanel *self)
+hint_clicked_cb (GtkButton           *button,
+                 PlanoInterviewPanel *self)
 {
-  if (self->updating || self->interview == NULL)
-    return;
-
-  plano_interview_set_score (self->interview, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "item")),
-                             (int) adw_combo_row_get_selected (row) - 1);
+  plano_interview_reveal_hint (self->interview, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "step")));
 }
 
 static void
-record_clicked_cb (PlanoInterviewPanel *self)
+answer_changed_cb (GtkTextBuffer       *buffer,
+                   PlanoInterviewPanel *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(JsonNode) entry = NULL;
-  g_autoptr(GError) error = NULL;
-  PlanoBoard *board = self->canvas != NULL ? plano_canvas_get_board (self->canvas) : NULL;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autofree char *stripped = NULL;
 
-  entry = plano_interview_to_history_entry (self->interview, board != NULL ? plano_board_get_title (board) : NULL, now);
-  if (!plano_interview_history_append (self->history_path, entry, &error))
+  if (self->updating || self->interview == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  /* An answer of spaces alone is no answer, and does not open the model answer. */
+  stripped = g_strstrip (g_strdup (text));
+  plano_interview_set_answer (self->interview, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (buffer), "index")),
+                              stripped[0] != '\0' ? text : NULL);
+}
+
+static void
+model_clicked_cb (GtkButton           *button,
+                  PlanoInterviewPanel *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+
+  if (plano_interview_get_answer (self->interview, index) == NULL)
+    return;
+
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->model_revealers[index]), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (button), FALSE);
+}
+
+static void
+feedback_clicked_cb (PlanoInterviewPanel *self)
+{
+  open_report (self);
+}
+
+/* The reference solution */
+
+static void
+open_solution (PlanoInterviewPanel *self)
+{
+  const char *question = plano_interview_get_question (self->interview);
+
+  if (question != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.open-solution", "s", question);
+}
+
+static void
+solution_response_cb (GtkWidget           *question,
+                      const char          *response,
+                      PlanoInterviewPanel *self)
+{
+  if (g_str_equal (response, "open") && self->interview != NULL)
+    open_solution (self);
+}
+
+/* A worked answer spoils the practice when it is seen first: before the session ends, it
+ * opens only after a warning. */
+static void
+solution_clicked_cb (PlanoInterviewPanel *self)
+{
+  static const PlanoResponse responses[] = {
+    { "cancel", N_("_Cancel") },
+    { "open", N_("_Open Anyway"), ADW_RESPONSE_DESTRUCTIVE },
+  };
+
+  if (plano_interview_get_state (self->interview) == PLANO_INTERVIEW_FINISHED)
     {
-      g_warning ("Could not record the session in %s: %s", self->history_path, error->message);
-      gtk_label_set_label (GTK_LABEL (self->progress_caption), error->message);
+      open_solution (self);
       return;
     }
 
+  plano_question_present (GTK_WIDGET (self), _("Open the Reference Solution?"),
+                          _("It shows a strong answer to this question. Seen before you have designed your own, it spoils the practice."),
+                          responses, G_N_ELEMENTS (responses), "cancel", "cancel",
+                          G_CALLBACK (solution_response_cb), self);
+}
+
+static void
+update_solution (PlanoInterviewPanel *self)
+{
+  g_autoptr(GBytes) source = NULL;
+  const char *question = plano_interview_get_question (self->interview);
+
+  if (!self->built)
+    return;
+
+  source = question != NULL ? plano_solution_get_source (question) : NULL;
+  gtk_widget_set_visible (self->solution_row, question != NULL);
+  gtk_widget_set_sensitive (self->solution_button, source != NULL);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->solution_row),
+                               source != NULL ? _("A strong answer to compare yours with, best opened after the session")
+                                              : _("Not written yet for this question"));
+}
+
+/* The feedback and Your Progress */
+
+static PlanoBoard *
+get_board (PlanoInterviewPanel *self)
+{
+  return self->canvas != NULL ? plano_canvas_get_board (self->canvas) : NULL;
+}
+
+/* Adds the finished session, with the scores the report proposes or the candidate confirmed,
+ * to the progress history. */
+static gboolean
+record_session (PlanoInterviewPanel  *self,
+                GError              **error)
+{
+  g_autoptr(PlanoBoard) empty = NULL;
+  PlanoBoard *board = get_board (self);
+  g_autoptr(PlanoReport) report = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(JsonNode) entry = NULL;
+
+  if (board == NULL)
+    board = empty = plano_board_new ();
+  report = plano_report_new (self->interview, board, self->history);
+  entry = plano_report_to_history_entry (report, plano_board_get_title (board), now);
+  if (!plano_interview_history_append (self->history_path, entry, error))
+    return FALSE;
+
   self->recorded = TRUE;
   load_history (self);
-  plano_interview_panel_update (self);
+  return TRUE;
+}
+
+static void
+report_recorded_cb (PlanoInterviewPanel *self)
+{
+  self->recorded = TRUE;
+  load_history (self);
+}
+
+static void
+practise_requested_cb (PlanoInterviewPanel *self,
+                       const char          *question)
+{
+  /* In a window, the window takes it: it may need a board and the panel shown. */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.practise", "s", question))
+    plano_interview_panel_practise (self, question);
+}
+
+static void
+open_solution_requested_cb (PlanoInterviewPanel *self,
+                            const char          *question)
+{
+  if (g_strcmp0 (question, plano_interview_get_question (self->interview)) == 0)
+    open_solution (self);
+}
+
+static void
+open_report (PlanoInterviewPanel *self)
+{
+  g_autoptr(PlanoBoard) empty = NULL;
+  PlanoBoard *board = get_board (self);
+  GtkWidget *view;
+
+  if (self->report_view != NULL &&
+      plano_report_view_get_interview (PLANO_REPORT_VIEW (self->report_view)) == self->interview)
+    {
+      gtk_window_present (GTK_WINDOW (self->report_view));
+      return;
+    }
+  if (self->report_view != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->report_view));
+
+  ensure_built (self);
+  if (board == NULL)
+    board = empty = plano_board_new ();
+
+  view = plano_report_view_new (self->interview, board, self->history, self->history_path);
+  plano_report_view_set_recorded (PLANO_REPORT_VIEW (view), self->recorded);
+  gtk_window_set_transient_for (GTK_WINDOW (view), get_window (self));
+  g_signal_connect_object (view, "practise", G_CALLBACK (practise_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "open-solution", G_CALLBACK (open_solution_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "recorded", G_CALLBACK (report_recorded_cb), self, G_CONNECT_SWAPPED);
+  self->report_view = view;
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->report_view);
+  gtk_window_present (GTK_WINDOW (view));
+}
+
+static void
+close_report (PlanoInterviewPanel *self)
+{
+  if (self->report_view != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->report_view));
+}
+
+static void
+start_practice (PlanoInterviewPanel *self,
+                const char          *question)
+{
+  const PlanoQuestion *info = plano_interview_lookup_question (question);
+  g_autofree char *text = NULL;
+
+  close_report (self);
+  reset_session (self);
+  plano_interview_set_question (self->interview, question);
+
+  /* TRANSLATORS: a toast; %s is a question such as "Clickstream analytics" */
+  text = g_strdup_printf (_("Next question: %s. Start when you are ready."), info != NULL ? _(info->title) : question);
+  announce (self, text, self->built ? self->question_row : NULL);
+}
+
+static void
+practise_response_cb (GtkWidget           *dialog,
+                      const char          *response,
+                      PlanoInterviewPanel *self)
+{
+  const char *question = g_object_get_data (G_OBJECT (dialog), "question");
+  g_autoptr(GError) error = NULL;
+
+  if (self->interview == NULL)
+    return;
+
+  if (g_str_equal (response, "record"))
+    {
+      if (!record_session (self, &error))
+        {
+          /* TRANSLATORS: a toast; %s says why */
+          g_autofree char *message = g_strdup_printf (_("Could not record the session: %s"), error->message);
+
+          announce (self, message, NULL);
+          return;
+        }
+      start_practice (self, question);
+    }
+  else if (g_str_equal (response, "discard"))
+    start_practice (self, question);
+}
+
+/**
+ * plano_interview_panel_practise:
+ * @question: a question's id
+ *
+ * Sets @question on a new session, ready to start. A session with work in it that is not
+ * recorded in the progress history is not cleared without asking first.
+ */
+void
+plano_interview_panel_practise (PlanoInterviewPanel *self,
+                                const char          *question)
+{
+  PlanoInterviewState state;
+  GtkWidget *dialog;
+
+  g_return_if_fail (PLANO_IS_INTERVIEW_PANEL (self));
+  g_return_if_fail (plano_interview_lookup_question (question) != NULL);
+
+  state = plano_interview_get_state (self->interview);
+  if (self->recorded || (state == PLANO_INTERVIEW_IDLE && plano_interview_get_n_frames (self->interview) == 0 &&
+                         plano_interview_get_total_spent (self->interview) == 0))
+    {
+      start_practice (self, question);
+      return;
+    }
+
+  if (state == PLANO_INTERVIEW_FINISHED)
+    {
+      static const PlanoResponse responses[] = {
+        { "cancel", N_("_Cancel") },
+        { "discard", N_("_Discard and Start"), ADW_RESPONSE_DESTRUCTIVE },
+        { "record", N_("_Record and Start"), ADW_RESPONSE_SUGGESTED },
+      };
+
+      dialog = plano_question_present (GTK_WIDGET (self), _("Start a New Session?"),
+                                       _("This session is not recorded in Your Progress. Record it first, or its times, notes and scores will be lost."),
+                                       responses, G_N_ELEMENTS (responses), "record", "cancel",
+                                       G_CALLBACK (practise_response_cb), self);
+    }
+  else
+    {
+      static const PlanoResponse responses[] = {
+        { "cancel", N_("_Cancel") },
+        { "discard", N_("_Discard and Start"), ADW_RESPONSE_DESTRUCTIVE },
+      };
+
+      dialog = plano_question_present (GTK_WIDGET (self), _("Start a New Session?"),
+                                       _("The session under way will be cleared: its times, notes and scores will be lost."),
+                                       responses, G_N_ELEMENTS (responses), "cancel", "cancel",
+                                       G_CALLBACK (practise_response_cb), self);
+    }
+  g_object_set_data_full (G_OBJECT (dialog), "question", g_strdup (question), g_free);
+}
+
+/**
+ * plano_interview_panel_show_progress:
+ *
+ * Opens Your Progress, or brings it to the front.
+ */
+void
+plano_interview_panel_show_progress (PlanoInterviewPanel *self)
+{
+  GtkWidget *view;
+
+  g_return_if_fail (PLANO_IS_INTERVIEW_PANEL (self));
+
+  if (self->progress_view != NULL)
+    {
+      plano_progress_view_reload (PLANO_PROGRESS_VIEW (self->progress_view));
+      gtk_window_present (GTK_WINDOW (self->progress_view));
+      return;
+    }
+
+  view = plano_progress_view_new (self->history_path);
+  gtk_window_set_transient_for (GTK_WINDOW (view), get_window (self));
+  g_signal_connect_object (view, "practise", G_CALLBACK (practise_requested_cb), self, G_CONNECT_SWAPPED);
+  self->progress_view = view;
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->progress_view);
+  gtk_window_present (GTK_WINDOW (view));
+}
+
+/**
+ * plano_interview_panel_get_report_view:
+ *
+ * Returns: (transfer none) (nullable): the feedback window, while it is open
+ */
+GtkWidget *
+plano_interview_panel_get_report_view (PlanoInterviewPanel *self)
+{
+  g_return_val_if_fail (PLANO_IS_INTERVIEW_PANEL (self), NULL);
+
+  return self->report_view;
+}
+
+/**
+ * plano_interview_panel_get_progress_view:
+ *
+ * Returns: (transfer none) (nullable): Your Progress, while it is open
+ */
+GtkWidget *
+plano_interview_panel_get_progress_view (PlanoInterviewPanel *self)
+{
+  g_return_val_if_fail (PLANO_IS_INTERVIEW_PANEL (self), NULL);
+
+  return self->progress_view;
 }
 
 static void
@@ -934,6 +1274,8 @@ build_timer (PlanoInterviewPanel *self,
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *more = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *finished_text;
+  GtkWidget *label;
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "plano-timer");
@@ -993,6 +1335,33 @@ build_timer (PlanoInterviewPanel *self,
   gtk_box_append (GTK_BOX (card), more);
 
   gtk_box_append (GTK_BOX (box), card);
+
+  /* Once the session is over, its feedback stays one click away at the top. */
+  self->finished_card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (self->finished_card, "card");
+  gtk_widget_add_css_class (self->finished_card, "plano-finished");
+  gtk_widget_set_margin_top (self->finished_card, 12);
+  finished_text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  gtk_widget_set_hexpand (finished_text, TRUE);
+  gtk_widget_set_valign (finished_text, GTK_ALIGN_CENTER);
+  label = gtk_label_new (_("Session finished"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (finished_text), label);
+  self->finished_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->finished_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->finished_label), TRUE);
+  gtk_widget_add_css_class (self->finished_label, "caption");
+  gtk_box_append (GTK_BOX (finished_text), self->finished_label);
+  gtk_box_append (GTK_BOX (self->finished_card), finished_text);
+  self->feedback_button = gtk_button_new_with_mnemonic (_("Open _Feedback"));
+  gtk_widget_set_valign (self->feedback_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->feedback_button, "suggested-action");
+  g_signal_connect_swapped (self->feedback_button, "clicked", G_CALLBACK (feedback_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self->finished_card), self->feedback_button);
+  gtk_widget_set_visible (self->finished_card, FALSE);
+  gtk_box_append (GTK_BOX (box), self->finished_card);
 }
 
 static void
@@ -1001,6 +1370,7 @@ build_steps (PlanoInterviewPanel *self,
 {
   GtkWidget *group = add_group (box, _("Steps"), NULL);
   const PlanoInterviewStep *steps = plano_interview_get_steps ();
+  char *hint_tooltip = NULL;
 
   for (int i = 0; i < PLANO_INTERVIEW_N_STEPS; i++)
     {
@@ -1029,10 +1399,21 @@ build_steps (PlanoInterviewPanel *self,
           self->checks[i][c] = check;
         }
 
+      /* The hint stays hidden until asked for: seeing it costs a little in the feedback. */
       self->hint_rows[i] = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->hint_rows[i]), _("Hint"));
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->hint_rows[i]), 0);
       adw_action_row_add_prefix (ADW_ACTION_ROW (self->hint_rows[i]),
                                  gtk_image_new_from_icon_name ("dialog-information-symbolic"));
+      self->hint_buttons[i] = gtk_button_new_with_mnemonic (_("Show _Hint"));
+      gtk_widget_set_valign (self->hint_buttons[i], GTK_ALIGN_CENTER);
+      /* TRANSLATORS: tooltip of a step's Show Hint button; %s is the step */
+      hint_tooltip = g_strdup_printf (_("Show the hint for %s; the feedback counts the hints used"), step_title (i));
+      gtk_widget_set_tooltip_text (self->hint_buttons[i], hint_tooltip);
+      g_clear_pointer (&hint_tooltip, g_free);
+      g_object_set_data (G_OBJECT (self->hint_buttons[i]), "step", GINT_TO_POINTER (i));
+      g_signal_connect (self->hint_buttons[i], "clicked", G_CALLBACK (hint_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self->hint_rows[i]), self->hint_buttons[i]);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), self->hint_rows[i]);
 
       self->notes[i] = gtk_text_view_new ();
@@ -1071,52 +1452,147 @@ update_hints (PlanoInterviewPanel *self)
 
   for (int i = 0; i < PLANO_INTERVIEW_N_STEPS; i++)
     {
+      gboolean revealed = question != NULL && plano_interview_get_hint_revealed (self->interview, i);
+
       gtk_widget_set_visible (self->hint_rows[i], question != NULL);
-      if (question != NULL)
+      gtk_widget_set_visible (self->hint_buttons[i], !revealed);
+      if (revealed)
         {
           g_autofree char *hint = g_markup_escape_text (_(question->hints[i]), -1);
 
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->hint_rows[i]), _("Hint"));
           adw_action_row_set_subtitle (ADW_ACTION_ROW (self->hint_rows[i]), hint);
         }
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->hint_rows[i]), _("Hidden until you ask for it"));
     }
 }
 
+/* The follow-up questions: what an interviewer probes in the last two steps. Each is answered
+ * in a few sentences; its model answer opens only once an answer is written. */
 static void
-build_rubric (PlanoInterviewPanel *self,
-              GtkWidget           *box)
+build_follow_ups (PlanoInterviewPanel *self,
+                  GtkWidget           *box)
 {
-  const char * const *items = plano_interview_get_mastery_items ();
-  GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *list = gtk_list_box_new ();
 
-  self->rubric_group = add_group (box, _("Self-Assessment"),
-                                  _("Score each skill from 0 (not yet) to 3 (confidently), as you did it today."));
+  self->follow_group = add_group (box, _("Follow-Up Questions"),
+                                  _("An interviewer’s probes for scalability and trade-offs. Answer each in a few sentences; then compare with the model answer."));
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->follow_group), list);
 
-  for (guint i = 0; i < PLANO_INTERVIEW_N_MASTERY; i++)
+  for (guint i = 0; i < PLANO_GUIDE_MAX_FOLLOW_UPS; i++)
     {
-      const char *choices[] = { _("Not scored"), "0", "1", "2", "3", NULL };
-      g_autoptr(GtkStringList) model = gtk_string_list_new (choices);
-      GtkWidget *row = adw_combo_row_new ();
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+      GtkWidget *frame = gtk_frame_new (NULL);
+      GtkWidget *model_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+      GtkWidget *heading = gtk_label_new (_("Model answer"));
+      GtkTextBuffer *buffer;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(items[i]));
-      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-      g_object_set_data (G_OBJECT (row), "item", GUINT_TO_POINTER (i));
-      g_signal_connect (row, "notify::selected", G_CALLBACK (score_selected_cb), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->rubric_group), row);
-      self->score_rows[i] = row;
+      gtk_widget_set_margin_start (content, 12);
+      gtk_widget_set_margin_end (content, 12);
+      gtk_widget_set_margin_top (content, 10);
+      gtk_widget_set_margin_bottom (content, 10);
+
+      self->follow_questions[i] = gtk_label_new (NULL);
+      gtk_label_set_wrap (GTK_LABEL (self->follow_questions[i]), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (self->follow_questions[i]), 0);
+      gtk_label_set_selectable (GTK_LABEL (self->follow_questions[i]), TRUE);
+      gtk_widget_add_css_class (self->follow_questions[i], "heading");
+      gtk_box_append (GTK_BOX (content), self->follow_questions[i]);
+
+      self->follow_answers[i] = gtk_text_view_new ();
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->follow_answers[i]), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->follow_answers[i]), 6);
+      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->follow_answers[i]), 6);
+      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->follow_answers[i]), 8);
+      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->follow_answers[i]), 8);
+      gtk_widget_set_size_request (self->follow_answers[i], -1, 60);
+      buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->follow_answers[i]));
+      g_object_set_data (G_OBJECT (buffer), "index", GUINT_TO_POINTER (i));
+      g_signal_connect (buffer, "changed", G_CALLBACK (answer_changed_cb), self);
+      gtk_frame_set_child (GTK_FRAME (frame), self->follow_answers[i]);
+      gtk_box_append (GTK_BOX (content), frame);
+
+      self->model_buttons[i] = gtk_button_new_with_mnemonic (_("Show _Model Answer"));
+      gtk_widget_set_halign (self->model_buttons[i], GTK_ALIGN_START);
+      gtk_widget_set_tooltip_text (self->model_buttons[i], _("Write your answer first"));
+      g_object_set_data (G_OBJECT (self->model_buttons[i]), "index", GUINT_TO_POINTER (i));
+      g_signal_connect (self->model_buttons[i], "clicked", G_CALLBACK (model_clicked_cb), self);
+      gtk_box_append (GTK_BOX (content), self->model_buttons[i]);
+
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_add_css_class (heading, "caption-heading");
+      gtk_box_append (GTK_BOX (model_box), heading);
+      self->model_labels[i] = gtk_label_new (NULL);
+      gtk_label_set_wrap (GTK_LABEL (self->model_labels[i]), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (self->model_labels[i]), 0);
+      gtk_label_set_selectable (GTK_LABEL (self->model_labels[i]), TRUE);
+      gtk_box_append (GTK_BOX (model_box), self->model_labels[i]);
+      self->model_revealers[i] = gtk_revealer_new ();
+      gtk_revealer_set_child (GTK_REVEALER (self->model_revealers[i]), model_box);
+      gtk_box_append (GTK_BOX (content), self->model_revealers[i]);
+
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      self->follow_rows[i] = row;
     }
+}
 
-  gtk_widget_set_margin_top (footer, 12);
-  self->score_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->score_label, "heading");
-  gtk_widget_set_hexpand (self->score_label, TRUE);
-  gtk_widget_set_halign (self->score_label, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (footer), self->score_label);
-  self->record_button = gtk_button_new_with_mnemonic (_("_Record in Progress"));
-  gtk_widget_add_css_class (self->record_button, "suggested-action");
-  g_signal_connect_swapped (self->record_button, "clicked", G_CALLBACK (record_clicked_cb), self);
-  gtk_box_append (GTK_BOX (footer), self->record_button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->rubric_group), footer);
+/* Shown from the start of step 5 on, and after the session. */
+static void
+update_follow_ups (PlanoInterviewPanel *self)
+{
+  const PlanoGuide *guide;
+  PlanoInterviewState state;
+  guint n;
+  gboolean shown;
+
+  if (!self->built || self->interview == NULL)
+    return;
+
+  guide = plano_guide_lookup (plano_interview_get_question (self->interview));
+  n = guide != NULL ? plano_guide_get_n_follow_ups (guide) : 0;
+  state = plano_interview_get_state (self->interview);
+  shown = n > 0 && (state == PLANO_INTERVIEW_FINISHED ||
+                    ((state == PLANO_INTERVIEW_RUNNING || state == PLANO_INTERVIEW_PAUSED) &&
+                     plano_interview_get_step (self->interview) >= FOLLOW_UP_STEP));
+  gtk_widget_set_visible (self->follow_group, shown);
+
+  for (guint i = 0; i < PLANO_GUIDE_MAX_FOLLOW_UPS; i++)
+    {
+      const char *answer = plano_interview_get_answer (self->interview, i);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->follow_answers[i]));
+      g_autofree char *accessible = NULL;
+      g_autofree char *shown_text = NULL;
+      GtkTextIter start, end;
+
+      gtk_widget_set_visible (self->follow_rows[i], i < n);
+      if (i >= n)
+        continue;
+
+      gtk_label_set_label (GTK_LABEL (self->follow_questions[i]), _(guide->follow_ups[i].question));
+      gtk_label_set_label (GTK_LABEL (self->model_labels[i]), _(guide->follow_ups[i].answer));
+      /* TRANSLATORS: the accessible name of the answer field of follow-up question N */
+      accessible = g_strdup_printf (_("Your answer to follow-up question %u"), i + 1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_answers[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      accessible, -1);
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      shown_text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      if (!gtk_widget_has_focus (self->follow_answers[i]) && g_strcmp0 (shown_text, answer != NULL ? answer : "") != 0)
+        gtk_text_buffer_set_text (buffer, answer != NULL ? answer : "", -1);
+
+      /* The model answer only once there is an answer of one's own to compare. */
+      gtk_widget_set_sensitive (self->model_buttons[i], answer != NULL);
+      gtk_widget_set_tooltip_text (self->model_buttons[i], answer != NULL ? NULL : _("Write your answer first"));
+      if (answer == NULL)
+        gtk_revealer_set_reveal_child (GTK_REVEALER (self->model_revealers[i]), FALSE);
+      gtk_widget_set_visible (self->model_buttons[i],
+                              !gtk_revealer_get_reveal_child (GTK_REVEALER (self->model_revealers[i])));
+    }
 }
 
 static void
@@ -1126,9 +1602,20 @@ plano_interview_panel_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->timer, g_source_remove);
-  if (self->show_notes_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->show_notes_tick);
-  self->show_notes_tick = 0;
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
+  /* The feedback and Your Progress act on this panel's session: they go with it. */
+  if (self->report_view != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->report_view), (gpointer *) &self->report_view);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->report_view)));
+    }
+  if (self->progress_view != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->progress_view), (gpointer *) &self->progress_view);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->progress_view)));
+    }
   if (self->inhibit_cookie != 0)
     {
       GtkWindow *window = get_window (self);
@@ -1271,6 +1758,15 @@ ensure_built (PlanoInterviewPanel *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->prompt_row), _("What you were asked"));
   g_signal_connect_swapped (self->prompt_row, "changed", G_CALLBACK (prompt_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->prompt_row);
+  self->solution_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->solution_row), _("Reference Solution"));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->solution_row), 0);
+  self->solution_button = gtk_button_new_with_mnemonic (_("_Open…"));
+  gtk_widget_set_valign (self->solution_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (self->solution_button, _("Open the reference solution as a new board"));
+  g_signal_connect_swapped (self->solution_button, "clicked", G_CALLBACK (solution_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->solution_row), self->solution_button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->solution_row);
   self->brief = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->brief), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->brief), 0);
@@ -1301,10 +1797,10 @@ ensure_built (PlanoInterviewPanel *self)
   gtk_widget_set_visible (self->curveball_group, FALSE);
 
   build_steps (self, box);
-  build_rubric (self, box);
+  build_follow_ups (self, box);
 
   /* Timeline and replay */
-  group = add_group (box, _("Timeline"), _("Grey is the time planned for each step, blue the time spent, orange the overtime. The slider replays the board."));
+  group = add_group (box, _("Timeline"), _("Grey is the time planned for each step, blue the time spent, red the overtime. The slider replays the board."));
   self->timeline = gtk_drawing_area_new ();
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->timeline), 150);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->timeline), draw_timeline, self, NULL);
@@ -1323,26 +1819,21 @@ ensure_built (PlanoInterviewPanel *self)
   gtk_box_append (GTK_BOX (replay_box), self->replay_label);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), replay_box);
 
-  /* Progress over past sessions */
-  group = add_group (box, _("Your Progress"), NULL);
-  self->progress_chart = gtk_drawing_area_new ();
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->progress_chart), 110);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->progress_chart), draw_progress, self, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Score and overtime of past sessions"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->progress_chart);
-  self->progress_caption = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->progress_caption), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->progress_caption), 0);
-  gtk_widget_add_css_class (self->progress_caption, "caption");
-  gtk_widget_add_css_class (self->progress_caption, "dim-label");
-  gtk_widget_set_margin_top (self->progress_caption, 6);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->progress_caption);
+  /* Progress over past sessions, in a window of its own */
+  group = add_group (box, _("Progress"), NULL);
+  self->progress_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->progress_row), _("Your Progress"));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->progress_row), 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->progress_row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->progress_row), TRUE);
+  g_signal_connect_swapped (self->progress_row, "activated", G_CALLBACK (plano_interview_panel_show_progress), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->progress_row);
 
   self->built = TRUE;
   load_history (self);
   show_question (self);
   update_hints (self);
+  update_solution (self);
   interview_changed_cb (self);
 }
 
@@ -1443,11 +1934,21 @@ plano_interview_panel_set_interview (PlanoInterviewPanel *self,
 
   if (self->interview != NULL)
     g_signal_handlers_disconnect_by_data (self->interview, self);
+  if (self->report_view != NULL && self->interview != interview)
+    gtk_window_destroy (GTK_WINDOW (self->report_view));
   g_set_object (&self->interview, interview);
   self->recorded = plano_interview_get_state (interview) == PLANO_INTERVIEW_FINISHED;
+  /* A session that was already finished when it was opened does not open its feedback again,
+   * and its curveballs are not news. */
+  self->last_state = plano_interview_get_state (interview);
+  self->n_curveballs = plano_interview_get_n_curveballs_drawn (interview);
+  if (self->built)
+    for (guint i = 0; i < PLANO_GUIDE_MAX_FOLLOW_UPS; i++)
+      gtk_revealer_set_reveal_child (GTK_REVEALER (self->model_revealers[i]), FALSE);
 
   g_signal_connect_swapped (interview, "changed", G_CALLBACK (interview_changed_cb), self);
   g_signal_connect_swapped (interview, "changed", G_CALLBACK (update_hints), self);
+  g_signal_connect_swapped (interview, "changed", G_CALLBACK (update_solution), self);
   g_signal_connect_swapped (interview, "step-ended", G_CALLBACK (step_ended_cb), self);
 
   show_question (self);
@@ -1456,6 +1957,7 @@ plano_interview_panel_set_interview (PlanoInterviewPanel *self,
     plano_canvas_set_preview (self->canvas, NULL);
 
   update_hints (self);
+  update_solution (self);
   interview_changed_cb (self);
 }
 
@@ -1486,7 +1988,10 @@ plano_interview_panel_set_history_path (PlanoInterviewPanel *self,
 /**
  * plano_interview_panel_get_part:
  * @name: "countdown", "status", "total", "start", "next", "previous", "finish", "reset",
- *   "replay", "record", "rubric", "progress-caption", "notes-N" or "step-N"
+ *   "replay", "question", "solution", "curveball", "curveballs", "finished", "finished-label",
+ *   "feedback", "progress", "follow-ups", "notes-N", "step-N", "hint-N" (its Show Hint button),
+ *   "hint-row-N", "answer-N" (a follow-up's answer), "model-N" (its Show Model Answer button)
+ *   or "model-answer-N" (the revealer of the model answer)
  *
  * Returns: (transfer none) (nullable): that part of the panel, for tests
  */
@@ -1518,49 +2023,77 @@ plano_interview_panel_get_part (PlanoInterviewPanel *self,
     return self->reset_button;
   if (g_str_equal (name, "replay"))
     return self->replay_scale;
-  if (g_str_equal (name, "record"))
-    return self->record_button;
-  if (g_str_equal (name, "rubric"))
-    return self->rubric_group;
-  if (g_str_equal (name, "progress-caption"))
-    return self->progress_caption;
+  if (g_str_equal (name, "finished"))
+    return self->finished_card;
+  if (g_str_equal (name, "finished-label"))
+    return self->finished_label;
+  if (g_str_equal (name, "feedback"))
+    return self->feedback_button;
+  if (g_str_equal (name, "solution"))
+    return self->solution_button;
+  if (g_str_equal (name, "progress"))
+    return self->progress_row;
+  if (g_str_equal (name, "curveballs"))
+    return self->curveball_group;
+  if (g_str_equal (name, "curveball"))
+    return self->curveball_button;
+  if (g_str_equal (name, "follow-ups"))
+    return self->follow_group;
+  if (g_str_has_prefix (name, "hint-row-"))
+    return self->hint_rows[CLAMP (atoi (name + 9), 0, PLANO_INTERVIEW_N_STEPS - 1)];
+  if (g_str_has_prefix (name, "hint-"))
+    return self->hint_buttons[CLAMP (atoi (name + 5), 0, PLANO_INTERVIEW_N_STEPS - 1)];
+  if (g_str_has_prefix (name, "answer-"))
+    return self->follow_answers[CLAMP (atoi (name + 7), 0, PLANO_GUIDE_MAX_FOLLOW_UPS - 1)];
+  if (g_str_has_prefix (name, "model-answer-"))
+    return self->model_revealers[CLAMP (atoi (name + 13), 0, PLANO_GUIDE_MAX_FOLLOW_UPS - 1)];
+  if (g_str_has_prefix (name, "model-"))
+    return self->model_buttons[CLAMP (atoi (name + 6), 0, PLANO_GUIDE_MAX_FOLLOW_UPS - 1)];
   if (g_str_equal (name, "question"))
     return self->question_row;
   if (g_str_has_prefix (name, "notes-"))
     return self->notes[CLAMP (atoi (name + 6), 0, PLANO_INTERVIEW_N_STEPS - 1)];
-  if (g_str_has_prefix (name, "score-"))
-    return self->score_rows[CLAMP (atoi (name + 6), 0, PLANO_INTERVIEW_N_MASTERY - 1)];
   if (g_str_has_prefix (name, "step-"))
     return self->step_rows[CLAMP (atoi (name + 5), 0, PLANO_INTERVIEW_N_STEPS - 1)];
 
   return NULL;
 }
 
-/* Scrolls the panel so that @self->show_notes is in view, once the panel has its size: it may
- * have been hidden a moment ago. */
+/* Scrolls the panel so that @self->scroll_target is in view, once the panel has its size: it
+ * may have been hidden a moment ago. */
 static gboolean
-scroll_to_notes_cb (GtkWidget     *widget,
-                    GdkFrameClock *clock,
-                    gpointer       user_data)
+scroll_cb (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       user_data)
 {
   PlanoInterviewPanel *self = PLANO_INTERVIEW_PANEL (widget);
-  GtkWidget *notes = self->notes[self->show_notes];
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
   graphene_rect_t bounds;
 
   /* Wait for a size, but not for ever: a panel hidden again at once never gets one. */
-  if (!gtk_widget_compute_bounds (notes, content, &bounds) || bounds.size.height <= 1)
+  if (self->scroll_target == NULL ||
+      !gtk_widget_compute_bounds (self->scroll_target, content, &bounds) || bounds.size.height <= 1)
     {
-      if (++self->show_notes_tries < 60)
+      if (self->scroll_target != NULL && ++self->scroll_tries < 60)
         return G_SOURCE_CONTINUE;
-      self->show_notes_tick = 0;
+      self->scroll_tick = 0;
       return G_SOURCE_REMOVE;
     }
 
   gtk_adjustment_clamp_page (adjustment, bounds.origin.y - 60, bounds.origin.y + bounds.size.height + 12);
-  self->show_notes_tick = 0;
+  self->scroll_tick = 0;
   return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_into_view (PlanoInterviewPanel *self,
+                  GtkWidget           *target)
+{
+  self->scroll_target = target;
+  self->scroll_tries = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_cb, NULL, NULL);
 }
 
 /**
@@ -1586,8 +2119,5 @@ plano_interview_panel_show_step (PlanoInterviewPanel *self,
   gtk_text_buffer_place_cursor (buffer, &end);
   gtk_widget_grab_focus (self->notes[step]);
 
-  self->show_notes = step;
-  self->show_notes_tries = 0;
-  if (self->show_notes_tick == 0)
-    self->show_notes_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_notes_cb, NULL, NULL);
+  scroll_into_view (self, self->notes[step]);
 }

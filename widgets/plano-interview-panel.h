@@ -29,5 +29,10 @@ void            plano_interview_panel_show_step     (PlanoInterviewPanel *self,
                                                      int                  step);
 void            plano_interview_panel_set_history_path (PlanoInterviewPanel *self,
                                                      const char          *path);
+void            plano_interview_panel_practise      (PlanoInterviewPanel *self,
+                                                     const char          *question);
+void            plano_interview_panel_show_progress (PlanoInterviewPanel *self);
+GtkWidget      *plano_interview_panel_get_report_view (PlanoInterviewPanel *self);
+GtkWidget      *plano_interview_panel_get_progress_view (PlanoInterviewPanel *self);
 
 G_END_DECLS

@@ -99,7 +99,9 @@ plano_review_panel_refresh (PlanoReviewPanel *self)
   for (guint i = 0; i < MIN (findings->len, MAX_ROWS); i++)
     {
       const PlanoFinding *finding = g_ptr_array_index (findings, i);
-      g_autofree char *title = g_markup_escape_text (finding->message, -1);
+      const char *rule = plano_review_get_rule_title (finding->rule);
+      g_autofree char *title = g_markup_escape_text (rule != NULL ? rule : finding->rule, -1);
+      g_autofree char *message = g_markup_escape_text (finding->message, -1);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (finding->severity));
 
@@ -108,8 +110,11 @@ plano_review_panel_refresh (PlanoReviewPanel *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       plano_severity_get_name (finding->severity), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      /* The rule names the flaw at a glance; the sentence under it says the number that shows
+       * it and what to do. */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), message);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "ids", g_strdupv (finding->ids), (GDestroyNotify) g_strfreev);
       gtk_list_box_append (self->list, row);
@@ -302,7 +307,7 @@ plano_review_panel_init (PlanoReviewPanel *self)
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->status), "emblem-ok-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (self->status), _("No Findings"));
   adw_status_page_set_description (ADW_STATUS_PAGE (self->status),
-                                   _("Give connections and components a rate prop, in events per second, and the review checks their load against their capacity."));
+                                   _("Give the sources a rate, in events per second, and the review checks every component’s load against its capacity, as an interviewer would."));
   gtk_widget_add_css_class (self->status, "compact");
   gtk_box_append (GTK_BOX (box), self->status);
 

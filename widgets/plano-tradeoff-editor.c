@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plano-toolbar-view.h"
 #include "plano-tradeoff-editor.h"
 #include "plano-tradeoffs.h"
 
@@ -361,6 +362,13 @@ plano_tradeoff_editor_init (PlanoTradeoffEditor *self)
   const PlanoTradeoffPreset *presets = plano_tradeoff_get_presets (&n);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    GtkWidget *box = adw_window_get_content (ADW_WINDOW (self));
+    GtkWidget *view = plano_toolbar_view_adopt (box);
+
+    if (view != box)
+      adw_window_set_content (ADW_WINDOW (self), view);
+  }
 
   gtk_string_list_append (names, _("Nothing"));
   for (guint i = 0; i < n; i++)

@@ -131,6 +131,8 @@ plano_tradeoff_list_refresh (PlanoTradeoffList *self)
       edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
       gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (edit, _("Edit Trade-off"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Edit Trade-off"), -1);
       gtk_widget_add_css_class (edit, "flat");
       g_object_set_data_full (G_OBJECT (edit), "id", g_strdup (tradeoff->item.id), g_free);
       g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked_cb), self);
@@ -346,6 +348,8 @@ plano_tradeoff_list_init (PlanoTradeoffList *self)
 
   self->add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_set_tooltip_text (self->add_button, _("Add a Trade-off About the Selection or the Board"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Add a Trade-off About the Selection or the Board"), -1);
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
   gtk_box_append (GTK_BOX (bar), self->add_button);
   gtk_widget_set_parent (bar, GTK_WIDGET (self));

@@ -2,6 +2,409 @@
  * The texts of the built-in reference solutions, for xgettext only; plano-templates.c translates
  * them as a board is loaded. This file is not compiled. */
 
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("A/B testing platform");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Web and mobile apps");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Assignment service");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Experiment config");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Event collector");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Kafka: experiment events");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Flink: guardrail metrics");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Dead-letter topic");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Lakehouse: events by date");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Daily metrics job");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Results per variant");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Experiment results UI");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("variant?");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("cached config");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("keyed by user");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("guardrails");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("auto-stop");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("exactly-once sink");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("daily");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("upsert per day");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Assignment: bucket = hash(experiment salt + user id) mod 1 000; variants own bucket ranges. Deterministic, no lookup, the same on every device. Layers keep concurrent experiments independent.");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Exposure table: one row per user and experiment at first exposure (time, variant). Metrics count only events after it; CUPED and confidence intervals per metric.");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Before any result is shown: a sample ratio mismatch (SRM) check, chi-square on users per variant; a mismatch hides the result and alerts the owner.");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Guardrails (error rate, revenue per user) in 5-minute windows with a sequential test, so a harmful experiment is stopped automatically within the hour.");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("80 000 events/s × 500 B = 40 MB/s: 4 partitions at 10 MB/s, 24 for 3× headroom. 2 TB a day raw, about 400 GB as Parquet; 13 months ≈ 160 TB.");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Batch vs streaming");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Daily batch for results, a small streaming job only for guardrails");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Streaming results for every metric");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Daily batch only");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Results computed once a day on complete data");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Harmful tests still stopped within an hour");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Two code paths for guardrail metrics");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Decisions are made on daily results; only the safety check needs the stream, and it is a few metrics.");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Hourly peeking or fixed-horizon tests");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Fixed horizon for decisions, sequential tests only for guardrails");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Hourly results with plain p-values");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+/* xgettext:no-c-format */
+N_("False positive rate stays at the chosen 5 %");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Teams wait for the planned duration");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Checking plain p-values every hour inflates false positives several times over; sequential tests are valid under continuous monitoring.");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Hash-based or stored assignment");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Hash of user id and experiment salt");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("An assignment table looked up per request");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("No lookup on the request path");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Same variant on every device and server");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("Changing allocations must add buckets, never move users");
+/* TRANSLATORS: from the reference solution “A/B testing platform” */
+N_("300 concurrent experiments × 100 million users would be a huge table on the request path; hashing needs only the config.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Ad-click aggregation with fraud filtering");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Browsers and apps");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Click redirect service");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Kafka: clicks (16 partitions, 7 days)");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Fraud signals (IP, device)");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Flink: dedup, fraud rules, minute counts");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Druid: clicks per ad per minute");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Billing DB: hourly totals per ad");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Advertiser dashboards");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Invoicing");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Data lake: raw clicks, 1 year");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Nightly recount (Spark)");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("by click id");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("lookups");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("malformed");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("minute counts");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("upserts");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("queries");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("after recount");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("raw clicks");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("final totals");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Click capture");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Serving");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Peak 50 000 clicks/s × 500 B = 25 MB/s. 1 billion clicks ≈ 500 GB a day raw, about 100 GB as Parquet, 36 TB a year. 16 partitions at 10 MB/s each leave 6× headroom.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Exactly-once: Flink deduplicates on click id (state kept 1 hour) and checkpoints Kafka offsets; counts are upserted by (ad id, minute), so a replay overwrites instead of adding.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Event-time 1-minute tumbling windows keyed by ad id; watermark 30 s, allowed lateness 10 minutes (dashboard minutes are revised). Later clicks reach billing through the nightly recount.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Hot ads: pre-aggregate on ad id + salt (0–7), then merge per ad. Kafka is keyed by click id, so no partition runs hot.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Billing: hourly totals = sum of minute counts. The nightly recount from raw clicks with final fraud rules overwrites each day (idempotent per date) before invoices; a drift above one click in a thousand pages the team.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Streaming minute counts, plus a nightly recount from raw clicks for billing (Lambda)");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Streaming only (Kappa), correcting by replaying Kafka");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Batch only");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Invoices rest on an auditable recount from raw data");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Fraud rules changed during the day apply to the whole day");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Two code paths that must agree");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Final billing a day later");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Money needs an audit trail: the recount is the billing truth and the stream gives advertisers their minute-fresh view. Kafka keeps 7 days, so replay alone cannot correct older months.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Exactly-once in the stream");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Deduplicate on click id in Flink state and upsert counts by (ad id, minute)");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Transactional sinks with two-phase commit");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("At-least-once, deduplicated only in batch");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("A replay overwrites counts instead of adding");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Works with any sink that can upsert");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("One hour of click ids in state, about 8 GB in RocksDB at peak");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Duplicates come from client retries within minutes; one hour of ids catches them, and the nightly recount deduplicates the whole day.");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Fraud rules inline or after the fact");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Rules inline in Flink with reputation lookups; an ML fraud model in the nightly batch");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Charge first, refund invalid clicks later");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("A synchronous fraud check on the click path");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Dashboards show filtered counts within a minute");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("The click redirect stays fast");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Counts can shift after the recount's model runs");
+/* TRANSLATORS: from the reference solution “Ad-click aggregation with fraud filtering” */
+N_("Advertisers must not pay for bots: rules catch most invalid traffic in the stream, and the batch model sees a whole day to catch click farms before invoicing.");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Data mesh for a bank");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Federated governance");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Data catalog and lineage");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Cards core system");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Card transactions");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Loans system");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Loan balances");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Retail banking core");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Customer accounts");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Pipeline templates and CI");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Contracts: schemas, SLAs");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Lakehouse, a space per domain");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Access audit log (7 years)");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Credit risk exposure");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Regulatory reports");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("3 000 data consumers");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("CDC");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("publish");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("policies as code");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("contract checks");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("owners, schemas");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("every read");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("cards and loans products");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("masked reads");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Federated governance: domain leads, security, risk");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Cards domain");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Loans domain");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Retail banking domain");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Self-serve platform (platform team)");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Risk domain");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("A data product's contract: an owner, a schema in the registry with compatibility rules, a freshness SLA, quality checks and a version. CI fails a breaking change before release.");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Personal data is tagged in the catalog and masked or tokenized by policy as code; every read is written to the access audit log. Lineage from the catalog answers regulators.");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("12 domains, a few dozen products each, 2 TB a day in total and 1.5 PB stored: size the shared platform, not each domain. 4 000 transactions/s at peak is OLTP load the domains already carry.");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Rollout: pilot with cards and risk (willing, high value), give them templates, then add domains in waves; the central team becomes the platform team.");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Central data team or data mesh");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Data mesh: domains own products, a platform team and federated governance");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Grow the central data team");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("A central lakehouse with domain-owned marts");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Domains ship datasets without waiting months");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("The people who know the data own its quality");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Data skills duplicated across domains");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Needs a strong platform and governance first");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("The bottleneck is one team serving twelve domains; decentralising ownership removes it, and the platform keeps the skills needed per domain low.");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Policies enforced centrally or per domain");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Global policies enforced by the platform, not by each domain");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Each domain implements masking and access itself");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("One audited implementation of masking and access control");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("The platform team is on the critical path for new policy features");
+/* TRANSLATORS: from the reference solution “Data mesh for a bank” */
+N_("Regulators audit the bank as a whole; a policy applied twelve ways is twelve audit findings waiting to happen.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("CDC from OLTP to the warehouse");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Shop services");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("PostgreSQL (orders)");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Debezium (Kafka Connect)");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Schema registry (Avro)");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Kafka: a topic per table");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Snowflake sink connector");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Raw change tables");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("dbt: MERGE every 10 min");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Current state and SCD2 history");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Freshness and volume checks");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Analyst dashboards");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("writes");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("WAL");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("schemas");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("changes");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("by primary key");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("bad records");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("append");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("merge");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("checks");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Production");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Snowflake");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Peak 3 000 changes/s × 1 KB = 3 MB/s; about 40 GB of changes a day, 15 TB a year before compression. One partition would do; 12, keyed by primary key, spread the big tables.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("First a consistent snapshot of the 200 tables, read in chunks without long locks, then streaming from the replication slot's LSN: no change falls in between.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Alert when the replication slot lags more than 10 GB of WAL or 5 minutes: a stalled connector makes WAL pile up on the primary's disk. max_slot_wal_keep_size caps it.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Schema changes: Avro schemas with backward compatibility. New columns flow through; renames and type changes fail the staging model loudly instead of loading nulls.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("MERGE by primary key, latest LSN wins, so replays are harmless. Deletes arrive as tombstones and become soft-delete flags; SCD type 2 keeps every version for a year.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Debezium or a managed connector");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Debezium on Kafka Connect");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Fivetran or Airbyte CDC");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("The nightly dump (today)");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Incremental queries on updated_at");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Reads the WAL: no queries on production");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Captures deletes and every change");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Kafka keeps changes for replay and other consumers");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Kafka, Connect and the registry to operate");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("3 000 changes/s and 15-minute freshness fit either; Debezium wins because other teams also want order events on Kafka. A team without Kafka skills should buy a managed connector instead.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Current state or full history");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Both: current-state tables for most queries, SCD type 2 history for audits");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Current state only");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("The raw change log only");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Simple queries on today's state");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("History answers what a row looked like at a date");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Two models per table to maintain");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("History grows by a few TB a year");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Analysts mostly want today's orders, but finance asks what an order looked like at month end.");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Latency vs throughput");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("dbt MERGE every 10 minutes");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Merge each change as it arrives");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Hourly merges");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Large, cheap merges; the warehouse runs in short bursts");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("Up to about 12 minutes behind production");
+/* TRANSLATORS: from the reference solution “CDC from OLTP to the warehouse” */
+N_("The requirement is 15 minutes; merging every change would keep the warehouse busy all day for no business gain.");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Real-time clickstream analytics");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
@@ -14,8 +417,6 @@ N_("Schema registry");
 N_("Kafka: clicks (48 partitions, 7 days)");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Flink: sessionize and roll up");
-/* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
-N_("Dead-letter topic");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Druid (funnels, live traffic)");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
@@ -39,13 +440,9 @@ N_("unparseable events");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("1-minute rollups");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
-N_("queries");
-/* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("raw, exactly-once sink");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Collection");
-/* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
-N_("Serving");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Event-time session windows, 30-minute gap; watermark 2 minutes, allowed lateness 1 hour. Later events go to the lake only.");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
@@ -53,13 +450,9 @@ N_("Alert on consumer lag above 1 minute and on dashboard freshness, not only on
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("150 000 events/s × 1 KB = 150 MB/s; about 13 TB a day raw, about 2.6 TB as Parquet. 48 partitions at 10 MB/s each leave 3× headroom.");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
-N_("Batch vs streaming");
-/* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Streaming for dashboards, a nightly batch for reports and ML");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Streaming only (Kappa)");
-/* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
-N_("Batch only");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Dashboards within a minute");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
@@ -79,11 +472,11 @@ N_("Kilobytes per window instead of every user id");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Sketches merge across windows");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
+/* xgettext:no-c-format */
 N_("About 1 % error");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
+/* xgettext:no-c-format */
 N_("Live dashboards tolerate 1 % error; exact numbers come from the nightly batch.");
-/* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
-N_("Latency vs throughput");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("1-minute rollups in Flink before Druid");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
@@ -94,3 +487,1436 @@ N_("Druid ingests 60× fewer rows");
 N_("No drill-down below a minute in the live path");
 /* TRANSLATORS: from the reference solution “Real-time clickstream analytics” */
 N_("Funnels and traffic are read per minute; raw drill-down is available in the lakehouse.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Feature store for machine learning");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Product events");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Kafka: user events");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Flink: streaming features");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Feature registry");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Data lake: raw history");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Spark: daily batch features");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Online store: latest values");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Feature serving API");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Model services (40)");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Offline store: feature history");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Training sets");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("by user id");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("bad events");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("definitions");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("latest");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("raw events");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("history");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("materialize");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("get");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("as-of joins");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Online, p99 10 ms");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Offline");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("20 000 lookups/s is a fifth of one Redis node's 100 000 ops/s. 30 million users × 1 KB ≈ 30 GB in memory, 3 replicas across zones; a TTL per feature group drops inactive users. Offline: 2 TB + 50 GB a day.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("One definition per feature (entity key, owner, version, TTL) generates both jobs; Spark also recomputes the streaming features from raw events for the offline history, so training and serving compute the same value.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Training sets use point-in-time joins: each label sees only feature values stamped before it, so no future data leaks into training.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Every prediction logs the feature values it was served; a daily job compares them with the offline values and alerts on training-serving skew.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Build or adopt a feature store");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Feast for the registry and materialization, on our own Redis and Delta tables");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Build our own");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("A managed product (Tecton, Databricks, SageMaker)");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Point-in-time joins and materialization come ready");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Runs on the stores we already have");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Streaming features still need our own Flink job");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Its gaps and upgrades are ours");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Forty models need consistency more than novelty: Feast gives one definition per feature within weeks, while a managed product would move every feature to a vendor.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Online store: Redis or Cassandra");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("A Redis cluster, 3 replicas across zones");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Cassandra or DynamoDB");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Reading the warehouse at request time");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Sub-millisecond reads keep p99 under 10 ms");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("30 GB fits in memory");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Memory cost grows with users and features");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Latest values only");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("A 10 ms p99 leaves no room for disk reads, and at 30 GB memory is cheap.");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Daily batch features, streaming only for those that must change within minutes");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Everything streaming");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Everything batch");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Most features are cheap daily Spark jobs");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Fresh values where models gain from them");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Two engines to keep consistent, which shared definitions mitigate");
+/* TRANSLATORS: from the reference solution “Feature store for machine learning” */
+N_("Only a few features (recent clicks, session counts) change predictions within minutes; the rest do not pay for a streaming job.");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Real-time card fraud detection");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Card network");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Authorization service");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Scoring: rules and model");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Online features");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Kafka: transactions");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Flink: velocity features");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Analyst case review");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Decision log and labels");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Weekly model training");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Chargebacks");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("authorize");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("60 ms timeout");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("card features");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("transaction and decision");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("flagged");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("decision log");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("labels");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("fraud labels");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("point-in-time");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("deploy, shadow first");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("40 million cards × about one payment a day = 40 million authorizations a day: 460/s on average, 2 000/s at the holiday peak. 20 features each = 40 000 reads/s, under half of one Redis; 40 M cards × 200 B ≈ 8 GB of memory. About 80 GB a day of transactions and decision logs.");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Latency budget inside the 100 ms p99: network 10 ms, features 2 ms, rules 2 ms, model 5 ms. The authorization service times out the call at 60 ms and falls back to static rules: fail open for small amounts at trusted merchants, fail closed or step-up above them.");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Velocity features keyed by card id: count and spend in the last 10 minutes, hour and day, new merchants and countries. Event time with a 5-second watermark; written to Redis as idempotent upserts.");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Every decision is logged with its features, the rules that fired and the model version, so training joins labels to point-in-time features and audits can replay it.");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Rules, a model, or both");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Rules for known patterns plus a gradient-boosted model, thresholds tuned on cost");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Rules only");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Model only");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Rules stop a new attack within minutes");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("The model catches patterns nobody wrote a rule for");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Two systems to tune, and rules that pile up");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Every false positive declines a good customer; thresholds are set per segment from the cost of fraud against the cost of a lost sale.");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Streaming velocity features, batch features for slow signals");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Nightly batch features only");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Catches card testing and account takeover within seconds");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("A Flink job and its state to operate");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Fraud bursts last minutes: a feature that is a day old misses the attack; slow signals such as a customer's usual countries can stay batch.");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Consistency vs availability");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Approve under a fallback policy when scoring is down");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Decline everything while scoring is down");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Payments keep flowing during an outage");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("Some fraud gets through while the fallback is active");
+/* TRANSLATORS: from the reference solution “Real-time card fraud detection” */
+N_("The requirement says payments must still go through; the fallback limits exposure by amount and merchant risk.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("GDPR deletion pipeline");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("EU users");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Erasure request service");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Request tracker");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Deletion events (pub/sub)");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Catalog: where PII lives");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Audit log, 6 years (WORM)");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Lake: weekly deletes");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Warehouse: daily deletes");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Vault: delete identity");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Data lake: 2 PB (Delta)");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Warehouse: 300 TB");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Token vault (PII)");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Backups, 35 days");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("erase me");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("record");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("systems");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("fan-out");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("done");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("proof");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("MERGE");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("DELETE");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("delete row");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("nightly");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Deleters, one per system");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("About 20 000 requests a month (700 a day): tiny traffic. The cost is in rewriting: one user's rows sit in thousands of Parquet files, so lake deletes are batched weekly.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Weekly: one MERGE … DELETE per table for all the week's users, using deletion vectors, then compaction and VACUUM so that old file versions are gone well before day 30.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Analytics tables hold a token, never an email or name; only the vault maps tokens to people. Deleting the vault row makes leftover rows anonymous at once.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Kafka event topics keep 7 days; compacted topics get tombstones. Backups expire after 35 days, and a restore re-applies the deletion log before anyone uses it.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("The audit log keeps the request id, a keyed hash of the user id and each system's completion time and row counts: proof without personal data.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("The tracker retries failed systems and alerts at day 20 if one has not confirmed; a request closes only when every system has confirmed.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Crypto-shredding or deleting rows");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Tokenize identities, delete rows in batches, delete the vault entry at once");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Crypto-shredding: a key per user for every personal field");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Rewrite every table for every request");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("The identity is gone within a day, rows within a week");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("No key lookup on every analytics read");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Free-text fields can still hold personal data and need scanning");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("A key per user would put a key service on every read of a 2 PB lake; tokens give the same immediate effect for direct identifiers at a fraction of the cost.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Weekly batched deletes in the lake, daily in the warehouse");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Delete each request as it arrives");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("One rewrite per file for a whole week of users");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Rows live up to 7 more days, within the 30-day deadline");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Rewriting thousands of files per request would cost thousands of times more; the law gives 30 days.");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Fan-out or one central job");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Publish each request; each system's owner deletes and confirms");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("One central job with access to every store");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Owners know their data and formats");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("A new system subscribes without changing the service");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Needs tracking, retries and deadline alerts per system");
+/* TRANSLATORS: from the reference solution “GDPR deletion pipeline” */
+N_("Personal data lives in systems owned by many teams; a central job would need write access to everything and would break at every schema change.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("IoT sensor telemetry platform");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Sensors (2 million)");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Factory gateways");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Ingest API (MQTT, HTTPS)");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Kafka: readings (24 partitions)");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Flink: alert rules");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Flink: 1-minute rollups");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Alert service");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("On-call pager");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("ClickHouse: minute rollups");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Machine health dashboards");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Data lake: raw 30 days, rollups 5 years");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Training sets (Spark)");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Predictive maintenance");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("by sensor id");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("bad readings");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("alerts");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("notify");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("rollups");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("raw readings");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("training sets");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Factories (400)");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("200 000 readings/s × 100 B = 20 MB/s, about 1.7 TB a day raw and 170 GB as Parquet. 24 partitions at 10 MB/s each take 12× the steady rate, for factories uploading backlogs.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Gateways store and forward: up to 48 hours of readings on local disk, sent oldest first at a capped rate after an outage.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Event time from each reading's timestamp. Rollups: watermark 1 minute, allowed lateness 48 hours, so a backlog lands in its own minutes. Alert rules ignore readings older than 1 minute: stale data must not page anyone.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Alerts fire when a machine is out of range for 3 readings in a row; one incident per machine for 15 minutes, grouped by line, so a failing line pages once.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Downsampling keeps min, max, avg and count per sensor and minute: about 1 trillion rows and 12 TB compressed a year, so 5 years ≈ 60 TB with old years tiered to object storage. Spikes stay visible.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Average only, or min and max too");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Keep min, max, avg and count per sensor and minute");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Average only");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("All raw readings for 5 years");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Short spikes stay visible in the history");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("About 5× smaller than raw readings");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Four values a minute instead of one");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Predictive maintenance learns from spikes and drift: an average hides a 5-second vibration peak, and 5 years of raw readings would be about 300 TB compressed.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("A small alert job, apart from the heavy rollup job");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("One Flink job for alerts and rollups");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("A rollup backlog or restart never delays alerts");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Each job scales and deploys on its own");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Two consumers read the same topic");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Alerts must fire within 10 s even while a reconnecting factory's backlog is being rolled up; that isolation is worth a second job.");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Time-series store");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("ClickHouse with 1-minute rollups");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("TimescaleDB");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("InfluxDB");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Druid");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Fast aggregations over millions of series");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Old parts tiered to object storage");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Weak updates: late rollups are inserted again and merged by key");
+/* TRANSLATORS: from the reference solution “IoT sensor telemetry platform” */
+N_("Engineers slice by factory, line and machine type over years; a columnar store handles that cardinality, and rollups keep ingest at 33 000 rows/s.");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Late-arriving mobile events");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Mobile SDKs (batched)");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Collector");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Kafka: app events");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Flink: dedup, windows");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Druid: today");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Dashboards");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Raw events by event date");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Nightly: last 3 days");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Daily metrics");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("batches");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("by event id");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("1-min counts");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("provisional");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("final");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("all events, late too");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("overwrite");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Three times per event: event time and send time from the device clock, receive time from the collector. Corrected time = receive − (send − event), so a phone whose clock is hours off still lands in the right day.");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Flink windows on corrected event time: watermark 10 minutes, allowed lateness 1 hour, so today's numbers are within 10 minutes. Events later than that reach the lake only.");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Retried uploads resend events: deduplicate on the client-generated event id, in Flink state for 1 hour and again in the nightly job.");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Each night the job recomputes the last 3 event-date partitions from raw events and overwrites them; older days are final. Dashboards mark the last 3 days provisional.");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("60 000 events/s × 1 KB = 60 MB/s: 6 partitions at 10 MB/s, 24 for 3× headroom. 1.5 TB a day, 1 in 20 late ≈ 75 GB; recomputing 3 days reads about 1 TB of Parquet, an hour on a mid-size Spark cluster.");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Timely or final numbers");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Provisional numbers within 10 minutes, final after 3 days");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Publish only final numbers, 3 days late");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Streaming only, with days of allowed lateness");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Dashboards stay timely");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Reports still include events up to 3 days late");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Recent numbers change, so they must be labelled");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Product teams need today's trend now and exact numbers later; labelling the last 3 days provisional gives both without days of stream state.");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Both: the stream for timeliness, a nightly batch for correctness");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Kappa: replay Kafka to correct");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("The batch rereads late data cheaply from the lake");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Two code paths for the same metrics");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Kafka keeps 7 days, the lake 13 months; the nightly batch over 3 partitions is simpler than reprocessing the stream.");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Device clocks or server time");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Corrected event time from three timestamps");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Device event time as sent");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Server receive time only");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Offline events land on the day they happened");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Wrong device clocks are corrected");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Three fields every SDK version must send");
+/* TRANSLATORS: from the reference solution “Late-arriving mobile events” */
+N_("Receive time puts offline events on the wrong day; raw device time trusts clocks that can be hours off.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Centralized log ingestion and search");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("3 000 services");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Log agents (Fluent Bit)");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Kafka: logs (64 partitions)");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Parsers and indexers");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Elasticsearch: 14 days");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Engineers: search UI");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("S3 sink connector");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("S3 archive: compressed, 1 year");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Trino: audit queries");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("quotas");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("unparseable");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("bulk index");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("failed");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("hourly files");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("scans");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Hosts (20 000)");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Peak 500 000 lines/s × 500 B = 250 MB/s, two 1 Gbps links; 64 partitions at 10 MB/s leave 2.5× headroom. 10 TB a day: 14 hot days ≈ 140 TB before the replica; the archive at 10× compression ≈ 1 TB a day.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Per-service quotas in the agents and Kafka client quotas: a noisy service is throttled and its debug logs sampled first, so it cannot starve the others.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Index lifecycle: daily indices per service group, only searched fields mapped, rolled over daily and deleted after 14 days. A 5 s refresh keeps logs searchable well within 30 s.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Every line carries service, level and trace id, so engineers follow one request across services.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Full-text index or labels only");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Elasticsearch full text for 14 days, a compressed archive after");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Loki: index labels only");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("ClickHouse with token bloom filters");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Free-text search in seconds during incidents");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Indexing costs CPU and storage on every line");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("During incidents engineers search for error text they did not expect; after 14 days searches are rare and may be slower.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Cost vs performance");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Compressed archive in S3, queried with Trino for audits");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("A year of Elasticsearch indices");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Searchable snapshots (frozen tier)");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("About 10× cheaper per TB than hot nodes");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Audit searches take minutes, not seconds");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Audits are rare and not urgent; a year of hot indices would multiply the bill.");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Kafka in front of the index");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("A Kafka buffer between agents and indexers");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Agents write straight to Elasticsearch");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Bursts and slow indexing do not drop logs");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("Index and archive read at their own pace");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("One more cluster to run");
+/* TRANSLATORS: from the reference solution “Centralized log ingestion and search” */
+N_("An incident is when logs burst and Elasticsearch is busiest; the buffer holds them instead of the agents dropping them.");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("ETL for marketing attribution");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Google Ads API");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Meta Ads API");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("CRM and email");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Affiliate files");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Orders database");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Site and app tags");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Fivetran connectors");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Touchpoint collector");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Warehouse: raw, staging, marts");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("dbt: identity, attribution");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Airflow: sync, then dbt");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Spend checks");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Attribution reports");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("consented only");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("20 GB a day");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("micro-batches");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("models");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("sync");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("marts");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Sources (10)");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Ad platforms restate spend for up to 7 days: every run reloads the last 7 days of spend and merges on platform, account, campaign and date. Connectors sync incrementally with backoff under API rate limits.");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Identity stitching: an identity graph links anonymous cookie ids to the customer id at login or order, so earlier touchpoints count once linked.");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Only users who gave consent are tracked at user level; the rest count in channel-level totals. Touchpoints are deleted on an erasure request.");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Touchpoint table: one row per user, channel, campaign and time. Credit per order over a 30-day window: last touch, linear and position-based models with window functions; data-driven later.");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("20 GB a day from 10 sources; 90 days is about 2 TB to scan, minutes in a cloud warehouse: no Spark, no Kafka. 300 touchpoints/s ≈ 26 million a day.");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+/* xgettext:no-c-format */
+N_("Before 9:00: spend per platform and day matches each platform's own report within 0.5 %, orders match the orders database, and dbt tests check keys.");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Rule-based or data-driven attribution");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Last touch, linear and position-based now; data-driven once the data is trusted");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Data-driven (Shapley or Markov) from the start");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Transparent rules marketing can check");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Three models side by side show the spread");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Rule-based models over-credit the last click");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Marketing must trust the numbers before it acts on them; a data-driven model is easier to accept once simple models agree with spend and orders.");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Managed connectors or custom extractors");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Fivetran for ad platforms, CRM and files");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Python extractors on Airflow");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Airbyte, self-hosted");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Ad API changes and rate limits handled by the vendor");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("A small team ships in days");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Cost per row synced");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Less control over restatement windows");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Ad APIs change often; maintaining ten extractors would take most of a data engineer's time.");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("One daily batch, finished by 9:00");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Hourly or streaming attribution");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Simple, cheap, and complete days of spend");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Today's numbers wait until tomorrow");
+/* TRANSLATORS: from the reference solution “ETL for marketing attribution” */
+N_("Budgets are moved daily and spend is restated for days anyway; fresher attribution would be wrong and then change.");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Metrics and monitoring system");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("50 000 hosts and containers");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Scrape agents (HA pairs, WAL)");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Distributors: series limits");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Ingesters: TSDB head, RF 3");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Blocks: 10 s, 15 days");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Compactor: 5-min rollups");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Rollups: 5 min, 2 years");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Query frontend (split, cache)");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Ruler: rules every 15 s");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Alertmanager (3, gossip)");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Grafana (800 engineers)");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Paging and on-call");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Dead man's switch (outside)");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("scrape");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("remote write");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("hash of series");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("2-hour blocks");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("dashboards");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("last 2 h");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("> 15 days");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("firing alerts");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("pages");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Watchdog heartbeat");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Monitoring cluster (own region, apart from production)");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("10 million series every 10 s = 1 million samples/s. About 2 bytes a compressed sample: 1 M × 86 400 × 2 B ≈ 170 GB a day, 2.6 TB for 15 days. In memory: 10 M series × 3 KB × RF 3 ≈ 90 GB, so 30 ingesters with about 3 GB of heads each.");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Cardinality guard in the distributors: a limit of active series per team (500 000); new series over it are rejected with 429 and the team is alerted. Relabel rules drop labels such as user id or request id.");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Rules run every 15 s on the ingesters' recent data, so an alert fires within about 45 s. Alertmanager groups and deduplicates. An always-firing Watchdog alert goes to a dead man's switch outside this cluster, which pages when it stops.");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Compactor downsamples to 5-minute rollups (min, max, sum, count) kept 2 years, at most about 20 TB in object storage; raw 10-second blocks expire after 15 days.");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Push vs pull");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Pull: agents scrape targets in each cluster, then push (remote write) to the central store");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Every service pushes to a central endpoint (StatsD, OTLP)");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Service discovery knows what should exist, so a silent target shows as down");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Targets need no address of the monitoring system");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Short-lived batch jobs need a push gateway");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Absence of data is the most important signal when systems fail; scraping makes it visible, and remote write keeps one central view.");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("10-second data for 15 days, 5-minute rollups for 2 years");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Keep 10-second data for 2 years");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("About 30× less storage for old data");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Long-range dashboards read 30× fewer points");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Spikes shorter than 5 minutes are only visible as max in old data");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Incidents are debugged on recent data; capacity planning over years needs trends, not every sample.");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Availability: quorum writes to 2 of 3 ingesters, queries merge replicas");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Strongly consistent writes to every replica");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("Ingestion and alerts keep working when an ingester or a zone fails");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("A query during a failure may miss a few samples");
+/* TRANSLATORS: from the reference solution “Metrics and monitoring system” */
+N_("A monitoring system must stay up when everything else is failing; a gap of a few samples does not change an alert.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Payments reconciliation with exactly-once");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Ledger (PostgreSQL)");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Banks and card networks");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Fivetran: log-based CDC");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("S3 landing: immutable files");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Raw ledger changes");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Raw settlement lines");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Airflow: daily run by 6:00");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("dbt: match per business date");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Matched, missing, mismatched");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Control totals per file");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Finance breaks report");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Case queue for breaks");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("every 15 min");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("60 files a day");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("COPY by date");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("triggers");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("breaks");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Sources");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Peak 500 transactions/s; 15 million a day ≈ 15 GB with the 60 settlement files, about 40 TB over 7 years. Warehouse SQL handles it: no Spark cluster.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Amounts in integer minor units (cents) with an ISO currency code, never floats. Match on transaction id, amount and currency; fees and FX legs are matched on their own.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Each run owns one business date: it recomputes that date and replaces its rows with MERGE, so a rerun never double-counts.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Airflow waits for the 60 expected files; a late or missing file alerts finance operations at 4:00 instead of reconciling partial data.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Files and results are immutable (S3 Object Lock, 7 years); every result row keeps its run id and the file's checksum for auditors.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("A daily batch per business date");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Streaming matching as settlements arrive");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Simple, auditable and safe to rerun");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Settlement files arrive daily anyway");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Breaks are found the next morning, not within minutes");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Banks send files once a day and finance reads the report at 6:00; streaming would add exactly-once state without an earlier decision.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Warehouse SQL or Spark");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("dbt models in the warehouse");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Spark on the lake");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("DuckDB on one machine");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("15 GB a day is small warehouse work");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Finance analysts can read the SQL");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Warehouse credits for every run");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Below about 100 GB a day a Spark cluster is overhead, and the warehouse already holds the ledger.");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Fivetran log-based CDC");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Debezium and Kafka");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("A nightly ledger export");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("No Kafka to run for a daily job");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Reads the WAL, not the live tables");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("Cost per row");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("A vendor handles ledger data: needs a processing agreement");
+/* TRANSLATORS: from the reference solution “Payments reconciliation with exactly-once” */
+N_("At 500 changes/s a managed connector is cheap, and the team's time goes into the matching rules.");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Leaderboard for a small mobile game");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Game app");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Leaderboard API");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Redis sorted sets");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Game servers (authoritative)");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Match results");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Season archiver");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Past seasons (2 years)");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("my rank, neighbours");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("ZREVRANK");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("play a match");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("result by match id");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("ZADD");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("rebuild");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("season end");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("One sorted set per board and season: lb:s12:global, lb:s12:country:BR. Score = points × 10¹⁰ + (10¹⁰ − finish time), so the earlier finisher wins a tie. Rank: ZREVRANK; neighbours: ZREVRANGE rank−5 rank+5.");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+/* xgettext:no-c-format */
+N_("200 results/s × 2 boards = 400 ZADD/s plus about 2 000 reads/s: under 3 % of one Redis (100 000 ops/s). 300 000 players × 2 boards × about 100 B ≈ 60 MB of memory.");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Scores come from authoritative game servers, never from the app, so a cheater cannot post a score. Results are idempotent by match id. Redis has a replica and AOF; if both are lost, the season's sets are rebuilt from PostgreSQL, the source of truth, in minutes.");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Redis sorted sets or SQL ranking");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Redis sorted sets, PostgreSQL as the record");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("ORDER BY score with a window function in PostgreSQL");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Rank and neighbours in O(log n), under a millisecond");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Updates visible at once");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("A second store to keep in step with PostgreSQL");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Ranking 300 000 players per read with SQL gets slow as seasons grow; a sorted set answers in microseconds and is rebuilt from PostgreSQL if lost.");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Streaming pipeline or direct writes");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Direct writes from the game servers");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Kafka and Flink computing ranks");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("Two engineers can run it");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("A few dollars a day");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("No event log for later analytics, unless added");
+/* TRANSLATORS: from the reference solution “Leaderboard for a small mobile game” */
+N_("At 200 updates/s Kafka and Flink would be overkill: more cost and on-call than value. Revisit at about 20 000 updates/s or when analytics needs an event stream.");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Event pipeline for recommendations");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Listener apps");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Kafka: plays, skips, likes");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Flink: recent activity features");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Redis: features and candidates");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Recommendation API");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Home screen requests");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Data lake: raw events, 1 year");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Spark: daily training sets");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Daily model retraining");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("features");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("requests");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("reads");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("served features");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("candidates");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Peak 200 000 events/s × 500 B = 100 MB/s: 48 partitions at 10 MB/s leave about 5× headroom. 5 TB a day raw, about 1 TB as Parquet by date, 365 TB a year.");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Flink keeps each user's last 50 plays and skip rate in a sliding window, keyed by user id; features reach Redis within seconds, well inside 2 minutes.");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("The API logs the features and model version behind every recommendation to Kafka; training joins them with later plays, so training sees what serving saw.");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("If Flink lags, the API serves slightly stale features instead of failing; alert on consumer lag per partition. The daily model and 500 candidates per user are loaded before morning peak.");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Streaming recent-activity features on top of a daily model");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Daily batch features only");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Online learning");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Skips change the next recommendation within minutes");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("A streaming stack to run and keep consistent with training");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Worth it only if an A/B test shows that minute-fresh features beat daily ones on listening time; the design keeps the batch path as the fallback.");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Precomputed candidates re-ranked online with fresh features");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Score the whole catalog per request");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Fully precomputed lists");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Fits 100 ms at p99: one Redis read and a small model");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Candidates are up to a day old");
+/* TRANSLATORS: from the reference solution “Event pipeline for recommendations” */
+N_("Scoring millions of tracks per request cannot meet 100 ms; re-ranking 500 daily candidates with fresh signals can.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Batch data lake for a retailer");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Store POS extracts");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Inventory ERP");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Loyalty CRM");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Online shop orders");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Fivetran");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Raw extracts, 90 days");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Cleaned and conformed");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Sales and stock marts");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Spark: clean, conform");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("dbt: star schema");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Quality gates");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Airflow: nightly DAG");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Store and finance reports");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Demand forecasting");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("nightly files");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("runs");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Bronze (Delta)");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Silver (Delta)");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Gold (Delta)");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("200 GB of new data a day, about 40 GB as Parquet; 80 TB of history. An 8-node Spark cluster processes one day in about an hour, well before 7:00.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("The DAG starts when the last extract lands (sensors, deadline 5:00) and retries each task; an SLA miss at 6:30 pages the on-call engineer.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Gold is a star schema: a sales fact at line-item grain with store, product (SCD type 2), date and customer dimensions; stock snapshots per store and day.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Facts are partitioned by date; each run overwrites its date partitions, so a rerun or backfill touches one day and never duplicates rows.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Quality gates before gold: row counts per store, unique keys, non-null amounts, totals against the POS. A failed check stops publishing and keeps yesterday's gold.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Lakehouse or warehouse");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("A lakehouse: Delta tables on S3, Databricks SQL for analysts");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("A cloud warehouse alone (Snowflake, BigQuery)");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("A lake plus a warehouse");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("80 TB at object-storage prices");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Forecasting reads the same tables from Spark");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("SQL users get a less polished tool than a warehouse");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Table upkeep: compaction and vacuum");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("History is at data-lake scale and forecasting wants files; a managed platform keeps operations small for six engineers.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("One nightly batch");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Streaming sales from the stores");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Matches daily decisions and daily POS extracts");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Cheap and simple to rerun");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Reports show yesterday, not today");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Stores send sales once a day and reports are read each morning; streaming would cost more without an earlier decision.");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Normalize vs denormalize");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("A star schema in gold; wide tables only where a dashboard needs one");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Normalized tables");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("One wide table per subject");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Simple joins for BI tools");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Sales and stock share store, product and date");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("More tables to model than one wide table");
+/* TRANSLATORS: from the reference solution “Batch data lake for a retailer” */
+N_("Analysts slice sales and stock by the same dimensions, so conformed dimensions pay off.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Ride-sharing driver location stream");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Driver apps (1 million online)");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Rider apps");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Location gateway");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Kafka: pings and requests");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Position updater");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Flink: supply and demand");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Redis geo index: latest positions");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Pricing: surge per cell");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Matching service");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Data lake: traces, 1 year");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Spark: ETA models, disputes");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("every 4 s");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("by driver id");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("by cell");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("bad pings");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("every 30 s");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("nearby");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("traces");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Apps");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("250 000 pings/s × 100 B = 25 MB/s; 24 partitions leave 9× headroom. Latest positions: 1 million drivers × 100 B ≈ 100 MB in Redis. About 1 TB of pings a day.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Positions map to H3 cells (about 0.7 km²); the updater overwrites each driver's entry, so a repeated ping is idempotent. Each entry expires after 30 s (TTL), so offline drivers drop out of matching.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Surge on event time: 30 s tumbling windows per cell, watermark 5 s; later pings are skipped for pricing but kept in the lake. Hot downtown cells are split into finer cells.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Traces are personal data: pseudonymous driver ids in the lake, access limited to the disputes and ETA teams, deleted after 1 year or on a GDPR request.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Latest positions in memory");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("A Redis geo index, replicated, without persistence");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Cassandra with a geohash key");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("PostGIS");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Sub-millisecond radius queries");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("100 MB fits easily");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("A failover can lose a few seconds of positions");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Drivers resend every 4 s, so a lost position heals within one interval; durability would cost latency for nothing.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Geohash or H3");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("H3 hexagonal cells");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Geohash");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Fixed city zones");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Equal-area cells with uniform neighbours");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Finer resolution where it is dense");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("A geo library in every service");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Surge compares supply and demand between neighbouring cells; hexagons have one kind of neighbour, so ring queries stay simple.");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Match on positions up to 5 s old");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Ask the driver's phone for its position at match time");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("Matching never waits on a phone");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("A driver may have moved a few hundred metres");
+/* TRANSLATORS: from the reference solution “Ride-sharing driver location stream” */
+N_("The requirement allows 5 s, and the ETA is recomputed when the driver accepts.");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Keeping a product search index fresh");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Catalog database");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Debezium (WAL)");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Kafka: listing changes");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Indexer: coalesce, bulk");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Elasticsearch: products");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Search API");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Shoppers");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Nightly rebuild");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("by listing id");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("partial updates");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("search");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("p99 < 200 ms");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("snapshot from replica");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("new index");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Document id = listing id, so writes are idempotent. Each change carries the source LSN as an external version: a late or replayed update never overwrites a newer one. Price and stock go as partial updates.");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+/* xgettext:no-c-format */
+N_("5 000 changes/s × 1 KB = 5 MB/s: one partition would do, 12 for indexer parallelism. Coalescing per listing in 1-second windows cuts writes by about 40 %; bulk requests of 1 000 documents. A full rebuild of 200 GB takes about 3 hours, so it cannot be the freshness path.");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Nightly: build a new index from a snapshot, replay the Kafka changes since its LSN, then swap the alias; the old index stays a day for rollback. Mapping changes use the same path.");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Freshness target: commit to searchable in under 60 s. Alert on consumer lag and on a canary listing updated every minute. Refresh interval 5 s; the indexer throttles bulk writes when search p99 rises.");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Streaming partial updates plus a nightly rebuild");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Streaming only");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Nightly rebuild only (today)");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Prices and stock searchable within a minute");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("The rebuild repairs any drift and applies mapping changes");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Two code paths to keep in step");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Streaming meets the 60-second target; a periodic rebuild is cheap insurance against missed or buggy updates.");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("5-second refresh interval and bulk batches of 1 000");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("1-second refresh, one request per change");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Several times the indexing throughput");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Fewer segment merges slowing queries");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Up to 5 s more staleness");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("5 s is well within the 60 s budget and keeps search p99 under 200 ms during update bursts.");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("CDC or dual writes");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Log-based CDC from the catalog's WAL");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("The application publishes events (dual write)");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Polling updated_at");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("No missed changes, deletes included");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("No change to the catalog service");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("A connector and a replication slot to watch");
+/* TRANSLATORS: from the reference solution “Keeping a product search index fresh” */
+N_("Dual writes drift when one side fails, and polling misses deletes; the WAL is the record of every change.");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Analytics for an early-stage startup");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("SaaS product");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Production DB (30 GB)");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Stripe (billing)");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("HubSpot (CRM)");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Airbyte, hourly");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Analytics PostgreSQL");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("dbt: users, MRR, churn");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Metabase dashboards");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("logical replication");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("product events");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("50 events/s ≈ 4 million a day, under 1 GB; the production database is 30 GB; everything is under 500 GB after 3 years. PostgreSQL takes 10 000 writes/s: 200× headroom.");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("dbt models: accounts, users, subscriptions, MRR by month, activation (3 key actions in 7 days) and churn, with tests for unique and non-null ids. Cron runs Airbyte and dbt hourly.");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Budget: a managed PostgreSQL with a standby, Airbyte Cloud or a small VM, and Metabase: a few hundred dollars a month, and hours, not weeks, of the part-time data engineer.");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Kafka, Spark and a lake, or PostgreSQL and dbt");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("PostgreSQL, Airbyte, dbt and Metabase");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Kafka, Spark and a data lake, as the CTO proposed");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("One part-time engineer can run it");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("A few hundred dollars a month");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Will need a cloud warehouse as data grows");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("At 50 events/s and 1 GB a day, Kafka and Spark are overkill: they cost more engineering time than they save.");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Stay on PostgreSQL until queries slow down");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Start on BigQuery or Snowflake now");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Nothing new to learn or pay for");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("A migration later");
+/* TRANSLATORS: from the reference solution “Analytics for an early-stage startup” */
+N_("Revisit when dashboard queries take over a minute or data passes about 500 GB; dbt models move to a cloud warehouse almost unchanged.");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Inventory visibility for a grocery chain");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Store tills (300 stores)");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Warehouse system");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Inventory API");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Inventory database");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Read replica");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Online shop");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Nightly export");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Warehouse: 3 years");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Forecasting");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Buyers' reorder reports");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("sales");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("receipts");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("one transaction");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("available stock");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("reserve at checkout");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("10 GB a day");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Append-only movements table keyed by movement id (store, till, sequence): sale, receipt, transfer, adjustment, reservation. The stock row per store and product is updated in the same transaction; available = on hand − reserved.");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Tills keep an outbox while the connection is down and re-send when it is back; the unique movement id makes a re-send a no-op (ON CONFLICT DO NOTHING).");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("1 500 movements/s at peak, about 20 million a day (10 GB): within one PostgreSQL primary, which takes 10 000+ writes/s. 6 million stock rows ≈ 1 GB, in memory. 90 days of movements stay in PostgreSQL, 3 years in the warehouse.");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Weekly cycle counts per store post adjustment movements, and a variance report flags shrinkage: the physical count corrects drift from missed scans.");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Event streaming or one database");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("PostgreSQL with a read replica");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Kafka and a stream processor for stock events");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("A small IT team can run it");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Stock and movements change in one ACID transaction");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Scales up, not out, past about 10 000 writes/s");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("At 1 500 movements/s, Kafka and Flink would be overkill. Revisit at about 10 000 writes/s or when many systems need the movements as a stream.");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("The shop reads a replica a few seconds behind, and reserves on the primary");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Every read on the primary");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("The shop's reads never slow down the tills' writes");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("Stock shown can be seconds old");
+/* TRANSLATORS: from the reference solution “Inventory visibility for a grocery chain” */
+N_("The requirement is 5 minutes; the reservation at checkout is checked on the primary, so an item is never sold twice.");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Video streaming QoE analytics");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Video players");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Load balancer");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Collectors (stateless)");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Kafka: heartbeats");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Raw heartbeats, 30 days");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Analysts (SQL, Python)");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Flink: sessions, rollups");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Druid: 1-minute QoE");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Operations dashboards");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("CDN traffic steering");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("CDN anomaly alerts");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("500 MB/s");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Parquet");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("deep dives");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("by session id");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("slice and dice");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("per-CDN ratios");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("shift traffic");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("15 million viewers ÷ 30 s = 500 000 heartbeats/s × 1 KB = 500 MB/s, 4 Gbps. Kafka: 50 partitions at 10 MB/s, 150 for 3× headroom; 24 h retention × 3 replicas ≈ 50 TB. About 17 TB a day raw.");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Keyed by playback session id: startup time (play to first frame), rebuffering ratio = stall time ÷ watch time, average bitrate, errors. Rolled up each minute by CDN, region, device and title.");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Per CDN and region, rebuffering ratio against the same minute last week; an anomaly for 2 minutes in a row alerts and asks steering to shift traffic.");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Event-time windows with a 30-second watermark; heartbeats later than that reach the lake only.");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Pre-aggregate in Flink or raw into Druid");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("1-minute rollups in Flink over fixed dimensions");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Raw heartbeats into Druid");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+/* xgettext:no-c-format */
+N_("Sampling 10 % of heartbeats");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Alerts computed before storage");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("New dimensions need a job change");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Title × ISP slices too high-cardinality for the live path");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Operations needs a few dimensions within 2 minutes; high-cardinality questions go to the raw lake, where a daily batch can afford them.");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Under extreme peaks, sample heartbeats at the collectors");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Drop nothing and add capacity for the worst peak");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("A regional outage never blinds the dashboards");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+N_("Sampled minutes have wider error bars");
+/* TRANSLATORS: from the reference solution “Video streaming QoE analytics” */
+/* xgettext:no-c-format */
+N_("A QoE ratio is still accurate from a 50 % sample; losing whole regions is not.");

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <langinfo.h>
 #include <unistd.h>
 #include <pango/pangocairo.h>
 #include <glib/gi18n.h>
@@ -20,8 +21,10 @@
 
 #include "plano-export.h"
 #include "plano-format.h"
+#include "plano-interop.h"
 #include "plano-notes.h"
 #include "plano-png.h"
+#include "plano-xml.h"
 
 /* PNG, SVG and PDF of a whole board, cropped to what is drawn plus a margin. The bytes are
  * made in memory and written with the same atomic replace as boards, so that a failure at any
@@ -33,8 +36,8 @@
 
 /**
  * plano_export_format_from_name:
- * @name: "png", "svg", "pdf", "md", "mmd" or "sheet", or a file name ending in one of the
- *   first five
+ * @name: "png", "svg", "pdf", "md", "mmd", "sheet", "excalidraw" or "drawio", or a file name
+ *   ending in one of them but "sheet"
  *
  * Returns: whether @name names a format
  */
@@ -55,6 +58,8 @@ plano_export_format_from_name (const char        *name,
     { "mmd", PLANO_EXPORT_MERMAID },
     { "mermaid", PLANO_EXPORT_MERMAID },
     { "sheet", PLANO_EXPORT_SHEET },
+    { "excalidraw", PLANO_EXPORT_EXCALIDRAW },
+    { "drawio", PLANO_EXPORT_DRAWIO },
   };
   const char *dot;
 
@@ -116,6 +121,20 @@ check_surface (cairo_surface_t  *surface,
                GError          **error)
 {
   cairo_status_t status = cairo_surface_status (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the board: %s"),
+               cairo_status_to_string (status));
+  return FALSE;
+}
+
+static gboolean
+check_context (cairo_t  *cr,
+               GError  **error)
+{
+  cairo_status_t status = cairo_status (cr);
 
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
@@ -292,12 +311,19 @@ write_png (PlanoRenderer            *renderer,
 /* Readers stop at pages of 14 400 pt (200 in): a larger board is drawn smaller. */
 #define PDF_MAX_PAGE 14400.0
 
+/* PDF metadata, the one place a board's text goes into it: cairo writes any Unicode as a PDF
+ * text string, but readers show the title on one line, and some stop at a control character. */
 static void
 set_pdf_metadata (cairo_surface_t *surface,
                   const char      *title)
 {
   if (title != NULL && title[0] != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+    {
+      g_autofree char *cleaned = g_strstrip (plano_text_clean (title, FALSE));
+
+      if (cleaned[0] != '\0')
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, cleaned);
+    }
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Plano " PACKAGE_VERSION);
 }
 
@@ -323,39 +349,63 @@ write_pdf (PlanoRenderer            *renderer,
   cairo_scale (cr, k, k);
   cairo_translate (cr, -area->x, -area->y);
   plano_renderer_draw (renderer, cr, area, render);
+  /* A drawing that fails stops on its context, which the surface does not know. */
+  ok = check_context (cr, error);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  ok = check_surface (surface, error);
+  ok = ok && check_surface (surface, error);
   cairo_surface_destroy (surface);
 
   return ok;
 }
 
-/* The study sheet */
+/* The study sheet: A4 or US Letter, as the paper of the user's locale (LC_PAPER) says or
+ * the caller asks; text in the diagram's own family. */
 
-#define SHEET_WIDTH  595.0   /* A4 in points */
-#define SHEET_HEIGHT 842.0
 #define SHEET_MARGIN 48.0
+#define SHEET_FONT   "Cantarell, Sans"
+/* Tables of more columns than this are stacked: each row a block of "column: value" lines.
+ * Seven columns of trade-offs on a page 500 pt wide would break words in the middle. */
+#define SHEET_MAX_COLUMNS 4
 
 typedef struct
 {
   cairo_t *cr;
   double   y;
+  double   width;   /* of the page */
+  double   height;
 } Sheet;
+
+/* The paper of the user's locale, from glibc's LC_PAPER; A4 elsewhere. */
+static PlanoPaper
+locale_paper (void)
+{
+#ifdef __GLIBC__
+  union { char *string; unsigned int number; } width;
+
+  width.string = nl_langinfo (_NL_PAPER_WIDTH);
+  if (width.number == 216)
+    return PLANO_PAPER_LETTER;
+#endif
+  return PLANO_PAPER_A4;
+}
 
 static PangoLayout *
 sheet_layout (Sheet      *sheet,
               const char *text,
-              const char *font,
+              const char *style,
               double      width)
 {
   PangoLayout *layout = pango_cairo_create_layout (sheet->cr);
+  g_autofree char *font = g_strconcat (SHEET_FONT " ", style, NULL);
   PangoFontDescription *description = pango_font_description_from_string (font);
+  g_autofree char *cleaned = plano_text_clean (text, TRUE);
 
   pango_layout_set_font_description (layout, description);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  /* Words whole: a word is broken only when it is wider than its column on its own. */
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, cleaned, -1);
   pango_font_description_free (description);
 
   return layout;
@@ -366,7 +416,7 @@ static void
 sheet_reserve (Sheet  *sheet,
                double  height)
 {
-  if (sheet->y + height > SHEET_HEIGHT - SHEET_MARGIN && sheet->y > SHEET_MARGIN)
+  if (sheet->y + height > sheet->height - SHEET_MARGIN && sheet->y > SHEET_MARGIN)
     {
       cairo_show_page (sheet->cr);
       sheet->y = SHEET_MARGIN;
@@ -376,11 +426,11 @@ sheet_reserve (Sheet  *sheet,
 static void
 sheet_text (Sheet      *sheet,
             const char *text,
-            const char *font,
+            const char *style,
             double      indent,
             double      space_before)
 {
-  PangoLayout *layout = sheet_layout (sheet, text, font, SHEET_WIDTH - 2 * SHEET_MARGIN - indent);
+  PangoLayout *layout = sheet_layout (sheet, text, style, sheet->width - 2 * SHEET_MARGIN - indent);
   int height;
 
   pango_layout_get_pixel_size (layout, NULL, &height);
@@ -392,20 +442,46 @@ sheet_text (Sheet      *sheet,
   g_object_unref (layout);
 }
 
-/* A table row: equal columns, each cell wrapped, the row as tall as its tallest cell. */
+/* The width @text takes on one line, and that of its widest word. */
 static void
-sheet_row (Sheet   *sheet,
-           GStrv    cells,
-           gboolean header)
+sheet_measure (Sheet      *sheet,
+               const char *text,
+               const char *style,
+               double     *natural,
+               double     *widest_word)
+{
+  PangoLayout *layout = sheet_layout (sheet, text, style, 1);
+  g_auto(GStrv) words = g_strsplit_set (text, " \n", -1);
+  int w;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_pixel_size (layout, &w, NULL);
+  *natural = w;
+  *widest_word = 0;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      pango_layout_set_text (layout, words[i], -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      *widest_word = MAX (*widest_word, w);
+    }
+  g_object_unref (layout);
+}
+
+/* A table row: each cell wrapped in its column, the row as tall as its tallest cell. */
+static void
+sheet_row (Sheet        *sheet,
+           GStrv         cells,
+           const double *columns,
+           gboolean      header)
 {
   guint n = g_strv_length (cells);
-  double column = (SHEET_WIDTH - 2 * SHEET_MARGIN) / MAX (n, 1);
   g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  double x = SHEET_MARGIN;
   int tallest = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      PangoLayout *layout = sheet_layout (sheet, cells[i], header ? "Sans Bold 8" : "Sans 8", column - 6);
+      PangoLayout *layout = sheet_layout (sheet, cells[i], header ? "Bold 8" : "8", columns[i] - 6);
       int height;
 
       pango_layout_get_pixel_size (layout, NULL, &height);
@@ -416,40 +492,139 @@ sheet_row (Sheet   *sheet,
   sheet_reserve (sheet, tallest + 6);
   for (guint i = 0; i < n; i++)
     {
-      cairo_move_to (sheet->cr, SHEET_MARGIN + i * column, sheet->y + 3);
+      cairo_move_to (sheet->cr, x, sheet->y + 3);
       pango_cairo_show_layout (sheet->cr, g_ptr_array_index (layouts, i));
+      x += columns[i];
     }
   sheet->y += tallest + 6;
   cairo_set_source_rgba (sheet->cr, 0, 0, 0, header ? 0.5 : 0.15);
-  cairo_rectangle (sheet->cr, SHEET_MARGIN, sheet->y - 0.5, SHEET_WIDTH - 2 * SHEET_MARGIN, header ? 1 : 0.5);
+  cairo_rectangle (sheet->cr, SHEET_MARGIN, sheet->y - 0.5, sheet->width - 2 * SHEET_MARGIN, header ? 1 : 0.5);
   cairo_fill (sheet->cr);
   cairo_set_source_rgb (sheet->cr, 0, 0, 0);
 }
 
-/* An A4 PDF: the title and the diagram, fitted to the first page, then the study notes. */
+/* A table of a few columns, each as wide as its text asks, and never narrower than its widest
+ * word while the page has room for that. */
+static void
+sheet_columns (Sheet       *sheet,
+               GPtrArray   *rows,
+               double      *columns,
+               guint        n)
+{
+  double total = sheet->width - 2 * SHEET_MARGIN;
+  g_autofree double *natural = g_new0 (double, n);
+  g_autofree double *least = g_new0 (double, n);
+  double sum_natural = 0, sum_least = 0, rest;
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const PlanoBlock *row = g_ptr_array_index (rows, r);
+
+      for (guint i = 0; i < n && row->cells[i] != NULL; i++)
+        {
+          double w, word;
+
+          sheet_measure (sheet, row->cells[i], r == 0 ? "Bold 8" : "8", &w, &word);
+          natural[i] = MAX (natural[i], w + 6);
+          least[i] = MAX (least[i], word + 7);
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      least[i] = MIN (least[i], natural[i]);
+      sum_natural += natural[i];
+      sum_least += least[i];
+    }
+
+  if (sum_least > total)
+    {
+      for (guint i = 0; i < n; i++)
+        columns[i] = total / n;
+      return;
+    }
+  /* Each column its widest word, and what is left shared as the text asks for it. */
+  rest = total - sum_least;
+  for (guint i = 0; i < n; i++)
+    columns[i] = least[i] + (sum_natural > sum_least ? rest * (natural[i] - least[i]) / (sum_natural - sum_least)
+                                                     : rest / n);
+}
+
+/* A table: header and rows side by side when they are few, else each row stacked. */
+static void
+sheet_table (Sheet     *sheet,
+             GPtrArray *rows)
+{
+  const PlanoBlock *header = g_ptr_array_index (rows, 0);
+  guint n = g_strv_length (header->cells);
+
+  sheet->y += 4;
+  if (n <= SHEET_MAX_COLUMNS)
+    {
+      g_autofree double *columns = g_new0 (double, n);
+
+      sheet_columns (sheet, rows, columns, n);
+      for (guint r = 0; r < rows->len; r++)
+        sheet_row (sheet, ((PlanoBlock *) g_ptr_array_index (rows, r))->cells, columns, r == 0);
+      return;
+    }
+
+  for (guint r = 1; r < rows->len; r++)
+    {
+      const PlanoBlock *row = g_ptr_array_index (rows, r);
+
+      sheet_reserve (sheet, 40);
+      sheet_text (sheet, row->cells[0], "Bold 10", 0, r > 1 ? 8 : 2);
+      for (guint i = 1; i < n && row->cells[i] != NULL; i++)
+        {
+          /* TRANSLATORS: a column and its value in a stacked table: "Choice: Kafka" */
+          g_autofree char *line = NULL;
+
+          if (row->cells[i][0] == '\0')
+            continue;
+          line = g_strdup_printf (_("%s: %s"), header->cells[i], row->cells[i]);
+          sheet_text (sheet, line, "9", 12, 1);
+        }
+      cairo_set_source_rgba (sheet->cr, 0, 0, 0, 0.15);
+      cairo_rectangle (sheet->cr, SHEET_MARGIN, sheet->y + 3.5, sheet->width - 2 * SHEET_MARGIN, 0.5);
+      cairo_fill (sheet->cr);
+      cairo_set_source_rgb (sheet->cr, 0, 0, 0);
+      sheet->y += 4;
+    }
+}
+
+/* The title and the diagram, fitted to the first page, then the study notes. */
 static gboolean
 render_sheet (PlanoBoard         *board,
               PlanoRenderer      *renderer,
               const PlanoRect    *area,
               PlanoRenderOptions *render,
+              PlanoPaper          paper,
               GByteArray         *bytes,
               GError            **error)
 {
   g_autoptr(GPtrArray) blocks = plano_notes_build (board);
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, bytes, SHEET_WIDTH, SHEET_HEIGHT);
-  Sheet sheet = { cairo_create (surface), SHEET_MARGIN };
-  double width = SHEET_WIDTH - 2 * SHEET_MARGIN;
-  double height, k;
+  g_autoptr(GPtrArray) table = g_ptr_array_new ();
+  Sheet sheet = { NULL, SHEET_MARGIN, 595, 842 };
+  cairo_surface_t *surface;
+  double width, height, k;
   gboolean ok;
 
+  if (paper == PLANO_PAPER_FROM_LOCALE)
+    paper = locale_paper ();
+  if (paper == PLANO_PAPER_LETTER)
+    sheet.width = 612, sheet.height = 792;
+  width = sheet.width - 2 * SHEET_MARGIN;
+
+  surface = cairo_pdf_surface_create_for_stream (append_cb, bytes, sheet.width, sheet.height);
+  sheet.cr = cairo_create (surface);
   set_pdf_metadata (surface, plano_board_get_title (board));
 
   cairo_set_source_rgb (sheet.cr, 0, 0, 0);
-  sheet_text (&sheet, ((PlanoBlock *) g_ptr_array_index (blocks, 0))->text, "Sans Bold 18", 0, 0);
+  sheet_text (&sheet, ((PlanoBlock *) g_ptr_array_index (blocks, 0))->text, "Bold 18", 0, 0);
   sheet.y += 16;
 
   /* The diagram, as large as the rest of the page allows, never enlarged past 100 %. */
-  height = SHEET_HEIGHT - SHEET_MARGIN - sheet.y;
+  height = sheet.height - SHEET_MARGIN - sheet.y;
   k = MIN (MIN (width / area->w, height / area->h), 0.75);
   cairo_save (sheet.cr);
   cairo_translate (sheet.cr, SHEET_MARGIN + (width - area->w * k) / 2, sheet.y);
@@ -463,7 +638,7 @@ render_sheet (PlanoBoard         *board,
 
   for (guint i = 1; i < blocks->len; i++)
     {
-      const PlanoBlock *block = g_ptr_array_index (blocks, i);
+      PlanoBlock *block = g_ptr_array_index (blocks, i);
       const PlanoBlock *next = i + 1 < blocks->len ? g_ptr_array_index (blocks, i + 1) : NULL;
       g_autofree char *line = NULL;
 
@@ -473,18 +648,18 @@ render_sheet (PlanoBoard         *board,
           if (next != NULL && next->type == PLANO_BLOCK_DIAGRAM)
             break;
           sheet_reserve (&sheet, 60);
-          sheet_text (&sheet, block->text, "Sans Bold 14", 0, sheet.y > SHEET_MARGIN ? 14 : 0);
+          sheet_text (&sheet, block->text, "Bold 14", 0, sheet.y > SHEET_MARGIN ? 14 : 0);
           sheet.y += 4;
           break;
 
         case PLANO_BLOCK_SUBHEADING:
           sheet_reserve (&sheet, 40);
-          sheet_text (&sheet, block->text, "Sans Bold 11", 0, 8);
+          sheet_text (&sheet, block->text, "Bold 11", 0, 8);
           sheet.y += 2;
           break;
 
         case PLANO_BLOCK_PARAGRAPH:
-          sheet_text (&sheet, block->text, "Sans 10", 0, 4);
+          sheet_text (&sheet, block->text, "10", 0, 4);
           break;
 
         case PLANO_BLOCK_BULLET:
@@ -492,14 +667,17 @@ render_sheet (PlanoBoard         *board,
         case PLANO_BLOCK_UNCHECKED:
           line = g_strconcat (block->type == PLANO_BLOCK_BULLET ? "• " :
                               block->type == PLANO_BLOCK_CHECKED ? "☑ " : "☐ ", block->text, NULL);
-          sheet_text (&sheet, line, "Sans 10", 12, 2);
+          sheet_text (&sheet, line, "10", 12, 2);
           break;
 
         case PLANO_BLOCK_TABLE_HEADER:
         case PLANO_BLOCK_TABLE_ROW:
-          if (block->type == PLANO_BLOCK_TABLE_HEADER)
-            sheet.y += 4;
-          sheet_row (&sheet, block->cells, block->type == PLANO_BLOCK_TABLE_HEADER);
+          g_ptr_array_add (table, block);
+          if (next == NULL || next->type != PLANO_BLOCK_TABLE_ROW)
+            {
+              sheet_table (&sheet, table);
+              g_ptr_array_set_size (table, 0);
+            }
           break;
 
         case PLANO_BLOCK_TITLE:
@@ -509,9 +687,10 @@ render_sheet (PlanoBoard         *board,
         }
     }
 
+  ok = check_context (sheet.cr, error);
   cairo_destroy (sheet.cr);
   cairo_surface_finish (surface);
-  ok = check_surface (surface, error);
+  ok = ok && check_surface (surface, error);
   cairo_surface_destroy (surface);
 
   return ok;
@@ -605,6 +784,7 @@ export_renderer (PlanoBoard               *board,
   render->theme = options->theme;
   render->zoom = options->format == PLANO_EXPORT_PNG ? scale : 1;
   render->background = !options->transparent;
+  render->plates = options->transparent;
 
   return g_steal_pointer (&renderer);
 }
@@ -670,8 +850,19 @@ export_to_bytes (PlanoBoard               *board,
       break;
 
     case PLANO_EXPORT_SHEET:
-      if (!render_sheet (board, renderer, &area, &render, bytes, error))
+      if (!render_sheet (board, renderer, &area, &render, options->paper, bytes, error))
         return NULL;
+      break;
+
+    case PLANO_EXPORT_EXCALIDRAW:
+    case PLANO_EXPORT_DRAWIO:
+      {
+        char *text = options->format == PLANO_EXPORT_EXCALIDRAW ? plano_interop_to_excalidraw (renderer)
+                                                                : plano_interop_to_drawio (renderer);
+
+        g_byte_array_unref (bytes);
+        bytes = g_byte_array_new_take ((guint8 *) text, strlen (text));
+      }
       break;
 
     case PLANO_EXPORT_MARKDOWN:

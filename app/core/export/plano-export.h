@@ -20,7 +20,16 @@ typedef enum
   PLANO_EXPORT_MARKDOWN,  /* study notes, with the diagram as an SVG file beside them */
   PLANO_EXPORT_MERMAID,   /* the graph as a Mermaid flowchart */
   PLANO_EXPORT_SHEET,     /* a PDF study sheet: the diagram, then the notes */
+  PLANO_EXPORT_EXCALIDRAW, /* an Excalidraw scene (.excalidraw) */
+  PLANO_EXPORT_DRAWIO,    /* a draw.io diagram (.drawio, uncompressed mxGraph XML) */
 } PlanoExportFormat;
+
+typedef enum
+{
+  PLANO_PAPER_FROM_LOCALE,  /* LC_PAPER: US Letter where it says so, A4 elsewhere */
+  PLANO_PAPER_A4,
+  PLANO_PAPER_LETTER,
+} PlanoPaper;
 
 typedef struct
 {
@@ -29,6 +38,7 @@ typedef struct
   gboolean           transparent;  /* no background */
   PlanoTheme         theme;
   const char        *diagram_link; /* Markdown: the diagram's file name; NULL: no diagram */
+  PlanoPaper         paper;        /* the study sheet's */
 } PlanoExportOptions;
 
 #define PLANO_EXPORT_MARGIN 32.0

@@ -14,6 +14,7 @@
 #include "plano-notes.h"
 #include "plano-report.h"
 #include "plano-review.h"
+#include "plano-xml.h"
 
 /* Study notes: what a candidate keeps after practising a design. The title, the question, the
  * diagram, the interview record step by step, the trade-offs, the review's findings and the
@@ -285,6 +286,39 @@ add_feedback (GPtrArray      *blocks,
   add (blocks, PLANO_BLOCK_PARAGRAPH, plano_report_get_practice (report)->text);
 }
 
+/* Sticky notes: the templates' study hints, and a candidate's own, searchable with the rest. */
+static void
+add_sticky_notes (GPtrArray  *blocks,
+                  PlanoBoard *board)
+{
+  guint n = plano_board_get_n_items (board, PLANO_ITEM_NOTE);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PlanoNote *note = (const PlanoNote *) plano_board_get_item (board, PLANO_ITEM_NOTE, i);
+      const char *about = note->target != NULL ? plano_board_get_label (board, note->target) : NULL;
+      g_autofree char *text = g_strstrip (g_strdup (note->text != NULL ? note->text : ""));
+
+      if (text[0] == '\0')
+        continue;
+      if (!any)
+        add (blocks, PLANO_BLOCK_HEADING, _("Notes"));
+      any = TRUE;
+
+      if (about != NULL && about[0] != '\0')
+        {
+          /* TRANSLATORS: a sticky note in the study notes, and what it points at:
+           * "Keep 7 days to replay (on Kafka)" */
+          g_autofree char *line = g_strdup_printf (_("%s (on %s)"), text, about);
+
+          add (blocks, PLANO_BLOCK_BULLET, line);
+        }
+      else
+        add (blocks, PLANO_BLOCK_BULLET, text);
+    }
+}
+
 static void
 add_tradeoffs (GPtrArray  *blocks,
                PlanoBoard *board)
@@ -394,6 +428,7 @@ plano_notes_build (PlanoBoard *board)
 
   add (blocks, PLANO_BLOCK_HEADING, _("Diagram"));
   add (blocks, PLANO_BLOCK_DIAGRAM, NULL);
+  add_sticky_notes (blocks, board);
 
   if (interview != NULL && plano_interview_get_state (interview) != PLANO_INTERVIEW_IDLE)
     add_interview (blocks, interview);
@@ -411,28 +446,50 @@ plano_notes_build (PlanoBoard *board)
 /* Markdown */
 
 /* Text that reads the same in a viewer as in a text editor: only what Markdown would take for
- * markup is escaped. */
+ * markup is escaped. Each of the text's own lines is a line of the paragraph (a hard break), and
+ * starts with @indent, which keeps it inside a list item. */
 static void
 append_escaped (GString    *out,
                 const char *text,
-                gboolean    in_table)
+                gboolean    in_table,
+                const char *indent)
 {
-  gsize digits = strspn (text, "0123456789");
+  g_autofree char *cleaned = plano_text_clean (text, TRUE);
+  gboolean line_start = TRUE;
 
-  /* What would start a heading, a quote or a list ("1. ", "2) "). */
-  if (!in_table && (strchr ("#>-+*", text[0]) != NULL ||
-                    (digits > 0 && (text[digits] == '.' || text[digits] == ')'))))
-    g_string_append_c (out, '\\');
-
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = cleaned; *p != '\0'; p++)
     {
+      if (line_start && !in_table)
+        {
+          gsize digits = strspn (p, "0123456789");
+
+          /* What would start a heading, a quote or a list ("1. ", "2) "). */
+          if (strchr ("#>-+*=", p[0]) != NULL ||
+              (digits > 0 && (p[digits] == '.' || p[digits] == ')')))
+            g_string_append_c (out, '\\');
+        }
+      line_start = FALSE;
+
       if (*p == '|' && in_table)
         g_string_append (out, "\\|");
+      else if (*p == '\r')
+        continue;
       else if (*p == '\n')
-        g_string_append (out, in_table ? "<br>" : "  \n");
-      else if (*p == '<' && (g_ascii_isalpha (p[1]) || p[1] == '/' || p[1] == '!'))
+        {
+          if (in_table)
+            g_string_append (out, "<br>");
+          else
+            {
+              g_string_append (out, "  \n");
+              g_string_append (out, indent);
+              line_start = TRUE;
+            }
+        }
+      else if (*p == '<' && (g_ascii_isalpha (p[1]) || p[1] == '/' || p[1] == '!' || p[1] == '?'))
         g_string_append (out, "&lt;");
-      else if (*p == '*' || *p == '_' || *p == '`' || *p == '[' || *p == ']')
+      else if (*p == '&' && (g_ascii_isalpha (p[1]) || p[1] == '#'))
+        g_string_append (out, "&amp;");
+      else if (*p == '\\' || *p == '*' || *p == '_' || *p == '`' || *p == '[' || *p == ']')
         {
           g_string_append_c (out, '\\');
           g_string_append_c (out, *p);
@@ -450,7 +507,7 @@ append_cells (GString *out,
   for (guint i = 0; cells[i] != NULL; i++)
     {
       g_string_append_c (out, ' ');
-      append_escaped (out, cells[i], TRUE);
+      append_escaped (out, cells[i], TRUE, "");
       g_string_append (out, " |");
     }
   g_string_append_c (out, '\n');
@@ -494,19 +551,19 @@ plano_notes_to_markdown (PlanoBoard *board,
         {
         case PLANO_BLOCK_TITLE:
           g_string_append (out, "# ");
-          append_escaped (out, block->text, TRUE);
+          append_escaped (out, block->text, TRUE, "");
           g_string_append_c (out, '\n');
           break;
 
         case PLANO_BLOCK_HEADING:
         case PLANO_BLOCK_SUBHEADING:
           g_string_append (out, block->type == PLANO_BLOCK_HEADING ? "## " : "### ");
-          append_escaped (out, block->text, TRUE);
+          append_escaped (out, block->text, TRUE, "");
           g_string_append_c (out, '\n');
           break;
 
         case PLANO_BLOCK_PARAGRAPH:
-          append_escaped (out, block->text, FALSE);
+          append_escaped (out, block->text, FALSE, "");
           g_string_append_c (out, '\n');
           break;
 
@@ -515,7 +572,7 @@ plano_notes_to_markdown (PlanoBoard *board,
         case PLANO_BLOCK_UNCHECKED:
           g_string_append (out, block->type == PLANO_BLOCK_BULLET ? "- " :
                                 block->type == PLANO_BLOCK_CHECKED ? "- [x] " : "- [ ] ");
-          append_escaped (out, block->text, TRUE);
+          append_escaped (out, block->text, FALSE, block->type == PLANO_BLOCK_BULLET ? "  " : "      ");
           g_string_append_c (out, '\n');
           break;
 
@@ -536,7 +593,7 @@ plano_notes_to_markdown (PlanoBoard *board,
             g_autofree char *link = g_uri_escape_string (diagram_link, "/", TRUE);
 
             g_string_append (out, "![");
-            append_escaped (out, title, TRUE);
+            append_escaped (out, title, TRUE, "");
             g_string_append_printf (out, "](%s)\n", link);
           }
           break;
@@ -551,14 +608,34 @@ plano_notes_to_markdown (PlanoBoard *board,
   return g_string_free (out, FALSE);
 }
 
-/* Mermaid */
+/* Mermaid
+ *
+ * Everything a board's text puts into the file goes through three functions, each to the
+ * rules of its place: mermaid_id() for ids, append_label() for labels inside "…", and
+ * append_yaml() for the title in the front matter. Each was checked against mermaid's own
+ * parser, versions 10 and 11 (tests/test-interop.c).
+ */
 
+/* Words mermaid's flowchart grammar takes for keywords wherever an id stands (measured: these
+ * refuse the whole file), and a few more it reserves. */
 static const char * const reserved[] = {
-  "end", "graph", "flowchart", "subgraph", "style", "class", "classDef", "click", "linkStyle",
-  "direction", "default", "call", "href", NULL
+  "end", "graph", "flowchart", "flowchart-elk", "subgraph", "style", "class", "classDef", "click",
+  "linkStyle", "interpolate", "direction", "default", "call", "callback", "href", "accTitle",
+  "accDescr", NULL
 };
 
-/* Mermaid ids are letters, digits and underscores; Plano's may also have . : and -. */
+static gboolean
+is_reserved (const char *id)
+{
+  for (guint i = 0; reserved[i] != NULL; i++)
+    if (g_ascii_strcasecmp (reserved[i], id) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Mermaid ids are letters, digits and underscores, starting with a letter; Plano's may also
+ * have . : and -, and start with any of them. Each Plano id gets one Mermaid id, unique. */
 static const char *
 mermaid_id (GHashTable *ids,
             GHashTable *taken,
@@ -571,7 +648,7 @@ mermaid_id (GHashTable *ids,
     return known;
 
   name = g_string_new (NULL);
-  if (!g_ascii_isalpha (id[0]) || g_strv_contains (reserved, id))
+  if (!g_ascii_isalpha (id[0]) || is_reserved (id))
     g_string_append (name, "n_");
   for (const char *p = id; *p != '\0'; p++)
     g_string_append_c (name, g_ascii_isalnum (*p) || *p == '_' ? *p : '_');
@@ -590,23 +667,62 @@ mermaid_id (GHashTable *ids,
   return g_string_free (name, FALSE);
 }
 
-/* A label inside "…": quotes and the characters Mermaid reads as markup become entities. */
+/* A label inside "…". Mermaid reads a label as HTML, after turning its own entities ("#quot;",
+ * "#35;") into HTML ones: so quotes, and whatever HTML or mermaid would take for markup, become
+ * entities; newlines become <br/>; characters that show nothing are left out. An empty label
+ * would refuse the file (`[""]`): it is @empty, or a space. */
 static void
 append_label (GString    *out,
-              const char *text)
+              const char *text,
+              const char *empty)
 {
+  g_autofree char *cleaned = plano_text_clean (text != NULL ? text : "", TRUE);
+  const char *p;
+
+  g_strstrip (cleaned);
+  p = cleaned[0] != '\0' ? cleaned : empty != NULL && empty[0] != '\0' ? empty : " ";
   g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
+  for (; *p != '\0'; p++)
     switch (*p)
       {
       case '"': g_string_append (out, "#quot;"); break;
       case '#': g_string_append (out, "#35;"); break;
+      case '&': g_string_append (out, "#amp;"); break;
       case '<': g_string_append (out, "#lt;"); break;
       case '>': g_string_append (out, "#gt;"); break;
       case '|': g_string_append (out, "#124;"); break;
+      case '`': g_string_append (out, "#96;"); break;
       case '\n': g_string_append (out, "<br/>"); break;
+      case '\r': break;
       default: g_string_append_c (out, *p); break;
       }
+  g_string_append_c (out, '"');
+}
+
+/* A YAML double-quoted scalar, for the front matter. YAML knows none of C's octal escapes,
+ * which refuse the whole file: characters outside ASCII stay as they are (the file is UTF-8);
+ * only the backslash, the quote and the characters YAML does not allow as they are (controls,
+ * U+FFFE, U+FFFF) are escaped, with \\, \" and \uXXXX. */
+static void
+append_yaml (GString    *out,
+             const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\\')
+        g_string_append (out, "\\\\");
+      else if (c == '"')
+        g_string_append (out, "\\\"");
+      else if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+        g_string_append_printf (out, "\\u%04x", c);
+      else if (c == 0xfffe || c == 0xffff)
+        g_string_append (out, "\\ufffd");
+      else
+        g_string_append_unichar (out, c);
+    }
   g_string_append_c (out, '"');
 }
 
@@ -622,14 +738,20 @@ append_node (GString        *out,
   gboolean stored = kind != NULL && kind->category == PLANO_CATEGORY_STORAGE;
 
   g_string_append_printf (out, "%s%s%s", indent, mermaid_id (ids, taken, node->item.id), stored ? "[(" : "[");
-  append_label (out, plano_board_get_label (board, node->item.id));
+  append_label (out, plano_board_get_label (board, node->item.id),
+                kind != NULL ? plano_kind_get_name (kind) : node->kind);
   g_string_append (out, stored ? ")]\n" : "]\n");
 }
 
-/* The smallest zone that holds all of zone @index, as the tiers of a warehouse lie inside it. */
-static const PlanoZone *
-zone_parent (PlanoBoard *board,
-             guint       index)
+/**
+ * plano_notes_zone_parent:
+ *
+ * Returns: (nullable): the smallest zone that holds all of zone @index, as the tiers of a
+ *   warehouse lie inside it
+ */
+const PlanoZone *
+plano_notes_zone_parent (PlanoBoard *board,
+                         guint       index)
 {
   const PlanoZone *zone = (const PlanoZone *) plano_board_get_item (board, PLANO_ITEM_ZONE, index);
   const PlanoZone *parent = NULL;
@@ -671,19 +793,19 @@ append_zone (GString         *out,
         g_ptr_array_add (nodes, (gpointer) node);
     }
   for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_ZONE); i++)
-    if (zone_parent (board, i) == zone)
+    if (plano_notes_zone_parent (board, i) == zone)
       g_ptr_array_add (zones, (gpointer) plano_board_get_item (board, PLANO_ITEM_ZONE, i));
 
   if (nodes->len == 0 && zones->len == 0)
     {
       g_string_append_printf (out, "%s%s[[", indent, mermaid_id (ids, taken, zone->item.id));
-      append_label (out, zone->label != NULL ? zone->label : "");
+      append_label (out, zone->label, NULL);
       g_string_append (out, "]]\n");
       return;
     }
 
   g_string_append_printf (out, "%ssubgraph %s[", indent, mermaid_id (ids, taken, zone->item.id));
-  append_label (out, zone->label != NULL ? zone->label : "");
+  append_label (out, zone->label, NULL);
   g_string_append (out, "]\n");
   for (guint i = 0; i < zones->len; i++)
     append_zone (out, ids, taken, board, g_ptr_array_index (zones, i), depth + 1);
@@ -713,7 +835,8 @@ mermaid_arrow (const char *kind)
  * plano_notes_to_mermaid:
  *
  * Returns: (transfer full): the board as a Mermaid flowchart: components with their labels,
- *   zones as subgraphs, connections with their labels, their kind shown by the arrow
+ *   zones as subgraphs, connections with their labels, their kind shown by the arrow, sticky
+ *   notes as boxes of their own
  */
 char *
 plano_notes_to_mermaid (PlanoBoard *board)
@@ -725,18 +848,19 @@ plano_notes_to_mermaid (PlanoBoard *board)
   guint n_nodes = plano_board_get_n_items (board, PLANO_ITEM_NODE);
   guint n_zones = plano_board_get_n_items (board, PLANO_ITEM_ZONE);
   guint n_edges = plano_board_get_n_items (board, PLANO_ITEM_EDGE);
+  guint n_notes = plano_board_get_n_items (board, PLANO_ITEM_NOTE);
 
   if (title != NULL && title[0] != '\0')
     {
-      g_autofree char *escaped = g_strescape (title, NULL);
-
-      g_string_append_printf (out, "---\ntitle: \"%s\"\n---\n", escaped);
+      g_string_append (out, "---\ntitle: ");
+      append_yaml (out, title);
+      g_string_append (out, "\n---\n");
     }
   g_string_append (out, "flowchart LR\n");
   g_string_append (out, "  %% ==> stream, -.-> batch or CDC, <--> replication, --> flow or request\n");
 
   for (guint z = 0; z < n_zones; z++)
-    if (zone_parent (board, z) == NULL)
+    if (plano_notes_zone_parent (board, z) == NULL)
       append_zone (out, ids, taken, board, (const PlanoZone *) plano_board_get_item (board, PLANO_ITEM_ZONE, z), 1);
 
   for (guint i = 0; i < n_nodes; i++)
@@ -757,11 +881,29 @@ plano_notes_to_mermaid (PlanoBoard *board)
       if (edge->label != NULL && edge->label[0] != '\0')
         {
           g_string_append_c (out, '|');
-          append_label (out, edge->label);
+          append_label (out, edge->label, NULL);
           g_string_append_c (out, '|');
         }
       g_string_append_printf (out, " %s\n", to);
     }
+
+  /* Sticky notes: boxes of their own, drawn as notes, tied by a plain dotted line to what they
+   * point at when that is a component or a zone. */
+  for (guint i = 0; i < n_notes; i++)
+    {
+      const PlanoNote *note = (const PlanoNote *) plano_board_get_item (board, PLANO_ITEM_NOTE, i);
+      const PlanoItem *target = note->target != NULL ? plano_board_lookup (board, note->target) : NULL;
+      const char *id = mermaid_id (ids, taken, note->item.id);
+
+      g_string_append_printf (out, "  %s[", id);
+      append_label (out, note->text, NULL);
+      g_string_append (out, "]\n");
+      if (target != NULL && (target->type == PLANO_ITEM_NODE || target->type == PLANO_ITEM_ZONE))
+        g_string_append_printf (out, "  %s -.- %s\n", id, mermaid_id (ids, taken, target->id));
+      g_string_append_printf (out, "  class %s note\n", id);
+    }
+  if (n_notes > 0)
+    g_string_append (out, "  classDef note fill:#fff5a5,stroke:#e5c96a,color:#403300\n");
 
   return g_string_free (out, FALSE);
 }

@@ -38,5 +38,7 @@ GPtrArray *plano_notes_build        (PlanoBoard  *board);
 char      *plano_notes_to_markdown  (PlanoBoard  *board,
                                      const char  *diagram_link);
 char      *plano_notes_to_mermaid   (PlanoBoard  *board);
+const PlanoZone *plano_notes_zone_parent (PlanoBoard *board,
+                                     guint       index);
 
 G_END_DECLS

@@ -18,14 +18,17 @@
 #include "plano-board-private.h"
 #include "plano-catalog.h"
 #include "plano-format.h"
-#include "plano-json-private.h"
 
 /* Reads and writes the .plano format of FORMAT.md, version 1.
  *
- * The reader refuses a bad board with one error that names the JSON path of the problem. It
- * checks the bytes (UTF-8, nesting depth) before parsing them with plano-json, and reads the
- * board from plano-json's values; only the interview record and the view become json-glib
- * trees, which the board keeps.
+ * The reader refuses a bad board with one error that names the JSON path of the problem. The
+ * bytes are checked before json-glib parses them, for what json-glib cannot be trusted with:
+ * its parser recurses once per level of nesting and overflows the stack on a deep enough file,
+ * and it takes more than JSON, some of it wrongly (an escape such as \777 decodes to bytes
+ * that are not UTF-8, 010 reads as the octal 8, an integer past 64 bits wraps around). What
+ * passes the checks is JSON as RFC 8259 has it, plus a byte order mark and control characters
+ * written raw inside strings, which json-glib read from the first version of Plano on.
+ * json-glib builds the tree and the items are read from it.
  *
  * The writer produces the members in FORMAT.md's order with two-space indentation and
  * coordinates rounded to two decimals, so that files diff cleanly; json-glib's generator can
@@ -108,6 +111,31 @@ pop (Reader *reader,
 
 /* Checks of the raw bytes */
 
+#define BYTE_ORDER_MARK "\xef\xbb\xbf"
+
+/* 3 when the @length bytes of @data start with a byte order mark, which json-glib skips. */
+static gsize
+byte_order_mark_length (const char *data,
+                        gsize       length)
+{
+  return length >= 3 && memcmp (data, BYTE_ORDER_MARK, 3) == 0 ? 3 : 0;
+}
+
+/* What the checks of the bytes found for the reader to act on. */
+typedef struct
+{
+  GArray   *big_integers;   /* offsets of integers too large for 64 bits, or NULL */
+  gboolean  check_values;   /* a string or a number may break the limits of check_tree() */
+} Findings;
+
+static void
+findings_clear (Findings *findings)
+{
+  g_clear_pointer (&findings->big_integers, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Findings, findings_clear)
+
 /* The line of byte @offset, counted only for an error message. */
 static guint
 line_at (const char *data,
@@ -122,15 +150,228 @@ line_at (const char *data,
   return line;
 }
 
+/* Refuses the bytes with the line and column of byte @offset; the column counts characters,
+ * and a byte order mark is not one.
+ */
+static gboolean
+fail_at (const char  *data,
+         gsize        offset,
+         const char  *reason,
+         GError     **error)
+{
+  gsize start = offset;
+  gsize skip = byte_order_mark_length (data, offset);
+
+  while (start > skip && data[start - 1] != '\n')
+    start--;
+
+  g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
+               _("line %u, column %u: not valid JSON: %s"), line_at (data, offset),
+               (guint) g_utf8_strlen (data + start, offset - start) + 1, reason);
+  return FALSE;
+}
+
+static gboolean
+is_hex (const char *data,
+        gsize       length,
+        gsize       offset)
+{
+  return offset < length && g_ascii_isxdigit (data[offset]);
+}
+
+/* Reads the \uXXXX escape at @offset into *@out; where there is none, *@bad is the first byte
+ * that does not fit.
+ */
+static gboolean
+read_unicode_escape (const char *data,
+                     gsize       length,
+                     gsize       offset,
+                     gunichar   *out,
+                     gsize      *bad)
+{
+  gunichar c = 0;
+
+  if (offset + 1 >= length || data[offset] != '\\' || data[offset + 1] != 'u')
+    {
+      *bad = offset;
+      return FALSE;
+    }
+
+  for (gsize i = offset + 2; i < offset + 6; i++)
+    {
+      if (!is_hex (data, length, i))
+        {
+          *bad = i;
+          return FALSE;
+        }
+      c = c * 16 + g_ascii_xdigit_value (data[i]);
+    }
+
+  *out = c;
+  return TRUE;
+}
+
+/* The escape whose backslash is at *@i: one of JSON's, with a surrogate only as the first half
+ * of a pair that is all there. json-glib takes any other character after a backslash (\q is q,
+ * \777 the byte 0xff) and turns a lone surrogate into bytes that are not UTF-8. On success *@i
+ * is the escape's last byte.
+ */
+static gboolean
+check_escape (const char  *data,
+              gsize        length,
+              gsize       *i,
+              GError     **error)
+{
+  gsize bad;
+  gunichar c;
+
+  if (*i + 1 >= length)
+    return TRUE; /* json-glib says the string is not closed */
+
+  switch (data[*i + 1])
+    {
+    case '"':
+    case '\\':
+    case '/':
+    case 'b':
+    case 'f':
+    case 'n':
+    case 'r':
+    case 't':
+      *i += 1;
+      return TRUE;
+
+    case 'u':
+      if (!read_unicode_escape (data, length, *i, &c, &bad))
+        return fail_at (data, bad, _("not a valid escape in a string"), error);
+
+      if (c >= 0xdc00 && c <= 0xdfff)
+        return fail_at (data, *i + 6, _("not a valid escape in a string"), error);
+
+      if (c >= 0xd800 && c <= 0xdbff)
+        {
+          if (!read_unicode_escape (data, length, *i + 6, &c, &bad))
+            return fail_at (data, *i + 6, _("not a valid escape in a string"), error);
+          if (c < 0xdc00 || c > 0xdfff)
+            return fail_at (data, *i + 12, _("not a valid escape in a string"), error);
+          *i += 6;
+        }
+
+      *i += 5;
+      return TRUE;
+
+    default:
+      return fail_at (data, *i + 1, _("not a valid escape in a string"), error);
+    }
+}
+
+/* The number that starts at *@i, spelt as JSON has it: json-glib also takes 01 (and reads 010
+ * as the octal 8), 1., .5, "- 1" and 0x1f. On success *@i is the byte after it.
+ */
+static gboolean
+check_number (const char  *data,
+              gsize        length,
+              gsize       *i,
+              Findings    *findings,
+              GError     **error)
+{
+  gsize start = *i;
+  gsize p = start;
+  gsize digits;
+  gsize exponent = 0;
+  gboolean integer = TRUE;
+
+  if (data[p] == '-')
+    p++;
+
+  digits = p;
+  if (p < length && data[p] == '0')
+    p++;
+  else if (p < length && data[p] >= '1' && data[p] <= '9')
+    while (p < length && g_ascii_isdigit (data[p]))
+      p++;
+  else
+    return fail_at (data, p, _("not a valid number"), error);
+  digits = p - digits;
+
+  if (p < length && data[p] == '.')
+    {
+      integer = FALSE;
+      p++;
+      if (p >= length || !g_ascii_isdigit (data[p]))
+        return fail_at (data, p, _("not a valid number"), error);
+      while (p < length && g_ascii_isdigit (data[p]))
+        p++;
+    }
+
+  if (p < length && (data[p] == 'e' || data[p] == 'E'))
+    {
+      integer = FALSE;
+      p++;
+      gboolean negative = p < length && data[p] == '-';
+
+      if (p < length && (data[p] == '+' || data[p] == '-'))
+        p++;
+      if (p >= length || !g_ascii_isdigit (data[p]))
+        return fail_at (data, p, _("not a valid number"), error);
+      for (; p < length && g_ascii_isdigit (data[p]); p++)
+        if (!negative)
+          exponent = MIN (exponent * 10 + (data[p] - '0'), 1000);
+    }
+
+  if (p < length && (g_ascii_isalnum (data[p]) || data[p] == '.' || data[p] == '+' ||
+                     data[p] == '-'))
+    return fail_at (data, p, _("not a valid number"), error);
+
+  /* Below 10^300 a number is finite. */
+  if (digits + exponent >= 300)
+    findings->check_values = TRUE;
+
+  /* G_MAXINT64 has 19 digits; -G_MININT64 is one more. */
+  if (integer && digits >= 19)
+    {
+      const char *limit = data[start] == '-' ? "9223372036854775808" : "9223372036854775807";
+
+      if (digits > 19 || memcmp (data + p - 19, limit, 19) > 0)
+        {
+          if (findings->big_integers == NULL)
+            findings->big_integers = g_array_new (FALSE, FALSE, sizeof (gsize));
+          g_array_append_val (findings->big_integers, start);
+        }
+    }
+
+  *i = p;
+  return TRUE;
+}
+
+/* What JSON has outside strings and numbers: white space, punctuation, and the letters of true,
+ * false and null. Anything else is a liberty json-glib takes (comments, single quotes, NaN,
+ * "var x = …") or not JSON at all.
+ */
+static const gboolean outside_strings[256] = {
+  [' '] = TRUE, ['\t'] = TRUE, ['\r'] = TRUE, ['\n'] = TRUE,
+  ['{'] = TRUE, ['}'] = TRUE, ['['] = TRUE, [']'] = TRUE, [','] = TRUE, [':'] = TRUE,
+  ['a'] = TRUE, ['e'] = TRUE, ['f'] = TRUE, ['l'] = TRUE, ['n'] = TRUE, ['r'] = TRUE,
+  ['s'] = TRUE, ['t'] = TRUE, ['u'] = TRUE,
+};
+
+/* Before json-glib sees the bytes: they are UTF-8, hold more than white space, nest no deeper
+ * than MAX_DEPTH levels, and stop after the top-level value; what is outside strings is JSON
+ * punctuation, the letters of true, false and null, and numbers as JSON spells them; escapes
+ * are JSON's. json-glib checks the rest: that the values, commas and colons are in their
+ * places.
+ */
 static gboolean
 check_bytes (const char  *data,
              gsize        length,
+             Findings    *findings,
              GError     **error)
 {
   const char *end = NULL;
   guint depth = 0;
-  gboolean in_string = FALSE;
   gboolean only_space = TRUE;
+  gboolean closed = FALSE;
+  gsize i;
 
   if (!g_utf8_validate_len (data, length, &end))
     {
@@ -139,29 +380,61 @@ check_bytes (const char  *data,
       return FALSE;
     }
 
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
+  i = byte_order_mark_length (data, length);
 
-      if (in_string)
+  while (i < length)
+    {
+      guchar c = data[i];
+
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
+          i++;
           continue;
         }
 
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          only_space = FALSE;
-          break;
+      only_space = FALSE;
 
-        case '[':
-        case '{':
-          only_space = FALSE;
+      if (closed)
+        return fail_at (data, i, _("more text after the end of the JSON value"), error);
+
+      if (c == '"')
+        {
+          gsize start = i;
+
+          for (i++; i < length && data[i] != '"'; i++)
+            if (data[i] == '\\' && !check_escape (data, length, &i, error))
+              return FALSE;
+
+          /* No fewer bytes than characters. */
+          if (i - start - 1 > MAX_STRING_LEN)
+            findings->check_values = TRUE;
+          i++;
+          continue;
+        }
+
+      if (c == '-' || g_ascii_isdigit (c))
+        {
+          if (!check_number (data, length, &i, findings, error))
+            return FALSE;
+          continue;
+        }
+
+      if (!outside_strings[c])
+        {
+          gunichar u = g_utf8_get_char (data + i);
+          char character[16] = { 0, };
+          g_autofree char *reason = NULL;
+
+          if (g_unichar_isprint (u))
+            g_unichar_to_utf8 (u, character);
+          else
+            g_snprintf (character, sizeof character, "U+%04X", u);
+          reason = g_strdup_printf (_("“%s” cannot appear outside a string"), character);
+          return fail_at (data, i, reason, error);
+        }
+
+      if (c == '[' || c == '{')
+        {
           if (++depth > MAX_DEPTH)
             {
               g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
@@ -169,23 +442,13 @@ check_bytes (const char  *data,
                            MAX_DEPTH);
               return FALSE;
             }
-          break;
-
-        case ']':
-        case '}':
-          if (depth > 0)
-            depth--;
-          break;
-
-        case ' ':
-        case '\t':
-        case '\r':
-        case '\n':
-          break;
-
-        default:
-          only_space = FALSE;
         }
+      else if ((c == ']' || c == '}') && depth > 0)
+        {
+          closed = --depth == 0;
+        }
+
+      i++;
     }
 
   if (only_space)
@@ -198,68 +461,225 @@ check_bytes (const char  *data,
   return TRUE;
 }
 
+/* json-glib reads an integer past 64 bits wrapped around (99999999999999999999 as -1). The
+ * integers at @offsets of @data are written over, in place, with the same number as digits
+ * and a power of ten, which json-glib reads as the double nearest to it; spaces fill the rest,
+ * so that lines and columns stay where they were.
+ */
+static void
+rewrite_big_integers (char   *data,
+                      gsize   length,
+                      GArray *offsets)
+{
+  for (guint k = 0; k < offsets->len; k++)
+    {
+      gsize start = g_array_index (offsets, gsize, k);
+      gsize end = start + 1;
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *integer = NULL;
+      double value;
+
+      while (end < length && g_ascii_isdigit (data[end]))
+        end++;
+      integer = g_strndup (data + start, end - start);
+      value = g_ascii_strtod (integer, NULL);
+
+      if (isfinite (value))
+        {
+          /* "-9.2233720368547758e+18": 17 significant digits, enough for any double. */
+          char mantissa[G_ASCII_DTOSTR_BUF_SIZE];
+          const char *e;
+
+          g_ascii_formatd (mantissa, sizeof mantissa, "%.16e", value);
+          e = strchr (mantissa, 'e');
+          g_assert (e != NULL);
+
+          for (const char *p = mantissa; p < e; p++)
+            if (*p != '.')
+              g_string_append_c (text, *p);
+          g_string_append_printf (text, "e%d", atoi (e + 1) - 16);
+        }
+      else
+        {
+          /* Past the largest double: check_tree() refuses it as not finite. */
+          g_string_append (text, value < 0 ? "-1e999" : "1e999");
+        }
+
+      /* The integer had at least 19 digits; its new spelling takes at most 19 bytes. */
+      g_assert (text->len <= end - start);
+      memset (data + start, ' ', end - start);
+      memcpy (data + start, text->str, text->len);
+    }
+}
+
+/* Where json-glib stopped on a syntax error, read while its scanner is there. */
+typedef struct
+{
+  guint line;
+  guint position;   /* bytes into the line */
+} SyntaxErrorPlace;
+
+static void
+parser_error_cb (JsonParser   *parser,
+                 const GError *error,
+                 gpointer      user_data)
+{
+  SyntaxErrorPlace *place = user_data;
+
+  place->line = json_parser_get_current_line (parser);
+  place->position = json_parser_get_current_pos (parser);
+}
+
+/* json-glib says "<data>:3:14: Parse error: unexpected character `,'" (or the same in the
+ * user's language): the reason is what follows the second ": ".
+ */
+static const char *
+syntax_error_reason (const char *message)
+{
+  const char *p = message;
+
+  if (!g_str_has_prefix (p, "<data>:"))
+    return message;
+
+  p += strlen ("<data>:");
+  while (g_ascii_isdigit (*p) || *p == ':')
+    p++;
+  p = strstr (p, ": ");
+
+  return p != NULL ? p + 2 : message;
+}
+
+/* The same error in Plano's words, with the column in characters. */
+static void
+set_syntax_error (const char             *data,
+                  gsize                   length,
+                  const SyntaxErrorPlace *place,
+                  const GError           *parse_error,
+                  GError                **error)
+{
+  const char *reason = syntax_error_reason (parse_error->message);
+  gsize start = byte_order_mark_length (data, length);
+  gsize end;
+
+  if (place->line == 0)
+    {
+      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
+                   _("not valid JSON: %s"), reason);
+      return;
+    }
+
+  for (guint line = 1; line < place->line && start < length; start++)
+    if (data[start] == '\n')
+      line++;
+
+  end = MIN (start + MAX (place->position, 1) - 1, length);
+  fail_at (data, end, reason, error);
+}
+
+static JsonNode *
+parse (const char  *data,
+       gsize        length,
+       GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) parse_error = NULL;
+  SyntaxErrorPlace place = { 0, };
+  JsonNode *root;
+
+  g_signal_connect (parser, "error", G_CALLBACK (parser_error_cb), &place);
+
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      set_syntax_error (data, length, &place, parse_error, error);
+      return NULL;
+    }
+
+  root = json_parser_steal_root (parser);
+  if (root == NULL)
+    g_set_error_literal (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
+                         _("the file is empty"));
+
+  return root;
+}
+
 /* A walk over the whole tree for the rules that hold everywhere: strings no longer than
- * 100 000 characters and only finite numbers. Strings and member names need no UTF-8 check:
- * the bytes were checked before parsing, and the parser decodes escapes to whole characters.
+ * 100 000 characters and only finite numbers. It is needed only when the bytes have a string or
+ * a number that may break them (check_bytes() says). Strings and member names need no UTF-8
+ * check: the bytes and their escapes were checked before parsing.
  *
  * With a %NULL @reader the walk only says whether the tree passes; building the path of every
  * value would cost more than the checks, so it is done again with the reader for a tree that
  * does not pass.
  */
 static gboolean
-check_tree (Reader                *reader,
-            const PlanoJsonValue  *value,
-            GError               **error)
+check_tree (Reader    *reader,
+            JsonNode  *node,
+            GError   **error)
 {
-  switch (value->type)
+  switch (JSON_NODE_TYPE (node))
     {
-    case PLANO_JSON_OBJECT:
-      for (guint i = 0; i < value->n; i++)
-        {
-          gsize len = reader != NULL ? push_member (reader, value->members[i].name) : 0;
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
 
-          if (!check_tree (reader, &value->members[i].value, error))
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            gsize len = reader != NULL ? push_member (reader, name) : 0;
+
+            if (!check_tree (reader, member, error))
+              return FALSE;
+            if (reader != NULL)
+              pop (reader, len);
+          }
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        for (guint i = 0; i < n; i++)
+          {
+            gsize len = reader != NULL ? push_index (reader, i) : 0;
+
+            if (!check_tree (reader, json_array_get_element (array, i), error))
+              return FALSE;
+            if (reader != NULL)
+              pop (reader, len);
+          }
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_STRING)
+          {
+            const char *s = json_node_get_string (node);
+
+            if (strlen (s) > MAX_STRING_LEN && g_utf8_strlen (s, -1) > MAX_STRING_LEN)
+              {
+                if (reader != NULL)
+                  set_path_error (reader, error, _("string longer than %u characters"),
+                                  MAX_STRING_LEN);
+                return FALSE;
+              }
+          }
+        else if (type == G_TYPE_DOUBLE && !isfinite (json_node_get_double (node)))
+          {
+            if (reader != NULL)
+              set_path_error (reader, error, _("not a finite number"));
             return FALSE;
-          if (reader != NULL)
-            pop (reader, len);
-        }
+          }
+      }
       break;
 
-    case PLANO_JSON_ARRAY:
-      for (guint i = 0; i < value->n; i++)
-        {
-          gsize len = reader != NULL ? push_index (reader, i) : 0;
-
-          if (!check_tree (reader, &value->elements[i], error))
-            return FALSE;
-          if (reader != NULL)
-            pop (reader, len);
-        }
-      break;
-
-    case PLANO_JSON_STRING:
-      if (strlen (value->string) > MAX_STRING_LEN &&
-          g_utf8_strlen (value->string, -1) > MAX_STRING_LEN)
-        {
-          if (reader != NULL)
-            set_path_error (reader, error, _("string longer than %u characters"),
-                            MAX_STRING_LEN);
-          return FALSE;
-        }
-      break;
-
-    case PLANO_JSON_DOUBLE:
-      if (!isfinite (value->number))
-        {
-          if (reader != NULL)
-            set_path_error (reader, error, _("not a finite number"));
-          return FALSE;
-        }
-      break;
-
-    case PLANO_JSON_NULL:
-    case PLANO_JSON_BOOLEAN:
-    case PLANO_JSON_INTEGER:
+    case JSON_NODE_NULL:
     default:
       break;
     }
@@ -271,19 +691,38 @@ check_tree (Reader                *reader,
  * error when @required and leaves @out alone otherwise.
  */
 
-static const PlanoJsonValue *
-get_member_node (Reader                *reader,
-                 const PlanoJsonValue  *object,
-                 const char            *name,
-                 gboolean               required,
-                 gsize                 *len,
-                 GError               **error)
+static gboolean
+holds_type (JsonNode *node,
+            GType     type)
 {
-  const PlanoJsonValue *node = plano_json_object_get (object, name);
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+static gboolean
+is_number (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+static JsonNode *
+get_member_node (Reader      *reader,
+                 JsonObject  *object,
+                 const char  *name,
+                 gboolean     required,
+                 gsize       *len,
+                 GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
 
   *len = push_member (reader, name);
 
-  if (node == NULL || (node->type == PLANO_JSON_NULL && !required))
+  if (node == NULL || (JSON_NODE_HOLDS_NULL (node) && !required))
     {
       if (required)
         set_path_error (reader, error, _("missing"));
@@ -293,22 +732,22 @@ get_member_node (Reader                *reader,
   return node;
 }
 
-/* Looks up the optional member @name of @object, which must hold a @type value. Returns FALSE
+/* Looks up the optional member @name of @object, which must hold a @type node. Returns FALSE
  * with @expected as the error when it holds something else; TRUE otherwise, with *@out NULL
  * when the member is absent. When *@out is set, the path names the member until the caller
  * pops *@len.
  */
 static gboolean
-get_optional (Reader                 *reader,
-              const PlanoJsonValue   *object,
-              const char             *name,
-              PlanoJsonType           type,
-              const char             *expected,
-              const PlanoJsonValue  **out,
-              gsize                  *len,
-              GError                **error)
+get_optional (Reader        *reader,
+              JsonObject    *object,
+              const char    *name,
+              JsonNodeType   type,
+              const char    *expected,
+              JsonNode     **out,
+              gsize         *len,
+              GError       **error)
 {
-  const PlanoJsonValue *node = get_member_node (reader, object, name, FALSE, len, error);
+  JsonNode *node = get_member_node (reader, object, name, FALSE, len, error);
 
   *out = NULL;
 
@@ -318,7 +757,7 @@ get_optional (Reader                 *reader,
       return TRUE;
     }
 
-  if (node->type != type)
+  if (JSON_NODE_TYPE (node) != type)
     {
       set_path_error (reader, error, "%s", expected);
       return FALSE;
@@ -330,15 +769,15 @@ get_optional (Reader                 *reader,
 }
 
 static gboolean
-get_string (Reader                *reader,
-            const PlanoJsonValue  *object,
-            const char            *name,
-            gboolean               required,
-            char                 **out,
-            GError               **error)
+get_string (Reader      *reader,
+            JsonObject  *object,
+            const char  *name,
+            gboolean     required,
+            char       **out,
+            GError     **error)
 {
   gsize len;
-  const PlanoJsonValue *node = get_member_node (reader, object, name, required, &len, error);
+  JsonNode *node = get_member_node (reader, object, name, required, &len, error);
 
   if (node == NULL)
     {
@@ -346,14 +785,14 @@ get_string (Reader                *reader,
       return !required;
     }
 
-  if (node->type != PLANO_JSON_STRING)
+  if (!holds_type (node, G_TYPE_STRING))
     {
       set_path_error (reader, error, _("expected a string"));
       return FALSE;
     }
 
   g_free (*out);
-  *out = g_strdup (node->string);
+  *out = g_strdup (json_node_get_string (node));
   pop (reader, len);
 
   return TRUE;
@@ -388,17 +827,17 @@ check_range (Reader  *reader,
 }
 
 static gboolean
-get_number (Reader                *reader,
-            const PlanoJsonValue  *object,
-            const char            *name,
-            gboolean               required,
-            Range                  range,
-            double                *out,
-            gboolean              *found,
-            GError               **error)
+get_number (Reader      *reader,
+            JsonObject  *object,
+            const char  *name,
+            gboolean     required,
+            Range        range,
+            double      *out,
+            gboolean    *found,
+            GError     **error)
 {
   gsize len;
-  const PlanoJsonValue *node = get_member_node (reader, object, name, required, &len, error);
+  JsonNode *node = get_member_node (reader, object, name, required, &len, error);
 
   if (node == NULL)
     {
@@ -406,13 +845,13 @@ get_number (Reader                *reader,
       return !required;
     }
 
-  if (!plano_json_is_number (node))
+  if (!is_number (node))
     {
       set_path_error (reader, error, _("expected a number"));
       return FALSE;
     }
 
-  *out = plano_json_get_number (node);
+  *out = json_node_get_double (node);
   if (!check_range (reader, *out, range, error))
     return FALSE;
 
@@ -424,36 +863,40 @@ get_number (Reader                *reader,
 }
 
 static gboolean
-get_strv (Reader                *reader,
-          const PlanoJsonValue  *object,
-          const char            *name,
-          GStrv                 *out,
-          GError               **error)
+get_strv (Reader      *reader,
+          JsonObject  *object,
+          const char  *name,
+          GStrv       *out,
+          GError     **error)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
-  const PlanoJsonValue *array;
+  JsonArray *array;
+  JsonNode *node;
+  guint n;
   gsize len;
 
-  if (!get_optional (reader, object, name, PLANO_JSON_ARRAY, _("expected an array of strings"),
-                     &array, &len, error))
+  if (!get_optional (reader, object, name, JSON_NODE_ARRAY, _("expected an array of strings"),
+                     &node, &len, error))
     return FALSE;
-  if (array == NULL)
+  if (node == NULL)
     return TRUE;
 
   builder = g_strv_builder_new ();
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
 
-  for (guint i = 0; i < array->n; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const PlanoJsonValue *element = &array->elements[i];
+      JsonNode *element = json_array_get_element (array, i);
       gsize index_len = push_index (reader, i);
 
-      if (element->type != PLANO_JSON_STRING)
+      if (!holds_type (element, G_TYPE_STRING))
         {
           set_path_error (reader, error, _("expected a string"));
           return FALSE;
         }
 
-      g_strv_builder_add (builder, element->string);
+      g_strv_builder_add (builder, json_node_get_string (element));
       pop (reader, index_len);
     }
 
@@ -464,48 +907,47 @@ get_strv (Reader                *reader,
 }
 
 static gboolean
-get_props (Reader                *reader,
-           const PlanoJsonValue  *object,
-           GArray               **out,
-           GError               **error)
+get_props (Reader      *reader,
+           JsonObject  *object,
+           GArray     **out,
+           GError     **error)
 {
-  const PlanoJsonValue *node;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+  JsonNode *node;
   gsize len;
 
-  if (!get_optional (reader, object, "props", PLANO_JSON_OBJECT, _("expected an object"),
+  if (!get_optional (reader, object, "props", JSON_NODE_OBJECT, _("expected an object"),
                      &node, &len, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
 
-  for (guint i = 0; i < node->n; i++)
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &name, &value))
     {
-      const PlanoJsonMember *member = &node->members[i];
-      PlanoProp prop = { (char *) member->name, 0, };
-      gsize prop_len = push_member (reader, member->name);
+      PlanoProp prop = { (char *) name, 0, };
+      gsize prop_len = push_member (reader, name);
+      GType type = JSON_NODE_HOLDS_VALUE (value) ? json_node_get_value_type (value) : G_TYPE_NONE;
 
-      switch (member->value.type)
+      if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
         {
-        case PLANO_JSON_INTEGER:
-        case PLANO_JSON_DOUBLE:
           prop.type = PLANO_VALUE_NUMBER;
-          prop.number = plano_json_get_number (&member->value);
-          break;
-
-        case PLANO_JSON_STRING:
+          prop.number = json_node_get_double (value);
+        }
+      else if (type == G_TYPE_STRING)
+        {
           prop.type = PLANO_VALUE_STRING;
-          prop.string = (char *) member->value.string;
-          break;
-
-        case PLANO_JSON_BOOLEAN:
+          prop.string = (char *) json_node_get_string (value);
+        }
+      else if (type == G_TYPE_BOOLEAN)
+        {
           prop.type = PLANO_VALUE_BOOLEAN;
-          prop.boolean = member->value.boolean;
-          break;
-
-        case PLANO_JSON_NULL:
-        case PLANO_JSON_ARRAY:
-        case PLANO_JSON_OBJECT:
-        default:
+          prop.boolean = json_node_get_boolean (value);
+        }
+      else
+        {
           set_path_error (reader, error, _("expected a number, a string, true or false"));
           return FALSE;
         }
@@ -520,10 +962,10 @@ get_props (Reader                *reader,
 }
 
 static gboolean
-get_id (Reader                *reader,
-        const PlanoJsonValue  *object,
-        PlanoItem             *item,
-        GError               **error)
+get_id (Reader      *reader,
+        JsonObject  *object,
+        PlanoItem   *item,
+        GError     **error)
 {
   gsize len;
 
@@ -573,10 +1015,10 @@ add_warning (Reader     *reader,
 /* Items */
 
 static gboolean
-read_node (Reader                *reader,
-           const PlanoJsonValue  *object,
-           PlanoItem             *item,
-           GError               **error)
+read_node (Reader      *reader,
+           JsonObject  *object,
+           PlanoItem   *item,
+           GError     **error)
 {
   PlanoNode *node = (PlanoNode *) item;
   gboolean has_w = FALSE;
@@ -618,47 +1060,54 @@ read_node (Reader                *reader,
 }
 
 static gboolean
-read_waypoints (Reader                *reader,
-                const PlanoJsonValue  *object,
-                GArray               **out,
-                GError               **error)
+read_waypoints (Reader      *reader,
+                JsonObject  *object,
+                GArray     **out,
+                GError     **error)
 {
-  const PlanoJsonValue *array;
+  JsonArray *array;
+  JsonNode *node;
+  guint n;
   gsize len;
 
-  if (!get_optional (reader, object, "waypoints", PLANO_JSON_ARRAY,
-                     _("expected an array of [x, y] points"), &array, &len, error))
+  if (!get_optional (reader, object, "waypoints", JSON_NODE_ARRAY,
+                     _("expected an array of [x, y] points"), &node, &len, error))
     return FALSE;
-  if (array == NULL)
+  if (node == NULL)
     return TRUE;
 
-  *out = g_array_sized_new (FALSE, FALSE, sizeof (PlanoPoint), array->n);
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  *out = g_array_sized_new (FALSE, FALSE, sizeof (PlanoPoint), n);
 
-  for (guint i = 0; i < array->n; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const PlanoJsonValue *pair = &array->elements[i];
+      JsonNode *element = json_array_get_element (array, i);
       gsize point_len = push_index (reader, i);
+      JsonArray *pair;
       PlanoPoint point;
 
-      if (pair->type != PLANO_JSON_ARRAY || pair->n != 2)
+      if (!JSON_NODE_HOLDS_ARRAY (element) ||
+          json_array_get_length (json_node_get_array (element)) != 2)
         {
           set_path_error (reader, error, _("expected an [x, y] point"));
           return FALSE;
         }
 
+      pair = json_node_get_array (element);
       for (guint j = 0; j < 2; j++)
         {
-          const PlanoJsonValue *coord = &pair->elements[j];
+          JsonNode *coord = json_array_get_element (pair, j);
           gsize coord_len = push_index (reader, j);
           double value;
 
-          if (!plano_json_is_number (coord))
+          if (!is_number (coord))
             {
               set_path_error (reader, error, _("expected a number"));
               return FALSE;
             }
 
-          value = plano_json_get_number (coord);
+          value = json_node_get_double (coord);
           if (!check_range (reader, value, RANGE_COORD, error))
             return FALSE;
 
@@ -679,10 +1128,10 @@ read_waypoints (Reader                *reader,
 }
 
 static gboolean
-read_edge (Reader                *reader,
-           const PlanoJsonValue  *object,
-           PlanoItem             *item,
-           GError               **error)
+read_edge (Reader      *reader,
+           JsonObject  *object,
+           PlanoItem   *item,
+           GError     **error)
 {
   PlanoEdge *edge = (PlanoEdge *) item;
   static const char * const kinds[] = {
@@ -709,10 +1158,10 @@ read_edge (Reader                *reader,
 }
 
 static gboolean
-read_zone (Reader                *reader,
-           const PlanoJsonValue  *object,
-           PlanoItem             *item,
-           GError               **error)
+read_zone (Reader      *reader,
+           JsonObject  *object,
+           PlanoItem   *item,
+           GError     **error)
 {
   PlanoZone *zone = (PlanoZone *) item;
 
@@ -725,10 +1174,10 @@ read_zone (Reader                *reader,
 }
 
 static gboolean
-read_note (Reader                *reader,
-           const PlanoJsonValue  *object,
-           PlanoItem             *item,
-           GError               **error)
+read_note (Reader      *reader,
+           JsonObject  *object,
+           PlanoItem   *item,
+           GError     **error)
 {
   PlanoNote *note = (PlanoNote *) item;
   gboolean has_w = FALSE;
@@ -755,10 +1204,10 @@ read_note (Reader                *reader,
 }
 
 static gboolean
-read_tradeoff (Reader                *reader,
-               const PlanoJsonValue  *object,
-               PlanoItem             *item,
-               GError               **error)
+read_tradeoff (Reader      *reader,
+               JsonObject  *object,
+               PlanoItem   *item,
+               GError     **error)
 {
   PlanoTradeoff *tradeoff = (PlanoTradeoff *) item;
 
@@ -771,10 +1220,10 @@ read_tradeoff (Reader                *reader,
          get_string (reader, object, "rationale", FALSE, &tradeoff->rationale, error);
 }
 
-typedef gboolean (*ReadItemFunc) (Reader                *reader,
-                                  const PlanoJsonValue  *object,
-                                  PlanoItem             *item,
-                                  GError               **error);
+typedef gboolean (*ReadItemFunc) (Reader      *reader,
+                                  JsonObject  *object,
+                                  PlanoItem   *item,
+                                  GError     **error);
 
 static const ReadItemFunc read_item_funcs[PLANO_N_ITEM_TYPES] = {
   [PLANO_ITEM_NODE] = read_node,
@@ -785,38 +1234,45 @@ static const ReadItemFunc read_item_funcs[PLANO_N_ITEM_TYPES] = {
 };
 
 static gboolean
-read_items (Reader                *reader,
-            const PlanoJsonValue  *root,
-            PlanoItemType          type,
-            GPtrArray             *items,
-            GError               **error)
+read_items (Reader         *reader,
+            JsonObject     *root,
+            PlanoItemType   type,
+            GPtrArray      *items,
+            GError        **error)
 {
-  const PlanoJsonValue *array;
+  JsonArray *array;
+  JsonNode *node;
+  guint n;
   gsize len;
 
-  if (!get_optional (reader, root, plano_item_type_get_name (type), PLANO_JSON_ARRAY,
-                     _("expected an array"), &array, &len, error))
+  if (!get_optional (reader, root, plano_item_type_get_name (type), JSON_NODE_ARRAY,
+                     _("expected an array"), &node, &len, error))
     return FALSE;
-  if (array == NULL)
+  if (node == NULL)
     return TRUE;
 
-  for (guint i = 0; i < array->n; i++)
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
     {
-      const PlanoJsonValue *element = &array->elements[i];
+      JsonNode *element = json_array_get_element (array, i);
       gsize item_len = push_index (reader, i);
+      JsonObject *object;
       PlanoItem *item;
 
-      if (element->type != PLANO_JSON_OBJECT)
+      if (!JSON_NODE_HOLDS_OBJECT (element))
         {
           set_path_error (reader, error, _("expected an object"));
           return FALSE;
         }
 
+      object = json_node_get_object (element);
       item = plano_item_new (type, NULL);
       g_ptr_array_add (items, item);
 
-      if (!get_id (reader, element, item, error) ||
-          !read_item_funcs[type] (reader, element, item, error))
+      if (!get_id (reader, object, item, error) ||
+          !read_item_funcs[type] (reader, object, item, error))
         return FALSE;
 
       pop (reader, item_len);
@@ -850,24 +1306,24 @@ check_endpoint (Reader      *reader,
 }
 
 static gboolean
-read_version (Reader                *reader,
-              const PlanoJsonValue  *root,
-              GError               **error)
+read_version (Reader      *reader,
+              JsonObject  *root,
+              GError     **error)
 {
   gsize len;
-  const PlanoJsonValue *node = get_member_node (reader, root, "plano", TRUE, &len, error);
+  JsonNode *node = get_member_node (reader, root, "plano", TRUE, &len, error);
   gint64 version;
 
   if (node == NULL)
     return FALSE;
 
-  if (node->type != PLANO_JSON_INTEGER)
+  if (!holds_type (node, G_TYPE_INT64))
     {
       set_path_error (reader, error, _("expected an integer"));
       return FALSE;
     }
 
-  version = node->integer;
+  version = json_node_get_int (node);
   if (version > PLANO_FORMAT_VERSION || version < 1)
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, version);
@@ -889,40 +1345,41 @@ read_version (Reader                *reader,
   return TRUE;
 }
 
-/* The members the board keeps as JSON, the interview record and the view, become json-glib
- * trees; they are small next to the items.
+/* The members the board keeps as JSON, the interview record and the view, are shared with the
+ * tree, which is freed around them, and sealed: nothing changes them in place.
  */
 static gboolean
-read_object_member (Reader                *reader,
-                    const PlanoJsonValue  *root,
-                    const char            *name,
-                    JsonNode             **out,
-                    GError               **error)
+read_object_member (Reader      *reader,
+                    JsonObject  *root,
+                    const char  *name,
+                    JsonNode   **out,
+                    GError     **error)
 {
-  const PlanoJsonValue *node;
+  JsonNode *node;
   gsize len;
 
-  if (!get_optional (reader, root, name, PLANO_JSON_OBJECT, _("expected an object"),
+  if (!get_optional (reader, root, name, JSON_NODE_OBJECT, _("expected an object"),
                      &node, &len, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
 
-  *out = plano_json_to_node (node);
+  *out = json_node_copy (node);
+  json_node_seal (*out);
   pop (reader, len);
 
   return TRUE;
 }
 
 static gboolean
-read_contents (Reader                *reader,
-               const PlanoJsonValue  *root,
-               GPtrArray            **items,
-               char                 **title,
-               GArray               **props,
-               JsonNode             **interview,
-               JsonNode             **view,
-               GError               **error)
+read_contents (Reader      *reader,
+               JsonObject  *root,
+               GPtrArray  **items,
+               char       **title,
+               GArray     **props,
+               JsonNode   **interview,
+               JsonNode   **view,
+               GError     **error)
 {
   if (!get_string (reader, root, "title", FALSE, title, error))
     return FALSE;
@@ -957,9 +1414,10 @@ read_contents (Reader                *reader,
 }
 
 static PlanoBoard *
-read_root (Reader                *reader,
-           const PlanoJsonValue  *root,
-           GError               **error)
+read_root (Reader    *reader,
+           JsonNode  *root_node,
+           gboolean   check_values,
+           GError   **error)
 {
   GPtrArray *items[PLANO_N_ITEM_TYPES];
   g_autoptr(JsonNode) interview = NULL;
@@ -967,20 +1425,23 @@ read_root (Reader                *reader,
   g_autofree char *title = NULL;
   g_autoptr(GArray) props = NULL;
   PlanoBoard *board = NULL;
+  JsonObject *root;
 
-  if (root->type != PLANO_JSON_OBJECT)
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
     {
       g_set_error_literal (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
                            _("the top level is not a JSON object, so this is not a Plano board"));
       return NULL;
     }
 
+  root = json_node_get_object (root_node);
+
   if (!read_version (reader, root, error))
     return NULL;
 
-  if (!check_tree (NULL, root, NULL))
+  if (check_values && !check_tree (NULL, root_node, NULL))
     {
-      check_tree (reader, root, error);
+      check_tree (reader, root_node, error);
       return NULL;
     }
 
@@ -1021,7 +1482,9 @@ plano_format_read (const char  *data,
                    GPtrArray  **warnings,
                    GError     **error)
 {
-  g_autoptr(PlanoJsonDoc) doc = NULL;
+  g_auto(Findings) findings = { NULL, FALSE };
+  g_autofree char *rewritten = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GString) path = NULL;
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GPtrArray) found_warnings = NULL;
@@ -1033,11 +1496,18 @@ plano_format_read (const char  *data,
   if (warnings != NULL)
     *warnings = NULL;
 
-  if (!check_bytes (data, length, error))
+  if (!check_bytes (data, length, &findings, error))
     return NULL;
 
-  doc = plano_json_parse (data, length, error);
-  if (doc == NULL)
+  if (findings.big_integers != NULL)
+    {
+      rewritten = g_memdup2 (data, length);
+      rewrite_big_integers (rewritten, length, findings.big_integers);
+      data = rewritten;
+    }
+
+  root = parse (data, length, error);
+  if (root == NULL)
     return NULL;
 
   path = g_string_new (NULL);
@@ -1050,7 +1520,7 @@ plano_format_read (const char  *data,
     .ids = ids,
   };
 
-  board = read_root (&reader, plano_json_doc_get_root (doc), error);
+  board = read_root (&reader, root, findings.check_values, error);
 
   if (board != NULL && warnings != NULL)
     *warnings = g_steal_pointer (&found_warnings);
@@ -1645,8 +2115,7 @@ plano_format_item_from_json (JsonNode       *node,
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(PlanoItem) item = NULL;
-  g_autoptr(PlanoJsonDoc) doc = NULL;
-  const PlanoJsonValue *object;
+  JsonObject *object;
   Reader reader = { .path = reader_path, .warnings = warnings, .ids = ids };
 
   g_return_val_if_fail (type < PLANO_N_ITEM_TYPES, NULL);
@@ -1657,9 +2126,7 @@ plano_format_item_from_json (JsonNode       *node,
       return NULL;
     }
 
-  doc = plano_json_from_node (node);
-  object = plano_json_doc_get_root (doc);
-
+  object = json_node_get_object (node);
   item = plano_item_new (type, NULL);
   if (!get_id (&reader, object, item, error) ||
       !read_item_funcs[type] (&reader, object, item, error))
@@ -1744,4 +2211,180 @@ plano_format_save_file (PlanoBoard  *board,
     }
 
   return TRUE;
+}
+
+/* Load props */
+
+/* The props the design review computes with. A board with a negative rate still opens (a
+ * reader keeps what it can), but `plano --check` refuses it with the value's path, and the
+ * review ignores the value and says so once.
+ */
+typedef enum
+{
+  LOAD_RATE,      /* events or queries per second: 0 means none */
+  LOAD_SIZE,      /* bytes per event: divides, so more than 0 */
+  LOAD_WINDOW,    /* hours a batch run may take: divides, so more than 0 */
+  LOAD_RUNS,      /* batch runs a day: divides, so more than 0 */
+  LOAD_TARGET,    /* a freshness target in seconds: 0 means none */
+} LoadKind;
+
+static const struct
+{
+  const char *name;
+  LoadKind    kind;
+} load_props[] = {
+  { "rate", LOAD_RATE },
+  { "throughput", LOAD_RATE },
+  { "bytes", LOAD_SIZE },
+  { "batch_window_h", LOAD_WINDOW },
+  { "batch_runs", LOAD_RUNS },
+  { "freshness_s", LOAD_TARGET },
+};
+
+#define MAX_WINDOW_HOURS 8760.0   /* a year */
+#define MAX_RUNS_PER_DAY 86400.0  /* one a second */
+
+/**
+ * plano_format_check_load_prop:
+ * @prop: a prop of a node, a connection or the board
+ * @reason: (out) (optional) (transfer full): why the review cannot use it, a translated
+ *   phrase to follow the prop's path
+ *
+ * Returns: %TRUE when @prop is not one the design review computes with (`rate`, `throughput`,
+ *   `bytes`, `batch_window_h`, `batch_runs`, `freshness_s`), or is a number it can use: not
+ *   negative, above 0 where it divides, at most 10¹² (a day's window at most a year, at most
+ *   one run a second)
+ */
+gboolean
+plano_format_check_load_prop (const PlanoProp  *prop,
+                              char            **reason)
+{
+  double value, max = PLANO_LOAD_VALUE_MAX;
+  gboolean zero_allowed;
+  LoadKind kind;
+  guint i;
+
+  g_return_val_if_fail (prop != NULL, TRUE);
+
+  for (i = 0; i < G_N_ELEMENTS (load_props); i++)
+    if (g_str_equal (prop->name, load_props[i].name))
+      break;
+  if (i == G_N_ELEMENTS (load_props))
+    return TRUE;
+
+  kind = load_props[i].kind;
+  zero_allowed = kind == LOAD_RATE || kind == LOAD_TARGET;
+  if (kind == LOAD_WINDOW)
+    max = MAX_WINDOW_HOURS;
+  else if (kind == LOAD_RUNS)
+    max = MAX_RUNS_PER_DAY;
+
+  value = prop->number;
+  if (prop->type == PLANO_VALUE_NUMBER && isfinite (value) &&
+      (value > 0 || (zero_allowed && value == 0)) && value <= max)
+    return TRUE;
+
+  if (reason == NULL)
+    return FALSE;
+
+  if (prop->type != PLANO_VALUE_NUMBER)
+    {
+      switch (kind)
+        {
+        case LOAD_RATE:
+          *reason = g_strdup (_("expected a number of events per second"));
+          break;
+        case LOAD_SIZE:
+          *reason = g_strdup (_("expected a number of bytes per event"));
+          break;
+        case LOAD_WINDOW:
+          *reason = g_strdup (_("expected a number of hours"));
+          break;
+        case LOAD_RUNS:
+          *reason = g_strdup (_("expected a number of runs a day"));
+          break;
+        case LOAD_TARGET:
+        default:
+          *reason = g_strdup (_("expected a number of seconds"));
+          break;
+        }
+      return FALSE;
+    }
+
+  switch (kind)
+    {
+    case LOAD_RATE:
+      *reason = g_strdup_printf (_("%g is not a rate: give events per second, from 0 to 10¹²"), value);
+      break;
+    case LOAD_SIZE:
+      *reason = g_strdup_printf (_("%g is not a size: give bytes per event, more than 0 and at most 10¹²"), value);
+      break;
+    case LOAD_WINDOW:
+      *reason = g_strdup_printf (_("%g is not a batch window: give hours, more than 0 and at most 8 760 (a year)"), value);
+      break;
+    case LOAD_RUNS:
+      *reason = g_strdup_printf (_("%g is not a number of runs: give runs a day, more than 0 and at most 86 400"), value);
+      break;
+    case LOAD_TARGET:
+    default:
+      *reason = g_strdup_printf (_("%g is not a freshness target: give seconds, from 0 to 10¹²"), value);
+      break;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+check_load_props_of (GArray      *props,
+                     const char  *array,
+                     guint        index,
+                     GError     **error)
+{
+  for (guint i = 0; props != NULL && i < props->len; i++)
+    {
+      const PlanoProp *prop = &g_array_index (props, PlanoProp, i);
+      g_autofree char *reason = NULL;
+
+      if (plano_format_check_load_prop (prop, &reason))
+        continue;
+
+      if (array != NULL)
+        g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
+                     "%s[%u].props.%s: %s", array, index, prop->name, reason);
+      else
+        g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_INVALID,
+                     "props.%s: %s", prop->name, reason);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * plano_format_check_load_props:
+ * @board: a board as read from a file, its items in the file's order
+ *
+ * What `plano --check` adds to reading: the rates, sizes and windows of the design review
+ * must be numbers it can use (see plano_format_check_load_prop()).
+ *
+ * Returns: %FALSE with an error that names the JSON path of the first value that is not,
+ *   such as `edges[3].props.rate: -5 is not a rate: …`
+ */
+gboolean
+plano_format_check_load_props (PlanoBoard  *board,
+                               GError     **error)
+{
+  g_return_val_if_fail (PLANO_IS_BOARD (board), FALSE);
+
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_NODE); i++)
+    if (!check_load_props_of (((const PlanoNode *) plano_board_get_item (board, PLANO_ITEM_NODE, i))->props,
+                              "nodes", i, error))
+      return FALSE;
+
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_EDGE); i++)
+    if (!check_load_props_of (((const PlanoEdge *) plano_board_get_item (board, PLANO_ITEM_EDGE, i))->props,
+                              "edges", i, error))
+      return FALSE;
+
+  return check_load_props_of (plano_board_get_props (board), NULL, 0, error);
 }

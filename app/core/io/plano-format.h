@@ -43,4 +43,13 @@ gboolean     plano_format_save_file    (PlanoBoard   *board,
                                         const char   *path,
                                         GError      **error);
 
+/* The rates, sizes and windows the design review computes with: `plano --check` refuses a
+ * board whose values it cannot use, the review ignores them. */
+#define PLANO_LOAD_VALUE_MAX 1e12
+
+gboolean     plano_format_check_load_prop  (const PlanoProp  *prop,
+                                            char            **reason);
+gboolean     plano_format_check_load_props (PlanoBoard       *board,
+                                            GError          **error);
+
 G_END_DECLS

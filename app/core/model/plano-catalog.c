@@ -52,7 +52,7 @@ static const PlanoKind kinds[] = {
 
   /* Streaming */
   { "kafka", N_("Kafka"), PLANO_CATEGORY_STREAMING, "log", W, H, 100000, PARTITION, 5, EVENTUAL, TRUE,
-    N_("Durable, replayable log that absorbs back-pressure. One partition handles about 100 000 messages/s.") },
+    N_("Durable, replayable log that absorbs back-pressure. One partition handles about 100 000 messages/s; plan about 10 MB/s each.") },
   { "kinesis", N_("Kinesis"), PLANO_CATEGORY_STREAMING, "log", W, H, 1000, PARTITION, 200, EVENTUAL, TRUE,
     N_("Managed stream on AWS; each shard takes about 1 000 records/s or 1 MB/s of writes.") },
   { "pulsar", N_("Pulsar"), PLANO_CATEGORY_STREAMING, "log", W, H, 100000, PARTITION, 5, EVENTUAL, TRUE,
@@ -61,8 +61,8 @@ static const PlanoKind kinds[] = {
   /* Processing */
   { "flink", N_("Flink"), PLANO_CATEGORY_PROCESSING, "bolt", W, H, 100000, INSTANCE, 10, NONE, TRUE,
     N_("Stateful stream processing with exactly-once checkpoints and low latency.") },
-  { "spark", N_("Spark"), PLANO_CATEGORY_PROCESSING, "gear", W, H, 2800, INSTANCE, 60000, NONE, FALSE,
-    N_("Distributed batch processing: a 100-node cluster processes terabytes per hour.") },
+  { "spark", N_("Spark"), PLANO_CATEGORY_PROCESSING, "gear", W, H, 20000, INSTANCE, 60000, NONE, FALSE,
+    N_("Distributed batch processing: a 100-node cluster processes terabytes per hour; it pays off from about 100 GB a day.") },
   { "spark-streaming", N_("Spark Structured Streaming"), PLANO_CATEGORY_PROCESSING, "bolt", W, H, 10000, INSTANCE, 1000, NONE, TRUE,
     N_("Micro-batch streaming on Spark: seconds of latency, one engine for batch and stream.") },
   { "dbt", N_("dbt"), PLANO_CATEGORY_PROCESSING, "layers", W, H, 0, INSTANCE, 0, NONE, FALSE,
@@ -70,9 +70,9 @@ static const PlanoKind kinds[] = {
   { "pandas", N_("Pandas"), PLANO_CATEGORY_PROCESSING, "table", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("In-memory dataframes on one machine: fine up to about 1 GB.") },
   { "polars", N_("Polars"), PLANO_CATEGORY_PROCESSING, "table", W, H, 0, INSTANCE, 0, NONE, FALSE,
-    N_("Fast multi-threaded dataframes on one machine: comfortable around 10 GB.") },
+    N_("Fast multi-threaded dataframes on one machine: below about 100 GB you do not need Spark.") },
   { "duckdb", N_("DuckDB"), PLANO_CATEGORY_PROCESSING, "database", W, H, 0, INSTANCE, 0, NONE, FALSE,
-    N_("Embedded analytical SQL engine: queries 10 GB of Parquet on a laptop.") },
+    N_("Embedded analytical SQL engine on one machine: below about 100 GB of Parquet you do not need Spark.") },
   { "dask", N_("Dask"), PLANO_CATEGORY_PROCESSING, "gear", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("Parallel Python on one machine or a small cluster: around 100 GB.") },
 

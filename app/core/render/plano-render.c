@@ -18,6 +18,7 @@
 #include "plano-index.h"
 #include "plano-render-private.h"
 #include "plano-review.h"
+#include "plano-xml.h"
 
 /* The renderer keeps, for one board, the box of every item in a spatial index and the text
  * layout of every item, both updated from PlanoBoard::changed. It draws through a Painter: one
@@ -27,7 +28,11 @@
 
 #define CELL_SIZE      256.0
 #define FONT_FAMILY    "Cantarell, Sans"
-#define SVG_FONTS      "Cantarell, sans-serif"
+/* Cantarell first, as laid out; then the common sans faces of other systems, the narrower first,
+ * for readers without it. Each line also carries its width (textLength), to which readers that
+ * honour it fit whatever face they use. */
+#define SVG_FONTS      "Cantarell, 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', Roboto, " \
+                       "'Segoe UI', 'Noto Sans', 'DejaVu Sans', sans-serif"
 #define LOD_ZOOM       0.35
 #define GLYPH_BOX      36.0
 #define ARROW_LENGTH   11.0
@@ -202,6 +207,8 @@ static const struct
   { "silver", RGB (0x8e9196) },
   { "gold", RGB (0xd4a017) },
 };
+
+static Color zone_color (const char *kind);
 
 /* Glyphs: small drawings in a 16 × 16 box, in a tiny language both painters understand.
  * M x y, L x y, C x1 y1 x2 y2 x y, Z: a path; O cx cy r: a circle; R x y w h: a box;
@@ -649,9 +656,7 @@ svg_escape (GString    *s,
             const char *text,
             gssize      length)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, length);
-
-  g_string_append (s, escaped);
+  plano_xml_append_escaped (s, text, length);
 }
 
 static void
@@ -950,6 +955,12 @@ line_text (PangoLayout     *layout,
   return best != NULL ? g_steal_pointer (&best) : g_strdup ("…");
 }
 
+/* Text as <text>, a <tspan> a line. Each line carries textLength, its width as laid out here,
+ * with lengthAdjust="spacingAndGlyphs": a reader without Cantarell (Windows, macOS, a notes app)
+ * fits its own face to that width, as Chromium, Firefox and Inkscape do. librsvg does not honour
+ * textLength (2.54 measured); for it and others like it, the text is also clipped to its box,
+ * with a little room, by a nested <svg> viewport: a wider face is cut at the box rather than
+ * crossing a card's border or spilling out of a label's pill. */
 static void
 sp_text (Painter *p, PangoLayout *layout, double x, double y, const Color *color)
 {
@@ -959,8 +970,34 @@ sp_text (Painter *p, PangoLayout *layout, double x, double y, const Color *color
   int n_lines = pango_layout_get_line_count (layout);
   int index = 0;
   PangoAlignment alignment = pango_layout_get_alignment (layout);
+  PangoRectangle extents;
+  double clip[4];
 
   sp_write_pending_fill (sp);
+
+  pango_layout_get_extents (layout, NULL, &extents);
+  clip[0] = x + MIN (extents.x, 0) / (double) PANGO_SCALE - 4;
+  clip[1] = y + extents.y / (double) PANGO_SCALE - 4;
+  clip[2] = MAX (extents.x + extents.width, pango_layout_get_width (layout)) / (double) PANGO_SCALE
+            - MIN (extents.x, 0) / (double) PANGO_SCALE + 8;
+  clip[3] = extents.height / (double) PANGO_SCALE + 8;
+  g_string_append (sp->out, "<svg x=\"");
+  plano_render_append_number (sp->out, clip[0]);
+  g_string_append (sp->out, "\" y=\"");
+  plano_render_append_number (sp->out, clip[1]);
+  g_string_append (sp->out, "\" width=\"");
+  plano_render_append_number (sp->out, clip[2]);
+  g_string_append (sp->out, "\" height=\"");
+  plano_render_append_number (sp->out, clip[3]);
+  g_string_append (sp->out, "\" viewBox=\"");
+  for (guint i = 0; i < 4; i++)
+    {
+      if (i > 0)
+        g_string_append_c (sp->out, ' ');
+      plano_render_append_number (sp->out, clip[i]);
+    }
+  g_string_append (sp->out, "\" overflow=\"hidden\">");
+
   g_string_append (sp->out, "<text font-family=\"" SVG_FONTS "\" font-size=\"");
   plano_render_append_number (sp->out, pango_font_description_get_size (desc) / (double) PANGO_SCALE);
   g_string_append_c (sp->out, '"');
@@ -987,6 +1024,9 @@ sp_text (Painter *p, PangoLayout *layout, double x, double y, const Color *color
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       text = line_text (layout, line, index == n_lines - 1);
       lx = x + logical.x / (double) PANGO_SCALE;
+      index++;
+      if (text[0] == '\0')
+        continue;
 
       g_string_append (sp->out, "<tspan x=\"");
       if (alignment == PANGO_ALIGN_CENTER)
@@ -998,14 +1038,19 @@ sp_text (Painter *p, PangoLayout *layout, double x, double y, const Color *color
       g_string_append_c (sp->out, '"');
       if (alignment == PANGO_ALIGN_CENTER)
         g_string_append (sp->out, " text-anchor=\"middle\"");
+      if (logical.width > 0)
+        {
+          g_string_append (sp->out, " textLength=\"");
+          plano_render_append_number (sp->out, logical.width / (double) PANGO_SCALE);
+          g_string_append (sp->out, "\" lengthAdjust=\"spacingAndGlyphs\"");
+        }
       g_string_append_c (sp->out, '>');
       svg_escape (sp->out, text, -1);
       g_string_append (sp->out, "</tspan>");
-      index++;
     }
   while (pango_layout_iter_next_line (iter));
 
-  g_string_append (sp->out, "</text>\n");
+  g_string_append (sp->out, "</text></svg>\n");
 }
 
 static void
@@ -1327,6 +1372,7 @@ new_layout (PlanoRenderer *self,
 {
   PangoLayout *layout = pango_layout_new (self->pango);
   PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
+  g_autofree char *cleaned = NULL;
 
   pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
   if (bold)
@@ -1334,7 +1380,9 @@ new_layout (PlanoRenderer *self,
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
 
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  /* Without what no format can carry (controls, U+FFFE): what is drawn is what is exported. */
+  cleaned = plano_text_clean (text != NULL ? text : "", TRUE);
+  pango_layout_set_text (layout, cleaned, -1);
   pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -1417,6 +1465,7 @@ get_text (PlanoRenderer   *self,
       {
         const PlanoNode *node = (const PlanoNode *) item;
         double text_width = node->w - GLYPH_BOX - 30;
+        double lh;
         int max_lines;
 
         const PlanoKind *kind = node_kind (node);
@@ -1428,8 +1477,17 @@ get_text (PlanoRenderer   *self,
                                               plano_category_get_name (kind->category),
                                         11, FALSE, text_width, -1);
         text->title = shared_layout (self, label, 13, TRUE, text_width, -1);
-        max_lines = MAX ((int) ((node->h - 16 - line_height (text->subtitle)) / line_height (text->title)), 1);
-        if (max_lines > 1)
+        lh = line_height (text->title);
+        max_lines = MAX ((int) ((node->h - 16 - line_height (text->subtitle)) / lh), 1);
+        /* A negative height limits the lines of each paragraph, and a label's own newlines
+         * make paragraphs: such a label is limited by its height in all. */
+        if (strchr (label, '\n') != NULL)
+          {
+            g_object_unref (text->title);
+            text->title = shared_layout (self, label, 13, TRUE, text_width,
+                                         (int) ((max_lines * lh + 0.5) * PANGO_SCALE));
+          }
+        else if (max_lines > 1)
           {
             g_object_unref (text->title);
             text->title = shared_layout (self, label, 13, TRUE, text_width, -max_lines);
@@ -1471,6 +1529,13 @@ get_text (PlanoRenderer   *self,
             pango_layout_get_size (text->title, &natural, NULL);
             if (natural > EDGE_LABEL_WIDTH * PANGO_SCALE)
               pango_layout_set_width (text->title, EDGE_LABEL_WIDTH * PANGO_SCALE);
+            /* Two lines at most in all, newlines in the label or not (a negative height
+             * counts the lines of each paragraph). */
+            if (pango_layout_get_line_count (text->title) > 2)
+              {
+                pango_layout_set_width (text->title, EDGE_LABEL_WIDTH * PANGO_SCALE);
+                pango_layout_set_height (text->title, (int) ((2 * line_height (text->title) + 0.5) * PANGO_SCALE));
+              }
           }
       }
       break;
@@ -1572,6 +1637,7 @@ edge_label_box (PlanoRenderer   *self,
                 PlanoRect       *box)
 {
   ItemText *text = get_text (self, (const PlanoItem *) edge);
+  PangoRectangle logical;
   PlanoPoint middle;
   int w, h;
 
@@ -1579,7 +1645,9 @@ edge_label_box (PlanoRenderer   *self,
     return FALSE;
 
   middle = polyline_middle (points);
-  pango_layout_get_pixel_size (text->title, &w, &h);
+  pango_layout_get_pixel_extents (text->title, NULL, &logical);
+  w = logical.width;
+  h = logical.height;
   *box = (PlanoRect) { middle.x - w / 2.0 - 5, middle.y - h / 2.0 - 2, w + 10, h + 4 };
 
   return TRUE;
@@ -2083,6 +2151,78 @@ plano_renderer_get_item_box (PlanoRenderer *self,
 }
 
 /**
+ * plano_renderer_get_text_box:
+ *
+ * Returns: %TRUE and the box the item's text is drawn in and must stay in: a component's card,
+ *   a note, a zone, a connection's label pill; %FALSE for an item without text
+ */
+gboolean
+plano_renderer_get_text_box (PlanoRenderer *self,
+                             const char    *id,
+                             PlanoRect     *box)
+{
+  const Shape *shape;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), FALSE);
+
+  shape = g_hash_table_lookup (self->shapes, id);
+  if (shape == NULL)
+    return FALSE;
+  if (shape->type == PLANO_ITEM_EDGE)
+    return edge_label_box (self, (const PlanoEdge *) shape->item, shape->points, box);
+
+  return plano_item_get_bounds (shape->item, &box->x, &box->y, &box->w, &box->h);
+}
+
+/**
+ * plano_renderer_get_item_color:
+ * @color: (out): "#rrggbb", the colour that tells the item apart on the canvas: a component's
+ *   category, a zone's kind, a connection's kind, a note's paper
+ *
+ * For the formats that carry a board to other tools (Excalidraw, draw.io).
+ *
+ * Returns: %FALSE when @id is not drawn
+ */
+gboolean
+plano_renderer_get_item_color (PlanoRenderer *self,
+                               const char    *id,
+                               char           color[8])
+{
+  const PlanoItem *item;
+  Color c;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), FALSE);
+
+  item = plano_board_lookup (self->board, id);
+  if (item == NULL)
+    return FALSE;
+
+  switch (item->type)
+    {
+    case PLANO_ITEM_NODE:
+      c = category_colors[node_kind ((const PlanoNode *) item)->category];
+      break;
+    case PLANO_ITEM_ZONE:
+      c = zone_color (((const PlanoZone *) item)->kind);
+      break;
+    case PLANO_ITEM_EDGE:
+      c = edge_style (((const PlanoEdge *) item)->kind)->color;
+      break;
+    case PLANO_ITEM_NOTE:
+      c = palettes[PLANO_THEME_LIGHT].note;
+      break;
+    case PLANO_ITEM_TRADEOFF:
+    case PLANO_N_ITEM_TYPES:
+    default:
+      return FALSE;
+    }
+
+  g_snprintf (color, 8, "#%02x%02x%02x", (int) round (c.r * 255), (int) round (c.g * 255),
+              (int) round (c.b * 255));
+  return TRUE;
+}
+
+/**
  * plano_renderer_get_edge_points:
  *
  * Returns: (transfer full) (nullable) (element-type PlanoPoint): the points an edge is drawn
@@ -2536,9 +2676,19 @@ paint_zone (PlanoRenderer            *self,
   if (zone->label != NULL && options->zoom >= LOD_ZOOM)
     {
       Color label = options->theme == PLANO_THEME_DARK ? with_alpha (palette->text, 0.9) : color;
+      PangoLayout *layout = get_text (self, (const PlanoItem *) zone)->title;
+      double tx = r.x + (medal ? 36 : 14);
 
-      p->text (p, get_text (self, (const PlanoItem *) zone)->title, r.x + (medal ? 36 : 14),
-               r.y + 11, medal ? &palette->text : &label);
+      if (options->plates && zone->label[0] != '\0')
+        {
+          Color plate = with_alpha (palette->background, 0.85);
+          int w, h;
+
+          pango_layout_get_pixel_size (layout, &w, &h);
+          p->rounded_rect (p, tx - 5, r.y + 9, w + 10, h + 4, 5);
+          p->fill (p, &plate, FALSE);
+        }
+      p->text (p, layout, tx, r.y + 11, medal ? &palette->text : &label);
     }
 
   paint_badge (self, p, palette, zone->item.id, r.x + r.w - 2, r.y + 2);
@@ -2768,10 +2918,15 @@ paint_edge (PlanoRenderer            *self,
     {
       Color background = with_alpha (palette->label_background, over ? 1 : 0.92);
 
+      PangoLayout *layout = get_text (self, (const PlanoItem *) edge)->title;
+      PangoRectangle logical;
+
+      /* Centred lines of a layout with a width start right of its origin: the widest starts
+       * at the pill's padding. */
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
       p->rounded_rect (p, label.x, label.y, label.w, label.h, 6);
       p->fill (p, &background, FALSE);
-      p->text (p, get_text (self, (const PlanoItem *) edge)->title, label.x + 5, label.y + 2,
-               &palette->text);
+      p->text (p, layout, label.x + 5 - logical.x, label.y + 2 - logical.y, &palette->text);
       paint_badge (self, p, palette, edge->item.id, label.x + label.w, label.y);
     }
   else

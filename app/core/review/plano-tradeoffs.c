@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plano-capacity.h"
 #include "plano-catalog.h"
 #include "plano-tradeoffs.h"
 
@@ -46,7 +47,8 @@ static const PlanoTradeoffPreset presets[] = {
 typedef struct
 {
   const char *kind;
-  const char *hint;   /* untranslated */
+  const char *hint;    /* untranslated; with a %s for the threshold when it has one */
+  double      number;  /* the threshold: bytes when it is 1 GB or more, else a rate */
 } KindHint;
 
 /* What to weigh for a decision about a component of this kind. */
@@ -58,20 +60,20 @@ static const KindHint kind_hints[] = {
   { "flink", N_("exactly-once through checkpoints, low latency, state size and its backend, late events and watermarks") },
   { "spark-streaming", N_("micro-batch latency of seconds, one engine for batch and streaming, checkpointing") },
   { "stream-job", N_("exactly-once or at-least-once, state, late events, reprocessing") },
-  { "spark", N_("scale from about 100 GB, cluster cost, shuffle, a simpler tool for smaller data") },
+  { "spark", N_("scale from about %s a day, cluster cost, shuffle, a simpler tool for smaller data"), PLANO_SINGLE_MACHINE_BYTES },
   { "batch-job", N_("schedule and freshness, idempotent reruns, backfills") },
   { "dbt", N_("SQL transformations in the warehouse, tests and lineage, warehouse compute cost") },
   { "pandas", N_("one machine and memory-bound: fine up to about 1 GB") },
-  { "polars", N_("one machine, fast and out of core: fine up to about 100 GB") },
-  { "duckdb", N_("in-process analytics on one machine: fine up to about 100 GB") },
+  { "polars", N_("one machine, fast and out of core: fine up to about %s"), PLANO_SINGLE_MACHINE_BYTES },
+  { "duckdb", N_("in-process analytics on one machine: fine up to about %s"), PLANO_SINGLE_MACHINE_BYTES },
   { "dask", N_("parallel Python across a cluster, less mature than Spark") },
   { "lake", N_("cheap storage of raw data, schema on read, small-file problems, no transactions without a table format") },
   { "lakehouse", N_("ACID tables on the lake, time travel, compaction, engine support") },
   { "warehouse", N_("fast SQL and concurrency, cost per query or per credit, loading latency") },
   { "object-store", N_("durability and low cost against request latency and listing costs") },
   { "hdfs", N_("on-premises control against operations, the NameNode, and scaling storage with compute") },
-  { "postgres", N_("ACID and simplicity: enough below about 10 000 writes/s; replicas for reads") },
-  { "database", N_("ACID and simplicity: enough below about 10 000 writes/s; replicas for reads") },
+  { "postgres", N_("ACID and simplicity: enough below about %s writes/s; replicas for reads"), PLANO_POSTGRES_WRITE_LIMIT },
+  { "database", N_("ACID and simplicity: enough below about %s writes/s; replicas for reads"), PLANO_POSTGRES_WRITE_LIMIT },
   { "cassandra", N_("write throughput and availability, eventual consistency, queries designed around partition keys") },
   { "clickhouse", N_("fast columnar aggregations, weak updates and deletes, operations") },
   { "druid", N_("sub-second OLAP on fresh events, rollup at ingestion, a complex cluster") },
@@ -128,10 +130,22 @@ plano_tradeoff_get_kind_hint (const char *kind)
 
   for (guint i = 0; i < G_N_ELEMENTS (kind_hints); i++)
     if (g_strcmp0 (kind_hints[i].kind, kind) == 0)
-      /* TRANSLATORS: "For Kafka, weigh durability, replay…" */
-      return g_strdup_printf (_("For %s, weigh %s."),
-                              info != NULL ? plano_kind_get_name (info) : kind,
-                              _(kind_hints[i].hint));
+      {
+        g_autoptr(GString) hint = g_string_new (_(kind_hints[i].hint));
+
+        /* The thresholds are the review's and the calculator's, not written twice. */
+        if (kind_hints[i].number > 0)
+          {
+            g_autofree char *number = kind_hints[i].number >= 1e9 ? plano_format_bytes (kind_hints[i].number)
+                                                                  : plano_format_number (kind_hints[i].number);
+
+            g_string_replace (hint, "%s", number, 1);
+          }
+
+        /* TRANSLATORS: "For Kafka, weigh durability, replay…" */
+        return g_strdup_printf (_("For %s, weigh %s."),
+                                info != NULL ? plano_kind_get_name (info) : kind, hint->str);
+      }
 
   return NULL;
 }

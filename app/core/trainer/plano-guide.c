@@ -431,8 +431,14 @@ keywords_match (const char *keywords,
 
   words = g_strsplit (keywords, "|", -1);
   for (guint i = 0; words[i] != NULL; i++)
-    if (words[i][0] != '\0' && g_str_match_string (words[i], text, TRUE))
-      return TRUE;
+    {
+      /* g_str_match_string() folds accents in the text, not in the search term: "sesión"
+       * would not find "sesion". Folded on both sides, either spelling finds the other. */
+      g_autofree char *folded = g_str_to_ascii (words[i], "C");
+
+      if (words[i][0] != '\0' && g_str_match_string (folded, text, TRUE))
+        return TRUE;
+    }
 
   return FALSE;
 }

@@ -224,9 +224,17 @@ propose_scalability (PlanoReport *self)
   if (warnings >= 3)
     score--;
   self->proposed[PLANO_RUBRIC_SCALABILITY] = MAX (score, 1);
-  self->evidence[PLANO_RUBRIC_SCALABILITY] =
-    /* TRANSLATORS: evidence for a rubric score: counts of the design review's findings */
-    g_strdup_printf (_("The review finds %u errors and %u warnings on the final board"), errors, warnings);
+  {
+    /* TRANSLATORS: part of "The review finds 2 errors and 1 warning on the final board" */
+    g_autofree char *error_text = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
+    /* TRANSLATORS: part of "The review finds 2 errors and 1 warning on the final board" */
+    g_autofree char *warning_text = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
+
+    self->evidence[PLANO_RUBRIC_SCALABILITY] =
+      /* TRANSLATORS: evidence for a rubric score: "The review finds 2 errors and 1 warning on
+       * the final board" */
+      g_strdup_printf (_("The review finds %s and %s on the final board"), error_text, warning_text);
+  }
 }
 
 static void
@@ -251,9 +259,9 @@ propose_tradeoffs (PlanoReport *self)
   self->proposed[PLANO_RUBRIC_TRADEOFFS] = score;
   self->evidence[PLANO_RUBRIC_TRADEOFFS] =
     /* TRANSLATORS: evidence for a rubric score */
-    g_strdup_printf (ngettext ("%u trade-off recorded with a choice, an alternative and a reason, of %u",
-                               "%u trade-offs recorded with a choice, an alternative and a reason, of %u",
-                               reasoned),
+    g_strdup_printf (ngettext ("%u of %u trade-off recorded with a choice, an alternative and a reason",
+                               "%u of %u trade-offs recorded with a choice, an alternative and a reason",
+                               n),
                      reasoned, n);
 }
 
@@ -284,10 +292,17 @@ propose_communication (PlanoReport *self)
 
   over = plano_interview_format_time (overtime);
   self->proposed[PLANO_RUBRIC_COMMUNICATION] = MAX (score, 1);
-  self->evidence[PLANO_RUBRIC_COMMUNICATION] =
-    /* TRANSLATORS: evidence for a rubric score: "2:30 over the plan, 1 step cut short, 2
-     * hints used" */
-    g_strdup_printf (_("%s over the plan, %u steps cut short, %u hints used"), over, rushed, hints);
+  {
+    /* TRANSLATORS: part of "2:30 over the plan, 1 step cut short, 2 hints used" */
+    g_autofree char *rushed_text = g_strdup_printf (ngettext ("%u step cut short", "%u steps cut short", rushed), rushed);
+    /* TRANSLATORS: part of "2:30 over the plan, 1 step cut short, 2 hints used" */
+    g_autofree char *hints_text = g_strdup_printf (ngettext ("%u hint used", "%u hints used", hints), hints);
+
+    self->evidence[PLANO_RUBRIC_COMMUNICATION] =
+      /* TRANSLATORS: evidence for a rubric score: "2:30 over the plan, 1 step cut short, 2
+       * hints used"; the first %s is a time */
+      g_strdup_printf (_("%s over the plan, %s, %s"), over, rushed_text, hints_text);
+  }
 }
 
 /* A mid-level candidate is not expected to lead the deep dive or the operations story; a
@@ -426,8 +441,14 @@ choose_question (PlanoRubricDimension  dimension,
   return best;
 }
 
-static const PlanoMustHave *
-find_must_have (const char *id)
+/**
+ * plano_report_find_must_have:
+ * @id: a must-have's id, as the history's "missed" lists them
+ *
+ * Returns: (nullable): the must-have of that id in the first guide that has it
+ */
+const PlanoMustHave *
+plano_report_find_must_have (const char *id)
 {
   guint n;
   const PlanoQuestion *questions = plano_interview_get_questions (&n);
@@ -457,8 +478,8 @@ practice_sentence (PlanoRubricDimension  dimension,
 
   if (must_have != NULL)
     /* TRANSLATORS: "Practise next: Scalability and reliability. “Payments reconciliation”
-     * asks for what you missed most: a durable log between the sources and storage." */
-    return g_strdup_printf (_("Practise next: %s. “%s” asks for what you missed most: %s."),
+     * asks for what you missed most: “A durable log between the sources and storage”." */
+    return g_strdup_printf (_("Practise next: %s. “%s” asks for what you missed most: “%s”."),
                             title, _(question->title), _(must_have->text));
 
   /* TRANSLATORS: "Practise next: Trade-offs, with the question “Payments reconciliation”." */
@@ -516,10 +537,59 @@ plano_report_choose_practice (GPtrArray  *history,
 
   question = choose_question (weakest, most_missed, NULL, tally.practised);
   if (reason != NULL)
-    *reason = practice_sentence (weakest, find_must_have (most_missed), question);
+    *reason = practice_sentence (weakest, plano_report_find_must_have (most_missed), question);
 
   tally_clear (&tally);
   return question;
+}
+
+static int
+compare_missed (gconstpointer a,
+                gconstpointer b)
+{
+  const PlanoMissed *x = a;
+  const PlanoMissed *y = b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+
+  return g_strcmp0 (x->must_have->id, y->must_have->id);
+}
+
+/**
+ * plano_report_count_missed:
+ * @history: (element-type JsonNode): the progress history
+ *
+ * Counts how often each must-have was missed over the recorded sessions. Ids that no guide
+ * knows any more are left out.
+ *
+ * Returns: (transfer full) (element-type PlanoMissed): the must-haves missed, most often
+ *   first, then by id
+ */
+GArray *
+plano_report_count_missed (GPtrArray *history)
+{
+  GArray *missed = g_array_new (FALSE, FALSE, sizeof (PlanoMissed));
+  Tally tally;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  tally_init (&tally);
+  for (guint i = 0; history != NULL && i < history->len; i++)
+    tally_add_entry (&tally, g_ptr_array_index (history, i));
+
+  g_hash_table_iter_init (&iter, tally.missed);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      PlanoMissed item = { plano_report_find_must_have (key), GPOINTER_TO_UINT (value) };
+
+      if (item.must_have != NULL)
+        g_array_append_val (missed, item);
+    }
+  g_array_sort (missed, compare_missed);
+
+  tally_clear (&tally);
+  return missed;
 }
 
 /**
@@ -747,7 +817,8 @@ plano_report_get_n_follow_ups (PlanoReport *self)
  *
  * Returns: (transfer full): what the progress view keeps of the session: the interview's
  *   entry, with the score of each dimension, the level, the coverage, the must-haves
- *   missed and the hints used
+ *   missed and the hints used; without the mastery checklist's "score", which older
+ *   entries have
  */
 JsonNode *
 plano_report_to_history_entry (PlanoReport *self,
@@ -763,6 +834,10 @@ plano_report_to_history_entry (PlanoReport *self,
 
   entry = plano_interview_to_history_entry (self->interview, title, when);
   object = json_node_get_object (entry);
+
+  /* The session is scored by the rubric; the mastery checklist is the course's own page. */
+  json_object_remove_member (object, "score");
+  json_object_remove_member (object, "max_score");
 
   json_object_set_string_member (object, "level",
                                  plano_level_get_id (plano_interview_get_level (self->interview)));

@@ -27,6 +27,13 @@ typedef struct
   char       *text;         /* a translated sentence */
 } PlanoPractice;
 
+/* A must-have and how many recorded sessions missed it. */
+typedef struct
+{
+  const PlanoMustHave *must_have;
+  guint                count;
+} PlanoMissed;
+
 PlanoReport        *plano_report_new                 (PlanoInterview        *interview,
                                                       PlanoBoard            *board,
                                                       GPtrArray             *history);
@@ -50,6 +57,8 @@ JsonNode           *plano_report_to_history_entry    (PlanoReport           *sel
 
 const PlanoQuestion *plano_report_choose_practice    (GPtrArray             *history,
                                                       char                 **reason);
+const PlanoMustHave *plano_report_find_must_have     (const char            *id);
+GArray             *plano_report_count_missed        (GPtrArray             *history);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlanoReport, plano_report_free)
 

@@ -1,0 +1,791 @@
+/* plano-interop.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plano-interop"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <pango/pangocairo.h>
+
+#include "plano-catalog.h"
+#include "plano-interop.h"
+#include "plano-notes.h"
+#include "plano-xml.h"
+
+/* A board for the tools teams already draw in, so that a design practised in Plano can go on
+ * there: Excalidraw (its .excalidraw JSON, written with json-glib) and draw.io (uncompressed
+ * mxGraph XML, escaped by plano-xml.c). Both get what can be edited there: components as boxes
+ * with their label and kind, connections bound to both ends with their label, zones as frames
+ * or containers, sticky notes. What only Plano knows (properties, trade-offs, the interview) is
+ * left out; docs/export.md says what is kept.
+ */
+
+/* The component that holds text, a connection's end, a zone, as each format names them. */
+
+/* The outermost zone around zone @zone_id, through the zones that contain it. */
+static const PlanoZone *
+outermost_zone (PlanoBoard *board,
+                const char *zone_id)
+{
+  const PlanoItem *item = zone_id != NULL ? plano_board_lookup (board, zone_id) : NULL;
+  const PlanoZone *zone;
+
+  if (item == NULL || item->type != PLANO_ITEM_ZONE)
+    return NULL;
+  zone = (const PlanoZone *) item;
+  for (guint depth = 0; depth < 64; depth++)
+    {
+      const PlanoZone *parent = NULL;
+
+      for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_ZONE); i++)
+        if (plano_board_get_item (board, PLANO_ITEM_ZONE, i) == (const PlanoItem *) zone)
+          {
+            parent = plano_notes_zone_parent (board, i);
+            break;
+          }
+      if (parent == NULL)
+        break;
+      zone = parent;
+    }
+
+  return zone;
+}
+
+static gboolean
+is_top_zone (PlanoBoard      *board,
+             const PlanoZone *zone)
+{
+  return outermost_zone (board, zone->item.id) == zone;
+}
+
+/* What a component's box says: its label and, under its own label, its kind. */
+static char *
+node_text (PlanoBoard      *board,
+           const PlanoNode *node)
+{
+  const PlanoKind *kind = plano_catalog_lookup (node->kind);
+  const char *kind_name = kind != NULL ? plano_kind_get_name (kind) : node->kind;
+  g_autofree char *label = plano_text_clean (plano_board_get_label (board, node->item.id), TRUE);
+
+  g_strstrip (label);
+  if (node->label == NULL || label[0] == '\0' || g_str_equal (label, kind_name))
+    return g_strdup (label[0] != '\0' ? label : kind_name);
+  return g_strconcat (label, "\n", kind_name, NULL);
+}
+
+static const char *
+edge_dash (const char *kind)
+{
+  if (kind == NULL || g_str_equal (kind, "flow"))
+    return NULL;
+  if (g_str_equal (kind, "request"))
+    return "dotted";
+  return "dashed";
+}
+
+/* Excalidraw */
+
+#define EXCALIDRAW_FONT_FAMILY 2     /* "Helvetica", the plain sans of Excalidraw's fonts */
+#define EXCALIDRAW_LINE_HEIGHT 1.15  /* that font's, as Excalidraw sets it */
+
+typedef struct
+{
+  PlanoRenderer *renderer;
+  PlanoBoard    *board;
+  JsonBuilder   *builder;
+  PangoContext  *pango;
+  GHashTable    *bound;     /* shape id → GPtrArray of "arrow id" the shape is bound to */
+} Excalidraw;
+
+static void
+add_number (JsonBuilder *builder,
+            const char  *name,
+            double       value)
+{
+  double rounded = round (value * 100) / 100;
+
+  json_builder_set_member_name (builder, name);
+  if (rounded == floor (rounded) && fabs (rounded) < 1e15)
+    json_builder_add_int_value (builder, (gint64) rounded);
+  else
+    json_builder_add_double_value (builder, rounded);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* The members every element has. A seed and a nonce from the id, so that the same board gives
+ * the same file. */
+static void
+begin_element (Excalidraw  *ex,
+               const char  *id,
+               const char  *type,
+               double       x,
+               double       y,
+               double       width,
+               double       height,
+               const char  *stroke,
+               const char  *background,
+               double       stroke_width,
+               const char  *stroke_style,
+               gboolean     rounded,
+               const char  *frame_id)
+{
+  JsonBuilder *b = ex->builder;
+  guint hash = g_str_hash (id);
+
+  json_builder_begin_object (b);
+  add_string (b, "id", id);
+  add_string (b, "type", type);
+  add_number (b, "x", x);
+  add_number (b, "y", y);
+  add_number (b, "width", width);
+  add_number (b, "height", height);
+  add_number (b, "angle", 0);
+  add_string (b, "strokeColor", stroke);
+  add_string (b, "backgroundColor", background);
+  add_string (b, "fillStyle", "solid");
+  add_number (b, "strokeWidth", stroke_width);
+  add_string (b, "strokeStyle", stroke_style != NULL ? stroke_style : "solid");
+  add_number (b, "roughness", 0);
+  add_number (b, "opacity", 100);
+  json_builder_set_member_name (b, "groupIds");
+  json_builder_begin_array (b);
+  json_builder_end_array (b);
+  add_string (b, "frameId", frame_id);
+  json_builder_set_member_name (b, "roundness");
+  if (rounded)
+    {
+      json_builder_begin_object (b);
+      add_number (b, "type", 3);
+      json_builder_end_object (b);
+    }
+  else
+    json_builder_add_null_value (b);
+  add_number (b, "seed", hash & 0x7fffffff);
+  add_number (b, "version", 1);
+  add_number (b, "versionNonce", (hash * 2654435761u) & 0x7fffffff);
+  json_builder_set_member_name (b, "isDeleted");
+  json_builder_add_boolean_value (b, FALSE);
+  add_number (b, "updated", 1);
+  add_string (b, "link", NULL);
+  json_builder_set_member_name (b, "locked");
+  json_builder_add_boolean_value (b, FALSE);
+}
+
+/* boundElements: the text inside, then the arrows that end on the shape. */
+static void
+add_bound (Excalidraw *ex,
+           const char *id,
+           const char *text_id)
+{
+  JsonBuilder *b = ex->builder;
+  GPtrArray *arrows = g_hash_table_lookup (ex->bound, id);
+
+  json_builder_set_member_name (b, "boundElements");
+  if (text_id == NULL && arrows == NULL)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_array (b);
+  if (text_id != NULL)
+    {
+      json_builder_begin_object (b);
+      add_string (b, "id", text_id);
+      add_string (b, "type", "text");
+      json_builder_end_object (b);
+    }
+  for (guint i = 0; arrows != NULL && i < arrows->len; i++)
+    {
+      json_builder_begin_object (b);
+      add_string (b, "id", g_ptr_array_index (arrows, i));
+      add_string (b, "type", "arrow");
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+/* @text wrapped to @width as Excalidraw would show it in that font; its height. */
+static char *
+wrap_text (Excalidraw *ex,
+           const char *text,
+           double      font_size,
+           double      width,
+           double     *height)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (ex->pango);
+  PangoFontDescription *desc = pango_font_description_from_string ("Helvetica, Arial, Liberation Sans, Sans");
+  GString *wrapped = g_string_new (NULL);
+  PangoLayoutIter *iter;
+
+  pango_font_description_set_absolute_size (desc, font_size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      g_autofree char *part = g_strndup (text + line->start_index, line->length);
+
+      if (wrapped->len > 0)
+        g_string_append_c (wrapped, '\n');
+      g_strchomp (part);
+      g_string_append (wrapped, part);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  *height = pango_layout_get_line_count (layout) * font_size * EXCALIDRAW_LINE_HEIGHT;
+  return g_string_free (wrapped, FALSE);
+}
+
+/* A text element inside @container_id, centred on @cx, @cy. */
+static void
+add_text (Excalidraw *ex,
+          const char *id,
+          const char *container_id,
+          const char *text,
+          double      cx,
+          double      cy,
+          double      width,
+          double      font_size,
+          const char *align,
+          const char *frame_id)
+{
+  JsonBuilder *b = ex->builder;
+  double height;
+  g_autofree char *wrapped = wrap_text (ex, text, font_size, width, &height);
+
+  begin_element (ex, id, "text", cx - width / 2, cy - height / 2, width, height, "#1e1e1e",
+                 "transparent", 1, NULL, FALSE, frame_id);
+  add_bound (ex, id, NULL);
+  add_string (b, "text", wrapped);
+  add_number (b, "fontSize", font_size);
+  add_number (b, "fontFamily", EXCALIDRAW_FONT_FAMILY);
+  add_string (b, "textAlign", align);
+  add_string (b, "verticalAlign", "middle");
+  add_string (b, "containerId", container_id);
+  add_string (b, "originalText", text);
+  json_builder_set_member_name (b, "autoResize");
+  json_builder_add_boolean_value (b, TRUE);
+  add_number (b, "lineHeight", EXCALIDRAW_LINE_HEIGHT);
+  json_builder_end_object (b);
+}
+
+static char *
+text_id (const char *id)
+{
+  /* A middle dot, which no Plano id has. */
+  return g_strconcat (id, "·text", NULL);
+}
+
+/* What a shape's text needs, so that a box grows to hold a long label as Excalidraw would. */
+static double
+text_height (Excalidraw *ex,
+             const char *text,
+             double      font_size,
+             double      width)
+{
+  double height;
+  g_autofree char *wrapped = wrap_text (ex, text, font_size, width, &height);
+
+  return height;
+}
+
+/* A box with its text: a component, a sticky note, a zone inside another. */
+static void
+add_box (Excalidraw *ex,
+         const char *id,
+         const char *text,
+         double      x,
+         double      y,
+         double      w,
+         double      h,
+         const char *stroke,
+         const char *background,
+         const char *stroke_style,
+         double      font_size,
+         const char *align,
+         const char *frame_id)
+{
+  g_autofree char *inner = text_id (id);
+  gboolean has_text = text != NULL && text[0] != '\0';
+
+  if (has_text)
+    h = MAX (h, text_height (ex, text, font_size, w - 10) + 10);
+  begin_element (ex, id, "rectangle", x, y, w, h, stroke, background, 2, stroke_style, TRUE, frame_id);
+  add_bound (ex, id, has_text ? inner : NULL);
+  json_builder_end_object (ex->builder);
+  if (has_text)
+    add_text (ex, inner, id, text, x + w / 2, y + h / 2, w - 10, font_size, align, frame_id);
+}
+
+static void
+bind_arrow (Excalidraw *ex,
+            const char *shape,
+            const char *arrow)
+{
+  GPtrArray *arrows = g_hash_table_lookup (ex->bound, shape);
+
+  if (arrows == NULL)
+    {
+      arrows = g_ptr_array_new ();
+      g_hash_table_insert (ex->bound, (gpointer) shape, arrows);
+    }
+  g_ptr_array_add (arrows, (gpointer) arrow);
+}
+
+static void
+add_binding (JsonBuilder *b,
+             const char  *name,
+             const char  *element)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  add_string (b, "elementId", element);
+  add_number (b, "focus", 0);
+  add_number (b, "gap", 4);
+  json_builder_end_object (b);
+}
+
+static void
+add_arrow (Excalidraw      *ex,
+           const PlanoEdge *edge)
+{
+  JsonBuilder *b = ex->builder;
+  g_autoptr(GPtrArray) points = plano_renderer_get_edge_points (ex->renderer, edge->item.id);
+  g_autofree char *label = edge->label != NULL ? plano_text_clean (edge->label, TRUE) : NULL;
+  g_autofree char *inner = text_id (edge->item.id);
+  gboolean has_label = label != NULL && g_strstrip (label)[0] != '\0';
+  char color[8] = "#1e1e1e";
+  PlanoPoint first;
+  double x1, y1, x2, y2;
+
+  if (points == NULL || points->len < 2)
+    return;
+  plano_renderer_get_item_color (ex->renderer, edge->item.id, color);
+  first = *(PlanoPoint *) g_ptr_array_index (points, 0);
+  x1 = x2 = first.x;
+  y1 = y2 = first.y;
+  for (guint i = 1; i < points->len; i++)
+    {
+      PlanoPoint *p = g_ptr_array_index (points, i);
+
+      x1 = MIN (x1, p->x), y1 = MIN (y1, p->y);
+      x2 = MAX (x2, p->x), y2 = MAX (y2, p->y);
+    }
+
+  begin_element (ex, edge->item.id, "arrow", first.x, first.y, x2 - x1, y2 - y1, color,
+                 "transparent", 2, edge_dash (edge->kind), TRUE, NULL);
+  add_bound (ex, edge->item.id, has_label ? inner : NULL);
+  json_builder_set_member_name (b, "points");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < points->len; i++)
+    {
+      PlanoPoint *p = g_ptr_array_index (points, i);
+      double v[2] = { round ((p->x - first.x) * 100) / 100, round ((p->y - first.y) * 100) / 100 };
+
+      json_builder_begin_array (b);
+      for (guint k = 0; k < 2; k++)
+        if (v[k] == floor (v[k]))
+          json_builder_add_int_value (b, (gint64) v[k]);
+        else
+          json_builder_add_double_value (b, v[k]);
+      json_builder_end_array (b);
+    }
+  json_builder_end_array (b);
+  add_string (b, "lastCommittedPoint", NULL);
+  add_binding (b, "startBinding", edge->from);
+  add_binding (b, "endBinding", edge->to);
+  add_string (b, "startArrowhead", g_strcmp0 (edge->kind, "replication") == 0 ? "arrow" : NULL);
+  add_string (b, "endArrowhead", "arrow");
+  json_builder_set_member_name (b, "elbowed");
+  json_builder_add_boolean_value (b, FALSE);
+  json_builder_end_object (b);
+
+  if (has_label)
+    {
+      PlanoPoint middle = *(PlanoPoint *) g_ptr_array_index (points, points->len / 2);
+
+      if (points->len % 2 == 0)
+        {
+          PlanoPoint *before = g_ptr_array_index (points, points->len / 2 - 1);
+
+          middle = (PlanoPoint) { (middle.x + before->x) / 2, (middle.y + before->y) / 2 };
+        }
+      add_text (ex, inner, edge->item.id, label, middle.x, middle.y, 160, 14, "center", NULL);
+    }
+}
+
+/**
+ * plano_interop_to_excalidraw:
+ *
+ * Returns: (transfer full): the board as an Excalidraw scene (.excalidraw): components and
+ *   sticky notes as rectangles with their text bound inside, connections as arrows bound to
+ *   both ends with their label, zones as frames, a zone inside another as a rectangle in it
+ */
+char *
+plano_interop_to_excalidraw (PlanoRenderer *renderer)
+{
+  PlanoBoard *board = plano_renderer_get_board (renderer);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  Excalidraw ex = { renderer, board, builder, NULL, NULL };
+  guint n_nodes = plano_board_get_n_items (board, PLANO_ITEM_NODE);
+  guint n_edges = plano_board_get_n_items (board, PLANO_ITEM_EDGE);
+  guint n_zones = plano_board_get_n_items (board, PLANO_ITEM_ZONE);
+  guint n_notes = plano_board_get_n_items (board, PLANO_ITEM_NOTE);
+  char *text;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (renderer), NULL);
+
+  ex.pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  ex.bound = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const PlanoEdge *edge = (const PlanoEdge *) plano_board_get_item (board, PLANO_ITEM_EDGE, i);
+      g_autoptr(GPtrArray) points = plano_renderer_get_edge_points (renderer, edge->item.id);
+
+      if (points == NULL || points->len < 2)
+        continue;
+      bind_arrow (&ex, edge->from, edge->item.id);
+      if (!g_str_equal (edge->from, edge->to))
+        bind_arrow (&ex, edge->to, edge->item.id);
+    }
+
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "excalidraw");
+  add_number (builder, "version", 2);
+  add_string (builder, "source", "Plano " PACKAGE_VERSION);
+  json_builder_set_member_name (builder, "elements");
+  json_builder_begin_array (builder);
+
+  /* Bottom to top, as on the canvas: zones, connections, components, notes. */
+  for (guint i = 0; i < n_zones; i++)
+    {
+      const PlanoZone *zone = (const PlanoZone *) plano_board_get_item (board, PLANO_ITEM_ZONE, i);
+      g_autofree char *label = plano_text_clean (zone->label != NULL ? zone->label : "", FALSE);
+      char color[8];
+
+      plano_renderer_get_item_color (renderer, zone->item.id, color);
+      if (is_top_zone (board, zone))
+        {
+          begin_element (&ex, zone->item.id, "frame", zone->x, zone->y, zone->w, zone->h, "#bbb",
+                         "transparent", 2, NULL, FALSE, NULL);
+          add_bound (&ex, zone->item.id, NULL);
+          add_string (builder, "name", g_strstrip (label));
+          json_builder_end_object (builder);
+        }
+      else
+        {
+          const PlanoZone *frame = outermost_zone (board, zone->item.id);
+          g_autofree char *tint = g_strconcat (color, "22", NULL);
+
+          add_box (&ex, zone->item.id, g_strstrip (label), zone->x, zone->y, zone->w, zone->h, color,
+                   tint, "dashed", 16, "left", frame->item.id);
+        }
+    }
+
+  for (guint i = 0; i < n_edges; i++)
+    add_arrow (&ex, (const PlanoEdge *) plano_board_get_item (board, PLANO_ITEM_EDGE, i));
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      const PlanoNode *node = (const PlanoNode *) plano_board_get_item (board, PLANO_ITEM_NODE, i);
+      const PlanoZone *frame = outermost_zone (board, node->zone);
+      g_autofree char *label = node_text (board, node);
+      char color[8];
+
+      plano_renderer_get_item_color (renderer, node->item.id, color);
+      add_box (&ex, node->item.id, label, node->x, node->y, node->w, node->h, color, "#ffffff",
+               NULL, 16, "center", frame != NULL ? frame->item.id : NULL);
+    }
+
+  for (guint i = 0; i < n_notes; i++)
+    {
+      const PlanoNote *note = (const PlanoNote *) plano_board_get_item (board, PLANO_ITEM_NOTE, i);
+      g_autofree char *label = plano_text_clean (note->text != NULL ? note->text : "", TRUE);
+
+      add_box (&ex, note->item.id, g_strstrip (label), note->x, note->y, note->w, note->h,
+               "#e5c96a", "#fff5a5", NULL, 14, "left", NULL);
+    }
+
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "appState");
+  json_builder_begin_object (builder);
+  add_string (builder, "viewBackgroundColor", "#ffffff");
+  add_string (builder, "gridSize", NULL);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "files");
+  json_builder_begin_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+
+  g_hash_table_unref (ex.bound);
+  g_object_unref (ex.pango);
+
+  return text;
+}
+
+/* draw.io */
+
+/* A label as draw.io shows it with html=1: HTML text, in an attribute. */
+static void
+append_html_value (GString    *out,
+                   const char *text)
+{
+  g_autofree char *cleaned = plano_text_clean (text != NULL ? text : "", TRUE);
+  g_autofree char *html = g_markup_escape_text (g_strstrip (cleaned), -1);
+  g_auto(GStrv) lines = g_strsplit (html, "\n", -1);
+  g_autofree char *joined = g_strjoinv ("<br>", lines);
+
+  g_string_append (out, " value=\"");
+  plano_xml_append_attribute (out, joined);
+  g_string_append_c (out, '"');
+}
+
+/* name="value", the number with two decimals at most, whatever the locale. */
+static void
+append_number_attribute (GString    *out,
+                         const char *name,
+                         double      value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (out, " %s=\"%s\"", name,
+                          g_ascii_formatd (buffer, sizeof buffer, "%.2f", round (value * 100) / 100));
+}
+
+static void
+append_geometry (GString *out,
+                 double   x,
+                 double   y,
+                 double   w,
+                 double   h)
+{
+  g_string_append (out, "<mxGeometry");
+  append_number_attribute (out, "x", x);
+  append_number_attribute (out, "y", y);
+  append_number_attribute (out, "width", w);
+  append_number_attribute (out, "height", h);
+  g_string_append (out, " as=\"geometry\"/>");
+}
+
+/* The cell that holds what lies in zone @zone_id, and where it is; "1", the layer, for none. */
+static const char *
+container (PlanoBoard *board,
+           const char *zone_id,
+           double     *ox,
+           double     *oy)
+{
+  const PlanoItem *item = zone_id != NULL ? plano_board_lookup (board, zone_id) : NULL;
+
+  *ox = *oy = 0;
+  if (item == NULL || item->type != PLANO_ITEM_ZONE)
+    return "1";
+  *ox = ((const PlanoZone *) item)->x;
+  *oy = ((const PlanoZone *) item)->y;
+  return item->id;
+}
+
+static void
+append_cell_start (GString    *out,
+                   const char *id,
+                   const char *parent)
+{
+  g_string_append (out, "        <mxCell id=\"");
+  plano_xml_append_attribute (out, id);
+  g_string_append (out, "\" parent=\"");
+  plano_xml_append_attribute (out, parent);
+  g_string_append_c (out, '"');
+}
+
+/* Zones in an order where each comes after the zone that contains it: draw.io reads a cell's
+ * parent before the cell. */
+static void
+append_zones (GString       *out,
+              PlanoRenderer *renderer,
+              const char    *parent_id,
+              guint          depth)
+{
+  PlanoBoard *board = plano_renderer_get_board (renderer);
+
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_ZONE) && depth < 64; i++)
+    {
+      const PlanoZone *zone = (const PlanoZone *) plano_board_get_item (board, PLANO_ITEM_ZONE, i);
+      const PlanoZone *parent = plano_notes_zone_parent (board, i);
+      double ox = 0, oy = 0;
+      char color[8] = "#77767b";
+
+      if (g_strcmp0 (parent != NULL ? parent->item.id : NULL, parent_id) != 0)
+        continue;
+      if (parent != NULL)
+        ox = parent->x, oy = parent->y;
+      plano_renderer_get_item_color (renderer, zone->item.id, color);
+      append_cell_start (out, zone->item.id, parent != NULL ? parent->item.id : "1");
+      append_html_value (out, zone->label);
+      g_string_append_printf (out, " style=\"rounded=1;arcSize=4;whiteSpace=wrap;html=1;container=1;"
+                              "collapsible=0;verticalAlign=top;align=left;spacingLeft=12;fontStyle=1;"
+                              "dashed=%d;fillColor=%s;fillOpacity=10;strokeColor=%s;\" vertex=\"1\">",
+                              zone->kind == NULL || g_str_equal (zone->kind, "group"), color, color);
+      append_geometry (out, zone->x - ox, zone->y - oy, zone->w, zone->h);
+      g_string_append (out, "</mxCell>\n");
+      append_zones (out, renderer, zone->item.id, depth + 1);
+    }
+}
+
+static void
+append_edge (GString         *out,
+             PlanoRenderer   *renderer,
+             const PlanoEdge *edge)
+{
+  const char *dash = edge_dash (edge->kind);
+  char color[8] = "#77767b";
+
+  plano_renderer_get_item_color (renderer, edge->item.id, color);
+  append_cell_start (out, edge->item.id, "1");
+  append_html_value (out, edge->label);
+  g_string_append_printf (out, " style=\"edgeStyle=none;html=1;rounded=0;endArrow=classic;startArrow=%s;"
+                          "strokeColor=%s;strokeWidth=2;labelBackgroundColor=#ffffff;%s\" edge=\"1\" source=\"",
+                          g_strcmp0 (edge->kind, "replication") == 0 ? "classic" : "none", color,
+                          dash == NULL ? "" : g_str_equal (dash, "dotted") ? "dashed=1;dashPattern=2 4;" : "dashed=1;");
+  plano_xml_append_attribute (out, edge->from);
+  g_string_append (out, "\" target=\"");
+  plano_xml_append_attribute (out, edge->to);
+  g_string_append (out, "\">");
+  if (edge->waypoints != NULL && edge->waypoints->len > 0)
+    {
+      g_string_append (out, "<mxGeometry relative=\"1\" as=\"geometry\"><Array as=\"points\">");
+      for (guint i = 0; i < edge->waypoints->len; i++)
+        {
+          PlanoPoint p = g_array_index (edge->waypoints, PlanoPoint, i);
+
+          g_string_append (out, "<mxPoint");
+          append_number_attribute (out, "x", p.x);
+          append_number_attribute (out, "y", p.y);
+          g_string_append (out, "/>");
+        }
+      g_string_append (out, "</Array></mxGeometry>");
+    }
+  else
+    g_string_append (out, "<mxGeometry relative=\"1\" as=\"geometry\"/>");
+  g_string_append (out, "</mxCell>\n");
+}
+
+/**
+ * plano_interop_to_drawio:
+ *
+ * Returns: (transfer full): the board as a draw.io diagram (.drawio, uncompressed mxGraph
+ *   XML): components and sticky notes as vertices with their style and label, zones as
+ *   containers of what lies in them, connections as edges from their source to their target
+ */
+char *
+plano_interop_to_drawio (PlanoRenderer *renderer)
+{
+  PlanoBoard *board;
+  GString *out;
+  const char *title;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (renderer), NULL);
+
+  board = plano_renderer_get_board (renderer);
+  title = plano_board_get_title (board);
+  out = g_string_new (NULL);
+  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<mxfile host=\"Plano\" agent=\"Plano " PACKAGE_VERSION "\" type=\"device\">\n"
+                        "  <diagram id=\"plano\" name=\"");
+  {
+    g_autofree char *name = plano_text_clean (title != NULL && title[0] != '\0' ? title : "Plano", FALSE);
+
+    plano_xml_append_attribute (out, name);
+  }
+  g_string_append (out, "\">\n"
+                        "    <mxGraphModel grid=\"1\" gridSize=\"10\" guides=\"1\" tooltips=\"1\" connect=\"1\" "
+                        "arrows=\"1\" fold=\"1\" page=\"0\" pageScale=\"1\" math=\"0\" shadow=\"0\">\n"
+                        "      <root>\n"
+                        "        <mxCell id=\"0\"/>\n"
+                        "        <mxCell id=\"1\" parent=\"0\"/>\n");
+
+  /* Bottom to top, as on the canvas: zones, connections, components, notes. */
+  append_zones (out, renderer, NULL, 0);
+
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_EDGE); i++)
+    append_edge (out, renderer, (const PlanoEdge *) plano_board_get_item (board, PLANO_ITEM_EDGE, i));
+
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_NODE); i++)
+    {
+      const PlanoNode *node = (const PlanoNode *) plano_board_get_item (board, PLANO_ITEM_NODE, i);
+      g_autofree char *text = node_text (board, node);
+      double ox, oy;
+      const char *parent = container (board, node->zone, &ox, &oy);
+      char color[8] = "#77767b";
+
+      plano_renderer_get_item_color (renderer, node->item.id, color);
+      append_cell_start (out, node->item.id, parent);
+      append_html_value (out, text);
+      g_string_append_printf (out, " style=\"rounded=1;arcSize=14;whiteSpace=wrap;html=1;fillColor=#ffffff;"
+                              "strokeColor=%s;strokeWidth=2;fontColor=#1e1e1e;\" vertex=\"1\">", color);
+      append_geometry (out, node->x - ox, node->y - oy, node->w, node->h);
+      g_string_append (out, "</mxCell>\n");
+    }
+
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_NOTE); i++)
+    {
+      const PlanoNote *note = (const PlanoNote *) plano_board_get_item (board, PLANO_ITEM_NOTE, i);
+      const PlanoItem *target = note->target != NULL ? plano_board_lookup (board, note->target) : NULL;
+
+      append_cell_start (out, note->item.id, "1");
+      append_html_value (out, note->text);
+      g_string_append (out, " style=\"shape=note;size=16;whiteSpace=wrap;html=1;fillColor=#fff5a5;"
+                            "strokeColor=#e5c96a;fontColor=#403300;align=left;verticalAlign=top;"
+                            "spacing=10;\" vertex=\"1\">");
+      append_geometry (out, note->x, note->y, note->w, note->h);
+      g_string_append (out, "</mxCell>\n");
+
+      /* A note points at what it is about with a dotted line, as on the canvas's hover. */
+      if (target != NULL && (target->type == PLANO_ITEM_NODE || target->type == PLANO_ITEM_ZONE))
+        {
+          g_autofree char *link = g_strconcat (note->item.id, "·link", NULL);
+
+          append_cell_start (out, link, "1");
+          g_string_append (out, " value=\"\" style=\"edgeStyle=none;html=1;endArrow=none;dashed=1;"
+                                "dashPattern=2 4;strokeColor=#e5c96a;\" edge=\"1\" source=\"");
+          plano_xml_append_attribute (out, note->item.id);
+          g_string_append (out, "\" target=\"");
+          plano_xml_append_attribute (out, target->id);
+          g_string_append (out, "\"><mxGeometry relative=\"1\" as=\"geometry\"/></mxCell>\n");
+        }
+    }
+
+  g_string_append (out, "      </root>\n    </mxGraphModel>\n  </diagram>\n</mxfile>\n");
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,124 @@
+/* plano-question.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The questions Plano asks (save the changes? recover the drafts? clear the session?) in the
+ * platform's current widget: AdwAlertDialog from libadwaita 1.5, which GNOME's own apps use,
+ * and AdwMessageDialog, which 1.6 deprecates, where only that exists (Debian 12's 1.2).
+ */
+
+#define G_LOG_DOMAIN "plano-question"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "plano-question.h"
+
+/**
+ * plano_question_present:
+ * @parent: (nullable): the widget the question is about; it is shown over its window
+ * @heading: the question
+ * @body: (nullable): what the answers mean
+ * @responses: the answers, in the order they are shown
+ * @default_response: (nullable): the id of the answer Enter gives
+ * @close_response: the id of the answer that closing the question gives
+ * @response_cb: called as `void cb (GtkWidget *question, const char *response, gpointer
+ *   user_data)` with the id of the answer
+ * @user_data: a #GObject for @response_cb; no answer is reported once it is finalized
+ *
+ * Asks @heading and reports the answer.
+ *
+ * Returns: (transfer none): the question, which lives until it is answered
+ */
+GtkWidget *
+plano_question_present (GtkWidget           *parent,
+                        const char          *heading,
+                        const char          *body,
+                        const PlanoResponse *responses,
+                        guint                n_responses,
+                        const char          *default_response,
+                        const char          *close_response,
+                        GCallback            response_cb,
+                        gpointer             user_data)
+{
+  GtkWidget *question;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WIDGET (parent), NULL);
+  g_return_val_if_fail (heading != NULL, NULL);
+  g_return_val_if_fail (close_response != NULL, NULL);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  question = GTK_WIDGET (adw_alert_dialog_new (heading, body));
+  for (guint i = 0; i < n_responses; i++)
+    {
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (question), responses[i].id,
+                                     _(responses[i].label));
+      adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (question), responses[i].id,
+                                                responses[i].appearance);
+    }
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (question), default_response);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (question), close_response);
+#else
+  question = adw_message_dialog_new (NULL, heading, body);
+  for (guint i = 0; i < n_responses; i++)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (question), responses[i].id,
+                                       _(responses[i].label));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (question), responses[i].id,
+                                                  responses[i].appearance);
+    }
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (question), default_response);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (question), close_response);
+#endif
+
+  if (response_cb != NULL)
+    g_signal_connect_object (question, "response", response_cb, user_data, 0);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (ADW_DIALOG (question), parent);
+#else
+  if (parent != NULL && GTK_IS_WINDOW (gtk_widget_get_root (parent)))
+    gtk_window_set_transient_for (GTK_WINDOW (question), GTK_WINDOW (gtk_widget_get_root (parent)));
+  gtk_window_present (GTK_WINDOW (question));
+#endif
+
+  return question;
+}
+
+const char *
+plano_question_get_heading (GtkWidget *question)
+{
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (question, PLANO_TYPE_QUESTION), NULL);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  return adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (question));
+#else
+  return adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question));
+#endif
+}
+
+const char *
+plano_question_get_body (GtkWidget *question)
+{
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (question, PLANO_TYPE_QUESTION), NULL);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  return adw_alert_dialog_get_body (ADW_ALERT_DIALOG (question));
+#else
+  return adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question));
+#endif
+}
+
+gboolean
+plano_question_has_response (GtkWidget  *question,
+                             const char *response)
+{
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (question, PLANO_TYPE_QUESTION), FALSE);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  return adw_alert_dialog_has_response (ADW_ALERT_DIALOG (question), response);
+#else
+  return adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (question), response);
+#endif
+}

@@ -1,0 +1,51 @@
+/* plano-toolbar-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Header bars in an AdwToolbarView where libadwaita has it (1.4 and later), which draws the bar
+ * and its content as GNOME's current apps do (a flat bar, a shadow once the content scrolls
+ * under it). The .ui files keep the vertical box libadwaita 1.2 reads; this moves its parts.
+ */
+
+#define G_LOG_DOMAIN "plano-toolbar-view"
+
+#include "config.h"
+
+#include "plano-toolbar-view.h"
+
+/**
+ * plano_toolbar_view_adopt:
+ * @box: a vertical #GtkBox of a header bar and then the content
+ *
+ * From libadwaita 1.4, moves the header bar and the content of @box into a new #AdwToolbarView,
+ * leaving @box empty; before, does nothing.
+ *
+ * Returns: (transfer none): the widget to show in @box's place: the toolbar view, or @box
+ */
+GtkWidget *
+plano_toolbar_view_adopt (GtkWidget *box)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  g_autoptr(GtkWidget) header = NULL;
+  g_autoptr(GtkWidget) content = NULL;
+  GtkWidget *view;
+
+  g_return_val_if_fail (GTK_IS_BOX (box), NULL);
+
+  header = g_object_ref (gtk_widget_get_first_child (box));
+  content = g_object_ref (gtk_widget_get_next_sibling (header));
+  g_return_val_if_fail (gtk_widget_get_next_sibling (content) == NULL, box);
+
+  gtk_box_remove (GTK_BOX (box), header);
+  gtk_box_remove (GTK_BOX (box), content);
+  view = adw_toolbar_view_new ();
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (view), header);
+  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (view), content);
+
+  return view;
+#else
+  g_return_val_if_fail (GTK_IS_BOX (box), NULL);
+
+  return box;
+#endif
+}

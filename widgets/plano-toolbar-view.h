@@ -1,0 +1,14 @@
+/* plano-toolbar-view.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+GtkWidget *plano_toolbar_view_adopt (GtkWidget *box);
+
+G_END_DECLS
