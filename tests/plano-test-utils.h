@@ -340,7 +340,7 @@ plano_test_click (GtkWidget *widget,
   gtk_native_get_surface_transform (native, &tx, &ty);
   sx = g_strdup_printf ("%d", (int) round (nx + tx));
   sy = g_strdup_printf ("%d", (int) round (ny + ty));
-  g_assert_true (plano_test_xdotool ("mousemove", "--window", id, "--sync", sx, sy,
+  g_assert_true (plano_test_xdotool ("mousemove", "--window", id, sx, sy,
                                      "click", "--repeat", repeat, "--delay", "60", "1", NULL));
 #endif
 }

@@ -929,7 +929,9 @@ plano_canvas_double_click (PlanoCanvas *self,
 }
 
 /* The editor opens when the second click is released, not pressed: the press starts the drag
- * gesture too, which takes the focus for the canvas; the editor must have it after that. */
+ * gesture too, which takes the focus for the canvas; the editor must have it after that. Clicks
+ * that follow quickly in the same place count on (a double click right after an edit closed
+ * is the fourth), so every second one is a double click. */
 static void
 click_released_cb (PlanoCanvas     *self,
                    int              n_press,
@@ -937,7 +939,7 @@ click_released_cb (PlanoCanvas     *self,
                    double           wy,
                    GtkGestureClick *gesture)
 {
-  if (n_press == 2)
+  if (n_press >= 2 && n_press % 2 == 0)
     plano_canvas_double_click (self, wx, wy);
 }
 
