@@ -313,6 +313,18 @@ editable_items (Fixture  *f,
   a = g_ptr_array_index (points, 0);
   b = g_ptr_array_index (points, points->len - 1);
   items[3] = (Editable) { edge, (a->x + b->x) / 2, (a->y + b->y) / 2 };
+
+  {
+    const PlanoText *text;
+    char *id = g_strdup (plano_canvas_add_kind (f->canvas, "text", 250, 260));
+
+    /* A new text opens for writing; kept as it is, it says "Text". */
+    g_assert_true (plano_canvas_is_editing (f->canvas));
+    plano_canvas_end_edit (f->canvas, TRUE);
+    text = (const PlanoText *) plano_board_lookup (f->board, id);
+    g_assert_cmpstr (text->text, ==, "Text");
+    items[4] = (Editable) { id, text->x + text->w / 2, text->y + text->h / 2 };
+  }
   plano_test_iterate ();
 }
 
@@ -326,16 +338,17 @@ double_click (Fixture        *f,
   plano_test_click (GTK_WIDGET (f->canvas), wx, wy, 2);
 }
 
-/* Real input: a double click on each kind of item opens the editor with its text selected,
- * focused; what is typed goes into it and nowhere else ("c" does not start a connection,
- * Ctrl+A selects the editor's text rather than the board, Return does not end a connection
- * but keeps the text), and Escape drops the edit. Each kept edit is one undo step. */
+/* Real input: a double click on each kind of item (component, zone, note, connection, text)
+ * opens the editor with its text selected, focused; what is typed goes into it and nowhere
+ * else ("c" does not start a connection, Ctrl+A selects the editor's text rather than the
+ * board, Return does not end a connection but keeps the text), and Escape drops the edit.
+ * Each kept edit is one undo step. */
 static void
 test_edit_in_place_keys (Fixture       *f,
                          gconstpointer  data)
 {
   GtkWidget *editor = plano_canvas_get_editor (f->canvas);
-  Editable items[4];
+  Editable items[5];
 
   if (!plano_test_can_type (GTK_WIDGET (f->canvas)))
     {
@@ -384,9 +397,9 @@ test_edit_in_place_keys (Fixture       *f,
       g_assert_cmpstr (selection[0], ==, items[i].id);
       plano_test_keys ("End");
 
-      if (type == PLANO_ITEM_NOTE)
+      if (type == PLANO_ITEM_NOTE || type == PLANO_ITEM_TEXT)
         {
-          /* Shift+Return starts a new line in a note. */
+          /* Shift+Return starts a new line in a note or a text. */
           plano_test_keys ("shift+Return");
           plano_test_type ("Flink");
         }
@@ -395,7 +408,10 @@ test_edit_in_place_keys (Fixture       *f,
       g_assert_false (gtk_widget_get_visible (editor));
       g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == GTK_WIDGET (f->canvas));
       g_assert_cmpstr (plano_board_get_label (f->board, items[i].id), ==,
-                       type == PLANO_ITEM_NOTE ? "Enrich\nFlink" : "Enrich");
+                       type == PLANO_ITEM_NOTE || type == PLANO_ITEM_TEXT ? "Enrich\nFlink" : "Enrich");
+      /* A text's box follows its lines. */
+      if (type == PLANO_ITEM_TEXT)
+        g_assert_cmpfloat (((const PlanoText *) plano_board_lookup (f->board, items[i].id))->h, >=, 2 * 16);
       g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_EDGE), ==, n_edges);
       g_assert_cmpint (f->canvas->state, ==, STATE_IDLE);
       g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
@@ -719,6 +735,71 @@ test_smart_guides_spacing (Fixture       *f,
   }
 }
 
+/* Plain text: placed from the palette's "text", written at once; a double click on the empty
+ * board starts one there; the size changes the letters and the box; left empty, it goes. */
+static void
+test_text_items (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  const PlanoText *text;
+  double w, h, wx, wy;
+  guint steps;
+
+  id = g_strdup (plano_canvas_add_kind (f->canvas, "text", 0, 0));
+  g_assert_nonnull (id);
+  g_assert_true (plano_canvas_is_editing (f->canvas));
+  g_assert_true (editor_all_selected (f));
+  steps = plano_history_get_n_undo (f->history);
+
+  /* Written: the box grows with the text, in one step. */
+  text = (const PlanoText *) plano_board_lookup (f->board, id);
+  w = text->w;
+  set_editor_text (f, "Events arrive at least once and are deduplicated downstream by id");
+  plano_canvas_end_edit (f->canvas, TRUE);
+  text = (const PlanoText *) plano_board_lookup (f->board, id);
+  g_assert_cmpstr (text->text, ==, "Events arrive at least once and are deduplicated downstream by id");
+  g_assert_cmpfloat (text->w, >, w);
+  g_assert_cmpfloat (text->w, <=, PLANO_TEXT_MAX_WIDTH);
+  /* Longer than the widest a text grows: it wraps, two lines or more. */
+  g_assert_cmpfloat (text->h, >=, 2 * 16);
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
+
+  /* Large: bigger letters, a bigger box. */
+  {
+    PlanoText *copy = (PlanoText *) plano_item_copy ((const PlanoItem *) text);
+
+    g_free (copy->size);
+    copy->size = g_strdup ("large");
+    plano_renderer_fit_text (plano_canvas_get_renderer (f->canvas), copy, TRUE, &w, &h);
+    g_assert_cmpfloat (h, >, text->h);
+    plano_item_free ((PlanoItem *) copy);
+  }
+
+  /* The empty board, double-clicked: a text there, open for writing. */
+  to_widget (f, -200, 200, &wx, &wy);
+  g_assert_null (_plano_canvas_pick (f->canvas, -200, 200));
+  plano_canvas_double_click (f->canvas, wx, wy);
+  g_assert_true (plano_canvas_is_editing (f->canvas));
+  g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_TEXT), ==, 2);
+  text = (const PlanoText *) plano_board_get_item (f->board, PLANO_ITEM_TEXT, 1);
+  g_assert_cmpfloat_with_epsilon (text->x + text->w / 2, -200, 1);
+
+  /* Left empty, it is no text. */
+  set_editor_text (f, "  ");
+  plano_canvas_end_edit (f->canvas, TRUE);
+  g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_TEXT), ==, 1);
+
+  /* Tab reaches texts too. */
+  plano_canvas_clear_selection (f->canvas);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.select-next", "i", 1));
+  {
+    g_auto(GStrv) selection = plano_canvas_get_selection (f->canvas);
+
+    g_assert_cmpstr (selection[0], ==, id);
+  }
+}
+
 static void
 count_deleted_cb (PlanoCanvas *canvas,
                   guint        n,
@@ -1014,6 +1095,7 @@ main (int   argc,
   ADD ("edit-in-place-keys", test_edit_in_place_keys);
   ADD ("edit-f2-click-outside", test_edit_f2_click_outside);
   ADD ("hover-ports", test_hover_ports);
+  ADD ("text-items", test_text_items);
   ADD ("smart-guides", test_smart_guides);
   ADD ("smart-guides-spacing", test_smart_guides_spacing);
   ADD ("delete", test_delete);

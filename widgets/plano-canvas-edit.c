@@ -86,6 +86,19 @@ text_place (PlanoCanvas     *self,
       place->multiline = TRUE;
       return TRUE;
 
+    case PLANO_ITEM_TEXT:
+      {
+        const PlanoText *text = (const PlanoText *) item;
+
+        /* A little wider than the text, so that the next letters have room before it wraps. */
+        place->area = (PlanoRect) { text->x - EDITOR_PADDING - 2, text->y - 2,
+                                    MAX (text->w + 40, 120) + 2 * EDITOR_PADDING, text->h + 4 };
+        place->font_size = plano_text_get_font_size (text);
+        place->bold = plano_text_is_bold (text);
+        place->multiline = TRUE;
+      }
+      return TRUE;
+
     case PLANO_ITEM_EDGE:
       {
         g_autoptr(GPtrArray) points = plano_renderer_get_edge_points (self->renderer, item->id);
@@ -176,10 +189,28 @@ plano_canvas_end_edit (PlanoCanvas *self,
   if (apply && self->board != NULL && plano_board_lookup (self->board, id) != NULL)
     {
       g_autofree char *text = get_editor_text (self);
+      g_autofree char *stripped = g_strstrip (g_strdup (text));
       const PlanoItem *item = plano_board_lookup (self->board, id);
+      gboolean free_text = item->type == PLANO_ITEM_TEXT;
 
-      _plano_canvas_begin (self, item->type == PLANO_ITEM_NOTE ? _("Edit Text") : _("Rename"));
-      plano_board_set_label (self->board, id, text);
+      _plano_canvas_begin (self, item->type == PLANO_ITEM_NOTE || free_text ? _("Edit Text") : _("Rename"));
+      if (free_text && stripped[0] == '\0')
+        {
+          /* A text left empty is no text. */
+          plano_board_remove_item (self->board, id);
+        }
+      else
+        {
+          plano_board_set_label (self->board, id, text);
+          if (free_text)
+            {
+              const PlanoText *edited = (const PlanoText *) plano_board_lookup (self->board, id);
+              double w, h;
+
+              plano_renderer_fit_text (self->renderer, edited, FALSE, &w, &h);
+              plano_board_set_bounds (self->board, id, edited->x, edited->y, w, h);
+            }
+        }
       _plano_canvas_commit (self);
     }
 
@@ -339,10 +370,21 @@ _plano_canvas_edit_allocate (PlanoCanvas *self)
   width = MAX (place.area.w * self->zoom, EDITOR_MIN_WIDTH);
   height = place.area.h * self->zoom;
 
-  /* Short texts sit in the middle of their place, as the renderer draws them. */
   text = get_editor_text (self);
   layout = gtk_widget_create_pango_layout (self->editor, text[0] != '\0' ? text : "M");
   pango_layout_set_font_description (layout, desc);
+
+  /* A text grows to the right as it is typed, as wide as it will be drawn, then wraps. */
+  if (item->type == PLANO_ITEM_TEXT)
+    {
+      double widest = MAX (((const PlanoText *) item)->w, PLANO_TEXT_MAX_WIDTH) * self->zoom;
+      int natural;
+
+      pango_layout_get_pixel_size (layout, &natural, NULL);
+      width = CLAMP (natural + 2 * EDITOR_PADDING + 24, width, MAX (widest, width));
+    }
+
+  /* Short texts sit in the middle of their place, as the renderer draws them. */
   pango_layout_set_width (layout, (int) MAX (width - 2 * EDITOR_PADDING - 4, 1) * PANGO_SCALE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_get_pixel_size (layout, NULL, &text_height);

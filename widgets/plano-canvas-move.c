@@ -38,7 +38,7 @@ collect_moving (PlanoCanvas *self,
         continue;
 
       plano_item_get_bounds (item, &zone.x, &zone.y, &zone.w, &zone.h);
-      for (guint t = PLANO_ITEM_NODE; t <= PLANO_ITEM_NOTE; t++)
+      for (guint t = PLANO_ITEM_NODE; t <= PLANO_ITEM_TEXT; t++)
         for (guint j = 0; j < plano_board_get_n_items (self->board, t); j++)
           {
             const PlanoItem *inner = plano_board_get_item (self->board, t, j);

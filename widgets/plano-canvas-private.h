@@ -190,6 +190,7 @@ void             _plano_canvas_update_port             (PlanoCanvas     *self,
                                                         double           widget_y,
                                                         const char      *hover);
 void             _plano_canvas_resize_drag             (PlanoCanvas     *self);
+void             _plano_canvas_resize_end              (PlanoCanvas     *self);
 void             _plano_canvas_handles_draw            (PlanoCanvas     *self,
                                                         cairo_t         *cr,
                                                         const GdkRGBA   *accent);
@@ -258,8 +259,6 @@ gboolean plano_canvas_drop_kind     (PlanoCanvas     *self,
                                      const char      *kind,
                                      double           widget_x,
                                      double           widget_y);
-void  plano_canvas_end_edit         (PlanoCanvas     *self,
-                                     gboolean         apply);
 GtkWidget *plano_canvas_get_editor  (PlanoCanvas     *self);
 void  plano_canvas_double_click     (PlanoCanvas     *self,
                                      double           widget_x,

@@ -200,6 +200,24 @@ _plano_canvas_handle_begin (PlanoCanvas *self,
   return TRUE;
 }
 
+/* A resized text wraps at its new width; its height follows its lines, not the pointer. */
+void
+_plano_canvas_resize_end (PlanoCanvas *self)
+{
+  const PlanoItem *item = plano_board_lookup (self->board, self->source);
+
+  if (item != NULL && item->type == PLANO_ITEM_TEXT)
+    {
+      const PlanoText *text = (const PlanoText *) item;
+      double w, h;
+
+      plano_renderer_fit_text (self->renderer, text, TRUE, &w, &h);
+      plano_board_set_bounds (self->board, item->id, text->x, text->y, w, h);
+    }
+
+  _plano_canvas_commit (self);
+}
+
 void
 _plano_canvas_resize_drag (PlanoCanvas *self)
 {

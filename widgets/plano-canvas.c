@@ -202,6 +202,10 @@ describe_selection (PlanoCanvas *self)
         return g_strdup_printf (_("Note: %s"), text);
       }
 
+    case PLANO_ITEM_TEXT:
+      /* TRANSLATORS: a selected text item, told to screen readers; %s is its text */
+      return g_strdup_printf (_("Text: %s"), plano_board_get_label (self->board, item->id));
+
     case PLANO_ITEM_TRADEOFF:
     case PLANO_N_ITEM_TYPES:
     default:
@@ -541,7 +545,8 @@ _plano_canvas_commit (PlanoCanvas *self)
 
 /**
  * plano_canvas_add_kind:
- * @kind: a catalog id, "note" for a sticky note, or "zone" / "zone:KIND" for a zone
+ * @kind: a catalog id, "note" for a sticky note, "text" for plain text, or "zone" / "zone:KIND"
+ *   for a zone
  * @x: canvas x of the new item's centre
  * @y: canvas y of its centre
  *
@@ -576,6 +581,19 @@ plano_canvas_add_kind (PlanoCanvas *self,
       note->x = x - PLANO_NOTE_DEFAULT_WIDTH / 2;
       note->y = y - PLANO_NOTE_DEFAULT_HEIGHT / 2;
       item = (PlanoItem *) note;
+    }
+  else if (g_str_equal (kind, "text"))
+    {
+      PlanoText *text;
+
+      id = plano_board_new_id (self->board, "text");
+      text = (PlanoText *) plano_item_new (PLANO_ITEM_TEXT, id);
+      text->text = g_strdup (_("Text"));
+      text->w = 1;
+      plano_renderer_fit_text (self->renderer, text, FALSE, &text->w, &text->h);
+      text->x = x - text->w / 2;
+      text->y = y - text->h / 2;
+      item = (PlanoItem *) text;
     }
   else if (g_str_equal (kind, "zone") || g_str_has_prefix (kind, "zone:"))
     {
@@ -615,6 +633,10 @@ plano_canvas_add_kind (PlanoCanvas *self,
 
   plano_canvas_select (self, id, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  /* A new text is there to be written: its placeholder is selected, to be typed over. */
+  if (g_str_equal (kind, "text"))
+    plano_canvas_begin_edit (self);
 
   return plano_board_lookup (self->board, id)->id;
 }
@@ -837,6 +859,9 @@ plano_canvas_pointer_release (PlanoCanvas *self,
       break;
 
     case STATE_RESIZING:
+      _plano_canvas_resize_end (self);
+      break;
+
     case STATE_EDGE_POINT:
       _plano_canvas_commit (self);
       break;
@@ -906,7 +931,8 @@ drag_end_cb (PlanoCanvas    *self,
 /**
  * plano_canvas_double_click:
  *
- * What a double click does: edits the text of the item under the pointer in place.
+ * What a double click does: edits the text of the item under the pointer in place, or on the
+ * empty board, starts a text there.
  */
 void
 plano_canvas_double_click (PlanoCanvas *self,
@@ -921,6 +947,10 @@ plano_canvas_double_click (PlanoCanvas *self,
 
   plano_canvas_widget_to_canvas (self, wx, wy, &x, &y);
   id = _plano_canvas_pick (self, x, y);
+
+  /* On the empty board, a double click writes there, as on paper. */
+  if (id == NULL)
+    id = plano_canvas_add_kind (self, "text", x, y);
   if (id == NULL)
     return;
 
@@ -1110,7 +1140,7 @@ drop_cb (PlanoCanvas   *self,
     return FALSE;
 
   /* Text dragged from another app is not a component; a file goes on to the window. */
-  if (!g_str_equal (kind, "note") && !g_str_equal (kind, "zone") &&
+  if (!g_str_equal (kind, "note") && !g_str_equal (kind, "text") && !g_str_equal (kind, "zone") &&
       !g_str_has_prefix (kind, "zone:") && plano_catalog_lookup (kind) == NULL)
     return FALSE;
 
@@ -1417,7 +1447,7 @@ navigable_ids (PlanoCanvas *self,
                gboolean     connectable)
 {
   static const PlanoItemType order[] = {
-    PLANO_ITEM_NODE, PLANO_ITEM_ZONE, PLANO_ITEM_NOTE, PLANO_ITEM_EDGE,
+    PLANO_ITEM_NODE, PLANO_ITEM_ZONE, PLANO_ITEM_NOTE, PLANO_ITEM_TEXT, PLANO_ITEM_EDGE,
   };
   GPtrArray *ids = g_ptr_array_new ();
 

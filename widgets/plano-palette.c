@@ -58,6 +58,7 @@ static const struct
   { "zone:silver", N_("Silver tier"), N_("Medallion silver: cleaned and conformed data.") },
   { "zone:gold", N_("Gold tier"), N_("Medallion gold: aggregates ready for the business.") },
   { "note", N_("Sticky note"), N_("A note on the board, for assumptions and open questions.") },
+  { "text", N_("Text"), N_("Plain text on the board: a title, or a remark beside an arrow.") },
 };
 
 static void
@@ -73,6 +74,28 @@ draw_icon_cb (GtkDrawingArea *area,
   if (kind != NULL)
     {
       plano_render_kind_icon (cr, kind, MIN (width, height));
+      return;
+    }
+
+  /* Plain text: a letter, in the text's own colour. */
+  if (g_str_equal (id, "text"))
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
+      GdkRGBA color;
+      int w, h;
+
+      pango_layout_set_markup (layout, "<span size='x-large' weight='bold'>T</span>", -1);
+      pango_layout_get_pixel_size (layout, &w, &h);
+#if GTK_CHECK_VERSION (4, 10, 0)
+      gtk_widget_get_color (GTK_WIDGET (area), &color);
+#else
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
+      gdk_cairo_set_source_rgba (cr, &color);
+      cairo_move_to (cr, (width - w) / 2.0, (height - h) / 2.0);
+      pango_cairo_show_layout (cr, layout);
       return;
     }
 
