@@ -1725,11 +1725,17 @@ compute_box (PlanoRenderer   *self,
   if (item->type == PLANO_ITEM_TEXT)
     {
       g_autoptr(PangoLayout) layout = text_layout (self, (const PlanoText *) item, box->w);
-      int w, h;
+      PangoRectangle ink, logical;
+      PlanoRect drawn;
 
-      pango_layout_get_pixel_size (layout, &w, &h);
-      box->w = MAX (box->w, w);
-      box->h = MAX (box->h, h);
+      double x = box->x, y = box->y;
+
+      pango_layout_get_pixel_extents (layout, &ink, &logical);
+      drawn = (PlanoRect) { x + logical.x, y + logical.y, logical.width, logical.height };
+      plano_rect_union (box, &drawn);
+      drawn = (PlanoRect) { x + ink.x, y + ink.y, ink.width, ink.height };
+      if (ink.width > 0 && ink.height > 0)
+        plano_rect_union (box, &drawn);
     }
 
   /* Room for the trade-off badge that sits on the corner. */
@@ -2203,6 +2209,16 @@ plano_renderer_get_text_box (PlanoRenderer *self,
     return FALSE;
   if (shape->type == PLANO_ITEM_EDGE)
     return edge_label_box (self, (const PlanoEdge *) shape->item, shape->points, box);
+
+  /* A text item's box holds its text whole, however short a board written by hand made it,
+   * with a quarter of an em around it: a reader without Cantarell draws the lines in another
+   * font, whose last letter may reach a little past the width the line was laid out in. */
+  if (shape->type == PLANO_ITEM_TEXT)
+    {
+      *box = shape->tight;
+      plano_rect_inflate (box, plano_text_get_font_size ((const PlanoText *) shape->item) / 4);
+      return TRUE;
+    }
 
   return plano_item_get_bounds (shape->item, &box->x, &box->y, &box->w, &box->h);
 }
