@@ -53,11 +53,14 @@ text_place (PlanoCanvas     *self,
     {
     case PLANO_ITEM_NODE:
       {
-        /* Right of the kind's icon, which stays in view. */
-        double glyph = MIN (36.0, ((const PlanoNode *) item)->h - 12);
+        /* Right of the kind's icon, which stays in view, on the card as drawn: it may be
+         * taller than its box, to show its label. */
+        double glyph;
         double tx;
 
-        plano_item_get_bounds (item, &r.x, &r.y, &r.w, &r.h);
+        if (!plano_renderer_get_drawn_bounds (self->renderer, item->id, &r))
+          plano_item_get_bounds (item, &r.x, &r.y, &r.w, &r.h);
+        glyph = MIN (36.0, r.h - 12);
         tx = r.x + 10 + glyph + 10;
         place->area = (PlanoRect) { tx - EDITOR_PADDING, r.y + 3, r.x + r.w - 4 - (tx - EDITOR_PADDING), r.h - 6 };
         place->font_size = 13;

@@ -78,9 +78,11 @@ _plano_canvas_guides_begin (PlanoCanvas        *self,
       const PlanoItem *item = plano_board_lookup (self->board, id);
       PlanoRect box;
 
+      /* As drawn: a component may be taller than its box, to show its label. */
       if (item == NULL || (exclude != NULL && g_strv_contains (exclude, id)) ||
           (item->type == PLANO_ITEM_ZONE && !zones) ||
-          !plano_item_get_bounds (item, &box.x, &box.y, &box.w, &box.h))
+          !plano_item_get_bounds (item, NULL, NULL, NULL, NULL) ||
+          !plano_renderer_get_drawn_bounds (self->renderer, id, &box))
         continue;
 
       g_array_append_val (self->snap_boxes, box);

@@ -163,6 +163,7 @@ _plano_canvas_move_begin (PlanoCanvas *self,
 
         if (moved == NULL || !plano_item_get_bounds (moved, &r.x, &r.y, &r.w, &r.h))
           continue;
+        plano_renderer_get_drawn_bounds (self->renderer, moved->id, &r);
         plano_rect_union (&self->moving_box, &r);
         zones |= moved->type == PLANO_ITEM_ZONE;
       }

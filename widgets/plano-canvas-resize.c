@@ -27,7 +27,9 @@ handle_position (PlanoCanvas     *self,
 {
   PlanoRect r;
 
-  plano_item_get_bounds (item, &r.x, &r.y, &r.w, &r.h);
+  /* Around the item as drawn: a component may be taller than its box, to show its label. */
+  if (!plano_renderer_get_drawn_bounds (self->renderer, item->id, &r))
+    plano_item_get_bounds (item, &r.x, &r.y, &r.w, &r.h);
 
   switch (handle)
     {
@@ -133,7 +135,8 @@ _plano_canvas_update_port (PlanoCanvas *self,
       PlanoRect r;
       double x1, y1, x2, y2;
 
-      plano_item_get_bounds (current, &r.x, &r.y, &r.w, &r.h);
+      if (!plano_renderer_get_drawn_bounds (self->renderer, current->id, &r))
+        plano_item_get_bounds (current, &r.x, &r.y, &r.w, &r.h);
       plano_canvas_canvas_to_widget (self, r.x, r.y, &x1, &y1);
       plano_canvas_canvas_to_widget (self, r.x + r.w, r.y + r.h, &x2, &y2);
       if (wx >= x1 && wx <= x2 + CONNECT_OFFSET + HANDLE_SIZE && wy >= y1 && wy <= y2)
@@ -191,8 +194,10 @@ _plano_canvas_handle_begin (PlanoCanvas *self,
       const char *resized[] = { item->id, NULL };
 
       self->state = STATE_RESIZING;
-      plano_item_get_bounds (item, &self->resize_start.x, &self->resize_start.y,
-                             &self->resize_start.w, &self->resize_start.h);
+      /* From the size it is drawn at, which the drag then writes. */
+      if (!plano_renderer_get_drawn_bounds (self->renderer, item->id, &self->resize_start))
+        plano_item_get_bounds (item, &self->resize_start.x, &self->resize_start.y,
+                               &self->resize_start.w, &self->resize_start.h);
       _plano_canvas_guides_begin (self, resized, TRUE);
       _plano_canvas_begin (self, _("Resize"));
     }

@@ -17,6 +17,7 @@
 
 #include "plano-board-private.h"
 #include "plano-catalog.h"
+#include "plano-file.h"
 #include "plano-format.h"
 
 /* Reads and writes the .plano format of FORMAT.md, version 1.
@@ -125,6 +126,7 @@ byte_order_mark_length (const char *data,
 typedef struct
 {
   GArray   *big_integers;   /* offsets of integers too large for 64 bits, or NULL */
+  GArray   *raw_controls;   /* offsets of control characters written raw in strings, or NULL */
   gboolean  check_values;   /* a string or a number may break the limits of check_tree() */
 } Findings;
 
@@ -132,6 +134,7 @@ static void
 findings_clear (Findings *findings)
 {
   g_clear_pointer (&findings->big_integers, g_array_unref);
+  g_clear_pointer (&findings->raw_controls, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Findings, findings_clear)
@@ -402,8 +405,16 @@ check_bytes (const char  *data,
           gsize start = i;
 
           for (i++; i < length && data[i] != '"'; i++)
-            if (data[i] == '\\' && !check_escape (data, length, &i, error))
-              return FALSE;
+            {
+              if (data[i] == '\\' && !check_escape (data, length, &i, error))
+                return FALSE;
+              if ((guchar) data[i] < 0x20)
+                {
+                  if (findings->raw_controls == NULL)
+                    findings->raw_controls = g_array_new (FALSE, FALSE, sizeof (gsize));
+                  g_array_append_val (findings->raw_controls, i);
+                }
+            }
 
           /* No fewer bytes than characters. */
           if (i - start - 1 > MAX_STRING_LEN)
@@ -512,6 +523,35 @@ rewrite_big_integers (char   *data,
     }
 }
 
+/* json-glib 1.6 read a control character written raw in a string as itself; later versions
+ * refuse it. Each one at @offsets is written as its \u escape in a copy of @data, so that every
+ * json-glib reads the board as Plano always has. An escape is 5 bytes longer than the
+ * character it stands for: plano_format_read() takes the offsets to map a place in the copy
+ * back to the file.
+ */
+static char *
+escape_raw_controls (const char *data,
+                     gsize       length,
+                     GArray     *offsets,
+                     gsize      *new_length)
+{
+  GString *out = g_string_sized_new (length + 5 * offsets->len);
+  gsize from = 0;
+
+  for (guint k = 0; k < offsets->len; k++)
+    {
+      gsize at = g_array_index (offsets, gsize, k);
+
+      g_string_append_len (out, data + from, at - from);
+      g_string_append_printf (out, "\\u%04x", (guchar) data[at]);
+      from = at + 1;
+    }
+  g_string_append_len (out, data + from, length - from);
+
+  *new_length = out->len;
+  return g_string_free (out, FALSE);
+}
+
 /* Where json-glib stopped on a syntax error, read while its scanner is there. */
 typedef struct
 {
@@ -549,16 +589,21 @@ syntax_error_reason (const char *message)
   return p != NULL ? p + 2 : message;
 }
 
-/* The same error in Plano's words, with the column in characters. */
+/* The same error in Plano's words, with the column in characters. @parsed is what json-glib
+ * read, @data the file; they differ by the escapes of @raw_controls (NULL when they are the
+ * same).
+ */
 static void
-set_syntax_error (const char             *data,
-                  gsize                   length,
+set_syntax_error (const char             *parsed,
+                  gsize                   parsed_length,
+                  const char             *data,
+                  GArray                 *raw_controls,
                   const SyntaxErrorPlace *place,
                   const GError           *parse_error,
                   GError                **error)
 {
   const char *reason = syntax_error_reason (parse_error->message);
-  gsize start = byte_order_mark_length (data, length);
+  gsize start = byte_order_mark_length (parsed, parsed_length);
   gsize end;
 
   if (place->line == 0)
@@ -568,17 +613,36 @@ set_syntax_error (const char             *data,
       return;
     }
 
-  for (guint line = 1; line < place->line && start < length; start++)
-    if (data[start] == '\n')
+  for (guint line = 1; line < place->line && start < parsed_length; start++)
+    if (parsed[start] == '\n')
       line++;
 
-  end = MIN (start + MAX (place->position, 1) - 1, length);
+  end = MIN (start + MAX (place->position, 1) - 1, parsed_length);
+
+  /* Back from the copy to the file: each escape before the place took 5 more bytes, and a
+   * place inside an escape is its character's. */
+  if (raw_controls != NULL)
+    {
+      gsize copied = end;
+
+      for (guint k = 0; k < raw_controls->len; k++)
+        {
+          gsize at = g_array_index (raw_controls, gsize, k) + 5 * k;
+
+          if (at >= copied)
+            break;
+          end -= MIN (5, copied - at);
+        }
+    }
+
   fail_at (data, end, reason, error);
 }
 
 static JsonNode *
-parse (const char  *data,
-       gsize        length,
+parse (const char  *parsed,
+       gsize        parsed_length,
+       const char  *data,
+       GArray      *raw_controls,
        GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -588,9 +652,9 @@ parse (const char  *data,
 
   g_signal_connect (parser, "error", G_CALLBACK (parser_error_cb), &place);
 
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+  if (!json_parser_load_from_data (parser, parsed, parsed_length, &parse_error))
     {
-      set_syntax_error (data, length, &place, parse_error, error);
+      set_syntax_error (parsed, parsed_length, data, raw_controls, &place, parse_error, error);
       return NULL;
     }
 
@@ -1543,8 +1607,11 @@ plano_format_read (const char  *data,
                    GPtrArray  **warnings,
                    GError     **error)
 {
-  g_auto(Findings) findings = { NULL, FALSE };
+  g_auto(Findings) findings = { NULL, NULL, FALSE };
   g_autofree char *rewritten = NULL;
+  g_autofree char *escaped = NULL;
+  const char *parsed = data;
+  gsize parsed_length = length;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GString) path = NULL;
   g_autoptr(GHashTable) ids = NULL;
@@ -1564,10 +1631,16 @@ plano_format_read (const char  *data,
     {
       rewritten = g_memdup2 (data, length);
       rewrite_big_integers (rewritten, length, findings.big_integers);
-      data = rewritten;
+      parsed = rewritten;
     }
 
-  root = parse (data, length, error);
+  if (findings.raw_controls != NULL)
+    {
+      escaped = escape_raw_controls (parsed, parsed_length, findings.raw_controls, &parsed_length);
+      parsed = escaped;
+    }
+
+  root = parse (parsed, parsed_length, data, findings.raw_controls, error);
   if (root == NULL)
     return NULL;
 
@@ -1617,36 +1690,11 @@ plano_format_read_file (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+  /* Only a regular file of a board's size is read: a device, a FIFO or a folder is refused
+   * before a byte is read, so no read waits or runs out of memory. */
+  if (!plano_file_read (path, PLANO_FILE_MAX_SIZE, &contents, &length, &local_error))
     {
-      g_autofree char *name = display_name (path);
-
-      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
-                   _("“%s” is a folder, not a board"), name);
-      return NULL;
-    }
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_autofree char *name = display_name (path);
-      const char *reason;
-
-      switch (local_error->code)
-        {
-        case G_FILE_ERROR_NOENT:
-          reason = _("no such file");
-          break;
-        case G_FILE_ERROR_ACCES:
-        case G_FILE_ERROR_PERM:
-          reason = _("permission denied");
-          break;
-        default:
-          reason = local_error->message;
-          break;
-        }
-
-      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
-                   _("Could not read “%s”: %s"), name, reason);
+      g_set_error_literal (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO, local_error->message);
       return NULL;
     }
 
@@ -2214,14 +2262,39 @@ plano_format_item_from_json (JsonNode       *node,
  * @board: the board to save
  * @path: where; a symbolic link is followed to the file it points at
  *
- * Writes the board so that a crash at any moment leaves either the old file or the new one:
- * the text goes to a temporary file in the same folder, is flushed to disk, and then
- * replaces @path. On failure the existing file is untouched and @error says why in a sentence.
+ * Writes the board so that a crash at any moment leaves either the old file or the new one;
+ * see plano_format_save_file_full(). A read-only file is replaced too.
  */
 gboolean
 plano_format_save_file (PlanoBoard  *board,
                         const char  *path,
                         GError     **error)
+{
+  return plano_format_save_file_full (board, path,
+                                      PLANO_FILE_REPLACE_DURABLE | PLANO_FILE_REPLACE_READ_ONLY,
+                                      NULL, NULL, error);
+}
+
+/**
+ * plano_format_save_file_full:
+ * @board: the board to save; only read, so a snapshot may be saved from another thread
+ * @path: where; a symbolic link is followed to the file it points at
+ * @flags: %PLANO_FILE_REPLACE_DURABLE to have it on disk when this returns;
+ *   %PLANO_FILE_REPLACE_READ_ONLY to replace a file without write permission
+ * @progress: (nullable): told the bytes written so far, from the thread that saves
+ *
+ * Writes the board through plano_file_replace(): the text goes to a temporary file in the same
+ * folder, is flushed to disk, and then replaces @path. On failure the existing file is
+ * untouched, nothing is left beside it, and @error says why in a sentence; a read-only file
+ * that @flags does not allow replacing gives %PLANO_FORMAT_ERROR_READ_ONLY.
+ */
+gboolean
+plano_format_save_file_full (PlanoBoard             *board,
+                             const char             *path,
+                             PlanoFileReplaceFlags   flags,
+                             PlanoFileProgressFunc   progress,
+                             gpointer                progress_data,
+                             GError                **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
@@ -2229,8 +2302,7 @@ plano_format_save_file (PlanoBoard  *board,
   g_autofree char *name = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *dir_name = NULL;
-  GStatBuf st;
-  int mode = 0666;
+  const char *reason;
   gsize length;
 
   g_return_val_if_fail (PLANO_IS_BOARD (board), FALSE);
@@ -2241,50 +2313,47 @@ plano_format_save_file (PlanoBoard  *board,
   dir = g_path_get_dirname (target);
   dir_name = g_filename_display_name (dir);
 
-  if (g_stat (target, &st) == 0)
+  if (g_file_test (target, G_FILE_TEST_IS_DIR))
     {
-      if (S_ISDIR (st.st_mode))
-        {
-          g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
-                       _("Could not save “%s”: it is a folder"), name);
-          return FALSE;
-        }
-      mode = st.st_mode & 0777;
+      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
+                   _("Could not save “%s”: it is a folder"), name);
+      return FALSE;
     }
 
   contents = plano_format_write (board, &length);
 
-  if (!g_file_set_contents_full (target, contents, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 mode, &local_error))
+  if (plano_file_replace (target, contents, length, flags, progress, progress_data, &local_error))
+    return TRUE;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
     {
-      const char *reason;
-
-      switch (local_error->code)
-        {
-        case G_FILE_ERROR_ACCES:
-        case G_FILE_ERROR_PERM:
-        case G_FILE_ERROR_ROFS:
-          reason = _("the folder is read-only or you may not write there");
-          break;
-        case G_FILE_ERROR_NOSPC:
-          reason = _("the disk is full");
-          break;
-        case G_FILE_ERROR_NOENT:
-        case G_FILE_ERROR_NOTDIR:
-          reason = _("the folder does not exist");
-          break;
-        default:
-          reason = local_error->message;
-          break;
-        }
-
-      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
-                   _("Could not save “%s” in %s: %s"), name, dir_name, reason);
+      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_READ_ONLY,
+                   _("Could not save “%s”: the file is read-only"), name);
       return FALSE;
     }
 
-  return TRUE;
+  switch (local_error->domain == G_FILE_ERROR ? local_error->code : -1)
+    {
+    case G_FILE_ERROR_ACCES:
+    case G_FILE_ERROR_PERM:
+    case G_FILE_ERROR_ROFS:
+      reason = _("the folder is read-only or you may not write there");
+      break;
+    case G_FILE_ERROR_NOSPC:
+      reason = _("the disk is full");
+      break;
+    case G_FILE_ERROR_NOENT:
+    case G_FILE_ERROR_NOTDIR:
+      reason = _("the folder does not exist");
+      break;
+    default:
+      reason = local_error->message;
+      break;
+    }
+
+  g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
+               _("Could not save “%s” in %s: %s"), name, dir_name, reason);
+  return FALSE;
 }
 
 /* Load props */
