@@ -376,6 +376,7 @@ plano_preferences_window_present (PlanoPreferencesWindow *self,
 {
   g_return_if_fail (PLANO_IS_PREFERENCES_WINDOW (self));
 
+  plano_a11y_return_focus (GTK_WIDGET (self), parent);
 #if ADW_CHECK_VERSION (1, 5, 0)
   adw_dialog_present (ADW_DIALOG (self), GTK_WIDGET (parent));
 #else

@@ -30,6 +30,23 @@ toggle_properties_action (GtkWidget  *widget,
                                 !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->outline_button)));
 }
 
+/* Ctrl+Shift+O: the board's outline (its summary), whatever is selected, with the focus in it. */
+static void
+show_outline_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlanoWindow *self = PLANO_WINDOW (widget);
+
+  if (self->board == NULL)
+    return;
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->outline_button), TRUE);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->side_views), "properties");
+  gtk_stack_set_visible_child_name (self->side_stack, "outline");
+  gtk_widget_child_focus (GTK_WIDGET (self->summary), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 search_palette_action (GtkWidget  *widget,
                        const char *action_name,
@@ -75,6 +92,7 @@ show_help_overlay_action (GtkWidget  *widget,
       g_object_add_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *) &self->shortcuts);
     }
 
+  plano_a11y_return_focus (GTK_WIDGET (self->shortcuts), GTK_WINDOW (self));
   gtk_window_present (self->shortcuts);
 }
 
@@ -682,6 +700,9 @@ _plano_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-progress", NULL, show_progress_action);
   gtk_widget_class_install_action (widget_class, "win.practise", "s", practise_action);
   gtk_widget_class_install_action (widget_class, "win.search-palette", NULL, search_palette_action);
+  gtk_widget_class_install_action (widget_class, "win.show-outline", NULL, show_outline_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-outline", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.snap", "snap");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search-palette", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.toggle-properties", NULL);

@@ -77,6 +77,7 @@ struct _PlanoWindow
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
   GtkWindow            *shortcuts;      /* the Keyboard Shortcuts window, once asked for */
+  GtkWidget            *focus_before[3]; /* where the focus was as each side bar opened */
   GHashTable           *thumbnails;     /* "uri time theme" → GdkTexture of recent boards */
   GCancellable         *thumbnails_cancellable;
   gboolean              recent_stale;   /* the list changed while a board was shown */

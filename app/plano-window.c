@@ -420,7 +420,30 @@ sidebar_toggled_cb (PlanoWindow     *self,
                     GtkToggleButton *button)
 {
   GtkWidget *buttons[] = { self->palette_button, self->interview_button, self->outline_button };
+  GtkWidget *panels[] = { GTK_WIDGET (self->palette), GTK_WIDGET (self->interview_panel), self->outline_bar };
   int width = gtk_widget_get_width (GTK_WIDGET (self));
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* The focus never goes with a side bar that closes: it goes back to where it was before the
+   * side bar opened, or to the canvas. */
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      if (buttons[i] != GTK_WIDGET (button))
+        continue;
+
+      if (gtk_toggle_button_get_active (button))
+        {
+          if (focus != NULL && !gtk_widget_is_ancestor (focus, panels[i]))
+            g_set_weak_pointer (&self->focus_before[i], focus);
+        }
+      else if (focus == NULL || gtk_widget_is_ancestor (focus, panels[i]))
+        {
+          if (self->focus_before[i] != NULL && gtk_widget_get_mapped (self->focus_before[i]))
+            gtk_widget_grab_focus (self->focus_before[i]);
+          else if (self->board != NULL)
+            gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+        }
+    }
 
   if (!gtk_toggle_button_get_active (button))
     return;
@@ -652,6 +675,8 @@ plano_window_dispose (GObject *object)
   _plano_window_dispose_files (self);
   /* Dispose runs again when the last reference goes, after the shortcuts window may be gone. */
   g_clear_weak_pointer (&self->shortcuts);
+  for (guint i = 0; i < G_N_ELEMENTS (self->focus_before); i++)
+    g_clear_weak_pointer (&self->focus_before[i]);
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_cancellable_cancel (self->thumbnails_cancellable);

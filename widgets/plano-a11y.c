@@ -490,3 +490,89 @@ plano_a11y_add_toast (AdwToastOverlay *overlay,
   adw_toast_overlay_add_toast (overlay, toast);
 #endif
 }
+
+/* Focus. Closing a dialog gives the focus back to where it was in the window below, or, when
+ * that was a menu's item, to the menu button: a keyboard user goes on from there. */
+
+typedef struct
+{
+  GWeakRef parent;
+  GWeakRef focus;
+} ReturnFocus;
+
+static void
+return_focus_free (gpointer data)
+{
+  ReturnFocus *ret = data;
+
+  g_weak_ref_clear (&ret->parent);
+  g_weak_ref_clear (&ret->focus);
+  g_free (ret);
+}
+
+static void
+give_focus_back (ReturnFocus *ret)
+{
+  g_autoptr(GtkWidget) parent = g_weak_ref_get (&ret->parent);
+  g_autoptr(GtkWidget) focus = g_weak_ref_get (&ret->focus);
+
+  if (parent == NULL || focus == NULL || !gtk_widget_get_mapped (focus) ||
+      gtk_widget_get_root (focus) != GTK_ROOT (parent))
+    return;
+
+  gtk_widget_grab_focus (focus);
+}
+
+/* Once: a window that is only hidden (the shortcuts window) is shown again later. */
+static void
+dialog_gone_cb (GtkWidget *dialog,
+                gpointer   data)
+{
+  give_focus_back (data);
+  g_signal_handlers_disconnect_by_data (dialog, data);
+}
+
+/**
+ * plano_a11y_return_focus:
+ * @dialog: a dialog shown over @parent, a window or an AdwDialog
+ * @parent: the window it belongs to
+ *
+ * Gives the focus back to where it is in @parent now when @dialog closes.
+ */
+void
+plano_a11y_return_focus (GtkWidget *dialog,
+                         GtkWindow *parent)
+{
+  ReturnFocus *ret;
+  GtkWidget *focus;
+  GtkWidget *popover;
+
+  g_return_if_fail (GTK_IS_WIDGET (dialog));
+
+  if (parent == NULL || (focus = gtk_root_get_focus (GTK_ROOT (parent))) == NULL)
+    return;
+
+  popover = gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER);
+  if (popover != NULL)
+    {
+      GtkWidget *button = gtk_widget_get_ancestor (popover, GTK_TYPE_MENU_BUTTON);
+
+      focus = button != NULL ? button : gtk_widget_get_parent (popover);
+      if (focus == NULL)
+        return;
+    }
+
+  ret = g_new0 (ReturnFocus, 1);
+  g_weak_ref_init (&ret->parent, parent);
+  g_weak_ref_init (&ret->focus, focus);
+#if ADW_CHECK_VERSION (1, 5, 0)
+  if (ADW_IS_DIALOG (dialog))
+    {
+      g_signal_connect_data (dialog, "closed", G_CALLBACK (dialog_gone_cb), ret,
+                             (GClosureNotify) (void (*) (void)) return_focus_free, 0);
+      return;
+    }
+#endif
+  g_signal_connect_data (dialog, "hide", G_CALLBACK (dialog_gone_cb), ret,
+                         (GClosureNotify) (void (*) (void)) return_focus_free, 0);
+}

@@ -18,5 +18,7 @@ void        plano_a11y_announce       (GtkWidget       *widget,
 const char *plano_a11y_get_announced  (GtkWidget       *widget);
 void        plano_a11y_add_toast      (AdwToastOverlay *overlay,
                                        AdwToast        *toast);
+void        plano_a11y_return_focus   (GtkWidget       *dialog,
+                                       GtkWindow       *parent);
 
 G_END_DECLS

@@ -532,12 +532,60 @@ add_tradeoff_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* What the selection is called, for what is said of it: a label, or how many items. */
+static char *
+selection_words (PlanoCanvas *self)
+{
+  g_auto(GStrv) ids = plano_canvas_get_selection (self);
+  guint n = g_strv_length (ids);
+  const char *label;
+
+  if (n == 1 && (label = plano_board_get_label (self->board, ids[0])) != NULL && *label != '\0')
+    return g_strdup (label);
+
+  return g_strdup_printf (ngettext ("%u item", "%u items", n), n);
+}
+
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  plano_canvas_delete_selection (PLANO_CANVAS (widget));
+  PlanoCanvas *self = PLANO_CANVAS (widget);
+  g_auto(GStrv) ids = plano_canvas_get_selection (self);
+  g_autofree char *what = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->board == NULL || ids[0] == NULL)
+    return;
+
+  what = selection_words (self);
+  plano_canvas_delete_selection (self);
+  /* TRANSLATORS: said aloud after a delete; %s is a label or "3 items" */
+  text = g_strdup_printf (_("Deleted %s; Ctrl+Z brings it back"), what);
+  _plano_canvas_describe (self, text);
+}
+
+/* Says where a keyboard move took the selection: one item's place on the board, in board
+ * units, or how many items moved. */
+static void
+describe_move (PlanoCanvas *self)
+{
+  const PlanoItem *item = _plano_canvas_single_selected (self);
+  g_autofree char *what = selection_words (self);
+  g_autofree char *text = NULL;
+  double x, y, w, h;
+
+  if (self->board == NULL)
+    return;
+
+  if (item != NULL && plano_item_get_bounds (item, &x, &y, &w, &h))
+    /* TRANSLATORS: said aloud after a move from the keyboard: "Moved Kafka to 340, 120" */
+    text = g_strdup_printf (_("Moved %s to %.0f, %.0f"), what, x, y);
+  else
+    /* TRANSLATORS: said aloud after a move from the keyboard: "Moved 3 items" */
+    text = g_strdup_printf (_("Moved %s"), what);
+  _plano_canvas_describe (self, text);
 }
 
 static void
@@ -557,6 +605,7 @@ nudge_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(dd)", &dx, &dy);
   plano_canvas_nudge (PLANO_CANVAS (widget), dx, dy);
+  describe_move (PLANO_CANVAS (widget));
 }
 
 /* Shift+arrow moves the selection by whole grid steps, whatever the grid size. */
@@ -570,6 +619,7 @@ nudge_grid_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(dd)", &dx, &dy);
   plano_canvas_nudge (self, dx * self->grid, dy * self->grid);
+  describe_move (self);
 }
 
 static void
@@ -628,6 +678,7 @@ escape_action (GtkWidget  *widget,
       g_clear_pointer (&self->key_target, g_free);
       _plano_canvas_guides_end (self);
       self->state = STATE_IDLE;
+      gtk_widget_action_set_enabled (widget, "canvas.pick-target", FALSE);
       gtk_widget_queue_draw (widget);
       return;
     }
@@ -665,6 +716,7 @@ _plano_canvas_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "canvas.align", "s", align_action);
   gtk_widget_class_install_action (widget_class, "canvas.distribute", "s", distribute_action);
   gtk_widget_class_install_action (widget_class, "canvas.select-next", "i", select_next_action);
+  gtk_widget_class_install_action (widget_class, "canvas.pick-target", "i", select_next_action);
   gtk_widget_class_install_action (widget_class, "canvas.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "canvas.menu", NULL, menu_action);
   gtk_widget_class_install_action (widget_class, "canvas.mark-down", NULL, mark_down_action);
@@ -674,9 +726,13 @@ _plano_canvas_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "canvas.select-next", "i", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, "canvas.select-next", "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, "canvas.select-next", "i", -1);
+  /* Page Down and Page Up walk the items; Tab leaves the canvas, as it leaves any control, except
+   * while a connection is made from the keyboard, where it picks the target too. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "canvas.select-next", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "canvas.select-next", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "canvas.pick-target", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, "canvas.pick-target", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, "canvas.pick-target", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, 0, "canvas.connect", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "canvas.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.menu", NULL);
@@ -707,6 +763,9 @@ void
 _plano_canvas_actions_init (PlanoCanvas *self)
 {
   GtkGesture *click;
+
+  /* Tab picks a target only while connecting from the keyboard; otherwise it leaves. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.pick-target", FALSE);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);

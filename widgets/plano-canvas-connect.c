@@ -209,6 +209,7 @@ plano_canvas_begin_key_connect (PlanoCanvas *self)
   g_free (self->source);
   self->source = g_strdup (item->id);
   self->state = STATE_KEY_CONNECTING;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.pick-target", TRUE);
   g_clear_pointer (&self->key_target, g_free);
   plano_canvas_select_next (self, 1);
 }
@@ -229,6 +230,7 @@ plano_canvas_finish_key_connect (PlanoCanvas *self)
     return;
 
   self->state = STATE_IDLE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.pick-target", FALSE);
 
   if (self->key_target != NULL)
     {
@@ -239,7 +241,15 @@ plano_canvas_finish_key_connect (PlanoCanvas *self)
 
   g_clear_pointer (&self->key_target, g_free);
   if (edge != NULL)
-    plano_canvas_select (self, edge->item.id, FALSE);
+    {
+      /* TRANSLATORS: said aloud after a connection is made: "Connected Flink to Redis" */
+      g_autofree char *text = g_strdup_printf (_("Connected %s to %s"),
+                                               plano_board_get_label (self->board, edge->from),
+                                               plano_board_get_label (self->board, edge->to));
+
+      plano_canvas_select (self, edge->item.id, FALSE);
+      _plano_canvas_describe (self, text);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

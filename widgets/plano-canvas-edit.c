@@ -444,6 +444,7 @@ plano_canvas_begin_edit (PlanoCanvas *self)
     {
       g_clear_pointer (&self->key_target, g_free);
       self->state = STATE_IDLE;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.pick-target", FALSE);
     }
 
   self->editing = g_strdup (ids[0]);

@@ -142,6 +142,10 @@ const char      *_plano_canvas_pick                    (PlanoCanvas     *self,
                                                         double           y);
 const PlanoItem *_plano_canvas_single_selected         (PlanoCanvas     *self);
 void             _plano_canvas_emit_selection_changed  (PlanoCanvas     *self);
+void             _plano_canvas_describe                (PlanoCanvas     *self,
+                                                        const char      *event);
+GPtrArray       *_plano_canvas_navigable_ids           (PlanoCanvas     *self);
+guint            _plano_canvas_count_navigable         (PlanoCanvas     *self);
 void             _plano_canvas_update_selection_actions (PlanoCanvas    *self);
 double           _plano_canvas_snapped                 (PlanoCanvas     *self,
                                                         double           v);

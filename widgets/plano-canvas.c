@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plano-a11y.h"
 #include "plano-canvas-private.h"
 #include "plano-catalog.h"
 #include "plano-format.h"
@@ -145,23 +146,141 @@ _plano_canvas_update_selection_actions (PlanoCanvas *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.add-tradeoff", self->board != NULL);
 }
 
-/* What the selection is, in words, for screen readers: a component's kind and label, a
- * connection's ends, or how many items. */
+/* The name of a connection's kind, said aloud. */
+static const char *
+edge_kind_name (const char *kind)
+{
+  static const struct { const char *id; const char *name; } kinds[] = {
+    { "flow", N_("flow") }, { "stream", N_("stream") }, { "batch", N_("batch") },
+    { "request", N_("request") }, { "cdc", N_("change data capture") },
+    { "replication", N_("replication") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kind != NULL ? kind : "flow", kinds[i].id) == 0)
+      return _(kinds[i].name);
+
+  return kind;
+}
+
+static const char *
+label_of (PlanoCanvas *self,
+          const char  *id)
+{
+  const char *label = plano_board_get_label (self->board, id);
+
+  return label != NULL ? label : id;
+}
+
+/* "stream to Redis “alerts”", a connection seen from one end. */
+static void
+append_connection (PlanoCanvas     *self,
+                   GString         *text,
+                   const PlanoEdge *edge,
+                   gboolean         outgoing)
+{
+  const char *other = label_of (self, outgoing ? edge->to : edge->from);
+
+  if (edge->label != NULL && *edge->label != '\0')
+    /* TRANSLATORS: a connection said aloud: its kind, where it goes or comes from, its label:
+     * "stream to Redis, labelled alerts" */
+    g_string_append_printf (text, outgoing ? _("%s to %s, labelled %s") : _("%s from %s, labelled %s"),
+                            edge_kind_name (edge->kind), other, edge->label);
+  else
+    /* TRANSLATORS: a connection said aloud: its kind and where it goes or comes from */
+    g_string_append_printf (text, outgoing ? _("%s to %s") : _("%s from %s"),
+                            edge_kind_name (edge->kind), other);
+}
+
+/* A component's connections in and out, its zone, its trade-offs and whether it is down. */
+static void
+append_node_context (PlanoCanvas     *self,
+                     GString         *text,
+                     const PlanoNode *node)
+{
+  guint n_edges = plano_board_get_n_items (self->board, PLANO_ITEM_EDGE);
+  guint n_tradeoffs = 0;
+
+  if (node->zone != NULL && plano_board_lookup (self->board, node->zone) != NULL)
+    /* TRANSLATORS: said aloud after a component: the zone it is in */
+    g_string_append_printf (text, _("; in zone %s"), label_of (self, node->zone));
+
+  for (int outgoing = 0; outgoing < 2; outgoing++)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < n_edges; i++)
+        {
+          const PlanoEdge *edge = (const PlanoEdge *) plano_board_get_item (self->board, PLANO_ITEM_EDGE, i);
+
+          if (g_strcmp0 (outgoing ? edge->from : edge->to, node->item.id) != 0)
+            continue;
+          if (n++ == 0)
+            g_string_append (text, outgoing ? _("; out: ") : _("; in: "));
+          else
+            g_string_append (text, ", ");
+          append_connection (self, text, edge, outgoing);
+        }
+    }
+
+  for (guint i = 0; i < plano_board_get_n_items (self->board, PLANO_ITEM_TRADEOFF); i++)
+    if (g_strcmp0 (((const PlanoTradeoff *) plano_board_get_item (self->board, PLANO_ITEM_TRADEOFF, i))->target,
+                   node->item.id) == 0)
+      n_tradeoffs++;
+  if (n_tradeoffs > 0)
+    g_string_append_printf (text, ngettext ("; %u trade-off", "; %u trade-offs", n_tradeoffs), n_tradeoffs);
+
+  if (plano_node_is_down (node))
+    g_string_append (text, _("; marked down"));
+}
+
+/* The item's place among those Page Down walks, "3 of 23". */
+static char *
+position_of (PlanoCanvas *self,
+             const char  *id)
+{
+  g_autoptr(GPtrArray) ids = _plano_canvas_navigable_ids (self);
+  guint index;
+
+  if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, &index))
+    return g_strdup ("");
+
+  /* TRANSLATORS: an item's place on the board, said aloud: "3 of 23" */
+  return g_strdup_printf (_("%u of %u"), index + 1, ids->len);
+}
+
+/* What the selection is, in words, for screen readers: a component's kind and label, its place
+ * among the items, its zone, its connections in and out, its trade-offs and whether it is down;
+ * a connection's kind, label and ends; or how many items. With nothing selected, how to work
+ * the canvas from the keyboard. */
 static char *
 describe_selection (PlanoCanvas *self)
 {
   g_auto(GStrv) selection = plano_canvas_get_selection (self);
   guint n = selection != NULL ? g_strv_length (selection) : 0;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *position = NULL;
   const PlanoItem *item;
 
-  if (n == 0 || self->board == NULL)
+  if (self->board == NULL)
     return g_strdup ("");
+  if (n == 0)
+    {
+      guint items = _plano_canvas_count_navigable (self);
+
+      /* TRANSLATORS: the canvas's description with nothing selected, said when it takes the
+       * focus */
+      return g_strdup_printf (ngettext ("%u item. Page Down and Page Up walk the items, the arrow keys move the selection, C connects it, Ctrl+Shift+O shows the outline, Tab leaves the canvas.",
+                                        "%u items. Page Down and Page Up walk the items, the arrow keys move the selection, C connects it, Ctrl+Shift+O shows the outline, Tab leaves the canvas.",
+                                        items), items);
+    }
   if (n > 1)
     return g_strdup_printf (ngettext ("%u item selected", "%u items selected", n), n);
 
   item = plano_board_lookup (self->board, selection[0]);
   if (item == NULL)
     return g_strdup ("");
+  position = position_of (self, item->id);
 
   switch (item->type)
     {
@@ -172,55 +291,84 @@ describe_selection (PlanoCanvas *self)
         const char *name = kind != NULL ? plano_kind_get_name (kind) : node->kind;
 
         if (node->label == NULL || g_str_equal (node->label, name))
-          return g_strdup (name);
-        /* TRANSLATORS: a selected component, told to screen readers: its kind, then its label */
-        return g_strdup_printf (_("%s: %s"), name, node->label);
+          g_string_append (text, name);
+        else
+          /* TRANSLATORS: a selected component, told to screen readers: its kind, then its label */
+          g_string_append_printf (text, _("%s: %s"), name, node->label);
+        g_string_append_printf (text, ", %s", position);
+        append_node_context (self, text, node);
+        break;
       }
 
     case PLANO_ITEM_EDGE:
       {
         const PlanoEdge *edge = (const PlanoEdge *) item;
-        const char *from = plano_board_get_label (self->board, edge->from);
-        const char *to = plano_board_get_label (self->board, edge->to);
 
-        /* TRANSLATORS: a selected connection, told to screen readers; %s are its ends */
-        return g_strdup_printf (_("Connection from %s to %s"), from != NULL ? from : "",
-                                to != NULL ? to : "");
+        /* TRANSLATORS: a selected connection, told to screen readers: its kind, then its ends */
+        g_string_append_printf (text, _("Connection, %s, from %s to %s"), edge_kind_name (edge->kind),
+                                label_of (self, edge->from), label_of (self, edge->to));
+        if (edge->label != NULL && *edge->label != '\0')
+          /* TRANSLATORS: said aloud after a connection: its label */
+          g_string_append_printf (text, _(", labelled %s"), edge->label);
+        g_string_append_printf (text, ", %s", position);
+        break;
       }
 
     case PLANO_ITEM_ZONE:
     case PLANO_ITEM_NOTE:
       {
-        const char *text = plano_board_get_label (self->board, item->id);
+        const char *label = plano_board_get_label (self->board, item->id);
 
-        if (text == NULL || *text == '\0')
-          return g_strdup (item->type == PLANO_ITEM_ZONE ? _("Zone") : _("Note"));
-        if (item->type == PLANO_ITEM_ZONE)
+        if (label == NULL || *label == '\0')
+          g_string_append (text, item->type == PLANO_ITEM_ZONE ? _("Zone") : _("Note"));
+        else if (item->type == PLANO_ITEM_ZONE)
           /* TRANSLATORS: a selected zone, told to screen readers; %s is its label */
-          return g_strdup_printf (_("Zone: %s"), text);
-        /* TRANSLATORS: a selected note, told to screen readers; %s is its text */
-        return g_strdup_printf (_("Note: %s"), text);
+          g_string_append_printf (text, _("Zone: %s"), label);
+        else
+          /* TRANSLATORS: a selected note, told to screen readers; %s is its text */
+          g_string_append_printf (text, _("Note: %s"), label);
+        g_string_append_printf (text, ", %s", position);
+        break;
       }
 
     case PLANO_ITEM_TEXT:
       /* TRANSLATORS: a selected text item, told to screen readers; %s is its text */
-      return g_strdup_printf (_("Text: %s"), plano_board_get_label (self->board, item->id));
+      g_string_append_printf (text, _("Text: %s"), plano_board_get_label (self->board, item->id));
+      g_string_append_printf (text, ", %s", position);
+      break;
 
     case PLANO_ITEM_TRADEOFF:
     case PLANO_N_ITEM_TYPES:
     default:
-      return g_strdup ("");
+      break;
     }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Sets the canvas's description: what just happened, when something did (a move, a
+ * connection, a delete), then the selection. The focused canvas's description is what Orca
+ * says as it changes; the window's announcer says it too, where the focus is elsewhere. */
+void
+_plano_canvas_describe (PlanoCanvas *self,
+                        const char  *event)
+{
+  g_autofree char *selection = describe_selection (self);
+  g_autofree char *description = event != NULL && *selection != '\0'
+                                 ? g_strdup_printf ("%s. %s", event, selection)
+                                 : g_strdup (event != NULL ? event : selection);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  if (event != NULL)
+    plano_a11y_announce (GTK_WIDGET (self), event);
 }
 
 void
 _plano_canvas_emit_selection_changed (PlanoCanvas *self)
 {
-  g_autofree char *description = describe_selection (self);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  _plano_canvas_describe (self, NULL);
   _plano_canvas_update_selection_actions (self);
   g_signal_emit (self, signals [SELECTION_CHANGED], 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1517,6 +1665,7 @@ static GPtrArray *
 navigable_ids (PlanoCanvas *self,
                gboolean     connectable)
 {
+  /* The order Page Down walks, and what "3 of 23" counts. */
   static const PlanoItemType order[] = {
     PLANO_ITEM_NODE, PLANO_ITEM_ZONE, PLANO_ITEM_NOTE, PLANO_ITEM_TEXT, PLANO_ITEM_EDGE,
   };
@@ -1532,6 +1681,24 @@ navigable_ids (PlanoCanvas *self,
     }
 
   return ids;
+}
+
+GPtrArray *
+_plano_canvas_navigable_ids (PlanoCanvas *self)
+{
+  return navigable_ids (self, FALSE);
+}
+
+guint
+_plano_canvas_count_navigable (PlanoCanvas *self)
+{
+  guint n = 0;
+
+  for (PlanoItemType type = 0; type < PLANO_N_ITEM_TYPES; type++)
+    if (type != PLANO_ITEM_TRADEOFF)
+      n += plano_board_get_n_items (self->board, type);
+
+  return n;
 }
 
 static const char *
@@ -1702,7 +1869,14 @@ plano_canvas_select_next (PlanoCanvas *self,
       g_free (self->key_target);
       self->key_target = g_strdup (next);
       if (next != NULL)
-        reveal (self, next);
+        {
+          /* TRANSLATORS: said aloud while connecting from the keyboard: the target picked */
+          g_autofree char *text = g_strdup_printf (_("Connect to %s? Enter connects"),
+                                                   label_of (self, next));
+
+          reveal (self, next);
+          _plano_canvas_describe (self, text);
+        }
       gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
     }
