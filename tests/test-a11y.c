@@ -19,6 +19,7 @@
 #include "plano-board-summary.h"
 #include "plano-canvas.h"
 #include "plano-interview-panel.h"
+#include "plano-palette.h"
 #include "plano-format.h"
 #include "plano-preferences-window.h"
 #include "plano-progress-view.h"
@@ -459,6 +460,60 @@ test_keyboard_alone (void)
   plano_test_close_all_windows ();
 }
 
+/* Sends @keyval to the key controller @widget has, as GTK does for a key press. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+
+  return handled;
+}
+
+/* The palette's 54 components are one stop for Tab: in from the search, out at the next Tab;
+ * the arrow keys move between them. */
+static void
+test_palette_one_stop (void)
+{
+  PlanoWindow *window = open_example ();
+  GtkWidget *list;
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search-palette", NULL));
+  plano_test_iterate ();
+  list = plano_test_find_widget (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_PALETTE),
+                                 GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, list));
+
+  g_assert_true (press_key (list, GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (focus == list || gtk_widget_is_ancestor (focus, list));
+
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_BACKWARD);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, list));
+  g_assert_true (press_key (list, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+
+  plano_test_close_all_windows ();
+}
+
 /* Closing a side bar or a dialog gives the focus back; Ctrl+Shift+O reaches the outline. */
 static void
 test_focus_returns (void)
@@ -601,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/plano/a11y/keyboard-alone", test_keyboard_alone);
   g_test_add_func ("/plano/a11y/timer-announced", test_timer_announced);
   g_test_add_func ("/plano/a11y/focus-returns", test_focus_returns);
+  g_test_add_func ("/plano/a11y/palette-one-stop", test_palette_one_stop);
 
   status = g_test_run ();
   plano_test_finish_app (app);

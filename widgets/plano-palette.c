@@ -350,6 +350,33 @@ ensure_rows (PlanoPalette *self)
     }
 }
 
+/* The list is one stop for Tab: the arrow keys move inside it, Tab and Shift+Tab leave it at
+ * once, rather than row after row (GtkListBox moves between its rows on Tab). The list is made
+ * unfocusable for the one move, so that the window's focus chain passes it by. */
+static gboolean
+list_key_pressed_cb (PlanoPalette          *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkDirectionType direction;
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
+    return GDK_EVENT_PROPAGATE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || root == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  direction = (state & GDK_SHIFT_MASK) != 0 || keyval == GDK_KEY_ISO_Left_Tab ? GTK_DIR_TAB_BACKWARD
+                                                                             : GTK_DIR_TAB_FORWARD;
+  gtk_widget_set_can_focus (GTK_WIDGET (self->list), FALSE);
+  g_signal_emit_by_name (root, "move-focus", direction);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->list), TRUE);
+
+  return GDK_EVENT_STOP;
+}
+
 static void
 plano_palette_map (GtkWidget *widget)
 {
@@ -605,6 +632,13 @@ plano_palette_init (PlanoPalette *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Components"),
                                   -1);
   g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
+  }
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
