@@ -102,7 +102,8 @@ static const Palette palettes[] = {
     .card = RGB (0xffffff),
     .card_border = { 0, 0, 0, 0.15 },
     .text = { 0, 0, 0, 0.8 },
-    .text_dim = { 0, 0, 0, 0.55 },
+    /* Subtitles: 6.2:1 on a card, with room for tinted and antialiased backgrounds. */
+    .text_dim = { 0, 0, 0, 0.62 },
     .edge = RGB (0x5e5c64),
     .label_background = RGB (0xfafafa),
     .accent = RGB (0x3584e4),
@@ -119,7 +120,7 @@ static const Palette palettes[] = {
     .card = RGB (0x383838),
     .card_border = { 1, 1, 1, 0.15 },
     .text = RGB (0xffffff),
-    .text_dim = { 1, 1, 1, 0.6 },
+    .text_dim = { 1, 1, 1, 0.7 },
     .edge = RGB (0xc0bfbc),
     .label_background = RGB (0x242424),
     .accent = RGB (0x78aeed),
@@ -202,20 +203,25 @@ edge_style (const char *kind)
   return &edge_styles[0];
 }
 
+/* A zone's colour, for its fill, border and medal, and the darker shade of it its title is
+ * written in on a light board: 13 px bold is small text for WCAG, and the zone colours on
+ * their own tint reach only 2.1–5:1; the shades reach 5.4:1 and more. */
 static const struct
 {
   const char *id;
   Color       color;
+  Color       title;
 } zone_colors[] = {
-  { "group", RGB (0x77767b) },
-  { "layer", RGB (0x3584e4) },
-  { "domain", RGB (0x9141ac) },
-  { "bronze", RGB (0xa0622d) },
-  { "silver", RGB (0x8e9196) },
-  { "gold", RGB (0xd4a017) },
+  { "group", RGB (0x77767b), RGB (0x5e5c64) },
+  { "layer", RGB (0x3584e4), RGB (0x1a5fb4) },
+  { "domain", RGB (0x9141ac), RGB (0x613583) },
+  { "bronze", RGB (0xa0622d), RGB (0x63452c) },
+  { "silver", RGB (0x8e9196), RGB (0x5e5c64) },
+  { "gold", RGB (0xd4a017), RGB (0x7d5b00) },
 };
 
 static Color zone_color (const char *kind);
+static Color zone_title_color (const char *kind);
 
 /* Glyphs: small drawings in a 16 × 16 box, in a tiny language both painters understand.
  * M x y, L x y, C x1 y1 x2 y2 x y, Z: a path; O cx cy r: a circle; R x y w h: a box;
@@ -2735,6 +2741,16 @@ zone_color (const char *kind)
   return zone_colors[0].color;
 }
 
+static Color
+zone_title_color (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (zone_colors); i++)
+    if (g_strcmp0 (zone_colors[i].id, kind) == 0)
+      return zone_colors[i].title;
+
+  return zone_colors[0].title;
+}
+
 static gboolean
 is_selected (const PlanoRenderOptions *options,
              const char               *id)
@@ -2961,7 +2977,9 @@ paint_zone (PlanoRenderer            *self,
 
   if (zone->label != NULL && options->zoom >= LOD_ZOOM)
     {
-      Color label = options->theme == PLANO_THEME_DARK ? with_alpha (palette->text, 0.9) : color;
+      /* Dark: near white. Light: the zone's darker shade, or black in high contrast. */
+      Color label = options->theme == PLANO_THEME_DARK ? with_alpha (palette->text, 0.9) :
+                    options->high_contrast ? palette->text : zone_title_color (zone->kind);
       PangoLayout *layout = get_text (self, (const PlanoItem *) zone)->title;
       double tx = r.x + zone_title_x (zone);
 
