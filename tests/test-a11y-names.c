@@ -37,6 +37,7 @@ typedef struct
   char *name;
   char *description;
   gboolean top;       /* a window */
+  char *labelled_by;  /* the names of what labels it, " | " between them */
 } Accessible;
 
 static void
@@ -48,6 +49,7 @@ accessible_free (gpointer data)
   g_free (a->role);
   g_free (a->name);
   g_free (a->description);
+  g_free (a->labelled_by);
   g_free (a);
 }
 
@@ -103,10 +105,10 @@ read_tree (void)
   lines = g_strsplit (reading.out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 5);
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 6);
       Accessible *a;
 
-      if (g_strv_length (fields) != 5)
+      if (g_strv_length (fields) != 6)
         continue;
       a = g_new0 (Accessible, 1);
       a->window = g_strdup (fields[0]);
@@ -114,6 +116,7 @@ read_tree (void)
       a->name = g_strdup (fields[2]);
       a->description = g_strdup (fields[3]);
       a->top = g_str_equal (fields[4], "1");
+      a->labelled_by = g_strdup (fields[5]);
       g_ptr_array_add (tree, a);
     }
   g_free (reading.out);
@@ -144,6 +147,19 @@ static gboolean
 is_type_name (const char *name)
 {
   return g_regex_match_simple ("^(Gtk|Adw|Plano)[A-Z][A-Za-z]*$", name, 0, 0);
+}
+
+/* "GtkImage", in the names of what labels an object: Orca says them before its name. */
+static gboolean
+labelled_by_type (const char *labelled_by)
+{
+  g_auto(GStrv) names = g_strsplit (labelled_by, " | ", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (is_type_name (names[i]))
+      return TRUE;
+
+  return FALSE;
 }
 
 /* A mnemonic left in: "_Open", "Rese_t", "From _Template…". An underscore between letters of
@@ -182,10 +198,19 @@ check_tree (const char *what,
       Accessible *a = g_ptr_array_index (tree, i);
       const char *fault = NULL;
 
+      /* What a screen reader says as the context of a control (a panel, a list), or reads
+       * with it (a label, an image), must not be a type's name either; the parts GTK draws a
+       * control with (fillers, scroll bars) are not said. */
       if (!a->top && !is_control_role (a->role))
-        continue;
+        {
+          if (is_type_name (a->name) && g_strcmp0 (a->role, "filler") != 0 &&
+              g_strcmp0 (a->role, "scroll bar") != 0)
+            fault = "named after its type";
+        }
       else if (is_type_name (a->name))
         fault = "named after its type";
+      else if (labelled_by_type (a->labelled_by))
+        fault = "labelled by a part named after its type";
       else if (*a->name == '\0')
         fault = "without a name";
       else if (has_mnemonic (a->name))

@@ -44,7 +44,7 @@ test_kill_after_edit (void)
   g_autoptr(PlanoBoard) draft = NULL;
   const char *exe = g_getenv ("PLANO_EXE");
   const char *find[] = { "xdotool", "search", "--onlyvisible", "--name", "Real-time analytics pipeline", NULL };
-  const char *keys[] = { "xdotool", "key", "--delay", "100", "Tab", "Delete", NULL };
+  const char *keys[] = { "xdotool", "key", "--delay", "100", "Page_Down", "Delete", NULL };
   const char *argv[] = { exe, path, NULL };
   GPid pid;
   gboolean found = FALSE;
@@ -73,7 +73,7 @@ test_kill_after_edit (void)
   g_assert_true (found);
   g_usleep (G_USEC_PER_SEC / 2);
 
-  /* Tab selects the first component, Delete removes it with its connections. */
+  /* Page Down selects the first component, Delete removes it with its connections. */
   g_assert_true (run (keys));
 
   g_usleep (4 * G_USEC_PER_SEC);

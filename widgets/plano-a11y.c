@@ -125,14 +125,16 @@ clean_button (GtkWidget *button)
       return;
     }
 
-  /* An icon-only button: GTK 4.8 names it by its image, that is "GtkImage". */
-  if (label == NULL && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (button))) &&
-      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL))
+  /* An icon-only button: GTK 4.8 makes its image label it, which names it "GtkImage", and
+   * Orca says that image's name before the button's own. */
+  if (label == NULL && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (button))))
     {
       const char *tooltip = gtk_widget_get_tooltip_text (button);
       const char *meaning = tooltip != NULL ? tooltip : icon_meaning (button_icon_name (button));
 
-      if (meaning != NULL)
+      if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL))
+        gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      else if (meaning != NULL)
         {
           gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
           gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -267,6 +269,56 @@ clean_text_view (GtkWidget *view)
     gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
+/* What lies around controls and what is read with them: a list, an image, a page of a stack, a
+ * switcher, an empty label. Without a name GTK 4.8 names them after their type, which a screen
+ * reader says as the context of a control ("GtkStackPage panel") or in review. A list takes
+ * the title of the group it is in; the others are left unnamed, which is what they are. */
+static void
+clean_context (GtkWidget *widget)
+{
+  GtkWidget *group;
+  const char *title = NULL;
+
+  if (has_name (widget))
+    return;
+
+  if ((GTK_IS_LIST_BOX (widget) || GTK_IS_LIST_VIEW (widget) || GTK_IS_FLOW_BOX (widget)) &&
+      (group = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_GROUP)) != NULL)
+    title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title != NULL ? title : "", -1);
+}
+
+static gboolean
+is_context (GtkWidget *widget)
+{
+  return GTK_IS_IMAGE (widget) || GTK_IS_PICTURE (widget) || GTK_IS_LIST_BOX (widget) ||
+         GTK_IS_LIST_VIEW (widget) || GTK_IS_FLOW_BOX (widget) || GTK_IS_FLOW_BOX_CHILD (widget) ||
+         GTK_IS_STACK_SWITCHER (widget) || ADW_IS_VIEW_SWITCHER (widget) ||
+         (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) == '\0');
+}
+
+/* A stack's pages, which are accessible objects of their own: named by their title. */
+static void
+clean_stack_pages (GListModel *pages)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+      g_autofree char *title = NULL;
+
+      if (!GTK_IS_ACCESSIBLE (page) || gtk_test_accessible_has_property (GTK_ACCESSIBLE (page),
+                                                                       GTK_ACCESSIBLE_PROPERTY_LABEL))
+        continue;
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "title") != NULL)
+        g_object_get (page, "title", &title, NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title != NULL ? title : "", -1);
+    }
+}
+
 /**
  * plano_a11y_clean_names:
  * @widget: a widget about to be shown
@@ -288,6 +340,8 @@ plano_a11y_clean_names (GtkWidget *widget)
           g_object_set_data (G_OBJECT (widget), "plano-a11y-watched", GINT_TO_POINTER (TRUE));
           g_signal_connect (widget, "notify::label", G_CALLBACK (button_label_changed_cb), NULL);
           g_signal_connect (widget, "notify::use-underline", G_CALLBACK (button_label_changed_cb), NULL);
+          g_signal_connect (widget, "notify::icon-name", G_CALLBACK (button_label_changed_cb), NULL);
+          g_signal_connect (widget, "notify::child", G_CALLBACK (button_label_changed_cb), NULL);
         }
     }
 
@@ -300,23 +354,69 @@ plano_a11y_clean_names (GtkWidget *widget)
   if (GTK_IS_TEXT_VIEW (widget))
     clean_text_view (widget);
 
+  if (is_context (widget))
+    clean_context (widget);
+
+  if (GTK_IS_STACK (widget))
+    {
+      g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (GTK_STACK (widget));
+
+      clean_stack_pages (G_LIST_MODEL (pages));
+    }
+  else if (ADW_IS_VIEW_STACK (widget))
+    {
+      g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (ADW_VIEW_STACK (widget));
+
+      clean_stack_pages (G_LIST_MODEL (pages));
+    }
+
   if (GTK_IS_SWITCH (widget) || GTK_IS_SPIN_BUTTON (widget) ||
       (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) == NULL))
     clean_row_control (widget);
 }
 
-static void
-clean_tree (GtkWidget *widget)
+/**
+ * plano_a11y_clean_tree:
+ * @widget: a widget whose children were just built
+ *
+ * plano_a11y_clean_names() on @widget and all it holds, shown or not: for what is built while
+ * hidden.
+ */
+void
+plano_a11y_clean_tree (GtkWidget *widget)
 {
   plano_a11y_clean_names (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    clean_tree (child);
+    plano_a11y_clean_tree (child);
 }
 
-/* Each widget as it is mapped; a window's whole tree when it is, since screen readers also
- * reach what is not shown, such as the other pages of a stack. */
+/* The window is not held: it may go before the idle runs. */
+static gboolean
+clean_root_cb (gpointer data)
+{
+  g_autoptr(GtkWidget) root = g_weak_ref_get (data);
+
+  if (root != NULL)
+    {
+      g_object_set_data (G_OBJECT (root), "plano-a11y-clean", NULL);
+      plano_a11y_clean_tree (root);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* Each widget as it is mapped, and its window's whole tree once whatever was mapped with it
+ * is: screen readers also reach what is not shown, such as the other pages of a stack, and
+ * those are filled while hidden (an inspector's rows, a list's). */
 static gboolean
 map_hook_cb (GSignalInvocationHint *hint,
              guint                  n_values,
@@ -324,11 +424,17 @@ map_hook_cb (GSignalInvocationHint *hint,
              gpointer               data)
 {
   GtkWidget *widget = g_value_get_object (&values[0]);
+  GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (GTK_IS_WINDOW (widget))
-    clean_tree (widget);
-  else
-    plano_a11y_clean_names (widget);
+  plano_a11y_clean_names (widget);
+  if (root != NULL && g_object_get_data (G_OBJECT (root), "plano-a11y-clean") == NULL)
+    {
+      GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+      g_weak_ref_init (ref, root);
+      g_idle_add_full (G_PRIORITY_LOW, clean_root_cb, ref, weak_ref_free);
+      g_object_set_data (G_OBJECT (root), "plano-a11y-clean", GINT_TO_POINTER (TRUE));
+    }
 
   return TRUE;
 }

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 void        plano_a11y_init           (void);
 void        plano_a11y_clean_names    (GtkWidget       *widget);
+void        plano_a11y_clean_tree     (GtkWidget       *widget);
 void        plano_a11y_add_announcer  (AdwToastOverlay *overlay);
 void        plano_a11y_announce       (GtkWidget       *widget,
                                        const char      *text);

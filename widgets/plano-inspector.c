@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "plano-catalog.h"
+#include "plano-a11y.h"
 #include "plano-inspector.h"
 #include "plano-review.h"
 #include "plano-tradeoff-editor.h"
@@ -812,6 +813,8 @@ rebuild (PlanoInspector *self)
     }
 
   refresh (self);
+  /* Built while the side bar may be hidden, where screen readers reach it all the same. */
+  plano_a11y_clean_tree (GTK_WIDGET (self));
 }
 
 static void

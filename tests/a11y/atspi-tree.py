@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 # atspi-tree.py PID: prints the accessible tree of the application with process id PID as
 # assistive technologies read it over the AT-SPI bus, one object a line:
-#   WINDOW<TAB>ROLE<TAB>NAME<TAB>DESCRIPTION<TAB>TOP
-# where WINDOW is the name of the window the object is in, and TOP is 1 for the windows
-# themselves (the application's children, whatever role GTK gives them), 0 for the rest. Names and descriptions have their
+#   WINDOW<TAB>ROLE<TAB>NAME<TAB>DESCRIPTION<TAB>TOP<TAB>LABELLED_BY
+# where WINDOW is the name of the window the object is in, TOP is 1 for the windows
+# themselves (the application's children, whatever role GTK gives them), 0 for the rest, and
+# LABELLED_BY the names of what labels the object, joined by " | " (Orca says them too). Names and descriptions have their
 # tabs and line breaks turned into spaces. What is hidden (not in the state "visible") is left
 # out with all it holds; the pages of a stack not shown and what is scrolled away are kept, as a
 # screen reader's review can reach them. test-a11y-names reads it.
@@ -32,13 +33,19 @@ def walk(acc, window, out, depth):
         description = acc.get_description()
         n = acc.get_child_count()
         states = acc.get_state_set()
+        labels = []
+        for relation in acc.get_relation_set():
+            if relation.get_relation_type() == Atspi.RelationType.LABELLED_BY:
+                for k in range(relation.get_n_targets()):
+                    labels.append(clean(relation.get_target(k).get_name()))
     except gi.repository.GLib.GError:
         return
     if not states.contains(Atspi.StateType.VISIBLE):
         return
     if top:
         window = clean(name)
-    out.append('\t'.join((window, role, clean(name), clean(description), '1' if top else '0')))
+    out.append('\t'.join((window, role, clean(name), clean(description), '1' if top else '0',
+                           ' | '.join(labels))))
     for i in range(n):
         try:
             child = acc.get_child_at_index(i)
@@ -63,7 +70,7 @@ def main():
                 if window is not None:
                     walk(window, '', out, 0)
             # A window that has just been presented may not be listed yet.
-            if any(line.endswith('\t1') for line in out):
+            if any(line.split('\t')[4] == '1' for line in out):
                 sys.stdout.write('\n'.join(out) + '\n')
                 return 0
         time.sleep(0.05)
