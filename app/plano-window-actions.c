@@ -30,7 +30,15 @@ toggle_properties_action (GtkWidget  *widget,
                                 !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->outline_button)));
 }
 
-/* Ctrl+Shift+O: the board's outline (its summary), whatever is selected, with the focus in it. */
+static void
+focus_outline_cb (GtkWidget *summary)
+{
+  g_signal_handlers_disconnect_by_func (summary, focus_outline_cb, NULL);
+  gtk_widget_child_focus (summary, GTK_DIR_TAB_FORWARD);
+}
+
+/* Ctrl+Shift+O: the board's outline (its summary), whatever is selected, with the focus in it,
+ * once the side bar shows it. */
 static void
 show_outline_action (GtkWidget  *widget,
                      const char *action_name,
@@ -44,7 +52,9 @@ show_outline_action (GtkWidget  *widget,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->outline_button), TRUE);
   gtk_stack_set_visible_child_name (GTK_STACK (self->side_views), "properties");
   gtk_stack_set_visible_child_name (self->side_stack, "outline");
-  gtk_widget_child_focus (GTK_WIDGET (self->summary), GTK_DIR_TAB_FORWARD);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->summary)) ||
+      !gtk_widget_child_focus (GTK_WIDGET (self->summary), GTK_DIR_TAB_FORWARD))
+    g_signal_connect (self->summary, "map", G_CALLBACK (focus_outline_cb), NULL);
 }
 
 static void

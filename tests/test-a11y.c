@@ -354,7 +354,7 @@ test_canvas_describes_selection (void)
   /* A delete is said, with the way back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.delete", NULL));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "Deleted 1 item; Ctrl+Z brings it back. " HINT);
+                                       "Deleted the connection from Reports to Apps; Ctrl+Z brings it back. " HINT);
 
   /* Tab leaves the canvas, forwards and backwards. */
   gtk_widget_grab_focus (GTK_WIDGET (canvas));

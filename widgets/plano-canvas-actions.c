@@ -538,10 +538,16 @@ selection_words (PlanoCanvas *self)
 {
   g_auto(GStrv) ids = plano_canvas_get_selection (self);
   guint n = g_strv_length (ids);
+  const PlanoItem *edge;
   const char *label;
 
   if (n == 1 && (label = plano_board_get_label (self->board, ids[0])) != NULL && *label != '\0')
     return g_strdup (label);
+  if (n == 1 && (edge = plano_board_lookup (self->board, ids[0])) != NULL && edge->type == PLANO_ITEM_EDGE)
+    /* TRANSLATORS: a connection, said aloud: "the connection from Flink to Redis" */
+    return g_strdup_printf (_("the connection from %s to %s"),
+                            plano_board_get_label (self->board, ((const PlanoEdge *) edge)->from),
+                            plano_board_get_label (self->board, ((const PlanoEdge *) edge)->to));
 
   return g_strdup_printf (ngettext ("%u item", "%u items", n), n);
 }
