@@ -629,6 +629,30 @@ test_timer_announced (void)
   plano_test_iterate ();
   assert_announced (window, "Interview paused: 6 minutes 28 seconds left in High-level design");
 
+  /* The timeline in words, and each step's notes named after it. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (plano_interview_panel_get_part (panel, "timeline")),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Requirements: 4 minutes 55 seconds spent of 5 minutes; "
+                                       "Capacity estimation: 0 seconds spent of 5 minutes; "
+                                       "High-level design: 3 minutes 32 seconds spent of 10 minutes; "
+                                       "Detailed design: 0 seconds spent of 15 minutes; "
+                                       "Scalability and reliability: 0 seconds spent of 10 minutes; "
+                                       "Trade-offs: 0 seconds spent of 5 minutes");
+  {
+    static const char * const names[] = {
+      "Notes on Requirements", "Notes on Capacity estimation", "Notes on High-level design",
+      "Notes on Detailed design", "Notes on Scalability and reliability", "Notes on Trade-offs",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *part = g_strdup_printf ("notes-%u", i);
+
+        gtk_test_accessible_assert_property (GTK_ACCESSIBLE (plano_interview_panel_get_part (panel, part)),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL, names[i]);
+      }
+  }
+
   /* A toast is said too (by libadwaita itself since 1.6). */
   plano_canvas_select (PLANO_CANVAS (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_CANVAS)), "apps", FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-image", NULL));

@@ -2,13 +2,21 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One clean accessible name for every control, whoever built it. GTK 4.8 joins a control's
- * label property and the names of what labels it ("_Open Open": a button keeps its label with
- * the mnemonic, and its mnemonic label names it again), and names a control with neither after
- * its type ("GtkSwitch", "GtkImage" for an icon-only button). Plano sets names where it builds
- * its controls; the controls that GTK and libadwaita build inside their own widgets (the
- * responses of a question, a toast's buttons, a row's switch) are cleaned here, as each is
- * mapped, so that a screen reader says one name, the one shown.
+ * What a screen reader gets from Plano beyond what each widget sets for itself.
+ *
+ * Names: one clean accessible name for every control, whoever built it. GTK 4.8 joins a
+ * control's label property and the names of what labels it ("_Open Open": a button keeps its
+ * label with the mnemonic, and its mnemonic label names it again), and names anything with
+ * neither after its type ("GtkSwitch", "GtkImage" for an icon-only button, "GtkStackPage" for
+ * the page a control is on, which Orca says as its context). Plano sets names where it builds
+ * its controls; what GTK and libadwaita build inside their own widgets (the responses of a
+ * question, a toast's buttons, a row's switch) is cleaned here, as it is mapped, so that a
+ * screen reader says one name, the one shown. GTK 4.8 has no public call that reads a computed
+ * name; whether a label property or a labelled-by relation is set is read with
+ * gtk_test_accessible_has_property() and _has_relation(), which work on any back end.
+ *
+ * Announcements (plano_a11y_announce(), toasts) and giving the focus back when a dialog closes
+ * are at the end of the file.
  */
 
 #define G_LOG_DOMAIN "plano-a11y"

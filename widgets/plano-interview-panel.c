@@ -2191,8 +2191,8 @@ plano_interview_panel_set_history_path (PlanoInterviewPanel *self,
  * plano_interview_panel_get_part:
  * @name: "countdown", "status", "total", "start", "next", "previous", "finish", "reset",
  *   "replay", "question", "solution", "curveball", "curveballs", "finished", "finished-label",
- *   "feedback", "progress", "follow-ups", "notes-N", "step-N", "hint-N" (its Show Hint button),
- *   "hint-row-N", "answer-N" (a follow-up's answer), "model-N" (its Show Model Answer button)
+ *   "feedback", "progress", "follow-ups", "timeline", "notes-N", "step-N", "hint-N" (its Show
+ *   Hint button), "hint-row-N", "answer-N" (a follow-up's answer), "model-N" (its Show Model Answer button)
  *   or "model-answer-N" (the revealer of the model answer)
  *
  * Returns: (transfer none) (nullable): that part of the panel, for tests
@@ -2255,6 +2255,8 @@ plano_interview_panel_get_part (PlanoInterviewPanel *self,
     return self->question_row;
   if (g_str_has_prefix (name, "notes-"))
     return self->notes[CLAMP (atoi (name + 6), 0, PLANO_INTERVIEW_N_STEPS - 1)];
+  if (g_str_equal (name, "timeline"))
+    return self->timeline;
   if (g_str_has_prefix (name, "step-"))
     return self->step_rows[CLAMP (atoi (name + 5), 0, PLANO_INTERVIEW_N_STEPS - 1)];
 
