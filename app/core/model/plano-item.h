@@ -46,6 +46,16 @@ typedef struct
   double y;
 } PlanoPoint;
 
+/* How a connection runs between the items it joins (docs/format.md, "route"). */
+typedef enum
+{
+  PLANO_ROUTE_STRAIGHT,
+  PLANO_ROUTE_ORTHOGONAL,
+  PLANO_ROUTE_CURVED,
+} PlanoRoute;
+
+#define PLANO_N_ROUTES 3
+
 /* The header every item starts with. */
 typedef struct
 {
@@ -73,6 +83,7 @@ typedef struct
   char      *kind;      /* NULL: flow */
   char      *label;
   GArray    *waypoints; /* of PlanoPoint; NULL when there are none */
+  char      *route;     /* "straight", "orthogonal", "curved", as written; NULL: the board's */
   GArray    *props;
 } PlanoEdge;
 
@@ -122,6 +133,10 @@ gboolean         plano_item_get_bounds       (const PlanoItem  *item,
                                               double           *h);
 const char      *plano_item_type_get_name    (PlanoItemType     type);
 gboolean         plano_id_is_valid           (const char       *id);
+
+const char      *plano_route_to_string       (PlanoRoute        route);
+gboolean         plano_route_from_string     (const char       *string,
+                                              PlanoRoute       *route);
 
 const PlanoProp *plano_props_lookup          (GArray           *props,
                                               const char       *name);
