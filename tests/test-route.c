@@ -211,7 +211,7 @@ test_through (void)
   g_assert_cmpfloat (P (route, route->len - 2).x, <, 480);
 }
 
-/* Dragging a segment sideways moves its inner ends; a lone segment gets a bend point. */
+/* Dragging a segment sideways moves its inner ends; a lone segment gets two bend points. */
 static void
 test_move_segment (void)
 {
@@ -235,9 +235,11 @@ test_move_segment (void)
   g_array_set_size (route, 2);
   P (route, 1) = (PlanoPoint) { 200, 0 };
   lone = plano_route_move_segment (route, 0, 40);
-  g_assert_cmpuint (lone->len, ==, 1);
-  g_assert_cmpfloat (P (lone, 0).x, ==, 100);
+  g_assert_cmpuint (lone->len, ==, 2);
+  g_assert_cmpfloat (P (lone, 0).x, ==, 2 * PLANO_ROUTE_CLEARANCE);
   g_assert_cmpfloat (P (lone, 0).y, ==, 40);
+  g_assert_cmpfloat (P (lone, 1).x, ==, 200 - 2 * PLANO_ROUTE_CLEARANCE);
+  g_assert_cmpfloat (P (lone, 1).y, ==, 40);
 }
 
 /* A curve leaves and reaches its ends across their sides, passes through its bend points, and

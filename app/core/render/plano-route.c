@@ -911,7 +911,8 @@ plano_route_orthogonal_through (PlanoPoint  from,
  *
  * Moves one segment of an orthogonal route sideways, as dragging it does: its inner ends move
  * with it, and the ends of the route stay where they are, so that the route's renderer slides
- * them along their sides, or adds a bend, to meet the moved segment.
+ * them along their sides, or adds a bend, to meet the moved segment. A route of one segment
+ * keeps a short piece of it at each end and moves the rest.
  *
  * Returns: (transfer full) (element-type PlanoPoint): the points between the ends of the route
  *   after the move: its new bend points
@@ -935,9 +936,17 @@ plano_route_move_segment (GArray *route,
   points = g_array_new (FALSE, FALSE, sizeof (PlanoPoint));
   if (n == 2)
     {
-      PlanoPoint middle = { (a.x + b.x) / 2 + shift.x, (a.y + b.y) / 2 + shift.y };
+      /* A lone segment keeps a short piece at each end, across its side, and the rest of it
+       * moves. */
+      double length = hypot (b.x - a.x, b.y - a.y);
+      double inset = MIN (2 * CLEARANCE, length / 4);
+      PlanoPoint along = { length > 0 ? (b.x - a.x) / length : 0, length > 0 ? (b.y - a.y) / length : 0 };
+      PlanoPoint ends[] = {
+        { a.x + along.x * inset + shift.x, a.y + along.y * inset + shift.y },
+        { b.x - along.x * inset + shift.x, b.y - along.y * inset + shift.y },
+      };
 
-      g_array_append_val (points, middle);
+      g_array_append_vals (points, ends, 2);
       return points;
     }
 
