@@ -15,7 +15,14 @@
 
 /* The connect tool: the "+" handle of a node drags out a new connection; the handles of a
  * selected connection move its ends to other items and bend it; the keyboard connects with C,
- * Tab and Return. */
+ * Tab and Return.
+ *
+ * An orthogonal connection bends as in draw.io: it has a handle in the middle of each segment,
+ * and dragging one moves the segment sideways, the route staying orthogonal. Its corners then
+ * become its bend points: the route is the user's from then on, no longer found around
+ * components, until its bend points are cleared (the inspector's Clear Bend Points). A straight
+ * or curved connection has a handle on each bend point and in the middle of each segment,
+ * where dragging makes a new one. */
 
 static const PlanoEdge *
 selected_edge (PlanoCanvas *self)
@@ -32,6 +39,13 @@ selected_edge (PlanoCanvas *self)
   item = plano_board_lookup (self->board, key);
 
   return item != NULL && item->type == PLANO_ITEM_EDGE ? (const PlanoEdge *) item : NULL;
+}
+
+static gboolean
+is_orthogonal (PlanoCanvas     *self,
+               const PlanoEdge *edge)
+{
+  return plano_renderer_get_edge_route (self->renderer, edge->item.id) == PLANO_ROUTE_ORTHOGONAL;
 }
 
 /* The drawn points of the selected edge, in widget coordinates. */
@@ -78,6 +92,23 @@ pick_edge_handle (PlanoCanvas *self,
   if (NEAR (g_array_index (points, PlanoPoint, n - 1)))
     return EDGE_HANDLE_TO;
 
+  if (is_orthogonal (self, edge))
+    {
+      for (guint i = 0; i + 1 < n; i++)
+        {
+          PlanoPoint a = g_array_index (points, PlanoPoint, i);
+          PlanoPoint b = g_array_index (points, PlanoPoint, i + 1);
+          PlanoPoint m = { (a.x + b.x) / 2, (a.y + b.y) / 2 };
+
+          if (NEAR (m))
+            {
+              *index = i;
+              return EDGE_HANDLE_SEGMENT;
+            }
+        }
+      return EDGE_HANDLE_NONE;
+    }
+
   for (guint i = 1; i + 1 < n; i++)
     if (NEAR (g_array_index (points, PlanoPoint, i)))
       {
@@ -100,6 +131,37 @@ pick_edge_handle (PlanoCanvas *self,
 #undef NEAR
 
   return EDGE_HANDLE_NONE;
+}
+
+/* Moves segment self->edge_index of the selected orthogonal edge's route as it was when the
+ * drag began sideways to the pointer, its new place on the grid when snapping: the route's
+ * corners become the edge's bend points. */
+static void
+move_segment (PlanoCanvas *self)
+{
+  const PlanoEdge *edge = selected_edge (self);
+  g_autoptr(GArray) waypoints = NULL;
+  PlanoEdge *copy;
+  PlanoPoint a, b;
+  gboolean level;
+  double was, now;
+
+  if (edge == NULL || self->edge_route == NULL || self->edge_index + 1 >= self->edge_route->len)
+    return;
+
+  a = g_array_index (self->edge_route, PlanoPoint, self->edge_index);
+  b = g_array_index (self->edge_route, PlanoPoint, self->edge_index + 1);
+  level = fabs (b.x - a.x) >= fabs (b.y - a.y);
+  was = level ? (a.y + b.y) / 2 : (a.x + b.x) / 2;
+  now = _plano_canvas_snapped (self, was + (level ? self->pointer_y - self->start_y
+                                                  : self->pointer_x - self->start_x));
+  waypoints = plano_route_move_segment (self->edge_route, self->edge_index, now - was);
+
+  copy = (PlanoEdge *) plano_item_copy ((const PlanoItem *) edge);
+  g_clear_pointer (&copy->waypoints, g_array_unref);
+  copy->waypoints = g_steal_pointer (&waypoints);
+  plano_board_update_item (self->board, (PlanoItem *) copy, NULL);
+  plano_item_free ((PlanoItem *) copy);
 }
 
 /* Sets bend point @index of the selected edge, inserting it first when @insert. */
@@ -142,6 +204,34 @@ draw_edge_handles (PlanoCanvas   *self,
     return;
 
   points = edge_handle_points (self, edge);
+  if (is_orthogonal (self, edge))
+    {
+      /* The ends, and a bar across the middle of each segment, which drags it sideways. */
+      for (guint i = 0; i < points->len; i++)
+        {
+          PlanoPoint p = g_array_index (points, PlanoPoint, i);
+
+          if (i == 0 || i + 1 == points->len)
+            cairo_arc (cr, p.x, p.y, HANDLE_SIZE / 2, 0, 2 * G_PI);
+          if (i + 1 < points->len)
+            {
+              PlanoPoint q = g_array_index (points, PlanoPoint, i + 1);
+              gboolean level = fabs (q.x - p.x) >= fabs (q.y - p.y);
+              double w = level ? HANDLE_SIZE * 1.6 : HANDLE_SIZE * 0.8;
+              double h = level ? HANDLE_SIZE * 0.8 : HANDLE_SIZE * 1.6;
+
+              cairo_new_sub_path (cr);
+              cairo_rectangle (cr, (p.x + q.x) / 2 - w / 2, (p.y + q.y) / 2 - h / 2, w, h);
+            }
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 1);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+        }
+      return;
+    }
+
   for (guint i = 0; i < points->len; i++)
     {
       PlanoPoint p = g_array_index (points, PlanoPoint, i);
@@ -261,6 +351,16 @@ _plano_canvas_edge_begin (PlanoCanvas *self,
   else
     {
       self->state = STATE_EDGE_POINT;
+      g_clear_pointer (&self->edge_route, g_array_unref);
+      if (self->edge_handle == EDGE_HANDLE_SEGMENT)
+        {
+          g_autoptr(GPtrArray) points = plano_renderer_get_edge_points (self->renderer,
+                                                                        selected_edge (self)->item.id);
+
+          self->edge_route = g_array_new (FALSE, FALSE, sizeof (PlanoPoint));
+          for (guint i = 0; points != NULL && i < points->len; i++)
+            g_array_append_vals (self->edge_route, g_ptr_array_index (points, i), 1);
+        }
       _plano_canvas_begin (self, _("Bend Connection"));
     }
 
@@ -270,6 +370,12 @@ _plano_canvas_edge_begin (PlanoCanvas *self,
 void
 _plano_canvas_edge_drag (PlanoCanvas *self)
 {
+  if (self->edge_handle == EDGE_HANDLE_SEGMENT)
+    {
+      move_segment (self);
+      return;
+    }
+
   set_waypoint (self, self->edge_index, self->edge_handle == EDGE_HANDLE_MIDPOINT,
                 _plano_canvas_snapped (self, self->pointer_x), _plano_canvas_snapped (self, self->pointer_y));
   /* Once inserted, the new point is dragged like any other. */

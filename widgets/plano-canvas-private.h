@@ -39,7 +39,8 @@ typedef enum
 } State;
 
 /* The handles of a selected edge: its two ends, its bend points, and the middle of each
- * segment, where dragging makes a new bend point.
+ * segment, where dragging makes a new bend point; on an orthogonal edge, the middle of each
+ * segment, which drags the segment sideways.
  */
 typedef enum
 {
@@ -48,6 +49,7 @@ typedef enum
   EDGE_HANDLE_TO,
   EDGE_HANDLE_WAYPOINT,
   EDGE_HANDLE_MIDPOINT,
+  EDGE_HANDLE_SEGMENT,
 } EdgeHandle;
 
 typedef enum
@@ -89,7 +91,9 @@ struct _PlanoCanvas
   char          *source;                 /* a connection's or resize's item */
   Handle         handle;
   EdgeHandle     edge_handle;
-  guint          edge_index;    /* the bend point being dragged */
+  guint          edge_index;    /* the bend point, or segment, being dragged */
+  GArray        *edge_route;    /* of PlanoPoint: an orthogonal edge's route when the drag of
+                                 * one of its segments began */
   PlanoRect      resize_start;
   double         pan_ox, pan_oy;
   double         zoom_start;

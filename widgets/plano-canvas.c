@@ -1582,6 +1582,7 @@ plano_canvas_finalize (GObject *object)
   g_clear_pointer (&self->moving, g_strfreev);
   g_clear_pointer (&self->editing, g_free);
   g_clear_pointer (&self->key_target, g_free);
+  g_clear_pointer (&self->edge_route, g_array_unref);
 
   G_OBJECT_CLASS (plano_canvas_parent_class)->finalize (object);
 }
