@@ -159,6 +159,71 @@ test_edge (Fixture       *f,
   g_assert_cmpfloat (prop (f, "e1", "rate"), ==, 80000);
 }
 
+static const char *
+combo_item (GtkWidget *row,
+            guint      position)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (model, position);
+
+  return g_intern_string (gtk_string_object_get_string (item));
+}
+
+/* A connection's route: as the board's, or one of its own, each choice one undo step; its bend
+ * points cleared in one more. The board's style, chosen in its outline, names the first choice. */
+static void
+test_edge_route (Fixture       *f,
+                 gconstpointer  data)
+{
+  PlanoBoardSummary *summary = PLANO_BOARD_SUMMARY (plano_board_summary_new ());
+  PlanoRenderer *renderer = plano_canvas_get_renderer (f->canvas);
+  GtkWidget *route, *clear;
+  const PlanoEdge *edge;
+  guint steps = plano_history_get_n_undo (f->history);
+
+  g_object_ref_sink (summary);
+  plano_board_summary_set_board (summary, f->board);
+
+  plano_canvas_select (f->canvas, "e9", FALSE);
+  route = plano_inspector_get_row (f->inspector, "route");
+  clear = plano_inspector_get_row (f->inspector, "clear-bends");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (route)), ==, 0);
+  g_assert_cmpstr (combo_item (route, 0), ==, "As the Board (Straight)");
+  g_assert_cmpstr (combo_item (route, 3), ==, "Curved");
+  g_assert_true (gtk_widget_get_sensitive (clear));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (route), 3);
+  edge = (const PlanoEdge *) plano_board_lookup (f->board, "e9");
+  g_assert_cmpstr (edge->route, ==, "curved");
+  g_assert_cmpint (plano_renderer_get_edge_route (renderer, "e9"), ==, PLANO_ROUTE_CURVED);
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
+
+  g_signal_emit_by_name (clear, "clicked");
+  edge = (const PlanoEdge *) plano_board_lookup (f->board, "e9");
+  g_assert_null (edge->waypoints);
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 2);
+  plano_test_iterate ();
+  g_assert_false (gtk_widget_get_sensitive (plano_inspector_get_row (f->inspector, "clear-bends")));
+
+  /* Back to the board's style, which the outline makes orthogonal. */
+  plano_history_undo (f->history);
+  plano_history_undo (f->history);
+  plano_test_iterate ();
+  edge = (const PlanoEdge *) plano_board_lookup (f->board, "e9");
+  g_assert_null (edge->route);
+  g_assert_nonnull (edge->waypoints);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (plano_inspector_get_row (f->inspector, "route"))), ==, 0);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (plano_board_summary_get_route_row (summary)), PLANO_ROUTE_ORTHOGONAL);
+  g_assert_cmpstr (plano_props_lookup (plano_board_get_props (f->board), "route")->string, ==, "orthogonal");
+  g_assert_cmpint (plano_renderer_get_edge_route (renderer, "e9"), ==, PLANO_ROUTE_ORTHOGONAL);
+  plano_test_iterate ();
+  g_assert_cmpstr (combo_item (plano_inspector_get_row (f->inspector, "route"), 0), ==, "As the Board (Orthogonal)");
+
+  plano_board_summary_set_board (summary, NULL);
+  g_object_unref (summary);
+}
+
 /* Several nodes: a shared field changes all of them in one step. */
 static void
 test_several (Fixture       *f,
@@ -590,6 +655,7 @@ main (int   argc,
   ADD ("shows-node", test_shows_node);
   ADD ("edits-undoable", test_edits_undoable);
   ADD ("edge", test_edge);
+  ADD ("edge-route", test_edge_route);
   ADD ("several", test_several);
   ADD ("custom-props", test_custom_props);
   ADD ("review-panel", test_review_panel);

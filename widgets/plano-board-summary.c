@@ -32,6 +32,7 @@ struct _PlanoBoardSummary
   AdwEntryRow *title_row;
   AdwActionRow *counts_row;
   GtkSpinButton *target_spin;
+  AdwComboRow *route_row;
   gboolean     updating;
 };
 
@@ -205,9 +206,15 @@ rebuild (PlanoBoardSummary *self)
   {
     double target = 0;
 
+    const PlanoProp *route = plano_props_lookup (plano_board_get_props (self->board), "route");
+    PlanoRoute style = PLANO_ROUTE_STRAIGHT;
+
     plano_props_get_number (plano_board_get_props (self->board), "p99_ms", &target);
+    if (route != NULL && route->type == PLANO_VALUE_STRING)
+      plano_route_from_string (route->string, &style);
     self->updating = TRUE;
     gtk_spin_button_set_value (self->target_spin, target);
+    adw_combo_row_set_selected (self->route_row, style);
     self->updating = FALSE;
   }
 
@@ -348,6 +355,35 @@ target_changed_cb (PlanoBoardSummary *self,
     plano_board_unset_prop (self->board, NULL, "p99_ms");
 }
 
+/* The board's routing style, which its connections without one of their own follow. */
+static void
+route_changed_cb (PlanoBoardSummary *self,
+                  GParamSpec        *pspec,
+                  AdwComboRow       *row)
+{
+  PlanoProp prop = { (char *) "route", PLANO_VALUE_STRING, 0, NULL, FALSE };
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->board == NULL || self->updating || selected >= PLANO_N_ROUTES)
+    return;
+
+  prop.string = (char *) plano_route_to_string (selected);
+  plano_board_set_prop (self->board, NULL, &prop);
+}
+
+/**
+ * plano_board_summary_get_route_row:
+ *
+ * Returns: (transfer none): the combo row of the board's routing style, for tests
+ */
+GtkWidget *
+plano_board_summary_get_route_row (PlanoBoardSummary *self)
+{
+  g_return_val_if_fail (PLANO_IS_BOARD_SUMMARY (self), NULL);
+
+  return GTK_WIDGET (self->route_row);
+}
+
 /**
  * plano_board_summary_get_target_spin:
  *
@@ -435,8 +471,10 @@ plano_board_summary_class_init (PlanoBoardSummaryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlanoBoardSummary, title_row);
   gtk_widget_class_bind_template_child (widget_class, PlanoBoardSummary, counts_row);
   gtk_widget_class_bind_template_child (widget_class, PlanoBoardSummary, target_spin);
+  gtk_widget_class_bind_template_child (widget_class, PlanoBoardSummary, route_row);
   gtk_widget_class_bind_template_callback (widget_class, title_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, target_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, route_changed_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
