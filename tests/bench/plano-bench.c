@@ -16,6 +16,7 @@
  * --all-cores lets them use every CPU, for comparison.
  *
  *   plano-bench [--quick] [--runs=N] [--sizes=50,200,1000,10000] [--huge] [--all-cores] [--json=FILE]
+ *               [--route=straight|orthogonal|curved]
  *   plano-bench --generate=N FILE          write a synthetic board of N components
  */
 
@@ -100,6 +101,7 @@ static int runs = 7;
 static char *sizes_arg;
 static gboolean huge;
 static gboolean all_cores;
+static char *route_arg;
 static int cpu = -1;   /* the one the benchmark runs on, or -1 for all */
 static char *json_path;
 static char *generate_path;
@@ -656,8 +658,9 @@ to_json (GArray *rows,
 {
   GString *s = g_string_new ("{\n");
 
-  g_string_append_printf (s, "  \"runs\": %d,\n  \"quick\": %s,\n  \"cpu\": %d,\n  \"boards\": [\n",
-                          runs, quick ? "true" : "false", cpu);
+  g_string_append_printf (s, "  \"runs\": %d,\n  \"quick\": %s,\n  \"cpu\": %d,\n  \"route\": \"%s\",\n"
+                          "  \"boards\": [\n",
+                          runs, quick ? "true" : "false", cpu, route_arg != NULL ? route_arg : "straight");
   for (guint r = 0; r < rows->len; r++)
     {
       const Row *row = &g_array_index (rows, Row, r);
@@ -698,6 +701,16 @@ pin_to_one_cpu (void)
       }
 }
 
+/* --route: the board's routing style, which every connection of it follows. */
+static void
+set_route (PlanoBoard *board)
+{
+  PlanoProp prop = { (char *) "route", PLANO_VALUE_STRING, 0, route_arg, FALSE };
+
+  if (route_arg != NULL)
+    plano_board_set_prop (board, NULL, &prop);
+}
+
 static void
 write_board (PlanoBoard *board,
              const char *path)
@@ -726,6 +739,7 @@ main (int   argc,
     { "all-cores", 0, 0, G_OPTION_ARG_NONE, &all_cores, "Use every CPU (the targets are for one)", NULL },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Write the figures as JSON to FILE", "FILE" },
     { "generate", 0, 0, G_OPTION_ARG_INT, &generate_n, "Write a synthetic board of N components to FILE and exit", "N" },
+    { "route", 0, 0, G_OPTION_ARG_STRING, &route_arg, "Draw the connections straight (the default), orthogonal or curved", "STYLE" },
     { NULL }
   };
 
@@ -734,6 +748,12 @@ main (int   argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("plano-bench: %s\n", error->message);
+      return 2;
+    }
+
+  if (route_arg != NULL && !plano_route_from_string (route_arg, NULL))
+    {
+      g_printerr ("plano-bench: --route: not straight, orthogonal or curved: %s\n", route_arg);
       return 2;
     }
 
@@ -748,6 +768,7 @@ main (int   argc,
         }
       generate_path = argv[1];
       board = plano_bench_generate (generate_n, SEED);
+      set_route (board);
       write_board (board, generate_path);
       return 0;
     }
@@ -789,6 +810,7 @@ main (int   argc,
 
       path = g_strdup_printf ("%s/board-%u.plano", tmp_dir, row.nodes);
       board = plano_bench_generate (row.nodes, SEED);
+      set_route (board);
       write_board (board, path);
       /* The generated board is a valid board. */
       {
