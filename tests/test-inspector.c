@@ -188,7 +188,7 @@ test_edge_route (Fixture       *f,
   route = plano_inspector_get_row (f->inspector, "route");
   clear = plano_inspector_get_row (f->inspector, "clear-bends");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (route)), ==, 0);
-  g_assert_cmpstr (combo_item (route, 0), ==, "As the Board (Straight)");
+  g_assert_cmpstr (combo_item (route, 0), ==, "Straight (Board)");
   g_assert_cmpstr (combo_item (route, 3), ==, "Curved");
   g_assert_true (gtk_widget_get_sensitive (clear));
 
@@ -218,7 +218,7 @@ test_edge_route (Fixture       *f,
   g_assert_cmpstr (plano_props_lookup (plano_board_get_props (f->board), "route")->string, ==, "orthogonal");
   g_assert_cmpint (plano_renderer_get_edge_route (renderer, "e9"), ==, PLANO_ROUTE_ORTHOGONAL);
   plano_test_iterate ();
-  g_assert_cmpstr (combo_item (plano_inspector_get_row (f->inspector, "route"), 0), ==, "As the Board (Orthogonal)");
+  g_assert_cmpstr (combo_item (plano_inspector_get_row (f->inspector, "route"), 0), ==, "Orthogonal (Board)");
 
   plano_board_summary_set_board (summary, NULL);
   g_object_unref (summary);

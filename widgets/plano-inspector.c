@@ -315,9 +315,9 @@ board_route_name (PlanoInspector *self)
   if (prop != NULL && prop->type == PLANO_VALUE_STRING)
     plano_route_from_string (prop->string, &route);
 
-  /* TRANSLATORS: the routing style a connection takes from its board; %s is "Straight",
-   * "Orthogonal" or "Curved" */
-  return g_strdup_printf (_("As the Board (%s)"), _(edge_route_names[route + 1]));
+  /* TRANSLATORS: the routing style a connection takes from its board, as a short choice in a
+   * list; %s is "Straight", "Orthogonal" or "Curved" */
+  return g_strdup_printf (_("%s (Board)"), _(edge_route_names[route + 1]));
 }
 
 static void
