@@ -1801,9 +1801,11 @@ side_key (PlanoSide        side,
 typedef struct
 {
   double key;
-  guint  position;
+  guint  position;   /* POSITION_UNKNOWN until a tie needs it: it costs a lookup */
   guint  which;
 } PortKey;
+
+#define POSITION_UNKNOWN (G_MAXUINT - 1)
 
 static gboolean
 port_key_less (const PortKey *a,
@@ -1833,6 +1835,7 @@ port_position (PlanoRenderer   *self,
   const PlanoItem *item = plano_board_lookup (self->board, id);
   GPtrArray *edges;
   guint before = 0, count = 1;
+  PortKey me = *self_key;
 
   if (n_ports != NULL)
     *n_ports = 0;
@@ -1868,12 +1871,16 @@ port_position (PlanoRenderer   *self,
           if (!end_reference (self, e, which, &b, &o) || plano_rect_facing_side (&b, &o) != side)
             continue;
 
-          /* The place on the board only breaks ties: it costs a lookup. */
+          /* The place on the board only breaks ties. */
           key = (PortKey) { side_key (side, &o), 0, which };
-          if (key.key == self_key->key)
-            key.position = item_position (self, found);
+          if (key.key == me.key)
+            {
+              key.position = item_position (self, found);
+              if (me.position == POSITION_UNKNOWN)
+                me.position = item_position (self, (const PlanoItem *) edge);
+            }
           count++;
-          if (port_key_less (&key, self_key))
+          if (port_key_less (&key, &me))
             before++;
         }
     }
@@ -1924,7 +1931,7 @@ aligned_position (PlanoRenderer   *self,
   if ((other_side ^ 2) != side)
     return NAN;
 
-  key = (PortKey) { side_key (other_side, box), item_position (self, (const PlanoItem *) edge), 1 - which };
+  key = (PortKey) { side_key (other_side, box), POSITION_UNKNOWN, 1 - which };
   t = port_position (self, other_id, &other_box, other_side, box, edge, &key, &m);
   side_span (box, side, &start, &length);
   side_span (&other_box, other_side, &other_start, &other_length);
@@ -1966,7 +1973,7 @@ edge_end (PlanoRenderer   *self,
     return FALSE;
 
   end->side = plano_rect_facing_side (&end->box, &other);
-  key = (PortKey) { side_key (end->side, &other), item_position (self, (const PlanoItem *) edge), which };
+  key = (PortKey) { side_key (end->side, &other), POSITION_UNKNOWN, which };
   t = port_position (self, id, &end->box, end->side, &other, edge, &key, &count);
   if (count == 1)
     {
