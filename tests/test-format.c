@@ -202,6 +202,80 @@ test_unknown_kind_kept (void)
   g_assert_nonnull (strstr (text, "\"kind\": \"quantum-db\""));
 }
 
+/* Text items: the "texts" array, after the notes, with their size; a box left out is
+ * estimated from the text, a size Plano does not know is kept with a warning, and an empty
+ * array is not written, so that a board without text reads and writes as before. */
+static void
+test_texts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(PlanoBoard) again = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *second = NULL;
+  const PlanoText *title, *remark, *odd;
+  const char *json =
+    "{\"plano\": 1, \"nodes\": [], "
+    "\"notes\": [{\"id\": \"n\", \"text\": \"a note\", \"x\": 0, \"y\": 0}], "
+    "\"texts\": [{\"id\": \"title\", \"text\": \"Ingestion\", \"x\": 10, \"y\": 20, \"w\": 140, \"h\": 32, \"size\": \"large\"}, "
+    "{\"id\": \"remark\", \"text\": \"at least once\\nthen dedup\", \"x\": 0, \"y\": 100}, "
+    "{\"id\": \"odd\", \"text\": \"x\", \"x\": 0, \"y\": 200, \"size\": \"huge\"}]}";
+
+  board = plano_format_read (json, strlen (json), &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plano_board_get_n_items (board, PLANO_ITEM_TEXT), ==, 3);
+
+  title = (const PlanoText *) plano_board_lookup (board, "title");
+  g_assert_cmpint (title->item.type, ==, PLANO_ITEM_TEXT);
+  g_assert_cmpstr (title->text, ==, "Ingestion");
+  g_assert_cmpstr (title->size, ==, "large");
+  g_assert_cmpfloat (plano_text_get_font_size (title), ==, 24);
+  g_assert_true (plano_text_is_bold (title));
+  g_assert_cmpfloat (title->w, ==, 140);
+  g_assert_cmpfloat (title->h, ==, 32);
+
+  /* Two lines at the normal size: a box about two lines tall. */
+  remark = (const PlanoText *) plano_board_lookup (board, "remark");
+  g_assert_null (remark->size);
+  g_assert_cmpfloat (remark->w, >, 0);
+  g_assert_cmpfloat (remark->h, >=, 2 * 16);
+  g_assert_cmpfloat (remark->h, <, 4 * 16);
+
+  odd = (const PlanoText *) plano_board_lookup (board, "odd");
+  g_assert_cmpfloat (plano_text_get_font_size (odd), ==, 16);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 0), "texts[2].size: "));
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "huge"));
+
+  text = plano_format_write (board, NULL);
+  g_assert_nonnull (strstr (text, "  \"notes\": [\n"));
+  g_assert_nonnull (strstr (text, "\n  \"texts\": [\n    {\n      \"id\": \"title\",\n      \"text\": \"Ingestion\",\n"
+                                  "      \"x\": 10,\n      \"y\": 20,\n      \"w\": 140,\n      \"h\": 32,\n"
+                                  "      \"size\": \"large\"\n    },\n"));
+  g_assert_true (strstr (text, "\"notes\"") < strstr (text, "\"texts\""));
+  g_assert_nonnull (strstr (text, "\"size\": \"huge\""));
+
+  again = read_string (text, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (plano_item_equal (plano_board_get_item (board, PLANO_ITEM_TEXT, i),
+                                     plano_board_get_item (again, PLANO_ITEM_TEXT, i)));
+  second = plano_format_write (again, NULL);
+  g_assert_cmpstr (text, ==, second);
+
+  /* A text item needs its text. */
+  {
+    const char *bad = "{\"plano\": 1, \"texts\": [{\"id\": \"t\", \"x\": 0, \"y\": 0}]}";
+    g_autoptr(GError) refused = NULL;
+    g_autoptr(PlanoBoard) none = plano_format_read (bad, strlen (bad), NULL, &refused);
+
+    g_assert_null (none);
+    g_assert_nonnull (refused);
+    g_assert_true (g_str_has_prefix (refused->message, "texts[0].text: "));
+  }
+}
+
 /* A connection's routing style and the board's are read, kept and written back where
  * docs/format.md puts them; an unknown one loads with a warning and is kept as written. */
 static void
@@ -611,7 +685,8 @@ test_save_missing_folder (void)
 }
 
 /* A save killed at any moment leaves the old file or the new one, each whole: a child process
- * saves a large board over and over and is killed at random points.
+ * saves a large board over and over and is killed at random points. The next start removes
+ * what the killed saves left beside the board.
  */
 static void
 test_save_killed (void)
@@ -622,6 +697,7 @@ test_save_killed (void)
   g_autofree char *path = g_build_filename (dir, "board.plano", NULL);
   g_autofree char *old_text = NULL;
   g_autofree char *new_text = NULL;
+  g_autofree char *journal = g_build_filename (dir, "journal", NULL);
   GRand *rand = g_rand_new_with_seed (42);
   guint saw_old = 0, saw_new = 0;
 
@@ -645,6 +721,7 @@ test_save_killed (void)
       g_assert_cmpint (pid, >=, 0);
       if (pid == 0)
         {
+          plano_file_set_journal_dir (journal);
           for (;;)
             plano_format_save_file (after, path, NULL);
         }
@@ -664,6 +741,18 @@ test_save_killed (void)
 
   g_test_message ("old file %u times, new file %u times", saw_old, saw_new);
   g_assert_cmpuint (saw_old + saw_new, ==, 40);
+
+  plano_file_set_journal_dir (journal);
+  plano_file_remove_leftovers ();
+  plano_file_set_journal_dir (NULL);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (!g_str_equal (name, "journal"))
+        g_assert_cmpstr (name, ==, "board.plano");
+  }
 
   g_rand_free (rand);
   remove_tree (dir);
@@ -693,6 +782,7 @@ main (int   argc,
   g_test_add_func ("/plano/format/unknown-members-ignored", test_unknown_members_ignored);
   g_test_add_func ("/plano/format/unknown-kind-kept", test_unknown_kind_kept);
   g_test_add_func ("/plano/format/route-round-trip", test_route_round_trip);
+  g_test_add_func ("/plano/format/texts", test_texts);
   g_test_add_func ("/plano/format/interview-and-view-kept", test_interview_and_view_kept);
   g_test_add_func ("/plano/format/escapes", test_escapes);
 

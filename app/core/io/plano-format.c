@@ -17,6 +17,7 @@
 
 #include "plano-board-private.h"
 #include "plano-catalog.h"
+#include "plano-file.h"
 #include "plano-format.h"
 
 /* Reads and writes the .plano format of FORMAT.md, version 1.
@@ -1276,6 +1277,66 @@ read_note (Reader      *reader,
   return TRUE;
 }
 
+/* A text's box when the file leaves it out: as wide as its longest line, up to the width at
+ * which a new text wraps, and as tall as its lines, at about half an em a letter. The renderer
+ * draws the text whole whatever the box says, and Plano fits the box when the text is edited.
+ */
+static void
+estimate_text_box (PlanoText *text,
+                   gboolean   has_w,
+                   gboolean   has_h)
+{
+  double size = plano_text_get_font_size (text);
+  g_auto(GStrv) lines = g_strsplit (text->text, "\n", -1);
+  double longest = 0;
+  guint n_lines = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    longest = MAX (longest, g_utf8_strlen (lines[i], -1) * size * 0.55);
+
+  if (!has_w)
+    text->w = CLAMP (longest + 4, size, PLANO_TEXT_MAX_WIDTH);
+  for (guint i = 0; lines[i] != NULL; i++)
+    n_lines += MAX (1, (guint) ceil (g_utf8_strlen (lines[i], -1) * size * 0.55 / MAX (text->w - 4, 1)));
+  if (!has_h)
+    text->h = MAX (n_lines, 1) * size * 1.3 + 4;
+}
+
+/* texts[]: plain text on the board (docs/format.md). A size this Plano does not know is kept
+ * as written and drawn at the normal size, with a warning, as an unknown kind is. */
+static gboolean
+read_text (Reader      *reader,
+           JsonObject  *object,
+           PlanoItem   *item,
+           GError     **error)
+{
+  PlanoText *text = (PlanoText *) item;
+  gboolean has_w = FALSE;
+  gboolean has_h = FALSE;
+
+  if (!get_string (reader, object, "text", TRUE, &text->text, error) ||
+      !get_number (reader, object, "x", TRUE, RANGE_COORD, &text->x, NULL, error) ||
+      !get_number (reader, object, "y", TRUE, RANGE_COORD, &text->y, NULL, error) ||
+      !get_number (reader, object, "w", FALSE, RANGE_SIZE, &text->w, &has_w, error) ||
+      !get_number (reader, object, "h", FALSE, RANGE_SIZE, &text->h, &has_h, error) ||
+      !get_string (reader, object, "size", FALSE, &text->size, error))
+    return FALSE;
+
+  if (!has_w || !has_h)
+    estimate_text_box (text, has_w, has_h);
+
+  if (text->size != NULL && !g_str_equal (text->size, "small") && !g_str_equal (text->size, "normal") &&
+      !g_str_equal (text->size, "large"))
+    {
+      gsize len = push_member (reader, "size");
+
+      add_warning (reader, _("unknown text size “%s”, drawn at the normal size"), text->size);
+      pop (reader, len);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_tradeoff (Reader      *reader,
                JsonObject  *object,
@@ -1303,6 +1364,7 @@ static const ReadItemFunc read_item_funcs[PLANO_N_ITEM_TYPES] = {
   [PLANO_ITEM_EDGE] = read_edge,
   [PLANO_ITEM_ZONE] = read_zone,
   [PLANO_ITEM_NOTE] = read_note,
+  [PLANO_ITEM_TEXT] = read_text,
   [PLANO_ITEM_TRADEOFF] = read_tradeoff,
 };
 
@@ -1656,36 +1718,11 @@ plano_format_read_file (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+  /* Only a regular file of a board's size is read: a device, a FIFO or a folder is refused
+   * before a byte is read, so no read waits or runs out of memory. */
+  if (!plano_file_read (path, PLANO_FILE_MAX_SIZE, &contents, &length, &local_error))
     {
-      g_autofree char *name = display_name (path);
-
-      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
-                   _("“%s” is a folder, not a board"), name);
-      return NULL;
-    }
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_autofree char *name = display_name (path);
-      const char *reason;
-
-      switch (local_error->code)
-        {
-        case G_FILE_ERROR_NOENT:
-          reason = _("no such file");
-          break;
-        case G_FILE_ERROR_ACCES:
-        case G_FILE_ERROR_PERM:
-          reason = _("permission denied");
-          break;
-        default:
-          reason = local_error->message;
-          break;
-        }
-
-      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
-                   _("Could not read “%s”: %s"), name, reason);
+      g_set_error_literal (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO, local_error->message);
       return NULL;
     }
 
@@ -2056,6 +2093,19 @@ write_item (GString         *out,
       }
       break;
 
+    case PLANO_ITEM_TEXT:
+      {
+        const PlanoText *text = (const PlanoText *) item;
+
+        member_string (&w, "text", text->text);
+        member_coord (&w, "x", text->x);
+        member_coord (&w, "y", text->y);
+        member_coord (&w, "w", text->w);
+        member_coord (&w, "h", text->h);
+        member_string (&w, "size", text->size);
+      }
+      break;
+
     case PLANO_ITEM_TRADEOFF:
       {
         const PlanoTradeoff *tradeoff = (const PlanoTradeoff *) item;
@@ -2241,14 +2291,39 @@ plano_format_item_from_json (JsonNode       *node,
  * @board: the board to save
  * @path: where; a symbolic link is followed to the file it points at
  *
- * Writes the board so that a crash at any moment leaves either the old file or the new one:
- * the text goes to a temporary file in the same folder, is flushed to disk, and then
- * replaces @path. On failure the existing file is untouched and @error says why in a sentence.
+ * Writes the board so that a crash at any moment leaves either the old file or the new one;
+ * see plano_format_save_file_full(). A read-only file is replaced too.
  */
 gboolean
 plano_format_save_file (PlanoBoard  *board,
                         const char  *path,
                         GError     **error)
+{
+  return plano_format_save_file_full (board, path,
+                                      PLANO_FILE_REPLACE_DURABLE | PLANO_FILE_REPLACE_READ_ONLY,
+                                      NULL, NULL, error);
+}
+
+/**
+ * plano_format_save_file_full:
+ * @board: the board to save; only read, so a snapshot may be saved from another thread
+ * @path: where; a symbolic link is followed to the file it points at
+ * @flags: %PLANO_FILE_REPLACE_DURABLE to have it on disk when this returns;
+ *   %PLANO_FILE_REPLACE_READ_ONLY to replace a file without write permission
+ * @progress: (nullable): told the bytes written so far, from the thread that saves
+ *
+ * Writes the board through plano_file_replace(): the text goes to a temporary file in the same
+ * folder, is flushed to disk, and then replaces @path. On failure the existing file is
+ * untouched, nothing is left beside it, and @error says why in a sentence; a read-only file
+ * that @flags does not allow replacing gives %PLANO_FORMAT_ERROR_READ_ONLY.
+ */
+gboolean
+plano_format_save_file_full (PlanoBoard             *board,
+                             const char             *path,
+                             PlanoFileReplaceFlags   flags,
+                             PlanoFileProgressFunc   progress,
+                             gpointer                progress_data,
+                             GError                **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
@@ -2256,8 +2331,7 @@ plano_format_save_file (PlanoBoard  *board,
   g_autofree char *name = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *dir_name = NULL;
-  GStatBuf st;
-  int mode = 0666;
+  const char *reason;
   gsize length;
 
   g_return_val_if_fail (PLANO_IS_BOARD (board), FALSE);
@@ -2268,50 +2342,47 @@ plano_format_save_file (PlanoBoard  *board,
   dir = g_path_get_dirname (target);
   dir_name = g_filename_display_name (dir);
 
-  if (g_stat (target, &st) == 0)
+  if (g_file_test (target, G_FILE_TEST_IS_DIR))
     {
-      if (S_ISDIR (st.st_mode))
-        {
-          g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
-                       _("Could not save “%s”: it is a folder"), name);
-          return FALSE;
-        }
-      mode = st.st_mode & 0777;
+      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
+                   _("Could not save “%s”: it is a folder"), name);
+      return FALSE;
     }
 
   contents = plano_format_write (board, &length);
 
-  if (!g_file_set_contents_full (target, contents, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 mode, &local_error))
+  if (plano_file_replace (target, contents, length, flags, progress, progress_data, &local_error))
+    return TRUE;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
     {
-      const char *reason;
-
-      switch (local_error->code)
-        {
-        case G_FILE_ERROR_ACCES:
-        case G_FILE_ERROR_PERM:
-        case G_FILE_ERROR_ROFS:
-          reason = _("the folder is read-only or you may not write there");
-          break;
-        case G_FILE_ERROR_NOSPC:
-          reason = _("the disk is full");
-          break;
-        case G_FILE_ERROR_NOENT:
-        case G_FILE_ERROR_NOTDIR:
-          reason = _("the folder does not exist");
-          break;
-        default:
-          reason = local_error->message;
-          break;
-        }
-
-      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
-                   _("Could not save “%s” in %s: %s"), name, dir_name, reason);
+      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_READ_ONLY,
+                   _("Could not save “%s”: the file is read-only"), name);
       return FALSE;
     }
 
-  return TRUE;
+  switch (local_error->domain == G_FILE_ERROR ? local_error->code : -1)
+    {
+    case G_FILE_ERROR_ACCES:
+    case G_FILE_ERROR_PERM:
+    case G_FILE_ERROR_ROFS:
+      reason = _("the folder is read-only or you may not write there");
+      break;
+    case G_FILE_ERROR_NOSPC:
+      reason = _("the disk is full");
+      break;
+    case G_FILE_ERROR_NOENT:
+    case G_FILE_ERROR_NOTDIR:
+      reason = _("the folder does not exist");
+      break;
+    default:
+      reason = local_error->message;
+      break;
+    }
+
+  g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
+               _("Could not save “%s” in %s: %s"), name, dir_name, reason);
+  return FALSE;
 }
 
 /* Load props */
