@@ -1093,6 +1093,14 @@ test_ports_spread (void)
 
   /* It comes: the others move up to make room, as a fresh layout places them. */
   b4 = add_node_at (board, "druid", 700, 500);
+  {
+    PlanoPoint toward;
+
+    /* Toward the component itself, as a connection to it will end. */
+    g_assert_true (plano_renderer_get_port_toward (renderer, a, b4, &toward, &side));
+    g_assert_cmpint (side, ==, PLANO_SIDE_RIGHT);
+    g_assert_cmpfloat (toward.y, ==, next.y);
+  }
   e4 = add_edge_between (board, a, b4);
   g_assert_true (plano_renderer_get_edge_port (renderer, e4, FALSE, &port, NULL));
   g_assert_cmpfloat (port.y, ==, next.y);

@@ -258,19 +258,33 @@ draw_edge_handles (PlanoCanvas   *self,
     }
 }
 
-/* The dashed line of a connection being made or moved: from @box's border to the pointer. */
+/* The dashed line of a connection being made or moved, from the port it would leave @from by
+ * (PlanoRenderer's, where the connection will end once made) to the pointer, or to the port it
+ * would reach on @to; a dot on each port. */
 static void
-draw_preview_line (PlanoCanvas     *self,
-                   cairo_t         *cr,
-                   const GdkRGBA   *accent,
-                   const PlanoRect *box)
+draw_preview_line (PlanoCanvas   *self,
+                   cairo_t       *cr,
+                   const GdkRGBA *accent,
+                   const char    *from,
+                   const char    *to)
 {
   static const double dash[] = { 6, 4 };
-  PlanoPoint from = plano_rect_border_point (box, (PlanoPoint) { self->pointer_x, self->pointer_y });
+  PlanoPoint start, end = { self->pointer_x, self->pointer_y };
+  gboolean has_end = FALSE;
   double x1, y1, x2, y2;
 
-  plano_canvas_canvas_to_widget (self, from.x, from.y, &x1, &y1);
-  plano_canvas_canvas_to_widget (self, self->pointer_x, self->pointer_y, &x2, &y2);
+  if (!plano_renderer_get_port_point (self->renderer, from, end.x, end.y, &start, NULL))
+    return;
+  /* Over an item it can end on, each end faces the other, as the connection will. */
+  if (to != NULL && g_strcmp0 (to, from) != 0 &&
+      plano_renderer_get_port_toward (self->renderer, to, from, &end, NULL))
+    {
+      has_end = TRUE;
+      plano_renderer_get_port_toward (self->renderer, from, to, &start, NULL);
+    }
+
+  plano_canvas_canvas_to_widget (self, start.x, start.y, &x1, &y1);
+  plano_canvas_canvas_to_widget (self, end.x, end.y, &x2, &y2);
   cairo_move_to (cr, x1, y1);
   cairo_line_to (cr, x2, y2);
   cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 1);
@@ -278,6 +292,14 @@ draw_preview_line (PlanoCanvas     *self,
   cairo_set_dash (cr, dash, 2, 0);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
+
+  cairo_arc (cr, x1, y1, HANDLE_SIZE / 3, 0, 2 * G_PI);
+  if (has_end)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x2, y2, HANDLE_SIZE / 3, 0, 2 * G_PI);
+    }
+  cairo_fill (cr);
 }
 
 /**
@@ -432,32 +454,24 @@ _plano_canvas_connect_draw (PlanoCanvas   *self,
 {
   if (self->state == STATE_CONNECTING && self->source != NULL)
     {
+      const char *target = _plano_canvas_pick (self, self->pointer_x, self->pointer_y);
+      const PlanoItem *t = target != NULL && g_strcmp0 (target, self->source) != 0 ?
+                           plano_board_lookup (self->board, target) : NULL;
       PlanoRect box;
       double x1, y1;
-      const char *target = _plano_canvas_pick (self, self->pointer_x, self->pointer_y);
 
-      if (plano_renderer_get_item_box (self->renderer, self->source, &box))
-        {
-          const PlanoItem *source = plano_board_lookup (self->board, self->source);
-
-          plano_item_get_bounds (source, &box.x, &box.y, &box.w, &box.h);
-          draw_preview_line (self, cr, accent, &box);
-        }
+      if (t != NULL && t->type != PLANO_ITEM_NODE && t->type != PLANO_ITEM_ZONE)
+        t = NULL;
+      draw_preview_line (self, cr, accent, self->source, t != NULL ? t->id : NULL);
 
       /* The item the connection would end on. */
-      if (target != NULL && g_strcmp0 (target, self->source) != 0)
+      if (t != NULL && plano_renderer_get_drawn_bounds (self->renderer, t->id, &box))
         {
-          const PlanoItem *t = plano_board_lookup (self->board, target);
-
-          if (t->type == PLANO_ITEM_NODE || t->type == PLANO_ITEM_ZONE)
-            {
-              plano_item_get_bounds (t, &box.x, &box.y, &box.w, &box.h);
-              plano_canvas_canvas_to_widget (self, box.x, box.y, &x1, &y1);
-              cairo_rectangle (cr, x1 - 4, y1 - 4, box.w * self->zoom + 8, box.h * self->zoom + 8);
-              cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 0.9);
-              cairo_set_line_width (cr, 2);
-              cairo_stroke (cr);
-            }
+          plano_canvas_canvas_to_widget (self, box.x, box.y, &x1, &y1);
+          cairo_rectangle (cr, x1 - 4, y1 - 4, box.w * self->zoom + 8, box.h * self->zoom + 8);
+          cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 0.9);
+          cairo_set_line_width (cr, 2);
+          cairo_stroke (cr);
         }
     }
 
@@ -467,36 +481,19 @@ _plano_canvas_connect_draw (PlanoCanvas   *self,
     {
       const PlanoEdge *edge = selected_edge (self);
       const char *fixed = edge == NULL ? NULL : self->edge_handle == EDGE_HANDLE_FROM ? edge->to : edge->from;
-      const PlanoItem *end = plano_board_lookup (self->board, fixed);
-      PlanoRect box;
 
-      if (end != NULL && plano_item_get_bounds (end, &box.x, &box.y, &box.w, &box.h))
-        {
-          draw_preview_line (self, cr, accent, &box);
-        }
+      if (fixed != NULL)
+        draw_preview_line (self, cr, accent, fixed, NULL);
     }
 
   if (self->state == STATE_KEY_CONNECTING && self->source != NULL && self->key_target != NULL)
     {
-      PlanoRect a, b;
-      PlanoPoint from, to;
-      double x1, y1, x2, y2;
-      const double dash[] = { 6, 4 };
+      PlanoRect b;
+      double x1, y1;
 
-      plano_item_get_bounds (plano_board_lookup (self->board, self->source), &a.x, &a.y, &a.w, &a.h);
+      draw_preview_line (self, cr, accent, self->source, self->key_target);
+
       plano_item_get_bounds (plano_board_lookup (self->board, self->key_target), &b.x, &b.y, &b.w, &b.h);
-      from = plano_rect_border_point (&a, plano_rect_center (&b));
-      to = plano_rect_border_point (&b, plano_rect_center (&a));
-      plano_canvas_canvas_to_widget (self, from.x, from.y, &x1, &y1);
-      plano_canvas_canvas_to_widget (self, to.x, to.y, &x2, &y2);
-      cairo_move_to (cr, x1, y1);
-      cairo_line_to (cr, x2, y2);
-      cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 1);
-      cairo_set_line_width (cr, 2);
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-
       plano_canvas_canvas_to_widget (self, b.x, b.y, &x1, &y1);
       cairo_rectangle (cr, x1 - 4, y1 - 4, b.w * self->zoom + 8, b.h * self->zoom + 8);
       cairo_set_line_width (cr, 2);

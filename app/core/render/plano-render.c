@@ -3148,6 +3148,34 @@ plano_renderer_get_edge_port (PlanoRenderer *self,
   return TRUE;
 }
 
+/* Where a connection from @id toward @toward (a box, or a point as an empty one) would end. */
+static gboolean
+port_toward (PlanoRenderer   *self,
+             const char      *id,
+             const PlanoRect *toward,
+             PlanoPoint      *point,
+             PlanoSide       *side)
+{
+  const PlanoItem *item = id != NULL ? plano_board_lookup (self->board, id) : NULL;
+  PlanoRect box;
+  PlanoSide facing;
+  PortKey key;
+
+  if (item == NULL || (item->type != PLANO_ITEM_NODE && item->type != PLANO_ITEM_ZONE) ||
+      !endpoint_box (self, id, &box))
+    return FALSE;
+
+  facing = plano_rect_facing_side (&box, toward);
+  /* A new connection comes after the others of the board, at its place along the side. */
+  key = (PortKey) { side_key (facing, toward), G_MAXUINT, 0 };
+  if (point != NULL)
+    *point = plano_rect_side_point (&box, facing,
+                                    port_position (self, id, &box, facing, toward, NULL, &key, NULL));
+  if (side != NULL)
+    *side = facing;
+  return TRUE;
+}
+
 /**
  * plano_renderer_get_port_point:
  * @id: a component or a zone
@@ -3170,27 +3198,43 @@ plano_renderer_get_port_point (PlanoRenderer *self,
                                PlanoPoint    *point,
                                PlanoSide     *side)
 {
-  const PlanoItem *item;
-  PlanoRect box, toward = { x, y, 0, 0 };
-  PlanoSide facing;
-  PortKey key;
+  PlanoRect toward = { x, y, 0, 0 };
 
   g_return_val_if_fail (PLANO_IS_RENDERER (self), FALSE);
 
-  item = id != NULL ? plano_board_lookup (self->board, id) : NULL;
+  return port_toward (self, id, &toward, point, side);
+}
+
+/**
+ * plano_renderer_get_port_toward:
+ * @id: a component or a zone
+ * @other: the component or zone at the other end
+ * @point: (out) (optional): where a connection between them would end on @id
+ * @side: (out) (optional): on which side
+ *
+ * As plano_renderer_get_port_point(), for a connection between @id and @other: on the side of
+ * @id that faces @other's box, as the connection will once made.
+ *
+ * Returns: %FALSE when either is not a component or a zone
+ */
+gboolean
+plano_renderer_get_port_toward (PlanoRenderer *self,
+                                const char    *id,
+                                const char    *other,
+                                PlanoPoint    *point,
+                                PlanoSide     *side)
+{
+  const PlanoItem *item;
+  PlanoRect toward;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), FALSE);
+
+  item = other != NULL ? plano_board_lookup (self->board, other) : NULL;
   if (item == NULL || (item->type != PLANO_ITEM_NODE && item->type != PLANO_ITEM_ZONE) ||
-      !endpoint_box (self, id, &box))
+      !endpoint_box (self, other, &toward))
     return FALSE;
 
-  facing = plano_rect_facing_side (&box, &toward);
-  /* A new connection comes after the others of the board, at its place along the side. */
-  key = (PortKey) { side_key (facing, &toward), G_MAXUINT, 0 };
-  if (point != NULL)
-    *point = plano_rect_side_point (&box, facing,
-                                    port_position (self, id, &box, facing, &toward, NULL, &key, NULL));
-  if (side != NULL)
-    *side = facing;
-  return TRUE;
+  return port_toward (self, id, &toward, point, side);
 }
 
 /**

@@ -73,6 +73,11 @@ gboolean        plano_renderer_get_port_point (PlanoRenderer           *self,
                                              double                     y,
                                              PlanoPoint                *point,
                                              PlanoSide                 *side);
+gboolean        plano_renderer_get_port_toward (PlanoRenderer          *self,
+                                             const char                *id,
+                                             const char                *other,
+                                             PlanoPoint                *point,
+                                             PlanoSide                 *side);
 gboolean        plano_renderer_get_text_box (PlanoRenderer             *self,
                                              const char                *id,
                                              PlanoRect                 *box);
