@@ -376,8 +376,8 @@ _plano_canvas_edge_begin (PlanoCanvas *self,
       g_clear_pointer (&self->edge_route, g_array_unref);
       if (self->edge_handle == EDGE_HANDLE_SEGMENT)
         {
-          g_autoptr(GPtrArray) points = plano_renderer_get_edge_points (self->renderer,
-                                                                        selected_edge (self)->item.id);
+          const char *id = selected_edge (self)->item.id;
+          g_autoptr(GPtrArray) points = plano_renderer_get_edge_points (self->renderer, id);
 
           self->edge_route = g_array_new (FALSE, FALSE, sizeof (PlanoPoint));
           for (guint i = 0; points != NULL && i < points->len; i++)
@@ -493,7 +493,8 @@ _plano_canvas_connect_draw (PlanoCanvas   *self,
 
       draw_preview_line (self, cr, accent, self->source, self->key_target);
 
-      plano_item_get_bounds (plano_board_lookup (self->board, self->key_target), &b.x, &b.y, &b.w, &b.h);
+      plano_item_get_bounds (plano_board_lookup (self->board, self->key_target),
+                             &b.x, &b.y, &b.w, &b.h);
       plano_canvas_canvas_to_widget (self, b.x, b.y, &x1, &y1);
       cairo_rectangle (cr, x1 - 4, y1 - 4, b.w * self->zoom + 8, b.h * self->zoom + 8);
       cairo_set_line_width (cr, 2);

@@ -1000,9 +1000,11 @@ cursor_at (PlanoCanvas *self,
       {
         /* A segment of an orthogonal connection moves across itself. */
         const PlanoItem *edge = _plano_canvas_single_selected (self);
-        g_autoptr(GPtrArray) points = edge != NULL ? plano_renderer_get_edge_points (self->renderer, edge->id) : NULL;
+        g_autoptr(GPtrArray) points = NULL;
         const PlanoPoint *a, *b;
 
+        if (edge != NULL)
+          points = plano_renderer_get_edge_points (self->renderer, edge->id);
         if (points == NULL || index + 1 >= points->len)
           return "move";
         a = g_ptr_array_index (points, index);

@@ -305,7 +305,8 @@ clear_bends_cb (GtkButton      *button,
       const PlanoItem *item = plano_board_lookup (self->board, self->ids[i]);
       PlanoEdge *copy;
 
-      if (item == NULL || item->type != PLANO_ITEM_EDGE || ((const PlanoEdge *) item)->waypoints == NULL)
+      if (item == NULL || item->type != PLANO_ITEM_EDGE ||
+          ((const PlanoEdge *) item)->waypoints == NULL)
         continue;
 
       copy = (PlanoEdge *) plano_item_copy (item);
@@ -323,7 +324,8 @@ any_bends (PlanoInspector *self)
     {
       const PlanoItem *item = plano_board_lookup (self->board, self->ids[i]);
 
-      if (item != NULL && item->type == PLANO_ITEM_EDGE && ((const PlanoEdge *) item)->waypoints != NULL)
+      if (item != NULL && item->type == PLANO_ITEM_EDGE &&
+          ((const PlanoEdge *) item)->waypoints != NULL)
         return TRUE;
     }
 
@@ -369,7 +371,8 @@ add_route_rows (PlanoInspector      *self,
   bends = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (bends), _("Bend Points"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (bends),
-                               _("Dragged by hand; an orthogonal connection without them goes around components"));
+                               _("Dragged by hand; an orthogonal connection without them goes "
+                                 "around components"));
   clear = gtk_button_new_with_mnemonic (_("_Clear"));
   gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -376,7 +376,8 @@ add_binding (Excalidraw      *ex,
   add_string (b, "elementId", element);
   add_number (b, "focus", 0);
   add_number (b, "gap", fixed ? 0 : 4);
-  if (fixed && plano_renderer_get_drawn_bounds (ex->renderer, element, &box) && box.w > 0 && box.h > 0)
+  if (fixed && plano_renderer_get_drawn_bounds (ex->renderer, element, &box) &&
+      box.w > 0 && box.h > 0)
     {
       json_builder_set_member_name (b, "fixedPoint");
       json_builder_begin_array (b);
@@ -715,7 +716,8 @@ append_port (GString       *out,
   g_string_append_printf (out, "%sX=%s;", prefix,
                           g_ascii_formatd (x, sizeof x, "%.4g", (port.x - box.x) / box.w));
   g_string_append_printf (out, "%sY=%s;%sDx=0;%sDy=0;", prefix,
-                          g_ascii_formatd (y, sizeof y, "%.4g", (port.y - box.y) / box.h), prefix, prefix);
+                          g_ascii_formatd (y, sizeof y, "%.4g", (port.y - box.y) / box.h),
+                          prefix, prefix);
 }
 
 /* A connection as an edge in draw.io's style for its route: straight (no edge style), orthogonal

@@ -907,7 +907,8 @@ plano_notes_to_mermaid (PlanoBoard *board)
       append_yaml (out, title);
       g_string_append_c (out, '\n');
     }
-  g_string_append_printf (out, "config:\n  flowchart:\n    curve: %s\n---\n", mermaid_curve (board));
+  g_string_append_printf (out, "config:\n  flowchart:\n    curve: %s\n---\n",
+                          mermaid_curve (board));
   g_string_append (out, "flowchart LR\n");
   g_string_append (out, "  %% ==> stream, -.-> batch or CDC, <--> replication, --> flow or request\n");
 

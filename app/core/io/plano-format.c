@@ -1224,7 +1224,8 @@ read_edge (Reader      *reader,
     {
       gsize len = push_member (reader, "route");
 
-      add_warning (reader, _("unknown routing style “%s”, drawn in the board’s style"), edge->route);
+      add_warning (reader, _("unknown routing style “%s”, drawn in the board’s style"),
+                   edge->route);
       pop (reader, len);
     }
 
@@ -1556,7 +1557,8 @@ read_contents (Reader      *reader,
         gsize len = push_member (reader, "props");
         gsize route_len = push_member (reader, "route");
 
-        add_warning (reader, _("not a routing style (straight, orthogonal or curved): connections are drawn straight"));
+        add_warning (reader, _("not a routing style (straight, orthogonal or curved): "
+                               "connections are drawn straight"));
         pop (reader, route_len);
         pop (reader, len);
       }

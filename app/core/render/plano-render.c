@@ -1887,7 +1887,10 @@ port_position (PlanoRenderer   *self,
           PlanoRect b, o;
           PortKey key;
 
-          if (!g_str_equal (which == 0 ? e->from : e->to, id) || (edge != NULL && g_str_equal (e->item.id, edge->item.id) && which == self_key->which))
+          if (!g_str_equal (which == 0 ? e->from : e->to, id))
+            continue;
+          /* The port being placed itself. */
+          if (edge != NULL && g_str_equal (e->item.id, edge->item.id) && which == self_key->which)
             continue;
           if (!end_reference (self, e, which, &b, &o) || plano_rect_facing_side (&b, &o) != side)
             continue;
@@ -2092,7 +2095,8 @@ layout_edge (PlanoRenderer   *self,
     {
     case PLANO_ROUTE_ORTHOGONAL:
       if (n_way > 0)
-        layout->points = plano_route_orthogonal_through (a.point, a.dir, edge->waypoints, b.point, b.dir);
+        layout->points = plano_route_orthogonal_through (a.point, a.dir, edge->waypoints,
+                                                         b.point, b.dir);
       else
         {
           layout->points = plano_route_orthogonal (a.point, a.dir, b.point, b.dir,
@@ -2643,7 +2647,8 @@ board_changed_cb (PlanoRenderer *self,
 
             add_id (ends, id);
             for (guint e = 0; edges != NULL && e < edges->len; e++)
-              g_hash_table_replace (again, g_strdup (g_ptr_array_index (edges, e)), GINT_TO_POINTER (TRUE));
+              g_hash_table_replace (again, g_strdup (g_ptr_array_index (edges, e)),
+                                    GINT_TO_POINTER (TRUE));
           }
       }
 
@@ -2681,7 +2686,8 @@ board_changed_cb (PlanoRenderer *self,
               const char *edge_id = g_ptr_array_index (edges, e);
               const PlanoItem *item = plano_board_lookup (self->board, edge_id);
 
-              if (item == NULL || item->type != PLANO_ITEM_EDGE || g_hash_table_contains (done, edge_id))
+              if (item == NULL || item->type != PLANO_ITEM_EDGE ||
+                  g_hash_table_contains (done, edge_id))
                 continue;
               if (ports_moved (self, (const PlanoEdge *) item))
                 update_item (self, item);
@@ -3045,13 +3051,15 @@ plano_renderer_get_edge_points (PlanoRenderer *self,
     {
       g_ptr_array_add (result, g_memdup2 (&shape->ends[0], sizeof (PlanoPoint)));
       for (guint i = 0; edge->waypoints != NULL && i < edge->waypoints->len; i++)
-        g_ptr_array_add (result, g_memdup2 (&g_array_index (edge->waypoints, PlanoPoint, i), sizeof (PlanoPoint)));
+        g_ptr_array_add (result, g_memdup2 (&g_array_index (edge->waypoints, PlanoPoint, i),
+                                            sizeof (PlanoPoint)));
       g_ptr_array_add (result, g_memdup2 (&shape->ends[1], sizeof (PlanoPoint)));
       return result;
     }
 
   for (guint i = 0; i < shape->points->len; i++)
-    g_ptr_array_add (result, g_memdup2 (&g_array_index (shape->points, PlanoPoint, i), sizeof (PlanoPoint)));
+    g_ptr_array_add (result, g_memdup2 (&g_array_index (shape->points, PlanoPoint, i),
+                                        sizeof (PlanoPoint)));
 
   return result;
 }
@@ -3169,8 +3177,8 @@ port_toward (PlanoRenderer   *self,
   /* A new connection comes after the others of the board, at its place along the side. */
   key = (PortKey) { side_key (facing, toward), G_MAXUINT, 0 };
   if (point != NULL)
-    *point = plano_rect_side_point (&box, facing,
-                                    port_position (self, id, &box, facing, toward, NULL, &key, NULL));
+    *point = plano_rect_side_point (&box, facing, port_position (self, id, &box, facing, toward,
+                                                                 NULL, &key, NULL));
   if (side != NULL)
     *side = facing;
   return TRUE;

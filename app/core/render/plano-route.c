@@ -679,7 +679,8 @@ search (PlanoPoint       s,
           cost[next] = g;
           parent[next] = (gint32) open.state;
           heap_push (&heap, (Open) { g + estimate (g_array_index (xs, Line, ni).v,
-                                                   g_array_index (ys, Line, nj).v, nd, t.x, t.y, td),
+                                                   g_array_index (ys, Line, nj).v, nd,
+                                                   t.x, t.y, td),
                                      g, seq++, next });
         }
     }
@@ -931,7 +932,8 @@ plano_route_move_segment (GArray *route,
   n = route->len;
   a = g_array_index (route, PlanoPoint, segment);
   b = g_array_index (route, PlanoPoint, segment + 1);
-  shift = fabs (b.x - a.x) >= fabs (b.y - a.y) ? (PlanoPoint) { 0, offset } : (PlanoPoint) { offset, 0 };
+  shift = fabs (b.x - a.x) >= fabs (b.y - a.y) ? (PlanoPoint) { 0, offset }
+                                                : (PlanoPoint) { offset, 0 };
 
   points = g_array_new (FALSE, FALSE, sizeof (PlanoPoint));
   if (n == 2)
@@ -940,7 +942,8 @@ plano_route_move_segment (GArray *route,
        * moves. */
       double length = hypot (b.x - a.x, b.y - a.y);
       double inset = MIN (2 * CLEARANCE, length / 4);
-      PlanoPoint along = { length > 0 ? (b.x - a.x) / length : 0, length > 0 ? (b.y - a.y) / length : 0 };
+      PlanoPoint along = { length > 0 ? (b.x - a.x) / length : 0,
+                           length > 0 ? (b.y - a.y) / length : 0 };
       PlanoPoint ends[] = {
         { a.x + along.x * inset + shift.x, a.y + along.y * inset + shift.y },
         { b.x - along.x * inset + shift.x, b.y - along.y * inset + shift.y },
@@ -1010,7 +1013,8 @@ plano_route_curve (PlanoPoint  from,
           tangent[i] = (PlanoPoint) { dir.x * reach, dir.y * reach };
         }
       else
-        tangent[i] = (PlanoPoint) { (P (i + 1).x - P (i - 1).x) / 2, (P (i + 1).y - P (i - 1).y) / 2 };
+        tangent[i] = (PlanoPoint) { (P (i + 1).x - P (i - 1).x) / 2,
+                                    (P (i + 1).y - P (i - 1).y) / 2 };
     }
 
   g_array_append_val (curve, from);
