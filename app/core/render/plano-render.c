@@ -1784,19 +1784,15 @@ edge_route (PlanoRenderer   *self,
   return self->default_route;
 }
 
-/* The box of end @which (0: from, 1: to) of @edge, and what it faces: the nearest bend point as
- * an empty box, or the other end's box. */
+/* What end @which (0: from, 1: to) of @edge faces: the nearest bend point as an empty box, or
+ * the other end's box. */
 static gboolean
-end_reference (PlanoRenderer   *self,
-               const PlanoEdge *edge,
-               guint            which,
-               PlanoRect       *box,
-               PlanoRect       *other)
+end_facing (PlanoRenderer   *self,
+            const PlanoEdge *edge,
+            guint            which,
+            PlanoRect       *other)
 {
   guint n = edge->waypoints != NULL ? edge->waypoints->len : 0;
-
-  if (!endpoint_box (self, which == 0 ? edge->from : edge->to, box))
-    return FALSE;
 
   if (n > 0)
     {
@@ -1807,6 +1803,18 @@ end_reference (PlanoRenderer   *self,
     }
 
   return endpoint_box (self, which == 0 ? edge->to : edge->from, other);
+}
+
+/* The box of end @which of @edge, and what it faces. */
+static gboolean
+end_reference (PlanoRenderer   *self,
+               const PlanoEdge *edge,
+               guint            which,
+               PlanoRect       *box,
+               PlanoRect       *other)
+{
+  return endpoint_box (self, which == 0 ? edge->from : edge->to, box) &&
+         end_facing (self, edge, which, other);
 }
 
 /* Where along the side's axis @other lies: what orders the ports of a side. */
@@ -1853,15 +1861,25 @@ port_position (PlanoRenderer   *self,
                const PortKey   *self_key,
                guint           *n_ports)
 {
-  const PlanoItem *item = plano_board_lookup (self->board, id);
+  const Shape *shape = g_hash_table_lookup (self->shapes, id);
   GPtrArray *edges;
   guint before = 0, count = 1;
   PortKey me = *self_key;
+  gboolean node;
 
   if (n_ports != NULL)
     *n_ports = 0;
 
-  if (item == NULL || item->type != PLANO_ITEM_NODE)
+  if (shape != NULL)
+    node = shape->type == PLANO_ITEM_NODE;
+  else
+    {
+      const PlanoItem *item = plano_board_lookup (self->board, id);
+
+      node = item != NULL && item->type == PLANO_ITEM_NODE;
+    }
+
+  if (!node)
     {
       gboolean across = side == PLANO_SIDE_TOP || side == PLANO_SIDE_BOTTOM;
       double start = across ? box->x : box->y;
@@ -1884,7 +1902,7 @@ port_position (PlanoRenderer   *self,
 
       for (guint which = 0; which < 2; which++)
         {
-          PlanoRect b, o;
+          PlanoRect o;
           PortKey key;
 
           if (!g_str_equal (which == 0 ? e->from : e->to, id))
@@ -1892,7 +1910,8 @@ port_position (PlanoRenderer   *self,
           /* The port being placed itself. */
           if (edge != NULL && g_str_equal (e->item.id, edge->item.id) && which == self_key->which)
             continue;
-          if (!end_reference (self, e, which, &b, &o) || plano_rect_facing_side (&b, &o) != side)
+          /* This end is on @box: only what it faces is looked up. */
+          if (!end_facing (self, e, which, &o) || plano_rect_facing_side (box, &o) != side)
             continue;
 
           /* The place on the board only breaks ties. */
