@@ -9,6 +9,7 @@
 
 #include <math.h>
 
+#include "plano-render-private.h"
 #include "plano-tiles.h"
 
 /* The board, drawn once into tiles of 256 × 256 device pixels and kept: a frame that shows
@@ -22,7 +23,11 @@
  *
  * Tiles are kept for one zoom at a time. A frame at a zoom other than the last one's is drawn
  * directly: while the zoom changes from frame to frame, tiles would be drawn and never used.
- * Any change to the board drops them all.
+ *
+ * A change to the board damages the parts of the canvas it makes look different (the renderer
+ * says which: PlanoRenderer::damaged). Each tile under them remembers its damaged pixels and
+ * draws those again, and only those, the next time it is shown: a frame of a drag draws the
+ * dragged component's old and new places and its connections', and copies the rest.
  */
 
 #define TILE_SIZE 256
@@ -30,6 +35,7 @@
 typedef struct
 {
   cairo_surface_t *surface;
+  cairo_region_t  *damage;   /* (nullable): its pixels to draw again */
   guint64          used;     /* the frame that last showed it */
 } Tile;
 
@@ -38,8 +44,9 @@ struct _PlanoTiles
   GObject        parent_instance;
 
   PlanoRenderer *renderer;
-  gulong         changed_handler;
+  gulong         damaged_handler;
   GHashTable    *tiles;      /* column << 32 | row (as guint32s) → Tile */
+  cairo_surface_t *scratch;  /* (nullable): where damaged tiles are drawn again */
 
   /* What the tiles are drawn for; a frame drawn for anything else drops them. */
   double         scale;      /* device pixels per canvas unit */
@@ -47,6 +54,7 @@ struct _PlanoTiles
   PlanoTheme     theme;
   gboolean       background;
   gboolean       high_contrast;
+  gboolean       plates;
   gboolean       ready;      /* the previous frame was drawn for the same */
 
   guint64        frame;
@@ -59,6 +67,7 @@ static void
 tile_free (Tile *tile)
 {
   cairo_surface_destroy (tile->surface);
+  g_clear_pointer (&tile->damage, cairo_region_destroy);
   g_free (tile);
 }
 
@@ -76,10 +85,59 @@ forget_tiles (PlanoTiles *self)
   self->ready = FALSE;
 }
 
+/* Marks the pixels of the kept tiles that @rects cover, with a pixel more on every side for
+ * antialiasing. */
 static void
-board_changed_cb (PlanoTiles *self)
+damaged_cb (PlanoTiles      *self,
+            const PlanoRect *rects,
+            guint            n_rects,
+            PlanoRenderer   *renderer)
 {
-  forget_tiles (self);
+  g_autofree cairo_rectangle_int_t *pixels = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (self->tiles) == 0)
+    return;
+
+  pixels = g_new (cairo_rectangle_int_t, n_rects);
+  for (guint i = 0; i < n_rects; i++)
+    {
+      double x0 = floor (rects[i].x * self->scale) - 1;
+      double y0 = floor (rects[i].y * self->scale) - 1;
+      double x1 = ceil ((rects[i].x + rects[i].w) * self->scale) + 1;
+      double y1 = ceil ((rects[i].y + rects[i].h) * self->scale) + 1;
+
+      /* Within what a 32-bit integer holds, which is far beyond any tile. */
+      x0 = CLAMP (x0, -1e9, 1e9), y0 = CLAMP (y0, -1e9, 1e9);
+      x1 = CLAMP (x1, -1e9, 1e9), y1 = CLAMP (y1, -1e9, 1e9);
+      pixels[i] = (cairo_rectangle_int_t) { (int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0) };
+    }
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Tile *tile = value;
+      guint64 k = *(const guint64 *) key;
+      gint64 left = (gint64) (gint32) (guint32) (k >> 32) * TILE_SIZE;
+      gint64 top = (gint64) (gint32) (guint32) k * TILE_SIZE;
+
+      for (guint i = 0; i < n_rects; i++)
+        {
+          gint64 x0 = MAX ((gint64) pixels[i].x, left) - left;
+          gint64 y0 = MAX ((gint64) pixels[i].y, top) - top;
+          gint64 x1 = MIN ((gint64) pixels[i].x + pixels[i].width, left + TILE_SIZE) - left;
+          gint64 y1 = MIN ((gint64) pixels[i].y + pixels[i].height, top + TILE_SIZE) - top;
+
+          if (x0 >= x1 || y0 >= y1)
+            continue;
+
+          if (tile->damage == NULL)
+            tile->damage = cairo_region_create ();
+          cairo_region_union_rectangle (tile->damage, &(cairo_rectangle_int_t) {
+                                          (int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0) });
+        }
+    }
 }
 
 static void
@@ -88,7 +146,7 @@ plano_tiles_dispose (GObject *object)
   PlanoTiles *self = PLANO_TILES (object);
 
   if (self->renderer != NULL)
-    g_clear_signal_handler (&self->changed_handler, plano_renderer_get_board (self->renderer));
+    g_clear_signal_handler (&self->damaged_handler, self->renderer);
   g_clear_object (&self->renderer);
 
   G_OBJECT_CLASS (plano_tiles_parent_class)->dispose (object);
@@ -100,6 +158,7 @@ plano_tiles_finalize (GObject *object)
   PlanoTiles *self = PLANO_TILES (object);
 
   g_hash_table_unref (self->tiles);
+  g_clear_pointer (&self->scratch, cairo_surface_destroy);
 
   G_OBJECT_CLASS (plano_tiles_parent_class)->finalize (object);
 }
@@ -134,9 +193,7 @@ plano_tiles_new (PlanoRenderer *renderer)
 
   self = g_object_new (PLANO_TYPE_TILES, NULL);
   self->renderer = g_object_ref (renderer);
-  /* Connected after the renderer, which updates its layout first. */
-  self->changed_handler = g_signal_connect_object (plano_renderer_get_board (renderer), "changed",
-                                                   G_CALLBACK (board_changed_cb), self,
+  self->damaged_handler = g_signal_connect_object (renderer, "damaged", G_CALLBACK (damaged_cb), self,
                                                    G_CONNECT_SWAPPED);
   return self;
 }
@@ -184,6 +241,61 @@ plano_tiles_get_origin (PlanoTiles               *self,
   *y /= scale;
 }
 
+/* Draws again the damaged pixels of @tile, which shows @area, as they are when the whole tile
+ * is drawn: the items there are drawn whole, without a clip, onto a scratch tile, and the
+ * damaged pixels copied from it. A clip would cut their edges where it runs, and cairo
+ * rasterizes an edge cut in two a level or so differently from the whole one. */
+static void
+repair_tile (PlanoTiles               *self,
+             Tile                     *tile,
+             const PlanoRect          *area,
+             const PlanoRenderOptions *options)
+{
+  cairo_region_t *damage = g_steal_pointer (&tile->damage);
+  cairo_format_t format = cairo_image_surface_get_format (tile->surface);
+  cairo_rectangle_int_t extents;
+  PlanoRect within;
+  cairo_t *cr;
+
+  if (self->scratch == NULL || cairo_image_surface_get_format (self->scratch) != format)
+    {
+      g_clear_pointer (&self->scratch, cairo_surface_destroy);
+      self->scratch = cairo_image_surface_create (format, TILE_SIZE, TILE_SIZE);
+    }
+
+  cairo_region_get_extents (damage, &extents);
+  within = (PlanoRect) { area->x + extents.x / self->scale, area->y + extents.y / self->scale,
+                         extents.width / self->scale, extents.height / self->scale };
+
+  cr = cairo_create (self->scratch);
+  cairo_rectangle (cr, extents.x, extents.y, extents.width, extents.height);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_fill (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  cairo_scale (cr, self->scale, self->scale);
+  cairo_translate (cr, -area->x, -area->y);
+  plano_renderer_draw_within (self->renderer, cr, area, &within, options);
+  cairo_destroy (cr);
+  cairo_surface_flush (self->scratch);
+
+  cr = cairo_create (tile->surface);
+  for (int i = 0; i < cairo_region_num_rectangles (damage); i++)
+    {
+      cairo_rectangle_int_t r;
+
+      cairo_region_get_rectangle (damage, i, &r);
+      cairo_rectangle (cr, r.x, r.y, r.width, r.height);
+    }
+  cairo_clip (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, self->scratch, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (tile->surface);
+  cairo_region_destroy (damage);
+  self->n_drawn++;
+}
+
 static Tile *
 get_tile (PlanoTiles               *self,
           gint64                    column,
@@ -197,7 +309,11 @@ get_tile (PlanoTiles               *self,
   cairo_t *cr;
 
   if (tile != NULL)
-    return tile;
+    {
+      if (tile->damage != NULL)
+        repair_tile (self, tile, &area, options);
+      return tile;
+    }
 
   tile = g_new0 (Tile, 1);
   /* With a background the tile is opaque, and copied rather than blended. */
@@ -287,7 +403,8 @@ plano_tiles_draw (PlanoTiles               *self,
   self->frame++;
 
   if (!self->ready || scale != self->scale || options->zoom != self->zoom || options->theme != self->theme ||
-      options->background != self->background || options->high_contrast != self->high_contrast)
+      options->background != self->background || options->high_contrast != self->high_contrast ||
+      options->plates != self->plates)
     {
       /* Drawn directly, from the same corner the tiles would use. */
       forget_tiles (self);
@@ -296,6 +413,7 @@ plano_tiles_draw (PlanoTiles               *self,
       self->theme = options->theme;
       self->background = options->background;
       self->high_contrast = options->high_contrast;
+      self->plates = options->plates;
       self->ready = TRUE;
 
       cairo_save (cr);
