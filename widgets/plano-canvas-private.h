@@ -25,6 +25,8 @@ G_BEGIN_DECLS
 #define PICK_TOLERANCE  5.0     /* screen pixels */
 #define NUDGE           10.0    /* canvas units; one grid step with Shift */
 
+typedef struct _PlanoCanvasFrames PlanoCanvasFrames;
+
 typedef enum
 {
   STATE_IDLE,
@@ -105,6 +107,8 @@ struct _PlanoCanvas
   PlanoRenderer *preview;       /* a replayed state shown instead of the document */
   double         paste_offset;
   gboolean       space_down;    /* Space held: a primary drag pans */
+
+  PlanoCanvasFrames *frames;    /* (nullable): frame times, with PLANO_DEBUG=frames */
 };
 
 /* plano-canvas.c */
@@ -168,6 +172,13 @@ void             _plano_canvas_pan_drag                (PlanoCanvas     *self,
 
 /* plano-canvas-edit.c: editing a label in place */
 void             _plano_canvas_edit_init               (PlanoCanvas     *self);
+
+/* plano-canvas-frames.c: PLANO_DEBUG=frames */
+void             _plano_canvas_frames_init             (PlanoCanvas     *self);
+void             _plano_canvas_frames_finalize         (PlanoCanvas     *self);
+void             _plano_canvas_frames_input            (PlanoCanvas     *self);
+void             _plano_canvas_frames_snapshot_begin   (PlanoCanvas     *self);
+void             _plano_canvas_frames_snapshot_end     (PlanoCanvas     *self);
 
 /* plano-canvas-actions.c */
 void             _plano_canvas_class_init_actions      (GtkWidgetClass  *widget_class);

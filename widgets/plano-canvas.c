@@ -387,6 +387,7 @@ plano_canvas_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0)
     return;
 
+  _plano_canvas_frames_snapshot_begin (self);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   if (is_high_contrast ())
@@ -431,6 +432,7 @@ plano_canvas_snapshot (GtkWidget   *widget,
     }
 
   cairo_destroy (cr);
+  _plano_canvas_frames_snapshot_end (self);
 
   if (self->entry != NULL && gtk_widget_get_visible (self->entry))
     gtk_widget_snapshot_child (widget, self->entry, snapshot);
@@ -763,6 +765,7 @@ plano_canvas_pointer_drag (PlanoCanvas *self,
                            double       offset_x,
                            double       offset_y)
 {
+  _plano_canvas_frames_input (self);
   self->pointer_x = self->start_x + offset_x / self->zoom;
   self->pointer_y = self->start_y + offset_y / self->zoom;
 
@@ -1172,6 +1175,8 @@ board_changed_cb (PlanoCanvas *self,
   gpointer key;
   gboolean dropped = FALSE;
 
+  _plano_canvas_frames_input (self);
+
   /* After undo or redo, what the step touched is selected, so that the user sees it. */
   if (plano_change_is_replay (change) && self->state == STATE_IDLE)
     {
@@ -1512,6 +1517,7 @@ plano_canvas_finalize (GObject *object)
   g_clear_pointer (&self->moving, g_strfreev);
   g_clear_pointer (&self->editing, g_free);
   g_clear_pointer (&self->key_target, g_free);
+  _plano_canvas_frames_finalize (self);
 
   G_OBJECT_CLASS (plano_canvas_parent_class)->finalize (object);
 }
@@ -1698,6 +1704,7 @@ plano_canvas_init (PlanoCanvas *self)
   _plano_canvas_pan_init (self);
   _plano_canvas_edit_init (self);
   _plano_canvas_actions_init (self);
+  _plano_canvas_frames_init (self);
 
   drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
   g_signal_connect (drop, "accept", G_CALLBACK (drop_accept_cb), NULL);
