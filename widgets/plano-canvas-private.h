@@ -26,6 +26,12 @@ G_BEGIN_DECLS
 #define NUDGE           10.0    /* canvas units; one grid step with Shift */
 
 typedef struct _PlanoCanvasFrames PlanoCanvasFrames;
+typedef struct _PlanoCanvasNodes PlanoCanvasNodes;
+
+/* Draws in view coordinates: one unit a logical pixel, (0, 0) the canvas's top-left corner. */
+typedef void (*PlanoCanvasDrawFunc) (PlanoCanvas *self,
+                                     cairo_t     *cr,
+                                     gpointer     user_data);
 
 typedef enum
 {
@@ -109,6 +115,7 @@ struct _PlanoCanvas
   gboolean       space_down;    /* Space held: a primary drag pans */
 
   PlanoCanvasFrames *frames;    /* (nullable): frame times, with PLANO_DEBUG=frames */
+  PlanoCanvasNodes  *nodes;     /* (nullable): what the last frame showed, kept for the next */
 };
 
 /* plano-canvas.c */
@@ -172,6 +179,29 @@ void             _plano_canvas_pan_drag                (PlanoCanvas     *self,
 
 /* plano-canvas-edit.c: editing a label in place */
 void             _plano_canvas_edit_init               (PlanoCanvas     *self);
+
+/* plano-canvas.c: drawing */
+void             _plano_canvas_draw_grid               (PlanoCanvas     *self,
+                                                        cairo_t         *cr,
+                                                        int              width,
+                                                        int              height);
+
+/* plano-canvas-nodes.c: the board as render nodes */
+void             _plano_canvas_nodes_free              (PlanoCanvasNodes *nodes);
+void             _plano_canvas_nodes_append_grid       (PlanoCanvas     *self,
+                                                        GtkSnapshot     *snapshot,
+                                                        int              width,
+                                                        int              height,
+                                                        gboolean         dark,
+                                                        gboolean         high_contrast);
+gboolean         _plano_canvas_nodes_append_tiles      (PlanoCanvas              *self,
+                                                        GtkSnapshot              *snapshot,
+                                                        const PlanoRect          *area,
+                                                        const PlanoRenderOptions *options);
+void             _plano_canvas_nodes_append_drawn      (PlanoCanvas          *self,
+                                                        GtkSnapshot          *snapshot,
+                                                        PlanoCanvasDrawFunc   draw,
+                                                        gpointer              user_data);
 
 /* plano-canvas-frames.c: PLANO_DEBUG=frames */
 void             _plano_canvas_frames_init             (PlanoCanvas     *self);

@@ -37,6 +37,7 @@ typedef struct
   cairo_surface_t *surface;
   cairo_region_t  *damage;   /* (nullable): its pixels to draw again */
   guint64          used;     /* the frame that last showed it */
+  guint64          serial;   /* which picture it holds: new each time it is drawn */
 } Tile;
 
 struct _PlanoTiles
@@ -58,6 +59,7 @@ struct _PlanoTiles
   gboolean       ready;      /* the previous frame was drawn for the same */
 
   guint64        frame;
+  guint64        serial;     /* the last tile picture's */
   guint          n_drawn;
 };
 
@@ -293,6 +295,7 @@ repair_tile (PlanoTiles               *self,
   cairo_destroy (cr);
   cairo_surface_flush (tile->surface);
   cairo_region_destroy (damage);
+  tile->serial = ++self->serial;
   self->n_drawn++;
 }
 
@@ -325,6 +328,7 @@ get_tile (PlanoTiles               *self,
   plano_renderer_draw (self->renderer, cr, &area, options);
   cairo_destroy (cr);
   cairo_surface_flush (tile->surface);
+  tile->serial = ++self->serial;
   self->n_drawn++;
 
   g_hash_table_insert (self->tiles, g_memdup2 (&key, sizeof key), tile);
@@ -368,6 +372,74 @@ trim (PlanoTiles *self,
       g_hash_table_iter_remove (&iter);
 }
 
+/* Whether the tiles kept are for a frame of @options at @scale device pixels per canvas unit. */
+static gboolean
+is_ready (PlanoTiles               *self,
+          const PlanoRenderOptions *options,
+          double                    scale)
+{
+  return self->ready && scale == self->scale && options->zoom == self->zoom && options->theme == self->theme &&
+         options->background == self->background && options->high_contrast == self->high_contrast &&
+         options->plates == self->plates;
+}
+
+typedef void (*TileFunc) (Tile     *tile,
+                          double    x,
+                          double    y,
+                          gpointer  user_data);
+
+/* Calls @func for each tile of the view, drawn or repaired where needed, with its top-left
+ * corner in device pixels from the view's; then lets go of the tiles no longer worth keeping. */
+static void
+foreach_visible (PlanoTiles               *self,
+                 const PlanoRect          *area,
+                 const PlanoRenderOptions *options,
+                 int                       device_scale,
+                 TileFunc                  func,
+                 gpointer                  user_data)
+{
+  PlanoRenderOptions plain = *options;
+  double scale = options->zoom * device_scale;
+  double corner_x, corner_y;
+  gint64 first_column, first_row, last_column, last_row;
+  guint n_visible = 0;
+
+  plain.selected = NULL;
+  plain.hover = NULL;
+
+  snapped_corner (area, scale, &corner_x, &corner_y);
+  first_column = (gint64) floor (corner_x / TILE_SIZE);
+  first_row = (gint64) floor (corner_y / TILE_SIZE);
+  last_column = (gint64) floor ((corner_x + ceil (area->w * scale) - 1) / TILE_SIZE);
+  last_row = (gint64) floor ((corner_y + ceil (area->h * scale) - 1) / TILE_SIZE);
+
+  self->frame++;
+  for (gint64 row = first_row; row <= last_row; row++)
+    for (gint64 column = first_column; column <= last_column; column++)
+      {
+        Tile *tile = get_tile (self, column, row, &plain);
+
+        tile->used = self->frame;
+        func (tile, column * TILE_SIZE - corner_x, row * TILE_SIZE - corner_y, user_data);
+        n_visible++;
+      }
+
+  trim (self, n_visible);
+}
+
+static void
+paint_tile (Tile     *tile,
+            double    x,
+            double    y,
+            gpointer  user_data)
+{
+  cairo_t *cr = user_data;
+
+  cairo_set_source_surface (cr, tile->surface, x, y);
+  cairo_rectangle (cr, x, y, TILE_SIZE, TILE_SIZE);
+  cairo_fill (cr);
+}
+
 /**
  * plano_tiles_draw:
  * @cr: where to draw, in view coordinates: one unit is one logical pixel, (0, 0) the view's
@@ -386,11 +458,8 @@ plano_tiles_draw (PlanoTiles               *self,
                   const PlanoRenderOptions *options,
                   int                       device_scale)
 {
-  PlanoRenderOptions plain;
   PlanoRect shown;
   double scale, corner_x, corner_y;
-  gint64 first_column, first_row, last_column, last_row;
-  guint n_visible = 0;
 
   g_return_if_fail (PLANO_IS_TILES (self));
   g_return_if_fail (cr != NULL && area != NULL && options != NULL && options->zoom > 0);
@@ -400,11 +469,8 @@ plano_tiles_draw (PlanoTiles               *self,
   snapped_corner (area, scale, &corner_x, &corner_y);
   /* What the view shows once moved onto the grid, to its last pixel. */
   shown = (PlanoRect) { corner_x / scale, corner_y / scale, area->w + 1 / scale, area->h + 1 / scale };
-  self->frame++;
 
-  if (!self->ready || scale != self->scale || options->zoom != self->zoom || options->theme != self->theme ||
-      options->background != self->background || options->high_contrast != self->high_contrast ||
-      options->plates != self->plates)
+  if (!is_ready (self, options, scale))
     {
       /* Drawn directly, from the same corner the tiles would use. */
       forget_tiles (self);
@@ -415,6 +481,7 @@ plano_tiles_draw (PlanoTiles               *self,
       self->high_contrast = options->high_contrast;
       self->plates = options->plates;
       self->ready = TRUE;
+      self->frame++;
 
       cairo_save (cr);
       cairo_scale (cr, options->zoom, options->zoom);
@@ -424,30 +491,9 @@ plano_tiles_draw (PlanoTiles               *self,
       return;
     }
 
-  plain = *options;
-  plain.selected = NULL;
-  plain.hover = NULL;
-
-  first_column = (gint64) floor (corner_x / TILE_SIZE);
-  first_row = (gint64) floor (corner_y / TILE_SIZE);
-  last_column = (gint64) floor ((corner_x + ceil (area->w * scale) - 1) / TILE_SIZE);
-  last_row = (gint64) floor ((corner_y + ceil (area->h * scale) - 1) / TILE_SIZE);
-
   cairo_save (cr);
   cairo_scale (cr, 1.0 / device_scale, 1.0 / device_scale);
-  for (gint64 row = first_row; row <= last_row; row++)
-    for (gint64 column = first_column; column <= last_column; column++)
-      {
-        Tile *tile = get_tile (self, column, row, &plain);
-        double x = column * TILE_SIZE - corner_x;
-        double y = row * TILE_SIZE - corner_y;
-
-        tile->used = self->frame;
-        cairo_set_source_surface (cr, tile->surface, x, y);
-        cairo_rectangle (cr, x, y, TILE_SIZE, TILE_SIZE);
-        cairo_fill (cr);
-        n_visible++;
-      }
+  foreach_visible (self, area, options, device_scale, paint_tile, cr);
   cairo_restore (cr);
 
   cairo_save (cr);
@@ -455,8 +501,61 @@ plano_tiles_draw (PlanoTiles               *self,
   cairo_translate (cr, -corner_x / scale, -corner_y / scale);
   plano_renderer_draw_highlights (self->renderer, cr, &shown, options);
   cairo_restore (cr);
+}
 
-  trim (self, n_visible);
+typedef struct
+{
+  PlanoTileFunc func;
+  gpointer      user_data;
+  int           device_scale;
+} Foreach;
+
+static void
+hand_tile (Tile     *tile,
+           double    x,
+           double    y,
+           gpointer  user_data)
+{
+  Foreach *data = user_data;
+
+  data->func (tile->surface, tile->serial, x / data->device_scale, y / data->device_scale,
+              (double) TILE_SIZE / data->device_scale, data->user_data);
+}
+
+/**
+ * plano_tiles_foreach:
+ * @area: as for plano_tiles_draw()
+ * @options: as for plano_tiles_draw(); its selection and hover are not in the tiles
+ * @device_scale: as for plano_tiles_draw()
+ * @func: called for each tile the view shows, in rows from the top
+ *
+ * Hands out the view's tiles, for a caller that places them itself (a GTK canvas, as
+ * textures). Each comes with a serial number that is new whenever its picture is: a tile
+ * handed out again with the same serial looks as it did. Unlike plano_tiles_draw(), nothing is
+ * drawn over them: plano_renderer_draw_highlights(), from the origin plano_tiles_get_origin()
+ * gives, draws the selection and hover.
+ *
+ * Returns: %FALSE, calling nothing, when this frame is better drawn directly, as the first at
+ *   a zoom is (see above): plano_tiles_draw() draws it so
+ */
+gboolean
+plano_tiles_foreach (PlanoTiles               *self,
+                     const PlanoRect          *area,
+                     const PlanoRenderOptions *options,
+                     int                       device_scale,
+                     PlanoTileFunc             func,
+                     gpointer                  user_data)
+{
+  Foreach data = { func, user_data, MAX (device_scale, 1) };
+
+  g_return_val_if_fail (PLANO_IS_TILES (self), FALSE);
+  g_return_val_if_fail (area != NULL && options != NULL && options->zoom > 0 && func != NULL, FALSE);
+
+  if (!is_ready (self, options, options->zoom * data.device_scale))
+    return FALSE;
+
+  foreach_visible (self, area, options, data.device_scale, hand_tile, &data);
+  return TRUE;
 }
 
 /**
