@@ -31,3 +31,14 @@ plano_test_locale (const char *language)
 
   return name;
 }
+
+/* Switches the process to the locale of @language, or back to C.UTF-8 for "en", as a user of
+ * that language starts Plano. */
+static inline void
+plano_test_use_language (const char *language)
+{
+  g_setenv ("LC_ALL", g_str_equal (language, "en") ? "C.UTF-8" : plano_test_locale (language), TRUE);
+  g_unsetenv ("LANGUAGE");
+  /* Setting the locale again makes gettext drop the catalogs it loaded. */
+  setlocale (LC_ALL, "");
+}

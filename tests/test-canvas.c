@@ -146,6 +146,54 @@ test_connect (Fixture       *f,
   g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_EDGE), ==, 1);
 }
 
+/* A component drawn taller than its box, to show its label, is framed, connected and resized
+ * as drawn; a label cut short shows whole in a tooltip. */
+static void
+test_tall_label (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (add_node_at (f, "monte-carlo", 100, 100)->item.id);
+  g_autofree char *tooltip = NULL;
+  const char *longest = "Observability of freshness, volume and schema of every table in every "
+                        "pipeline that the data team runs (Monte Carlo)";
+  double hx, hy, cx, cy;
+  PlanoRect drawn, area;
+  const PlanoNode *node;
+
+  plano_board_set_label (f->board, a, "Observability of every pipeline (Monte Carlo)");
+  plano_test_iterate ();
+  g_assert_true (plano_renderer_get_drawn_bounds (f->canvas->renderer, a, &drawn));
+  g_assert_cmpfloat (drawn.h, >, plano_board_lookup_node (f->board, a)->h);
+
+  /* The connection handle sits halfway down the card as drawn. */
+  plano_canvas_select (f->canvas, a, FALSE);
+  plano_canvas_get_handle_point (f->canvas, &hx, &hy);
+  to_widget (f, drawn.x + drawn.w, drawn.y + drawn.h / 2, &cx, &cy);
+  g_assert_cmpfloat (fabs (hy - cy), <, 0.5);
+
+  /* The whole label fits: no tooltip. */
+  g_assert_null (_plano_canvas_tooltip_text (f->canvas, drawn.x + 20, drawn.y + drawn.h - 4, &area));
+
+  /* The bottom-right corner of the card as drawn resizes it; a drag of 10 units down writes
+   * the drawn height and 10 more. */
+  to_widget (f, drawn.x + drawn.w, drawn.y + drawn.h, &cx, &cy);
+  plano_canvas_pointer_press (f->canvas, cx, cy, 0);
+  plano_canvas_pointer_drag (f->canvas, 0, 10);
+  plano_canvas_pointer_release (f->canvas, 0, 10);
+  node = plano_board_lookup_node (f->board, a);
+  g_assert_cmpfloat (fabs (node->h - (drawn.h + 10)), <, 0.5);
+
+  /* A label too long for four lines is ellipsized, and shown whole over the card. */
+  plano_board_set_bounds (f->board, a, 100, 100, 160, 64);
+  plano_board_set_label (f->board, a, longest);
+  plano_test_iterate ();
+  tooltip = _plano_canvas_tooltip_text (f->canvas, 120, 110, &area);
+  g_assert_nonnull (tooltip);
+  g_assert_true (g_str_has_prefix (tooltip, longest));
+  g_assert_true (g_str_has_suffix (tooltip, "\nMonte Carlo"));
+  g_assert_true (plano_rect_contains (&area, 120, 110));
+}
+
 /* Moving two selected nodes is one undo step, however many motion events it took. */
 static void
 test_move_two (Fixture       *f,
@@ -514,6 +562,7 @@ main (int   argc,
 
   ADD ("drop", test_drop);
   ADD ("connect", test_connect);
+  ADD ("tall-label", test_tall_label);
   ADD ("move-two", test_move_two);
   ADD ("rubber-band", test_rubber_band);
   ADD ("label-editing", test_label_editing);

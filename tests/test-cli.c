@@ -361,7 +361,8 @@ test_templates (void)
   g_file_get_contents (mmd, &contents, NULL, NULL);
   g_assert_nonnull (strstr (contents, "\nflowchart LR\n"));
   g_assert_nonnull (strstr (contents, "  subgraph sales[\"Domain 1: Sales\"]\n"));
-  g_assert_nonnull (strstr (contents, "  customer_360 --> governance_layer\n"));
+  g_assert_nonnull (strstr (contents, "  customer_360 --> governance\n"));
+  g_assert_nonnull (strstr (contents, "  customer_360 -->|\"customer profiles\"| campaign_analytics\n"));
   g_clear_pointer (&contents, g_free);
 
   run_plano (&study, (const char *[]) { "--template=lambda", "--format=sheet", sheet_arg, NULL }, NULL);

@@ -308,7 +308,9 @@ test_pdf_fonts (void)
           g_test_message ("%s", font);
           g_assert_true (g_str_has_suffix (font, "|yes"));
           g_assert_null (strstr (font, "Type 3"));
-          g_assert_nonnull (strstr (font, "Cantarell"));
+          /* cairo 1.18 names an instance of a variable font, as Debian 13's Cantarell is,
+           * CairoFont-N-M instead of by its family. */
+          g_assert_true (strstr (font, "Cantarell") != NULL || strstr (font, "+CairoFont-") != NULL);
         }
     }
   remove_temporary (path);
@@ -695,21 +697,37 @@ test_pdf_glyphs (void)
     {
       g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
 
+      /* A line may hold more than the label: cairo 1.18 writes the emoji's taller glyph, and
+       * poppler then joins the next card's kind name to its line. */
       for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-        g_assert_true (g_strv_contains ((const char * const *) lines, labels[i]));
+        {
+          gboolean found = FALSE;
+
+          for (guint l = 0; lines[l] != NULL && !found; l++)
+            found = g_str_equal (lines[l], labels[i]) ||
+                    (cairo_version () >= CAIRO_VERSION_ENCODE (1, 17, 8) &&
+                     g_str_has_prefix (lines[l], labels[i]));
+          g_assert_true (found);
+        }
     }
 
-  /* Real fonts, embedded: the emoji is a picture, and no font of the text is Type 3. */
+  /* Real fonts, embedded: no font of the text is Type 3. Before cairo 1.18 the emoji is a
+   * picture; from 1.18 cairo writes a colour font itself, as the one Type 3 font. */
   fonts = pdf_fonts (path);
   if (fonts != NULL)
-    for (guint i = 0; i < fonts->len; i++)
-      {
-        const char *font = g_ptr_array_index (fonts, i);
+    {
+      guint type3 = 0;
 
-        g_test_message ("%s", font);
-        g_assert_true (g_str_has_suffix (font, "|yes"));
-        g_assert_null (strstr (font, "Type 3"));
-      }
+      for (guint i = 0; i < fonts->len; i++)
+        {
+          const char *font = g_ptr_array_index (fonts, i);
+
+          g_test_message ("%s", font);
+          g_assert_true (g_str_has_suffix (font, "|yes"));
+          type3 += strstr (font, "Type 3") != NULL;
+        }
+      g_assert_cmpuint (type3, <=, cairo_version () >= CAIRO_VERSION_ENCODE (1, 17, 8) ? 1 : 0);
+    }
   remove_temporary (path);
 
   /* Every label shows: dark text in the label's part of each card, and the emoji's colours

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "plano-test-locale.h"
+
 #include <locale.h>
 #include <string.h>
 
@@ -263,13 +265,6 @@ test_take_one_away (void)
 /* The solutions in Spanish and Portuguese: their notes and trade-offs are translated as they
  * load, and the translated keywords of the must-haves still find them.
  */
-static void
-use_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  /* Setting the locale again makes gettext drop the catalogs it loaded. */
-  setlocale (LC_ALL, "");
-}
 
 static void
 test_solutions_translated (void)
@@ -280,7 +275,7 @@ test_solutions_translated (void)
 
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      use_language (languages[l]);
+      plano_test_use_language (languages[l]);
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(GError) error = NULL;
@@ -297,7 +292,7 @@ test_solutions_translated (void)
           g_assert_cmpstr (missed, ==, "");
         }
     }
-  use_language ("en");
+  plano_test_use_language ("en");
 }
 
 /* Question families: each takes a question's reference solution, removes one capability (a
@@ -476,9 +471,9 @@ main (int   argc,
   /* GLib decides on the first g_dgettext () whether to translate at all, and in C.UTF-8 with
    * no English catalog it decides never to; the translated solutions are checked after tests
    * that run in English, so the decision is made while a catalog is there. */
-  use_language ("es");
+  plano_test_use_language ("es");
   (void) g_dgettext (GETTEXT_PACKAGE, "");
-  use_language ("en");
+  plano_test_use_language ("en");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/plano/guide/every-question", test_every_question_has_a_guide);

@@ -29,16 +29,6 @@
 
 static PlanoApplication *app;
 
-/* Switches to the locale of @language, or back to C.UTF-8 for English. */
-static void
-use_language (const char *language)
-{
-  g_setenv ("LC_ALL", g_str_equal (language, "en") ? "C.UTF-8" : plano_test_locale (language),
-            TRUE);
-  g_unsetenv ("LANGUAGE");
-  /* Setting the locale again makes gettext drop the catalogs it loaded. */
-  setlocale (LC_ALL, "");
-}
 
 /* Every text a person reads in the window: labels, buttons, titles, descriptions. */
 static void
@@ -195,7 +185,7 @@ test_language (gconstpointer data)
   const Expected *expected = data;
   PlanoWindow *window;
 
-  use_language (expected->language);
+  plano_test_use_language (expected->language);
   assert_review_translated (expected);
 
   g_assert_cmpstr (plano_kind_get_name (plano_catalog_lookup ("iot")), ==, expected->kind_name);
@@ -216,7 +206,7 @@ test_language (gconstpointer data)
 
   gtk_window_destroy (GTK_WINDOW (window));
   plano_test_iterate ();
-  use_language ("en");
+  plano_test_use_language ("en");
 }
 
 typedef struct
@@ -261,7 +251,7 @@ test_report (gconstpointer data)
   GtkWidget *view;
   const char *subtitle;
 
-  use_language (expected->language);
+  plano_test_use_language (expected->language);
 
   board = plano_solution_load ("clickstream-analytics", NULL);
   g_assert_nonnull (board);
@@ -296,7 +286,7 @@ test_report (gconstpointer data)
 
   gtk_window_destroy (GTK_WINDOW (view));
   plano_test_iterate ();
-  use_language ("en");
+  plano_test_use_language ("en");
 }
 
 int

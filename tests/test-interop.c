@@ -523,7 +523,12 @@ test_corpus (void)
           g_autofree char *out = run ((const char *[]) { pdftotext, "-enc", "UTF-8", pdf, "-", NULL }, NULL);
 
           g_assert_nonnull (strstr (out, "数据仓库"));
-          g_assert_nonnull (strstr (out, "Caché 🚀"));
+          /* cairo 1.18 writes the emoji as a colour font of its own, which poppler may put on
+           * a line apart from the word before it. */
+          if (cairo_version () >= CAIRO_VERSION_ENCODE (1, 17, 8))
+            g_assert_true (strstr (out, "Caché") != NULL && strstr (out, "🚀") != NULL);
+          else
+            g_assert_nonnull (strstr (out, "Caché 🚀"));
           if (sheet)
             {
               g_assert_nonnull (strstr (out, "Retención: 7 días <replay>"));
@@ -537,7 +542,13 @@ test_corpus (void)
 
           for (guint i = 2; lines[i] != NULL; i++)
             if (lines[i][0] != '\0')
-              g_assert_true (g_regex_match_simple (" yes +yes +yes +[0-9]+ +[0-9]+$", lines[i], 0, 0));
+              {
+                /* cairo 1.18's colour font for the emoji: Type 3, whole, with its text. */
+                if (cairo_version () >= CAIRO_VERSION_ENCODE (1, 17, 8) && strstr (lines[i], "Type 3") != NULL)
+                  g_assert_true (g_regex_match_simple (" yes +no +yes +[0-9]+ +[0-9]+$", lines[i], 0, 0));
+                else
+                  g_assert_true (g_regex_match_simple (" yes +yes +yes +[0-9]+ +[0-9]+$", lines[i], 0, 0));
+              }
         }
     }
 

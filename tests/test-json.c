@@ -334,6 +334,10 @@ static const Refusal syntax_errors[] = {
   { "line-and-column", "{\n  \"a\": tru\n}", "line 2, column 10: not valid JSON: " },
   { "column-counts-characters", "{\"título\": 1 2}", "line 1, column 12: not valid JSON: " },
   { "byte-order-mark", "\xef\xbb\xbf{\"a\" 1}", "line 1, column 4: not valid JSON: " },
+  /* Where a later json-glib is given raw control characters as escapes, the place is the
+   * file's, not the copy's. */
+  { "after-raw-controls", "{\"a\": \"x\ty\tz\" 1}", "line 1, column 13: not valid JSON: " },
+  { "after-raw-newline", "{\"a\": \"x\ny\",\n \"b\": tru}", "line 3, column 9: not valid JSON: " },
 };
 
 static void

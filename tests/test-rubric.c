@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "plano-test-locale.h"
+
 #include <glib/gi18n.h>
 #include <locale.h>
 
@@ -118,13 +120,6 @@ test_level_lookup (void)
   g_assert_cmpuint (found, ==, PLANO_N_LEVELS);
 }
 
-static void
-use_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  /* Setting the locale again makes gettext drop the catalogs it loaded. */
-  setlocale (LC_ALL, "");
-}
 
 typedef struct
 {
@@ -145,7 +140,7 @@ assert_translated (const char *text)
   const char *translated = _(text);
 
   if (g_strcmp0 (translated, text) == 0 && !g_strv_contains (loanwords, text))
-    g_error ("“%s” has no translation in %s", text, g_getenv ("LANGUAGE"));
+    g_error ("“%s” has no translation in %s", text, setlocale (LC_MESSAGES, NULL));
   g_assert_false (is_blank (translated));
 }
 
@@ -159,7 +154,7 @@ test_translated (gconstpointer data)
   for (guint level = 0; level < PLANO_N_LEVELS; level++)
     english[level] = plano_level_get_name (level);
 
-  use_language (expected->language);
+  plano_test_use_language (expected->language);
 
   for (guint d = 0; d < PLANO_RUBRIC_N_DIMENSIONS; d++)
     {
@@ -190,7 +185,7 @@ test_translated (gconstpointer data)
   g_assert_cmpstr (plano_level_get_name (PLANO_LEVEL_MID), ==, expected->mid);
   g_assert_cmpstr (plano_level_get_name (PLANO_LEVEL_SENIOR), ==, expected->senior);
 
-  use_language ("en");
+  plano_test_use_language ("en");
 }
 
 int

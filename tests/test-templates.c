@@ -11,13 +11,16 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "plano-export.h"
 #include "plano-format.h"
 #include "plano-interview.h"
 #include "plano-notes.h"
+#include "plano-render.h"
 #include "plano-templates.h"
 
 /* The item whose label (or, for notes, text) contains @text, ignoring case. */
@@ -98,6 +101,8 @@ typedef struct
   const char *texts[24];        /* every box and list item of the seed's drawing */
   const char *arrows[16][2];    /* every arrow */
   const char *zones[8];         /* zone kinds, in any order */
+  const char *zone_ends[8];     /* the zones an arrow may start or end on, where the whole layer
+                                 * is meant; every other arrow joins components */
 } Expected;
 
 static const Expected expected[] = {
@@ -107,9 +112,10 @@ static const Expected expected[] = {
       "alert", "Serving layer", "Redis (hot)", "Druid (OLAP)", "search", "Data lake (S3/Delta)", "raw",
       "enriched", "aggregated", "Batch jobs (Spark)", "ML train", "Reports" },
     { { "Sources", "Kafka" }, { "Kafka", "Flink" }, { "Flink", "Serving layer" }, { "Kafka", "Data lake" },
-      { "Serving layer", "Data lake" }, { "Data lake", "Batch jobs" }, { "Batch jobs", "ML train" },
+      { "Flink", "Data lake" }, { "Data lake", "Batch jobs" }, { "Batch jobs", "ML train" },
       { "Batch jobs", "Reports" } },
-    { "layer" } },
+    { "layer" },
+    { "sources", "serving" } },
   { "modern-data-stack",
     { "postgres", "salesforce", "google-analytics", "files", "fivetran", "airbyte", "dbt", "looker", "tableau",
       "notebook", "reverse-etl", "airflow", "great-expectations", "monte-carlo" },
@@ -117,10 +123,12 @@ static const Expected expected[] = {
       "incremental", "Warehouse (Snowflake/BigQuery)", "Raw", "Staging", "Marts", "dbt", "Consumption",
       "Looker", "Tableau", "Python / ML", "Reverse ETL", "Orchestration (Airflow)",
       "Quality (Great Expectations)", "Observability (Monte Carlo)" },
-    { { "PostgreSQL", "Ingestion" }, { "Salesforce", "Ingestion" }, { "Google", "Ingestion" },
-      { "S3 files", "Ingestion" }, { "Ingestion", "Raw" }, { "Raw", "Staging" }, { "Staging", "Marts" },
-      { "dbt", "Raw" }, { "dbt", "Staging" }, { "dbt", "Marts" }, { "Warehouse", "Consumption" } },
-    { "layer", "bronze", "silver", "gold" } },
+    { { "PostgreSQL", "Fivetran" }, { "Salesforce", "Fivetran" }, { "Google", "Airbyte" },
+      { "S3 files", "Airbyte" }, { "Fivetran", "Raw" }, { "Airbyte", "Raw" }, { "Raw", "Staging" },
+      { "Staging", "Marts" }, { "dbt", "Raw" }, { "dbt", "Staging" }, { "dbt", "Marts" },
+      { "Marts", "Consumption" } },
+    { "layer", "bronze", "silver", "gold" },
+    { "raw", "staging", "marts", "consumption" } },
   { "data-mesh",
     { "data-product", "governance", "platform" },
     { "Domain 1: Sales", "Domain 2: Marketing", "Customer 360", "Campaign Analytics", "Schema registry",
@@ -128,8 +136,10 @@ static const Expected expected[] = {
       "Global policies (security, privacy)", "Interoperability standards", "Data catalog (searchable)",
       "Quality metrics", "Self-serve platform", "Infrastructure as code", "Template pipelines",
       "Monitoring and alerting", "Compute provisioning" },
-    { { "Customer 360", "Federated governance" }, { "Campaign Analytics", "Federated governance" } },
-    { "domain", "layer" } },
+    { { "Customer 360", "Federated governance" }, { "Campaign Analytics", "Federated governance" },
+      { "Customer 360", "Campaign Analytics" } },
+    { "domain", "layer" },
+    { NULL } },
   { "lambda",
     { "kafka", "lake", "spark", "flink", "api" },
     { "Batch layer", "Speed layer", "Serving layer", "Master dataset", "Batch views", "Real-time views",
@@ -137,20 +147,25 @@ static const Expected expected[] = {
     { { "Kafka", "Master dataset" }, { "Kafka", "Stream processing" }, { "Master dataset", "Batch recompute" },
       { "Batch recompute", "Batch views" }, { "Stream processing", "Real-time views" },
       { "Batch views", "Query service" }, { "Real-time views", "Query service" } },
-    { "layer" } },
+    { "layer" },
+    { NULL } },
   { "kappa",
     { "kafka", "flink", "druid", "api" },
     { "long retention", "Stream job v1", "Stream job v2", "replay", "Serving tables", "Query service" },
-    { { "Kafka", "Stream job v1" }, { "Kafka", "Stream job v2" }, { "Stream job v1", "Serving tables" },
-      { "Stream job v2", "New serving tables" }, { "Serving tables", "Query service" } },
+    { { "Kafka", "Stream job v1" }, { "Kafka", "Stream job v2" }, { "Stream job v1", "Results topic v1" },
+      { "Results topic v1", "Serving tables" }, { "Stream job v2", "Results topic v2" },
+      { "Results topic v2", "New serving tables" }, { "Serving tables", "Query service" } },
+    { NULL },
     { NULL } },
   { "medallion",
-    { "postgres", "files", "kafka", "spark", "lakehouse", "looker", "notebook" },
+    { "postgres", "cdc", "files", "kafka", "spark", "lakehouse", "looker", "notebook" },
     { "Bronze", "Silver", "Gold", "Raw tables", "Cleaned", "Business aggregates", "BI dashboards",
       "ML features" },
-    { { "Ingestion", "Bronze" }, { "Bronze", "Silver" }, { "Silver", "Gold" }, { "Gold", "BI dashboards" },
-      { "Gold", "ML features" } },
-    { "bronze", "silver", "gold" } },
+    { { "PostgreSQL", "CDC connector" }, { "CDC connector", "Ingestion" }, { "Ingestion", "Bronze" },
+      { "Ingestion", "Raw tables" }, { "Raw tables", "Cleaned" }, { "Cleaned", "Business aggregates" },
+      { "Bronze", "Silver" }, { "Silver", "Gold" }, { "Gold", "BI dashboards" }, { "Gold", "ML features" } },
+    { "bronze", "silver", "gold" },
+    { NULL } },
 };
 
 static void
@@ -186,6 +201,17 @@ test_template (gconstpointer data)
       g_error ("%s does not show “%s”", want->id, want->texts[i]);
   for (guint i = 0; want->arrows[i][0] != NULL; i++)
     g_assert_true (connected (board, want->arrows[i][0], want->arrows[i][1]));
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_EDGE); i++)
+    {
+      const PlanoEdge *edge = (const PlanoEdge *) plano_board_get_item (board, PLANO_ITEM_EDGE, i);
+      const char *ends[] = { edge->from, edge->to };
+
+      for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+        if (plano_board_lookup (board, ends[e])->type == PLANO_ITEM_ZONE &&
+            !g_strv_contains (want->zone_ends, ends[e]))
+          g_error ("%s: the arrow %s ends on the zone %s, not on a component", want->id,
+                   edge->item.id, ends[e]);
+    }
   for (guint i = 0; want->zones[i] != NULL; i++)
     {
       gboolean found = FALSE;
@@ -209,6 +235,125 @@ test_template (gconstpointer data)
   g_assert_no_error (error);
   second = plano_format_write (again, NULL);
   g_assert_cmpstr (first, ==, second);
+}
+
+static void
+use_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  /* Setting the locale again makes gettext drop the catalogs it loaded. */
+  setlocale (LC_ALL, "");
+}
+
+/* The lines of the first <text> of item @id in @svg, as written there (escaped). */
+static GPtrArray *
+first_text_lines (const char *svg,
+                  const char *id)
+{
+  g_autofree char *open = g_strdup_printf ("<g id=\"%s\">", id);
+  const char *start = strstr (svg, open);
+  const char *text = start != NULL ? strstr (start, "<text") : NULL;
+  const char *end = text != NULL ? strstr (text, "</text>") : NULL;
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_nonnull (end);
+  g_assert_true (strstr (start, "</g>") > text);
+  for (const char *p = text; (p = strstr (p, "<tspan")) != NULL && p < end; p++)
+    {
+      const char *line = strchr (p, '>') + 1;
+
+      g_ptr_array_add (lines, g_strndup (line, strstr (line, "</tspan>") - line));
+    }
+
+  return lines;
+}
+
+/* Whether @lines are @label broken only where a line may break between words: at a space, or
+ * after a slash or a hyphen that the label has. */
+static gboolean
+broken_between_words (GPtrArray  *lines,
+                      const char *label)
+{
+  g_autofree char *escaped = g_markup_escape_text (label, -1);
+  const char *p = escaped;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+      gsize length = strlen (line);
+
+      while (*p == ' ')
+        p++;
+      if (strncmp (p, line, length) != 0)
+        return FALSE;
+      p += length;
+      if (i + 1 < lines->len && *p != ' ' && p[-1] != '/' && p[-1] != '-')
+        return FALSE;
+    }
+
+  return *p == '\0';
+}
+
+/* Every template in English, Spanish and Portuguese, exported to SVG, shows its labels whole:
+ * no text of a component, zone, connection or note is ellipsized, and the label of every
+ * component and zone breaks between words only. */
+static void
+test_labels_whole (void)
+{
+  static const char * const languages[] = { "en", "es", "pt" };
+  guint n;
+  const PlanoTemplate *templates = plano_templates_get (&n);
+  PlanoExportOptions options = { PLANO_EXPORT_SVG, 1, FALSE, PLANO_THEME_LIGHT, NULL };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      use_language (languages[l]);
+      for (guint t = 0; t < n; t++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(PlanoBoard) board = plano_template_load (templates[t].id, &error);
+          g_autoptr(PlanoRenderer) renderer = NULL;
+          g_autoptr(GBytes) bytes = NULL;
+          g_autofree char *svg = NULL;
+          guint n_lines = 0;
+
+          g_test_message ("%s in %s", templates[t].id, languages[l]);
+          g_assert_no_error (error);
+          /* The board is in the language: its title is translated. */
+          if (!g_str_equal (languages[l], "en"))
+            g_assert_cmpstr (plano_board_get_title (board), !=, templates[t].title);
+
+          bytes = plano_export_to_bytes (board, &options, &error);
+          g_assert_no_error (error);
+          svg = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+          for (const char *p = svg; (p = strstr (p, "</tspan>")) != NULL; p++, n_lines++)
+            if (p - svg >= (gssize) strlen ("…") && strncmp (p - strlen ("…"), "…", strlen ("…")) == 0)
+              g_error ("%s in %s: a text is cut short: %.*s", templates[t].id, languages[l],
+                       (int) MIN (p - svg, 60), p - MIN (p - svg, 60));
+          g_assert_cmpuint (n_lines, >, 10);
+
+          renderer = plano_renderer_new (board);
+          for (guint type = 0; type < PLANO_N_ITEM_TYPES; type++)
+            for (guint i = 0; i < plano_board_get_n_items (board, type); i++)
+              {
+                const PlanoItem *item = plano_board_get_item (board, type, i);
+                const char *label = plano_board_get_label (board, item->id);
+
+                if (plano_renderer_is_text_cut (renderer, item->id))
+                  g_error ("%s in %s: the text of %s is cut short", templates[t].id, languages[l], item->id);
+
+                if ((type == PLANO_ITEM_NODE || type == PLANO_ITEM_ZONE) && label != NULL)
+                  {
+                    g_autoptr(GPtrArray) lines = first_text_lines (svg, item->id);
+
+                    if (!broken_between_words (lines, label))
+                      g_error ("%s in %s: “%s” is broken inside a word", templates[t].id,
+                               languages[l], label);
+                  }
+              }
+        }
+    }
+  use_language ("en");
 }
 
 /* In the user's language, and a new board: loading twice gives two boards. */
@@ -405,7 +550,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PLANO_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  /* GLib decides on the first g_dgettext () whether to translate at all, and in C.UTF-8 with
+   * no English catalog it decides never to: the decision is made while a catalog is there. */
+  use_language ("es");
+  (void) g_dgettext (GETTEXT_PACKAGE, "");
+  use_language ("en");
   g_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -415,6 +568,7 @@ main (int   argc,
       g_test_add_data_func (name, &expected[i], test_template);
     }
   g_test_add_func ("/plano/templates/load", test_load);
+  g_test_add_func ("/plano/templates/labels-whole", test_labels_whole);
   g_test_add_func ("/plano/notes/markdown", test_markdown);
   g_test_add_func ("/plano/notes/markdown-sparse", test_markdown_sparse);
   g_test_add_func ("/plano/notes/markdown-unwritable", test_markdown_unwritable);

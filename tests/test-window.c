@@ -732,6 +732,24 @@ test_new_from_template (void)
   g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (picture)));
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (gtk_picture_get_paintable (GTK_PICTURE (picture))), >=, 256);
 
+  /* Every card's title and description show whole. */
+  for (GtkWidget *c = gtk_widget_get_first_child (gtk_widget_get_parent (card)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (c);
+      guint n_labels = 0;
+
+      for (GtkWidget *w = gtk_widget_get_first_child (box); w != NULL; w = gtk_widget_get_next_sibling (w))
+        if (GTK_IS_LABEL (w))
+          {
+            g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (w)), ==, PANGO_ELLIPSIZE_NONE);
+            g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (w))));
+            g_assert_cmpint (gtk_widget_get_height (w), >=, 10);
+            n_labels++;
+          }
+      g_assert_cmpuint (n_labels, ==, 2);
+    }
+
   g_signal_emit_by_name (card, "activate");
   plano_test_iterate ();
   g_assert_nonnull (plano_window_get_board (window));

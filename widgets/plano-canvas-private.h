@@ -130,6 +130,10 @@ void             _plano_canvas_emit_selection_changed  (PlanoCanvas     *self);
 void             _plano_canvas_update_selection_actions (PlanoCanvas    *self);
 double           _plano_canvas_snapped                 (PlanoCanvas     *self,
                                                         double           v);
+char            *_plano_canvas_tooltip_text            (PlanoCanvas     *self,
+                                                        double           x,
+                                                        double           y,
+                                                        PlanoRect       *area);
 
 /* plano-canvas-move.c: select, move, rubber band */
 void             _plano_canvas_update_membership       (PlanoCanvas     *self);

@@ -25,7 +25,9 @@ handle_position (PlanoCanvas     *self,
 {
   PlanoRect r;
 
-  plano_item_get_bounds (item, &r.x, &r.y, &r.w, &r.h);
+  /* Around the item as drawn: a component may be taller than its box, to show its label. */
+  if (!plano_renderer_get_drawn_bounds (self->renderer, item->id, &r))
+    plano_item_get_bounds (item, &r.x, &r.y, &r.w, &r.h);
 
   switch (handle)
     {
@@ -118,8 +120,10 @@ _plano_canvas_handle_begin (PlanoCanvas *self,
   else
     {
       self->state = STATE_RESIZING;
-      plano_item_get_bounds (item, &self->resize_start.x, &self->resize_start.y,
-                             &self->resize_start.w, &self->resize_start.h);
+      /* From the size it is drawn at, which the drag then writes. */
+      if (!plano_renderer_get_drawn_bounds (self->renderer, item->id, &self->resize_start))
+        plano_item_get_bounds (item, &self->resize_start.x, &self->resize_start.y,
+                               &self->resize_start.w, &self->resize_start.h);
       _plano_canvas_begin (self, _("Resize"));
     }
 

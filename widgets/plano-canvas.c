@@ -969,6 +969,76 @@ motion_cb (PlanoCanvas              *self,
                                    id != NULL ? "pointer" : NULL);
 }
 
+/* Text the canvas draws cut short (a label past four lines, a note past its box) shows whole
+ * in a tooltip over its item: the text for the item at canvas point @x, @y, or %NULL. */
+char *
+_plano_canvas_tooltip_text (PlanoCanvas *self,
+                            double       x,
+                            double       y,
+                            PlanoRect   *area)
+{
+  const PlanoItem *item;
+  const char *id;
+
+  if (self->board == NULL || self->state != STATE_IDLE || self->editing != NULL)
+    return NULL;
+
+  id = _plano_canvas_pick (self, x, y);
+  if (id == NULL || !plano_renderer_is_text_cut (self->renderer, id) ||
+      (item = plano_board_lookup (self->board, id)) == NULL ||
+      !plano_renderer_get_item_box (self->renderer, id, area))
+    return NULL;
+
+  switch (item->type)
+    {
+    case PLANO_ITEM_NODE:
+      {
+        const PlanoKind *kind = plano_catalog_lookup (((const PlanoNode *) item)->kind);
+
+        return g_strdup_printf ("%s\n%s", plano_board_get_label (self->board, id),
+                                plano_kind_get_name (kind != NULL ? kind : plano_catalog_get_generic ()));
+      }
+
+    case PLANO_ITEM_NOTE:
+      return g_strdup (((const PlanoNote *) item)->text);
+
+    case PLANO_ITEM_ZONE:
+    case PLANO_ITEM_EDGE:
+    case PLANO_ITEM_TRADEOFF:
+    case PLANO_N_ITEM_TYPES:
+    default:
+      return g_strdup (plano_board_get_label (self->board, id));
+    }
+}
+
+static gboolean
+query_tooltip_cb (PlanoCanvas *self,
+                  int          wx,
+                  int          wy,
+                  gboolean     keyboard,
+                  GtkTooltip  *tooltip)
+{
+  g_autofree char *text = NULL;
+  double x, y, x1, y1, x2, y2;
+  PlanoRect area;
+
+  if (keyboard)
+    return FALSE;
+
+  plano_canvas_widget_to_canvas (self, wx, wy, &x, &y);
+  text = _plano_canvas_tooltip_text (self, x, y, &area);
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  plano_canvas_canvas_to_widget (self, area.x, area.y, &x1, &y1);
+  plano_canvas_canvas_to_widget (self, area.x + area.w, area.y + area.h, &x2, &y2);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { floor (x1), floor (y1),
+                                                       ceil (x2 - x1), ceil (y2 - y1) });
+
+  return TRUE;
+}
+
 /**
  * plano_canvas_drop_kind:
  *
@@ -1748,6 +1818,9 @@ plano_canvas_init (PlanoCanvas *self)
   motion = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (motion, "motion", G_CALLBACK (motion_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect_swapped (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
 
   _plano_canvas_pan_init (self);
   _plano_canvas_edit_init (self);

@@ -174,9 +174,8 @@ plano_template_chooser_init (PlanoTemplateChooser *self)
       gtk_widget_add_css_class (description, "caption");
       gtk_label_set_xalign (GTK_LABEL (description), 0);
       gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+      /* Whole, however many lines it takes in a language: the cards of a row grow alike. */
       gtk_label_set_max_width_chars (GTK_LABEL (description), 24);
-      gtk_label_set_lines (GTK_LABEL (description), 3);
-      gtk_label_set_ellipsize (GTK_LABEL (description), PANGO_ELLIPSIZE_END);
       gtk_widget_set_margin_start (description, 12);
       gtk_widget_set_margin_end (description, 12);
       gtk_widget_set_margin_bottom (description, 12);

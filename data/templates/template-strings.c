@@ -25,7 +25,7 @@ N_("Reports");
 /* TRANSLATORS: from the template “Real-time analytics pipeline” */
 N_("raw");
 /* TRANSLATORS: from the template “Real-time analytics pipeline” */
-N_("aggregated");
+N_("enriched, aggregated");
 /* TRANSLATORS: from the template “Real-time analytics pipeline” */
 N_("Sources");
 /* TRANSLATORS: from the template “Real-time analytics pipeline” */
@@ -189,6 +189,8 @@ N_("Data catalog (searchable)");
 /* TRANSLATORS: from the template “Data mesh” */
 N_("Self-serve platform");
 /* TRANSLATORS: from the template “Data mesh” */
+N_("customer profiles");
+/* TRANSLATORS: from the template “Data mesh” */
 N_("Domain 1: Sales");
 /* TRANSLATORS: from the template “Data mesh” */
 N_("Domain 2: Marketing");
@@ -287,6 +289,10 @@ N_("Stream job v1 (Flink)");
 /* TRANSLATORS: from the template “Kappa architecture” */
 N_("Stream job v2 (replays)");
 /* TRANSLATORS: from the template “Kappa architecture” */
+N_("Results topic v1");
+/* TRANSLATORS: from the template “Kappa architecture” */
+N_("Results topic v2");
+/* TRANSLATORS: from the template “Kappa architecture” */
 N_("Serving tables");
 /* TRANSLATORS: from the template “Kappa architecture” */
 N_("New serving tables");
@@ -294,6 +300,8 @@ N_("New serving tables");
 N_("Query service");
 /* TRANSLATORS: from the template “Kappa architecture” */
 N_("replay from offset 0");
+/* TRANSLATORS: from the template “Kappa architecture” */
+N_("exactly-once");
 /* TRANSLATORS: from the template “Kappa architecture” */
 N_("switch when caught up");
 /* TRANSLATORS: from the template “Kappa architecture” */
@@ -316,6 +324,8 @@ N_("Replaying months of events is slow");
 N_("Simpler to run when one streaming engine can compute every answer.");
 /* TRANSLATORS: from the template “Medallion architecture” */
 N_("Medallion architecture");
+/* TRANSLATORS: from the template “Medallion architecture” */
+N_("CDC connector (Debezium)");
 /* TRANSLATORS: from the template “Medallion architecture” */
 N_("Ingestion (Spark)");
 /* TRANSLATORS: from the template “Medallion architecture” */

@@ -125,6 +125,7 @@ byte_order_mark_length (const char *data,
 typedef struct
 {
   GArray   *big_integers;   /* offsets of integers too large for 64 bits, or NULL */
+  GArray   *raw_controls;   /* offsets of control characters written raw in strings, or NULL */
   gboolean  check_values;   /* a string or a number may break the limits of check_tree() */
 } Findings;
 
@@ -132,6 +133,7 @@ static void
 findings_clear (Findings *findings)
 {
   g_clear_pointer (&findings->big_integers, g_array_unref);
+  g_clear_pointer (&findings->raw_controls, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Findings, findings_clear)
@@ -402,8 +404,16 @@ check_bytes (const char  *data,
           gsize start = i;
 
           for (i++; i < length && data[i] != '"'; i++)
-            if (data[i] == '\\' && !check_escape (data, length, &i, error))
-              return FALSE;
+            {
+              if (data[i] == '\\' && !check_escape (data, length, &i, error))
+                return FALSE;
+              if ((guchar) data[i] < 0x20)
+                {
+                  if (findings->raw_controls == NULL)
+                    findings->raw_controls = g_array_new (FALSE, FALSE, sizeof (gsize));
+                  g_array_append_val (findings->raw_controls, i);
+                }
+            }
 
           /* No fewer bytes than characters. */
           if (i - start - 1 > MAX_STRING_LEN)
@@ -512,6 +522,35 @@ rewrite_big_integers (char   *data,
     }
 }
 
+/* json-glib 1.6 read a control character written raw in a string as itself; later versions
+ * refuse it. Each one at @offsets is written as its \u escape in a copy of @data, so that every
+ * json-glib reads the board as Plano always has. An escape is 5 bytes longer than the
+ * character it stands for: plano_format_read() takes the offsets to map a place in the copy
+ * back to the file.
+ */
+static char *
+escape_raw_controls (const char *data,
+                     gsize       length,
+                     GArray     *offsets,
+                     gsize      *new_length)
+{
+  GString *out = g_string_sized_new (length + 5 * offsets->len);
+  gsize from = 0;
+
+  for (guint k = 0; k < offsets->len; k++)
+    {
+      gsize at = g_array_index (offsets, gsize, k);
+
+      g_string_append_len (out, data + from, at - from);
+      g_string_append_printf (out, "\\u%04x", (guchar) data[at]);
+      from = at + 1;
+    }
+  g_string_append_len (out, data + from, length - from);
+
+  *new_length = out->len;
+  return g_string_free (out, FALSE);
+}
+
 /* Where json-glib stopped on a syntax error, read while its scanner is there. */
 typedef struct
 {
@@ -549,16 +588,21 @@ syntax_error_reason (const char *message)
   return p != NULL ? p + 2 : message;
 }
 
-/* The same error in Plano's words, with the column in characters. */
+/* The same error in Plano's words, with the column in characters. @parsed is what json-glib
+ * read, @data the file; they differ by the escapes of @raw_controls (NULL when they are the
+ * same).
+ */
 static void
-set_syntax_error (const char             *data,
-                  gsize                   length,
+set_syntax_error (const char             *parsed,
+                  gsize                   parsed_length,
+                  const char             *data,
+                  GArray                 *raw_controls,
                   const SyntaxErrorPlace *place,
                   const GError           *parse_error,
                   GError                **error)
 {
   const char *reason = syntax_error_reason (parse_error->message);
-  gsize start = byte_order_mark_length (data, length);
+  gsize start = byte_order_mark_length (parsed, parsed_length);
   gsize end;
 
   if (place->line == 0)
@@ -568,17 +612,36 @@ set_syntax_error (const char             *data,
       return;
     }
 
-  for (guint line = 1; line < place->line && start < length; start++)
-    if (data[start] == '\n')
+  for (guint line = 1; line < place->line && start < parsed_length; start++)
+    if (parsed[start] == '\n')
       line++;
 
-  end = MIN (start + MAX (place->position, 1) - 1, length);
+  end = MIN (start + MAX (place->position, 1) - 1, parsed_length);
+
+  /* Back from the copy to the file: each escape before the place took 5 more bytes, and a
+   * place inside an escape is its character's. */
+  if (raw_controls != NULL)
+    {
+      gsize copied = end;
+
+      for (guint k = 0; k < raw_controls->len; k++)
+        {
+          gsize at = g_array_index (raw_controls, gsize, k) + 5 * k;
+
+          if (at >= copied)
+            break;
+          end -= MIN (5, copied - at);
+        }
+    }
+
   fail_at (data, end, reason, error);
 }
 
 static JsonNode *
-parse (const char  *data,
-       gsize        length,
+parse (const char  *parsed,
+       gsize        parsed_length,
+       const char  *data,
+       GArray      *raw_controls,
        GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -588,9 +651,9 @@ parse (const char  *data,
 
   g_signal_connect (parser, "error", G_CALLBACK (parser_error_cb), &place);
 
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+  if (!json_parser_load_from_data (parser, parsed, parsed_length, &parse_error))
     {
-      set_syntax_error (data, length, &place, parse_error, error);
+      set_syntax_error (parsed, parsed_length, data, raw_controls, &place, parse_error, error);
       return NULL;
     }
 
@@ -1482,8 +1545,11 @@ plano_format_read (const char  *data,
                    GPtrArray  **warnings,
                    GError     **error)
 {
-  g_auto(Findings) findings = { NULL, FALSE };
+  g_auto(Findings) findings = { NULL, NULL, FALSE };
   g_autofree char *rewritten = NULL;
+  g_autofree char *escaped = NULL;
+  const char *parsed = data;
+  gsize parsed_length = length;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GString) path = NULL;
   g_autoptr(GHashTable) ids = NULL;
@@ -1503,10 +1569,16 @@ plano_format_read (const char  *data,
     {
       rewritten = g_memdup2 (data, length);
       rewrite_big_integers (rewritten, length, findings.big_integers);
-      data = rewritten;
+      parsed = rewritten;
     }
 
-  root = parse (data, length, error);
+  if (findings.raw_controls != NULL)
+    {
+      escaped = escape_raw_controls (parsed, parsed_length, findings.raw_controls, &parsed_length);
+      parsed = escaped;
+    }
+
+  root = parse (parsed, parsed_length, data, findings.raw_controls, error);
   if (root == NULL)
     return NULL;
 

@@ -33,7 +33,7 @@ static const PlanoKind kinds[] = {
     N_("Many small devices sending telemetry; expect bursts and late or duplicate events.") },
   { "cdc", N_("CDC"), PLANO_CATEGORY_SOURCES, "cdc", W, H, 10000, INSTANCE, 50, NONE, FALSE,
     N_("Change data capture: streams every insert, update and delete from a database log.") },
-  { "postgres", N_("PostgreSQL"), PLANO_CATEGORY_SOURCES, "database", W, H, 10000, INSTANCE, 1, STRONG, TRUE,
+  { "postgres", N_("PostgreSQL"), PLANO_CATEGORY_SOURCES, "relational", W, H, 10000, INSTANCE, 1, STRONG, TRUE,
     N_("Transactional database (ACID). Handles about 10 000–50 000 writes per second: enough below 10 000 writes/s.") },
   { "salesforce", N_("Salesforce"), PLANO_CATEGORY_SOURCES, "cloud", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("SaaS source read through its API; API limits bound how fast you can extract.") },
@@ -45,7 +45,7 @@ static const PlanoKind kinds[] = {
   /* Ingestion */
   { "fivetran", N_("Fivetran"), PLANO_CATEGORY_INGESTION, "pipe", W, H, 0, INSTANCE, 300000, NONE, FALSE,
     N_("Managed ELT connectors: CDC, full refresh or incremental loads on a schedule.") },
-  { "airbyte", N_("Airbyte"), PLANO_CATEGORY_INGESTION, "pipe", W, H, 0, INSTANCE, 300000, NONE, FALSE,
+  { "airbyte", N_("Airbyte"), PLANO_CATEGORY_INGESTION, "connector", W, H, 0, INSTANCE, 300000, NONE, FALSE,
     N_("Open-source ELT connectors; same patterns as Fivetran, run by your team.") },
   { "kafka-connect", N_("Kafka Connect"), PLANO_CATEGORY_INGESTION, "plug", W, H, 10000, INSTANCE, 50, NONE, FALSE,
     N_("Moves data between Kafka and other systems; scale it with more tasks.") },
@@ -53,27 +53,27 @@ static const PlanoKind kinds[] = {
   /* Streaming */
   { "kafka", N_("Kafka"), PLANO_CATEGORY_STREAMING, "log", W, H, 100000, PARTITION, 5, EVENTUAL, TRUE,
     N_("Durable, replayable log that absorbs back-pressure. One partition handles about 100 000 messages/s; plan about 10 MB/s each.") },
-  { "kinesis", N_("Kinesis"), PLANO_CATEGORY_STREAMING, "log", W, H, 1000, PARTITION, 200, EVENTUAL, TRUE,
+  { "kinesis", N_("Kinesis"), PLANO_CATEGORY_STREAMING, "wave", W, H, 1000, PARTITION, 200, EVENTUAL, TRUE,
     N_("Managed stream on AWS; each shard takes about 1 000 records/s or 1 MB/s of writes.") },
-  { "pulsar", N_("Pulsar"), PLANO_CATEGORY_STREAMING, "log", W, H, 100000, PARTITION, 5, EVENTUAL, TRUE,
+  { "pulsar", N_("Pulsar"), PLANO_CATEGORY_STREAMING, "pulse", W, H, 100000, PARTITION, 5, EVENTUAL, TRUE,
     N_("Streaming and queueing with storage separated from brokers; tiered storage for long retention.") },
 
   /* Processing */
   { "flink", N_("Flink"), PLANO_CATEGORY_PROCESSING, "bolt", W, H, 100000, INSTANCE, 10, NONE, TRUE,
     N_("Stateful stream processing with exactly-once checkpoints and low latency.") },
-  { "spark", N_("Spark"), PLANO_CATEGORY_PROCESSING, "gear", W, H, 20000, INSTANCE, 60000, NONE, FALSE,
+  { "spark", N_("Spark"), PLANO_CATEGORY_PROCESSING, "spark", W, H, 20000, INSTANCE, 60000, NONE, FALSE,
     N_("Distributed batch processing: a 100-node cluster processes terabytes per hour; it pays off from about 100 GB a day.") },
-  { "spark-streaming", N_("Spark Structured Streaming"), PLANO_CATEGORY_PROCESSING, "bolt", W, H, 10000, INSTANCE, 1000, NONE, TRUE,
+  { "spark-streaming", N_("Spark Structured Streaming"), PLANO_CATEGORY_PROCESSING, "microbatch", W, H, 10000, INSTANCE, 1000, NONE, TRUE,
     N_("Micro-batch streaming on Spark: seconds of latency, one engine for batch and stream.") },
   { "dbt", N_("dbt"), PLANO_CATEGORY_PROCESSING, "layers", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("SQL transformations inside the warehouse, with tests and documentation: staging, intermediate, marts.") },
-  { "pandas", N_("Pandas"), PLANO_CATEGORY_PROCESSING, "table", W, H, 0, INSTANCE, 0, NONE, FALSE,
+  { "pandas", N_("Pandas"), PLANO_CATEGORY_PROCESSING, "dataframe", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("In-memory dataframes on one machine: fine up to about 1 GB.") },
-  { "polars", N_("Polars"), PLANO_CATEGORY_PROCESSING, "table", W, H, 0, INSTANCE, 0, NONE, FALSE,
+  { "polars", N_("Polars"), PLANO_CATEGORY_PROCESSING, "columns", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("Fast multi-threaded dataframes on one machine: below about 100 GB you do not need Spark.") },
-  { "duckdb", N_("DuckDB"), PLANO_CATEGORY_PROCESSING, "database", W, H, 0, INSTANCE, 0, NONE, FALSE,
+  { "duckdb", N_("DuckDB"), PLANO_CATEGORY_PROCESSING, "embedded", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("Embedded analytical SQL engine on one machine: below about 100 GB of Parquet you do not need Spark.") },
-  { "dask", N_("Dask"), PLANO_CATEGORY_PROCESSING, "gear", W, H, 0, INSTANCE, 0, NONE, FALSE,
+  { "dask", N_("Dask"), PLANO_CATEGORY_PROCESSING, "graph", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("Parallel Python on one machine or a small cluster: around 100 GB.") },
 
   /* Storage */
@@ -81,13 +81,13 @@ static const PlanoKind kinds[] = {
     N_("Cheap object storage (S3, Delta) for raw and refined data; schema on read.") },
   { "warehouse", N_("Data warehouse"), PLANO_CATEGORY_STORAGE, "warehouse", W, H, 0, INSTANCE, 1000, STRONG, TRUE,
     N_("Columnar SQL warehouse (Snowflake, BigQuery) for analytics; scales to tens of terabytes and more.") },
-  { "lakehouse", N_("Lakehouse"), PLANO_CATEGORY_STORAGE, "warehouse", W, H, 0, INSTANCE, 1000, STRONG, TRUE,
+  { "lakehouse", N_("Lakehouse"), PLANO_CATEGORY_STORAGE, "lakehouse", W, H, 0, INSTANCE, 1000, STRONG, TRUE,
     N_("Open table format on a lake with ACID transactions and warehouse-style queries.") },
   { "hdfs", N_("HDFS"), PLANO_CATEGORY_STORAGE, "disk", W, H, 0, INSTANCE, 10, EVENTUAL, TRUE,
     N_("Hadoop distributed file system; disks read 100–200 MB/s sequentially.") },
 
   /* Serving */
-  { "redis", N_("Redis"), PLANO_CATEGORY_SERVING, "cache", W, H, 100000, INSTANCE, 0.5, EVENTUAL, TRUE,
+  { "redis", N_("Redis"), PLANO_CATEGORY_SERVING, "key", W, H, 100000, INSTANCE, 0.5, EVENTUAL, TRUE,
     N_("In-memory key-value store for hot data: about 100 000 operations/s.") },
   { "druid", N_("Druid"), PLANO_CATEGORY_SERVING, "cube", W, H, 50000, INSTANCE, 100, EVENTUAL, TRUE,
     N_("Real-time OLAP store for sub-second aggregations over fresh events.") },
@@ -95,7 +95,7 @@ static const PlanoKind kinds[] = {
     N_("Full-text search and log analytics; indexing is the expensive part.") },
   { "cassandra", N_("Cassandra"), PLANO_CATEGORY_SERVING, "ring", W, H, 10000, INSTANCE, 5, EVENTUAL, TRUE,
     N_("Leaderless wide-column store: high write throughput, tunable eventual consistency.") },
-  { "clickhouse", N_("ClickHouse"), PLANO_CATEGORY_SERVING, "cube", W, H, 100000, INSTANCE, 100, EVENTUAL, TRUE,
+  { "clickhouse", N_("ClickHouse"), PLANO_CATEGORY_SERVING, "sigma", W, H, 100000, INSTANCE, 100, EVENTUAL, TRUE,
     N_("Columnar OLAP database: fast aggregations, best fed with large batched inserts.") },
   { "api", N_("Serving API"), PLANO_CATEGORY_SERVING, "api", W, H, 1000, INSTANCE, 10, NONE, FALSE,
     N_("The service that answers queries from dashboards and applications.") },
@@ -103,11 +103,11 @@ static const PlanoKind kinds[] = {
   /* Consumption */
   { "looker", N_("Looker"), PLANO_CATEGORY_CONSUMPTION, "dashboard", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("BI dashboards with a semantic model on top of the warehouse.") },
-  { "tableau", N_("Tableau"), PLANO_CATEGORY_CONSUMPTION, "dashboard", W, H, 0, INSTANCE, 0, NONE, FALSE,
+  { "tableau", N_("Tableau"), PLANO_CATEGORY_CONSUMPTION, "pie", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("BI dashboards and visual exploration.") },
   { "notebook", N_("Python / ML"), PLANO_CATEGORY_CONSUMPTION, "notebook", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("Notebooks and scripts for analysis and machine learning.") },
-  { "reverse-etl", N_("Reverse ETL"), PLANO_CATEGORY_CONSUMPTION, "pipe", W, H, 0, INSTANCE, 0, NONE, FALSE,
+  { "reverse-etl", N_("Reverse ETL"), PLANO_CATEGORY_CONSUMPTION, "return", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("Sends modelled data from the warehouse back into operational tools.") },
   { "ml-training", N_("ML training"), PLANO_CATEGORY_CONSUMPTION, "brain", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("Batch training of models on historical data.") },
@@ -125,9 +125,9 @@ static const PlanoKind kinds[] = {
     N_("Discovery, ownership and lineage of datasets.") },
   { "governance", N_("Federated governance"), PLANO_CATEGORY_PLATFORM, "shield", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("Global standards for interoperability, security and quality, applied by every domain.") },
-  { "platform", N_("Self-serve platform"), PLANO_CATEGORY_PLATFORM, "layers", W, H, 0, INSTANCE, 0, NONE, FALSE,
+  { "platform", N_("Self-serve platform"), PLANO_CATEGORY_PLATFORM, "blocks", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("Shared infrastructure that lets domains build and run data products on their own.") },
-  { "data-product", N_("Data product"), PLANO_CATEGORY_PLATFORM, "cube", W, H, 0, INSTANCE, 0, NONE, FALSE,
+  { "data-product", N_("Data product"), PLANO_CATEGORY_PLATFORM, "package", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("A dataset owned by a domain and served as a product, with a contract and an owner.") },
 
   /* Generic */
@@ -135,7 +135,7 @@ static const PlanoKind kinds[] = {
     N_("An application service; scale it horizontally behind a load balancer.") },
   { "client", N_("Client"), PLANO_CATEGORY_GENERIC, "user", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("Whoever sends the requests: users, devices or other systems.") },
-  { "load-balancer", N_("Load balancer"), PLANO_CATEGORY_GENERIC, "balance", W, H, 50000, INSTANCE, 1, NONE, FALSE,
+  { "load-balancer", N_("Load balancer"), PLANO_CATEGORY_GENERIC, "fanout", W, H, 50000, INSTANCE, 1, NONE, FALSE,
     N_("Spreads requests over the instances behind it and removes unhealthy ones.") },
   { "queue", N_("Queue"), PLANO_CATEGORY_GENERIC, "queue", W, H, 10000, INSTANCE, 5, EVENTUAL, TRUE,
     N_("Message queue that decouples producers from consumers and buffers bursts.") },
@@ -147,7 +147,7 @@ static const PlanoKind kinds[] = {
     N_("Durable, cheap storage for files and blobs.") },
   { "batch-job", N_("Batch job"), PLANO_CATEGORY_GENERIC, "gear", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("A scheduled job; make it idempotent so that a rerun gives the same result.") },
-  { "stream-job", N_("Stream job"), PLANO_CATEGORY_GENERIC, "bolt", W, H, 10000, INSTANCE, 10, NONE, TRUE,
+  { "stream-job", N_("Stream job"), PLANO_CATEGORY_GENERIC, "loop", W, H, 10000, INSTANCE, 10, NONE, TRUE,
     N_("A continuously running consumer; it needs checkpoints and back-pressure.") },
   { "external", N_("External system"), PLANO_CATEGORY_GENERIC, "external", W, H, 0, INSTANCE, 0, NONE, FALSE,
     N_("A system outside your control; expect it to be slow or down.") },
@@ -155,7 +155,7 @@ static const PlanoKind kinds[] = {
 
 /* Used for nodes whose kind is not in the catalog: they load, keep their kind, and draw as this. */
 static const PlanoKind generic_kind = {
-  "component", N_("Component"), PLANO_CATEGORY_GENERIC, "external", W, H, 0, INSTANCE, 0, NONE, FALSE,
+  "component", N_("Component"), PLANO_CATEGORY_GENERIC, "unknown", W, H, 0, INSTANCE, 0, NONE, FALSE,
   N_("A component of a kind this version of Plano does not know."),
 };
 

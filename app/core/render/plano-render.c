@@ -43,6 +43,13 @@
 #define EDGE_LABEL_MAX_H (2 * 20.0 + 4 + 2 * BADGE_RADIUS)
 /* Below this zoom a board is drawn as an overview: blocks of colour and plain lines. */
 #define OVERVIEW_ZOOM  0.2
+/* A component's label wraps to this many lines, its kind's name to two, and the card grows to
+ * show them with this much room above and below; longer text is ellipsized. */
+#define TITLE_MAX_LINES    4
+#define SUBTITLE_MAX_LINES 2
+#define CARD_PADDING       8.0
+/* A zone's title wraps to this many lines across the zone, then is ellipsized. */
+#define ZONE_TITLE_MAX_LINES 3
 
 /* Colours */
 
@@ -213,50 +220,99 @@ static Color zone_color (const char *kind);
 /* Glyphs: small drawings in a 16 × 16 box, in a tiny language both painters understand.
  * M x y, L x y, C x1 y1 x2 y2 x y, Z: a path; O cx cy r: a circle; R x y w h: a box;
  * F fills what came before, S strokes it.
+ *
+ * Every kind of the catalog has a drawing of its own, different in outline and not only in
+ * detail, so that two kinds can be told apart at a glance on a card (20 pixels) and in the
+ * palette (17): none is a vendor's logo, each draws what the thing does.
  */
 static const struct
 {
   const char *id;
   const char *program;
 } glyphs[] = {
-  { "database", "M 3 4 C 3 2.3 13 2.3 13 4 C 13 5.7 3 5.7 3 4 Z M 3 4 L 3 12 C 3 13.7 13 13.7 13 12 L 13 4 M 3 8 C 3 9.7 13 9.7 13 8 S" },
-  { "log", "R 2 2.5 12 2.5 F R 2 6.75 12 2.5 F R 2 11 12 2.5 F" },
-  { "queue", "R 1.5 4.5 3.5 7 F R 6.25 4.5 3.5 7 F R 11 4.5 3.5 7 F" },
-  { "bolt", "M 9.5 1 L 3 9 L 7.5 9 L 6.5 15 L 13 7 L 8.5 7 Z F" },
-  { "gear", "O 8 8 4.5 M 8 1.5 L 8 3.5 M 8 12.5 L 8 14.5 M 1.5 8 L 3.5 8 M 12.5 8 L 14.5 8 M 3.4 3.4 L 4.8 4.8 M 11.2 11.2 L 12.6 12.6 M 3.4 12.6 L 4.8 11.2 M 11.2 4.8 L 12.6 3.4 S O 8 8 1.8 F" },
-  { "lake", "M 1.5 5 C 3.5 3 5.5 3 7.5 5 C 9.5 7 11.5 7 14.5 5 M 1.5 9 C 3.5 7 5.5 7 7.5 9 C 9.5 11 11.5 11 14.5 9 M 1.5 13 C 3.5 11 5.5 11 7.5 13 C 9.5 15 11.5 15 14.5 13 S" },
-  { "warehouse", "M 1.5 7 L 8 2 L 14.5 7 M 3 7 L 3 14 L 13 14 L 13 7 M 6 14 L 6 10 L 10 10 L 10 14 S" },
-  { "cache", "R 3.5 3.5 9 9 M 6 1.5 L 6 3.5 M 10 1.5 L 10 3.5 M 6 12.5 L 6 14.5 M 10 12.5 L 10 14.5 M 1.5 6 L 3.5 6 M 1.5 10 L 3.5 10 M 12.5 6 L 14.5 6 M 12.5 10 L 14.5 10 S R 6 6 4 4 F" },
-  { "cube", "M 8 1.5 L 14 4.5 L 14 11.5 L 8 14.5 L 2 11.5 L 2 4.5 Z M 2 4.5 L 8 7.5 L 14 4.5 M 8 7.5 L 8 14.5 S" },
+  /* Sources */
   { "device", "R 4.5 1.5 7 13 S O 8 12 0.9 F" },
   { "sensor", "O 8 10 1.8 F M 4.5 7 C 6.5 5 9.5 5 11.5 7 M 2 4.5 C 5.5 1 10.5 1 14 4.5 S" },
   { "cdc", "M 2.5 7 C 3 3.5 7 1.5 10.5 3 M 13.5 9 C 13 12.5 9 14.5 5.5 13 M 8.5 1 L 11 3.2 L 8.8 5.6 M 7.5 15 L 5 12.8 L 7.2 10.4 S" },
+  /* A transactional database: a cylinder with a padlock in front of it. */
+  { "relational", "M 1.5 3.5 C 1.5 1.7 10.5 1.7 10.5 3.5 C 10.5 5.3 1.5 5.3 1.5 3.5 Z M 1.5 3.5 L 1.5 12 C 1.5 13.8 7 14 8 13.8 M 10.5 3.5 L 10.5 6.5 S M 10.5 9.5 L 10.5 8 C 10.5 5.8 14 5.8 14 8 L 14 9.5 S R 9 9.5 6.5 5 F" },
   { "cloud", "M 4.5 12.5 C 1.5 12.5 1.5 8 4.5 8 C 4.5 4 10.5 3.5 11.5 7.5 C 14.5 7.5 15 12.5 12 12.5 Z S" },
   { "chart", "M 1.5 14.5 L 14.5 14.5 S R 3 9 2.5 4.5 F R 7 4 2.5 9.5 F R 11 7 2.5 6.5 F" },
   { "file", "M 3.5 1.5 L 10 1.5 L 13 4.5 L 13 14.5 L 3.5 14.5 Z M 10 1.5 L 10 4.5 L 13 4.5 S" },
-  { "pipe", "M 1.5 8 L 13.5 8 M 10 4.5 L 13.5 8 L 10 11.5 S O 3 8 1.5 F" },
+  /* Ingestion: a managed pipeline (a pipe's elbow with its flanges), open connectors (a cable
+   * between two ends), Kafka Connect (a plug). */
+  { "pipe", "M 1 2.5 L 9 2.5 C 12 2.5 13.5 4 13.5 7 L 13.5 15 M 1 7.5 L 7 7.5 C 8 7.5 8.5 8 8.5 9 L 8.5 15 S R 3 1 2.5 8 F R 7 10 8 2.5 F" },
+  { "connector", "R 1 1.5 5 5 F R 10 9.5 5 5 F M 6 4 C 11 4 5 12 10 12 S" },
   { "plug", "R 4.5 6 7 5 M 6.5 2 L 6.5 6 M 9.5 2 L 9.5 6 M 8 11 L 8 15 S" },
+  /* Streaming: a partitioned log (rows of appended segments), a stream (a wave flowing
+   * right), a log with a pulse over its tiers. */
+  { "log", "R 1.5 2 3.5 3 R 6 2 3.5 3 R 10.5 2 3.5 3 R 1.5 6.5 3.5 3 R 6 6.5 3.5 3 R 1.5 11 3.5 3 R 6 11 3.5 3 R 10.5 11 3.5 3 F" },
+  { "wave", "M 1 10 C 3 4 5.5 4 7.5 9 C 9 12.5 10.5 12 12 9 S M 10 6.5 L 15 6 L 13.5 11 Z F" },
+  { "pulse", "M 1 5.5 L 4.5 5.5 L 6 1.5 L 8.5 9 L 10 5.5 L 15 5.5 S R 1.5 10.5 13 2 F R 1.5 13.5 8 2 F" },
+  /* Processing */
+  { "bolt", "M 9.5 1 L 3 9 L 7.5 9 L 6.5 15 L 13 7 L 8.5 7 Z F" },
+  { "spark", "M 8 1 C 8.6 5.6 10.4 7.4 15 8 C 10.4 8.6 8.6 10.4 8 15 C 7.4 10.4 5.6 8.6 1 8 C 5.6 7.4 7.4 5.6 8 1 Z F" },
+  { "microbatch", "M 5.5 3.5 C 5.9 6.5 7 7.6 10 8 C 7 8.4 5.9 9.5 5.5 12.5 C 5.1 9.5 4 8.4 1 8 C 4 7.6 5.1 6.5 5.5 3.5 Z R 12 2 3 3 R 12 6.5 3 3 R 12 11 3 3 F" },
   { "layers", "M 8 2 L 14.5 5 L 8 8 L 1.5 5 Z M 1.5 8.5 L 8 11.5 L 14.5 8.5 M 1.5 12 L 8 15 L 14.5 12 S" },
-  { "table", "R 1.5 2.5 13 11 M 1.5 6 L 14.5 6 M 1.5 9.75 L 14.5 9.75 M 6 2.5 L 6 13.5 S" },
-  { "disk", "O 8 8 6.5 S O 8 8 1.8 F" },
+  /* A dataframe: a table whose index column is filled. */
+  { "dataframe", "R 1.5 2.5 13 11 M 1.5 6.2 L 14.5 6.2 M 1.5 9.8 L 14.5 9.8 S R 1.5 2.5 4 11 F" },
+  /* Columnar dataframes: three columns, each with its header. */
+  { "columns", "R 1.5 5 3.5 9 R 6.25 5 3.5 9 R 11 5 3.5 9 S R 1.5 1.5 3.5 3 R 6.25 1.5 3.5 3 R 11 1.5 3.5 3 F" },
+  /* An embedded database: a small cylinder inside its host. */
+  { "embedded", "R 1.5 1.5 13 13 M 5 5.5 C 5 4.2 11 4.2 11 5.5 C 11 6.8 5 6.8 5 5.5 Z M 5 5.5 L 5 10.5 C 5 11.8 11 11.8 11 10.5 L 11 5.5 S" },
+  /* Tasks in a graph. */
+  { "graph", "M 4 4 L 12 8 M 4 12 L 12 8 M 4 4 L 4 12 S O 4 3.5 2.2 O 4 12.5 2.2 O 12.5 8 2.2 F" },
+  /* Storage */
+  { "lake", "M 1.5 5 C 3.5 3 5.5 3 7.5 5 C 9.5 7 11.5 7 14.5 5 M 1.5 9 C 3.5 7 5.5 7 7.5 9 C 9.5 11 11.5 11 14.5 9 M 1.5 13 C 3.5 11 5.5 11 7.5 13 C 9.5 15 11.5 15 14.5 13 S" },
+  { "warehouse", "M 1.5 7 L 8 2 L 14.5 7 M 3 7 L 3 14 L 13 14 L 13 7 M 6 14 L 6 10 L 10 10 L 10 14 S" },
+  /* A roof over a lake. */
+  { "lakehouse", "M 1.5 7 L 8 1.5 L 14.5 7 M 1.5 10.5 C 3.5 8.5 5.5 8.5 8 10.5 C 10.5 12.5 12.5 12.5 14.5 10.5 M 1.5 14 C 3.5 12 5.5 12 8 14 C 10.5 16 12.5 16 14.5 14 S" },
+  /* A hard disk: its platter in its case. */
+  { "disk", "R 2 1.5 12 13 O 8 6.75 3.75 M 6.5 12 L 11.5 12 S O 8 6.75 1 O 4.5 12 0.9 F" },
+  /* Serving: a key for a key-value store, an OLAP cube, search, a ring of nodes, a sum for
+   * a store made for aggregations, an API. */
+  { "key", "O 5 8 3.3 M 8.3 8 L 14.5 8 M 12.5 8 L 12.5 11.5 M 10 8 L 10 10.5 S" },
+  { "cube", "M 8 1.5 L 14 4.5 L 14 11.5 L 8 14.5 L 2 11.5 L 2 4.5 Z M 2 4.5 L 8 7.5 L 14 4.5 M 8 7.5 L 8 14.5 S" },
   { "search", "O 6.75 6.75 4.75 M 10.2 10.2 L 14.5 14.5 S" },
   { "ring", "O 8 8 5.5 S O 8 2.5 1.5 F O 13.5 8 1.5 F O 8 13.5 1.5 F O 2.5 8 1.5 F" },
+  { "sigma", "M 13 4 L 13 2 L 3 2 L 8.5 8 L 3 14 L 13 14 L 13 12 S" },
   { "api", "M 5 4 L 1.5 8 L 5 12 M 11 4 L 14.5 8 L 11 12 M 9.5 2.5 L 6.5 13.5 S" },
+  /* Consumption */
   { "dashboard", "R 1.5 2.5 13 11 M 4 10.5 L 6.5 7.5 L 9 9.5 L 12 5.5 S" },
+  { "pie", "O 8 8 6.5 S M 8 8 L 8 1.5 C 11.6 1.5 14.5 4.4 14.5 8 Z F" },
   { "notebook", "R 3 1.5 10 13 M 5.5 5 L 10.5 5 M 5.5 8 L 10.5 8 M 5.5 11 L 8.5 11 S" },
+  /* Data going back where it came from. */
+  { "return", "M 14.5 3.5 L 5.5 3.5 C 1 3.5 1 11 5.5 11 L 13 11 M 10 8 L 13 11 L 10 14 S" },
   { "brain", "O 5.75 8 4.25 O 10.25 8 4.25 S" },
+  /* Platform */
   { "clock", "O 8 8 6.5 M 8 4 L 8 8 L 11 9.5 S" },
   { "check", "O 8 8 6.5 M 5 8.2 L 7.2 10.5 L 11 5.5 S" },
   { "eye", "M 1 8 C 4 3 12 3 15 8 C 12 13 4 13 1 8 Z S O 8 8 2.2 F" },
   { "schema", "R 1.5 1.5 6 4.5 R 8.5 10 6 4.5 M 4.5 6 L 4.5 12.25 L 8.5 12.25 S" },
   { "book", "M 1.5 3 C 4 2 6 2 8 3.5 C 10 2 12 2 14.5 3 L 14.5 13.5 C 12 12.5 10 12.5 8 14 C 6 12.5 4 12.5 1.5 13.5 Z M 8 3.5 L 8 14 S" },
   { "shield", "M 8 1.5 L 14 4 C 14 9 11.5 12.5 8 14.5 C 4.5 12.5 2 9 2 4 Z S" },
+  /* Building blocks on a common base. */
+  { "blocks", "R 3 6.5 4.5 4 R 8.5 6.5 4.5 4 R 5.75 1.5 4.5 4 S R 1 12 14 3 F" },
+  /* A package: a box with its lid and a handle. */
+  { "package", "R 2 6 12 8.5 M 6 9.5 L 10 9.5 S R 1 2 14 3.5 F" },
+  /* Generic */
   { "server", "R 1.5 2 13 5 R 1.5 9 13 5 S O 4.5 4.5 0.9 O 4.5 11.5 0.9 F" },
   { "user", "O 8 5 3 M 2.5 14.5 C 2.5 9.5 13.5 9.5 13.5 14.5 S" },
+  /* One way in, spread over several. */
+  { "fanout", "M 4 8 L 7.5 8 L 11.5 3 M 7.5 8 L 12 8 M 7.5 8 L 11.5 13 S O 2.5 8 2 O 13 3 1.8 O 13.5 8 1.8 O 13 13 1.8 F" },
+  { "queue", "R 1.5 4.5 3.5 7 F R 6.25 4.5 3.5 7 F R 11 4.5 3.5 7 F" },
+  { "cache", "R 3.5 3.5 9 9 M 6 1.5 L 6 3.5 M 10 1.5 L 10 3.5 M 6 12.5 L 6 14.5 M 10 12.5 L 10 14.5 M 1.5 6 L 3.5 6 M 1.5 10 L 3.5 10 M 12.5 6 L 14.5 6 M 12.5 10 L 14.5 10 S R 6 6 4 4 F" },
+  { "database", "M 3 4 C 3 2.3 13 2.3 13 4 C 13 5.7 3 5.7 3 4 Z M 3 4 L 3 12 C 3 13.7 13 13.7 13 12 L 13 4 M 3 8 C 3 9.7 13 9.7 13 8 S" },
+  { "bucket", "M 2.5 4 L 4 14.5 L 12 14.5 L 13.5 4 M 1.5 4 L 14.5 4 S" },
+  { "gear", "O 8 8 4.5 M 8 1.5 L 8 3.5 M 8 12.5 L 8 14.5 M 1.5 8 L 3.5 8 M 12.5 8 L 14.5 8 M 3.4 3.4 L 4.8 4.8 M 11.2 11.2 L 12.6 12.6 M 3.4 12.6 L 4.8 11.2 M 11.2 4.8 L 12.6 3.4 S O 8 8 1.8 F" },
+  /* Runs for ever. */
+  { "loop", "M 8 8 C 6 4.5 1.5 4.5 1.5 8 C 1.5 11.5 6 11.5 8 8 C 10 4.5 14.5 4.5 14.5 8 C 14.5 11.5 10 11.5 8 8 Z S" },
+  { "external", "M 9 1.5 L 14.5 1.5 L 14.5 7 M 14.5 1.5 L 7 9 M 12 10 L 12 14.5 L 1.5 14.5 L 1.5 4 L 6 4 S" },
+  /* A kind this version does not know: a box with a question mark. */
+  { "unknown", "R 1.5 1.5 13 13 M 5.5 6 C 5.5 2.8 10.5 2.8 10.5 6 C 10.5 8.2 8 8 8 10.5 S O 8 12.5 1 F" },
+  /* Badges */
   { "cross", "M 4 4 L 12 12 M 12 4 L 4 12 S" },
   { "balance", "M 8 2 L 8 14.5 M 4.5 14.5 L 11.5 14.5 M 2 4.5 L 14 4.5 M 3.5 4.5 L 1.5 9.5 C 2.5 11 4.5 11 5.5 9.5 Z M 12.5 4.5 L 10.5 9.5 C 11.5 11 13.5 11 14.5 9.5 Z S" },
-  { "bucket", "M 2.5 4 L 4 14.5 L 12 14.5 L 13.5 4 M 1.5 4 L 14.5 4 S" },
-  { "external", "M 9 1.5 L 14.5 1.5 L 14.5 7 M 14.5 1.5 L 7 9 M 12 10 L 12 14.5 L 1.5 14.5 L 1.5 4 L 6 4 S" },
 };
 
 /* Painters */
@@ -1298,6 +1354,7 @@ typedef struct
 {
   PangoLayout *title;
   PangoLayout *subtitle;
+  double       height;   /* nodes: the card's height as drawn, grown to fit the text */
 } ItemText;
 
 /* An item as laid out: what the index gives for its box, so that drawing and picking need no
@@ -1311,6 +1368,8 @@ typedef struct
   PlanoPoint       ends[2];  /* an edge's first and last points, which are all the overview draws of a straight one */
   GArray          *points;   /* edges: the polyline, from border to border */
   ItemText        *text;     /* NULL until needed */
+  PlanoRect        bounds;   /* nodes, zones and notes: the box as drawn (a node's grows to fit
+                              * its label) */
   PlanoRect        box;      /* what the index holds: room for everything it may draw */
   PlanoRect        tight;    /* edges: the same without the room for a label */
   guint            klass;    /* how the overview paints it: an edge's style, a node's category */
@@ -1373,6 +1432,25 @@ shape_free (Shape *shape)
   g_free (shape);
 }
 
+/* Lines break between words, so that a word that fits on a line is never cut in two. Only a
+ * word longer than a whole line is broken, where Pango breaks it, with a hyphen. Pango's
+ * PANGO_WRAP_WORD_CHAR alone would also break a word at the end of any line ("Observabilida-de")
+ * rather than move it to the next. Call again after changing the layout's width or height.
+ */
+static void
+set_wrap (PangoLayout *layout)
+{
+  int width = pango_layout_get_width (layout);
+  int natural;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  if (width < 0)
+    return;
+  pango_layout_get_size (layout, &natural, NULL);
+  if (natural > width)
+    pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+}
+
 static PangoLayout *
 new_layout (PlanoRenderer *self,
             const char    *text,
@@ -1395,9 +1473,9 @@ new_layout (PlanoRenderer *self,
   cleaned = plano_text_clean (text != NULL ? text : "", TRUE);
   pango_layout_set_text (layout, cleaned, -1);
   pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_height (layout, -MAX (max_lines, 1));
+  set_wrap (layout);
 
   return layout;
 }
@@ -1434,6 +1512,7 @@ shared_layout (PlanoRenderer *self,
 
       layout = new_layout (self, text, size, bold, width, 1);
       pango_layout_set_height (layout, height);
+      set_wrap (layout);
       g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
     }
 
@@ -1448,6 +1527,28 @@ node_kind (const PlanoNode *node)
   return kind != NULL ? kind : plano_catalog_get_generic ();
 }
 
+static gboolean
+is_medal (const PlanoZone *zone)
+{
+  return zone->kind != NULL && (g_str_equal (zone->kind, "bronze") ||
+                                g_str_equal (zone->kind, "silver") ||
+                                g_str_equal (zone->kind, "gold"));
+}
+
+/* A zone's title starts after its medal, if any, and stops short of the trade-off badge on
+ * its corner. */
+static double
+zone_title_x (const PlanoZone *zone)
+{
+  return is_medal (zone) ? 36 : 14;
+}
+
+static double
+zone_title_width (const PlanoZone *zone)
+{
+  return zone->w - zone_title_x (zone) - 2 * BADGE_RADIUS - 8;
+}
+
 static double
 line_height (PangoLayout *layout)
 {
@@ -1457,60 +1558,70 @@ line_height (PangoLayout *layout)
   return height / (double) MAX (pango_layout_get_line_count (layout), 1);
 }
 
-static ItemText *
-get_text (PlanoRenderer   *self,
-          const PlanoItem *item)
+/* A component's text: its label, and under it the name of its kind, or of its category when the
+ * label is the kind's name. The card is as high as the node says, or higher when the text needs
+ * more room (docs/format.md): the label wraps to TITLE_MAX_LINES, or to as many as fit a card
+ * resized taller, and only then is ellipsized.
+ */
+static void
+layout_node_text (PlanoRenderer   *self,
+                  const PlanoNode *node,
+                  ItemText        *text)
 {
-  Shape *shape = g_hash_table_lookup (self->shapes, item->id);
-  ItemText *text;
+  const PlanoKind *kind = node_kind (node);
+  const char *label = plano_board_get_label (self->board, node->item.id);
+  const char *kind_name = plano_kind_get_name (kind);
+  double text_width = node->w - GLYPH_BOX - 30;
+  int title_h, subtitle_h;
+  int max_lines;
 
-  g_assert (shape != NULL);
-  if (shape->text != NULL)
-    return shape->text;
+  text->subtitle = shared_layout (self, g_strcmp0 (label, kind_name) != 0 ? kind_name :
+                                        plano_category_get_name (kind->category),
+                                  11, FALSE, text_width, -SUBTITLE_MAX_LINES);
+  text->title = shared_layout (self, label, 13, TRUE, text_width, -TITLE_MAX_LINES);
+  pango_layout_get_pixel_size (text->subtitle, NULL, &subtitle_h);
 
-  text = shape->text = g_new0 (ItemText, 1);
+  max_lines = (int) ((node->h - 2 * CARD_PADDING - 2 - subtitle_h) / line_height (text->title));
+  if (strchr (label, '\n') != NULL)
+    {
+      /* A negative height limits the lines of each paragraph, and a label's own newlines make
+       * paragraphs: such a label is limited by its lines in all. */
+      double lh = line_height (text->title);
+
+      g_object_unref (text->title);
+      text->title = shared_layout (self, label, 13, TRUE, text_width,
+                                   (int) ((MAX (max_lines, TITLE_MAX_LINES) * lh + 0.5) * PANGO_SCALE));
+    }
+  else if (max_lines > TITLE_MAX_LINES && pango_layout_is_ellipsized (text->title))
+    {
+      g_object_unref (text->title);
+      text->title = shared_layout (self, label, 13, TRUE, text_width, -max_lines);
+    }
+  pango_layout_get_pixel_size (text->title, NULL, &title_h);
+
+  /* Grown by whole steps of 4 units, so that cards of nearly the same text line up. */
+  text->height = MAX (node->h, ceil ((title_h + 2 + subtitle_h + 2 * CARD_PADDING) / 4) * 4);
+}
+
+/* The text of @item laid out, new. */
+static ItemText *
+layout_text (PlanoRenderer   *self,
+             const PlanoItem *item)
+{
+  ItemText *text = g_new0 (ItemText, 1);
 
   switch (item->type)
     {
     case PLANO_ITEM_NODE:
-      {
-        const PlanoNode *node = (const PlanoNode *) item;
-        double text_width = node->w - GLYPH_BOX - 30;
-        double lh;
-        int max_lines;
-
-        const PlanoKind *kind = node_kind (node);
-
-        const char *label = plano_board_get_label (self->board, item->id);
-
-        /* Under its own label a node names its kind; under the kind's name, its category. */
-        text->subtitle = shared_layout (self, node->label != NULL ? plano_kind_get_name (kind) :
-                                              plano_category_get_name (kind->category),
-                                        11, FALSE, text_width, -1);
-        text->title = shared_layout (self, label, 13, TRUE, text_width, -1);
-        lh = line_height (text->title);
-        max_lines = MAX ((int) ((node->h - 16 - line_height (text->subtitle)) / lh), 1);
-        /* A negative height limits the lines of each paragraph, and a label's own newlines
-         * make paragraphs: such a label is limited by its height in all. */
-        if (strchr (label, '\n') != NULL)
-          {
-            g_object_unref (text->title);
-            text->title = shared_layout (self, label, 13, TRUE, text_width,
-                                         (int) ((max_lines * lh + 0.5) * PANGO_SCALE));
-          }
-        else if (max_lines > 1)
-          {
-            g_object_unref (text->title);
-            text->title = shared_layout (self, label, 13, TRUE, text_width, -max_lines);
-          }
-      }
+      layout_node_text (self, (const PlanoNode *) item, text);
       break;
 
     case PLANO_ITEM_ZONE:
       {
         const PlanoZone *zone = (const PlanoZone *) item;
 
-        text->title = shared_layout (self, zone->label, 13, TRUE, zone->w - 40, -1);
+        text->title = shared_layout (self, zone->label, 13, TRUE, zone_title_width (zone),
+                                     -ZONE_TITLE_MAX_LINES);
       }
       break;
 
@@ -1560,6 +1671,39 @@ get_text (PlanoRenderer   *self,
   return text;
 }
 
+/* An item's text, laid out the first time it is needed: a component's when it is laid out
+ * itself, for its height; the others' when they are drawn large enough to read. */
+static ItemText *
+get_text (PlanoRenderer   *self,
+          const PlanoItem *item)
+{
+  Shape *shape = g_hash_table_lookup (self->shapes, item->id);
+
+  g_assert (shape != NULL);
+  if (shape->text == NULL)
+    shape->text = layout_text (self, item);
+
+  return shape->text;
+}
+
+/* The box of a node, zone or note as drawn, from its shape: a node's is as high as its text
+ * needs. Nodes are laid out before the edges that join them. */
+static gboolean
+drawn_bounds (PlanoRenderer   *self,
+              const PlanoItem *item,
+              PlanoRect       *box)
+{
+  const Shape *shape = g_hash_table_lookup (self->shapes, item->id);
+
+  if (shape != NULL && shape->type != PLANO_ITEM_EDGE)
+    {
+      *box = shape->bounds;
+      return TRUE;
+    }
+
+  return plano_item_get_bounds (item, &box->x, &box->y, &box->w, &box->h);
+}
+
 static gboolean
 endpoint_box (PlanoRenderer *self,
               const char    *id,
@@ -1567,7 +1711,7 @@ endpoint_box (PlanoRenderer *self,
 {
   const PlanoItem *item = plano_board_lookup (self->board, id);
 
-  return item != NULL && plano_item_get_bounds (item, &box->x, &box->y, &box->w, &box->h);
+  return item != NULL && drawn_bounds (self, item, box);
 }
 
 /* The polyline of an edge: anchored on the borders of its ends, through its waypoints. */
@@ -1668,6 +1812,7 @@ static gboolean
 compute_box (PlanoRenderer   *self,
              const PlanoItem *item,
              GArray          *points,
+             const PlanoRect *bounds,
              PlanoRect       *box,
              PlanoRect       *tight)
 {
@@ -1708,8 +1853,7 @@ compute_box (PlanoRenderer   *self,
       return TRUE;
     }
 
-  if (!plano_item_get_bounds (item, &box->x, &box->y, &box->w, &box->h))
-    return FALSE;
+  *box = *bounds;
 
   /* Room for the trade-off badge that sits on the corner. */
   if (item->type == PLANO_ITEM_NODE)
@@ -1816,11 +1960,27 @@ update_item (PlanoRenderer   *self,
              const PlanoItem *item)
 {
   g_autoptr(GArray) points = item->type == PLANO_ITEM_EDGE ? edge_points (self, (const PlanoEdge *) item) : NULL;
+  ItemText *text = NULL;
   Shape *shape;
-  PlanoRect box, tight;
+  PlanoRect bounds = { 0, }, box, tight;
 
-  if (item->type == PLANO_ITEM_TRADEOFF || !compute_box (self, item, points, &box, &tight))
+  if (item->type == PLANO_ITEM_TRADEOFF ||
+      (item->type != PLANO_ITEM_EDGE && !plano_item_get_bounds (item, &bounds.x, &bounds.y, &bounds.w, &bounds.h)))
     {
+      forget_item (self, item->id);
+      return;
+    }
+
+  /* A component is as high as its text needs: its text is laid out now. */
+  if (item->type == PLANO_ITEM_NODE)
+    {
+      text = layout_text (self, item);
+      bounds.h = text->height;
+    }
+
+  if (!compute_box (self, item, points, &bounds, &box, &tight))
+    {
+      g_clear_pointer (&text, item_text_free);
       forget_item (self, item->id);
       return;
     }
@@ -1842,6 +2002,8 @@ update_item (PlanoRenderer   *self,
 
   shape->item = item;
   shape->type = item->type;
+  shape->text = text;
+  shape->bounds = bounds;
   shape->points = g_steal_pointer (&points);
   shape->n_points = shape->points != NULL ? shape->points->len : 0;
   if (shape->n_points >= 2)
@@ -2335,8 +2497,8 @@ plano_renderer_get_item_box (PlanoRenderer *self,
 /**
  * plano_renderer_get_text_box:
  *
- * Returns: %TRUE and the box the item's text is drawn in and must stay in: a component's card,
- *   a note, a zone, a connection's label pill; %FALSE for an item without text
+ * Returns: %TRUE and the box the item's text is drawn in and must stay in: a component's card
+ *   as drawn, a note, a zone, a connection's label pill; %FALSE for an item without text
  */
 gboolean
 plano_renderer_get_text_box (PlanoRenderer *self,
@@ -2353,7 +2515,8 @@ plano_renderer_get_text_box (PlanoRenderer *self,
   if (shape->type == PLANO_ITEM_EDGE)
     return edge_label_box (self, (const PlanoEdge *) shape->item, shape->points, box);
 
-  return plano_item_get_bounds (shape->item, &box->x, &box->y, &box->w, &box->h);
+  *box = shape->bounds;
+  return TRUE;
 }
 
 /**
@@ -2402,6 +2565,61 @@ plano_renderer_get_item_color (PlanoRenderer *self,
   g_snprintf (color, 8, "#%02x%02x%02x", (int) round (c.r * 255), (int) round (c.g * 255),
               (int) round (c.b * 255));
   return TRUE;
+}
+
+/**
+ * plano_renderer_get_drawn_bounds:
+ * @bounds: (out): the box of @id as drawn
+ *
+ * The box a component, zone or note is drawn in, without its badges or highlight: what
+ * selection handles frame, connections end on and picking hits. A component's is its box
+ * from the file, taller when its label needs more room (docs/format.md).
+ *
+ * Returns: %FALSE when @id is not a component, zone or note of the board
+ */
+gboolean
+plano_renderer_get_drawn_bounds (PlanoRenderer *self,
+                                 const char    *id,
+                                 PlanoRect     *bounds)
+{
+  const Shape *shape;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  shape = id != NULL ? g_hash_table_lookup (self->shapes, id) : NULL;
+  if (shape == NULL || shape->type == PLANO_ITEM_EDGE)
+    return FALSE;
+
+  *bounds = shape->bounds;
+  return TRUE;
+}
+
+/**
+ * plano_renderer_is_text_cut:
+ *
+ * Whether some of the text of @id does not show: a label longer than its component, zone or
+ * connection allows, ellipsized, or a note's text past its box. The canvas then shows the
+ * whole text in a tooltip.
+ *
+ * Returns: %TRUE when @id's text is drawn cut
+ */
+gboolean
+plano_renderer_is_text_cut (PlanoRenderer *self,
+                            const char    *id)
+{
+  const Shape *shape;
+  ItemText *text;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), FALSE);
+
+  shape = id != NULL ? g_hash_table_lookup (self->shapes, id) : NULL;
+  if (shape == NULL)
+    return FALSE;
+
+  text = get_text (self, shape->item);
+  return (text->title != NULL && pango_layout_is_ellipsized (text->title)) ||
+         (text->subtitle != NULL && pango_layout_is_ellipsized (text->subtitle));
 }
 
 /**
@@ -2521,6 +2739,19 @@ edge_distance (PlanoRenderer *self,
   return best;
 }
 
+/* The strip along a zone's top that picks it: its title, one line or more. */
+static double
+zone_strip_height (PlanoRenderer   *self,
+                   const PlanoZone *zone)
+{
+  int title_h = 16;
+
+  if (zone->label != NULL)
+    pango_layout_get_pixel_size (get_text (self, (const PlanoItem *) zone)->title, NULL, &title_h);
+
+  return MAX (32, 11 + title_h + 5);
+}
+
 /**
  * plano_renderer_pick:
  * @x: canvas x
@@ -2573,18 +2804,18 @@ plano_renderer_pick (PlanoRenderer *self,
         {
         case PLANO_ITEM_NODE:
         case PLANO_ITEM_NOTE:
-          plano_item_get_bounds (item, &r.x, &r.y, &r.w, &r.h);
-          hit = plano_rect_contains (&r, x, y);
+          hit = plano_rect_contains (&shape->bounds, x, y);
           break;
 
         case PLANO_ITEM_ZONE:
           {
             PlanoRect outer, inner;
+            double strip = zone_strip_height (self, (const PlanoZone *) item);
 
-            plano_item_get_bounds (item, &r.x, &r.y, &r.w, &r.h);
+            r = shape->bounds;
             outer = r;
             plano_rect_inflate (&outer, tolerance);
-            inner = (PlanoRect) { r.x + tolerance, r.y + 32, r.w - 2 * tolerance, r.h - 32 - tolerance };
+            inner = (PlanoRect) { r.x + tolerance, r.y + strip, r.w - 2 * tolerance, r.h - strip - tolerance };
             hit = plano_rect_contains (&outer, x, y) &&
                   (inner.w <= 0 || inner.h <= 0 || !plano_rect_contains (&inner, x, y));
           }
@@ -2741,9 +2972,10 @@ paint_node (PlanoRenderer            *self,
             const Palette            *palette)
 {
   const PlanoKind *kind = node_kind (node);
+  const Shape *shape = g_hash_table_lookup (self->shapes, node->item.id);
   Color color = category_colors[kind->category];
-  PlanoRect r = { node->x, node->y, node->w, node->h };
-  double glyph_size = MIN (GLYPH_BOX, node->h - 12);
+  PlanoRect r = shape->bounds;
+  double glyph_size = MIN (GLYPH_BOX, r.h - 12);
   gboolean down = plano_node_is_down (node);
   gboolean stale = !down && g_hash_table_contains (self->stale, node->item.id);
   CardFace face = {
@@ -2756,16 +2988,17 @@ paint_node (PlanoRenderer            *self,
   };
   ItemText *text = NULL;
   double ty = 0;
+  int title_h = 0;
 
   p->begin_item (p, node->item.id, plano_board_get_label (self->board, node->item.id));
 
   if (options->zoom >= LOD_ZOOM)
     {
-      double title_h, subtitle_h;
+      int subtitle_h;
 
       text = get_text (self, (const PlanoItem *) node);
-      title_h = pango_layout_get_line_count (text->title) * line_height (text->title);
-      subtitle_h = line_height (text->subtitle);
+      pango_layout_get_pixel_size (text->title, NULL, &title_h);
+      pango_layout_get_pixel_size (text->subtitle, NULL, &subtitle_h);
       ty = r.y + (r.h - title_h - subtitle_h - 2) / 2;
 
       face.glyph = kind->glyph;
@@ -2801,8 +3034,7 @@ paint_node (PlanoRenderer            *self,
 
       p->text (p, text->title, tx, ty, &palette->text);
       if (face.subtitle == NULL)
-        p->text (p, text->subtitle, tx, ty + pango_layout_get_line_count (text->title) * line_height (text->title) + 2,
-                 &palette->text_dim);
+        p->text (p, text->subtitle, tx, ty + title_h + 2, &palette->text_dim);
     }
 
   paint_badge (self, p, palette, node->item.id, r.x + r.w - 2, r.y + 2);
@@ -2830,9 +3062,7 @@ paint_zone (PlanoRenderer            *self,
   Color fill = with_alpha (color, options->theme == PLANO_THEME_DARK ? 0.16 : 0.09);
   Color border = with_alpha (color, 0.6);
   PlanoRect r = { zone->x, zone->y, zone->w, zone->h };
-  gboolean medal = zone->kind != NULL && (g_str_equal (zone->kind, "bronze") ||
-                                          g_str_equal (zone->kind, "silver") ||
-                                          g_str_equal (zone->kind, "gold"));
+  gboolean medal = is_medal (zone);
   static const double dash[] = { 6, 4 };
 
   p->begin_item (p, zone->item.id, zone->label);
@@ -2859,7 +3089,7 @@ paint_zone (PlanoRenderer            *self,
     {
       Color label = options->theme == PLANO_THEME_DARK ? with_alpha (palette->text, 0.9) : color;
       PangoLayout *layout = get_text (self, (const PlanoItem *) zone)->title;
-      double tx = r.x + (medal ? 36 : 14);
+      double tx = r.x + zone_title_x (zone);
 
       if (options->plates && zone->label[0] != '\0')
         {
@@ -3452,7 +3682,6 @@ plano_renderer_draw_highlights (PlanoRenderer            *self,
     {
       const Shape *shape = g_ptr_array_index (shapes, i);
       const PlanoItem *item = shape->item;
-      double x, y, w, h;
       PlanoRect r;
 
       if (!is_selected (options, item->id) && g_strcmp0 (options->hover, item->id) != 0)
@@ -3480,9 +3709,7 @@ plano_renderer_draw_highlights (PlanoRenderer            *self,
           continue;
         }
 
-      if (!plano_item_get_bounds (item, &x, &y, &w, &h))
-        continue;
-      r = (PlanoRect) { x, y, w, h };
+      r = shape->bounds;
       paint_highlight (p, options, palette, item->id, &r,
                        shape->type == PLANO_ITEM_NODE ? 10 : shape->type == PLANO_ITEM_ZONE ? 14 : 2);
     }

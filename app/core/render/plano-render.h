@@ -48,6 +48,11 @@ gboolean        plano_renderer_get_bounds   (PlanoRenderer             *self,
 gboolean        plano_renderer_get_item_box (PlanoRenderer             *self,
                                              const char                *id,
                                              PlanoRect                 *box);
+gboolean        plano_renderer_get_drawn_bounds (PlanoRenderer         *self,
+                                             const char                *id,
+                                             PlanoRect                 *bounds);
+gboolean        plano_renderer_is_text_cut  (PlanoRenderer             *self,
+                                             const char                *id);
 GPtrArray      *plano_renderer_get_edge_points (PlanoRenderer          *self,
                                              const char                *id);
 gboolean        plano_renderer_get_text_box (PlanoRenderer             *self,
