@@ -279,6 +279,41 @@ test_drag_keeps_nodes (Fixture       *f,
   cairo_surface_destroy (expected);
 }
 
+/* The first frame at a zoom is drawn directly; the tiles are then drawn while the canvas is
+ * idle, so that the next frame, when the pointer first moves, draws none. */
+static void
+test_tiles_drawn_ahead (Fixture       *f,
+                        gconstpointer  data)
+{
+  PlanoTiles *tiles = f->canvas->tiles;
+  g_autoptr(GPtrArray) direct = g_ptr_array_new ();
+  g_autoptr(GPtrArray) from_tiles = g_ptr_array_new ();
+  GskRenderNode *frame;
+  guint drawn;
+
+  /* No frames but the test's own. */
+  gtk_widget_set_visible (f->window, FALSE);
+  plano_test_iterate ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->canvas)), ==, VIEW_W);
+
+  plano_canvas_set_zoom (f->canvas, 0.8);
+  frame = snapshot_canvas (f->canvas);
+  collect_tiles (frame, direct);
+  gsk_render_node_unref (frame);
+  g_assert_cmpuint (direct->len, ==, 0);
+
+  drawn = plano_tiles_get_n_drawn (tiles);
+  plano_test_iterate ();
+  g_assert_cmpuint (plano_tiles_get_n_drawn (tiles) - drawn, >=, (VIEW_W / 256) * (VIEW_H / 256));
+
+  drawn = plano_tiles_get_n_drawn (tiles);
+  frame = snapshot_canvas (f->canvas);
+  collect_tiles (frame, from_tiles);
+  gsk_render_node_unref (frame);
+  g_assert_cmpuint (from_tiles->len, >=, (VIEW_W / 256) * (VIEW_H / 256));
+  g_assert_cmpuint (plano_tiles_get_n_drawn (tiles), ==, drawn);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +322,8 @@ main (int   argc,
   int status;
 
   g_test_add ("/plano/canvas-frames/same-as-renderer", Fixture, NULL, fixture_set_up, test_same_as_renderer,
+              fixture_tear_down);
+  g_test_add ("/plano/canvas-frames/tiles-drawn-ahead", Fixture, NULL, fixture_set_up, test_tiles_drawn_ahead,
               fixture_tear_down);
   g_test_add ("/plano/canvas-frames/drag-keeps-nodes", Fixture, NULL, fixture_set_up, test_drag_keeps_nodes,
               fixture_tear_down);

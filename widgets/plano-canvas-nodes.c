@@ -31,6 +31,7 @@ struct _PlanoCanvasNodes
   GHashTable    *tiles;      /* tile serial → GskRenderNode, for the tiles of the last frame */
   GskRenderNode *grid;       /* (nullable) */
   double         grid_key[8];
+  guint          prepare_source;
 };
 
 void
@@ -39,6 +40,7 @@ _plano_canvas_nodes_free (PlanoCanvasNodes *nodes)
   if (nodes == NULL)
     return;
 
+  g_clear_handle_id (&nodes->prepare_source, g_source_remove);
   g_clear_pointer (&nodes->tiles, g_hash_table_unref);
   g_clear_pointer (&nodes->grid, gsk_render_node_unref);
   g_free (nodes);
@@ -156,6 +158,34 @@ _plano_canvas_nodes_append_tiles (PlanoCanvas              *self,
   g_hash_table_unref (nodes->tiles);
   nodes->tiles = tiles.nodes;
   return TRUE;
+}
+
+static gboolean
+prepare_tiles_cb (gpointer user_data)
+{
+  PlanoCanvas *self = user_data;
+  PlanoRenderOptions options;
+  PlanoRect area;
+
+  _plano_canvas_get_view (self, &area, &options);
+  if (self->tiles != NULL &&
+      plano_tiles_prepare (self->tiles, &area, &options, gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1))
+    return G_SOURCE_CONTINUE;
+
+  self->nodes->prepare_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* After a frame drawn directly, the tiles of the view are drawn while the canvas is idle, one
+ * at a time, so that the frame after it, when the pointer first moves over the board, copies
+ * them rather than drawing them all. */
+void
+_plano_canvas_nodes_prepare_tiles (PlanoCanvas *self)
+{
+  PlanoCanvasNodes *nodes = get_nodes (self);
+
+  if (nodes->prepare_source == 0)
+    nodes->prepare_source = g_idle_add_full (G_PRIORITY_LOW, prepare_tiles_cb, self, NULL);
 }
 
 /* What @draw draws in view coordinates, as a cairo node as large as its ink: recorded first,

@@ -185,6 +185,9 @@ void             _plano_canvas_pan_drag                (PlanoCanvas     *self,
 void             _plano_canvas_edit_init               (PlanoCanvas     *self);
 
 /* plano-canvas.c: drawing */
+void             _plano_canvas_get_view                (PlanoCanvas        *self,
+                                                        PlanoRect          *area,
+                                                        PlanoRenderOptions *options);
 void             _plano_canvas_draw_grid               (PlanoCanvas     *self,
                                                         cairo_t         *cr,
                                                         int              width,
@@ -202,6 +205,7 @@ gboolean         _plano_canvas_nodes_append_tiles      (PlanoCanvas             
                                                         GtkSnapshot              *snapshot,
                                                         const PlanoRect          *area,
                                                         const PlanoRenderOptions *options);
+void             _plano_canvas_nodes_prepare_tiles     (PlanoCanvas     *self);
 void             _plano_canvas_nodes_append_drawn      (PlanoCanvas          *self,
                                                         GtkSnapshot          *snapshot,
                                                         PlanoCanvasDrawFunc   draw,

@@ -412,6 +412,21 @@ draw_over_board (PlanoCanvas *self,
     draw_empty_hint (self, cr, over->width, over->height);
 }
 
+/* The part of the board the canvas shows, and how it draws it but for the selection and
+ * hover. */
+void
+_plano_canvas_get_view (PlanoCanvas        *self,
+                        PlanoRect          *area,
+                        PlanoRenderOptions *options)
+{
+  *options = (PlanoRenderOptions) { 0, };
+  options->high_contrast = is_high_contrast ();
+  options->theme = is_dark () ? PLANO_THEME_DARK : PLANO_THEME_LIGHT;
+  options->zoom = self->zoom;
+  *area = (PlanoRect) { self->ox, self->oy, gtk_widget_get_width (GTK_WIDGET (self)) / self->zoom,
+                        gtk_widget_get_height (GTK_WIDGET (self)) / self->zoom };
+}
+
 static void
 plano_canvas_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
@@ -439,11 +454,7 @@ plano_canvas_snapshot (GtkWidget   *widget,
     background = (GdkRGBA) { 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0, 1 };
   gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
   _plano_canvas_nodes_append_grid (self, snapshot, width, height, dark, high_contrast);
-
-  options.high_contrast = high_contrast;
-  options.theme = dark ? PLANO_THEME_DARK : PLANO_THEME_LIGHT;
-  options.zoom = self->zoom;
-  area = (PlanoRect) { self->ox, self->oy, width / self->zoom, height / self->zoom };
+  _plano_canvas_get_view (self, &area, &options);
 
   if (self->preview != NULL)
     {
@@ -472,6 +483,7 @@ plano_canvas_snapshot (GtkWidget   *widget,
           plano_tiles_draw (self->tiles, cr, &area, &options, gtk_widget_get_scale_factor (widget));
           cairo_destroy (cr);
           over.highlights = FALSE;
+          _plano_canvas_nodes_prepare_tiles (self);
         }
 
       _plano_canvas_nodes_append_drawn (self, snapshot, draw_over_board, &over);

@@ -559,6 +559,69 @@ plano_tiles_foreach (PlanoTiles               *self,
 }
 
 /**
+ * plano_tiles_prepare:
+ * @area: as for plano_tiles_draw()
+ * @options: as for plano_tiles_draw()
+ * @device_scale: as for plano_tiles_draw()
+ * @max: at most how many tiles to draw
+ *
+ * Draws ahead tiles of the view that are missing or damaged, at most @max of them, for the
+ * frames to come: a canvas calls it while idle after a frame drawn directly, so that the next
+ * frame (the pointer moves over the board) copies tiles rather than drawing them all at once.
+ *
+ * Returns: whether tiles of the view remain to be drawn; %FALSE too when the tiles kept are
+ *   for another zoom, theme or scale than @options and @device_scale say
+ */
+gboolean
+plano_tiles_prepare (PlanoTiles               *self,
+                     const PlanoRect          *area,
+                     const PlanoRenderOptions *options,
+                     int                       device_scale,
+                     guint                     max)
+{
+  PlanoRenderOptions plain;
+  double scale, corner_x, corner_y;
+  gint64 first_column, first_row, last_column, last_row;
+  guint drawn = 0;
+
+  g_return_val_if_fail (PLANO_IS_TILES (self), FALSE);
+  g_return_val_if_fail (area != NULL && options != NULL && options->zoom > 0, FALSE);
+
+  device_scale = MAX (device_scale, 1);
+  scale = options->zoom * device_scale;
+  if (!is_ready (self, options, scale))
+    return FALSE;
+
+  plain = *options;
+  plain.selected = NULL;
+  plain.hover = NULL;
+  snapped_corner (area, scale, &corner_x, &corner_y);
+  first_column = (gint64) floor (corner_x / TILE_SIZE);
+  first_row = (gint64) floor (corner_y / TILE_SIZE);
+  last_column = (gint64) floor ((corner_x + ceil (area->w * scale) - 1) / TILE_SIZE);
+  last_row = (gint64) floor ((corner_y + ceil (area->h * scale) - 1) / TILE_SIZE);
+
+  for (gint64 row = first_row; row <= last_row; row++)
+    for (gint64 column = first_column; column <= last_column; column++)
+      {
+        gint64 key = tile_key (column, row);
+        Tile *tile = g_hash_table_lookup (self->tiles, &key);
+
+        if (tile != NULL && tile->damage == NULL)
+          continue;
+        if (drawn == max)
+          return TRUE;
+
+        tile = get_tile (self, column, row, &plain);
+        /* Kept as if the last frame had shown it. */
+        tile->used = self->frame;
+        drawn++;
+      }
+
+  return FALSE;
+}
+
+/**
  * plano_tiles_get_n_cached:
  *
  * Returns: how many tiles are kept

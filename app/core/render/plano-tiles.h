@@ -38,6 +38,11 @@ gboolean        plano_tiles_foreach        (PlanoTiles                *self,
                                             int                        device_scale,
                                             PlanoTileFunc              func,
                                             gpointer                   user_data);
+gboolean        plano_tiles_prepare        (PlanoTiles                *self,
+                                            const PlanoRect           *area,
+                                            const PlanoRenderOptions  *options,
+                                            int                        device_scale,
+                                            guint                      max);
 void            plano_tiles_get_origin     (PlanoTiles                *self,
                                             const PlanoRect           *area,
                                             const PlanoRenderOptions  *options,
