@@ -1870,7 +1870,12 @@ compute_box (PlanoRenderer   *self,
 
 /* Damage: while a change is handled, each shape that is laid out again or forgotten adds
  * where it was drawn and where it will be, so that a canvas keeping pictures of the board
- * draws those parts again and keeps the rest (PlanoRenderer::damaged).
+ * draws those parts again and keeps the rest (PlanoRenderer::damaged). Whatever changes how an
+ * item is drawn must therefore reach it through update_item() or forget_item() in
+ * board_changed_cb(), as a connection does when a component it joins moves, or damage it
+ * (damage_id()), as the trade-off badges and the failure drill's stale components do: a
+ * connection routed around other components would have to be laid out again when they move.
+ * The tiles' tests compare a tiled picture after each kind of edit with one drawn afresh.
  */
 
 /* A connection's damage follows its line in pieces of at most this many units, so that a long
