@@ -26,6 +26,8 @@
  * at a component:
  *
  *   plano-frames: canvas 1280×720 at 320,46 in its window, device scale 1, showing 512.5,-80 at zoom 0.378
+ *
+ * where the window is its surface, shadow or resize border included.
  */
 
 struct _PlanoCanvasFrames
@@ -78,17 +80,23 @@ after_paint_cb (PlanoCanvas   *self,
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   double zoom = plano_canvas_get_zoom (self);
   graphene_point_t origin;
-  double ox, oy;
+  GtkNative *native;
+  double ox, oy, surface_x, surface_y;
 
   if (frames->snapshot_us < 0)
     return;
 
   plano_canvas_widget_to_canvas (self, 0, 0, &ox, &oy);
-  if (gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self))),
-                                &GRAPHENE_POINT_INIT (0, 0), &origin) &&
-      (width != frames->width || height != frames->height || scale != frames->scale ||
-       origin.x != frames->x || origin.y != frames->y || ox != frames->ox || oy != frames->oy ||
-       zoom != frames->zoom))
+  native = gtk_widget_get_native (GTK_WIDGET (self));
+  if (!gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (native), &GRAPHENE_POINT_INIT (0, 0), &origin))
+    origin = GRAPHENE_POINT_INIT (0, 0);
+  /* In the window's surface, which has a margin for its shadow or resize border. */
+  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+  origin.x += surface_x;
+  origin.y += surface_y;
+  if (width != frames->width || height != frames->height || scale != frames->scale ||
+      origin.x != frames->x || origin.y != frames->y || ox != frames->ox || oy != frames->oy ||
+      zoom != frames->zoom)
     {
       frames->width = width;
       frames->height = height;
