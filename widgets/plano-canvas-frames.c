@@ -106,7 +106,7 @@ after_paint_cb (PlanoCanvas   *self,
       frames->ox = ox;
       frames->oy = oy;
       frames->zoom = zoom;
-      fprintf (stderr, "plano-frames: canvas %d×%d at %g,%g in its window, device scale %d, showing %g,%g at zoom %g\n",
+      fprintf (stderr, "plano-frames: canvas %d×%d at %g,%g in its window, device scale %d, showing %.2f,%.2f at zoom %g\n",
                width, height, origin.x, origin.y, scale, ox, oy, zoom);
     }
 
