@@ -11,6 +11,7 @@
 
 #include "plano-application.h"
 #include "plano-drafts.h"
+#include "plano-file.h"
 #include "plano-preferences-window.h"
 #include "plano-question.h"
 #include "plano-window.h"
@@ -74,12 +75,63 @@ find_reusable_window (PlanoApplication *self)
   return NULL;
 }
 
+/**
+ * plano_application_lookup_window:
+ * @file: a board's file
+ *
+ * Returns: (transfer none) (nullable): the window that shows @file, under this name or another
+ *   (a link)
+ */
+PlanoWindow *
+plano_application_lookup_window (PlanoApplication *self,
+                                 GFile            *file)
+{
+  g_return_val_if_fail (PLANO_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PLANO_IS_WINDOW (l->data) && plano_window_shows_file (l->data, file))
+      return l->data;
+
+  return NULL;
+}
+
+/* The window a recovered draft goes to: the one that shows its file when that one has nothing
+ * of its own to lose (one window per file), else one with nothing in it, else a new one. NULL
+ * when the file's window has unsaved work: the draft then stays for later. */
+static PlanoWindow *
+window_for_draft (PlanoApplication     *self,
+                  const PlanoDraftInfo *info)
+{
+  PlanoWindow *window = NULL;
+
+  if (info->source != NULL)
+    {
+      g_autoptr(GFile) source = g_file_new_for_uri (info->source);
+
+      window = plano_application_lookup_window (self, source);
+      if (window != NULL)
+        {
+          PlanoHistory *history = plano_window_get_history (window);
+
+          return history != NULL && plano_history_get_is_modified (history) ? NULL : window;
+        }
+    }
+
+  window = find_reusable_window (self);
+  if (window == NULL)
+    window = plano_application_new_window (self);
+
+  return window;
+}
+
 static void
 recovery_response_cb (GtkWidget        *question,
                       const char       *response,
                       PlanoApplication *self)
 {
   GPtrArray *drafts = g_object_get_data (G_OBJECT (question), "drafts");
+  GPtrArray *superseded = g_object_get_data (G_OBJECT (question), "superseded");
 
   for (guint i = 0; i < drafts->len; i++)
     {
@@ -87,10 +139,10 @@ recovery_response_cb (GtkWidget        *question,
 
       if (g_strcmp0 (response, "recover") == 0)
         {
-          PlanoWindow *window = find_reusable_window (self);
+          PlanoWindow *window = window_for_draft (self, info);
 
           if (window == NULL)
-            window = plano_application_new_window (self);
+            continue;
           plano_window_recover_draft (window, info);
           gtk_window_present (GTK_WINDOW (window));
         }
@@ -99,6 +151,11 @@ recovery_response_cb (GtkWidget        *question,
           plano_draft_discard (info->id);
         }
     }
+
+  /* Older drafts of a board whose newest draft was recovered or discarded are of no more use. */
+  if (g_strcmp0 (response, "later") != 0)
+    for (guint i = 0; i < superseded->len; i++)
+      plano_draft_discard (((PlanoDraftInfo *) g_ptr_array_index (superseded, i))->id);
 }
 
 /**
@@ -114,6 +171,7 @@ plano_application_offer_recovery (PlanoApplication *self,
                                   GtkWindow        *parent)
 {
   g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GPtrArray) superseded = NULL;
   g_autoptr(GString) body = NULL;
   GtkWidget *question;
   static const PlanoResponse responses[] = {
@@ -124,7 +182,9 @@ plano_application_offer_recovery (PlanoApplication *self,
 
   g_return_val_if_fail (PLANO_IS_APPLICATION (self), NULL);
 
+  /* Newest first, and of each board only the newest. */
   drafts = plano_drafts_list (TRUE);
+  superseded = plano_drafts_take_superseded (drafts);
   if (drafts->len == 0)
     return NULL;
 
@@ -148,6 +208,8 @@ plano_application_offer_recovery (PlanoApplication *self,
                                      body->str, responses, G_N_ELEMENTS (responses),
                                      "recover", "later", G_CALLBACK (recovery_response_cb), self);
   g_object_set_data_full (G_OBJECT (question), "drafts", g_steal_pointer (&drafts),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (question), "superseded", g_steal_pointer (&superseded),
                           (GDestroyNotify) g_ptr_array_unref);
 
   return question;
@@ -230,8 +292,16 @@ plano_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     {
-      PlanoWindow *window = find_reusable_window (self);
+      PlanoWindow *window = plano_application_lookup_window (self, files[i]);
 
+      /* One window per file: a file already open is shown where it is. */
+      if (window != NULL)
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          continue;
+        }
+
+      window = find_reusable_window (self);
       if (window == NULL)
         window = plano_application_new_window (self);
 
@@ -256,12 +326,33 @@ style_changed_cb (PlanoApplication *self)
                                       schemes[MIN (style, G_N_ELEMENTS (schemes) - 1)]);
 }
 
+/* What a crash left: temporary files of saves, and parts of drafts. On a worker thread, as a
+ * temporary file may be on a slow disk. */
+static void
+remove_leftovers_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  guint removed = plano_file_remove_leftovers () + plano_drafts_remove_leftovers ();
+
+  if (removed > 0)
+    g_debug ("Removed %u files left by a crash", removed);
+  g_task_return_boolean (task, TRUE);
+}
+
 static void
 plano_application_startup (GApplication *app)
 {
   PlanoApplication *self = PLANO_APPLICATION (app);
 
   G_APPLICATION_CLASS (plano_application_parent_class)->startup (app);
+
+  {
+    g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+    g_task_run_in_thread (task, remove_leftovers_thread);
+  }
 
   static const struct
   {

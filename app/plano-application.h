@@ -24,5 +24,7 @@ void              plano_application_set_startup_solution (PlanoApplication *self
 GSettings        *plano_application_get_settings (PlanoApplication *self);
 GtkWidget        *plano_application_offer_recovery (PlanoApplication *self,
                                                     GtkWindow        *parent);
+PlanoWindow      *plano_application_lookup_window (PlanoApplication *self,
+                                                   GFile            *file);
 
 G_END_DECLS

@@ -17,63 +17,164 @@
 #include "plano-thumbnail.h"
 #include "plano-window-private.h"
 
-/* The window's files: opening, saving, drafts and the recent boards of the start page. */
+/* The window's files: opening, saving, drafts and the recent boards of the start page.
+ *
+ * Saving takes a snapshot of the board on the main thread (plano_board_copy(), less than half
+ * the cost of writing it out) and writes and syncs it on a worker thread, so the window stays
+ * responsive; a save that takes more than half a second shows its progress in the banner. The
+ * history remembers the state the snapshot was taken in, so changes made during the save still
+ * count as unsaved. A file without write permission is replaced only once the user says so.
+ *
+ * Drafts: PlanoAutosave says when one is due (two seconds after the last change, and never more
+ * than two and a half after the first one not yet drafted), and PlanoDraftWriter writes it off
+ * the main thread; saving or discarding the board removes it.
+ */
 
 #define MAX_RECENT 8
-#define AUTOSAVE_DELAY_SECONDS 2
+#define PROGRESS_DELAY (G_USEC_PER_SEC / 2)
+#define PROGRESS_INTERVAL_MS 100
+
+struct _PlanoSaveJob
+{
+  PlanoWindow           *window;      /* (owned) */
+  GFile                 *file;
+  char                  *path;
+  PlanoBoard            *snapshot;
+  PlanoFileReplaceFlags  flags;
+  guint                  state;       /* the history's state at the snapshot */
+  guint                  generation;  /* the window's count of changes at the snapshot */
+  gboolean               quiet;       /* Save Automatically: failures said in a toast */
+  gint64                 started;
+  int                    progress;    /* per mille, written by the worker (atomic) */
+};
+
+/* May run on the worker thread, which must not drop the last reference to the window: the
+ * callback takes that reference first. */
+static void
+save_job_free (PlanoSaveJob *job)
+{
+  g_clear_object (&job->window);
+  g_object_unref (job->file);
+  g_free (job->path);
+  g_clear_object (&job->snapshot);
+  g_free (job);
+}
+
+static gint64
+window_now (PlanoWindow *self)
+{
+  return self->clock != NULL ? self->clock (self->clock_data) : g_get_monotonic_time ();
+}
+
+static gboolean save_quietly (PlanoWindow *self);
 
 void
 _plano_window_discard_draft (PlanoWindow *self)
 {
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  if (self->draft_id != NULL)
-    plano_draft_discard (self->draft_id);
-}
-
-static gboolean save_quietly      (PlanoWindow *self);
-static void     schedule_autosave (PlanoWindow *self);
-
-static gboolean
-autosave_cb (gpointer user_data)
-{
-  PlanoWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = NULL;
-
-  self->autosave_source = 0;
-
-  if (self->board == NULL || self->draft_id == NULL)
-    return G_SOURCE_REMOVE;
-
-  if (!plano_history_get_is_modified (self->history))
-    {
-      plano_draft_discard (self->draft_id);
-      return G_SOURCE_REMOVE;
-    }
-
-  /* Halfway through a drag the board is not what the user means to keep yet. */
-  if (plano_history_get_in_transaction (self->history))
-    {
-      schedule_autosave (self);
-      return G_SOURCE_REMOVE;
-    }
-
-  if (save_quietly (self))
-    return G_SOURCE_REMOVE;
-
-  _plano_window_sync_interview (self);
-  uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
-  if (!plano_draft_write (self->draft_id, self->board, uri, &error))
-    g_warning ("Could not write the draft of the board: %s", error->message);
-
-  return G_SOURCE_REMOVE;
+  plano_autosave_done (self->autosave);
+  if (self->draft != NULL)
+    plano_draft_writer_discard (self->draft);
 }
 
 static void
-schedule_autosave (PlanoWindow *self)
+write_draft (PlanoWindow *self)
 {
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  self->autosave_source = g_timeout_add_seconds (AUTOSAVE_DELAY_SECONDS, autosave_cb, self);
+  g_autofree char *uri = NULL;
+
+  if (self->board == NULL || self->draft == NULL)
+    return;
+
+  _plano_window_sync_interview (self);
+  uri = self->file != NULL ? g_file_get_uri (self->file) : NULL;
+  plano_draft_writer_write (self->draft, self->board, uri);
+  plano_autosave_done (self->autosave);
+}
+
+static void
+autosave_due_cb (PlanoWindow   *self,
+                 PlanoAutosave *autosave)
+{
+  if (self->board == NULL || self->draft == NULL)
+    {
+      plano_autosave_done (autosave);
+      return;
+    }
+
+  if (!plano_history_get_is_modified (self->history))
+    {
+      _plano_window_discard_draft (self);
+      return;
+    }
+
+  /* Halfway through a drag the board is not what the user means to keep yet: the draft
+   * follows the commit at once (_plano_window_history_committed_autosave_cb). */
+  if (plano_history_get_in_transaction (self->history))
+    return;
+
+  /* With Save Automatically the file itself is written; a failure writes a draft instead. */
+  if (save_quietly (self))
+    {
+      plano_autosave_done (autosave);
+      return;
+    }
+
+  write_draft (self);
+}
+
+static void
+draft_failed_cb (PlanoWindow      *self,
+                 const GError     *error,
+                 PlanoDraftWriter *writer)
+{
+  g_warning ("Could not write the draft of the board: %s", error->message);
+}
+
+/* The board shown now gets its own draft: @id to go on with one, as a recovered board does, or
+ * NULL for a new one. What the old writer still has to do, it does on its own. */
+void
+_plano_window_reset_draft (PlanoWindow *self,
+                           const char  *id)
+{
+  if (self->draft != NULL)
+    g_signal_handlers_disconnect_by_data (self->draft, self);
+  g_clear_object (&self->draft);
+  plano_autosave_done (self->autosave);
+
+  if (self->board == NULL)
+    return;
+
+  self->draft = plano_draft_writer_new (id);
+  g_signal_connect_object (self->draft, "failed", G_CALLBACK (draft_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+void
+_plano_window_init_files (PlanoWindow *self)
+{
+  self->autosave = plano_autosave_new ();
+  g_signal_connect_object (self->autosave, "due", G_CALLBACK (autosave_due_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+void
+_plano_window_dispose_files (PlanoWindow *self)
+{
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->queued_save);
+  if (self->autosave != NULL)
+    plano_autosave_done (self->autosave);
+  g_clear_object (&self->autosave);
+  if (self->draft != NULL)
+    g_signal_handlers_disconnect_by_data (self->draft, self);
+  g_clear_object (&self->draft);
+}
+
+/* Something in the document changed: the board, or the interview record. */
+void
+_plano_window_edited (PlanoWindow *self)
+{
+  self->generation++;
+  plano_autosave_changed (self->autosave);
 }
 
 void
@@ -81,14 +182,50 @@ _plano_window_board_changed_autosave_cb (PlanoWindow *self,
                                          PlanoChange *change,
                                          PlanoBoard  *board)
 {
-  schedule_autosave (self);
+  _plano_window_edited (self);
 }
 
-/* What tells whether a file changed since Plano read or wrote it: its modification time and
- * size. NULL when the file does not exist.
+void
+_plano_window_history_committed_autosave_cb (PlanoWindow  *self,
+                                             PlanoChange  *change,
+                                             const char   *label,
+                                             PlanoHistory *history)
+{
+  plano_autosave_run_due (self->autosave);
+}
+
+/**
+ * _plano_window_set_clock:
+ * @clock: (nullable): gives the time in microseconds; %NULL for the monotonic clock
+ *
+ * For tests: the autosave and the save's progress follow @clock, and nothing runs on a timeout;
+ * _plano_window_run_timers() runs what is due.
  */
-static char *
-get_file_stamp (GFile *file)
+void
+_plano_window_set_clock (PlanoWindow    *self,
+                         PlanoClockFunc  clock,
+                         gpointer        user_data)
+{
+  self->clock = clock;
+  self->clock_data = user_data;
+  plano_autosave_set_clock (self->autosave, clock, user_data);
+}
+
+static void update_progress (PlanoWindow *self);
+
+void
+_plano_window_run_timers (PlanoWindow *self)
+{
+  plano_autosave_run_due (self->autosave);
+  update_progress (self);
+}
+
+/* What tells whether a file changed since Plano read or wrote it: its modification time, size
+ * and inode (a file replaced by renaming another over it is another inode). NULL when the file
+ * does not exist.
+ */
+char *
+_plano_window_get_file_stamp (GFile *file)
 {
   g_autoptr(GFileInfo) info = NULL;
 
@@ -98,26 +235,70 @@ get_file_stamp (GFile *file)
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_TIME_MODIFIED ","
                             G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_ID_FILE,
                             G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info == NULL)
     return NULL;
 
-  return g_strdup_printf ("%" G_GUINT64_FORMAT ".%u:%" G_GINT64_FORMAT,
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ".%u:%" G_GINT64_FORMAT ":%s",
                           g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED),
                           g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC),
-                          g_file_info_get_size (info));
+                          g_file_info_get_size (info),
+                          g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE));
 }
 
 void
 _plano_window_remember_file_stamp (PlanoWindow *self)
 {
   g_free (self->file_stamp);
-  self->file_stamp = get_file_stamp (self->file);
+  self->file_stamp = _plano_window_get_file_stamp (self->file);
 }
 
-static void
-add_to_recent (GFile *file)
+/* Whether two names are one file: the same path, or the same inode through a link. */
+gboolean
+_plano_window_same_file (GFile *a,
+                         GFile *b)
+{
+  g_autoptr(GFileInfo) info_a = NULL;
+  g_autoptr(GFileInfo) info_b = NULL;
+  const char *id_a, *id_b;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  if (g_file_equal (a, b))
+    return TRUE;
+
+  info_a = g_file_query_info (a, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  info_b = g_file_query_info (b, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info_a == NULL || info_b == NULL)
+    return FALSE;
+
+  id_a = g_file_info_get_attribute_string (info_a, G_FILE_ATTRIBUTE_ID_FILE);
+  id_b = g_file_info_get_attribute_string (info_b, G_FILE_ATTRIBUTE_ID_FILE);
+
+  return id_a != NULL && g_strcmp0 (id_a, id_b) == 0;
+}
+
+/* The other window of this application that shows @file, if any. */
+static PlanoWindow *
+find_window_showing (PlanoWindow *self,
+                     GFile       *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app == NULL)
+    return NULL;
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (PLANO_IS_WINDOW (l->data) && l->data != self && plano_window_shows_file (l->data, file))
+      return l->data;
+
+  return NULL;
+}
+
+void
+_plano_window_add_to_recent (GFile *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
   GtkRecentData data = {
@@ -358,9 +539,10 @@ _plano_window_file_drop_cb (PlanoWindow   *self,
  * @file: a .plano file
  *
  * Shows the board in @file. A file that is not a board leaves the window as it was and says
- * why in a dialog.
+ * why in a dialog. One window shows a file: when another window of the application shows
+ * @file already, that window is presented instead and this one is left as it was.
  *
- * Returns: whether the board opened
+ * Returns: whether the board opened or is shown
  */
 gboolean
 plano_window_open_file (PlanoWindow *self,
@@ -370,9 +552,19 @@ plano_window_open_file (PlanoWindow *self,
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  PlanoWindow *other;
 
   g_return_val_if_fail (PLANO_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  other = find_window_showing (self, file);
+  if (other != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (other));
+      return TRUE;
+    }
+  if (_plano_window_same_file (self->file, file))
+    return TRUE;
 
   path = g_file_get_path (file);
   if (path == NULL)
@@ -399,7 +591,7 @@ plano_window_open_file (PlanoWindow *self,
     }
 
   _plano_window_set_board (self, board, file);
-  add_to_recent (file);
+  _plano_window_add_to_recent (file);
 
   if (warnings != NULL && warnings->len > 0)
     {
@@ -431,6 +623,7 @@ plano_window_recover_draft (PlanoWindow          *self,
   g_autoptr(PlanoBoard) board = NULL;
   g_autoptr(GFile) source = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
 
   g_return_val_if_fail (PLANO_IS_WINDOW (self), FALSE);
 
@@ -445,14 +638,18 @@ plano_window_recover_draft (PlanoWindow          *self,
     source = g_file_new_for_uri (info->source);
 
   _plano_window_set_board (self, board, source);
+  if (source != NULL)
+    _plano_window_add_to_recent (source);
 
   /* Keep writing to the crashed session's draft, so that only one is left, and claim it for
    * this process at once, so that nobody else offers to recover it.
    */
-  g_free (self->draft_id);
-  self->draft_id = g_strdup (info->id);
+  _plano_window_reset_draft (self, info->id);
   plano_history_set_unsaved (self->history);
-  autosave_cb (self);
+  _plano_window_sync_interview (self);
+  uri = source != NULL ? g_file_get_uri (source) : NULL;
+  if (!plano_draft_write (info->id, self->board, uri, &error))
+    g_warning ("Could not write the draft of the board: %s", error->message);
 
   return TRUE;
 }
@@ -534,9 +731,64 @@ plano_window_new_from_solution (PlanoWindow *self,
   return TRUE;
 }
 
+/* What a save that worked leaves: the file is the window's, the history knows which state is
+ * on disk, and the draft goes unless the board changed after the snapshot. */
+static void
+save_succeeded (PlanoWindow *self,
+                GFile       *file,
+                guint        state,
+                guint        generation)
+{
+  gboolean new_file = self->file == NULL || !g_file_equal (file, self->file);
+
+  g_set_object (&self->file, file);
+  _plano_window_remember_file_stamp (self);
+
+  if (generation == self->generation)
+    {
+      plano_history_set_saved (self->history);
+      _plano_window_discard_draft (self);
+    }
+  else if (plano_history_get_state (self->history) != state)
+    {
+      /* Changed during the save: unsaved still, and drafted as usual. */
+      plano_history_set_saved_state (self->history, state);
+    }
+
+  _plano_window_add_to_recent (file);
+  _plano_window_update_title (self);
+  if (new_file)
+    _plano_window_watch_file (self);
+  _plano_window_check_disk (self);
+}
+
+/* Save As onto a file another window shows would make two windows of one file. */
+static gboolean
+check_not_open_elsewhere (PlanoWindow  *self,
+                          GFile        *file,
+                          GError      **error)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+
+  if (find_window_showing (self, file) == NULL)
+    return TRUE;
+
+  basename = g_file_get_basename (file);
+  name = g_filename_display_name (basename);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+               /* TRANSLATORS: %s is a file name */
+               _("“%s” is open in another window. Save under another name, or close that window first."),
+               name);
+  return FALSE;
+}
+
 /**
  * plano_window_save_to:
  * @file: where to save; becomes the window's file on success
+ *
+ * Saves at once, on this thread: for scripts and tests. Saving from the window's actions runs
+ * on a worker thread instead. A file without write permission is not replaced.
  *
  * Returns: whether the board was saved; on failure the file on disk is untouched
  */
@@ -557,19 +809,29 @@ plano_window_save_to (PlanoWindow  *self,
                            _("Plano saves only to files on this computer."));
       return FALSE;
     }
-
-  _plano_window_sync_interview (self);
-  if (!plano_format_save_file (self->board, path, error))
+  if (!check_not_open_elsewhere (self, file, error))
     return FALSE;
 
-  g_set_object (&self->file, file);
-  _plano_window_remember_file_stamp (self);
-  plano_history_set_saved (self->history);
-  _plano_window_discard_draft (self);
-  add_to_recent (file);
-  _plano_window_update_title (self);
+  _plano_window_sync_interview (self);
+  if (!plano_format_save_file_full (self->board, path, PLANO_FILE_REPLACE_DURABLE, NULL, NULL, error))
+    return FALSE;
+
+  save_succeeded (self, file, plano_history_get_state (self->history), self->generation);
 
   return TRUE;
+}
+
+/**
+ * plano_window_get_saving:
+ *
+ * Returns: whether a save is running in the background
+ */
+gboolean
+plano_window_get_saving (PlanoWindow *self)
+{
+  g_return_val_if_fail (PLANO_IS_WINDOW (self), FALSE);
+
+  return self->saving != NULL;
 }
 
 static gboolean
@@ -592,21 +854,261 @@ close_when_idle (PlanoWindow *self)
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
+static void start_save (PlanoWindow           *self,
+                        GFile                 *file,
+                        PlanoFileReplaceFlags  flags,
+                        gboolean               quiet);
+
+static void
+read_only_response_cb (GtkWidget   *dialog,
+                       const char  *response,
+                       PlanoWindow *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  if (g_strcmp0 (response, "replace") == 0)
+    {
+      start_save (self, file, PLANO_FILE_REPLACE_DURABLE | PLANO_FILE_REPLACE_READ_ONLY, FALSE);
+    }
+  else if (g_strcmp0 (response, "save-as") == 0)
+    {
+      _plano_window_save_as (self);
+    }
+  else
+    {
+      self->close_after_save = FALSE;
+    }
+}
+
+/* A file without write permission is someone's decision: replacing it asks first. */
+static void
+ask_replace_read_only (PlanoWindow *self,
+                       GFile       *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  static const PlanoResponse responses[] = {
+    { "cancel", N_("_Cancel") },
+    { "save-as", N_("Save _As…") },
+    { "replace", N_("_Replace"), ADW_RESPONSE_DESTRUCTIVE },
+  };
+
+  /* TRANSLATORS: %s is a file name */
+  body = g_strdup_printf (_("“%s” is read-only. Replacing it writes the board in its place, "
+                            "and the new file is read-only too."), name);
+  dialog = plano_question_present (GTK_WIDGET (self), _("Replace Read-Only File?"), body,
+                                   responses, G_N_ELEMENTS (responses), "save-as", "cancel",
+                                   G_CALLBACK (read_only_response_cb), self);
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+}
+
+static void
+save_progress_cb (gsize    done,
+                  gsize    total,
+                  gpointer user_data)
+{
+  PlanoSaveJob *job = user_data;
+
+  g_atomic_int_set (&job->progress, total > 0 ? (int) (done * 1000 / total) : 1000);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PlanoSaveJob *job = task_data;
+  GError *error = NULL;
+  gboolean saved;
+
+  saved = plano_format_save_file_full (job->snapshot, job->path, job->flags, save_progress_cb, job,
+                                       &error);
+  /* Freeing 100 000 items takes tens of milliseconds: here, not on the main thread. */
+  g_clear_object (&job->snapshot);
+
+  if (saved)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* A save that runs longer than half a second shows how far it is. */
+static void
+update_progress (PlanoWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->saving == NULL || window_now (self) - self->saving->started < PROGRESS_DELAY)
+    return;
+
+  title = _plano_window_get_display_title (self);
+  /* TRANSLATORS: %s is the board's title */
+  message = g_strdup_printf (_("Saving “%s”…"), title);
+  plano_banner_show_progress (self->banner, message,
+                              g_atomic_int_get (&self->saving->progress) / 1000.0);
+}
+
+static gboolean
+progress_cb (gpointer user_data)
+{
+  update_progress (user_data);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* A close asked for during a save goes on once it is done, asking as a close does. */
+static gboolean
+close_when_saved_cb (gpointer user_data)
+{
+  PlanoWindow *self = user_data;
+
+  self->close_when_saved = FALSE;
+  gtk_window_close (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  PlanoSaveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(PlanoWindow) self = g_steal_pointer (&job->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) queued = NULL;
+  gboolean saved;
+
+  saved = g_task_propagate_boolean (G_TASK (result), &error);
+  if (self->saving != job)
+    return;
+
+  self->saving = NULL;
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  if (self->disposed)
+    return;
+
+  if (plano_banner_get_fraction (self->banner) >= 0)
+    plano_banner_hide (self->banner);
+
+  if (saved)
+    {
+      save_succeeded (self, job->file, job->state, job->generation);
+      if (job->quiet)
+        self->autosave_failed = FALSE;
+    }
+  else if (job->quiet)
+    {
+      /* Said once until a save works again; a draft keeps the work meanwhile. */
+      if (!self->autosave_failed)
+        {
+          /* TRANSLATORS: a toast; %s says what went wrong and where */
+          g_autofree char *message = g_strdup_printf (_("Could not save automatically: %s"),
+                                                      error->message);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+        }
+      self->autosave_failed = TRUE;
+      write_draft (self);
+    }
+  else if (g_error_matches (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_READ_ONLY))
+    {
+      ask_replace_read_only (self, job->file);
+    }
+  else
+    {
+      self->close_after_save = FALSE;
+      self->close_when_saved = FALSE;
+      _plano_window_show_error (self, _("Could Not Save Board"), error->message);
+    }
+
+  queued = g_steal_pointer (&self->queued_save);
+  if (queued != NULL)
+    start_save (self, queued, self->queued_flags, self->queued_quiet);
+  else if (saved && self->close_after_save)
+    close_when_idle (self);
+  else if (self->close_when_saved)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_when_saved_cb, g_object_ref (self),
+                     g_object_unref);
+}
+
+/* Saves a snapshot of the board to @file on a worker thread. A save asked for while one runs
+ * follows it. */
+static void
+start_save (PlanoWindow           *self,
+            GFile                 *file,
+            PlanoFileReplaceFlags  flags,
+            gboolean               quiet)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  PlanoSaveJob *job;
+
+  if (self->board == NULL)
+    return;
+
+  if (self->saving != NULL)
+    {
+      g_set_object (&self->queued_save, file);
+      self->queued_flags = flags;
+      self->queued_quiet = quiet;
+      return;
+    }
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("Plano saves only to files on this computer."));
+  else
+    check_not_open_elsewhere (self, file, &error);
+  if (error != NULL)
+    {
+      self->close_after_save = FALSE;
+      self->close_when_saved = FALSE;
+      if (!quiet)
+        _plano_window_show_error (self, _("Could Not Save Board"), error->message);
+      return;
+    }
+
+  if ((flags & PLANO_FILE_REPLACE_READ_ONLY) == 0 && plano_file_is_read_only (path) && !quiet)
+    {
+      ask_replace_read_only (self, file);
+      return;
+    }
+
+  _plano_window_sync_interview (self);
+
+  job = g_new0 (PlanoSaveJob, 1);
+  job->window = g_object_ref (self);
+  job->file = g_object_ref (file);
+  job->path = g_steal_pointer (&path);
+  job->snapshot = plano_board_copy (self->board);
+  job->flags = flags;
+  job->state = plano_history_get_state (self->history);
+  job->generation = self->generation;
+  job->quiet = quiet;
+  job->started = window_now (self);
+  self->saving = job;
+
+  if (self->clock == NULL)
+    self->progress_source = g_timeout_add (PROGRESS_INTERVAL_MS, progress_cb, self);
+
+  task = g_task_new (NULL, NULL, save_done_cb, NULL);
+  g_task_set_source_tag (task, start_save);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
 static void
 finish_save (PlanoWindow *self,
              GFile       *file)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!plano_window_save_to (self, file, &error))
-    {
-      self->close_after_save = FALSE;
-      _plano_window_show_error (self, _("Could Not Save Board"), error->message);
-      return;
-    }
-
-  if (self->close_after_save)
-    close_when_idle (self);
+  start_save (self, file, PLANO_FILE_REPLACE_DURABLE, FALSE);
 }
 
 /* The file dialog for boards, GtkFileDialog from GTK 4.10 and GtkFileChooserNative before: both
@@ -790,10 +1292,11 @@ changed_on_disk_response_cb (GtkWidget   *question,
     }
   else if (g_strcmp0 (response, "reload") == 0)
     {
-      g_autoptr(GFile) file = g_object_ref (self->file);
+      g_autoptr(GError) error = NULL;
 
       self->close_after_save = FALSE;
-      plano_window_open_file (self, file);
+      if (!_plano_window_reload (self, &error))
+        _plano_window_show_error (self, _("Could Not Open Board"), error->message);
     }
   else
     {
@@ -820,10 +1323,10 @@ _plano_window_save (PlanoWindow *self)
       return;
     }
 
-  /* Another program wrote the file since Plano did: ask before writing over it. A file that
-   * is gone is simply written again.
+  /* Another program wrote the file since Plano did, and the user has not said to keep this
+   * board over it: ask before writing over it. A file that is gone is simply written again.
    */
-  stamp = get_file_stamp (self->file);
+  stamp = _plano_window_get_file_stamp (self->file);
   if (stamp == NULL || self->file_stamp == NULL || g_str_equal (stamp, self->file_stamp))
     {
       finish_save (self, self->file);
@@ -839,38 +1342,32 @@ _plano_window_save (PlanoWindow *self)
                           G_CALLBACK (changed_on_disk_response_cb), self);
 }
 
-/* With Save Automatically on, a board that has a file is written to it. A file another program
- * changed is left alone: saving by hand asks what to do about it. */
+/* With Save Automatically on, a board that has a file is written to it, in the background. A
+ * file another program changed, or one without write permission, is left alone: saving by hand
+ * asks what to do about it, and a draft keeps the work meanwhile.
+ *
+ * Returns: whether a save started
+ */
 static gboolean
 save_quietly (PlanoWindow *self)
 {
   g_autofree char *stamp = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
 
   if (self->settings == NULL || self->file == NULL ||
       !g_settings_get_boolean (self->settings, "autosave"))
     return FALSE;
 
-  stamp = get_file_stamp (self->file);
+  stamp = _plano_window_get_file_stamp (self->file);
   if (stamp != NULL && self->file_stamp != NULL && !g_str_equal (stamp, self->file_stamp))
     return FALSE;
 
-  if (!plano_window_save_to (self, self->file, &error))
-    {
-      /* Said once until a save works again; the draft keeps the work meanwhile. */
-      if (!self->autosave_failed)
-        {
-          /* TRANSLATORS: a toast; %s says what went wrong and where */
-          g_autofree char *message = g_strdup_printf (_("Could not save automatically: %s"),
-                                                      error->message);
+  path = g_file_get_path (self->file);
+  if (path == NULL || plano_file_is_read_only (path))
+    return FALSE;
 
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-        }
-      self->autosave_failed = TRUE;
-      return FALSE;
-    }
+  start_save (self, self->file, PLANO_FILE_REPLACE_DURABLE, TRUE);
 
-  self->autosave_failed = FALSE;
   return TRUE;
 }
 

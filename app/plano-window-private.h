@@ -7,9 +7,13 @@
 
 #include <adwaita.h>
 
+#include "plano-autosave.h"
+#include "plano-banner.h"
 #include "plano-board-summary.h"
 #include "plano-calculator.h"
 #include "plano-canvas.h"
+#include "plano-draft-writer.h"
+#include "plano-file.h"
 #include "plano-inspector.h"
 #include "plano-interview-panel.h"
 #include "plano-palette.h"
@@ -22,6 +26,8 @@ G_BEGIN_DECLS
 
 #define PLANO_MIME_TYPE "application/x-plano"
 
+typedef struct _PlanoSaveJob PlanoSaveJob;
+
 struct _PlanoWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -29,11 +35,31 @@ struct _PlanoWindow
   PlanoBoard           *board;
   PlanoHistory         *history;
   GFile                *file;
-  char                 *file_stamp;   /* the file's time and size when read or written */
+  char                 *file_stamp;   /* the file's time, size and inode when read or written */
   gboolean              autosave_failed;
-  char                 *draft_id;     /* autosave writes the board here */
-  guint                 autosave_source;
+  PlanoDraftWriter     *draft;        /* autosave writes the board's draft through it */
+  PlanoAutosave        *autosave;     /* when the next draft is due */
   gulong                autosave_handler;
+  gulong                commit_handler;
+  guint                 generation;   /* counts changes: did the board change during a save? */
+  PlanoClockFunc        clock;        /* injected by tests; NULL for the monotonic clock */
+  gpointer              clock_data;
+
+  /* The save running on a worker thread, and the one asked for meanwhile. */
+  PlanoSaveJob         *saving;
+  GFile                *queued_save;
+  PlanoFileReplaceFlags queued_flags;
+  gboolean              queued_quiet;
+  guint                 progress_source;
+  gboolean              close_when_saved;
+
+  /* Changes to the file made outside Plano. */
+  GFileMonitor         *monitor;
+  guint                 disk_check_source;
+  GFile                *renamed_to;   /* where the monitor last saw the file go */
+  GFileMonitorEvent     disk_event;
+  gboolean              disk_banner;  /* the banner speaks of the file, not of a save */
+  gboolean              disposed;
   GSettings            *settings;
   gulong                modified_handler;
   gulong                title_handler;
@@ -45,6 +71,7 @@ struct _PlanoWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  PlanoBanner          *banner;
   GtkStack             *stack;
   GtkWidget            *board_page;
   GtkWidget            *recent_box;
@@ -89,16 +116,35 @@ void      _plano_window_sync_interview            (PlanoWindow   *self);
 void      _plano_window_set_board                 (PlanoWindow   *self,
                                                    PlanoBoard    *board,
                                                    GFile         *file);
+void      _plano_window_reload_interview          (PlanoWindow   *self);
 
 /* plano-window-actions.c */
 void      _plano_window_class_init_actions        (GtkWidgetClass *widget_class);
 
 /* plano-window-files.c */
+void      _plano_window_init_files                (PlanoWindow   *self);
+void      _plano_window_dispose_files             (PlanoWindow   *self);
 void      _plano_window_discard_draft             (PlanoWindow   *self);
+void      _plano_window_reset_draft               (PlanoWindow   *self,
+                                                   const char    *id);
 void      _plano_window_board_changed_autosave_cb (PlanoWindow   *self,
                                                    PlanoChange   *change,
                                                    PlanoBoard    *board);
+void      _plano_window_history_committed_autosave_cb (PlanoWindow  *self,
+                                                   PlanoChange   *change,
+                                                   const char    *label,
+                                                   PlanoHistory  *history);
+void      _plano_window_edited                    (PlanoWindow   *self);
+char     *_plano_window_get_file_stamp            (GFile         *file);
 void      _plano_window_remember_file_stamp       (PlanoWindow   *self);
+void      _plano_window_add_to_recent             (GFile         *file);
+gboolean  _plano_window_get_saving                (PlanoWindow   *self);
+gboolean  _plano_window_same_file                 (GFile         *a,
+                                                   GFile         *b);
+void      _plano_window_set_clock                 (PlanoWindow   *self,
+                                                   PlanoClockFunc clock,
+                                                   gpointer       user_data);
+void      _plano_window_run_timers                (PlanoWindow   *self);
 void      _plano_window_refresh_recent            (PlanoWindow   *self);
 void      _plano_window_refresh_recent_if_stale   (PlanoWindow   *self);
 void      _plano_window_recent_row_activated_cb   (PlanoWindow   *self,
@@ -119,5 +165,12 @@ void      _plano_window_choose_board_file         (PlanoWindow         *self,
 void      _plano_window_save                      (PlanoWindow   *self);
 void      _plano_window_save_as                   (PlanoWindow   *self);
 gboolean  _plano_window_confirm_close             (PlanoWindow   *self);
+
+/* plano-window-watch.c */
+void      _plano_window_class_init_watch          (GtkWidgetClass *widget_class);
+void      _plano_window_watch_file                (PlanoWindow   *self);
+void      _plano_window_check_disk                (PlanoWindow   *self);
+gboolean  _plano_window_reload                    (PlanoWindow   *self,
+                                                   GError       **error);
 
 G_END_DECLS

@@ -162,10 +162,6 @@ board_title_notify_cb (PlanoWindow *self,
   _plano_window_update_title (self);
 }
 
-/* Autosave: two seconds after the last change, a draft of the board goes to the drafts
- * folder, so that a crash costs at most that. A save or a close removes it.
- */
-
 /* The interview panel's session goes into the board's "interview" member once it holds
  * anything (a question, notes, a started session), except that a record that could not be
  * read stays as it was until a new session replaces it.
@@ -202,7 +198,10 @@ interview_changed_cb (PlanoWindow    *self,
   /* Changes made during the session carry its step; the record is part of the document. */
   plano_history_set_step (self->history, under_way ? plano_interview_get_step (interview) : -1);
   if (!plano_interview_is_blank (interview) || plano_board_get_interview (self->board) != NULL)
-    plano_history_set_unsaved (self->history);
+    {
+      plano_history_set_unsaved (self->history);
+      _plano_window_edited (self);
+    }
 }
 
 /* Each step of the history, undos included, goes into the session's timeline. */
@@ -294,6 +293,13 @@ load_interview (PlanoWindow *self,
     }
 }
 
+/* The interview record of the board, read again after a reload replaced the board's contents. */
+void
+_plano_window_reload_interview (PlanoWindow *self)
+{
+  load_interview (self, self->board);
+}
+
 /* Shows @board, read from @file or new when @file is NULL. */
 void
 _plano_window_set_board (PlanoWindow *self,
@@ -312,12 +318,13 @@ _plano_window_set_board (PlanoWindow *self,
     }
 
   _plano_window_discard_draft (self);
-  g_clear_pointer (&self->draft_id, g_free);
 
   g_clear_object (&self->history);
   g_set_object (&self->board, board);
   g_set_object (&self->file, file);
   _plano_window_remember_file_stamp (self);
+  _plano_window_reset_draft (self, NULL);
+  _plano_window_watch_file (self);
 
   if (board != NULL)
     {
@@ -331,7 +338,9 @@ _plano_window_set_board (PlanoWindow *self,
       self->autosave_handler = g_signal_connect_object (board, "changed",
                                                         G_CALLBACK (_plano_window_board_changed_autosave_cb), self,
                                                         G_CONNECT_SWAPPED);
-      self->draft_id = plano_draft_new_id ();
+      g_signal_connect_object (self->history, "committed",
+                               G_CALLBACK (_plano_window_history_committed_autosave_cb), self,
+                               G_CONNECT_SWAPPED);
     }
 
   plano_board_summary_set_board (self->summary, board);
@@ -540,6 +549,13 @@ plano_window_close_request (GtkWindow *window)
 {
   PlanoWindow *self = PLANO_WINDOW (window);
 
+  /* A save under way finishes first; then the window closes as it would have. */
+  if (self->saving != NULL)
+    {
+      self->close_when_saved = TRUE;
+      return TRUE;
+    }
+
   if (_plano_window_confirm_close (self))
     return TRUE;
 
@@ -629,8 +645,10 @@ plano_window_dispose (GObject *object)
 {
   PlanoWindow *self = PLANO_WINDOW (object);
 
+  self->disposed = TRUE;
   if (self->canvas != NULL)
     _plano_window_set_board (self, NULL, NULL);
+  _plano_window_dispose_files (self);
   if (self->shortcuts != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *) &self->shortcuts);
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
@@ -641,8 +659,6 @@ plano_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PLANO_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->file_stamp, g_free);
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  g_clear_pointer (&self->draft_id, g_free);
   g_clear_pointer (&self->notes_before_insert, g_free);
   g_clear_pointer (&self->notes_after_insert, g_free);
 
@@ -673,6 +689,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = plano_window_close_request;
 
+  g_type_ensure (PLANO_TYPE_BANNER);
   g_type_ensure (PLANO_TYPE_BOARD_SUMMARY);
   g_type_ensure (PLANO_TYPE_CANVAS);
   g_type_ensure (PLANO_TYPE_PALETTE);
@@ -685,6 +702,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/plano-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PlanoWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, board_page);
   gtk_widget_class_bind_template_child (widget_class, PlanoWindow, recent_box);
@@ -714,6 +732,7 @@ plano_window_class_init (PlanoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, canvas_items_deleted_cb);
 
   _plano_window_class_init_actions (widget_class);
+  _plano_window_class_init_watch (widget_class);
 }
 
 /* For the benchmark: with PLANO_REPORT_FIRST_FRAME set, the window prints "first-frame" on
@@ -767,6 +786,7 @@ plano_window_init (PlanoWindow *self)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_first_child (self->menu_button)),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->menu_button, NULL,
                                   -1);
+  _plano_window_init_files (self);
   gtk_widget_set_visible (self->palette_button, FALSE);
   gtk_widget_set_visible (self->outline_button, FALSE);
   gtk_widget_set_visible (self->interview_button, FALSE);
@@ -874,6 +894,21 @@ plano_window_get_file (PlanoWindow *self)
   g_return_val_if_fail (PLANO_IS_WINDOW (self), NULL);
 
   return self->file;
+}
+
+/**
+ * plano_window_shows_file:
+ *
+ * Returns: whether the board shown is @file's, under this name or another (a link)
+ */
+gboolean
+plano_window_shows_file (PlanoWindow *self,
+                         GFile       *file)
+{
+  g_return_val_if_fail (PLANO_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return self->board != NULL && _plano_window_same_file (self->file, file);
 }
 
 /**

@@ -30,12 +30,15 @@ gboolean       plano_window_open_file      (PlanoWindow      *self,
 gboolean       plano_window_save_to        (PlanoWindow      *self,
                                             GFile            *file,
                                             GError          **error);
+gboolean       plano_window_get_saving     (PlanoWindow      *self);
 gboolean       plano_window_is_reusable    (PlanoWindow      *self);
 gboolean       plano_window_recover_draft  (PlanoWindow          *self,
                                             const PlanoDraftInfo *info);
 PlanoBoard    *plano_window_get_board      (PlanoWindow      *self);
 PlanoHistory  *plano_window_get_history    (PlanoWindow      *self);
 GFile         *plano_window_get_file       (PlanoWindow      *self);
+gboolean       plano_window_shows_file     (PlanoWindow      *self,
+                                            GFile            *file);
 const char    *plano_window_get_page       (PlanoWindow      *self);
 
 G_END_DECLS

@@ -29,6 +29,18 @@ plano_test_iterate (void)
     }
 }
 
+/* Lets GTK catch up until a save running in the background is done, ten seconds at most. */
+static inline void
+plano_test_wait_saved (PlanoWindow *window)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while (plano_window_get_saving (window) && g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (plano_window_get_saving (window));
+  plano_test_iterate ();
+}
+
 /* Destroys every window, dialogs before the windows they belong to. */
 static inline void
 plano_test_close_all_windows (void)

@@ -343,6 +343,89 @@ test_copy_and_insert (void)
   g_assert_cmpfloat (plano_board_lookup_node (board, "kafka-1")->x, ==, 200);
 }
 
+/* A snapshot writes out exactly as the board, and stays as it was while the board changes. */
+static void
+test_copy_is_snapshot (void)
+{
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(PlanoBoard) copy = NULL;
+  g_autoptr(JsonNode) interview = json_from_string ("{\"question\": \"q\", \"notes\": [\"a\", {\"b\": 1}]}", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *after = NULL;
+
+  board = plano_board_new ();
+  plano_board_set_title (board, "Snapshot");
+  plano_board_add_node (board, "kafka", 10, 20);
+  plano_board_add_node (board, "flink", 200, 20);
+  plano_board_set_interview (board, interview);
+  before = plano_format_write (board, NULL);
+
+  copy = plano_board_copy (board);
+  copied = plano_format_write (copy, NULL);
+  g_assert_cmpstr (copied, ==, before);
+  /* Nothing of the interview record is shared between the two. */
+  g_assert_true (json_node_get_object (plano_board_get_interview (copy)) !=
+                 json_node_get_object (interview));
+
+  plano_board_set_title (board, "Changed");
+  plano_board_remove_item (board, plano_board_get_item (board, PLANO_ITEM_NODE, 0)->id);
+  after = plano_format_write (copy, NULL);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Replacing the contents, as a reload does, is one step of the history: the board becomes the
+ * other exactly, and one undo gives back what it was. */
+static void
+test_replace_contents (void)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autoptr(PlanoBoard) other = plano_board_new ();
+  g_autoptr(PlanoBoard) same_ids = NULL;
+  g_autoptr(PlanoHistory) history = plano_history_new (board);
+  g_autofree char *mine = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *result = NULL;
+  g_autofree char *kafka = NULL;
+  g_autofree char *flink = NULL;
+
+  plano_board_set_title (board, "Mine");
+  kafka = g_strdup (plano_board_add_node (board, "kafka", 0, 0)->item.id);
+  flink = g_strdup (plano_board_add_node (board, "flink", 100, 0)->item.id);
+  g_assert_nonnull (plano_board_add_edge (board, kafka, flink, "stream", NULL));
+  plano_history_clear (history);
+  mine = plano_format_write (board, NULL);
+
+  plano_board_set_title (other, "Theirs");
+  plano_board_add_node (other, "s3", 5, 5);
+  theirs = plano_format_write (other, NULL);
+
+  g_assert_true (plano_board_replace_contents (board, other));
+  result = plano_format_write (board, NULL);
+  g_assert_cmpstr (result, ==, theirs);
+  g_assert_cmpuint (plano_history_get_n_undo (history), ==, 1);
+  g_assert_false (plano_board_replace_contents (board, other));
+
+  g_assert_true (plano_history_undo (history));
+  g_clear_pointer (&result, g_free);
+  result = plano_format_write (board, NULL);
+  g_assert_cmpstr (result, ==, mine);
+
+  /* The same ids in the same order: only what differs changes. */
+  same_ids = plano_board_copy (board);
+  plano_board_move_items (same_ids, (const char *[]) { kafka, NULL }, 40, 0);
+  g_clear_pointer (&theirs, g_free);
+  theirs = plano_format_write (same_ids, NULL);
+  g_assert_true (plano_board_replace_contents (board, same_ids));
+  g_clear_pointer (&result, g_free);
+  result = plano_format_write (board, NULL);
+  g_assert_cmpstr (result, ==, theirs);
+  g_assert_true (plano_history_undo (history));
+  g_clear_pointer (&result, g_free);
+  result = plano_format_write (board, NULL);
+  g_assert_cmpstr (result, ==, mine);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +440,8 @@ main (int   argc,
   g_test_add_func ("/plano/board/undo-redo-each", test_undo_redo_each);
   g_test_add_func ("/plano/board/undo-change-reported", test_undo_change_reported);
   g_test_add_func ("/plano/board/copy-and-insert", test_copy_and_insert);
+  g_test_add_func ("/plano/board/copy-is-snapshot", test_copy_is_snapshot);
+  g_test_add_func ("/plano/board/replace-contents", test_replace_contents);
 
   return g_test_run ();
 }

@@ -5,9 +5,10 @@
 
 #include "config.h"
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "plano-test-locale.h"
 
@@ -313,6 +314,97 @@ test_check_translated (void)
   g_assert_true (g_str_has_prefix (pt.out, "realtime.plano: ok, 12 nós, 14 conexões, 3 zonas\n"));
 }
 
+/* The interview questions, their reference solutions and the grade of a board against one,
+ * with no display: a script can list, export and grade; the must-haves read in the user's
+ * language. */
+static void
+test_trainer (void)
+{
+  g_autofree char *solution = g_test_build_filename (G_TEST_DIST, "..", "data", "solutions",
+                                                     "clickstream-analytics.plano", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("plano-cli-trainer-XXXXXX", NULL);
+  g_autofree char *recorded = g_build_filename (dir, "recorded.plano", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.plano", NULL);
+  g_autofree char *svg = g_build_filename (dir, "solution.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) list = { 0, };
+  g_auto(Run) exported = { 0, };
+  g_auto(Run) full = { 0, };
+  g_auto(Run) from_record = { 0, };
+  g_auto(Run) none = { 0, };
+  g_auto(Run) no_question = { 0, };
+  g_auto(Run) unknown = { 0, };
+  g_auto(Run) es = { 0, };
+  g_auto(Run) pt = { 0, };
+
+  run_plano (&list, (const char *[]) { "--list-questions", NULL }, NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  lines = g_strsplit (list.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 23);
+  g_assert_cmpstr (lines[0], ==, "clickstream-analytics\tReal-time clickstream analytics");
+  for (guint i = 0; i < 22; i++)
+    g_assert_nonnull (strchr (lines[i], '\t'));
+
+  run_plano (&exported, (const char *[]) { "--solution=clickstream-analytics", "--export", svg, NULL }, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_nonnull (strstr (contents, "Kafka: clicks"));
+
+  /* The reference solution covers all its must-haves, one line each, then the coverage. */
+  run_plano (&full, (const char *[]) { "--grade", "--question=clickstream-analytics", solution, NULL }, NULL);
+  g_assert_cmpint (full.status, ==, 0);
+  g_assert_true (g_str_has_prefix (full.out, "covered durable-log: A durable log between the sources and storage\n"));
+  g_assert_true (g_str_has_suffix (full.out, "\ncoverage: 7 of 7\n"));
+  g_assert_null (strstr (full.out, "missing "));
+
+  /* The question comes from the board's interview record when --question is absent. */
+  g_assert_true (g_file_set_contents (recorded,
+                                      "{\"plano\": 1, \"nodes\": ["
+                                      "{\"id\": \"k\", \"kind\": \"kafka\", \"x\": 0, \"y\": 0, \"props\": {\"replicas\": 3}},"
+                                      "{\"id\": \"f\", \"kind\": \"flink\", \"x\": 300, \"y\": 0, \"label\": \"Flink: sessions\","
+                                      "\"props\": {\"replicas\": 2}}],"
+                                      "\"edges\": [{\"id\": \"e\", \"from\": \"k\", \"to\": \"f\"}],"
+                                      "\"interview\": {\"version\": 1, \"question\": \"clickstream-analytics\"}}",
+                                      -1, NULL));
+  run_plano (&from_record, (const char *[]) { "--grade", recorded, NULL }, NULL);
+  g_assert_cmpint (from_record.status, ==, 0);
+  g_assert_nonnull (strstr (from_record.out, "\ncovered sessionize: Sessions built on event time, keyed by user\n"));
+  g_assert_nonnull (strstr (from_record.out, "\ncovered replicated: "));
+  g_assert_nonnull (strstr (from_record.out, "\nmissing olap: An OLAP store for sub-second dashboards\n"));
+  g_assert_true (g_str_has_suffix (from_record.out, "\ncoverage: 2 of 7\n"));
+
+  /* An empty board covers nothing; a board with no question, or an unknown one, is refused. */
+  g_assert_true (g_file_set_contents (empty, "{\"plano\": 1, \"nodes\": []}", -1, NULL));
+  run_plano (&none, (const char *[]) { "--grade", "--question=clickstream-analytics", empty, NULL }, NULL);
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_true (g_str_has_suffix (none.out, "\ncoverage: 0 of 7\n"));
+
+  run_plano (&no_question, (const char *[]) { "--grade", empty, NULL }, NULL);
+  g_assert_cmpint (no_question.status, ==, 2);
+  g_assert_true (g_str_has_suffix (no_question.err, "the board records no interview question: give one with "
+                                                     "--question=ID (plano --list-questions shows them)\n"));
+  g_assert_cmpstr (no_question.out, ==, "");
+
+  run_plano (&unknown, (const char *[]) { "--grade", "--question=nope", empty, NULL }, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "There is no question “nope”; plano --list-questions shows them"));
+
+  /* The must-haves in the user's language; the words that a script reads stay as they are. */
+  run_plano (&es, (const char *[]) { "--grade", "--question=clickstream-analytics", solution, NULL }, "es");
+  g_assert_true (g_str_has_prefix (es.out, "covered durable-log: Un log duradero entre las fuentes y el almacenamiento\n"));
+  g_assert_true (g_str_has_suffix (es.out, "\ncoverage: 7 of 7\n"));
+  run_plano (&pt, (const char *[]) { "--grade", "--question=clickstream-analytics", empty, NULL }, "pt");
+  g_assert_true (g_str_has_prefix (pt.out, "missing durable-log: "));
+  g_assert_null (strstr (pt.out, "A durable log"));
+
+  g_unlink (recorded);
+  g_unlink (empty);
+  g_unlink (svg);
+  g_rmdir (dir);
+}
+
 /* --list-templates: one line per template; --template=ID exports one with no display, as
  * Markdown notes with their SVG, as Mermaid, as a study sheet; in Spanish too. */
 static void
@@ -429,6 +521,122 @@ test_help_lists_readme_options (void)
   g_assert_cmpuint (g_hash_table_size (seen), >=, 10);
 }
 
+static void
+timed_out_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+}
+
+static void
+communicated_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Run *run = user_data;
+  GSubprocess *process = G_SUBPROCESS (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_subprocess_communicate_utf8_finish (process, result, &run->out, &run->err, &error))
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+}
+
+/* Runs plano as run_plano() does, but gives it five seconds: one that hangs is killed, and the
+ * test fails instead of hanging too. Returns the time it took, in microseconds. */
+static gint64
+run_plano_timed (Run                *run,
+                 const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean timed_out = FALSE;
+  gint64 start;
+  guint timeout;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("PLANO_EXE"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+
+  start = g_get_monotonic_time ();
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  run->status = -2;
+  timeout = g_timeout_add_once (5000, timed_out_cb, &timed_out);
+  g_subprocess_communicate_utf8_async (process, NULL, cancellable, communicated_cb, run);
+  while (run->status == -2 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    {
+      g_subprocess_force_exit (process);
+      g_cancellable_cancel (cancellable);
+      while (run->status == -2)
+        g_main_context_iteration (NULL, TRUE);
+      g_error ("plano %s did not answer within 5 s", args[0]);
+    }
+  g_source_remove (timeout);
+
+  return g_get_monotonic_time () - start;
+}
+
+/* Devices that never end and a FIFO that never answers are refused before a byte is read: one
+ * line each, in well under a second, exit status 1. --export, --review and --grade likewise. */
+static void
+test_check_special_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plano-cli-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "board.plano", NULL);
+  g_autofree char *out = g_build_filename (dir, "board.png", NULL);
+  g_autofree char *export_arg = g_strconcat ("--export=", out, NULL);
+  g_autofree char *expected = NULL;
+  g_auto(Run) check = { 0, };
+  g_auto(Run) export = { 0, };
+  g_auto(Run) review = { 0, };
+  g_auto(Run) grade = { 0, };
+  gint64 took;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  took = run_plano_timed (&check, (const char *[]) { "--check", "/dev/zero", "/dev/urandom", fifo, NULL });
+  g_test_message ("plano --check /dev/zero /dev/urandom FIFO answered in %.0f ms", took / 1000.0);
+  g_assert_cmpint (took, <, G_USEC_PER_SEC);
+  g_assert_cmpint (check.status, ==, 1);
+  expected = g_strdup_printf ("/dev/zero: “zero” is a device, not a regular file\n"
+                              "/dev/urandom: “urandom” is a device, not a regular file\n"
+                              "%s: “board.plano” is a pipe, not a regular file\n", fifo);
+  g_assert_cmpstr (check.out, ==, expected);
+
+  took = run_plano_timed (&export, (const char *[]) { export_arg, "/dev/zero", NULL });
+  g_assert_cmpint (took, <, G_USEC_PER_SEC);
+  g_assert_cmpint (export.status, ==, 1);
+  g_assert_cmpstr (export.err, ==, "plano: /dev/zero: “zero” is a device, not a regular file\n");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  took = run_plano_timed (&review, (const char *[]) { "--review", fifo, NULL });
+  g_assert_cmpint (took, <, G_USEC_PER_SEC);
+  g_assert_cmpint (review.status, ==, 1);
+  g_assert_true (g_str_has_suffix (review.err, ": “board.plano” is a pipe, not a regular file\n"));
+
+  took = run_plano_timed (&grade, (const char *[]) { "--grade", "/dev/urandom", NULL });
+  g_assert_cmpint (took, <, G_USEC_PER_SEC);
+  g_assert_cmpint (grade.status, ==, 1);
+  g_assert_cmpstr (grade.err, ==, "plano: /dev/urandom: “urandom” is a device, not a regular file\n");
+
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/plano/cli/check-bad", test_check_bad);
   g_test_add_func ("/plano/cli/check-warning", test_check_warning);
   g_test_add_func ("/plano/cli/check-needs-files", test_check_needs_files);
+  g_test_add_func ("/plano/cli/check-special-files", test_check_special_files);
   g_test_add_func ("/plano/cli/unknown-option", test_unknown_option);
   g_test_add_func ("/plano/cli/solution-refused", test_solution_refused);
   g_test_add_func ("/plano/cli/export", test_export);
@@ -447,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/plano/cli/review", test_review);
   g_test_add_func ("/plano/cli/check-translated", test_check_translated);
   g_test_add_func ("/plano/cli/templates", test_templates);
+  g_test_add_func ("/plano/cli/trainer", test_trainer);
   g_test_add_func ("/plano/cli/help-lists-readme-options", test_help_lists_readme_options);
 
   return g_test_run ();

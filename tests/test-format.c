@@ -554,7 +554,8 @@ test_save_missing_folder (void)
 }
 
 /* A save killed at any moment leaves the old file or the new one, each whole: a child process
- * saves a large board over and over and is killed at random points.
+ * saves a large board over and over and is killed at random points. The next start removes
+ * what the killed saves left beside the board.
  */
 static void
 test_save_killed (void)
@@ -565,6 +566,7 @@ test_save_killed (void)
   g_autofree char *path = g_build_filename (dir, "board.plano", NULL);
   g_autofree char *old_text = NULL;
   g_autofree char *new_text = NULL;
+  g_autofree char *journal = g_build_filename (dir, "journal", NULL);
   GRand *rand = g_rand_new_with_seed (42);
   guint saw_old = 0, saw_new = 0;
 
@@ -588,6 +590,7 @@ test_save_killed (void)
       g_assert_cmpint (pid, >=, 0);
       if (pid == 0)
         {
+          plano_file_set_journal_dir (journal);
           for (;;)
             plano_format_save_file (after, path, NULL);
         }
@@ -607,6 +610,18 @@ test_save_killed (void)
 
   g_test_message ("old file %u times, new file %u times", saw_old, saw_new);
   g_assert_cmpuint (saw_old + saw_new, ==, 40);
+
+  plano_file_set_journal_dir (journal);
+  plano_file_remove_leftovers ();
+  plano_file_set_journal_dir (NULL);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (!g_str_equal (name, "journal"))
+        g_assert_cmpstr (name, ==, "board.plano");
+  }
 
   g_rand_free (rand);
   remove_tree (dir);

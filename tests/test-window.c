@@ -221,9 +221,15 @@ test_close_saves (void)
   question = plano_test_find_question (GTK_WINDOW (window));
   g_assert_nonnull (question);
   plano_test_answer (question, "_Save");
-  plano_test_iterate ();
+  {
+    gint64 start = g_get_monotonic_time ();
 
-  windows = plano_windows ();
+    while ((windows = plano_windows ()) != NULL && g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+      {
+        g_clear_pointer (&windows, g_list_free);
+        g_main_context_iteration (NULL, FALSE);
+      }
+  }
   g_assert_null (windows);
   saved = plano_format_read_file (path, NULL, &error);
   g_assert_no_error (error);
@@ -283,7 +289,7 @@ test_undo_redo_actions (void)
   g_assert_cmpstr (plano_board_get_title (board), ==, "Clicks");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  plano_test_iterate ();
+  plano_test_wait_saved (window);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Clicks");
 
   plano_test_close_all_windows ();
@@ -345,25 +351,26 @@ test_changed_on_disk (void)
   change_on_disk (path, "Theirs");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  plano_test_iterate ();
+  plano_test_wait_saved (window);
   question = plano_test_find_question (GTK_WINDOW (window));
   g_assert_nonnull (question);
   g_assert_cmpstr (plano_question_get_heading (question), ==, "File Changed on Disk");
   plano_test_answer (question, "_Overwrite");
+  plano_test_wait_saved (window);
 
   saved = plano_format_read_file (path, NULL, NULL);
   g_assert_cmpstr (plano_board_get_title (saved), ==, "Mine");
 
   /* Once saved, a second save does not ask again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  plano_test_iterate ();
+  plano_test_wait_saved (window);
   g_assert_null (plano_test_find_question (GTK_WINDOW (window)));
 
   /* Changed again: this time the user reloads. */
   plano_board_set_title (plano_window_get_board (window), "Mine again");
   change_on_disk (path, "Theirs again");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  plano_test_iterate ();
+  plano_test_wait_saved (window);
   plano_test_answer (plano_test_find_question (GTK_WINDOW (window)), "_Reload");
   g_assert_cmpstr (plano_board_get_title (plano_window_get_board (window)), ==, "Theirs again");
   g_assert_false (plano_history_get_is_modified (plano_window_get_history (window)));
@@ -407,7 +414,7 @@ test_autosave (void)
   g_assert_cmpstr (plano_board_get_title (draft), ==, "Edited");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  plano_test_iterate ();
+  plano_test_wait_saved (window);
   g_assert_cmpuint (count_drafts (FALSE), ==, 0);
 
   plano_test_close_all_windows ();
@@ -604,7 +611,7 @@ test_interview_saved (void)
   plano_interview_set_notes (interview, 1, "150 000 events/s at peak");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  plano_test_iterate ();
+  plano_test_wait_saved (window);
   plano_test_close_all_windows ();
 
   g_assert_true (json_parser_load_from_file (parser, path, NULL));
@@ -1087,6 +1094,9 @@ test_file_drop (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = copy_fixture ("example.plano", &dir);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *other_dir = NULL;
+  g_autofree char *other_path = copy_fixture ("realtime.plano", &other_dir);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
   PlanoWindow *window = plano_application_new_window (app);
   g_autoptr(GList) windows = NULL;
   PlanoBoard *board;
@@ -1101,9 +1111,16 @@ test_file_drop (void)
   board = plano_window_get_board (window);
   g_assert_cmpuint (plano_board_get_n_items (board, PLANO_ITEM_NODE), >, 0);
 
-  /* Edited, the board is not replaced by the next drop. */
+  /* Edited, the board is not replaced by the next drop; the same file dropped again is the
+   * window it is in, and another file opens in a new window. */
   plano_board_set_title (board, "Work in progress");
   g_assert_true (drop_files (GTK_WIDGET (window), &file, 1));
+  g_assert_true (plano_window_get_board (window) == board);
+  windows = plano_windows ();
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  g_clear_pointer (&windows, g_list_free);
+
+  g_assert_true (drop_files (GTK_WIDGET (window), &other, 1));
   g_assert_true (plano_window_get_board (window) == board);
   windows = plano_windows ();
   g_assert_cmpuint (g_list_length (windows), ==, 2);

@@ -17,13 +17,19 @@
 #include <glib/gstdio.h>
 
 #include "plano-drafts.h"
+#include "plano-file.h"
 #include "plano-format.h"
 
-/* Each draft is two files in the drafts folder: ID.plano, the board in the .plano format,
- * and ID.draft, a key file with its title, source file, time and process. Both are written
- * atomically, the board first, so that a draft whose .draft file exists is whole.
+/* Each draft is two files in the drafts folder: ID.draft, a key file with its title, source
+ * file, time and process, and ID.plano, the board in the .plano format. Both are written
+ * through plano_file_replace(), so each is whole at any moment. The key file is written first
+ * and removed last: a draft cut short by a crash is a key file without a board, which names the
+ * process that wrote it, so the next start can tell it from a draft still being written by
+ * another Plano and remove it (plano_drafts_remove_leftovers()). Only a draft with both files is
+ * offered for recovery.
  */
 
+G_LOCK_DEFINE_STATIC (drafts_dir);
 static char *drafts_dir;
 
 void
@@ -46,10 +52,16 @@ plano_draft_info_free (PlanoDraftInfo *info)
 const char *
 plano_drafts_get_dir (void)
 {
+  const char *dir;
+
+  /* Drafts are written from worker threads too. */
+  G_LOCK (drafts_dir);
   if (drafts_dir == NULL)
     drafts_dir = g_build_filename (g_get_user_state_dir (), "plano", "drafts", NULL);
+  dir = drafts_dir;
+  G_UNLOCK (drafts_dir);
 
-  return drafts_dir;
+  return dir;
 }
 
 /**
@@ -59,8 +71,10 @@ plano_drafts_get_dir (void)
 void
 plano_drafts_set_dir (const char *dir)
 {
+  G_LOCK (drafts_dir);
   g_free (drafts_dir);
   drafts_dir = g_strdup (dir);
+  G_UNLOCK (drafts_dir);
 }
 
 /**
@@ -92,10 +106,10 @@ id_is_safe (const char *id)
 /**
  * plano_draft_write:
  * @id: the draft's id, from plano_draft_new_id()
- * @board: the board as it is now
+ * @board: the board as it is now; only read, so a snapshot may be written from another thread
  * @source: (nullable): the URI of the board's file, if it has one
  *
- * Writes or replaces the draft.
+ * Writes or replaces the draft. Safe to call from any thread, one call per draft at a time.
  */
 gboolean
 plano_draft_write (const char  *id,
@@ -107,6 +121,7 @@ plano_draft_write (const char  *id,
   g_autofree char *board_path = NULL;
   g_autofree char *meta_path = NULL;
   g_autofree char *meta_text = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize length;
 
   g_return_val_if_fail (id_is_safe (id), FALSE);
@@ -122,10 +137,6 @@ plano_draft_write (const char  *id,
       return FALSE;
     }
 
-  board_path = draft_path (id, ".plano");
-  if (!plano_format_save_file (board, board_path, error))
-    return FALSE;
-
   if (plano_board_get_title (board) != NULL)
     g_key_file_set_string (meta, "Draft", "Title", plano_board_get_title (board));
   if (source != NULL)
@@ -135,9 +146,22 @@ plano_draft_write (const char  *id,
 
   meta_path = draft_path (id, ".draft");
   meta_text = g_key_file_to_data (meta, &length, NULL);
+  /* The drafts folder is Plano's own: nothing in it is read-only on purpose. */
+  if (!plano_file_replace (meta_path, meta_text, length,
+                           PLANO_FILE_REPLACE_DURABLE | PLANO_FILE_REPLACE_READ_ONLY, NULL, NULL,
+                           &local_error))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   _("Could not write the draft in %s: %s"), plano_drafts_get_dir (),
+                   local_error->message);
+      return FALSE;
+    }
 
-  return g_file_set_contents_full (meta_path, meta_text, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  board_path = draft_path (id, ".plano");
+
+  return plano_format_save_file_full (board, board_path,
+                                      PLANO_FILE_REPLACE_DURABLE | PLANO_FILE_REPLACE_READ_ONLY,
+                                      NULL, NULL, error);
 }
 
 /**
@@ -152,18 +176,17 @@ plano_draft_discard (const char *id)
 {
   g_autofree char *board_path = NULL;
   g_autofree char *meta_path = NULL;
-  gboolean existed;
 
   g_return_val_if_fail (id_is_safe (id), FALSE);
 
   board_path = draft_path (id, ".plano");
   meta_path = draft_path (id, ".draft");
 
-  /* The key file goes first: without it, what is left is not offered. */
-  existed = g_unlink (meta_path) == 0;
+  /* The board goes first: without it, what is left is not offered, and the key file left by a
+   * crash here says whose it was. */
   g_unlink (board_path);
 
-  return existed;
+  return g_unlink (meta_path) == 0;
 }
 
 static gboolean
@@ -172,7 +195,7 @@ process_alive (int pid)
   if (pid <= 0)
     return FALSE;
 
-  return kill (pid, 0) == 0 || errno == EPERM;
+  return pid == getpid () || kill (pid, 0) == 0 || errno == EPERM;
 }
 
 static int
@@ -252,4 +275,96 @@ plano_draft_load (const char  *id,
   board_path = draft_path (id, ".plano");
 
   return plano_format_read_file (board_path, NULL, error);
+}
+
+/**
+ * plano_drafts_take_superseded:
+ * @drafts: (element-type PlanoDraftInfo): drafts, newest first, as plano_drafts_list() gives them
+ *
+ * Takes out of @drafts every draft of a file that has a newer draft in the list, as two runs
+ * that crashed on the same board leave: only the newest is worth offering.
+ *
+ * Returns: (transfer full) (element-type PlanoDraftInfo): the drafts taken out
+ */
+GPtrArray *
+plano_drafts_take_superseded (GPtrArray *drafts)
+{
+  GPtrArray *superseded = g_ptr_array_new_with_free_func ((GDestroyNotify) plano_draft_info_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < drafts->len;)
+    {
+      PlanoDraftInfo *info = g_ptr_array_index (drafts, i);
+
+      if (info->source == NULL || g_hash_table_add (seen, info->source))
+        {
+          i++;
+          continue;
+        }
+
+      g_ptr_array_add (superseded, g_ptr_array_steal_index (drafts, i));
+    }
+
+  return superseded;
+}
+
+/**
+ * plano_drafts_remove_leftovers:
+ *
+ * What the next start does in the drafts folder: removes what a crash left that is not a draft
+ * to recover, namely a key file without its board whose process is gone, a board without its
+ * key file, and temporary files of processes that are gone. Drafts whose process is gone stay:
+ * they are offered for recovery.
+ *
+ * Returns: how many files were removed
+ */
+guint
+plano_drafts_remove_leftovers (void)
+{
+  const char *dir_path = plano_drafts_get_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint removed = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *id = NULL;
+      int pid = 0;
+
+      if (plano_file_is_temporary_name (name, &pid))
+        {
+          if (!process_alive (pid) && g_unlink (path) == 0)
+            removed++;
+          continue;
+        }
+
+      if (g_str_has_suffix (name, ".draft"))
+        {
+          g_autoptr(GKeyFile) meta = g_key_file_new ();
+          g_autofree char *board_path = NULL;
+
+          id = g_strndup (name, strlen (name) - strlen (".draft"));
+          board_path = draft_path (id, ".plano");
+          if (g_file_test (board_path, G_FILE_TEST_EXISTS))
+            continue;
+
+          /* A key file cut short names no process: nobody is writing it. */
+          if (g_key_file_load_from_file (meta, path, G_KEY_FILE_NONE, NULL))
+            pid = g_key_file_get_integer (meta, "Draft", "Pid", NULL);
+          if (!process_alive (pid) && g_unlink (path) == 0)
+            removed++;
+        }
+      else if (g_str_has_suffix (name, ".plano"))
+        {
+          g_autofree char *meta_path = NULL;
+
+          id = g_strndup (name, strlen (name) - strlen (".plano"));
+          meta_path = draft_path (id, ".draft");
+          if (!g_file_test (meta_path, G_FILE_TEST_EXISTS) && g_unlink (path) == 0)
+            removed++;
+        }
+    }
+
+  return removed;
 }

@@ -38,6 +38,8 @@ gboolean         plano_draft_discard       (const char      *id);
 GPtrArray       *plano_drafts_list         (gboolean         orphans_only);
 PlanoBoard      *plano_draft_load          (const char      *id,
                                             GError         **error);
+GPtrArray       *plano_drafts_take_superseded (GPtrArray     *drafts);
+guint            plano_drafts_remove_leftovers (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlanoDraftInfo, plano_draft_info_free)
 

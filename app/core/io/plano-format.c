@@ -17,6 +17,7 @@
 
 #include "plano-board-private.h"
 #include "plano-catalog.h"
+#include "plano-file.h"
 #include "plano-format.h"
 
 /* Reads and writes the .plano format of FORMAT.md, version 1.
@@ -1628,36 +1629,11 @@ plano_format_read_file (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+  /* Only a regular file of a board's size is read: a device, a FIFO or a folder is refused
+   * before a byte is read, so no read waits or runs out of memory. */
+  if (!plano_file_read (path, PLANO_FILE_MAX_SIZE, &contents, &length, &local_error))
     {
-      g_autofree char *name = display_name (path);
-
-      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
-                   _("“%s” is a folder, not a board"), name);
-      return NULL;
-    }
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_autofree char *name = display_name (path);
-      const char *reason;
-
-      switch (local_error->code)
-        {
-        case G_FILE_ERROR_NOENT:
-          reason = _("no such file");
-          break;
-        case G_FILE_ERROR_ACCES:
-        case G_FILE_ERROR_PERM:
-          reason = _("permission denied");
-          break;
-        default:
-          reason = local_error->message;
-          break;
-        }
-
-      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
-                   _("Could not read “%s”: %s"), name, reason);
+      g_set_error_literal (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO, local_error->message);
       return NULL;
     }
 
@@ -2212,14 +2188,39 @@ plano_format_item_from_json (JsonNode       *node,
  * @board: the board to save
  * @path: where; a symbolic link is followed to the file it points at
  *
- * Writes the board so that a crash at any moment leaves either the old file or the new one:
- * the text goes to a temporary file in the same folder, is flushed to disk, and then
- * replaces @path. On failure the existing file is untouched and @error says why in a sentence.
+ * Writes the board so that a crash at any moment leaves either the old file or the new one;
+ * see plano_format_save_file_full(). A read-only file is replaced too.
  */
 gboolean
 plano_format_save_file (PlanoBoard  *board,
                         const char  *path,
                         GError     **error)
+{
+  return plano_format_save_file_full (board, path,
+                                      PLANO_FILE_REPLACE_DURABLE | PLANO_FILE_REPLACE_READ_ONLY,
+                                      NULL, NULL, error);
+}
+
+/**
+ * plano_format_save_file_full:
+ * @board: the board to save; only read, so a snapshot may be saved from another thread
+ * @path: where; a symbolic link is followed to the file it points at
+ * @flags: %PLANO_FILE_REPLACE_DURABLE to have it on disk when this returns;
+ *   %PLANO_FILE_REPLACE_READ_ONLY to replace a file without write permission
+ * @progress: (nullable): told the bytes written so far, from the thread that saves
+ *
+ * Writes the board through plano_file_replace(): the text goes to a temporary file in the same
+ * folder, is flushed to disk, and then replaces @path. On failure the existing file is
+ * untouched, nothing is left beside it, and @error says why in a sentence; a read-only file
+ * that @flags does not allow replacing gives %PLANO_FORMAT_ERROR_READ_ONLY.
+ */
+gboolean
+plano_format_save_file_full (PlanoBoard             *board,
+                             const char             *path,
+                             PlanoFileReplaceFlags   flags,
+                             PlanoFileProgressFunc   progress,
+                             gpointer                progress_data,
+                             GError                **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
@@ -2227,8 +2228,7 @@ plano_format_save_file (PlanoBoard  *board,
   g_autofree char *name = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *dir_name = NULL;
-  GStatBuf st;
-  int mode = 0666;
+  const char *reason;
   gsize length;
 
   g_return_val_if_fail (PLANO_IS_BOARD (board), FALSE);
@@ -2239,50 +2239,47 @@ plano_format_save_file (PlanoBoard  *board,
   dir = g_path_get_dirname (target);
   dir_name = g_filename_display_name (dir);
 
-  if (g_stat (target, &st) == 0)
+  if (g_file_test (target, G_FILE_TEST_IS_DIR))
     {
-      if (S_ISDIR (st.st_mode))
-        {
-          g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
-                       _("Could not save “%s”: it is a folder"), name);
-          return FALSE;
-        }
-      mode = st.st_mode & 0777;
+      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
+                   _("Could not save “%s”: it is a folder"), name);
+      return FALSE;
     }
 
   contents = plano_format_write (board, &length);
 
-  if (!g_file_set_contents_full (target, contents, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 mode, &local_error))
+  if (plano_file_replace (target, contents, length, flags, progress, progress_data, &local_error))
+    return TRUE;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
     {
-      const char *reason;
-
-      switch (local_error->code)
-        {
-        case G_FILE_ERROR_ACCES:
-        case G_FILE_ERROR_PERM:
-        case G_FILE_ERROR_ROFS:
-          reason = _("the folder is read-only or you may not write there");
-          break;
-        case G_FILE_ERROR_NOSPC:
-          reason = _("the disk is full");
-          break;
-        case G_FILE_ERROR_NOENT:
-        case G_FILE_ERROR_NOTDIR:
-          reason = _("the folder does not exist");
-          break;
-        default:
-          reason = local_error->message;
-          break;
-        }
-
-      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
-                   _("Could not save “%s” in %s: %s"), name, dir_name, reason);
+      g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_READ_ONLY,
+                   _("Could not save “%s”: the file is read-only"), name);
       return FALSE;
     }
 
-  return TRUE;
+  switch (local_error->domain == G_FILE_ERROR ? local_error->code : -1)
+    {
+    case G_FILE_ERROR_ACCES:
+    case G_FILE_ERROR_PERM:
+    case G_FILE_ERROR_ROFS:
+      reason = _("the folder is read-only or you may not write there");
+      break;
+    case G_FILE_ERROR_NOSPC:
+      reason = _("the disk is full");
+      break;
+    case G_FILE_ERROR_NOENT:
+    case G_FILE_ERROR_NOTDIR:
+      reason = _("the folder does not exist");
+      break;
+    default:
+      reason = local_error->message;
+      break;
+    }
+
+  g_set_error (error, PLANO_FORMAT_ERROR, PLANO_FORMAT_ERROR_IO,
+               _("Could not save “%s” in %s: %s"), name, dir_name, reason);
+  return FALSE;
 }
 
 /* Load props */

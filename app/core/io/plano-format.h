@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "plano-board.h"
+#include "plano-file.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ typedef enum
   PLANO_FORMAT_ERROR_INVALID,   /* the bytes are not a board; the message names the place */
   PLANO_FORMAT_ERROR_VERSION,   /* a newer or unknown format version */
   PLANO_FORMAT_ERROR_IO,        /* the file could not be read or written */
+  PLANO_FORMAT_ERROR_READ_ONLY, /* the file has no write permission: ask before replacing it */
 } PlanoFormatError;
 
 GQuark       plano_format_error_quark  (void);
@@ -42,6 +44,12 @@ PlanoItem   *plano_format_item_from_json (JsonNode     *node,
 gboolean     plano_format_save_file    (PlanoBoard   *board,
                                         const char   *path,
                                         GError      **error);
+gboolean     plano_format_save_file_full (PlanoBoard           *board,
+                                        const char            *path,
+                                        PlanoFileReplaceFlags  flags,
+                                        PlanoFileProgressFunc  progress,
+                                        gpointer               progress_data,
+                                        GError               **error);
 
 /* The rates, sizes and windows the design review computes with: `plano --check` refuses a
  * board whose values it cannot use, the review ignores them. */

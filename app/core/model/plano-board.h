@@ -92,6 +92,9 @@ gboolean          plano_board_unset_prop      (PlanoBoard          *self,
                                                const char          *id,
                                                const char          *name);
 
+PlanoBoard       *plano_board_copy           (PlanoBoard          *self);
+gboolean          plano_board_replace_contents (PlanoBoard        *self,
+                                               PlanoBoard          *other);
 PlanoBoard       *plano_board_copy_items     (PlanoBoard          *self,
                                                const char * const  *ids);
 GStrv             plano_board_insert_copy    (PlanoBoard          *self,

@@ -808,6 +808,41 @@ plano_history_set_saved (PlanoHistory *self)
 }
 
 /**
+ * plano_history_get_state:
+ *
+ * Returns: the board's current state, as a number that plano_history_set_saved_state() takes:
+ *   what a save that runs in the background remembers of the moment it took its snapshot
+ */
+guint
+plano_history_get_state (PlanoHistory *self)
+{
+  g_return_val_if_fail (PLANO_IS_HISTORY (self), 0);
+
+  return current_serial (self);
+}
+
+/**
+ * plano_history_set_saved_state:
+ * @state: from plano_history_get_state()
+ *
+ * Marks @state as the saved one, as when the snapshot saved in the background was taken
+ * before the latest changes: the board counts as modified until undo goes back to @state.
+ */
+void
+plano_history_set_saved_state (PlanoHistory *self,
+                               guint         state)
+{
+  gboolean was_modified;
+
+  g_return_if_fail (PLANO_IS_HISTORY (self));
+
+  was_modified = plano_history_get_is_modified (self);
+  self->saved_serial = state;
+  notify_state (self, plano_history_get_can_undo (self), plano_history_get_can_redo (self),
+                was_modified);
+}
+
+/**
  * plano_history_set_unsaved:
  *
  * Marks the board as differing from any saved file, as a board recovered from a draft does,

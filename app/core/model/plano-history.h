@@ -53,5 +53,8 @@ void           plano_history_set_clock        (PlanoHistory    *self,
 gboolean       plano_history_get_is_modified  (PlanoHistory    *self);
 void           plano_history_set_saved        (PlanoHistory    *self);
 void           plano_history_set_unsaved      (PlanoHistory    *self);
+guint          plano_history_get_state        (PlanoHistory    *self);
+void           plano_history_set_saved_state  (PlanoHistory    *self,
+                                               guint            state);
 
 G_END_DECLS

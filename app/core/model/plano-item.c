@@ -236,9 +236,14 @@ plano_props_remove (GArray     **props,
   return FALSE;
 }
 
-static gboolean
-props_equal (GArray *a,
-             GArray *b)
+/**
+ * plano_props_equal:
+ *
+ * Returns: whether two lists of props hold the same names, types and values in the same order
+ */
+gboolean
+plano_props_equal (GArray *a,
+                   GArray *b)
 {
   guint na = a != NULL ? a->len : 0;
   guint nb = b != NULL ? b->len : 0;
@@ -535,7 +540,7 @@ plano_item_equal (const PlanoItem *a,
                !na->has_size == !nb->has_size &&
                g_strcmp0 (na->label, nb->label) == 0 &&
                g_strcmp0 (na->zone, nb->zone) == 0 &&
-               props_equal (na->props, nb->props) &&
+               plano_props_equal (na->props, nb->props) &&
                g_strcmp0 (na->note, nb->note) == 0;
       }
 
@@ -549,7 +554,7 @@ plano_item_equal (const PlanoItem *a,
                g_strcmp0 (ea->kind, eb->kind) == 0 &&
                g_strcmp0 (ea->label, eb->label) == 0 &&
                points_equal (ea->waypoints, eb->waypoints) &&
-               props_equal (ea->props, eb->props);
+               plano_props_equal (ea->props, eb->props);
       }
 
     case PLANO_ITEM_ZONE:

@@ -128,6 +128,8 @@ const PlanoProp *plano_props_lookup          (GArray           *props,
 gboolean         plano_props_get_number      (GArray           *props,
                                               const char       *name,
                                               double           *value);
+gboolean         plano_props_equal           (GArray           *a,
+                                              GArray           *b);
 GArray          *plano_props_copy            (GArray           *props);
 void             plano_props_set             (GArray          **props,
                                               const PlanoProp  *prop);
