@@ -87,57 +87,73 @@ forget_tiles (PlanoTiles *self)
   self->ready = FALSE;
 }
 
+/* Marks the pixels of the tile at @column, @row that the device pixels from @x0, @y0 to @x1,
+ * @y1 cover. */
+static void
+damage_tile (Tile   *tile,
+             gint64  column,
+             gint64  row,
+             double  x0,
+             double  y0,
+             double  x1,
+             double  y1)
+{
+  double left = (double) column * TILE_SIZE, top = (double) row * TILE_SIZE;
+  int tx0 = (int) (MAX (x0, left) - left), ty0 = (int) (MAX (y0, top) - top);
+  int tx1 = (int) (MIN (x1, left + TILE_SIZE) - left), ty1 = (int) (MIN (y1, top + TILE_SIZE) - top);
+
+  if (tx0 >= tx1 || ty0 >= ty1)
+    return;
+
+  if (tile->damage == NULL)
+    tile->damage = cairo_region_create ();
+  cairo_region_union_rectangle (tile->damage, &(cairo_rectangle_int_t) { tx0, ty0, tx1 - tx0, ty1 - ty0 });
+}
+
 /* Marks the pixels of the kept tiles that @rects cover, with a pixel more on every side for
- * antialiasing. */
+ * antialiasing. A small box looks up the few tiles under it; one larger than all the tiles
+ * kept goes through those. */
 static void
 damaged_cb (PlanoTiles      *self,
             const PlanoRect *rects,
             guint            n_rects,
             PlanoRenderer   *renderer)
 {
-  g_autofree cairo_rectangle_int_t *pixels = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
+  guint n_tiles = g_hash_table_size (self->tiles);
 
-  if (g_hash_table_size (self->tiles) == 0)
-    return;
-
-  pixels = g_new (cairo_rectangle_int_t, n_rects);
-  for (guint i = 0; i < n_rects; i++)
+  for (guint i = 0; i < n_rects && n_tiles > 0; i++)
     {
       double x0 = floor (rects[i].x * self->scale) - 1;
       double y0 = floor (rects[i].y * self->scale) - 1;
       double x1 = ceil ((rects[i].x + rects[i].w) * self->scale) + 1;
       double y1 = ceil ((rects[i].y + rects[i].h) * self->scale) + 1;
+      double first_column = floor (x0 / TILE_SIZE), last_column = floor ((x1 - 1) / TILE_SIZE);
+      double first_row = floor (y0 / TILE_SIZE), last_row = floor ((y1 - 1) / TILE_SIZE);
 
-      /* Within what a 32-bit integer holds, which is far beyond any tile. */
-      x0 = CLAMP (x0, -1e9, 1e9), y0 = CLAMP (y0, -1e9, 1e9);
-      x1 = CLAMP (x1, -1e9, 1e9), y1 = CLAMP (y1, -1e9, 1e9);
-      pixels[i] = (cairo_rectangle_int_t) { (int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0) };
-    }
-
-  g_hash_table_iter_init (&iter, self->tiles);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      Tile *tile = value;
-      guint64 k = *(const guint64 *) key;
-      gint64 left = (gint64) (gint32) (guint32) (k >> 32) * TILE_SIZE;
-      gint64 top = (gint64) (gint32) (guint32) k * TILE_SIZE;
-
-      for (guint i = 0; i < n_rects; i++)
+      if ((last_column - first_column + 1) * (last_row - first_row + 1) <= n_tiles)
         {
-          gint64 x0 = MAX ((gint64) pixels[i].x, left) - left;
-          gint64 y0 = MAX ((gint64) pixels[i].y, top) - top;
-          gint64 x1 = MIN ((gint64) pixels[i].x + pixels[i].width, left + TILE_SIZE) - left;
-          gint64 y1 = MIN ((gint64) pixels[i].y + pixels[i].height, top + TILE_SIZE) - top;
+          for (gint64 row = (gint64) first_row; row <= (gint64) last_row; row++)
+            for (gint64 column = (gint64) first_column; column <= (gint64) last_column; column++)
+              {
+                gint64 key = tile_key (column, row);
+                Tile *tile = g_hash_table_lookup (self->tiles, &key);
 
-          if (x0 >= x1 || y0 >= y1)
-            continue;
+                if (tile != NULL)
+                  damage_tile (tile, column, row, x0, y0, x1, y1);
+              }
+        }
+      else
+        {
+          GHashTableIter iter;
+          gpointer key, value;
 
-          if (tile->damage == NULL)
-            tile->damage = cairo_region_create ();
-          cairo_region_union_rectangle (tile->damage, &(cairo_rectangle_int_t) {
-                                          (int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0) });
+          g_hash_table_iter_init (&iter, self->tiles);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            {
+              guint64 k = *(const guint64 *) key;
+
+              damage_tile (value, (gint32) (guint32) (k >> 32), (gint32) (guint32) k, x0, y0, x1, y1);
+            }
         }
     }
 }
