@@ -119,7 +119,8 @@ add_row (Outline    *outline,
   g_autofree char *escaped_subtitle = NULL;
   GtkWidget *row;
 
-  g_string_append_printf (outline->text, "%s\x1f%s\x1e", title != NULL ? title : "", subtitle != NULL ? subtitle : "");
+  g_string_append_printf (outline->text, "%s\x1f%s\x1e", title != NULL ? title : "",
+                          subtitle != NULL ? subtitle : "");
   if (!outline->build)
     return NULL;
 
@@ -195,7 +196,8 @@ add_group (Outline    *outline,
   if (n > MAX_ROWS)
     /* TRANSLATORS: shown above a list that is cut short */
     description = g_strdup_printf (_("The first %u of %u"), MAX_ROWS, n);
-  g_string_append_printf (outline->text, "\x1d%s\x1f%s\x1e", title, description != NULL ? description : "");
+  g_string_append_printf (outline->text, "\x1d%s\x1f%s\x1e", title,
+                          description != NULL ? description : "");
   if (!outline->build)
     return;
 

@@ -15,19 +15,19 @@
  * each frame it draws: how long the frame clock's paint took (the canvas and every other
  * widget drawn, and the frame handed to the display), how much of it the canvas's own
  * snapshot was, how many of its tiles it drew, and how long after the input the frame was
- * done: the pointer motion, key or edit that changed the board or the view. A drag driven by
- * xdotool is then measured end to end (docs/performance.md). The lines are for developers and
- * are not translated:
+ * done: the first pointer motion of a drag, or change to the board, that it shows. A drag
+ * driven by xdotool is then measured end to end (docs/performance.md). The lines are for
+ * developers and are not translated; each is one line, shown here in two:
  *
- *   plano-frames: frame 812: paint 3.41 ms (canvas 0.92 ms, 2 tiles drawn), input 4.10 ms before, 16.68 ms since the last frame
+ *   plano-frames: frame 812: paint 3.41 ms (canvas 0.92 ms, 2 tiles drawn), input 4.10 ms before,
+ *   16.68 ms since the last frame
  *
- * and whenever it changes, where the canvas is in its window and which part of the board it
- * shows (the board's point at its top-left corner, and the zoom), so that a script can point
- * at a component:
+ * Whenever it changes, a line says where the canvas is in its window (in the window's surface,
+ * shadow or resize border included) and which part of the board it shows (the board's point
+ * at its top-left corner, and the zoom), so that a script can point at a component:
  *
- *   plano-frames: canvas 1280×720 at 320,46 in its window, device scale 1, showing 512.5,-80 at zoom 0.378
- *
- * where the window is its surface, shadow or resize border included.
+ *   plano-frames: canvas 1280×720 at 320,46 in its window, device scale 1, showing 512.50,-80.00
+ *   at zoom 0.378
  */
 
 struct _PlanoCanvasFrames
@@ -55,7 +55,8 @@ frames_wanted (void)
   static gsize wanted;
 
   if (g_once_init_enter (&wanted))
-    g_once_init_leave (&wanted, 1 + g_parse_debug_string (g_getenv ("PLANO_DEBUG"), keys, G_N_ELEMENTS (keys)));
+    g_once_init_leave (&wanted, 1 + g_parse_debug_string (g_getenv ("PLANO_DEBUG"), keys,
+                                                          G_N_ELEMENTS (keys)));
 
   return wanted > 1;
 }
@@ -88,7 +89,8 @@ after_paint_cb (PlanoCanvas   *self,
 
   plano_canvas_widget_to_canvas (self, 0, 0, &ox, &oy);
   native = gtk_widget_get_native (GTK_WIDGET (self));
-  if (!gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (native), &GRAPHENE_POINT_INIT (0, 0), &origin))
+  if (!gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (native), &GRAPHENE_POINT_INIT (0, 0),
+                                 &origin))
     origin = GRAPHENE_POINT_INIT (0, 0);
   /* In the window's surface, which has a margin for its shadow or resize border. */
   gtk_native_get_surface_transform (native, &surface_x, &surface_y);
@@ -106,18 +108,20 @@ after_paint_cb (PlanoCanvas   *self,
       frames->ox = ox;
       frames->oy = oy;
       frames->zoom = zoom;
-      fprintf (stderr, "plano-frames: canvas %d×%d at %g,%g in its window, device scale %d, showing %.2f,%.2f at zoom %g\n",
-               width, height, origin.x, origin.y, scale, ox, oy, zoom);
+      fprintf (stderr, "plano-frames: canvas %d×%d at %g,%g in its window, device scale %d, "
+               "showing %.2f,%.2f at zoom %g\n", width, height, origin.x, origin.y, scale, ox, oy, zoom);
     }
 
   line = g_string_new (NULL);
-  g_string_append_printf (line, "plano-frames: frame %" G_GINT64_FORMAT ": paint %.2f ms (canvas %.2f ms, %u tiles drawn)",
-                          gdk_frame_clock_get_frame_counter (clock), (end - frames->paint_start) / 1000.0,
-                          frames->snapshot_us / 1000.0, frames->tiles_drawn);
+  g_string_append_printf (line, "plano-frames: frame %" G_GINT64_FORMAT ": paint %.2f ms "
+                          "(canvas %.2f ms, %u tiles drawn)", gdk_frame_clock_get_frame_counter (clock),
+                          (end - frames->paint_start) / 1000.0, frames->snapshot_us / 1000.0,
+                          frames->tiles_drawn);
   if (frames->input > 0)
     g_string_append_printf (line, ", input %.2f ms before", (end - frames->input) / 1000.0);
   if (frames->last_end > 0)
-    g_string_append_printf (line, ", %.2f ms since the last frame", (end - frames->last_end) / 1000.0);
+    g_string_append_printf (line, ", %.2f ms since the last frame",
+                            (end - frames->last_end) / 1000.0);
   g_string_append_c (line, '\n');
   fputs (line->str, stderr);
 
@@ -131,10 +135,12 @@ realize_cb (PlanoCanvas *self)
   PlanoCanvasFrames *frames = self->frames;
 
   frames->clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
-  frames->before_handler = g_signal_connect_object (frames->clock, "before-paint", G_CALLBACK (before_paint_cb),
-                                                    self, G_CONNECT_SWAPPED);
-  frames->after_handler = g_signal_connect_object (frames->clock, "after-paint", G_CALLBACK (after_paint_cb),
-                                                   self, G_CONNECT_SWAPPED);
+  frames->before_handler = g_signal_connect_object (frames->clock, "before-paint",
+                                                    G_CALLBACK (before_paint_cb), self,
+                                                    G_CONNECT_SWAPPED);
+  frames->after_handler = g_signal_connect_object (frames->clock, "after-paint",
+                                                   G_CALLBACK (after_paint_cb), self,
+                                                   G_CONNECT_SWAPPED);
 }
 
 static void
@@ -198,6 +204,9 @@ _plano_canvas_frames_snapshot_end (PlanoCanvas *self)
     return;
 
   /* A frame may snapshot the canvas more than once (never in practice): the times add up. */
-  frames->snapshot_us = MAX (frames->snapshot_us, 0) + g_get_monotonic_time () - frames->snapshot_start;
-  frames->tiles_drawn = self->tiles != NULL ? plano_tiles_get_n_drawn (self->tiles) - frames->tiles_before : 0;
+  frames->snapshot_us = MAX (frames->snapshot_us, 0) + g_get_monotonic_time () -
+                        frames->snapshot_start;
+  frames->tiles_drawn = 0;
+  if (self->tiles != NULL)
+    frames->tiles_drawn = plano_tiles_get_n_drawn (self->tiles) - frames->tiles_before;
 }

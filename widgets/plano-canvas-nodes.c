@@ -117,7 +117,8 @@ append_tile (cairo_surface_t *surface,
        * drawn again. */
       node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, size, size));
       cr = gsk_cairo_node_get_draw_context (node);
-      cairo_scale (cr, size / cairo_image_surface_get_width (surface), size / cairo_image_surface_get_height (surface));
+      cairo_scale (cr, size / cairo_image_surface_get_width (surface),
+                   size / cairo_image_surface_get_height (surface));
       cairo_set_source_surface (cr, surface, 0, 0);
       cairo_paint (cr);
       cairo_destroy (cr);
@@ -143,13 +144,14 @@ _plano_canvas_nodes_append_tiles (PlanoCanvas              *self,
                                   const PlanoRenderOptions *options)
 {
   PlanoCanvasNodes *nodes = get_nodes (self);
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   Tiles tiles = {
     snapshot, nodes->tiles,
-    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) gsk_render_node_unref),
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                           (GDestroyNotify) gsk_render_node_unref),
   };
 
-  if (!plano_tiles_foreach (self->tiles, area, options, gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                            append_tile, &tiles))
+  if (!plano_tiles_foreach (self->tiles, area, options, scale, append_tile, &tiles))
     {
       g_hash_table_unref (tiles.nodes);
       return FALSE;
@@ -167,9 +169,10 @@ prepare_tiles_cb (gpointer user_data)
   PlanoRenderOptions options;
   PlanoRect area;
 
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
   _plano_canvas_get_view (self, &area, &options);
-  if (self->tiles != NULL &&
-      plano_tiles_prepare (self->tiles, &area, &options, gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1))
+  if (self->tiles != NULL && plano_tiles_prepare (self->tiles, &area, &options, scale, 1))
     return G_SOURCE_CONTINUE;
 
   self->nodes->prepare_source = 0;
@@ -198,8 +201,8 @@ _plano_canvas_nodes_append_drawn (PlanoCanvas          *self,
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
-                                                               &(cairo_rectangle_t) { 0, 0, width, height });
+  cairo_rectangle_t extents = { 0, 0, width, height };
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
   cairo_t *cr = cairo_create (recording);
   double x, y, w, h;
 

@@ -398,7 +398,8 @@ draw_over_board (PlanoCanvas *self,
 
       /* From the corner the tiles are drawn from, as plano_tiles_draw() does. */
       plano_tiles_get_origin (self->tiles, &over->area, over->options, scale, &x, &y);
-      shown = (PlanoRect) { x, y, over->area.w + 1 / (self->zoom * scale), over->area.h + 1 / (self->zoom * scale) };
+      shown = (PlanoRect) { x, y, over->area.w + 1 / (self->zoom * scale),
+                            over->area.h + 1 / (self->zoom * scale) };
       cairo_save (cr);
       cairo_scale (cr, self->zoom, self->zoom);
       cairo_translate (cr, -x, -y);

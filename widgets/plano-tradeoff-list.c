@@ -97,7 +97,8 @@ list_text (PlanoTradeoffList *self)
 
   for (guint i = 0; i < n; i++)
     {
-      const PlanoTradeoff *tradeoff = (const PlanoTradeoff *) plano_board_get_item (self->board, PLANO_ITEM_TRADEOFF, i);
+      const PlanoTradeoff *tradeoff =
+        (const PlanoTradeoff *) plano_board_get_item (self->board, PLANO_ITEM_TRADEOFF, i);
       g_autofree char *subtitle = NULL;
 
       if (!plano_tradeoff_matches (self->board, tradeoff, query))

@@ -99,15 +99,18 @@ damage_tile (Tile   *tile,
              double  y1)
 {
   double left = (double) column * TILE_SIZE, top = (double) row * TILE_SIZE;
-  int tx0 = (int) (MAX (x0, left) - left), ty0 = (int) (MAX (y0, top) - top);
-  int tx1 = (int) (MIN (x1, left + TILE_SIZE) - left), ty1 = (int) (MIN (y1, top + TILE_SIZE) - top);
+  int tx0 = (int) (MAX (x0, left) - left);
+  int ty0 = (int) (MAX (y0, top) - top);
+  int tx1 = (int) (MIN (x1, left + TILE_SIZE) - left);
+  int ty1 = (int) (MIN (y1, top + TILE_SIZE) - top);
 
   if (tx0 >= tx1 || ty0 >= ty1)
     return;
 
   if (tile->damage == NULL)
     tile->damage = cairo_region_create ();
-  cairo_region_union_rectangle (tile->damage, &(cairo_rectangle_int_t) { tx0, ty0, tx1 - tx0, ty1 - ty0 });
+  cairo_region_union_rectangle (tile->damage,
+                                &(cairo_rectangle_int_t) { tx0, ty0, tx1 - tx0, ty1 - ty0 });
 }
 
 /* Marks the pixels of the kept tiles that @rects cover, with a pixel more on every side for
@@ -152,7 +155,8 @@ damaged_cb (PlanoTiles      *self,
             {
               guint64 k = *(const guint64 *) key;
 
-              damage_tile (value, (gint32) (guint32) (k >> 32), (gint32) (guint32) k, x0, y0, x1, y1);
+              damage_tile (value, (gint32) (guint32) (k >> 32), (gint32) (guint32) k,
+                           x0, y0, x1, y1);
             }
         }
     }
@@ -211,8 +215,8 @@ plano_tiles_new (PlanoRenderer *renderer)
 
   self = g_object_new (PLANO_TYPE_TILES, NULL);
   self->renderer = g_object_ref (renderer);
-  self->damaged_handler = g_signal_connect_object (renderer, "damaged", G_CALLBACK (damaged_cb), self,
-                                                   G_CONNECT_SWAPPED);
+  self->damaged_handler = g_signal_connect_object (renderer, "damaged", G_CALLBACK (damaged_cb),
+                                                   self, G_CONNECT_SWAPPED);
   return self;
 }
 
@@ -394,9 +398,9 @@ is_ready (PlanoTiles               *self,
           const PlanoRenderOptions *options,
           double                    scale)
 {
-  return self->ready && scale == self->scale && options->zoom == self->zoom && options->theme == self->theme &&
-         options->background == self->background && options->high_contrast == self->high_contrast &&
-         options->plates == self->plates;
+  return self->ready && scale == self->scale && options->zoom == self->zoom &&
+         options->theme == self->theme && options->background == self->background &&
+         options->high_contrast == self->high_contrast && options->plates == self->plates;
 }
 
 typedef void (*TileFunc) (Tile     *tile,
@@ -565,7 +569,8 @@ plano_tiles_foreach (PlanoTiles               *self,
   Foreach data = { func, user_data, MAX (device_scale, 1) };
 
   g_return_val_if_fail (PLANO_IS_TILES (self), FALSE);
-  g_return_val_if_fail (area != NULL && options != NULL && options->zoom > 0 && func != NULL, FALSE);
+  g_return_val_if_fail (area != NULL && options != NULL && func != NULL, FALSE);
+  g_return_val_if_fail (options->zoom > 0, FALSE);
 
   if (!is_ready (self, options, options->zoom * data.device_scale))
     return FALSE;
