@@ -9,8 +9,9 @@
  * on (open, save, a frame of the whole board and one at 100 %, picking, one motion event of a
  * drag, the frame after a motion event of a drag and after a character typed into a label at
  * device scales 1 and 2, the design review, exports as whole processes, the app's memory and
- * start-up) as the median of several runs, and prints a table and JSON. With --quick it runs everything once on small boards, as a test that keeps
- * the benchmark working; its figures are then meaningless.
+ * start-up) as the median of several runs, and prints a table and JSON. With --quick it runs
+ * everything once on small boards, as a test that keeps the benchmark working; its figures are
+ * then meaningless.
  *
  * The targets are for one core, so the benchmark runs on one: it binds itself to the last CPU
  * it may use, and the processes it starts (exports, the app, the bare window) inherit that.
