@@ -476,7 +476,7 @@ plano_canvas_snapshot (GtkWidget   *widget,
       options.selected = self->selection;
       options.hover = self->hover;
 
-      /* The board from tiles, as textures; or drawn directly, selection and all, in the first
+      /* The board from tiles, a node each; or drawn directly, selection and all, in the first
        * frame at a zoom. */
       if (!_plano_canvas_nodes_append_tiles (self, snapshot, &area, &options))
         {
@@ -1388,7 +1388,7 @@ plano_canvas_set_history (PlanoCanvas  *self,
   if (self->board != NULL)
     g_clear_signal_handler (&self->changed_handler, self->board);
   g_clear_object (&self->tiles);
-  /* The textures of the tiles, named by serials of the tiles gone. */
+  /* The nodes of the tiles, named by serials of the tiles gone. */
   g_clear_pointer (&self->nodes, _plano_canvas_nodes_free);
   g_clear_object (&self->renderer);
   g_clear_object (&self->preview);
