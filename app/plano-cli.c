@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "plano-board.h"
+#include "plano-catalog.h"
 #include "plano-cli.h"
 #include "plano-export.h"
 #include "plano-guide.h"
@@ -26,7 +27,7 @@ gboolean
 plano_cli_wants_headless (const PlanoCliOptions *options)
 {
   return options->version || options->check || options->review || options->list_templates ||
-         options->list_questions || options->grade ||
+         options->list_kinds || options->list_questions || options->grade ||
          options->export_path != NULL;
 }
 
@@ -106,6 +107,17 @@ print_error (const char *file,
     }
 }
 
+/* Whether --export asks for the board itself, as a .plano file: a template or a reference
+ * solution to start from, or a board written again in the current format. */
+static gboolean
+wants_board (const PlanoCliOptions *options)
+{
+  if (options->format != NULL)
+    return g_ascii_strcasecmp (options->format, "plano") == 0;
+
+  return g_str_has_suffix (options->export_path, ".plano") || g_str_has_suffix (options->export_path, ".PLANO");
+}
+
 /* --export: nothing is written to OUT unless the whole export succeeds. */
 static int
 export_file (const PlanoCliOptions *options)
@@ -114,6 +126,7 @@ export_file (const PlanoCliOptions *options)
   g_autoptr(PlanoBoard) board = NULL;
   g_autoptr(PlanoRenderer) renderer = NULL;
   PlanoExportOptions export = { PLANO_EXPORT_PNG, 1, FALSE, PLANO_THEME_LIGHT };
+  gboolean as_board = wants_board (options);
   const char *input;
 
   if (options->template_id != NULL && options->solution_id != NULL)
@@ -140,18 +153,19 @@ export_file (const PlanoCliOptions *options)
   else
     input = options->files[0];
 
-  if (options->format != NULL)
+  /* A .plano board has no export options; any other format is named or told by the name. */
+  if (!as_board && options->format != NULL)
     {
       if (!plano_export_format_from_name (options->format, &export.format))
         {
-          print_error (NULL, _("unknown format “%s”: use png, svg, pdf, md, mmd, sheet, excalidraw or drawio"), options->format);
+          print_error (NULL, _("unknown format “%s”: use png, svg, pdf, md, mmd, sheet, excalidraw, drawio or plano"), options->format);
           return 2;
         }
     }
-  else if (!plano_export_format_from_name (options->export_path, &export.format))
+  else if (!as_board && !plano_export_format_from_name (options->export_path, &export.format))
     {
       print_error (options->export_path,
-                   _("cannot tell the format from the name; end it in .png, .svg, .pdf, .md, .mmd, .excalidraw or .drawio, or give --format"));
+                   _("cannot tell the format from the name; end it in .png, .svg, .pdf, .md, .mmd, .excalidraw, .drawio or .plano, or give --format"));
       return 2;
     }
 
@@ -181,6 +195,16 @@ export_file (const PlanoCliOptions *options)
       print_error (options->template_id == NULL && options->solution_id == NULL ? input : NULL,
                    "%s", error->message);
       return 1;
+    }
+
+  if (as_board)
+    {
+      if (!plano_format_save_file (board, options->export_path, &error))
+        {
+          print_error (options->export_path, "%s", error->message);
+          return 1;
+        }
+      return 0;
     }
 
   if (export.format == PLANO_EXPORT_MARKDOWN || export.format == PLANO_EXPORT_MERMAID)
@@ -350,6 +374,21 @@ list_questions (void)
   return 0;
 }
 
+/* --list-kinds: one line per kind of the catalog, for scripts: its id, its category's id and
+ * its name in the user's language, separated by tabs. */
+static int
+list_kinds (void)
+{
+  guint n;
+  const PlanoKind *kinds = plano_catalog_get_kinds (&n);
+
+  for (guint i = 0; i < n; i++)
+    g_print ("%s\t%s\t%s\n", kinds[i].id, plano_category_get_id (kinds[i].category),
+             plano_kind_get_name (&kinds[i]));
+
+  return 0;
+}
+
 /* --list-templates: one line per template, its id and its title. */
 static int
 list_templates (void)
@@ -395,6 +434,9 @@ plano_cli_run (const PlanoCliOptions *options)
 
   if (options->list_templates)
     return list_templates ();
+
+  if (options->list_kinds)
+    return list_kinds ();
 
   if (options->list_questions)
     return list_questions ();

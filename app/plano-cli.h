@@ -22,6 +22,7 @@ typedef struct
   char     **down;         /* --down=ID, for --review */
   char      *template_id;  /* --template=ID: a built-in template instead of a file */
   gboolean   list_templates;
+  gboolean   list_kinds;
   gboolean   list_questions;
   char      *solution_id;  /* --solution=ID: a question's reference solution instead of a file */
   gboolean   grade;

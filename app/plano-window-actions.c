@@ -388,7 +388,7 @@ export_response_cb (GtkNativeDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *basename = NULL;
-  PlanoExportOptions options = { PLANO_EXPORT_PNG, 1, FALSE, PLANO_THEME_LIGHT, NULL };
+  PlanoExportOptions options = { PLANO_EXPORT_PNG, 2, FALSE, PLANO_THEME_LIGHT, NULL };
   GtkFileFilter *filter;
   const char *choice;
   gboolean sheet;
@@ -429,6 +429,8 @@ export_response_cb (GtkNativeDialog *dialog,
   choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "scale");
   if (choice != NULL)
     options.scale = g_ascii_strtod (choice, NULL);
+  else if (self->settings != NULL)
+    options.scale = g_settings_get_int (self->settings, "export-scale");
   choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "background");
   options.transparent = g_strcmp0 (choice, "transparent") == 0;
   choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "style");
@@ -466,7 +468,6 @@ export_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autofree char *title = _plano_window_get_display_title (self);
   g_autofree char *name = NULL;
-  g_autofree char *scale = NULL;
   const char *suffix = "png";
   const char *scales[] = { "1", "2", "3", NULL };
   const char *scale_labels[] = { "1×", "2×", "3×", NULL };
@@ -474,6 +475,8 @@ export_action (GtkWidget  *widget,
   const char *background_labels[] = { _("Filled"), _("Transparent"), NULL };
   const char *styles[] = { "light", "dark", NULL };
   const char *style_labels[] = { _("Light"), _("Dark"), NULL };
+  int scale = self->settings != NULL ? g_settings_get_int (self->settings, "export-scale") : 2;
+  g_autoptr(GFile) folder = NULL;
 
   if (self->board == NULL)
     return;
@@ -496,15 +499,23 @@ export_action (GtkWidget  *widget,
       g_object_unref (filter);
     }
 
+  /* What a choice starts at is its first option: GTK 4.8's gtk_file_chooser_set_choice() leaves
+   * the first selected whatever it is given. So the preferred scale (Preferences) and style
+   * (the app's) go first. */
+  if (scale >= 2 && scale <= 3)
+    {
+      scales[scale - 1] = scales[0], scales[0] = scale == 2 ? "2" : "3";
+      scale_labels[scale - 1] = scale_labels[0], scale_labels[0] = scale == 2 ? "2×" : "3×";
+    }
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    {
+      styles[0] = "dark", styles[1] = "light";
+      style_labels[0] = _("Dark"), style_labels[1] = _("Light");
+    }
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scale", _("Scale"), scales, scale_labels);
-  scale = g_strdup_printf ("%d", self->settings != NULL ? g_settings_get_int (self->settings, "export-scale") : 2);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scale", scale);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "background", _("Background"),
                                backgrounds, background_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "background", "white");
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "style", _("Style"), styles, style_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "style",
-                               adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "dark" : "light");
 
   for (char *p = title; *p != '\0'; p++)
     if (*p == '/')
@@ -529,13 +540,8 @@ export_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
   /* Exports land beside the board by default. */
-  if (self->file != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
+  folder = _plano_window_get_default_folder (self);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
 
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -604,12 +610,27 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* While a text is edited on the canvas, the keys of undo and redo, which the application
+ * takes before any widget sees them, undo the typing rather than a change of the board. */
+static gboolean
+undo_typing (PlanoWindow *self,
+             const char  *action)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return plano_canvas_is_editing (self->canvas) && focus != NULL &&
+         gtk_widget_activate_action (focus, action, NULL);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   PlanoWindow *self = PLANO_WINDOW (widget);
+
+  if (undo_typing (self, "text.undo"))
+    return;
 
   if (self->history != NULL)
     plano_history_undo (self->history);
@@ -621,6 +642,9 @@ redo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   PlanoWindow *self = PLANO_WINDOW (widget);
+
+  if (undo_typing (self, "text.redo"))
+    return;
 
   if (self->history != NULL)
     plano_history_redo (self->history);

@@ -1132,6 +1132,52 @@ new_board_filter (void)
   return filter;
 }
 
+/* Where Save and Export start: beside the board; for a board never saved, in the folder of
+ * the board saved or opened last, as the start page lists them; else in Documents. Never in
+ * the folder Plano happened to be started from. */
+GFile *
+_plano_window_get_default_folder (PlanoWindow *self)
+{
+  GList *items;
+  GDateTime *newest = NULL;
+  GFile *folder = NULL;
+  const char *documents;
+
+  if (self->file != NULL && (folder = g_file_get_parent (self->file)) != NULL)
+    return folder;
+
+  items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GFile) parent = NULL;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), PLANO_MIME_TYPE) != 0 ||
+          !gtk_recent_info_is_local (info) ||
+          (newest != NULL && g_date_time_compare (gtk_recent_info_get_modified (info), newest) <= 0))
+        continue;
+
+      file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      parent = g_file_get_parent (file);
+      if (parent == NULL || g_file_query_file_type (parent, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+        continue;
+
+      newest = gtk_recent_info_get_modified (info);
+      g_set_object (&folder, parent);
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  if (folder != NULL)
+    return folder;
+
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 static void
 file_chosen (FileChoice *choice,
              GFile      *file)
@@ -1204,11 +1250,18 @@ _plano_window_choose_board_file (PlanoWindow         *self,
     gtk_file_dialog_set_default_filter (dialog, filter);
     if (save)
       {
+        g_autoptr(GFile) folder = _plano_window_get_default_folder (self);
+
         gtk_file_dialog_set_accept_label (dialog, _("_Save"));
         if (file != NULL)
-          gtk_file_dialog_set_initial_file (dialog, file);
+          {
+            gtk_file_dialog_set_initial_file (dialog, file);
+          }
         else
-          gtk_file_dialog_set_initial_name (dialog, name);
+          {
+            gtk_file_dialog_set_initial_folder (dialog, folder);
+            gtk_file_dialog_set_initial_name (dialog, name);
+          }
         gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, file_dialog_done_cb, choice);
       }
     else
@@ -1227,10 +1280,17 @@ _plano_window_choose_board_file (PlanoWindow         *self,
                                            save ? _("_Save") : _("_Open"), _("_Cancel"));
     gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
     gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    if (save && file != NULL)
-      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
-    else if (save)
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    /* The folder and the name rather than the file: GTK 4.8 moves to the file's folder only
+     * later, if at all. */
+    if (save)
+      {
+        g_autoptr(GFile) folder = _plano_window_get_default_folder (self);
+        g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+        g_autofree char *basename = path != NULL ? g_filename_display_basename (path) : NULL;
+
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+        gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), basename != NULL ? basename : name);
+      }
 
     g_signal_connect (chooser, "response", G_CALLBACK (file_chooser_response_cb), choice);
     gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -162,6 +162,7 @@ void      _plano_window_choose_board_file         (PlanoWindow         *self,
                                                    GFile               *file,
                                                    const char          *name,
                                                    PlanoFileChosenFunc  chosen);
+GFile    *_plano_window_get_default_folder        (PlanoWindow   *self);
 void      _plano_window_save                      (PlanoWindow   *self);
 void      _plano_window_save_as                   (PlanoWindow   *self);
 gboolean  _plano_window_confirm_close             (PlanoWindow   *self);

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 #include <glib/gstdio.h>
 
 #include "plano-application.h"
@@ -248,3 +249,118 @@ plano_test_finish_app (PlanoApplication *app)
   g_rmdir (plano_drafts_get_dir ());
   g_rmdir (data_home);
 }
+
+/* Real input, for what only real input shows (which widget a key reaches): xdotool types and
+ * clicks into the tests' windows on the X server they run on (Xvfb). */
+
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+/* Whether real input can be made: an X display and xdotool. */
+static inline gboolean
+plano_test_can_type (GtkWidget *widget)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+#ifdef GDK_WINDOWING_X11
+  return xdotool != NULL && GDK_IS_X11_DISPLAY (gtk_widget_get_display (widget));
+#else
+  return FALSE;
+#endif
+}
+
+static inline void
+plano_test_child_exited_cb (GPid     pid,
+                            int      status,
+                            gpointer user_data)
+{
+  *(int *) user_data = status;
+  g_spawn_close_pid (pid);
+}
+
+/* Runs xdotool with the NULL-terminated arguments, letting GTK handle what it sends as it
+ * comes; returns whether xdotool succeeded. */
+static inline gboolean G_GNUC_NULL_TERMINATED
+plano_test_xdotool (const char *first,
+                    ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  int status = -1;
+  gboolean exited = FALSE;
+  GPid pid;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_async (NULL, (char **) argv->pdata, NULL,
+                      G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                      NULL, NULL, &pid, NULL))
+    return FALSE;
+
+  status = -1;
+  g_child_watch_add (pid, plano_test_child_exited_cb, &status);
+  while (status == -1)
+    g_main_context_iteration (NULL, TRUE);
+  exited = g_spawn_check_wait_status (status, NULL);
+  plano_test_iterate ();
+
+  return exited;
+}
+
+#ifdef GDK_WINDOWING_X11
+/* The X window of @widget's window, as xdotool names it. */
+static inline char *
+plano_test_window_id (GtkWidget *widget)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+
+  return g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+}
+#endif
+
+/* Gives @widget's window the keyboard, as a click on it would. */
+static inline void
+plano_test_focus_window (GtkWidget *widget)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *id = plano_test_window_id (widget);
+
+  g_assert_true (plano_test_xdotool ("windowfocus", "--sync", id, NULL));
+#endif
+}
+
+/* Clicks @n times at @x, @y of @widget with the primary button, as the user would. */
+static inline void
+plano_test_click (GtkWidget *widget,
+                  double     x,
+                  double     y,
+                  guint      n)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autofree char *id = plano_test_window_id (widget);
+  g_autofree char *sx = NULL, *sy = NULL, *repeat = g_strdup_printf ("%u", n);
+  double nx, ny, tx, ty;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native), x, y, &nx, &ny));
+  gtk_native_get_surface_transform (native, &tx, &ty);
+  sx = g_strdup_printf ("%d", (int) round (nx + tx));
+  sy = g_strdup_printf ("%d", (int) round (ny + ty));
+  g_assert_true (plano_test_xdotool ("mousemove", "--window", id, sx, sy,
+                                     "click", "--repeat", repeat, "--delay", "60", "1", NULL));
+#endif
+}
+
+/* Presses the keys, such as "ctrl+a" or "Return", one after the other. */
+#define plano_test_keys(...) \
+  g_assert_true (plano_test_xdotool ("key", "--delay", "20", __VA_ARGS__, NULL))
+
+/* Types @text as keys. */
+#define plano_test_type(text) \
+  g_assert_true (plano_test_xdotool ("type", "--delay", "20", (text), NULL))

@@ -249,28 +249,603 @@ test_rubber_band (Fixture       *f,
   g_assert_false (g_strv_contains ((const char * const *) selection, c));
 }
 
-/* Label editing: Enter keeps the text, Escape leaves the label as it was. */
+static char *
+editor_text (Fixture *f)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (plano_canvas_get_editor (f->canvas)));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_editor_text (Fixture    *f,
+                 const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (plano_canvas_get_editor (f->canvas))), text, -1);
+}
+
+/* Whether the whole text of the editor is selected, so that typing replaces it. */
+static gboolean
+editor_all_selected (Fixture *f)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (plano_canvas_get_editor (f->canvas)));
+  GtkTextIter start, end;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return gtk_text_buffer_get_char_count (buffer) == 0;
+
+  return gtk_text_iter_is_start (&start) && gtk_text_iter_is_end (&end);
+}
+
+/* Label editing: Enter keeps the text, Escape leaves the label as it was; each kept edit is
+ * one undo step, and the editor goes away either way. */
 static void
 test_label_editing (Fixture       *f,
                     gconstpointer  data)
 {
   g_autofree char *id = g_strdup (add_node_at (f, "kafka", 100, 100)->item.id);
-  GtkWidget *entry = plano_canvas_get_entry (f->canvas);
+  GtkWidget *editor = plano_canvas_get_editor (f->canvas);
+  g_autofree char *text = NULL;
+  guint steps = plano_history_get_n_undo (f->history);
 
   plano_canvas_begin_edit (f->canvas);
   plano_test_iterate ();
-  g_assert_true (gtk_widget_get_visible (entry));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Kafka");
+  g_assert_true (gtk_widget_get_visible (editor));
+  g_assert_true (plano_canvas_is_editing (f->canvas));
+  text = editor_text (f);
+  g_assert_cmpstr (text, ==, "Kafka");
+  g_assert_true (editor_all_selected (f));
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), "Clicks topic");
-  g_signal_emit_by_name (entry, "activate");
-  g_assert_false (gtk_widget_get_visible (entry));
+  /* While it is open, the canvas's keys do nothing: "c" would start a connection. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.connect", NULL));
+  g_assert_false (plano_canvas_get_board (f->canvas) == NULL);
+  g_assert_cmpint (f->canvas->state, ==, STATE_IDLE);
+
+  set_editor_text (f, "Clicks topic");
+  plano_canvas_end_edit (f->canvas, TRUE);
+  g_assert_false (gtk_widget_get_visible (editor));
+  g_assert_false (plano_canvas_is_editing (f->canvas));
   g_assert_cmpstr (plano_board_get_label (f->board, id), ==, "Clicks topic");
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
 
   plano_canvas_begin_edit (f->canvas);
-  gtk_editable_set_text (GTK_EDITABLE (entry), "Something else");
+  set_editor_text (f, "Something else");
   plano_canvas_end_edit (f->canvas, FALSE);
+  g_assert_false (gtk_widget_get_visible (editor));
   g_assert_cmpstr (plano_board_get_label (f->board, id), ==, "Clicks topic");
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
+
+  /* The canvas's keys work again once it is closed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.connect", NULL));
+  g_assert_cmpint (f->canvas->state, ==, STATE_KEY_CONNECTING);
+}
+
+/* Where to double-click to edit each kind of item. */
+typedef struct
+{
+  char   *id;
+  double  x, y;     /* canvas point on its text */
+} Editable;
+
+static void
+editable_items (Fixture  *f,
+                Editable *items)
+{
+  g_autofree char *kafka = g_strdup (add_node_at (f, "kafka", -250, -150)->item.id);
+  g_autofree char *flink = g_strdup (add_node_at (f, "flink", 150, -150)->item.id);
+  g_autoptr(GPtrArray) points = NULL;
+  const PlanoNode *node = plano_board_lookup_node (f->board, kafka);
+  const PlanoZone *zone;
+  const PlanoNote *note;
+  const PlanoPoint *a, *b;
+  char *edge;
+  double wx, wy;
+
+  items[0] = (Editable) { g_strdup (kafka), node->x + node->w * 0.65, node->y + node->h / 2 };
+
+  to_widget (f, -200, 150, &wx, &wy);
+  g_assert_true (plano_canvas_drop_kind (f->canvas, "zone", wx, wy));
+  zone = (const PlanoZone *) plano_board_get_item (f->board, PLANO_ITEM_ZONE, 0);
+  items[1] = (Editable) { g_strdup (zone->item.id), zone->x + 40, zone->y + 18 };
+
+  to_widget (f, 250, 150, &wx, &wy);
+  g_assert_true (plano_canvas_drop_kind (f->canvas, "note", wx, wy));
+  note = (const PlanoNote *) plano_board_get_item (f->board, PLANO_ITEM_NOTE, 0);
+  items[2] = (Editable) { g_strdup (note->item.id), note->x + note->w / 2, note->y + note->h / 2 };
+
+  edge = g_strdup (plano_board_add_edge (f->board, kafka, flink, NULL, NULL)->item.id);
+  plano_board_set_label (f->board, edge, "raw");
+  points = plano_renderer_get_edge_points (plano_canvas_get_renderer (f->canvas), edge);
+  a = g_ptr_array_index (points, 0);
+  b = g_ptr_array_index (points, points->len - 1);
+  items[3] = (Editable) { edge, (a->x + b->x) / 2, (a->y + b->y) / 2 };
+
+  {
+    const PlanoText *text;
+    char *id = g_strdup (plano_canvas_add_kind (f->canvas, "text", 250, 260));
+
+    /* A new text opens for writing; kept as it is, it says "Text". */
+    g_assert_true (plano_canvas_is_editing (f->canvas));
+    plano_canvas_end_edit (f->canvas, TRUE);
+    text = (const PlanoText *) plano_board_lookup (f->board, id);
+    g_assert_cmpstr (text->text, ==, "Text");
+    items[4] = (Editable) { id, text->x + text->w / 2, text->y + text->h / 2 };
+  }
+  plano_test_iterate ();
+}
+
+static void
+double_click (Fixture        *f,
+              const Editable *item)
+{
+  double wx, wy;
+
+  to_widget (f, item->x, item->y, &wx, &wy);
+  plano_test_click (GTK_WIDGET (f->canvas), wx, wy, 2);
+}
+
+/* Real input: a double click on each kind of item (component, zone, note, connection, text)
+ * opens the editor with its text selected, focused; what is typed goes into it and nowhere
+ * else ("c" does not start a connection, Ctrl+A selects the editor's text rather than the
+ * board, Return does not end a connection but keeps the text), and Escape drops the edit.
+ * Each kept edit is one undo step. */
+static void
+test_edit_in_place_keys (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *editor = plano_canvas_get_editor (f->canvas);
+  Editable items[5];
+
+  if (!plano_test_can_type (GTK_WIDGET (f->canvas)))
+    {
+      g_test_skip ("needs X11 and xdotool");
+      return;
+    }
+
+  editable_items (f, items);
+  plano_test_focus_window (GTK_WIDGET (f->canvas));
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autofree char *before = g_strdup (plano_board_get_label (f->board, items[i].id));
+      g_autofree char *shown = NULL;
+      g_autofree char *typed = NULL;
+      g_auto(GStrv) selection = NULL;
+      guint n_edges = plano_board_get_n_items (f->board, PLANO_ITEM_EDGE);
+      guint steps = plano_history_get_n_undo (f->history);
+      PlanoItemType type = plano_board_lookup (f->board, items[i].id)->type;
+
+      /* Escape drops what was typed. */
+      double_click (f, &items[i]);
+      g_assert_true (gtk_widget_get_visible (editor));
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == editor);
+      shown = editor_text (f);
+      g_assert_cmpstr (shown, ==, before);
+      g_assert_true (editor_all_selected (f));
+      plano_test_type ("Nope");
+      plano_test_keys ("Escape");
+      g_assert_false (gtk_widget_get_visible (editor));
+      g_assert_cmpstr (plano_board_get_label (f->board, items[i].id), ==, before);
+      g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps);
+
+      /* Return keeps it; the keys stayed in the editor. */
+      double_click (f, &items[i]);
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == editor);
+      plano_test_type ("Enrich");
+      typed = editor_text (f);
+      g_assert_cmpstr (typed, ==, "Enrich");
+      g_assert_cmpint (f->canvas->state, ==, STATE_IDLE);
+
+      plano_test_keys ("ctrl+a");
+      g_assert_true (editor_all_selected (f));
+      selection = plano_canvas_get_selection (f->canvas);
+      g_assert_cmpuint (g_strv_length (selection), ==, 1);
+      g_assert_cmpstr (selection[0], ==, items[i].id);
+      plano_test_keys ("End");
+
+      if (type == PLANO_ITEM_NOTE || type == PLANO_ITEM_TEXT)
+        {
+          /* Shift+Return starts a new line in a note or a text. */
+          plano_test_keys ("shift+Return");
+          plano_test_type ("Flink");
+        }
+      plano_test_keys ("Return");
+
+      g_assert_false (gtk_widget_get_visible (editor));
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == GTK_WIDGET (f->canvas));
+      g_assert_cmpstr (plano_board_get_label (f->board, items[i].id), ==,
+                       type == PLANO_ITEM_NOTE || type == PLANO_ITEM_TEXT ? "Enrich\nFlink" : "Enrich");
+      /* A text's box follows its lines. */
+      if (type == PLANO_ITEM_TEXT)
+        g_assert_cmpfloat (((const PlanoText *) plano_board_lookup (f->board, items[i].id))->h, >=, 2 * 16);
+      g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_EDGE), ==, n_edges);
+      g_assert_cmpint (f->canvas->state, ==, STATE_IDLE);
+      g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    g_free (items[i].id);
+}
+
+/* F2 edits the selected item with its text selected: typing replaces it rather than adds to
+ * it. A click beside the editor keeps what was typed and closes it. */
+static void
+test_edit_f2_click_outside (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *editor = plano_canvas_get_editor (f->canvas);
+  g_autofree char *id = NULL;
+  g_autofree char *typed = NULL;
+  PlanoRect box;
+  double wx, wy;
+
+  if (!plano_test_can_type (GTK_WIDGET (f->canvas)))
+    {
+      g_test_skip ("needs X11 and xdotool");
+      return;
+    }
+
+  id = g_strdup (add_node_at (f, "kafka", 200, 150)->item.id);
+  plano_test_iterate ();
+  plano_test_focus_window (GTK_WIDGET (f->canvas));
+  gtk_widget_grab_focus (GTK_WIDGET (f->canvas));
+
+  plano_test_keys ("F2");
+  g_assert_true (gtk_widget_get_visible (editor));
+  plano_test_type ("Events");
+  typed = editor_text (f);
+  g_assert_cmpstr (typed, ==, "Events");
+
+  /* The editor covers the label, not the kind's icon at the left of the card. */
+  {
+    graphene_rect_t bounds;
+    const PlanoNode *node = plano_board_lookup_node (f->board, id);
+    double icon_right;
+
+    g_assert_true (gtk_widget_compute_bounds (editor, GTK_WIDGET (f->canvas), &bounds));
+    to_widget (f, node->x + 10 + 36, node->y, &icon_right, &wy);
+    g_assert_cmpfloat (bounds.origin.x, >=, icon_right);
+    to_widget (f, node->x + node->w, node->y, &wx, &wy);
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, wx);
+  }
+
+  g_assert_true (plano_renderer_get_item_box (plano_canvas_get_renderer (f->canvas), id, &box));
+  to_widget (f, box.x - 200, box.y - 200, &wx, &wy);
+  plano_test_click (GTK_WIDGET (f->canvas), wx, wy, 1);
+  g_assert_false (gtk_widget_get_visible (editor));
+  g_assert_cmpstr (plano_board_get_label (f->board, id), ==, "Events");
+}
+
+/* The canvas as it draws itself, in a cairo image surface. */
+static cairo_surface_t *
+draw_canvas (Fixture *f)
+{
+  GtkWidget *widget = GTK_WIDGET (f->canvas);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  /* The canvas's own drawing, now, rather than the last frame's. */
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  gsk_render_node_unref (node);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* Whether the pixel at @x, @y of @surface is the light style's accent blue (#3584e4). */
+static gboolean
+is_accent (cairo_surface_t *surface,
+           double           x,
+           double           y)
+{
+  const guint8 *p = cairo_image_surface_get_data (surface) +
+                    (int) round (y) * cairo_image_surface_get_stride (surface) + (int) round (x) * 4;
+
+  return abs (p[2] - 0x35) < 30 && abs (p[1] - 0x84) < 30 && abs (p[0] - 0xe4) < 30;
+}
+
+static const char *
+cursor_name (Fixture *f)
+{
+  GdkCursor *cursor = gtk_widget_get_cursor (GTK_WIDGET (f->canvas));
+
+  return cursor != NULL ? gdk_cursor_get_name (cursor) : NULL;
+}
+
+/* Pointing at a component shows the "+" to connect from, selected or not; it stays while the
+ * pointer goes to it, and a drag from it connects. The cursor says what a drag would do. */
+static void
+test_hover_ports (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (add_node_at (f, "kafka", -200, 0)->item.id);
+  g_autofree char *b = g_strdup (add_node_at (f, "flink", 200, 0)->item.id);
+  const PlanoNode *node = plano_board_lookup_node (f->board, a);
+  cairo_surface_t *surface;
+  const PlanoEdge *edge;
+  double px, py, bx, by, wx, wy;
+
+  plano_canvas_clear_selection (f->canvas);
+  to_widget (f, node->x + node->w, node->y + node->h / 2, &px, &py);
+  px += CONNECT_OFFSET;
+  /* The "+" is white on an accent disc: a point of the disc off its cross. */
+#define PORT_SHOWN(surface) is_accent (surface, px + 3, py + 3)
+
+  /* Nothing under the pointer: no "+", the default cursor. */
+  to_widget (f, 0, 200, &wx, &wy);
+  plano_canvas_pointer_motion (f->canvas, wx, wy);
+  surface = draw_canvas (f);
+  g_assert_false (PORT_SHOWN (surface));
+  cairo_surface_destroy (surface);
+  g_assert_null (cursor_name (f));
+
+  /* On the card: its "+" shows, and a drag would move it. */
+  to_widget (f, node->x + node->w / 2, node->y + node->h / 2, &wx, &wy);
+  plano_canvas_pointer_motion (f->canvas, wx, wy);
+  surface = draw_canvas (f);
+  g_assert_true (PORT_SHOWN (surface));
+  cairo_surface_destroy (surface);
+  g_assert_cmpstr (cursor_name (f), ==, "move");
+
+  /* Across the gap to the "+", and on it: it stays, and a drag would connect. */
+  plano_canvas_pointer_motion (f->canvas, px - CONNECT_OFFSET / 2, py);
+  plano_canvas_pointer_motion (f->canvas, px, py);
+  surface = draw_canvas (f);
+  g_assert_true (PORT_SHOWN (surface));
+  cairo_surface_destroy (surface);
+  g_assert_cmpstr (cursor_name (f), ==, "crosshair");
+
+  to_widget (f, 200, 0, &bx, &by);
+  plano_canvas_pointer_press (f->canvas, px, py, 0);
+  plano_canvas_pointer_drag (f->canvas, bx - px, by - py);
+  plano_canvas_pointer_release (f->canvas, bx - px, by - py);
+  g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_EDGE), ==, 1);
+  edge = (const PlanoEdge *) plano_board_get_item (f->board, PLANO_ITEM_EDGE, 0);
+  g_assert_cmpstr (edge->from, ==, a);
+  g_assert_cmpstr (edge->to, ==, b);
+
+  /* Away from it, the "+" goes. */
+  to_widget (f, 0, 200, &wx, &wy);
+  plano_canvas_pointer_motion (f->canvas, wx, wy);
+  surface = draw_canvas (f);
+  g_assert_false (PORT_SHOWN (surface));
+  cairo_surface_destroy (surface);
+
+  /* A selected card's corners resize it, each its way. */
+  plano_canvas_select (f->canvas, a, FALSE);
+  node = plano_board_lookup_node (f->board, a);
+  to_widget (f, node->x + node->w, node->y + node->h, &wx, &wy);
+  plano_canvas_pointer_motion (f->canvas, wx, wy);
+  g_assert_cmpstr (cursor_name (f), ==, "nwse-resize");
+  to_widget (f, node->x + node->w, node->y, &wx, &wy);
+  plano_canvas_pointer_motion (f->canvas, wx, wy);
+  g_assert_cmpstr (cursor_name (f), ==, "nesw-resize");
+#undef PORT_SHOWN
+}
+
+/* Whether the pixel at @x, @y of @surface is the red of the guides (#e01b24). */
+static gboolean
+is_guide (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  const guint8 *p = cairo_image_surface_get_data (surface) +
+                    (int) floor (y) * cairo_image_surface_get_stride (surface) + (int) floor (x) * 4;
+
+  return abs (p[2] - 0xe0) < 40 && abs (p[1] - 0x1b) < 40 && abs (p[0] - 0x24) < 40;
+}
+
+/* Drags @id by @dx, @dy canvas units from its middle, with @state held, and stops before the
+ * release, so that what shows during the drag can be seen. */
+static void
+drag_item (Fixture         *f,
+           const char      *id,
+           double           dx,
+           double           dy,
+           GdkModifierType  state)
+{
+  const PlanoNode *node = plano_board_lookup_node (f->board, id);
+  double wx, wy;
+
+  to_widget (f, node->x + node->w / 2, node->y + node->h / 2, &wx, &wy);
+  plano_canvas_pointer_press (f->canvas, wx, wy, 0);
+  plano_canvas_pointer_drag_with_state (f->canvas, dx / 2, dy / 2, state);
+  plano_canvas_pointer_drag_with_state (f->canvas, dx, dy, state);
+}
+
+/* Moving a component near another's edge snaps it there and shows the guide; with Alt it goes
+ * where the pointer is. Between two others it snaps to equal gaps; a resized edge snaps too. */
+static void
+test_smart_guides (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (add_node_at (f, "kafka", -200, -150)->item.id);
+  g_autofree char *b = g_strdup (add_node_at (f, "flink", 100, 100)->item.id);
+  const PlanoNode *na = plano_board_lookup_node (f->board, a);
+  const PlanoNode *nb = plano_board_lookup_node (f->board, b);
+  double ax = na->x, bx = nb->x, by = nb->y;
+  cairo_surface_t *surface;
+  const Guide *guide;
+  double gx, gy;
+
+  /* b's left edge dragged to 3 units right of a's: it snaps onto it. */
+  drag_item (f, b, ax + 3 - bx, -37, 0);
+  nb = plano_board_lookup_node (f->board, b);
+  g_assert_cmpfloat (nb->x, ==, ax);
+  g_assert_cmpfloat (nb->y, ==, by - 37);
+  /* Cards of one width line up at both edges and the centre: a guide at each, all upright. */
+  g_assert_cmpuint (f->canvas->guides->len, >=, 1);
+  for (guint i = 0; i < f->canvas->guides->len; i++)
+    {
+      guide = &g_array_index (f->canvas->guides, Guide, i);
+      g_assert_true (guide->vertical);
+    }
+  guide = &g_array_index (f->canvas->guides, Guide, 0);
+  g_assert_cmpfloat (guide->position, ==, ax);
+
+  /* The guide is drawn between the two cards. */
+  na = plano_board_lookup_node (f->board, a);
+  to_widget (f, ax, (na->y + na->h + nb->y) / 2, &gx, &gy);
+  surface = draw_canvas (f);
+  g_assert_true (is_guide (surface, gx, gy));
+  cairo_surface_destroy (surface);
+
+  /* With Alt, no snapping, no guide. */
+  plano_canvas_pointer_drag_with_state (f->canvas, ax + 3 - bx, -37, GDK_ALT_MASK);
+  nb = plano_board_lookup_node (f->board, b);
+  g_assert_cmpfloat (nb->x, ==, ax + 3);
+  g_assert_cmpuint (f->canvas->guides->len, ==, 0);
+  surface = draw_canvas (f);
+  g_assert_false (is_guide (surface, gx, gy));
+  cairo_surface_destroy (surface);
+
+  /* Without, it snaps again; the release keeps it there, as one step, and the guide goes. */
+  plano_canvas_pointer_drag_with_state (f->canvas, ax + 3 - bx, -37, 0);
+  plano_canvas_pointer_release (f->canvas, ax + 3 - bx, -37);
+  g_assert_cmpfloat (plano_board_lookup_node (f->board, b)->x, ==, ax);
+  g_assert_cmpuint (f->canvas->guides->len, ==, 0);
+
+  /* Alt also turns the grid off. */
+  plano_canvas_set_snap (f->canvas, TRUE);
+  drag_item (f, a, 7, 200, GDK_ALT_MASK);
+  plano_canvas_pointer_release (f->canvas, 7, 200);
+  g_assert_cmpfloat (plano_board_lookup_node (f->board, a)->x, ==, ax + 7);
+  plano_canvas_set_snap (f->canvas, FALSE);
+}
+
+/* A card moved between two others in a row snaps to equal gaps, and the gaps are marked. */
+static void
+test_smart_guides_spacing (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *a = g_strdup (add_node_at (f, "kafka", -250, 0)->item.id);
+  g_autofree char *b = g_strdup (add_node_at (f, "flink", 250, 0)->item.id);
+  g_autofree char *c = g_strdup (add_node_at (f, "redis", 20, 150)->item.id);
+  const PlanoNode *na = plano_board_lookup_node (f->board, a);
+  const PlanoNode *nb = plano_board_lookup_node (f->board, b);
+  const PlanoNode *nc = plano_board_lookup_node (f->board, c);
+  double middle = (na->x + na->w + nb->x - nc->w) / 2;
+  double left_gap, right_gap;
+
+  /* Up into the row, 4 units right of the middle (and its top on theirs). */
+  drag_item (f, c, middle + 4 - nc->x, na->y - nc->y, 0);
+  nc = plano_board_lookup_node (f->board, c);
+  na = plano_board_lookup_node (f->board, a);
+  nb = plano_board_lookup_node (f->board, b);
+  left_gap = nc->x - (na->x + na->w);
+  right_gap = nb->x - (nc->x + nc->w);
+  g_assert_cmpfloat_with_epsilon (left_gap, right_gap, 1e-9);
+  g_assert_cmpuint (f->canvas->gaps->len, ==, 2);
+  plano_canvas_pointer_release (f->canvas, 0, 0);
+
+  /* A resized corner snaps to another item's edge, and shows it. */
+  {
+    g_autofree char *d = NULL;
+    const PlanoNote *note;
+    gboolean shown = FALSE;
+    double hx, hy, wx, wy, dy;
+
+    to_widget (f, 0, 250, &wx, &wy);
+    g_assert_true (plano_canvas_drop_kind (f->canvas, "note", wx, wy));
+    note = (const PlanoNote *) plano_board_get_item (f->board, PLANO_ITEM_NOTE, 0);
+    d = g_strdup (note->item.id);
+
+    plano_canvas_select (f->canvas, c, FALSE);
+    nc = plano_board_lookup_node (f->board, c);
+    to_widget (f, nc->x + nc->w, nc->y + nc->h, &hx, &hy);
+    /* To 3 units above the note's top; the card changes as it is resized. */
+    dy = (note->y - 3 - (nc->y + nc->h)) * plano_canvas_get_zoom (f->canvas);
+    plano_canvas_pointer_press (f->canvas, hx, hy, 0);
+    g_assert_cmpint (f->canvas->state, ==, STATE_RESIZING);
+    plano_canvas_pointer_drag (f->canvas, 0, 40);
+    plano_canvas_pointer_drag (f->canvas, 0, dy);
+
+    nc = plano_board_lookup_node (f->board, c);
+    g_assert_cmpfloat (nc->y + nc->h, ==, note->y);
+    for (guint i = 0; i < f->canvas->guides->len; i++)
+      {
+        const Guide *g = &g_array_index (f->canvas->guides, Guide, i);
+
+        shown |= !g->vertical && g->position == note->y;
+      }
+    g_assert_true (shown);
+    plano_canvas_pointer_release (f->canvas, 0, 0);
+    g_assert_cmpuint (f->canvas->guides->len, ==, 0);
+  }
+}
+
+/* Plain text: placed from the palette's "text", written at once; a double click on the empty
+ * board starts one there; the size changes the letters and the box; left empty, it goes. */
+static void
+test_text_items (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  const PlanoText *text;
+  double w, h, wx, wy;
+  guint steps;
+
+  id = g_strdup (plano_canvas_add_kind (f->canvas, "text", 0, 0));
+  g_assert_nonnull (id);
+  g_assert_true (plano_canvas_is_editing (f->canvas));
+  g_assert_true (editor_all_selected (f));
+  steps = plano_history_get_n_undo (f->history);
+
+  /* Written: the box grows with the text, in one step. */
+  text = (const PlanoText *) plano_board_lookup (f->board, id);
+  w = text->w;
+  set_editor_text (f, "Events arrive at least once and are deduplicated downstream by id");
+  plano_canvas_end_edit (f->canvas, TRUE);
+  text = (const PlanoText *) plano_board_lookup (f->board, id);
+  g_assert_cmpstr (text->text, ==, "Events arrive at least once and are deduplicated downstream by id");
+  g_assert_cmpfloat (text->w, >, w);
+  g_assert_cmpfloat (text->w, <=, PLANO_TEXT_MAX_WIDTH);
+  /* Longer than the widest a text grows: it wraps, two lines or more. */
+  g_assert_cmpfloat (text->h, >=, 2 * 16);
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
+
+  /* Large: bigger letters, a bigger box. */
+  {
+    PlanoText *copy = (PlanoText *) plano_item_copy ((const PlanoItem *) text);
+
+    g_free (copy->size);
+    copy->size = g_strdup ("large");
+    plano_renderer_fit_text (plano_canvas_get_renderer (f->canvas), copy, TRUE, &w, &h);
+    g_assert_cmpfloat (h, >, text->h);
+    plano_item_free ((PlanoItem *) copy);
+  }
+
+  /* The empty board, double-clicked: a text there, open for writing. */
+  to_widget (f, -200, 200, &wx, &wy);
+  g_assert_null (_plano_canvas_pick (f->canvas, -200, 200));
+  plano_canvas_double_click (f->canvas, wx, wy);
+  g_assert_true (plano_canvas_is_editing (f->canvas));
+  g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_TEXT), ==, 2);
+  text = (const PlanoText *) plano_board_get_item (f->board, PLANO_ITEM_TEXT, 1);
+  g_assert_cmpfloat_with_epsilon (text->x + text->w / 2, -200, 1);
+
+  /* Left empty, it is no text. */
+  set_editor_text (f, "  ");
+  plano_canvas_end_edit (f->canvas, TRUE);
+  g_assert_cmpuint (plano_board_get_n_items (f->board, PLANO_ITEM_TEXT), ==, 1);
+
+  /* Tab reaches texts too. */
+  plano_canvas_clear_selection (f->canvas);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.select-next", "i", 1));
+  {
+    g_auto(GStrv) selection = plano_canvas_get_selection (f->canvas);
+
+    g_assert_cmpstr (selection[0], ==, id);
+  }
 }
 
 static void
@@ -566,6 +1141,12 @@ main (int   argc,
   ADD ("move-two", test_move_two);
   ADD ("rubber-band", test_rubber_band);
   ADD ("label-editing", test_label_editing);
+  ADD ("edit-in-place-keys", test_edit_in_place_keys);
+  ADD ("edit-f2-click-outside", test_edit_f2_click_outside);
+  ADD ("hover-ports", test_hover_ports);
+  ADD ("text-items", test_text_items);
+  ADD ("smart-guides", test_smart_guides);
+  ADD ("smart-guides-spacing", test_smart_guides_spacing);
   ADD ("delete", test_delete);
   ADD ("nudge", test_nudge);
   ADD ("zoom-at-pointer", test_zoom_at_pointer);

@@ -224,7 +224,7 @@ test_export_fails (void)
 
   run_plano (&bad_format, (const char *[]) { out_arg, "--format=jpeg", "example.plano", NULL }, NULL);
   g_assert_cmpint (bad_format.status, ==, 2);
-  g_assert_cmpstr (bad_format.err, ==, "plano: unknown format “jpeg”: use png, svg, pdf, md, mmd, sheet, excalidraw or drawio\n");
+  g_assert_cmpstr (bad_format.err, ==, "plano: unknown format “jpeg”: use png, svg, pdf, md, mmd, sheet, excalidraw, drawio or plano\n");
 
   run_plano (&two_boards, (const char *[]) { out_arg, "example.plano", "realtime.plano", NULL }, NULL);
   g_assert_cmpint (two_boards.status, ==, 2);
@@ -481,6 +481,85 @@ test_templates (void)
   g_rmdir (dir);
 }
 
+/* --list-kinds: one line per kind of the catalog, its id, its category's id and its name,
+ * separated by tabs; the name in the user's language, the ids never. */
+static void
+test_list_kinds (void)
+{
+  g_auto(Run) english = { 0, };
+  g_auto(Run) spanish = { 0, };
+  g_auto(GStrv) lines = NULL;
+  guint n;
+
+  run_plano (&english, (const char *[]) { "--list-kinds", NULL }, NULL);
+  g_assert_cmpint (english.status, ==, 0);
+  g_assert_cmpstr (english.err, ==, "");
+  g_assert_true (g_str_has_prefix (english.out, "app\tsources\tApps\n"));
+  g_assert_nonnull (strstr (english.out, "\nkafka\tstreaming\tKafka\n"));
+  g_assert_nonnull (strstr (english.out, "\nkafka-connect\tingestion\tKafka Connect\n"));
+
+  /* Every kind of the catalog (CATALOG.md lists 54), each with three fields. */
+  lines = g_strsplit (english.out, "\n", -1);
+  n = g_strv_length (lines) - 1;
+  g_assert_cmpuint (n, >=, 54);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 3);
+    }
+
+  run_plano (&spanish, (const char *[]) { "--list-kinds", NULL }, "es");
+  g_assert_true (g_str_has_prefix (spanish.out, "app\tsources\tAplicaciones\n"));
+  g_assert_nonnull (strstr (spanish.out, "\nlake\tstorage\t"));
+}
+
+/* --export=OUT.plano writes the board itself: a template to start from, or a file written
+ * again; it reads back as the same board. */
+static void
+test_export_board (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plano-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "lambda.plano", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.plano", NULL);
+  g_autofree char *out_arg = g_strconcat ("--export=", out, NULL);
+  g_autofree char *copy_arg = g_strconcat ("--export=", copy, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "example-written.plano", NULL);
+  g_autofree char *expected = NULL;
+  g_auto(Run) template = { 0, };
+  g_auto(Run) check = { 0, };
+  g_auto(Run) again = { 0, };
+  g_auto(Run) named = { 0, };
+
+  run_plano (&template, (const char *[]) { "--template=lambda", out_arg, NULL }, NULL);
+  g_assert_cmpint (template.status, ==, 0);
+  g_assert_cmpstr (template.err, ==, "");
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"plano\": 1,\n  \"title\": \"Lambda architecture\""));
+
+  run_plano (&check, (const char *[]) { "--check", out, NULL }, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+
+  /* A board written by Plano comes back byte for byte. */
+  run_plano (&again, (const char *[]) { "example-written.plano", copy_arg, NULL }, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (copy, &contents, NULL, NULL));
+  g_assert_true (g_file_get_contents (source, &expected, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+
+  /* --format=plano names it whatever the name says. */
+  g_unlink (copy);
+  run_plano (&named, (const char *[]) { "--format=plano", "--template=kappa", copy_arg, NULL }, NULL);
+  g_assert_cmpint (named.status, ==, 0);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
+
+  g_unlink (out);
+  g_unlink (copy);
+  g_rmdir (dir);
+}
+
 /* plano --help describes every option the README's "Command line" section shows. */
 static void
 test_help_lists_readme_options (void)
@@ -656,6 +735,8 @@ main (int   argc,
   g_test_add_func ("/plano/cli/review", test_review);
   g_test_add_func ("/plano/cli/check-translated", test_check_translated);
   g_test_add_func ("/plano/cli/templates", test_templates);
+  g_test_add_func ("/plano/cli/list-kinds", test_list_kinds);
+  g_test_add_func ("/plano/cli/export-board", test_export_board);
   g_test_add_func ("/plano/cli/trainer", test_trainer);
   g_test_add_func ("/plano/cli/help-lists-readme-options", test_help_lists_readme_options);
 

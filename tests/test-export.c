@@ -980,6 +980,93 @@ test_png_pixels (void)
       }
 }
 
+/* A text item survives a save and shows in every export: drawn in the PNG, real text in the
+ * SVG and the PDF, a line of the Markdown notes and a borderless box of the Mermaid chart. */
+static void
+test_text_items (void)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autoptr(PlanoBoard) again = NULL;
+  g_autoptr(PlanoRenderer) renderer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("plano-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "text.plano", NULL);
+  PlanoText *text = (PlanoText *) plano_item_new (PLANO_ITEM_TEXT, "title");
+  const PlanoText *read;
+  PlanoRect area;
+
+  plano_board_add_node (board, "kafka", 0, 0);
+  text->text = g_strdup ("Ingestion layer");
+  text->size = g_strdup ("large");
+  text->x = 0;
+  text->y = 120;
+  renderer = plano_renderer_new (board);
+  text->w = 1;
+  plano_renderer_fit_text (renderer, text, FALSE, &text->w, &text->h);
+  g_assert_cmpfloat (text->w, >, 100);
+  g_assert_cmpfloat (text->h, >=, 24);
+  g_assert_true (plano_board_add_item (board, (PlanoItem *) text, &error));
+  g_assert_no_error (error);
+
+  /* Saved and read back, the same. */
+  g_assert_true (plano_format_save_file (board, path, &error));
+  g_assert_no_error (error);
+  again = plano_format_read_file (path, NULL, &error);
+  g_assert_no_error (error);
+  read = (const PlanoText *) plano_board_lookup (again, "title");
+  g_assert_nonnull (read);
+  g_assert_true (plano_item_equal ((const PlanoItem *) read, plano_board_lookup (board, "title")));
+  g_unlink (path);
+  g_rmdir (dir);
+
+  /* The PNG: dark letters in the text's box on the white background. */
+  {
+    g_autoptr(GBytes) png = export (again, PLANO_EXPORT_PNG, 1, FALSE);
+    g_autoptr(PlanoRenderer) shown = plano_renderer_new (again);
+    cairo_surface_t *decoded = decode_png (png);
+    const guint8 *data = cairo_image_surface_get_data (decoded);
+    int stride = cairo_image_surface_get_stride (decoded);
+    guint dark = 0;
+
+    g_assert_true (plano_export_get_area (shown, &area));
+    for (int y = (int) (read->y - area.y); y < (int) (read->y + read->h - area.y); y++)
+      for (int x = (int) (read->x - area.x); x < (int) (read->x + read->w - area.x); x++)
+        if (data[y * stride + 4 * x + 1] < 0x60)
+          dark++;
+    g_assert_cmpuint (dark, >, 100);
+    cairo_surface_destroy (decoded);
+  }
+
+  /* The SVG and the PDF: the words as text. */
+  {
+    g_autoptr(GBytes) svg = export (again, PLANO_EXPORT_SVG, 1, FALSE);
+    g_autofree char *svg_text = bytes_to_string (svg);
+    g_autoptr(GBytes) pdf = export (again, PLANO_EXPORT_PDF, 1, FALSE);
+    g_autofree char *pdf_path = write_temporary (pdf, "text.pdf");
+    g_autofree char *pdf_text = run_poppler ("pdftotext", pdf_path, (const char *[]) { "-raw", "-enc", "UTF-8", NULL });
+
+    g_assert_nonnull (strstr (svg_text, "Ingestion layer"));
+    /* Large text is a title: 24 units, bold. */
+    g_assert_nonnull (strstr (svg_text, "font-size=\"24\" font-weight=\"bold\""));
+    if (pdf_text != NULL)
+      g_assert_nonnull (strstr (pdf_text, "Ingestion layer"));
+    remove_temporary (pdf_path);
+  }
+
+  /* The notes: a line of the Markdown, a borderless box of the Mermaid chart. */
+  {
+    g_autoptr(GBytes) md = export (again, PLANO_EXPORT_MARKDOWN, 1, FALSE);
+    g_autofree char *md_text = bytes_to_string (md);
+    g_autoptr(GBytes) mmd = export (again, PLANO_EXPORT_MERMAID, 1, FALSE);
+    g_autofree char *mmd_text = bytes_to_string (mmd);
+
+    g_assert_nonnull (strstr (md_text, "\n- Ingestion layer\n"));
+    g_assert_nonnull (strstr (mmd_text, "[\"Ingestion layer\"]\n  class title text\n"));
+    g_assert_nonnull (strstr (mmd_text, "  classDef text fill:none,stroke:none\n"));
+  }
+}
+
 /* Past cairo's 32 767 pixels a side, the export says which scale fits, and that one works. */
 static void
 test_png_too_large (void)
@@ -1030,6 +1117,7 @@ main (int   argc,
   g_test_add_func ("/plano/export/write-fails-cleanly", test_write_fails_cleanly);
   g_test_add_func ("/plano/export/write-streams", test_write_streams);
   g_test_add_func ("/plano/export/format-names", test_format_names);
+  g_test_add_func ("/plano/export/text-items", test_text_items);
 
   return g_test_run ();
 }

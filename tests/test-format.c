@@ -202,6 +202,80 @@ test_unknown_kind_kept (void)
   g_assert_nonnull (strstr (text, "\"kind\": \"quantum-db\""));
 }
 
+/* Text items: the "texts" array, after the notes, with their size; a box left out is
+ * estimated from the text, a size Plano does not know is kept with a warning, and an empty
+ * array is not written, so that a board without text reads and writes as before. */
+static void
+test_texts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(PlanoBoard) again = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *second = NULL;
+  const PlanoText *title, *remark, *odd;
+  const char *json =
+    "{\"plano\": 1, \"nodes\": [], "
+    "\"notes\": [{\"id\": \"n\", \"text\": \"a note\", \"x\": 0, \"y\": 0}], "
+    "\"texts\": [{\"id\": \"title\", \"text\": \"Ingestion\", \"x\": 10, \"y\": 20, \"w\": 140, \"h\": 32, \"size\": \"large\"}, "
+    "{\"id\": \"remark\", \"text\": \"at least once\\nthen dedup\", \"x\": 0, \"y\": 100}, "
+    "{\"id\": \"odd\", \"text\": \"x\", \"x\": 0, \"y\": 200, \"size\": \"huge\"}]}";
+
+  board = plano_format_read (json, strlen (json), &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plano_board_get_n_items (board, PLANO_ITEM_TEXT), ==, 3);
+
+  title = (const PlanoText *) plano_board_lookup (board, "title");
+  g_assert_cmpint (title->item.type, ==, PLANO_ITEM_TEXT);
+  g_assert_cmpstr (title->text, ==, "Ingestion");
+  g_assert_cmpstr (title->size, ==, "large");
+  g_assert_cmpfloat (plano_text_get_font_size (title), ==, 24);
+  g_assert_true (plano_text_is_bold (title));
+  g_assert_cmpfloat (title->w, ==, 140);
+  g_assert_cmpfloat (title->h, ==, 32);
+
+  /* Two lines at the normal size: a box about two lines tall. */
+  remark = (const PlanoText *) plano_board_lookup (board, "remark");
+  g_assert_null (remark->size);
+  g_assert_cmpfloat (remark->w, >, 0);
+  g_assert_cmpfloat (remark->h, >=, 2 * 16);
+  g_assert_cmpfloat (remark->h, <, 4 * 16);
+
+  odd = (const PlanoText *) plano_board_lookup (board, "odd");
+  g_assert_cmpfloat (plano_text_get_font_size (odd), ==, 16);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 0), "texts[2].size: "));
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "huge"));
+
+  text = plano_format_write (board, NULL);
+  g_assert_nonnull (strstr (text, "  \"notes\": [\n"));
+  g_assert_nonnull (strstr (text, "\n  \"texts\": [\n    {\n      \"id\": \"title\",\n      \"text\": \"Ingestion\",\n"
+                                  "      \"x\": 10,\n      \"y\": 20,\n      \"w\": 140,\n      \"h\": 32,\n"
+                                  "      \"size\": \"large\"\n    },\n"));
+  g_assert_true (strstr (text, "\"notes\"") < strstr (text, "\"texts\""));
+  g_assert_nonnull (strstr (text, "\"size\": \"huge\""));
+
+  again = read_string (text, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (plano_item_equal (plano_board_get_item (board, PLANO_ITEM_TEXT, i),
+                                     plano_board_get_item (again, PLANO_ITEM_TEXT, i)));
+  second = plano_format_write (again, NULL);
+  g_assert_cmpstr (text, ==, second);
+
+  /* A text item needs its text. */
+  {
+    const char *bad = "{\"plano\": 1, \"texts\": [{\"id\": \"t\", \"x\": 0, \"y\": 0}]}";
+    g_autoptr(GError) refused = NULL;
+    g_autoptr(PlanoBoard) none = plano_format_read (bad, strlen (bad), NULL, &refused);
+
+    g_assert_null (none);
+    g_assert_nonnull (refused);
+    g_assert_true (g_str_has_prefix (refused->message, "texts[0].text: "));
+  }
+}
+
 /* Members Plano does not use yet are written back unchanged. */
 static void
 test_interview_and_view_kept (void)
@@ -650,6 +724,7 @@ main (int   argc,
   g_test_add_func ("/plano/format/writer-rounds-coordinates", test_writer_rounds_coordinates);
   g_test_add_func ("/plano/format/unknown-members-ignored", test_unknown_members_ignored);
   g_test_add_func ("/plano/format/unknown-kind-kept", test_unknown_kind_kept);
+  g_test_add_func ("/plano/format/texts", test_texts);
   g_test_add_func ("/plano/format/interview-and-view-kept", test_interview_and_view_kept);
   g_test_add_func ("/plano/format/escapes", test_escapes);
 

@@ -671,6 +671,49 @@ test_lists_follow_edits (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A text item: its text and its size, Small, Normal or Large; the box follows, in one step. */
+static void
+test_text_size (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *id = plano_canvas_add_kind (f->canvas, "text", 0, 0);
+  g_autofree char *text_id = g_strdup (id);
+  const PlanoText *text;
+  GtkWidget *size, *label;
+  double h;
+  guint steps;
+
+  plano_canvas_end_edit (f->canvas, TRUE);
+  plano_canvas_select (f->canvas, text_id, FALSE);
+  plano_test_iterate ();
+
+  label = plano_inspector_get_row (f->inspector, "label");
+  size = plano_inspector_get_row (f->inspector, "kind");
+  g_assert_nonnull (label);
+  g_assert_true (ADW_IS_COMBO_ROW (size));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (size)), ==, "Size");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (size)), ==, 1);   /* normal */
+
+  text = (const PlanoText *) plano_board_lookup (f->board, text_id);
+  h = text->h;
+  steps = plano_history_get_n_undo (f->history);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (size), 2);   /* large */
+  text = (const PlanoText *) plano_board_lookup (f->board, text_id);
+  g_assert_cmpstr (text->size, ==, "large");
+  g_assert_cmpfloat (text->h, >, h);
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (size), 1);   /* normal: said by saying nothing */
+  text = (const PlanoText *) plano_board_lookup (f->board, text_id);
+  g_assert_null (text->size);
+  g_assert_cmpfloat (text->h, ==, h);
+
+  gtk_editable_set_text (GTK_EDITABLE (label), "Serving layer");
+  g_signal_emit_by_name (label, "apply");
+  g_assert_cmpstr (plano_board_get_label (f->board, text_id), ==, "Serving layer");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -682,6 +725,7 @@ main (int   argc,
   g_test_add ("/plano/inspector/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("shows-node", test_shows_node);
+  ADD ("text-size", test_text_size);
   ADD ("edits-undoable", test_edits_undoable);
   ADD ("edge", test_edge);
   ADD ("several", test_several);

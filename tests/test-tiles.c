@@ -576,6 +576,34 @@ change_tradeoff (Scene *scene)
 }
 
 static void
+change_add_text (Scene *scene)
+{
+  const PlanoNode *node = plano_board_lookup_node (scene->board, scene->node);
+  PlanoText *text = (PlanoText *) plano_item_new (PLANO_ITEM_TEXT, "tiles-text");
+
+  text->text = g_strdup ("Serving layer");
+  text->x = node->x;
+  text->y = node->y + node->h + 30;
+  text->w = 200;
+  text->h = 24;
+  g_assert_true (plano_board_add_item (scene->board, (PlanoItem *) text, NULL));
+}
+
+static void
+change_type_into_text (Scene *scene)
+{
+  g_assert_true (plano_board_set_label (scene->board, "tiles-text", "Serving layer, p99 under 100 ms"));
+}
+
+static void
+change_move_text (Scene *scene)
+{
+  const char *ids[] = { "tiles-text", NULL };
+
+  g_assert_true (plano_board_move_items (scene->board, ids, 30, -10));
+}
+
+static void
 change_copy (Scene *scene)
 {
   const char *ids[] = { scene->node, scene->other, NULL };
@@ -613,8 +641,8 @@ change_redo (Scene *scene)
 }
 
 /* The everyday edits each redraw part of the view, never all of it, and leave the picture a
- * full redraw gives, pixel for pixel: with the failure drill's stale components and the
- * trade-off badges that follow them. */
+ * full redraw gives, pixel for pixel: with the failure drill's stale components, the
+ * trade-off badges that follow them, and text items. */
 static void
 test_edits_damage (Fixture       *f,
                    gconstpointer  data)
@@ -629,6 +657,9 @@ test_edits_damage (Fixture       *f,
     { "edit a property", change_property, TRUE },
     { "mark down", change_mark_down, TRUE },
     { "add a trade-off", change_tradeoff, TRUE },
+    { "add a text", change_add_text, TRUE },
+    { "type into the text", change_type_into_text, TRUE },
+    { "move the text", change_move_text, TRUE },
     { "undo", change_undo, FALSE },
     { "undo", change_undo, FALSE },
     { "redo", change_redo, FALSE },

@@ -1463,6 +1463,159 @@ test_narrow_window (void)
   plano_test_close_all_windows ();
 }
 
+static void
+close_file_chooser (GtkFileChooser *chooser)
+{
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  plano_test_iterate ();
+  g_assert_null (plano_test_find_shown (GTK_TYPE_FILE_CHOOSER_DIALOG));
+}
+
+static void
+assert_folder (GtkFileChooser *chooser,
+               const char     *path)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (chooser);
+  g_autoptr(GFile) expected = g_file_new_for_path (path);
+  g_autofree char *shown = folder != NULL ? g_file_get_path (folder) : NULL;
+
+  g_assert_cmpstr (shown, ==, path);
+  g_assert_true (g_file_equal (folder, expected));
+}
+
+/* Save and Export start beside the board; a new board's Save starts where the last board
+ * was; Export proposes the scale and format of the Preferences. */
+static void
+test_file_dialog_defaults (void)
+{
+  GSettings *settings = plano_application_get_settings (app);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("realtime.plano", &dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GList) windows = NULL;
+  GtkFileChooser *chooser;
+  PlanoWindow *window;
+  GtkFileFilter *filter;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  plano_test_iterate ();
+  windows = plano_windows ();
+  window = windows->data;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  plano_test_iterate ();
+  chooser = find_file_chooser ("Export Board");
+  g_assert_nonnull (chooser);
+  assert_folder (chooser, dir);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "scale"), ==, "2");
+  filter = gtk_file_chooser_get_filter (chooser);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "PNG Image");
+  close_file_chooser (chooser);
+
+  g_settings_set_int (settings, "export-scale", 3);
+  g_settings_set_string (settings, "export-format", "svg");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  plano_test_iterate ();
+  chooser = find_file_chooser ("Export Board");
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "scale"), ==, "3");
+  filter = gtk_file_chooser_get_filter (chooser);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "SVG Image");
+  g_assert_true (g_str_has_suffix (gtk_file_chooser_get_current_name (chooser), ".svg"));
+  close_file_chooser (chooser);
+  g_settings_reset (settings, "export-scale");
+  g_settings_reset (settings, "export-format");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
+  plano_test_iterate ();
+  chooser = find_file_chooser ("Save Board");
+  g_assert_nonnull (chooser);
+  assert_folder (chooser, dir);
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "realtime.plano");
+  close_file_chooser (chooser);
+
+  /* A new board, never saved, starts in the folder of the board opened last. */
+  plano_window_new_board (window);
+  plano_test_iterate ();
+  g_assert_null (plano_window_get_file (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
+  plano_test_iterate ();
+  chooser = find_file_chooser ("Save Board");
+  g_assert_nonnull (chooser);
+  assert_folder (chooser, dir);
+  close_file_chooser (chooser);
+
+  plano_test_close_all_windows ();
+}
+
+/* Real keys: while a text is edited on the canvas, Ctrl+Z undoes the typing, not a change of
+ * the board, though the application takes Ctrl+Z before any widget. */
+static void
+test_undo_while_editing (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("realtime.plano", &dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GList) windows = NULL;
+  PlanoWindow *window;
+  PlanoBoard *board;
+  PlanoHistory *history;
+  PlanoCanvas *canvas;
+  GtkWidget *focus;
+  guint steps;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  plano_test_iterate ();
+  windows = plano_windows ();
+  window = windows->data;
+  if (!plano_test_can_type (GTK_WIDGET (window)))
+    {
+      g_test_skip ("needs X11 and xdotool");
+      plano_test_close_all_windows ();
+      return;
+    }
+
+  board = plano_window_get_board (window);
+  canvas = PLANO_CANVAS (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_CANVAS));
+  history = plano_canvas_get_history (canvas);
+
+  /* A change of the board that Ctrl+Z could undo. */
+  plano_canvas_select (canvas, "kafka", FALSE);
+  plano_canvas_nudge (canvas, 10, 0);
+  steps = plano_history_get_n_undo (history);
+  g_assert_true (plano_history_get_can_undo (history));
+
+  plano_test_focus_window (GTK_WIDGET (window));
+  plano_canvas_begin_edit (canvas);
+  plano_test_iterate ();
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  plano_test_type ("Topic");
+  plano_test_keys ("ctrl+z");
+
+  /* The typing went; the board did not move back. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, !=, "Topic");
+  }
+  g_assert_true (plano_canvas_is_editing (canvas));
+  g_assert_cmpuint (plano_history_get_n_undo (history), ==, steps);
+
+  plano_test_keys ("Escape");
+  g_assert_false (plano_canvas_is_editing (canvas));
+  g_assert_cmpstr (plano_board_get_label (board, "kafka"), ==, "Kafka: events, clicks, logs");
+
+  /* Once it is closed, Ctrl+Z undoes on the board again. */
+  plano_test_keys ("ctrl+z");
+  g_assert_cmpuint (plano_history_get_n_undo (history), ==, steps - 1);
+
+  plano_test_close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1498,6 +1651,8 @@ main (int   argc,
   g_test_add_func ("/plano/window/narrow-window", test_narrow_window);
   g_test_add_func ("/plano/window/shortcuts-listed", test_shortcuts_listed);
   g_test_add_func ("/plano/window/recent-thumbnail", test_recent_thumbnail);
+  g_test_add_func ("/plano/window/file-dialog-defaults", test_file_dialog_defaults);
+  g_test_add_func ("/plano/window/undo-while-editing", test_undo_while_editing);
 
   status = g_test_run ();
   plano_test_finish_app (app);

@@ -401,6 +401,7 @@ secondary_pressed_cb (PlanoCanvas     *self,
   if (self->board == NULL)
     return;
 
+  plano_canvas_end_edit (self, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self));
   plano_canvas_widget_to_canvas (self, wx, wy, &x, &y);
   id = _plano_canvas_pick (self, x, y);
@@ -625,6 +626,7 @@ escape_action (GtkWidget  *widget,
   if (self->state != STATE_IDLE)
     {
       g_clear_pointer (&self->key_target, g_free);
+      _plano_canvas_guides_end (self);
       self->state = STATE_IDLE;
       gtk_widget_queue_draw (widget);
       return;

@@ -54,11 +54,11 @@ edge_handle_points (PlanoCanvas     *self,
   return result;
 }
 
-static EdgeHandle
-pick_edge_handle (PlanoCanvas *self,
-                  double       wx,
-                  double       wy,
-                  guint       *index)
+EdgeHandle
+_plano_canvas_pick_edge_handle (PlanoCanvas *self,
+                                double       wx,
+                                double       wy,
+                                guint       *index)
 {
   const PlanoEdge *edge = selected_edge (self);
   g_autoptr(GArray) points = NULL;
@@ -250,7 +250,7 @@ _plano_canvas_edge_begin (PlanoCanvas *self,
                           double       wx,
                           double       wy)
 {
-  self->edge_handle = pick_edge_handle (self, wx, wy, &self->edge_index);
+  self->edge_handle = _plano_canvas_pick_edge_handle (self, wx, wy, &self->edge_index);
   if (self->edge_handle == EDGE_HANDLE_NONE)
     return FALSE;
 

@@ -38,7 +38,7 @@ collect_moving (PlanoCanvas *self,
         continue;
 
       plano_item_get_bounds (item, &zone.x, &zone.y, &zone.w, &zone.h);
-      for (guint t = PLANO_ITEM_NODE; t <= PLANO_ITEM_NOTE; t++)
+      for (guint t = PLANO_ITEM_NODE; t <= PLANO_ITEM_TEXT; t++)
         for (guint j = 0; j < plano_board_get_n_items (self->board, t); j++)
           {
             const PlanoItem *inner = plano_board_get_item (self->board, t, j);
@@ -151,6 +151,25 @@ _plano_canvas_move_begin (PlanoCanvas *self,
   g_strfreev (self->moving);
   self->moving = collect_moving (self, selected);
 
+  /* The box of all that moves, which the guides line up with what stays. */
+  self->moving_box = (PlanoRect) { 0, 0, 0, 0 };
+  {
+    gboolean zones = FALSE;
+
+    for (guint i = 0; self->moving[i] != NULL; i++)
+      {
+        const PlanoItem *moved = plano_board_lookup (self->board, self->moving[i]);
+        PlanoRect r;
+
+        if (moved == NULL || !plano_item_get_bounds (moved, &r.x, &r.y, &r.w, &r.h))
+          continue;
+        plano_renderer_get_drawn_bounds (self->renderer, moved->id, &r);
+        plano_rect_union (&self->moving_box, &r);
+        zones |= moved->type == PLANO_ITEM_ZONE;
+      }
+    _plano_canvas_guides_begin (self, (const char * const *) self->moving, zones);
+  }
+
   self->state = STATE_MOVING;
   _plano_canvas_begin (self, _("Move"));
 }
@@ -160,8 +179,18 @@ _plano_canvas_move_drag (PlanoCanvas *self,
                          double       offset_x,
                          double       offset_y)
 {
-  double dx = _plano_canvas_snapped (self, self->anchor_x + offset_x / self->zoom) - self->anchor_x;
-  double dy = _plano_canvas_snapped (self, self->anchor_y + offset_y / self->zoom) - self->anchor_y;
+  double dx = offset_x / self->zoom;
+  double dy = offset_y / self->zoom;
+
+  if (self->moving_box.w > 0 || self->moving_box.h > 0)
+    {
+      _plano_canvas_guides_snap_move (self, &self->moving_box, &dx, &dy, self->drag_state);
+    }
+  else
+    {
+      dx = _plano_canvas_snapped (self, self->anchor_x + dx) - self->anchor_x;
+      dy = _plano_canvas_snapped (self, self->anchor_y + dy) - self->anchor_y;
+    }
 
   if (dx != self->applied_dx || dy != self->applied_dy)
     {
@@ -175,6 +204,7 @@ _plano_canvas_move_drag (PlanoCanvas *self,
 void
 _plano_canvas_move_end (PlanoCanvas *self)
 {
+  _plano_canvas_guides_end (self);
   _plano_canvas_update_membership (self);
   _plano_canvas_commit (self);
   g_clear_pointer (&self->moving, g_strfreev);

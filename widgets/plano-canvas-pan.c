@@ -103,7 +103,7 @@ key_pressed_cb (PlanoCanvas           *self,
                 GdkModifierType        state,
                 GtkEventControllerKey *key)
 {
-  if (keyval != GDK_KEY_space)
+  if (keyval != GDK_KEY_space || self->editing != NULL)
     return FALSE;
 
   self->space_down = TRUE;
@@ -132,6 +132,7 @@ _plano_canvas_pan_begin (PlanoCanvas *self)
   self->state = STATE_PANNING;
   self->pan_ox = self->ox;
   self->pan_oy = self->oy;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
 }
 
 void

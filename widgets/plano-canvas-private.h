@@ -58,6 +58,22 @@ typedef enum
   EDGE_HANDLE_MIDPOINT,
 } EdgeHandle;
 
+/* A smart guide: a line through an edge or centre that the moved box shares with another. */
+typedef struct
+{
+  gboolean vertical;            /* a vertical line, at x = position */
+  double   position;
+  double   from, to;            /* its extent along itself */
+} Guide;
+
+/* One of the equal gaps the moved box sits at: the space between two boxes side by side. */
+typedef struct
+{
+  gboolean horizontal;          /* a gap along x, from x = from to x = to */
+  double   from, to;
+  double   across_from, across_to; /* where the two boxes face each other, across the gap */
+} Gap;
+
 typedef enum
 {
   HANDLE_NONE,
@@ -86,6 +102,7 @@ struct _PlanoCanvas
 
   GHashTable    *selection;     /* ids */
   char          *hover;
+  char          *port;          /* the node under the pointer, whose "+" shows */
 
   /* The gesture under way. */
   State          state;
@@ -93,6 +110,9 @@ struct _PlanoCanvas
   double         pointer_x, pointer_y;   /* canvas point it is at */
   double         applied_dx, applied_dy; /* how far a move has moved things so far */
   double         anchor_x, anchor_y;     /* where the grabbed item started, for snapping */
+  PlanoRect      moving_box;             /* what a move moves, where it started */
+  GdkModifierType drag_state;            /* the modifiers held during the gesture */
+  double         drag_x, drag_y;         /* the gesture's last offset, in widget pixels */
   GStrv          moving;                 /* what a move moves */
   char          *source;                 /* a connection's or resize's item */
   Handle         handle;
@@ -102,9 +122,15 @@ struct _PlanoCanvas
   double         pan_ox, pan_oy;
   double         zoom_start;
 
-  /* Label editing */
-  GtkWidget     *entry;
-  char          *editing;
+  /* Editing a text in place (plano-canvas-edit.c) */
+  GtkWidget     *editor;
+  char          *editing;       /* the item whose text is edited */
+  gboolean       edit_multiline;
+
+  /* Smart guides (plano-canvas-guides.c) */
+  GArray        *snap_boxes;    /* of PlanoRect: what a move or resize may line up with */
+  GArray        *guides;        /* of Guide, shown */
+  GArray        *gaps;          /* of Gap, shown */
 
   /* Keyboard connecting: the target Tab has picked. */
   char          *key_target;
@@ -158,6 +184,10 @@ gboolean         _plano_canvas_edge_begin              (PlanoCanvas     *self,
 void             _plano_canvas_edge_drag               (PlanoCanvas     *self);
 void             _plano_canvas_edge_end                (PlanoCanvas     *self);
 void             _plano_canvas_connect_end             (PlanoCanvas     *self);
+EdgeHandle       _plano_canvas_pick_edge_handle        (PlanoCanvas     *self,
+                                                        double           widget_x,
+                                                        double           widget_y,
+                                                        guint           *index);
 void             _plano_canvas_connect_draw            (PlanoCanvas     *self,
                                                         cairo_t         *cr,
                                                         const GdkRGBA   *accent);
@@ -168,8 +198,14 @@ gboolean         _plano_canvas_handle_begin            (PlanoCanvas     *self,
                                                         double           widget_y);
 Handle           _plano_canvas_pick_handle             (PlanoCanvas     *self,
                                                         double           widget_x,
-                                                        double           widget_y);
+                                                        double           widget_y,
+                                                        const PlanoItem **owner);
+void             _plano_canvas_update_port             (PlanoCanvas     *self,
+                                                        double           widget_x,
+                                                        double           widget_y,
+                                                        const char      *hover);
 void             _plano_canvas_resize_drag             (PlanoCanvas     *self);
+void             _plano_canvas_resize_end              (PlanoCanvas     *self);
 void             _plano_canvas_handles_draw            (PlanoCanvas     *self,
                                                         cairo_t         *cr,
                                                         const GdkRGBA   *accent);
@@ -181,8 +217,32 @@ void             _plano_canvas_pan_drag                (PlanoCanvas     *self,
                                                         double           offset_x,
                                                         double           offset_y);
 
-/* plano-canvas-edit.c: editing a label in place */
+/* plano-canvas-edit.c: editing a text in place */
 void             _plano_canvas_edit_init               (PlanoCanvas     *self);
+void             _plano_canvas_edit_allocate           (PlanoCanvas     *self);
+
+/* plano-canvas-guides.c: smart guides while moving and resizing */
+void             _plano_canvas_guides_init             (PlanoCanvas     *self);
+void             _plano_canvas_guides_finalize         (PlanoCanvas     *self);
+void             _plano_canvas_guides_begin            (PlanoCanvas     *self,
+                                                        const char * const *exclude,
+                                                        gboolean         zones);
+void             _plano_canvas_guides_end              (PlanoCanvas     *self);
+void             _plano_canvas_guides_snap_move        (PlanoCanvas     *self,
+                                                        const PlanoRect *box,
+                                                        double          *dx,
+                                                        double          *dy,
+                                                        GdkModifierType  state);
+void             _plano_canvas_guides_snap_resize      (PlanoCanvas     *self,
+                                                        double          *x,
+                                                        double          *y,
+                                                        GdkModifierType  state);
+void             _plano_canvas_guides_show_resize      (PlanoCanvas     *self,
+                                                        const PlanoRect *box,
+                                                        double           x,
+                                                        double           y);
+void             _plano_canvas_guides_draw             (PlanoCanvas     *self,
+                                                        cairo_t         *cr);
 
 /* plano-canvas.c: drawing */
 void             _plano_canvas_get_view                (PlanoCanvas        *self,
@@ -233,6 +293,14 @@ void  plano_canvas_pointer_press    (PlanoCanvas     *self,
 void  plano_canvas_pointer_drag     (PlanoCanvas     *self,
                                      double           offset_x,
                                      double           offset_y);
+void  plano_canvas_pointer_drag_with_state (PlanoCanvas     *self,
+                                     double           offset_x,
+                                     double           offset_y,
+                                     GdkModifierType  state);
+void  plano_canvas_pointer_motion   (PlanoCanvas     *self,
+                                     double           widget_x,
+                                     double           widget_y);
+void  plano_canvas_pointer_leave    (PlanoCanvas     *self);
 void  plano_canvas_pointer_release  (PlanoCanvas     *self,
                                      double           offset_x,
                                      double           offset_y);
@@ -240,9 +308,10 @@ gboolean plano_canvas_drop_kind     (PlanoCanvas     *self,
                                      const char      *kind,
                                      double           widget_x,
                                      double           widget_y);
-void  plano_canvas_end_edit         (PlanoCanvas     *self,
-                                     gboolean         apply);
-GtkWidget *plano_canvas_get_entry   (PlanoCanvas     *self);
+GtkWidget *plano_canvas_get_editor  (PlanoCanvas     *self);
+void  plano_canvas_double_click     (PlanoCanvas     *self,
+                                     double           widget_x,
+                                     double           widget_y);
 void  plano_canvas_get_handle_point (PlanoCanvas     *self,
                                      double          *widget_x,
                                      double          *widget_y);

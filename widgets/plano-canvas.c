@@ -202,6 +202,10 @@ describe_selection (PlanoCanvas *self)
         return g_strdup_printf (_("Note: %s"), text);
       }
 
+    case PLANO_ITEM_TEXT:
+      /* TRANSLATORS: a selected text item, told to screen readers; %s is its text */
+      return g_strdup_printf (_("Text: %s"), plano_board_get_label (self->board, item->id));
+
     case PLANO_ITEM_TRADEOFF:
     case PLANO_N_ITEM_TYPES:
     default:
@@ -294,6 +298,7 @@ draw_overlay (PlanoCanvas *self,
 
   gdk_rgba_parse (&accent, is_dark () ? "#78aeed" : "#3584e4");
 
+  _plano_canvas_guides_draw (self, cr);
   _plano_canvas_band_draw (self, cr, &accent);
   _plano_canvas_connect_draw (self, cr, &accent);
   _plano_canvas_handles_draw (self, cr, &accent);
@@ -492,8 +497,8 @@ plano_canvas_snapshot (GtkWidget   *widget,
 
   _plano_canvas_frames_snapshot_end (self);
 
-  if (self->entry != NULL && gtk_widget_get_visible (self->entry))
-    gtk_widget_snapshot_child (widget, self->entry, snapshot);
+  if (self->editor != NULL && gtk_widget_get_visible (self->editor))
+    gtk_widget_snapshot_child (widget, self->editor, snapshot);
 }
 
 /* Selection */
@@ -600,7 +605,8 @@ _plano_canvas_commit (PlanoCanvas *self)
 
 /**
  * plano_canvas_add_kind:
- * @kind: a catalog id, "note" for a sticky note, or "zone" / "zone:KIND" for a zone
+ * @kind: a catalog id, "note" for a sticky note, "text" for plain text, or "zone" / "zone:KIND"
+ *   for a zone
  * @x: canvas x of the new item's centre
  * @y: canvas y of its centre
  *
@@ -635,6 +641,19 @@ plano_canvas_add_kind (PlanoCanvas *self,
       note->x = x - PLANO_NOTE_DEFAULT_WIDTH / 2;
       note->y = y - PLANO_NOTE_DEFAULT_HEIGHT / 2;
       item = (PlanoItem *) note;
+    }
+  else if (g_str_equal (kind, "text"))
+    {
+      PlanoText *text;
+
+      id = plano_board_new_id (self->board, "text");
+      text = (PlanoText *) plano_item_new (PLANO_ITEM_TEXT, id);
+      text->text = g_strdup (_("Text"));
+      text->w = 1;
+      plano_renderer_fit_text (self->renderer, text, FALSE, &text->w, &text->h);
+      text->x = x - text->w / 2;
+      text->y = y - text->h / 2;
+      item = (PlanoItem *) text;
     }
   else if (g_str_equal (kind, "zone") || g_str_has_prefix (kind, "zone:"))
     {
@@ -674,6 +693,10 @@ plano_canvas_add_kind (PlanoCanvas *self,
 
   plano_canvas_select (self, id, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  /* A new text is there to be written: its placeholder is selected, to be typed over. */
+  if (g_str_equal (kind, "text"))
+    plano_canvas_begin_edit (self);
 
   return plano_board_lookup (self->board, id)->id;
 }
@@ -773,7 +796,8 @@ double
 _plano_canvas_snapped (PlanoCanvas *self,
                        double       v)
 {
-  return self->snap ? round (v / self->grid) * self->grid : v;
+  /* Alt held during a gesture places things exactly where the pointer is. */
+  return self->snap && (self->drag_state & GDK_ALT_MASK) == 0 ? round (v / self->grid) * self->grid : v;
 }
 
 /* Pointer gestures: a press starts the tool under the pointer, which then gets the drag and
@@ -791,11 +815,16 @@ plano_canvas_pointer_press (PlanoCanvas     *self,
   if (self->board == NULL)
     return;
 
+  /* A press beside the text being edited keeps it, and then does what it does. */
+  plano_canvas_end_edit (self, TRUE);
+
   gtk_widget_grab_focus (GTK_WIDGET (self));
   plano_canvas_widget_to_canvas (self, wx, wy, &self->start_x, &self->start_y);
   self->pointer_x = self->start_x;
   self->pointer_y = self->start_y;
   self->applied_dx = self->applied_dy = 0;
+  self->drag_state = state;
+  self->drag_x = self->drag_y = 0;
 
   if (self->space_down)
     {
@@ -823,7 +852,23 @@ plano_canvas_pointer_drag (PlanoCanvas *self,
                            double       offset_x,
                            double       offset_y)
 {
+  plano_canvas_pointer_drag_with_state (self, offset_x, offset_y, 0);
+}
+
+/**
+ * plano_canvas_pointer_drag_with_state:
+ * @state: the modifiers held: with Alt, a move or a resize does not snap
+ */
+void
+plano_canvas_pointer_drag_with_state (PlanoCanvas     *self,
+                                      double           offset_x,
+                                      double           offset_y,
+                                      GdkModifierType  state)
+{
   _plano_canvas_frames_input (self);
+  self->drag_state = state;
+  self->drag_x = offset_x;
+  self->drag_y = offset_y;
   self->pointer_x = self->start_x + offset_x / self->zoom;
   self->pointer_y = self->start_y + offset_y / self->zoom;
 
@@ -866,6 +911,7 @@ plano_canvas_pointer_release (PlanoCanvas *self,
   State state = self->state;
 
   self->state = STATE_IDLE;
+  _plano_canvas_guides_end (self);
 
   switch (state)
     {
@@ -874,6 +920,9 @@ plano_canvas_pointer_release (PlanoCanvas *self,
       break;
 
     case STATE_RESIZING:
+      _plano_canvas_resize_end (self);
+      break;
+
     case STATE_EDGE_POINT:
       _plano_canvas_commit (self);
       break;
@@ -897,6 +946,14 @@ plano_canvas_pointer_release (PlanoCanvas *self,
       break;
     }
 
+  /* What is under the pointer now, and what a drag from there would do. */
+  {
+    double wx, wy;
+
+    plano_canvas_canvas_to_widget (self, self->pointer_x, self->pointer_y, &wx, &wy);
+    plano_canvas_pointer_motion (self, wx, wy);
+  }
+
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -919,7 +976,8 @@ drag_update_cb (PlanoCanvas    *self,
                 double          offset_y,
                 GtkGestureDrag *gesture)
 {
-  plano_canvas_pointer_drag (self, offset_x, offset_y);
+  plano_canvas_pointer_drag_with_state (self, offset_x, offset_y,
+                                        gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)));
 }
 
 static void
@@ -931,21 +989,29 @@ drag_end_cb (PlanoCanvas    *self,
   plano_canvas_pointer_release (self, offset_x, offset_y);
 }
 
-static void
-click_pressed_cb (PlanoCanvas     *self,
-                  int              n_press,
-                  double           wx,
-                  double           wy,
-                  GtkGestureClick *gesture)
+/**
+ * plano_canvas_double_click:
+ *
+ * What a double click does: edits the text of the item under the pointer in place, or on the
+ * empty board, starts a text there.
+ */
+void
+plano_canvas_double_click (PlanoCanvas *self,
+                           double       wx,
+                           double       wy)
 {
   double x, y;
   const char *id;
 
-  if (n_press != 2 || self->board == NULL)
+  if (self->board == NULL)
     return;
 
   plano_canvas_widget_to_canvas (self, wx, wy, &x, &y);
   id = _plano_canvas_pick (self, x, y);
+
+  /* On the empty board, a double click writes there, as on paper. */
+  if (id == NULL)
+    id = plano_canvas_add_kind (self, "text", x, y);
   if (id == NULL)
     return;
 
@@ -953,11 +1019,82 @@ click_pressed_cb (PlanoCanvas     *self,
   plano_canvas_begin_edit (self);
 }
 
+/* The editor opens when the second click is released, not pressed: the press starts the drag
+ * gesture too, which takes the focus for the canvas; the editor must have it after that. Clicks
+ * that follow quickly in the same place count on (a double click right after an edit closed
+ * is the fourth), so every second one is a double click. */
 static void
-motion_cb (PlanoCanvas              *self,
-           double                    wx,
-           double                    wy,
-           GtkEventControllerMotion *motion)
+click_released_cb (PlanoCanvas     *self,
+                   int              n_press,
+                   double           wx,
+                   double           wy,
+                   GtkGestureClick *gesture)
+{
+  if (n_press >= 2 && n_press % 2 == 0)
+    plano_canvas_double_click (self, wx, wy);
+}
+
+/* What a drag from @wx, @wy would do, as a cursor: move, resize which way, connect, pan. */
+static const char *
+cursor_at (PlanoCanvas *self,
+           double       wx,
+           double       wy,
+           const char  *id)
+{
+  const PlanoItem *item;
+  guint index;
+
+  if (self->state == STATE_PANNING)
+    return "grabbing";
+  if (self->space_down)
+    return "grab";
+
+  switch (_plano_canvas_pick_edge_handle (self, wx, wy, &index))
+    {
+    case EDGE_HANDLE_FROM:
+    case EDGE_HANDLE_TO:
+      return "crosshair";
+    case EDGE_HANDLE_WAYPOINT:
+    case EDGE_HANDLE_MIDPOINT:
+      return "move";
+    case EDGE_HANDLE_NONE:
+    default:
+      break;
+    }
+
+  switch (_plano_canvas_pick_handle (self, wx, wy, NULL))
+    {
+    case HANDLE_CONNECT:
+      return "crosshair";
+    case HANDLE_TOP_LEFT:
+    case HANDLE_BOTTOM_RIGHT:
+      return "nwse-resize";
+    case HANDLE_TOP_RIGHT:
+    case HANDLE_BOTTOM_LEFT:
+      return "nesw-resize";
+    case HANDLE_NONE:
+    default:
+      break;
+    }
+
+  item = id != NULL ? plano_board_lookup (self->board, id) : NULL;
+  if (item == NULL)
+    return NULL;
+
+  return item->type == PLANO_ITEM_EDGE ? "pointer" : "move";
+}
+
+/**
+ * plano_canvas_pointer_motion:
+ *
+ * The pointer moved to @wx, @wy without a button down (or during a gesture): what is under
+ * it is highlighted, a component under it shows its "+" to connect from, and the cursor says
+ * what a drag would do.
+ */
+void
+plano_canvas_pointer_motion (PlanoCanvas *self,
+                             double       wx,
+                             double       wy)
 {
   double x, y;
   const char *id;
@@ -977,9 +1114,40 @@ motion_cb (PlanoCanvas              *self,
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                   _plano_canvas_pick_handle (self, wx, wy) != HANDLE_NONE ? "crosshair" :
-                                   id != NULL ? "pointer" : NULL);
+  /* During a gesture the cursor stays what the press made it. */
+  if (self->state != STATE_IDLE && self->state != STATE_KEY_CONNECTING && self->state != STATE_PANNING)
+    return;
+
+  _plano_canvas_update_port (self, wx, wy, id);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor_at (self, wx, wy, id));
+}
+
+/* The pointer left the canvas: nothing is under it any more. */
+void
+plano_canvas_pointer_leave (PlanoCanvas *self)
+{
+  if (self->hover == NULL && self->port == NULL)
+    return;
+
+  g_clear_pointer (&self->hover, g_free);
+  g_clear_pointer (&self->port, g_free);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+motion_cb (PlanoCanvas              *self,
+           double                    wx,
+           double                    wy,
+           GtkEventControllerMotion *motion)
+{
+  plano_canvas_pointer_motion (self, wx, wy);
+}
+
+static void
+motion_leave_cb (PlanoCanvas              *self,
+                 GtkEventControllerMotion *motion)
+{
+  plano_canvas_pointer_leave (self);
 }
 
 /* Text the canvas draws cut short (a label past four lines, a note past its box) shows whole
@@ -1017,6 +1185,7 @@ _plano_canvas_tooltip_text (PlanoCanvas *self,
 
     case PLANO_ITEM_ZONE:
     case PLANO_ITEM_EDGE:
+    case PLANO_ITEM_TEXT:
     case PLANO_ITEM_TRADEOFF:
     case PLANO_N_ITEM_TYPES:
     default:
@@ -1103,7 +1272,7 @@ drop_cb (PlanoCanvas   *self,
     return FALSE;
 
   /* Text dragged from another app is not a component; a file goes on to the window. */
-  if (!g_str_equal (kind, "note") && !g_str_equal (kind, "zone") &&
+  if (!g_str_equal (kind, "note") && !g_str_equal (kind, "text") && !g_str_equal (kind, "zone") &&
       !g_str_has_prefix (kind, "zone:") && plano_catalog_lookup (kind) == NULL)
     return FALSE;
 
@@ -1127,26 +1296,7 @@ plano_canvas_size_allocate (GtkWidget *widget,
   if (self->menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->menu));
 
-  if (self->entry != NULL && gtk_widget_get_visible (self->entry))
-    {
-      PlanoRect box = { 0, 0, 160, 40 };
-      const PlanoItem *item = self->editing != NULL ? plano_board_lookup (self->board, self->editing) : NULL;
-      double wx, wy;
-      int min_h;
-
-      if (item != NULL)
-        plano_renderer_get_item_box (self->renderer, item->id, &box);
-
-      plano_canvas_canvas_to_widget (self, box.x, box.y, &wx, &wy);
-      gtk_widget_measure (self->entry, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
-      gtk_widget_size_allocate (self->entry,
-                                &(GtkAllocation) {
-                                  (int) wx,
-                                  (int) (wy + box.h * self->zoom / 2 - min_h / 2.0),
-                                  MAX ((int) (box.w * self->zoom), 120),
-                                  min_h,
-                                }, -1);
-    }
+  _plano_canvas_edit_allocate (self);
 }
 
 static void
@@ -1342,6 +1492,15 @@ board_changed_cb (PlanoCanvas *self,
   if (dropped)
     _plano_canvas_emit_selection_changed (self);
 
+  /* The editor follows its item, and goes with it when an undo takes the item away. */
+  if (self->editing != NULL)
+    {
+      if (plano_board_lookup (self->board, self->editing) == NULL)
+        plano_canvas_end_edit (self, FALSE);
+      else
+        gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
+
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1397,6 +1556,7 @@ plano_canvas_set_history (PlanoCanvas  *self,
   g_set_object (&self->history, history);
   g_hash_table_remove_all (self->selection);
   g_clear_pointer (&self->hover, g_free);
+  g_clear_pointer (&self->port, g_free);
   self->state = STATE_IDLE;
 
   if (history != NULL)
@@ -1423,7 +1583,7 @@ navigable_ids (PlanoCanvas *self,
                gboolean     connectable)
 {
   static const PlanoItemType order[] = {
-    PLANO_ITEM_NODE, PLANO_ITEM_ZONE, PLANO_ITEM_NOTE, PLANO_ITEM_EDGE,
+    PLANO_ITEM_NODE, PLANO_ITEM_ZONE, PLANO_ITEM_NOTE, PLANO_ITEM_TEXT, PLANO_ITEM_EDGE,
   };
   GPtrArray *ids = g_ptr_array_new ();
 
@@ -1628,7 +1788,7 @@ plano_canvas_dispose (GObject *object)
   PlanoCanvas *self = (PlanoCanvas *)object;
 
   plano_canvas_set_history (self, NULL);
-  g_clear_pointer (&self->entry, gtk_widget_unparent);
+  g_clear_pointer (&self->editor, gtk_widget_unparent);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
 
   g_clear_object (&self->preview);
@@ -1643,12 +1803,14 @@ plano_canvas_finalize (GObject *object)
 
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->hover, g_free);
+  g_clear_pointer (&self->port, g_free);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->moving, g_strfreev);
   g_clear_pointer (&self->editing, g_free);
   g_clear_pointer (&self->key_target, g_free);
   g_clear_pointer (&self->nodes, _plano_canvas_nodes_free);
   _plano_canvas_frames_finalize (self);
+  _plano_canvas_guides_finalize (self);
 
   G_OBJECT_CLASS (plano_canvas_parent_class)->finalize (object);
 }
@@ -1825,11 +1987,12 @@ plano_canvas_init (PlanoCanvas *self)
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect_swapped (click, "pressed", G_CALLBACK (click_pressed_cb), self);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (motion, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect_swapped (motion, "leave", G_CALLBACK (motion_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -1837,6 +2000,7 @@ plano_canvas_init (PlanoCanvas *self)
 
   _plano_canvas_pan_init (self);
   _plano_canvas_edit_init (self);
+  _plano_canvas_guides_init (self);
   _plano_canvas_actions_init (self);
   _plano_canvas_frames_init (self);
 

@@ -75,6 +75,9 @@ void           plano_canvas_nudge              (PlanoCanvas  *self,
                                                 double        dx,
                                                 double        dy);
 void           plano_canvas_begin_edit         (PlanoCanvas  *self);
+void           plano_canvas_end_edit           (PlanoCanvas  *self,
+                                                gboolean      apply);
+gboolean       plano_canvas_is_editing         (PlanoCanvas  *self);
 void           plano_canvas_copy               (PlanoCanvas  *self);
 void           plano_canvas_cut                (PlanoCanvas  *self);
 void           plano_canvas_paste              (PlanoCanvas  *self);

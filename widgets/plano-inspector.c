@@ -61,6 +61,8 @@ static const char * const edge_kinds[] = { "flow", "stream", "batch", "request",
 static const char * const edge_kind_names[] = {
   N_("Flow"), N_("Stream"), N_("Batch"), N_("Request"), N_("Change data capture"), N_("Replication"),
 };
+static const char * const text_sizes[] = { "small", "normal", "large" };
+static const char * const text_size_names[] = { N_("Small"), N_("Normal"), N_("Large") };
 static const char * const zone_kinds[] = { "group", "layer", "domain", "bronze", "silver", "gold" };
 static const char * const zone_kind_names[] = {
   N_("Group"), N_("Layer"), N_("Domain"), N_("Bronze tier"), N_("Silver tier"), N_("Gold tier"),
@@ -156,6 +158,22 @@ number_changed_cb (GtkSpinButton  *spin,
   set_number (self, g_object_get_data (G_OBJECT (spin), "prop"), gtk_spin_button_get_value (spin));
 }
 
+/* A text item's box follows its text and its size. */
+static void
+fit_text (PlanoInspector *self,
+          const char     *id)
+{
+  const PlanoItem *item = plano_board_lookup (self->board, id);
+  const PlanoText *text = (const PlanoText *) item;
+  double w, h;
+
+  if (item == NULL || item->type != PLANO_ITEM_TEXT)
+    return;
+
+  plano_renderer_fit_text (plano_canvas_get_renderer (self->canvas), text, FALSE, &w, &h);
+  plano_board_set_bounds (self->board, id, text->x, text->y, w, h);
+}
+
 static void
 label_apply_cb (AdwEntryRow    *row,
                 PlanoInspector *self)
@@ -164,7 +182,10 @@ label_apply_cb (AdwEntryRow    *row,
 
   begin (self, _("Rename"));
   for (guint i = 0; self->ids[i] != NULL; i++)
-    plano_board_set_label (self->board, self->ids[i], text);
+    {
+      plano_board_set_label (self->board, self->ids[i], text);
+      fit_text (self, self->ids[i]);
+    }
   commit (self);
 }
 
@@ -207,7 +228,7 @@ kind_selected_cb (AdwComboRow    *row,
 
   kind = ids[selected];
 
-  begin (self, _("Change Kind"));
+  begin (self, self->type == PLANO_ITEM_TEXT ? _("Change Size") : _("Change Kind"));
   for (guint i = 0; self->ids[i] != NULL; i++)
     {
       const PlanoItem *item = plano_board_lookup (self->board, self->ids[i]);
@@ -222,13 +243,17 @@ kind_selected_cb (AdwComboRow    *row,
         field = &((PlanoNode *) copy)->kind;
       else if (copy->type == PLANO_ITEM_EDGE)
         field = &((PlanoEdge *) copy)->kind;
+      else if (copy->type == PLANO_ITEM_TEXT)
+        field = &((PlanoText *) copy)->size;
       else
         field = &((PlanoZone *) copy)->kind;
 
       g_free (*field);
-      *field = g_strdup (kind);
+      /* The normal size is the one a text has without saying. */
+      *field = copy->type == PLANO_ITEM_TEXT && g_str_equal (kind, "normal") ? NULL : g_strdup (kind);
       plano_board_update_item (self->board, copy, NULL);
       plano_item_free (copy);
+      fit_text (self, self->ids[i]);
     }
   commit (self);
 }
@@ -475,6 +500,18 @@ catalog_ids (void)
   return ids;
 }
 
+/* The text sizes as a NULL-terminated list, as a combo row's ids are. */
+static const char * const *
+text_sizes_ids (void)
+{
+  static const char *ids[G_N_ELEMENTS (text_sizes) + 1];
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_sizes); i++)
+    ids[i] = text_sizes[i];
+
+  return ids;
+}
+
 static guint
 index_of (const char * const *ids,
           const char         *id,
@@ -533,9 +570,11 @@ refresh (PlanoInspector *self)
           const char * const *ids = g_object_get_data (G_OBJECT (row), "ids");
           const char *kind = item->type == PLANO_ITEM_NODE ? ((const PlanoNode *) item)->kind :
                              item->type == PLANO_ITEM_EDGE ? ((const PlanoEdge *) item)->kind :
+                             item->type == PLANO_ITEM_TEXT ? ((const PlanoText *) item)->size :
                              ((const PlanoZone *) item)->kind;
 
-          adw_combo_row_set_selected (ADW_COMBO_ROW (row), index_of (ids, kind, 0));
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row),
+                                      index_of (ids, kind, item->type == PLANO_ITEM_TEXT ? 1 : 0));
         }
     }
 
@@ -666,7 +705,8 @@ rebuild (PlanoInspector *self)
     }
 
   if (self->type != PLANO_ITEM_TRADEOFF)
-    add_entry_row (self, group, "label", self->type == PLANO_ITEM_NOTE ? _("Text") : _("Label"),
+    add_entry_row (self, group, "label",
+                   self->type == PLANO_ITEM_NOTE || self->type == PLANO_ITEM_TEXT ? _("Text") : _("Label"),
                    G_CALLBACK (label_apply_cb));
 
   switch (self->type)
@@ -752,6 +792,16 @@ rebuild (PlanoInspector *self)
         add_combo_row (self, group, _("Kind"), ids, names);
         if (n == 1)
           build_tradeoffs (self, item);
+      }
+      break;
+
+    case PLANO_ITEM_TEXT:
+      {
+        g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+        for (guint i = 0; i < G_N_ELEMENTS (text_sizes); i++)
+          g_ptr_array_add (names, (gpointer) _(text_size_names[i]));
+        add_combo_row (self, group, _("Size"), text_sizes_ids (), names);
       }
       break;
 

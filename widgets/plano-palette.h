@@ -17,6 +17,8 @@ GtkWidget *plano_palette_new          (void);
 void       plano_palette_set_filter   (PlanoPalette *self,
                                        const char   *text);
 guint      plano_palette_count_shown  (PlanoPalette *self);
+GStrv      plano_palette_get_shown    (PlanoPalette *self);
+const char *plano_palette_get_highlighted (PlanoPalette *self);
 void       plano_palette_focus_search (PlanoPalette *self);
 
 G_END_DECLS

@@ -317,6 +317,20 @@ add_sticky_notes (GPtrArray  *blocks,
       else
         add (blocks, PLANO_BLOCK_BULLET, text);
     }
+
+  /* Plain text on the board (titles, remarks beside arrows) is read with the notes. */
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_TEXT); i++)
+    {
+      const PlanoText *item = (const PlanoText *) plano_board_get_item (board, PLANO_ITEM_TEXT, i);
+      g_autofree char *text = g_strstrip (g_strdup (item->text != NULL ? item->text : ""));
+
+      if (text[0] == '\0')
+        continue;
+      if (!any)
+        add (blocks, PLANO_BLOCK_HEADING, _("Notes"));
+      any = TRUE;
+      add (blocks, PLANO_BLOCK_BULLET, text);
+    }
 }
 
 static void
@@ -904,6 +918,19 @@ plano_notes_to_mermaid (PlanoBoard *board)
     }
   if (n_notes > 0)
     g_string_append (out, "  classDef note fill:#fff5a5,stroke:#e5c96a,color:#403300\n");
+
+  /* Plain text: a box without a border or a fill, as on the board. */
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_TEXT); i++)
+    {
+      const PlanoText *text = (const PlanoText *) plano_board_get_item (board, PLANO_ITEM_TEXT, i);
+      const char *id = mermaid_id (ids, taken, text->item.id);
+
+      g_string_append_printf (out, "  %s[", id);
+      append_label (out, text->text, NULL);
+      g_string_append_printf (out, "]\n  class %s text\n", id);
+    }
+  if (plano_board_get_n_items (board, PLANO_ITEM_TEXT) > 0)
+    g_string_append (out, "  classDef text fill:none,stroke:none\n");
 
   return g_string_free (out, FALSE);
 }

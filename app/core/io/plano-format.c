@@ -1267,6 +1267,66 @@ read_note (Reader      *reader,
   return TRUE;
 }
 
+/* A text's box when the file leaves it out: as wide as its longest line, up to the width at
+ * which a new text wraps, and as tall as its lines, at about half an em a letter. The renderer
+ * draws the text whole whatever the box says, and Plano fits the box when the text is edited.
+ */
+static void
+estimate_text_box (PlanoText *text,
+                   gboolean   has_w,
+                   gboolean   has_h)
+{
+  double size = plano_text_get_font_size (text);
+  g_auto(GStrv) lines = g_strsplit (text->text, "\n", -1);
+  double longest = 0;
+  guint n_lines = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    longest = MAX (longest, g_utf8_strlen (lines[i], -1) * size * 0.55);
+
+  if (!has_w)
+    text->w = CLAMP (longest + 4, size, PLANO_TEXT_MAX_WIDTH);
+  for (guint i = 0; lines[i] != NULL; i++)
+    n_lines += MAX (1, (guint) ceil (g_utf8_strlen (lines[i], -1) * size * 0.55 / MAX (text->w - 4, 1)));
+  if (!has_h)
+    text->h = MAX (n_lines, 1) * size * 1.3 + 4;
+}
+
+/* texts[]: plain text on the board (docs/format.md). A size this Plano does not know is kept
+ * as written and drawn at the normal size, with a warning, as an unknown kind is. */
+static gboolean
+read_text (Reader      *reader,
+           JsonObject  *object,
+           PlanoItem   *item,
+           GError     **error)
+{
+  PlanoText *text = (PlanoText *) item;
+  gboolean has_w = FALSE;
+  gboolean has_h = FALSE;
+
+  if (!get_string (reader, object, "text", TRUE, &text->text, error) ||
+      !get_number (reader, object, "x", TRUE, RANGE_COORD, &text->x, NULL, error) ||
+      !get_number (reader, object, "y", TRUE, RANGE_COORD, &text->y, NULL, error) ||
+      !get_number (reader, object, "w", FALSE, RANGE_SIZE, &text->w, &has_w, error) ||
+      !get_number (reader, object, "h", FALSE, RANGE_SIZE, &text->h, &has_h, error) ||
+      !get_string (reader, object, "size", FALSE, &text->size, error))
+    return FALSE;
+
+  if (!has_w || !has_h)
+    estimate_text_box (text, has_w, has_h);
+
+  if (text->size != NULL && !g_str_equal (text->size, "small") && !g_str_equal (text->size, "normal") &&
+      !g_str_equal (text->size, "large"))
+    {
+      gsize len = push_member (reader, "size");
+
+      add_warning (reader, _("unknown text size “%s”, drawn at the normal size"), text->size);
+      pop (reader, len);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_tradeoff (Reader      *reader,
                JsonObject  *object,
@@ -1294,6 +1354,7 @@ static const ReadItemFunc read_item_funcs[PLANO_N_ITEM_TYPES] = {
   [PLANO_ITEM_EDGE] = read_edge,
   [PLANO_ITEM_ZONE] = read_zone,
   [PLANO_ITEM_NOTE] = read_note,
+  [PLANO_ITEM_TEXT] = read_text,
   [PLANO_ITEM_TRADEOFF] = read_tradeoff,
 };
 
@@ -2000,6 +2061,19 @@ write_item (GString         *out,
             member_coord (&w, "h", note->h);
           }
         member_string (&w, "target", note->target);
+      }
+      break;
+
+    case PLANO_ITEM_TEXT:
+      {
+        const PlanoText *text = (const PlanoText *) item;
+
+        member_string (&w, "text", text->text);
+        member_coord (&w, "x", text->x);
+        member_coord (&w, "y", text->y);
+        member_coord (&w, "w", text->w);
+        member_coord (&w, "h", text->h);
+        member_string (&w, "size", text->size);
       }
       break;
 

@@ -549,6 +549,15 @@ validate_item (PlanoBoard       *self,
         }
       break;
 
+    case PLANO_ITEM_TEXT:
+      if (((const PlanoText *) item)->text == NULL)
+        {
+          g_set_error (error, PLANO_BOARD_ERROR, PLANO_BOARD_ERROR_INVALID,
+                       _("%s: a text item needs a text"), item->id);
+          return FALSE;
+        }
+      break;
+
     case PLANO_ITEM_TRADEOFF:
       if (((const PlanoTradeoff *) item)->title == NULL)
         {
@@ -887,6 +896,11 @@ translate_item (PlanoItem *item,
       ((PlanoNote *) item)->y = clamp_coord (((PlanoNote *) item)->y + dy);
       break;
 
+    case PLANO_ITEM_TEXT:
+      ((PlanoText *) item)->x = clamp_coord (((PlanoText *) item)->x + dx);
+      ((PlanoText *) item)->y = clamp_coord (((PlanoText *) item)->y + dy);
+      break;
+
     case PLANO_ITEM_EDGE:
       {
         GArray *points = ((PlanoEdge *) item)->waypoints;
@@ -1004,6 +1018,14 @@ plano_board_set_bounds (PlanoBoard *self,
       }
       break;
 
+    case PLANO_ITEM_TEXT:
+      {
+        PlanoText *text = (PlanoText *) copy;
+
+        text->x = x, text->y = y, text->w = w, text->h = h;
+      }
+      break;
+
     case PLANO_ITEM_EDGE:
     case PLANO_ITEM_TRADEOFF:
     case PLANO_N_ITEM_TYPES:
@@ -1057,6 +1079,9 @@ plano_board_get_label (PlanoBoard *self,
     case PLANO_ITEM_NOTE:
       return ((const PlanoNote *) item)->text;
 
+    case PLANO_ITEM_TEXT:
+      return ((const PlanoText *) item)->text;
+
     case PLANO_ITEM_TRADEOFF:
       return ((const PlanoTradeoff *) item)->title;
 
@@ -1089,10 +1114,11 @@ plano_board_set_label (PlanoBoard *self,
   if (item == NULL)
     return FALSE;
 
-  if (label != NULL && label[0] == '\0' && item->type != PLANO_ITEM_NOTE)
+  if (label != NULL && label[0] == '\0' && item->type != PLANO_ITEM_NOTE && item->type != PLANO_ITEM_TEXT)
     label = NULL;
 
-  if (label == NULL && (item->type == PLANO_ITEM_NOTE || item->type == PLANO_ITEM_TRADEOFF))
+  if (label == NULL && (item->type == PLANO_ITEM_NOTE || item->type == PLANO_ITEM_TEXT ||
+                        item->type == PLANO_ITEM_TRADEOFF))
     return FALSE;
 
   copy = plano_item_copy (item);
@@ -1112,6 +1138,10 @@ plano_board_set_label (PlanoBoard *self,
 
     case PLANO_ITEM_NOTE:
       field = &((PlanoNote *) copy)->text;
+      break;
+
+    case PLANO_ITEM_TEXT:
+      field = &((PlanoText *) copy)->text;
       break;
 
     case PLANO_ITEM_TRADEOFF:
@@ -1543,6 +1573,7 @@ plano_board_insert_copy (PlanoBoard *self,
             remap (&((PlanoTradeoff *) copy)->target, renamed, self, TRUE);
             break;
           case PLANO_ITEM_ZONE:
+          case PLANO_ITEM_TEXT:
           case PLANO_N_ITEM_TYPES:
           default:
             break;

@@ -17,6 +17,7 @@ static const gsize item_sizes[PLANO_N_ITEM_TYPES] = {
   [PLANO_ITEM_EDGE] = sizeof (PlanoEdge),
   [PLANO_ITEM_ZONE] = sizeof (PlanoZone),
   [PLANO_ITEM_NOTE] = sizeof (PlanoNote),
+  [PLANO_ITEM_TEXT] = sizeof (PlanoText),
   [PLANO_ITEM_TRADEOFF] = sizeof (PlanoTradeoff),
 };
 
@@ -25,6 +26,7 @@ static const char * const item_type_names[PLANO_N_ITEM_TYPES] = {
   [PLANO_ITEM_EDGE] = "edges",
   [PLANO_ITEM_ZONE] = "zones",
   [PLANO_ITEM_NOTE] = "notes",
+  [PLANO_ITEM_TEXT] = "texts",
   [PLANO_ITEM_TRADEOFF] = "tradeoffs",
 };
 
@@ -39,6 +41,37 @@ plano_item_type_get_name (PlanoItemType type)
   g_return_val_if_fail (type < PLANO_N_ITEM_TYPES, NULL);
 
   return item_type_names[type];
+}
+
+/**
+ * plano_text_get_font_size:
+ *
+ * Returns: the size of @text's letters in canvas units: 12 small, 16 normal, 24 large
+ */
+double
+plano_text_get_font_size (const PlanoText *text)
+{
+  g_return_val_if_fail (text != NULL, 16);
+
+  if (g_strcmp0 (text->size, "small") == 0)
+    return 12;
+  if (g_strcmp0 (text->size, "large") == 0)
+    return 24;
+
+  return 16;
+}
+
+/**
+ * plano_text_is_bold:
+ *
+ * Returns: whether @text is drawn bold: large text is a title
+ */
+gboolean
+plano_text_is_bold (const PlanoText *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  return g_strcmp0 (text->size, "large") == 0;
 }
 
 /**
@@ -418,6 +451,15 @@ plano_item_copy (const PlanoItem *item)
       }
       break;
 
+    case PLANO_ITEM_TEXT:
+      {
+        PlanoText *text = (PlanoText *) copy;
+
+        text->text = g_strdup (text->text);
+        text->size = g_strdup (text->size);
+      }
+      break;
+
     case PLANO_ITEM_TRADEOFF:
       {
         PlanoTradeoff *tradeoff = (PlanoTradeoff *) copy;
@@ -488,6 +530,15 @@ plano_item_free (PlanoItem *item)
 
         g_free (note->text);
         g_free (note->target);
+      }
+      break;
+
+    case PLANO_ITEM_TEXT:
+      {
+        PlanoText *text = (PlanoText *) item;
+
+        g_free (text->text);
+        g_free (text->size);
       }
       break;
 
@@ -578,6 +629,16 @@ plano_item_equal (const PlanoItem *a,
                g_strcmp0 (na->target, nb->target) == 0;
       }
 
+    case PLANO_ITEM_TEXT:
+      {
+        const PlanoText *ta = (const PlanoText *) a;
+        const PlanoText *tb = (const PlanoText *) b;
+
+        return g_strcmp0 (ta->text, tb->text) == 0 &&
+               ta->x == tb->x && ta->y == tb->y && ta->w == tb->w && ta->h == tb->h &&
+               g_strcmp0 (ta->size, tb->size) == 0;
+      }
+
     case PLANO_ITEM_TRADEOFF:
       {
         const PlanoTradeoff *ta = (const PlanoTradeoff *) a;
@@ -653,6 +714,14 @@ plano_item_get_memory_size (const PlanoItem *item)
       }
       break;
 
+    case PLANO_ITEM_TEXT:
+      {
+        const PlanoText *text = (const PlanoText *) item;
+
+        size += str_size (text->text) + str_size (text->size);
+      }
+      break;
+
     case PLANO_ITEM_TRADEOFF:
       {
         const PlanoTradeoff *tradeoff = (const PlanoTradeoff *) item;
@@ -675,7 +744,7 @@ plano_item_get_memory_size (const PlanoItem *item)
 /**
  * plano_item_get_bounds:
  *
- * Returns: %TRUE and the box of @item when it has one (nodes, zones and notes)
+ * Returns: %TRUE and the box of @item when it has one (nodes, zones, notes and texts)
  */
 gboolean
 plano_item_get_bounds (const PlanoItem *item,
@@ -711,6 +780,14 @@ plano_item_get_bounds (const PlanoItem *item,
         const PlanoNote *note = (const PlanoNote *) item;
 
         bx = note->x, by = note->y, bw = note->w, bh = note->h;
+      }
+      break;
+
+    case PLANO_ITEM_TEXT:
+      {
+        const PlanoText *text = (const PlanoText *) item;
+
+        bx = text->x, by = text->y, bw = text->w, bh = text->h;
       }
       break;
 

@@ -20,6 +20,7 @@ typedef enum
   PLANO_ITEM_EDGE,
   PLANO_ITEM_ZONE,
   PLANO_ITEM_NOTE,
+  PLANO_ITEM_TEXT,
   PLANO_ITEM_TRADEOFF,
   PLANO_N_ITEM_TYPES,
 } PlanoItemType;
@@ -93,6 +94,16 @@ typedef struct
   char      *target;
 } PlanoNote;
 
+/* Plain text on the board, such as a title or a remark beside an arrow: no card around it. It
+ * wraps at its box's width; the box's height is the text's, fitted whenever the text changes. */
+typedef struct
+{
+  PlanoItem  item;
+  char      *text;
+  double     x, y, w, h;
+  char      *size;      /* "small" or "large"; NULL: normal. Another value is kept as written */
+} PlanoText;
+
 typedef struct
 {
   PlanoItem   item;
@@ -108,6 +119,8 @@ typedef struct
 #define PLANO_NOTE_DEFAULT_WIDTH  200.0
 #define PLANO_NOTE_DEFAULT_HEIGHT 120.0
 
+#define PLANO_TEXT_MAX_WIDTH      360.0   /* a new text grows to this width, then wraps */
+
 PlanoItem       *plano_item_new              (PlanoItemType     type,
                                               const char       *id);
 PlanoItem       *plano_item_copy             (const PlanoItem  *item);
@@ -121,6 +134,8 @@ gboolean         plano_item_get_bounds       (const PlanoItem  *item,
                                               double           *w,
                                               double           *h);
 const char      *plano_item_type_get_name    (PlanoItemType     type);
+double           plano_text_get_font_size    (const PlanoText  *text);
+gboolean         plano_text_is_bold          (const PlanoText  *text);
 gboolean         plano_id_is_valid           (const char       *id);
 
 const PlanoProp *plano_props_lookup          (GArray           *props,

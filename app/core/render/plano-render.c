@@ -1519,6 +1519,23 @@ shared_layout (PlanoRenderer *self,
   return g_object_ref (layout);
 }
 
+/* A text item's text: whole, wrapped at @width, in the size it asks for. */
+static PangoLayout *
+text_layout (PlanoRenderer   *self,
+             const PlanoText *text,
+             double           width)
+{
+  PangoLayout *layout = new_layout (self, text->text, plano_text_get_font_size (text),
+                                    plano_text_is_bold (text), width, 1);
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_height (layout, -1);
+  if (width <= 0)
+    pango_layout_set_width (layout, -1);
+
+  return layout;
+}
+
 static const PlanoKind *
 node_kind (const PlanoNode *node)
 {
@@ -1633,6 +1650,10 @@ layout_text (PlanoRenderer   *self,
         text->title = shared_layout (self, note->text, 12, FALSE, note->w - 20,
                                      (int) ((note->h - 20) * PANGO_SCALE));
       }
+      break;
+
+    case PLANO_ITEM_TEXT:
+      text->title = text_layout (self, (const PlanoText *) item, ((const PlanoText *) item)->w);
       break;
 
     case PLANO_ITEM_EDGE:
@@ -1855,6 +1876,23 @@ compute_box (PlanoRenderer   *self,
 
   *box = *bounds;
 
+  /* A text is drawn whole, past its box if the box is short (a board written by hand). */
+  if (item->type == PLANO_ITEM_TEXT)
+    {
+      g_autoptr(PangoLayout) layout = text_layout (self, (const PlanoText *) item, box->w);
+      PangoRectangle ink, logical;
+      PlanoRect drawn;
+
+      double x = box->x, y = box->y;
+
+      pango_layout_get_pixel_extents (layout, &ink, &logical);
+      drawn = (PlanoRect) { x + logical.x, y + logical.y, logical.width, logical.height };
+      plano_rect_union (box, &drawn);
+      drawn = (PlanoRect) { x + ink.x, y + ink.y, ink.width, ink.height };
+      if (ink.width > 0 && ink.height > 0)
+        plano_rect_union (box, &drawn);
+    }
+
   /* Room for the trade-off badge that sits on the corner. */
   if (item->type == PLANO_ITEM_NODE)
     plano_rect_inflate (box, BADGE_RADIUS / 2);
@@ -2034,6 +2072,7 @@ update_item (PlanoRenderer   *self,
       break;
     case PLANO_ITEM_NOTE:
     case PLANO_ITEM_ZONE:
+    case PLANO_ITEM_TEXT:
     case PLANO_ITEM_TRADEOFF:
     case PLANO_N_ITEM_TYPES:
     default:
@@ -2520,6 +2559,16 @@ plano_renderer_get_text_box (PlanoRenderer *self,
   if (shape->type == PLANO_ITEM_EDGE)
     return edge_label_box (self, (const PlanoEdge *) shape->item, shape->points, box);
 
+  /* A text item's box holds its text whole, however short a board written by hand made it,
+   * with a quarter of an em around it: a reader without Cantarell draws the lines in another
+   * font, whose last letter may reach a little past the width the line was laid out in. */
+  if (shape->type == PLANO_ITEM_TEXT)
+    {
+      *box = shape->tight;
+      plano_rect_inflate (box, plano_text_get_font_size ((const PlanoText *) shape->item) / 4);
+      return TRUE;
+    }
+
   *box = shape->bounds;
   return TRUE;
 }
@@ -2561,6 +2610,9 @@ plano_renderer_get_item_color (PlanoRenderer *self,
     case PLANO_ITEM_NOTE:
       c = palettes[PLANO_THEME_LIGHT].note;
       break;
+    case PLANO_ITEM_TEXT:
+      c = palettes[PLANO_THEME_LIGHT].text;
+      break;
     case PLANO_ITEM_TRADEOFF:
     case PLANO_N_ITEM_TYPES:
     default:
@@ -2576,11 +2628,11 @@ plano_renderer_get_item_color (PlanoRenderer *self,
  * plano_renderer_get_drawn_bounds:
  * @bounds: (out): the box of @id as drawn
  *
- * The box a component, zone or note is drawn in, without its badges or highlight: what
+ * The box a component, zone, note or text is drawn in, without its badges or highlight: what
  * selection handles frame, connections end on and picking hits. A component's is its box
  * from the file, taller when its label needs more room (docs/format.md).
  *
- * Returns: %FALSE when @id is not a component, zone or note of the board
+ * Returns: %FALSE when @id is not a component, zone, note or text of the board
  */
 gboolean
 plano_renderer_get_drawn_bounds (PlanoRenderer *self,
@@ -2763,7 +2815,7 @@ zone_strip_height (PlanoRenderer   *self,
  * @y: canvas y
  * @tolerance: how far from a line still counts as on it, in canvas units
  *
- * What is under the pointer, topmost first: notes, components, connections, then zones,
+ * What is under the pointer, topmost first: texts, notes, components, connections, then zones,
  * which are picked only by their border and their label strip so that their inside stays
  * free for rubber-band selection.
  *
@@ -2776,7 +2828,7 @@ plano_renderer_pick (PlanoRenderer *self,
                      double         tolerance)
 {
   static const PlanoItemType order[] = {
-    PLANO_ITEM_NOTE, PLANO_ITEM_NODE, PLANO_ITEM_EDGE, PLANO_ITEM_ZONE,
+    PLANO_ITEM_TEXT, PLANO_ITEM_NOTE, PLANO_ITEM_NODE, PLANO_ITEM_EDGE, PLANO_ITEM_ZONE,
   };
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   PlanoRect probe = { x - tolerance, y - tolerance, 2 * tolerance, 2 * tolerance };
@@ -2810,6 +2862,10 @@ plano_renderer_pick (PlanoRenderer *self,
         case PLANO_ITEM_NODE:
         case PLANO_ITEM_NOTE:
           hit = plano_rect_contains (&shape->bounds, x, y);
+          break;
+
+        case PLANO_ITEM_TEXT:
+          hit = plano_rect_contains (&shape->tight, x, y);
           break;
 
         case PLANO_ITEM_ZONE:
@@ -3151,6 +3207,22 @@ paint_note (PlanoRenderer            *self,
   p->end_item (p);
 }
 
+/* Plain text: no card, in the theme's text colour, so that it reads on either background. */
+static void
+paint_text (PlanoRenderer            *self,
+            Painter                  *p,
+            const PlanoText          *text,
+            const PlanoRenderOptions *options,
+            const Palette            *palette)
+{
+  PlanoRect r = { text->x, text->y, text->w, text->h };
+
+  p->begin_item (p, text->item.id, text->text);
+  p->text (p, get_text (self, (const PlanoItem *) text)->title, r.x, r.y, &palette->text);
+  paint_highlight (p, options, palette, text->item.id, &r, 2);
+  p->end_item (p);
+}
+
 /* Liang–Barsky: the part of the segment from @a to @b inside @r, as the parameters
  * @t0 ≤ @t1 in [0, 1] along it. */
 static gboolean
@@ -3418,6 +3490,8 @@ paint_overview (PlanoRenderer            *self,
         case PLANO_ITEM_NOTE:
           g_ptr_array_add (blocks[shape->klass], (gpointer) shape);
           break;
+        /* Text would be smaller than a pixel. */
+        case PLANO_ITEM_TEXT:
         case PLANO_ITEM_TRADEOFF:
         case PLANO_N_ITEM_TYPES:
         default:
@@ -3531,7 +3605,7 @@ paint_within (PlanoRenderer            *self,
   /* The layers, bottom to top. */
   static const guint64 layer[PLANO_N_ITEM_TYPES] = {
     [PLANO_ITEM_ZONE] = 0, [PLANO_ITEM_EDGE] = 1, [PLANO_ITEM_NODE] = 2, [PLANO_ITEM_NOTE] = 3,
-    [PLANO_ITEM_TRADEOFF] = 4,
+    [PLANO_ITEM_TEXT] = 4, [PLANO_ITEM_TRADEOFF] = 5,
   };
 
   if (self->stale == NULL)
@@ -3580,6 +3654,9 @@ paint_within (PlanoRenderer            *self,
           break;
         case PLANO_ITEM_NOTE:
           paint_note (self, p, (const PlanoNote *) item, options, palette);
+          break;
+        case PLANO_ITEM_TEXT:
+          paint_text (self, p, (const PlanoText *) item, options, palette);
           break;
         case PLANO_ITEM_TRADEOFF:
         case PLANO_N_ITEM_TYPES:
@@ -3852,4 +3929,43 @@ plano_renderer_write_svg (PlanoRenderer            *self,
 
   rest = write_svg (self, area, options, g_string_sized_new (SVG_CHUNK + 16 * 1024), flush, user_data);
   g_string_free (flush (rest, user_data), TRUE);
+}
+
+/**
+ * plano_renderer_fit_text:
+ * @text: a text item
+ * @keep_width: keep the box's width, as the user just gave it, and fit only the height
+ * @w: (out): the width its box should have
+ * @h: (out): the height
+ *
+ * The box a text item gets when its text changes: as wide as its longest line, but never
+ * narrower than it is (a width the user gave stays) and, for a text that grows, at most
+ * %PLANO_TEXT_MAX_WIDTH before it wraps; as tall as its lines.
+ */
+void
+plano_renderer_fit_text (PlanoRenderer   *self,
+                         const PlanoText *text,
+                         gboolean         keep_width,
+                         double          *w,
+                         double          *h)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int natural, height;
+
+  g_return_if_fail (PLANO_IS_RENDERER (self));
+  g_return_if_fail (text != NULL);
+
+  *w = text->w;
+  if (!keep_width)
+    {
+      layout = text_layout (self, text, -1);
+      pango_layout_get_pixel_size (layout, &natural, NULL);
+      if (natural + 2 > text->w)
+        *w = MAX (text->w, MIN (natural + 2, PLANO_TEXT_MAX_WIDTH));
+      g_clear_object (&layout);
+    }
+
+  layout = text_layout (self, text, *w);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  *h = MAX (height, 1);
 }

@@ -76,6 +76,11 @@ void            plano_renderer_draw_highlights (PlanoRenderer       *self,
                                              cairo_t                   *cr,
                                              const PlanoRect           *area,
                                              const PlanoRenderOptions  *options);
+void            plano_renderer_fit_text     (PlanoRenderer             *self,
+                                             const PlanoText           *text,
+                                             gboolean                   keep_width,
+                                             double                    *w,
+                                             double                    *h);
 void            plano_render_kind_icon      (cairo_t                   *cr,
                                              const PlanoKind           *kind,
                                              double                     size);
