@@ -250,6 +250,9 @@ test_drag_keeps_nodes (Fixture       *f,
   plano_canvas_pointer_release (f->canvas, 35, 15);
   g_assert_cmpfloat (plano_board_lookup_node (f->board, id)->x, ==, start_x + 35);
 
+  /* The frame after the drag, without the guides shown while it went on. */
+  gsk_render_node_unref (last);
+  last = snapshot_canvas (f->canvas);
   dragged = render (f, last);
   gsk_render_node_unref (g_steal_pointer (&last));
   ox = f->canvas->ox;
