@@ -150,6 +150,9 @@ draw_expected (Fixture *f)
   PlanoRenderOptions options = { PLANO_THEME_LIGHT, zoom, FALSE, NULL, f->canvas->hover, FALSE };
   double x, y;
 
+  if (g_hash_table_size (f->canvas->selection) > 0)
+    options.selected = f->canvas->selection;
+
   cairo_set_source_rgb (cr, 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0);
   cairo_paint (cr);
   _plano_canvas_draw_grid (f->canvas, cr, VIEW_W, VIEW_H);
@@ -195,6 +198,96 @@ test_same_as_renderer (Fixture       *f,
           cairo_surface_destroy (expected);
         }
     }
+}
+
+/* The cairo nodes of @node's tree that are not tiles. */
+static void
+collect_others (GskRenderNode *node,
+                GPtrArray     *others)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+  graphene_rect_t bounds;
+
+  if (type == GSK_CONTAINER_NODE)
+    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+      collect_others (gsk_container_node_get_child (node, i), others);
+  else if (type == GSK_CLIP_NODE)
+    collect_others (gsk_clip_node_get_child (node), others);
+  else if (type == GSK_CAIRO_NODE)
+    {
+      gsk_render_node_get_bounds (node, &bounds);
+      if (bounds.size.width < VIEW_W || bounds.size.height < VIEW_H)
+        g_ptr_array_add (others, node);
+    }
+}
+
+/* What is drawn over the board in places far apart goes to GTK in nodes of its own, each
+ * small, so that GTK does not draw all that lies between them again when it changes: two
+ * components selected at opposite corners of the view. The picture is the painter's, rings
+ * and all. */
+static void
+test_overlay_split (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autofree char *first = NULL, *last = NULL;
+  GskRenderNode *frame;
+  cairo_surface_t *canvas, *expected;
+  double x, y, area = 0;
+
+  plano_canvas_set_zoom (f->canvas, 1);
+  plano_canvas_reveal (f->canvas, plano_board_get_item (f->board, PLANO_ITEM_NODE, 20)->id);
+  plano_canvas_widget_to_canvas (f->canvas, 0, 0, &x, &y);
+  plano_renderer_query (plano_canvas_get_renderer (f->canvas), &(PlanoRect) { x, y, VIEW_W, VIEW_H }, ids);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const PlanoNode *node = plano_board_lookup_node (f->board, g_ptr_array_index (ids, i));
+
+      if (node == NULL || node->x < x + 10 || node->y < y + 10 ||
+          node->x + node->w > x + VIEW_W - 10 || node->y + node->h > y + VIEW_H - 10)
+        continue;
+      if (first == NULL || node->x + node->y < plano_board_lookup_node (f->board, first)->x +
+                                              plano_board_lookup_node (f->board, first)->y)
+        {
+          g_free (first);
+          first = g_strdup (node->item.id);
+        }
+      if (last == NULL || node->x + node->y > plano_board_lookup_node (f->board, last)->x +
+                                             plano_board_lookup_node (f->board, last)->y)
+        {
+          g_free (last);
+          last = g_strdup (node->item.id);
+        }
+    }
+  g_assert_nonnull (first);
+  g_assert_cmpstr (first, !=, last);
+  plano_canvas_select (f->canvas, first, FALSE);
+  plano_canvas_select (f->canvas, last, TRUE);
+
+  gsk_render_node_unref (snapshot_canvas (f->canvas));
+  frame = snapshot_canvas (f->canvas);
+  collect_others (frame, others);
+  for (guint i = 0; i < others->len; i++)
+    {
+      graphene_rect_t bounds;
+
+      gsk_render_node_get_bounds (g_ptr_array_index (others, i), &bounds);
+      area += bounds.size.width * bounds.size.height;
+    }
+  g_test_message ("%u nodes over the board, %.0f pixels in all", others->len, area);
+  g_assert_cmpuint (others->len, >=, 2);
+  g_assert_cmpfloat (area, <, VIEW_W * VIEW_H / 4);
+
+  canvas = render (f, frame);
+  expected = draw_expected (f);
+  g_test_message ("%u pixels differ by more than 8, %u by more than 48",
+                  count_differences (canvas, expected, 8), count_differences (canvas, expected, 48));
+  g_assert_cmpuint (count_differences (canvas, expected, 48), <=, 4);
+  g_assert_cmpuint (count_differences (canvas, expected, 8), <, VIEW_W * VIEW_H / 1000);
+  cairo_surface_destroy (canvas);
+  cairo_surface_destroy (expected);
+  gsk_render_node_unref (frame);
 }
 
 /* A drag's frames hand GTK the same node as before for every tile the drag did not touch, and
@@ -327,6 +420,8 @@ main (int   argc,
   g_test_add ("/plano/canvas-frames/same-as-renderer", Fixture, NULL, fixture_set_up, test_same_as_renderer,
               fixture_tear_down);
   g_test_add ("/plano/canvas-frames/tiles-drawn-ahead", Fixture, NULL, fixture_set_up, test_tiles_drawn_ahead,
+              fixture_tear_down);
+  g_test_add ("/plano/canvas-frames/overlay-split", Fixture, NULL, fixture_set_up, test_overlay_split,
               fixture_tear_down);
   g_test_add ("/plano/canvas-frames/drag-keeps-nodes", Fixture, NULL, fixture_set_up, test_drag_keeps_nodes,
               fixture_tear_down);

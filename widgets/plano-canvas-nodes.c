@@ -191,8 +191,40 @@ _plano_canvas_nodes_prepare_tiles (PlanoCanvas *self)
     nodes->prepare_source = g_idle_add_full (G_PRIORITY_LOW, prepare_tiles_cb, self, NULL);
 }
 
-/* What @draw draws in view coordinates, as a cairo node as large as its ink: recorded first,
- * so that its bounds are known. */
+/* A cairo node at @x, @y, @w × @h that paints what @recording holds there. */
+static void
+append_recorded (GtkSnapshot     *snapshot,
+                 cairo_surface_t *recording,
+                 double           x,
+                 double           y,
+                 double           w,
+                 double           h)
+{
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, y, w, h));
+
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
+/* Ink over an area larger than this (logical pixels) is split among nodes of its own. */
+#define SPLIT_INK  (256.0 * 256.0)
+/* The cells the split works with: each node covers whole cells. */
+#define INK_CELL   8
+
+typedef struct
+{
+  int first, last;    /* columns */
+  int top;            /* the row it started on */
+} Run;
+
+/* What @draw draws in view coordinates, as cairo nodes as large as its ink: recorded first, so
+ * that its bounds are known. GTK draws a changed cairo node again over all of its bounds, so
+ * ink spread over the canvas (a guide across it, and the selection far from it) goes in
+ * several nodes, each over cells of 8 × 8 logical pixels that have ink or border on some,
+ * found by drawing the recording eight times smaller. */
 void
 _plano_canvas_nodes_append_drawn (PlanoCanvas          *self,
                                   GtkSnapshot          *snapshot,
@@ -204,25 +236,99 @@ _plano_canvas_nodes_append_drawn (PlanoCanvas          *self,
   cairo_rectangle_t extents = { 0, 0, width, height };
   cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
   cairo_t *cr = cairo_create (recording);
+  int columns = (width + INK_CELL - 1) / INK_CELL, rows = (height + INK_CELL - 1) / INK_CELL;
+  g_autoptr(GArray) open = NULL;
+  g_autoptr(GArray) next = NULL;
+  g_autofree guint8 *inked = NULL;
+  cairo_surface_t *mask;
   double x, y, w, h;
 
   draw (self, cr, user_data);
   cairo_destroy (cr);
 
   cairo_recording_surface_ink_extents (recording, &x, &y, &w, &h);
-  if (w > 0 && h > 0)
+  if (w <= 0 || h <= 0)
     {
-      graphene_rect_t bounds;
+      cairo_surface_destroy (recording);
+      return;
+    }
 
+  if (w * h <= SPLIT_INK)
+    {
       /* Whole logical pixels around the ink, which antialiasing may reach. */
-      bounds.origin.x = floor (x) - 1;
-      bounds.origin.y = floor (y) - 1;
-      bounds.size.width = ceil (x + w) + 1 - bounds.origin.x;
-      bounds.size.height = ceil (y + h) + 1 - bounds.origin.y;
-      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-      cairo_set_source_surface (cr, recording, 0, 0);
-      cairo_paint (cr);
-      cairo_destroy (cr);
+      double x0 = floor (x) - 1, y0 = floor (y) - 1;
+
+      append_recorded (snapshot, recording, x0, y0, ceil (x + w) + 1 - x0, ceil (y + h) + 1 - y0);
+      cairo_surface_destroy (recording);
+      return;
+    }
+
+  mask = cairo_image_surface_create (CAIRO_FORMAT_A8, columns, rows);
+  cr = cairo_create (mask);
+  cairo_scale (cr, 1.0 / INK_CELL, 1.0 / INK_CELL);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (mask);
+
+  /* The cells with ink, and their neighbours, which the ink's antialiasing may reach. */
+  inked = g_new0 (guint8, (gsize) columns * rows);
+  for (int row = 0; row < rows; row++)
+    for (int column = 0; column < columns; column++)
+      if (cairo_image_surface_get_data (mask)[row * cairo_image_surface_get_stride (mask) + column] != 0)
+        for (int r = MAX (row - 1, 0); r <= MIN (row + 1, rows - 1); r++)
+          for (int c = MAX (column - 1, 0); c <= MIN (column + 1, columns - 1); c++)
+            inked[r * columns + c] = 1;
+  cairo_surface_destroy (mask);
+
+  /* Runs of inked cells along each row, those with the same columns on the rows below
+   * merged into one node. */
+  open = g_array_new (FALSE, FALSE, sizeof (Run));
+  next = g_array_new (FALSE, FALSE, sizeof (Run));
+  for (int row = 0; row <= rows; row++)
+    {
+      int column = 0;
+
+      g_array_set_size (next, 0);
+      while (row < rows && column < columns)
+        {
+          Run run = { column, column, row };
+          gboolean continued = FALSE;
+
+          if (!inked[row * columns + column])
+            {
+              column++;
+              continue;
+            }
+          while (run.last + 1 < columns && inked[row * columns + run.last + 1])
+            run.last++;
+          column = run.last + 1;
+
+          for (guint i = 0; i < open->len && !continued; i++)
+            {
+              Run *above = &g_array_index (open, Run, i);
+
+              if (above->first == run.first && above->last == run.last)
+                {
+                  run.top = above->top;
+                  above->first = -1;
+                  continued = TRUE;
+                }
+            }
+          g_array_append_val (next, run);
+        }
+
+      /* The runs that stop above this row. */
+      for (guint i = 0; i < open->len; i++)
+        {
+          const Run *run = &g_array_index (open, Run, i);
+
+          if (run->first >= 0)
+            append_recorded (snapshot, recording, run->first * INK_CELL, run->top * INK_CELL,
+                             (run->last - run->first + 1) * INK_CELL, (row - run->top) * INK_CELL);
+        }
+      g_array_set_size (open, 0);
+      g_array_append_vals (open, next->data, next->len);
     }
 
   cairo_surface_destroy (recording);
