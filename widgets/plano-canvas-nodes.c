@@ -220,11 +220,81 @@ typedef struct
   int top;            /* the row it started on */
 } Run;
 
+/* The cells of the view, @columns × @rows, each the number of the patch of ink it belongs to
+ * (from 1), or 0. */
+typedef struct
+{
+  int  columns, rows;
+  int *patch;
+} Cells;
+
+/* Nodes for the cells of patch @p, in @top to @bottom: runs along each row, those with the same
+ * columns on the rows below merged into one. */
+static void
+append_runs (GtkSnapshot     *snapshot,
+             cairo_surface_t *recording,
+             const Cells     *cells,
+             int              p,
+             int              top,
+             int              bottom)
+{
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autoptr(GArray) next = g_array_new (FALSE, FALSE, sizeof (Run));
+
+  for (int row = top; row <= bottom + 1; row++)
+    {
+      int column = 0;
+
+      g_array_set_size (next, 0);
+      while (row <= bottom && column < cells->columns)
+        {
+          Run run = { column, column, row };
+
+          if (cells->patch[row * cells->columns + column] != p)
+            {
+              column++;
+              continue;
+            }
+          while (run.last + 1 < cells->columns &&
+                 cells->patch[row * cells->columns + run.last + 1] == p)
+            run.last++;
+          column = run.last + 1;
+
+          for (guint i = 0; i < open->len; i++)
+            {
+              Run *above = &g_array_index (open, Run, i);
+
+              if (above->first == run.first && above->last == run.last)
+                {
+                  run.top = above->top;
+                  above->first = -1;
+                  break;
+                }
+            }
+          g_array_append_val (next, run);
+        }
+
+      /* The runs that stop above this row. */
+      for (guint i = 0; i < open->len; i++)
+        {
+          const Run *run = &g_array_index (open, Run, i);
+
+          if (run->first >= 0)
+            append_recorded (snapshot, recording, run->first * INK_CELL, run->top * INK_CELL,
+                             (run->last - run->first + 1) * INK_CELL, (row - run->top) * INK_CELL);
+        }
+      g_array_set_size (open, 0);
+      g_array_append_vals (open, next->data, next->len);
+    }
+}
+
 /* What @draw draws in view coordinates, as cairo nodes as large as its ink: recorded first, so
  * that its bounds are known. GTK draws a changed cairo node again over all of its bounds, so
  * ink spread over the canvas (a guide across it, and the selection far from it) goes in
- * several nodes, each over cells of 8 × 8 logical pixels that have ink or border on some,
- * found by drawing the recording eight times smaller. */
+ * several nodes. The view is cut in cells of 8 × 8 logical pixels, and those with ink or ink
+ * beside them are found by drawing the recording eight times smaller; each patch of such cells
+ * that touch is a node over its bounds, or when it fills little of them (guides that cross),
+ * nodes over runs of its cells. */
 void
 _plano_canvas_nodes_append_drawn (PlanoCanvas          *self,
                                   GtkSnapshot          *snapshot,
@@ -236,12 +306,12 @@ _plano_canvas_nodes_append_drawn (PlanoCanvas          *self,
   cairo_rectangle_t extents = { 0, 0, width, height };
   cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
   cairo_t *cr = cairo_create (recording);
-  int columns = (width + INK_CELL - 1) / INK_CELL, rows = (height + INK_CELL - 1) / INK_CELL;
-  g_autoptr(GArray) open = NULL;
-  g_autoptr(GArray) next = NULL;
-  g_autofree guint8 *inked = NULL;
+  Cells cells = { (width + INK_CELL - 1) / INK_CELL, (height + INK_CELL - 1) / INK_CELL, NULL };
+  g_autofree int *stack = NULL;
   cairo_surface_t *mask;
+  const guint8 *data;
   double x, y, w, h;
+  int n_patches = 0, stride;
 
   draw (self, cr, user_data);
   cairo_destroy (cr);
@@ -263,7 +333,7 @@ _plano_canvas_nodes_append_drawn (PlanoCanvas          *self,
       return;
     }
 
-  mask = cairo_image_surface_create (CAIRO_FORMAT_A8, columns, rows);
+  mask = cairo_image_surface_create (CAIRO_FORMAT_A8, cells.columns, cells.rows);
   cr = cairo_create (mask);
   cairo_scale (cr, 1.0 / INK_CELL, 1.0 / INK_CELL);
   cairo_set_source_surface (cr, recording, 0, 0);
@@ -271,65 +341,54 @@ _plano_canvas_nodes_append_drawn (PlanoCanvas          *self,
   cairo_destroy (cr);
   cairo_surface_flush (mask);
 
-  /* The cells with ink, and their neighbours, which the ink's antialiasing may reach. */
-  inked = g_new0 (guint8, (gsize) columns * rows);
-  for (int row = 0; row < rows; row++)
-    for (int column = 0; column < columns; column++)
-      if (cairo_image_surface_get_data (mask)[row * cairo_image_surface_get_stride (mask) + column] != 0)
-        for (int r = MAX (row - 1, 0); r <= MIN (row + 1, rows - 1); r++)
-          for (int c = MAX (column - 1, 0); c <= MIN (column + 1, columns - 1); c++)
-            inked[r * columns + c] = 1;
+  /* The cells with ink, and their neighbours, which the ink's antialiasing may reach: -1. */
+  cells.patch = g_new0 (int, (gsize) cells.columns * cells.rows);
+  data = cairo_image_surface_get_data (mask);
+  stride = cairo_image_surface_get_stride (mask);
+  for (int row = 0; row < cells.rows; row++)
+    for (int column = 0; column < cells.columns; column++)
+      if (data[row * stride + column] != 0)
+        for (int r = MAX (row - 1, 0); r <= MIN (row + 1, cells.rows - 1); r++)
+          for (int c = MAX (column - 1, 0); c <= MIN (column + 1, cells.columns - 1); c++)
+            cells.patch[r * cells.columns + c] = -1;
   cairo_surface_destroy (mask);
 
-  /* Runs of inked cells along each row, those with the same columns on the rows below
-   * merged into one node. */
-  open = g_array_new (FALSE, FALSE, sizeof (Run));
-  next = g_array_new (FALSE, FALSE, sizeof (Run));
-  for (int row = 0; row <= rows; row++)
+  /* Each patch of cells that touch, found by filling from each cell not yet in one. */
+  stack = g_new (int, (gsize) cells.columns * cells.rows);
+  for (int start = 0; start < cells.columns * cells.rows; start++)
     {
-      int column = 0;
+      int left = cells.columns, right = -1, top = cells.rows, bottom = -1;
+      int n = 0, count = 0;
 
-      g_array_set_size (next, 0);
-      while (row < rows && column < columns)
+      if (cells.patch[start] != -1)
+        continue;
+
+      cells.patch[start] = ++n_patches;
+      stack[n++] = start;
+      while (n > 0)
         {
-          Run run = { column, column, row };
-          gboolean continued = FALSE;
+          int cell = stack[--n];
+          int row = cell / cells.columns, column = cell % cells.columns;
 
-          if (!inked[row * columns + column])
-            {
-              column++;
-              continue;
-            }
-          while (run.last + 1 < columns && inked[row * columns + run.last + 1])
-            run.last++;
-          column = run.last + 1;
-
-          for (guint i = 0; i < open->len && !continued; i++)
-            {
-              Run *above = &g_array_index (open, Run, i);
-
-              if (above->first == run.first && above->last == run.last)
+          count++;
+          left = MIN (left, column), right = MAX (right, column);
+          top = MIN (top, row), bottom = MAX (bottom, row);
+          for (int r = MAX (row - 1, 0); r <= MIN (row + 1, cells.rows - 1); r++)
+            for (int c = MAX (column - 1, 0); c <= MIN (column + 1, cells.columns - 1); c++)
+              if (cells.patch[r * cells.columns + c] == -1)
                 {
-                  run.top = above->top;
-                  above->first = -1;
-                  continued = TRUE;
+                  cells.patch[r * cells.columns + c] = n_patches;
+                  stack[n++] = r * cells.columns + c;
                 }
-            }
-          g_array_append_val (next, run);
         }
 
-      /* The runs that stop above this row. */
-      for (guint i = 0; i < open->len; i++)
-        {
-          const Run *run = &g_array_index (open, Run, i);
-
-          if (run->first >= 0)
-            append_recorded (snapshot, recording, run->first * INK_CELL, run->top * INK_CELL,
-                             (run->last - run->first + 1) * INK_CELL, (row - run->top) * INK_CELL);
-        }
-      g_array_set_size (open, 0);
-      g_array_append_vals (open, next->data, next->len);
+      if (4 * count >= (right - left + 1) * (bottom - top + 1))
+        append_recorded (snapshot, recording, left * INK_CELL, top * INK_CELL,
+                         (right - left + 1) * INK_CELL, (bottom - top + 1) * INK_CELL);
+      else
+        append_runs (snapshot, recording, &cells, n_patches, top, bottom);
     }
 
+  g_free (cells.patch);
   cairo_surface_destroy (recording);
 }
