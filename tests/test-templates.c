@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include "plano-test-locale.h"
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -237,13 +239,6 @@ test_template (gconstpointer data)
   g_assert_cmpstr (first, ==, second);
 }
 
-static void
-use_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  /* Setting the locale again makes gettext drop the catalogs it loaded. */
-  setlocale (LC_ALL, "");
-}
 
 /* The lines of the first <text> of item @id in @svg, as written there (escaped). */
 static GPtrArray *
@@ -307,7 +302,7 @@ test_labels_whole (void)
 
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      use_language (languages[l]);
+      plano_test_use_language (languages[l]);
       for (guint t = 0; t < n; t++)
         {
           g_autoptr(GError) error = NULL;
@@ -353,7 +348,7 @@ test_labels_whole (void)
               }
         }
     }
-  use_language ("en");
+  plano_test_use_language ("en");
 }
 
 /* In the user's language, and a new board: loading twice gives two boards. */
@@ -556,9 +551,9 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
   /* GLib decides on the first g_dgettext () whether to translate at all, and in C.UTF-8 with
    * no English catalog it decides never to: the decision is made while a catalog is there. */
-  use_language ("es");
+  plano_test_use_language ("es");
   (void) g_dgettext (GETTEXT_PACKAGE, "");
-  use_language ("en");
+  plano_test_use_language ("en");
   g_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
