@@ -642,6 +642,100 @@ test_latency_target (Fixture       *f,
   g_object_unref (summary);
 }
 
+/* The action rows under @widget, in order. */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static gboolean
+has_row (GPtrArray  *rows,
+         const char *title,
+         const char *subtitle)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AdwActionRow *row = g_ptr_array_index (rows, i);
+
+      if ((title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0) &&
+          (subtitle == NULL || g_strcmp0 (adw_action_row_get_subtitle (row), subtitle) == 0))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* While a component is dragged, the outline and the trade-off list keep their rows as they are
+ * (making them again at every motion of the pointer took longer than a frame); what they say
+ * follows a rename at once. */
+static void
+test_lists_follow_edits (Fixture       *f,
+                         gconstpointer  data)
+{
+  PlanoBoardSummary *summary = PLANO_BOARD_SUMMARY (plano_board_summary_new ());
+  PlanoTradeoffList *list = PLANO_TRADEOFF_LIST (plano_tradeoff_list_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  g_autoptr(GPtrArray) during = g_ptr_array_new ();
+  g_autoptr(GPtrArray) after = g_ptr_array_new ();
+  const char *ids[] = { "flink", NULL };
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (summary));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (list));
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 900);
+  plano_board_summary_set_board (summary, f->board);
+  plano_tradeoff_list_set_canvas (list, f->canvas);
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+
+  collect_rows (box, before);
+  g_assert_true (has_row (before, "Flink: enrich, aggregate, alert", NULL));
+  g_assert_true (has_row (before, "Flink or Spark Structured Streaming", NULL));
+
+  plano_history_begin (f->history, "Move");
+  for (guint i = 0; i < 5; i++)
+    {
+      g_assert_true (plano_board_move_items (f->board, ids, 12, 4));
+      plano_test_iterate ();
+    }
+  plano_history_commit (f->history);
+  collect_rows (box, during);
+  g_assert_cmpuint (during->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_true (g_ptr_array_index (during, i) == g_ptr_array_index (before, i));
+
+  plano_history_begin (f->history, "Rename");
+  g_assert_true (plano_board_set_label (f->board, "flink", "Flink jobs"));
+  plano_history_commit (f->history);
+  plano_test_iterate ();
+  collect_rows (box, after);
+  g_assert_true (has_row (after, "Flink jobs", NULL));
+  g_assert_false (has_row (after, "Flink: enrich, aggregate, alert", NULL));
+  g_assert_true (has_row (after, "Flink or Spark Structured Streaming", NULL));
+  /* The trade-off list says what each trade-off is about. */
+  {
+    gboolean about = FALSE;
+
+    for (guint i = 0; i < after->len; i++)
+      about |= g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (after, i)),
+                          "Flink or Spark Structured Streaming") == 0 &&
+               strstr (adw_action_row_get_subtitle (g_ptr_array_index (after, i)), "About Flink jobs") != NULL;
+    g_assert_true (about);
+  }
+
+  plano_board_summary_set_board (summary, NULL);
+  plano_tradeoff_list_set_canvas (list, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A text item: its text and its size, Small, Normal or Large; the box follows, in one step. */
 static void
 test_text_size (Fixture       *f,
@@ -708,6 +802,7 @@ main (int   argc,
   ADD ("tradeoff-editor", test_tradeoff_editor);
   ADD ("tradeoff-list", test_tradeoff_list);
   ADD ("mark-down", test_mark_down);
+  ADD ("lists-follow-edits", test_lists_follow_edits);
   ADD ("latency-target", test_latency_target);
 
 #undef ADD

@@ -1378,6 +1378,8 @@ typedef struct
   PlanoRect        tight;    /* edges: the same without the room for a label */
   guint            klass;    /* how the overview paints it: an edge's style, a node's category */
   gboolean         down;     /* a node marked down in the failure drill */
+  gboolean         labelled; /* an edge with a label; kept here because the item may be gone
+                              * when the shape's old place is damaged */
 } Shape;
 
 struct _PlanoRenderer
@@ -1401,6 +1403,9 @@ struct _PlanoRenderer
                               * edges routed around components: a component that moves into or
                               * out of that area routes them again */
   PlanoRoute    default_route; /* the board's routing style, for edges without their own */
+  guint         n_down;      /* nodes marked down */
+  GArray       *damage;      /* of PlanoRect: what the change being handled makes look
+                              * different; NULL outside PlanoBoard::changed */
 };
 
 G_DEFINE_FINAL_TYPE (PlanoRenderer, plano_renderer, G_TYPE_OBJECT)
@@ -1411,7 +1416,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  DAMAGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
 
 static void
 item_text_free (ItemText *text)
@@ -2296,10 +2307,94 @@ compute_box (PlanoRenderer   *self,
   return TRUE;
 }
 
+/* Damage: while a change is handled, each shape that is laid out again or forgotten adds
+ * where it was drawn and where it will be, so that a canvas keeping pictures of the board
+ * draws those parts again and keeps the rest (PlanoRenderer::damaged). Whatever changes how an
+ * item is drawn must therefore reach it through update_item() or forget_item() in
+ * board_changed_cb(), as a connection does when a component it joins moves, or damage it
+ * (damage_id()), as the trade-off badges and the failure drill's stale components do: a
+ * connection routed around other components would have to be laid out again when they move.
+ * The tiles' tests compare a tiled picture after each kind of edit with one drawn afresh.
+ */
+
+/* A connection's damage follows its line in pieces of at most this many units, so that a long
+ * diagonal one does not damage the whole box around it. */
+#define DAMAGE_PIECE 128.0
+
+static void
+add_damage (PlanoRenderer   *self,
+            const PlanoRect *rect)
+{
+  if (self->damage != NULL)
+    g_array_append_val (self->damage, *rect);
+}
+
+/* Where @shape is drawn: all of its box, or for a connection, its line with room for the
+ * arrowheads and badge, and the room its label may take. Reads nothing of the item, which
+ * may have been replaced or removed already. */
+static void
+damage_shape (PlanoRenderer *self,
+              const Shape   *shape)
+{
+  if (self->damage == NULL)
+    return;
+
+  if (shape->type != PLANO_ITEM_EDGE || shape->points == NULL || shape->n_points < 2)
+    {
+      add_damage (self, &shape->box);
+      return;
+    }
+
+  for (guint i = 1; i < shape->n_points; i++)
+    {
+      PlanoPoint a = g_array_index (shape->points, PlanoPoint, i - 1);
+      PlanoPoint b = g_array_index (shape->points, PlanoPoint, i);
+      guint n = (guint) MAX (ceil (hypot (b.x - a.x, b.y - a.y) / DAMAGE_PIECE), 1);
+
+      for (guint k = 0; k < n; k++)
+        {
+          PlanoPoint p = { a.x + (b.x - a.x) * k / n, a.y + (b.y - a.y) * k / n };
+          PlanoPoint q = { a.x + (b.x - a.x) * (k + 1) / n, a.y + (b.y - a.y) * (k + 1) / n };
+          PlanoRect piece = { MIN (p.x, q.x), MIN (p.y, q.y), fabs (q.x - p.x), fabs (q.y - p.y) };
+
+          /* As compute_box() keeps room around the whole line. */
+          plano_rect_inflate (&piece, ARROW_LENGTH);
+          add_damage (self, &piece);
+        }
+    }
+
+  if (shape->labelled)
+    {
+      PlanoPoint middle = polyline_middle (shape->points);
+      PlanoRect label = { middle.x - EDGE_LABEL_MAX_W / 2, middle.y - EDGE_LABEL_MAX_H / 2,
+                          EDGE_LABEL_MAX_W, EDGE_LABEL_MAX_H };
+
+      add_damage (self, &label);
+    }
+}
+
+static void
+damage_id (PlanoRenderer *self,
+           const char    *id)
+{
+  const Shape *shape = g_hash_table_lookup (self->shapes, id);
+
+  if (shape != NULL)
+    damage_shape (self, shape);
+}
+
 static void
 forget_item (PlanoRenderer *self,
              const char    *id)
 {
+  Shape *shape = g_hash_table_lookup (self->shapes, id);
+
+  if (shape == NULL)
+    return;
+
+  damage_shape (self, shape);
+  if (shape->down)
+    self->n_down--;
   plano_index_remove (self->index, id);
   plano_index_remove (self->routes, id);
   g_hash_table_remove (self->shapes, id);
@@ -2356,6 +2451,9 @@ update_item (PlanoRenderer   *self,
     }
   else
     {
+      damage_shape (self, shape);
+      if (shape->down)
+        self->n_down--;
       g_clear_pointer (&shape->text, item_text_free);
       g_clear_pointer (&shape->points, g_array_unref);
       g_clear_pointer (&shape->curve, g_array_unref);
@@ -2383,14 +2481,18 @@ update_item (PlanoRenderer   *self,
   shape->box = box;
   shape->tight = tight;
   shape->down = FALSE;
+  shape->labelled = FALSE;
   switch (item->type)
     {
     case PLANO_ITEM_EDGE:
       shape->klass = edge_style (((const PlanoEdge *) item)->kind) - edge_styles;
+      shape->labelled = ((const PlanoEdge *) item)->label != NULL;
       break;
     case PLANO_ITEM_NODE:
       shape->klass = node_kind ((const PlanoNode *) item)->category;
       shape->down = plano_node_is_down ((const PlanoNode *) item);
+      if (shape->down)
+        self->n_down++;
       break;
     case PLANO_ITEM_NOTE:
     case PLANO_ITEM_ZONE:
@@ -2402,6 +2504,7 @@ update_item (PlanoRenderer   *self,
       break;
     }
   plano_index_set_full (self->index, item->id, &box, shape);
+  damage_shape (self, shape);
 }
 
 /* The polyline of an edge as laid out; empty when it has none. */
@@ -2529,12 +2632,17 @@ add_id (GHashTable *set,
     g_hash_table_add (set, g_strdup (id));
 }
 
+/* Trade-offs counted by the item they are about, whose badge shows the count. The items whose
+ * count changed are damaged. */
 static void
 update_badges (PlanoRenderer *self)
 {
+  g_autoptr(GHashTable) before = g_steal_pointer (&self->badges);
   guint n = plano_board_get_n_items (self->board, PLANO_ITEM_TRADEOFF);
+  GHashTableIter iter;
+  gpointer id, count;
 
-  g_hash_table_remove_all (self->badges);
+  self->badges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->n_board_tradeoffs = 0;
 
   for (guint i = 0; i < n; i++)
@@ -2550,6 +2658,52 @@ update_badges (PlanoRenderer *self)
       g_hash_table_insert (self->badges, g_strdup (tradeoff->target),
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->badges, tradeoff->target)) + 1));
     }
+
+  if (before == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &id, &count))
+    if (g_hash_table_lookup (self->badges, id) != count)
+      damage_id (self, id);
+  g_hash_table_iter_init (&iter, self->badges);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!g_hash_table_contains (before, id))
+      damage_id (self, id);
+}
+
+/* The failure drill's stale components: downstream of those marked down. Worked out again after
+ * a change that may move them, once they have been drawn; those that became stale or fresh are
+ * damaged. */
+static void
+update_stale (PlanoRenderer *self)
+{
+  g_autoptr(GHashTable) before = g_steal_pointer (&self->stale);
+  g_autoptr(GHashTable) found = NULL;
+  GHashTableIter iter;
+  gpointer id;
+
+  self->stale = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Nothing is stale while nothing is down: the review need not look. */
+  if (self->n_down > 0)
+    {
+      found = plano_review_find_stale (self->board);
+      g_hash_table_iter_init (&iter, found);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        g_hash_table_add (self->stale, g_strdup (id));
+    }
+
+  if (before == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!g_hash_table_contains (self->stale, id))
+      damage_id (self, id);
+  g_hash_table_iter_init (&iter, self->stale);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!g_hash_table_contains (before, id))
+      damage_id (self, id);
 }
 
 static void
@@ -2561,6 +2715,7 @@ rebuild (PlanoRenderer *self)
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->links, g_hash_table_unref);
   update_default_route (self);
+  self->n_down = 0;
 
   for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
     {
@@ -2582,8 +2737,10 @@ board_changed_cb (PlanoRenderer *self,
                   PlanoChange   *change,
                   PlanoBoard    *board)
 {
+  g_autoptr(GArray) damage = g_array_new (FALSE, FALSE, sizeof (PlanoRect));
   gboolean tradeoffs_changed = FALSE;
   gboolean all_edges = FALSE;
+  gboolean graph_changed = FALSE;
   guint n_ops = plano_change_get_n_ops (change);
   /* Edge id → whether its ends moved (its neighbours' ports may have too), to lay out again. */
   g_autoptr(GHashTable) again = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -2606,6 +2763,8 @@ board_changed_cb (PlanoRenderer *self,
         link_edge (self, (const PlanoEdge *) item);
     }
 
+  self->damage = damage;
+
   /* Shapes first, then edges, which are laid out from the shapes they join. */
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < n_ops; i++)
@@ -2624,8 +2783,10 @@ board_changed_cb (PlanoRenderer *self,
 
         if (pass == 0 && type == PLANO_ITEM_TRADEOFF)
           tradeoffs_changed = TRUE;
-        if (type == PLANO_ITEM_NODE || type == PLANO_ITEM_EDGE)
-          g_clear_pointer (&self->stale, g_hash_table_unref);
+        /* Which components are stale follows the connections, the components that are down
+         * and the zones that hold them. */
+        if (type == PLANO_ITEM_NODE || type == PLANO_ITEM_EDGE || type == PLANO_ITEM_ZONE)
+          graph_changed = TRUE;
         if (kind != PLANO_CHANGE_MODIFIED)
           g_clear_pointer (&self->positions, g_hash_table_unref);
 
@@ -2717,6 +2878,14 @@ board_changed_cb (PlanoRenderer *self,
 
   if (tradeoffs_changed)
     update_badges (self);
+  /* Until the board is first drawn nobody has seen the stale ones: they are worked out then. */
+  if (graph_changed && self->stale != NULL &&
+      (self->n_down > 0 || g_hash_table_size (self->stale) > 0))
+    update_stale (self);
+
+  self->damage = NULL;
+  if (damage->len > 0)
+    g_signal_emit (self, signals [DAMAGED], 0, damage->data, damage->len);
 }
 
 static void
@@ -2816,6 +2985,25 @@ plano_renderer_class_init (PlanoRendererClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PlanoRenderer::damaged:
+   * @self: the renderer
+   * @rects: (array length=n_rects) (element-type PlanoRect): the parts of the canvas that look
+   *   different, in canvas units; they may overlap
+   * @n_rects: how many
+   *
+   * Emitted after the board changed, once the renderer has laid out what changed: everything
+   * drawn outside @rects looks as it did. A picture of the board kept between frames
+   * (PlanoTiles) draws these parts again and keeps the rest.
+   */
+  signals [DAMAGED] =
+    g_signal_new ("damaged",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2,
+                  G_TYPE_POINTER, G_TYPE_UINT);
 }
 
 static void
@@ -2835,7 +3023,6 @@ plano_renderer_init (PlanoRenderer *self)
   self->routes = plano_index_new (CELL_SIZE);
   self->shapes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) shape_free);
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->badges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -4217,11 +4404,15 @@ paint_overview (PlanoRenderer            *self,
     }
 }
 
-void
-plano_renderer_paint (PlanoRenderer            *self,
-                      Painter                  *p,
-                      const PlanoRect          *area,
-                      const PlanoRenderOptions *options)
+/* Paints what lies in @within, as it is drawn when @area is painted whole: connections that
+ * leave @area are cut to it, so that they are cut the same way when only part of it is painted
+ * again. What lies outside @within may be left out. */
+static void
+paint_within (PlanoRenderer            *self,
+              Painter                  *p,
+              const PlanoRect          *area,
+              const PlanoRect          *within,
+              const PlanoRenderOptions *options)
 {
   const Palette *palette = get_palette (options);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
@@ -4233,16 +4424,7 @@ plano_renderer_paint (PlanoRenderer            *self,
   };
 
   if (self->stale == NULL)
-    {
-      g_autoptr(GHashTable) found = plano_review_find_stale (self->board);
-      GHashTableIter iter;
-      gpointer id;
-
-      self->stale = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_hash_table_iter_init (&iter, found);
-      while (g_hash_table_iter_next (&iter, &id, NULL))
-        g_hash_table_add (self->stale, g_strdup (id));
-    }
+    update_stale (self);
 
   if (options->background)
     {
@@ -4253,7 +4435,7 @@ plano_renderer_paint (PlanoRenderer            *self,
   /* What is in the area, in board order within each layer, so that later items are drawn
    * on top.
    */
-  plano_index_query_data (self->index, area, ids);
+  plano_index_query_data (self->index, within, ids);
   if (options->zoom < OVERVIEW_ZOOM)
     {
       paint_overview (self, p, ids, options, palette);
@@ -4297,6 +4479,44 @@ plano_renderer_paint (PlanoRenderer            *self,
           g_assert_not_reached ();
         }
     }
+}
+
+void
+plano_renderer_paint (PlanoRenderer            *self,
+                      Painter                  *p,
+                      const PlanoRect          *area,
+                      const PlanoRenderOptions *options)
+{
+  paint_within (self, p, area, area, options);
+}
+
+/**
+ * plano_renderer_draw_within:
+ * @cr: as for plano_renderer_draw()
+ * @area: the part of the canvas the picture on @cr shows
+ * @within: the part of @area that matters
+ *
+ * Draws what plano_renderer_draw() draws for @area, but only the items that lie in @within:
+ * without a clip, the pixels inside @within are those plano_renderer_draw() gives, to the
+ * last bit, and outside it they may lack items.
+ */
+void
+plano_renderer_draw_within (PlanoRenderer            *self,
+                            cairo_t                  *cr,
+                            const PlanoRect          *area,
+                            const PlanoRect          *within,
+                            const PlanoRenderOptions *options)
+{
+  CairoPainter painter;
+
+  g_return_if_fail (PLANO_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL && area != NULL && within != NULL && options != NULL);
+
+  cairo_save (cr);
+  cairo_painter_init_for_target (&painter, cr);
+  paint_within (self, &painter.painter, area, within, options);
+  g_clear_pointer (&painter.forms, g_hash_table_unref);
+  cairo_restore (cr);
 }
 
 /**
