@@ -19,6 +19,11 @@
 #define VIEW_W 900
 #define VIEW_H 600
 
+/* Pixels that may differ by more than a few levels between the canvas and the painter: where a
+ * connection is cut at a tile's edge, cairo 1.18 (Debian 13) puts the coverage of the cut a
+ * little differently from 1.16, on a handful of pixels. */
+#define MAX_STRAY_PIXELS 12
+
 typedef struct
 {
   GtkWidget    *window;
@@ -170,7 +175,8 @@ draw_expected (Fixture *f)
 /* The canvas shows the picture the exports' painter draws, with the ring around the component
  * under the pointer, whether its frame was drawn directly (the first at a zoom) or from tiles;
  * a connection cut at a tile's edge may differ by a few levels of antialiasing, as in
- * test-tiles. (A selection would add the handles, which only the canvas draws.) */
+ * test-tiles, and on a handful of pixels by more (MAX_STRAY_PIXELS). (A selection would add the
+ * handles, which only the canvas draws.) */
 static void
 test_same_as_renderer (Fixture       *f,
                        gconstpointer  data)
@@ -192,7 +198,7 @@ test_same_as_renderer (Fixture       *f,
           g_test_message ("zoom %g, frame %u: %u pixels differ by more than 8, %u by more than 48",
                           zooms[z], frame, count_differences (canvas, expected, 8),
                           count_differences (canvas, expected, 48));
-          g_assert_cmpuint (count_differences (canvas, expected, 48), <=, 4);
+          g_assert_cmpuint (count_differences (canvas, expected, 48), <=, MAX_STRAY_PIXELS);
           g_assert_cmpuint (count_differences (canvas, expected, 8), <, VIEW_W * VIEW_H / 1000);
           cairo_surface_destroy (canvas);
           cairo_surface_destroy (expected);
@@ -283,7 +289,7 @@ test_overlay_split (Fixture       *f,
   expected = draw_expected (f);
   g_test_message ("%u pixels differ by more than 8, %u by more than 48",
                   count_differences (canvas, expected, 8), count_differences (canvas, expected, 48));
-  g_assert_cmpuint (count_differences (canvas, expected, 48), <=, 4);
+  g_assert_cmpuint (count_differences (canvas, expected, 48), <=, MAX_STRAY_PIXELS);
   g_assert_cmpuint (count_differences (canvas, expected, 8), <, VIEW_W * VIEW_H / 1000);
   cairo_surface_destroy (canvas);
   cairo_surface_destroy (expected);
