@@ -40,6 +40,7 @@ struct _PlanoPreferencesWindow
   GtkWidget            *autosave_switch;
   AdwComboRow          *export_format_row;
   AdwComboRow          *export_scale_row;
+  AdwComboRow          *route_row;
   AdwPreferencesGroup  *steps_group;
   GtkWidget            *auto_advance_switch;
   GtkWidget            *sound_switch;
@@ -217,12 +218,16 @@ bind_settings (PlanoPreferencesWindow *self)
 {
   static const char * const styles[] = { "system", "light", "dark", NULL };
   static const char * const formats[] = { "png", "svg", "pdf", "md", "mmd", NULL };
+  static const char * const routes[] = { "straight", "orthogonal", "curved", NULL };
 
   g_settings_bind_with_mapping (self->settings, "style", self->style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, get_enum_position, set_enum_position,
                                 (gpointer) styles, NULL);
   g_settings_bind (self->settings, "snap-to-grid", self->snap_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "grid-size", self->grid_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "connection-route", self->route_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, get_enum_position, set_enum_position,
+                                (gpointer) routes, NULL);
   g_settings_bind (self->settings, "autosave", self->autosave_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "export-format", self->export_format_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, get_enum_position, set_enum_position,
@@ -319,6 +324,7 @@ plano_preferences_window_class_init (PlanoPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlanoPreferencesWindow, autosave_switch);
   gtk_widget_class_bind_template_child (widget_class, PlanoPreferencesWindow, export_format_row);
   gtk_widget_class_bind_template_child (widget_class, PlanoPreferencesWindow, export_scale_row);
+  gtk_widget_class_bind_template_child (widget_class, PlanoPreferencesWindow, route_row);
   gtk_widget_class_bind_template_child (widget_class, PlanoPreferencesWindow, steps_group);
   gtk_widget_class_bind_template_child (widget_class, PlanoPreferencesWindow, auto_advance_switch);
   gtk_widget_class_bind_template_child (widget_class, PlanoPreferencesWindow, sound_switch);

@@ -655,6 +655,24 @@ plano_window_recover_draft (PlanoWindow          *self,
   return TRUE;
 }
 
+/* A new board, blank, from a template or a solution, draws its connections as the Preferences
+ * say, and keeps that style in its own props (docs/format.md), so that its file looks the same
+ * to everyone. Set before the board has a history: it is how the board starts, not an edit. */
+static void
+set_new_board_route (PlanoWindow *self,
+                     PlanoBoard  *board)
+{
+  g_autofree char *route = NULL;
+  PlanoProp prop = { (char *) "route", PLANO_VALUE_STRING, 0, NULL, FALSE };
+
+  if (self->settings == NULL)
+    return;
+
+  route = g_settings_get_string (self->settings, "connection-route");
+  prop.string = route;
+  plano_board_set_prop (board, NULL, &prop);
+}
+
 /**
  * plano_window_new_board:
  *
@@ -667,6 +685,7 @@ plano_window_new_board (PlanoWindow *self)
 
   g_return_if_fail (PLANO_IS_WINDOW (self));
 
+  set_new_board_route (self, board);
   _plano_window_set_board (self, board, NULL);
 }
 
@@ -693,6 +712,7 @@ plano_window_new_from_template (PlanoWindow *self,
       return FALSE;
     }
 
+  set_new_board_route (self, board);
   _plano_window_set_board (self, board, NULL);
   plano_canvas_fit (self->canvas);
   return TRUE;
@@ -724,6 +744,7 @@ plano_window_new_from_solution (PlanoWindow *self,
       return FALSE;
     }
 
+  set_new_board_route (self, board);
   _plano_window_set_board (self, board, NULL);
   plano_canvas_fit (self->canvas);
   /* TRANSLATORS: a toast; %s is a question such as "Clickstream analytics" */

@@ -1090,6 +1090,111 @@ test_edge_handles (Fixture       *f,
   g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 2);
 }
 
+static gboolean
+route_crosses (GPtrArray       *points,
+               const PlanoRect *box)
+{
+  for (guint i = 1; i < points->len; i++)
+    {
+      const PlanoPoint *a = g_ptr_array_index (points, i - 1), *b = g_ptr_array_index (points, i);
+
+      if (MAX (a->x, b->x) > box->x && MIN (a->x, b->x) < box->x + box->w &&
+          MAX (a->y, b->y) > box->y && MIN (a->y, b->y) < box->y + box->h)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+assert_orthogonal (GPtrArray *points)
+{
+  for (guint i = 1; i < points->len; i++)
+    {
+      const PlanoPoint *a = g_ptr_array_index (points, i - 1), *b = g_ptr_array_index (points, i);
+
+      g_assert_true (a->x == b->x || a->y == b->y);
+    }
+}
+
+/* On a board whose connections are orthogonal, a component dropped between the two ends of one
+ * sends it around, and dragged away lets it run straight across again. Dragging the middle of
+ * its segment down moves the segment and keeps it at right angles, as one step, which undo
+ * takes back to the route found around components. */
+static void
+test_orthogonal_connection (Fixture       *f,
+                            gconstpointer  data)
+{
+  PlanoProp prop = { (char *) "route", PLANO_VALUE_STRING, 0, (char *) "orthogonal", FALSE };
+  PlanoRenderer *renderer = plano_canvas_get_renderer (f->canvas);
+  g_autofree char *a = g_strdup (add_node_at (f, "kafka", 100, 100)->item.id);
+  g_autofree char *c = g_strdup (add_node_at (f, "redis", 620, 100)->item.id);
+  g_autofree char *m = NULL;
+  g_autofree char *edge = NULL;
+  g_autoptr(GPtrArray) points = NULL;
+  const PlanoEdge *e;
+  const PlanoPoint *p, *q;
+  PlanoRect box;
+  double mx, my;
+  guint steps;
+
+  plano_board_set_prop (f->board, NULL, &prop);
+  edge = g_strdup (plano_board_add_edge (f->board, a, c, NULL, NULL)->item.id);
+  points = plano_renderer_get_edge_points (renderer, edge);
+  g_assert_cmpuint (points->len, ==, 2);
+
+  /* Dropped in the way. */
+  m = g_strdup (add_node_at (f, "flink", 360, 100)->item.id);
+  g_assert_true (plano_renderer_get_drawn_bounds (renderer, m, &box));
+  g_clear_pointer (&points, g_ptr_array_unref);
+  points = plano_renderer_get_edge_points (renderer, edge);
+  g_assert_cmpuint (points->len, >, 2);
+  assert_orthogonal (points);
+  g_assert_false (route_crosses (points, &box));
+
+  /* Dragged out of the way with the pointer. */
+  to_widget (f, 360, 100, &mx, &my);
+  plano_canvas_pointer_press (f->canvas, mx, my, 0);
+  plano_canvas_pointer_drag (f->canvas, 0, 120);
+  plano_canvas_pointer_drag (f->canvas, 0, 240);
+  plano_canvas_pointer_release (f->canvas, 0, 240);
+  g_assert_cmpfloat (plano_board_lookup_node (f->board, m)->y, >, 250);
+  g_clear_pointer (&points, g_ptr_array_unref);
+  points = plano_renderer_get_edge_points (renderer, edge);
+  g_assert_cmpuint (points->len, ==, 2);
+
+  /* Its segment, dragged down by the bar in its middle. */
+  plano_canvas_select (f->canvas, edge, FALSE);
+  p = g_ptr_array_index (points, 0);
+  q = g_ptr_array_index (points, 1);
+  to_widget (f, (p->x + q->x) / 2, (p->y + q->y) / 2, &mx, &my);
+  steps = plano_history_get_n_undo (f->history);
+  plano_canvas_pointer_press (f->canvas, mx, my, 0);
+  plano_canvas_pointer_drag (f->canvas, 0, 30);
+  plano_canvas_pointer_drag (f->canvas, 0, 60);
+  plano_canvas_pointer_release (f->canvas, 0, 60);
+
+  e = (const PlanoEdge *) plano_board_lookup (f->board, edge);
+  g_assert_null (e->route);
+  g_assert_nonnull (e->waypoints);
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
+  g_clear_pointer (&points, g_ptr_array_unref);
+  points = plano_renderer_get_edge_points (renderer, edge);
+  assert_orthogonal (points);
+  g_assert_cmpuint (points->len, ==, 6);
+  p = g_ptr_array_index (points, 2);
+  q = g_ptr_array_index (points, 3);
+  g_assert_cmpfloat (p->y, ==, 160);
+  g_assert_cmpfloat (q->y, ==, 160);
+  g_assert_cmpfloat (q->x - p->x, >, 250);
+
+  plano_history_undo (f->history);
+  g_assert_null (((const PlanoEdge *) plano_board_lookup (f->board, edge))->waypoints);
+  g_clear_pointer (&points, g_ptr_array_unref);
+  points = plano_renderer_get_edge_points (renderer, edge);
+  g_assert_cmpuint (points->len, ==, 2);
+}
+
 /* Undo selects what it brought back, so that the user sees what changed. */
 static void
 test_undo_selects (Fixture       *f,
@@ -1155,6 +1260,7 @@ main (int   argc,
   ADD ("align-distribute", test_align_distribute);
   ADD ("keyboard", test_keyboard);
   ADD ("edge-handles", test_edge_handles);
+  ADD ("orthogonal-connection", test_orthogonal_connection);
   ADD ("undo-selects", test_undo_selects);
   ADD ("center-placement", test_center_placement);
 

@@ -276,6 +276,63 @@ test_texts (void)
   }
 }
 
+/* A connection's routing style and the board's are read, kept and written back where
+ * docs/format.md puts them; an unknown one loads with a warning and is kept as written. */
+static void
+test_route_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(PlanoBoard) again = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_again = NULL;
+  const PlanoEdge *edge;
+  const PlanoProp *route;
+  const char *json =
+    "{\"plano\": 1, \"nodes\": ["
+    "{\"id\": \"a\", \"kind\": \"kafka\", \"x\": 0, \"y\": 0},"
+    "{\"id\": \"b\", \"kind\": \"flink\", \"x\": 300, \"y\": 0}],"
+    "\"edges\": ["
+    "{\"id\": \"e1\", \"from\": \"a\", \"to\": \"b\", \"route\": \"curved\", \"props\": {\"rate\": 5}},"
+    "{\"id\": \"e2\", \"from\": \"b\", \"to\": \"a\", \"waypoints\": [[150, 100]], \"route\": \"orthogonal\"},"
+    "{\"id\": \"e3\", \"from\": \"a\", \"to\": \"b\", \"route\": \"isometric\"},"
+    "{\"id\": \"e4\", \"from\": \"b\", \"to\": \"a\"}],"
+    "\"props\": {\"route\": \"orthogonal\"}}";
+
+  board = plano_format_read (json, strlen (json), &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 0), "edges[2].route: "));
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "isometric"));
+
+  edge = (const PlanoEdge *) plano_board_lookup (board, "e1");
+  g_assert_cmpstr (edge->route, ==, "curved");
+  g_assert_null (((const PlanoEdge *) plano_board_lookup (board, "e4"))->route);
+  route = plano_props_lookup (plano_board_get_props (board), "route");
+  g_assert_nonnull (route);
+  g_assert_cmpstr (route->string, ==, "orthogonal");
+
+  text = plano_format_write (board, NULL);
+  g_assert_nonnull (strstr (text, "\"route\": \"curved\",\n      \"props\": {"));
+  g_assert_nonnull (strstr (text, "\"waypoints\": [[150, 100]],\n      \"route\": \"orthogonal\"\n"));
+  g_assert_nonnull (strstr (text, "\"route\": \"isometric\""));
+  g_assert_nonnull (strstr (text, "\"props\": {\n    \"route\": \"orthogonal\"\n  }"));
+
+  again = read_string (text, &error);
+  g_assert_no_error (error);
+  text_again = plano_format_write (again, NULL);
+  g_assert_cmpstr (text, ==, text_again);
+
+  /* A board's style that is no style draws straight, with a word. */
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+  g_clear_object (&board);
+  board = plano_format_read ("{\"plano\": 1, \"props\": {\"route\": 3}}", 35, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 0), "props.route: "));
+}
+
 /* Members Plano does not use yet are written back unchanged. */
 static void
 test_interview_and_view_kept (void)
@@ -724,6 +781,7 @@ main (int   argc,
   g_test_add_func ("/plano/format/writer-rounds-coordinates", test_writer_rounds_coordinates);
   g_test_add_func ("/plano/format/unknown-members-ignored", test_unknown_members_ignored);
   g_test_add_func ("/plano/format/unknown-kind-kept", test_unknown_kind_kept);
+  g_test_add_func ("/plano/format/route-round-trip", test_route_round_trip);
   g_test_add_func ("/plano/format/texts", test_texts);
   g_test_add_func ("/plano/format/interview-and-view-kept", test_interview_and_view_kept);
   g_test_add_func ("/plano/format/escapes", test_escapes);

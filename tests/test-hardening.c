@@ -175,14 +175,37 @@ generate_board (guint n_nodes,
   return json;
 }
 
+/* Each large board is read in a process of its own, so that its time is the reader's and not
+ * that of the heap an earlier test left. meson sets MALLOC_PERTURB_, under which glibc fills
+ * the rest of a free block every time a small block grows into it, and json-glib 1.10 builds
+ * each string it scans in a buffer that grows as it goes: after the 100 000 nodes were freed,
+ * each growth of the 50 MB board's strings filled tens of megabytes, and the read took four
+ * minutes (Debian 13) instead of one second. Returns whether the caller is that process, the
+ * one that reads the board. */
+static gboolean
+in_own_process (void)
+{
+  if (g_test_subprocess ())
+    return TRUE;
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  return FALSE;
+}
+
 /* 100 000 nodes and 99 999 edges load as they are. */
 static void
 test_hundred_thousand_nodes (void)
 {
-  g_autoptr(GString) json = generate_board (100000, 8);
+  g_autoptr(GString) json = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PlanoBoard) board = plano_format_read (json->str, json->len, NULL, &error);
+  g_autoptr(PlanoBoard) board = NULL;
 
+  if (!in_own_process ())
+    return;
+
+  json = generate_board (100000, 8);
+  board = plano_format_read (json->str, json->len, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (plano_board_get_n_items (board, PLANO_ITEM_NODE), ==, 100000);
   g_assert_cmpuint (plano_board_get_n_items (board, PLANO_ITEM_EDGE), ==, 99999);
@@ -193,10 +216,14 @@ test_hundred_thousand_nodes (void)
 static void
 test_fifty_megabytes (void)
 {
-  g_autoptr(GString) json = generate_board (60000, 740);
+  g_autoptr(GString) json = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PlanoBoard) board = NULL;
 
+  if (!in_own_process ())
+    return;
+
+  json = generate_board (60000, 740);
   g_assert_cmpuint (json->len, >=, 50 * 1000 * 1000);
 
   board = plano_format_read (json->str, json->len, NULL, &error);

@@ -159,6 +159,71 @@ test_edge (Fixture       *f,
   g_assert_cmpfloat (prop (f, "e1", "rate"), ==, 80000);
 }
 
+static const char *
+combo_item (GtkWidget *row,
+            guint      position)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (model, position);
+
+  return g_intern_string (gtk_string_object_get_string (item));
+}
+
+/* A connection's route: as the board's, or one of its own, each choice one undo step; its bend
+ * points cleared in one more. The board's style, chosen in its outline, names the first choice. */
+static void
+test_edge_route (Fixture       *f,
+                 gconstpointer  data)
+{
+  PlanoBoardSummary *summary = PLANO_BOARD_SUMMARY (plano_board_summary_new ());
+  PlanoRenderer *renderer = plano_canvas_get_renderer (f->canvas);
+  GtkWidget *route, *clear;
+  const PlanoEdge *edge;
+  guint steps = plano_history_get_n_undo (f->history);
+
+  g_object_ref_sink (summary);
+  plano_board_summary_set_board (summary, f->board);
+
+  plano_canvas_select (f->canvas, "e9", FALSE);
+  route = plano_inspector_get_row (f->inspector, "route");
+  clear = plano_inspector_get_row (f->inspector, "clear-bends");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (route)), ==, 0);
+  g_assert_cmpstr (combo_item (route, 0), ==, "Straight (Board)");
+  g_assert_cmpstr (combo_item (route, 3), ==, "Curved");
+  g_assert_true (gtk_widget_get_sensitive (clear));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (route), 3);
+  edge = (const PlanoEdge *) plano_board_lookup (f->board, "e9");
+  g_assert_cmpstr (edge->route, ==, "curved");
+  g_assert_cmpint (plano_renderer_get_edge_route (renderer, "e9"), ==, PLANO_ROUTE_CURVED);
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
+
+  g_signal_emit_by_name (clear, "clicked");
+  edge = (const PlanoEdge *) plano_board_lookup (f->board, "e9");
+  g_assert_null (edge->waypoints);
+  g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 2);
+  plano_test_iterate ();
+  g_assert_false (gtk_widget_get_sensitive (plano_inspector_get_row (f->inspector, "clear-bends")));
+
+  /* Back to the board's style, which the outline makes orthogonal. */
+  plano_history_undo (f->history);
+  plano_history_undo (f->history);
+  plano_test_iterate ();
+  edge = (const PlanoEdge *) plano_board_lookup (f->board, "e9");
+  g_assert_null (edge->route);
+  g_assert_nonnull (edge->waypoints);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (plano_inspector_get_row (f->inspector, "route"))), ==, 0);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (plano_board_summary_get_route_row (summary)), PLANO_ROUTE_ORTHOGONAL);
+  g_assert_cmpstr (plano_props_lookup (plano_board_get_props (f->board), "route")->string, ==, "orthogonal");
+  g_assert_cmpint (plano_renderer_get_edge_route (renderer, "e9"), ==, PLANO_ROUTE_ORTHOGONAL);
+  plano_test_iterate ();
+  g_assert_cmpstr (combo_item (plano_inspector_get_row (f->inspector, "route"), 0), ==, "Orthogonal (Board)");
+
+  plano_board_summary_set_board (summary, NULL);
+  g_object_unref (summary);
+}
+
 /* Several nodes: a shared field changes all of them in one step. */
 static void
 test_several (Fixture       *f,
@@ -577,6 +642,100 @@ test_latency_target (Fixture       *f,
   g_object_unref (summary);
 }
 
+/* The action rows under @widget, in order. */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static gboolean
+has_row (GPtrArray  *rows,
+         const char *title,
+         const char *subtitle)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AdwActionRow *row = g_ptr_array_index (rows, i);
+
+      if ((title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0) &&
+          (subtitle == NULL || g_strcmp0 (adw_action_row_get_subtitle (row), subtitle) == 0))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* While a component is dragged, the outline and the trade-off list keep their rows as they are
+ * (making them again at every motion of the pointer took longer than a frame); what they say
+ * follows a rename at once. */
+static void
+test_lists_follow_edits (Fixture       *f,
+                         gconstpointer  data)
+{
+  PlanoBoardSummary *summary = PLANO_BOARD_SUMMARY (plano_board_summary_new ());
+  PlanoTradeoffList *list = PLANO_TRADEOFF_LIST (plano_tradeoff_list_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  g_autoptr(GPtrArray) during = g_ptr_array_new ();
+  g_autoptr(GPtrArray) after = g_ptr_array_new ();
+  const char *ids[] = { "flink", NULL };
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (summary));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (list));
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 900);
+  plano_board_summary_set_board (summary, f->board);
+  plano_tradeoff_list_set_canvas (list, f->canvas);
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+
+  collect_rows (box, before);
+  g_assert_true (has_row (before, "Flink: enrich, aggregate, alert", NULL));
+  g_assert_true (has_row (before, "Flink or Spark Structured Streaming", NULL));
+
+  plano_history_begin (f->history, "Move");
+  for (guint i = 0; i < 5; i++)
+    {
+      g_assert_true (plano_board_move_items (f->board, ids, 12, 4));
+      plano_test_iterate ();
+    }
+  plano_history_commit (f->history);
+  collect_rows (box, during);
+  g_assert_cmpuint (during->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_true (g_ptr_array_index (during, i) == g_ptr_array_index (before, i));
+
+  plano_history_begin (f->history, "Rename");
+  g_assert_true (plano_board_set_label (f->board, "flink", "Flink jobs"));
+  plano_history_commit (f->history);
+  plano_test_iterate ();
+  collect_rows (box, after);
+  g_assert_true (has_row (after, "Flink jobs", NULL));
+  g_assert_false (has_row (after, "Flink: enrich, aggregate, alert", NULL));
+  g_assert_true (has_row (after, "Flink or Spark Structured Streaming", NULL));
+  /* The trade-off list says what each trade-off is about. */
+  {
+    gboolean about = FALSE;
+
+    for (guint i = 0; i < after->len; i++)
+      about |= g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (after, i)),
+                          "Flink or Spark Structured Streaming") == 0 &&
+               strstr (adw_action_row_get_subtitle (g_ptr_array_index (after, i)), "About Flink jobs") != NULL;
+    g_assert_true (about);
+  }
+
+  plano_board_summary_set_board (summary, NULL);
+  plano_tradeoff_list_set_canvas (list, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A text item: its text and its size, Small, Normal or Large; the box follows, in one step. */
 static void
 test_text_size (Fixture       *f,
@@ -634,6 +793,7 @@ main (int   argc,
   ADD ("text-size", test_text_size);
   ADD ("edits-undoable", test_edits_undoable);
   ADD ("edge", test_edge);
+  ADD ("edge-route", test_edge_route);
   ADD ("several", test_several);
   ADD ("custom-props", test_custom_props);
   ADD ("review-panel", test_review_panel);
@@ -642,6 +802,7 @@ main (int   argc,
   ADD ("tradeoff-editor", test_tradeoff_editor);
   ADD ("tradeoff-list", test_tradeoff_list);
   ADD ("mark-down", test_mark_down);
+  ADD ("lists-follow-edits", test_lists_follow_edits);
   ADD ("latency-target", test_latency_target);
 
 #undef ADD

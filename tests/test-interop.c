@@ -576,7 +576,7 @@ test_corpus (void)
     g_autofree char *mmd = export_file (board, dir, "corpus.mmd", PLANO_EXPORT_MERMAID);
     g_autofree char *text = read_text (mmd);
 
-    g_assert_true (g_str_has_prefix (text, "---\ntitle: \"Pipeline de analítica <en> tiempo \\\"real\\\" & 'más' \\u0001\\ufffd\"\n---\n"));
+    g_assert_true (g_str_has_prefix (text, "---\ntitle: \"Pipeline de analítica <en> tiempo \\\"real\\\" & 'más' \\u0001\\ufffd\"\nconfig:\n"));
     /* An empty label is the kind's name; an id that is a keyword of mermaid's is another. */
     g_assert_nonnull (strstr (text, "\n  empty[\"PostgreSQL\"]\n"));
     g_assert_nonnull (strstr (text, "\n      n_end["));
@@ -605,6 +605,295 @@ test_corpus (void)
     drawio_check_clear (&check);
     if (xmllint != NULL)
       g_free (run ((const char *[]) { xmllint, "--noout", path, NULL }, NULL));
+  }
+
+  remove_dir (dir);
+}
+
+/* Whether the image shows a line at canvas point @p: a pixel there, or next to it, darker than
+ * the light theme's background. */
+static gboolean
+drawn_at (cairo_surface_t *image,
+          const PlanoRect *area,
+          PlanoPoint       p)
+{
+  int stride = cairo_image_surface_get_stride (image);
+  const guint8 *data = cairo_image_surface_get_data (image);
+  int px = (int) floor (p.x - area->x), py = (int) floor (p.y - area->y);
+
+  cairo_surface_flush (image);
+  for (int dy = -1; dy <= 1; dy++)
+    for (int dx = -1; dx <= 1; dx++)
+      {
+        int x = px + dx, y = py + dy;
+        const guint32 *pixel;
+        guint green;
+
+        if (x < 0 || y < 0 || x >= cairo_image_surface_get_width (image) ||
+            y >= cairo_image_surface_get_height (image))
+          continue;
+        pixel = (const guint32 *) (data + y * stride) + x;
+        green = (*pixel >> 8) & 0xff;
+        if (green < 0xd0)
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* What the routes board looks like at its telling places: the middle of the orthogonal route's
+ * detour, and of the curve; and that neither passes where a straight line would. */
+static void
+check_routes_drawn (cairo_surface_t *image,
+                    const PlanoRect *area,
+                    PlanoPoint       detour,
+                    PlanoPoint       straight_through,
+                    PlanoPoint       curve_middle,
+                    PlanoPoint       chord_quarter)
+{
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_true (drawn_at (image, area, detour));
+  g_assert_false (drawn_at (image, area, straight_through));
+  g_assert_true (drawn_at (image, area, curve_middle));
+  g_assert_false (drawn_at (image, area, chord_quarter));
+}
+
+static JsonObject *
+find_element (JsonArray  *elements,
+              const char *id)
+{
+  for (guint i = 0; i < json_array_get_length (elements); i++)
+    {
+      JsonObject *element = json_array_get_object_element (elements, i);
+
+      if (g_strcmp0 (json_object_get_string_member (element, "id"), id) == 0)
+        return element;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The routing styles everywhere: a connection of each (an orthogonal one around a component in
+ * its way), read back from the .plano file, drawn where the canvas draws them in PNG, PDF and
+ * SVG, and handed to Excalidraw, draw.io and Mermaid in their own styles. */
+static void
+test_routes_everywhere (void)
+{
+  const char *json =
+    "{\"plano\": 1, \"nodes\": ["
+    "{\"id\": \"a\", \"kind\": \"kafka\", \"x\": 0, \"y\": 0},"
+    "{\"id\": \"m\", \"kind\": \"spark\", \"x\": 280, \"y\": 0},"
+    "{\"id\": \"b\", \"kind\": \"flink\", \"x\": 560, \"y\": 0},"
+    "{\"id\": \"c\", \"kind\": \"redis\", \"x\": 0, \"y\": 300},"
+    "{\"id\": \"d\", \"kind\": \"druid\", \"x\": 500, \"y\": 460},"
+    "{\"id\": \"e\", \"kind\": \"app\", \"x\": 0, \"y\": 700},"
+    "{\"id\": \"f\", \"kind\": \"api\", \"x\": 500, \"y\": 800}],"
+    "\"edges\": ["
+    "{\"id\": \"ortho\", \"from\": \"a\", \"to\": \"b\"},"
+    "{\"id\": \"curve\", \"from\": \"c\", \"to\": \"d\", \"route\": \"curved\"},"
+    "{\"id\": \"line\", \"from\": \"e\", \"to\": \"f\", \"route\": \"straight\"}],"
+    "\"props\": {\"route\": \"orthogonal\"}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) read = plano_format_read (json, strlen (json), NULL, &error);
+  g_autofree char *written = NULL;
+  g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(PlanoRenderer) renderer = NULL;
+  g_autoptr(GPtrArray) route = NULL;
+  g_autoptr(GPtrArray) curve = NULL;
+  g_autofree char *dir = temp_dir ();
+  PlanoPoint detour, through, curve_middle, chord_quarter;
+  PlanoRect area, box;
+  guint longest = 0;
+  double length = 0;
+
+  /* Through the file and back. */
+  g_assert_no_error (error);
+  written = plano_format_write (read, NULL);
+  board = plano_format_read (written, strlen (written), NULL, &error);
+  g_assert_no_error (error);
+  renderer = plano_renderer_new (board);
+  g_assert_cmpint (plano_renderer_get_edge_route (renderer, "ortho"), ==, PLANO_ROUTE_ORTHOGONAL);
+  g_assert_cmpint (plano_renderer_get_edge_route (renderer, "curve"), ==, PLANO_ROUTE_CURVED);
+  g_assert_cmpint (plano_renderer_get_edge_route (renderer, "line"), ==, PLANO_ROUTE_STRAIGHT);
+  g_assert_true (plano_export_get_area (renderer, &area));
+
+  /* The telling places: the middle of the longest segment of the detour, and where a straight
+   * line would have crossed the component in the way; the middle of the curve, and a place on
+   * the chord it bends away from. */
+  route = plano_renderer_get_edge_points (renderer, "ortho");
+  g_assert_cmpuint (route->len, >=, 4);
+  for (guint i = 1; i < route->len; i++)
+    {
+      const PlanoPoint *p = g_ptr_array_index (route, i - 1), *q = g_ptr_array_index (route, i);
+      double l = hypot (q->x - p->x, q->y - p->y);
+
+      if (l > length)
+        length = l, longest = i;
+    }
+  {
+    const PlanoPoint *p = g_ptr_array_index (route, longest - 1), *q = g_ptr_array_index (route, longest);
+
+    detour = (PlanoPoint) { (p->x + q->x) / 2, (p->y + q->y) / 2 };
+  }
+  g_assert_true (plano_renderer_get_drawn_bounds (renderer, "m", &box));
+  g_assert_false (plano_rect_contains (&box, detour.x, detour.y));
+  through = (PlanoPoint) { box.x + box.w + 10, box.y + box.h / 2 };
+  g_assert_true (plano_renderer_get_edge_middle (renderer, "curve", &curve_middle));
+  curve = plano_renderer_get_edge_points (renderer, "curve");
+  g_assert_cmpuint (curve->len, ==, 2);
+  /* An S between level sides passes through the chord's middle, but not a quarter along it. */
+  chord_quarter = (PlanoPoint) {
+    (3 * ((PlanoPoint *) g_ptr_array_index (curve, 0))->x + ((PlanoPoint *) g_ptr_array_index (curve, 1))->x) / 4,
+    (3 * ((PlanoPoint *) g_ptr_array_index (curve, 0))->y + ((PlanoPoint *) g_ptr_array_index (curve, 1))->y) / 4,
+  };
+
+  /* PNG */
+  {
+    g_autofree char *png = export_file (board, dir, "routes.png", PLANO_EXPORT_PNG);
+    cairo_surface_t *image = cairo_image_surface_create_from_png (png);
+
+    check_routes_drawn (image, &area, detour, through, curve_middle, chord_quarter);
+    cairo_surface_destroy (image);
+  }
+
+  /* PDF, as poppler draws it at one pixel a canvas unit. */
+  {
+    g_autofree char *pdf = export_file (board, dir, "routes.pdf", PLANO_EXPORT_PDF);
+    g_autofree char *pdftoppm = find_reader ("pdftoppm");
+
+    if (pdftoppm != NULL)
+      {
+        g_autofree char *prefix = g_build_filename (dir, "routes-pdf", NULL);
+        g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+        cairo_surface_t *image;
+
+        g_free (run ((const char *[]) { pdftoppm, "-r", "96", "-png", "-singlefile", pdf, prefix, NULL }, NULL));
+        image = cairo_image_surface_create_from_png (png);
+        check_routes_drawn (image, &area, detour, through, curve_middle, chord_quarter);
+        cairo_surface_destroy (image);
+      }
+  }
+
+  /* SVG: a path of straight segments at right angles, one with Bézier segments, one line; and
+   * as librsvg draws it. */
+  {
+    g_autofree char *svg = export_file (board, dir, "routes.svg", PLANO_EXPORT_SVG);
+    g_autofree char *text = read_text (svg);
+    g_autofree char *rsvg = find_reader ("rsvg-convert");
+    const char *ids[] = { "ortho", "curve", "line" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      {
+        g_autofree char *opening = g_strdup_printf ("<g id=\"%s\">", ids[i]);
+        const char *path = strstr (strstr (text, opening), "<path d=\"") + strlen ("<path d=\"");
+        g_autofree char *d = g_strndup (path, strchr (path, '"') - path);
+
+        g_test_message ("%s: %s", ids[i], d);
+        g_assert_true ((strchr (d, 'C') != NULL) == (i == 1));
+        if (i == 0)
+          {
+            g_auto(GStrv) steps = g_regex_split_simple ("[ML]", d, 0, 0);
+            double x = NAN, y = NAN;
+            guint n = 0;
+
+            for (guint s = 0; steps[s] != NULL; s++)
+              {
+                double nx, ny;
+
+                if (sscanf (steps[s], "%lf %lf", &nx, &ny) != 2)
+                  continue;
+                g_assert_true (isnan (x) || nx == x || ny == y);
+                x = nx, y = ny, n++;
+              }
+            g_assert_cmpuint (n, ==, route->len);
+          }
+      }
+
+    if (rsvg != NULL)
+      {
+        g_autofree char *png = g_build_filename (dir, "routes-svg.png", NULL);
+        cairo_surface_t *image;
+
+        g_free (run ((const char *[]) { rsvg, "-o", png, svg, NULL }, NULL));
+        image = cairo_image_surface_create_from_png (png);
+        check_routes_drawn (image, &area, detour, through, curve_middle, chord_quarter);
+        cairo_surface_destroy (image);
+      }
+  }
+
+  /* Excalidraw: an elbow arrow through the same corners, bound at the same points; a curved
+   * arrow through the curve's middle; a straight one. */
+  {
+    g_autofree char *path = export_file (board, dir, "routes.excalidraw", PLANO_EXPORT_EXCALIDRAW);
+    g_autofree char *text = read_text (path);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonArray *elements;
+    JsonObject *ortho, *curved, *line;
+    JsonArray *points;
+    ExcalidrawCounts counts;
+
+    check_excalidraw (text, &counts);
+    g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+    elements = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "elements");
+    ortho = find_element (elements, "ortho");
+    curved = find_element (elements, "curve");
+    line = find_element (elements, "line");
+
+    g_assert_true (json_object_get_boolean_member (ortho, "elbowed"));
+    g_assert_true (json_object_get_null_member (ortho, "roundness"));
+    points = json_object_get_array_member (ortho, "points");
+    g_assert_cmpuint (json_array_get_length (points), ==, route->len);
+    for (guint i = 0; i < route->len; i++)
+      {
+        JsonArray *xy = json_array_get_array_element (points, i);
+        const PlanoPoint *p = g_ptr_array_index (route, i);
+
+        g_assert_cmpfloat (fabs (json_object_get_double_member (ortho, "x") + json_array_get_double_element (xy, 0) - p->x), <, 0.01);
+        g_assert_cmpfloat (fabs (json_object_get_double_member (ortho, "y") + json_array_get_double_element (xy, 1) - p->y), <, 0.01);
+      }
+    g_assert_true (json_object_has_member (member_object (ortho, "startBinding"), "fixedPoint"));
+    g_assert_cmpfloat (json_array_get_double_element (json_object_get_array_member (member_object (ortho, "startBinding"), "fixedPoint"), 0), ==, 1);
+
+    g_assert_false (json_object_get_boolean_member (curved, "elbowed"));
+    g_assert_cmpint (json_object_get_int_member (member_object (curved, "roundness"), "type"), ==, 2);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (curved, "points")), ==, 3);
+
+    g_assert_false (json_object_get_boolean_member (line, "elbowed"));
+    g_assert_true (json_object_get_null_member (line, "roundness"));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (line, "points")), ==, 2);
+  }
+
+  /* draw.io: its orthogonal style through the same corners, its curved style, no style; each
+   * from the port it has on the canvas. */
+  {
+    g_autofree char *path = export_file (board, dir, "routes.drawio", PLANO_EXPORT_DRAWIO);
+    g_autofree char *text = read_text (path);
+    const char *ortho = strstr (text, "<mxCell id=\"ortho\"");
+    const char *curved = strstr (text, "<mxCell id=\"curve\"");
+    const char *line = strstr (text, "<mxCell id=\"line\"");
+    g_autofree char *ortho_cell = g_strndup (ortho, strstr (ortho, "</mxCell>") - ortho);
+    guint n_points = 0;
+    DrawioCheck check;
+
+    check_drawio (text, &check);
+    drawio_check_clear (&check);
+    g_assert_nonnull (strstr (ortho_cell, "edgeStyle=orthogonalEdgeStyle;"));
+    g_assert_nonnull (strstr (ortho_cell, "exitX=1;exitY=0.5;"));
+    g_assert_nonnull (strstr (ortho_cell, "entryX=0;entryY=0.5;"));
+    for (const char *p = ortho_cell; (p = strstr (p, "<mxPoint")) != NULL; p++)
+      n_points++;
+    g_assert_cmpuint (n_points, ==, route->len - 2);
+    g_assert_true (g_str_has_prefix (strstr (curved, "style=\""), "style=\"edgeStyle=orthogonalEdgeStyle;curved=1;"));
+    g_assert_true (g_str_has_prefix (strstr (line, "style=\""), "style=\"edgeStyle=none;"));
+  }
+
+  /* Mermaid draws every link alike: one of each style, so the board's. */
+  {
+    g_autofree char *path = export_file (board, dir, "routes.mmd", PLANO_EXPORT_MERMAID);
+    g_autofree char *text = read_text (path);
+
+    g_assert_true (g_str_has_prefix (text, "---\nconfig:\n  flowchart:\n    curve: step\n---\nflowchart LR\n"));
+    parse_mermaid (path);
   }
 
   remove_dir (dir);
@@ -680,7 +969,8 @@ test_mermaid_escapes (void)
   plano_board_add_edge (board, a, b, NULL, NULL);
   mermaid = plano_notes_to_mermaid (board);
 
-  g_assert_true (g_str_has_prefix (mermaid, "---\ntitle: \"Pipeline de analítica en tiempo real \\\\ \\\"ya\\\"\"\n---\n"));
+  g_assert_true (g_str_has_prefix (mermaid, "---\ntitle: \"Pipeline de analítica en tiempo real \\\\ \\\"ya\\\"\"\n"
+                                            "config:\n  flowchart:\n    curve: linear\n---\n"));
   g_assert_nonnull (strstr (mermaid, "[\"Kafka\"]"));
   g_assert_nonnull (strstr (mermaid, "[\"#lt;b#gt;#amp;amp; #96;x#96; #35;1#lt;/b#gt;\"]"));
   g_test_message ("%s", mermaid);
@@ -1015,6 +1305,7 @@ main (int   argc,
   g_test_add_func ("/plano/interop/mermaid-escapes", test_mermaid_escapes);
   g_test_add_func ("/plano/interop/corpus", test_corpus);
   g_test_add_func ("/plano/interop/structure", test_interop_structure);
+  g_test_add_func ("/plano/interop/routes-everywhere", test_routes_everywhere);
   g_test_add_func ("/plano/interop/svg-without-cantarell", test_svg_without_cantarell);
   g_test_add_func ("/plano/interop/sheet-paper", test_sheet_paper);
   g_test_add_func ("/plano/interop/png-plates", test_png_plates);

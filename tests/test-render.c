@@ -888,6 +888,406 @@ test_svg_icon_per_kind (void)
   g_assert_cmpuint (n_uses, ==, n_kinds);
 }
 
+/* Connections */
+
+static void
+set_board_route (PlanoBoard *board,
+                 const char *route)
+{
+  PlanoProp prop = { (char *) "route", PLANO_VALUE_STRING, 0, (char *) route, FALSE };
+
+  g_assert_true (plano_board_set_prop (board, NULL, &prop));
+}
+
+static void
+set_edge_route (PlanoBoard *board,
+                const char *id,
+                const char *route)
+{
+  PlanoEdge *copy = (PlanoEdge *) plano_item_copy (plano_board_lookup (board, id));
+
+  g_free (copy->route);
+  copy->route = g_strdup (route);
+  g_assert_true (plano_board_update_item (board, (PlanoItem *) copy, NULL));
+  plano_item_free ((PlanoItem *) copy);
+}
+
+static char *
+add_node_at (PlanoBoard *board,
+             const char *kind,
+             double      x,
+             double      y)
+{
+  return g_strdup (plano_board_add_node (board, kind, x, y)->item.id);
+}
+
+static char *
+add_edge_between (PlanoBoard *board,
+                  const char *from,
+                  const char *to)
+{
+  const PlanoEdge *edge = plano_board_add_edge (board, from, to, NULL, NULL);
+
+  g_assert_nonnull (edge);
+  return g_strdup (edge->item.id);
+}
+
+/* Whether a segment of @points passes through the inside of @box. */
+static gboolean
+crosses (GPtrArray       *points,
+         const PlanoRect *box)
+{
+  for (guint i = 1; i < points->len; i++)
+    {
+      const PlanoPoint *a = g_ptr_array_index (points, i - 1), *b = g_ptr_array_index (points, i);
+
+      if (MAX (a->x, b->x) > box->x && MIN (a->x, b->x) < box->x + box->w &&
+          MAX (a->y, b->y) > box->y && MIN (a->y, b->y) < box->y + box->h)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+assert_orthogonal (GPtrArray *points)
+{
+  g_assert_cmpuint (points->len, >=, 2);
+  for (guint i = 1; i < points->len; i++)
+    {
+      const PlanoPoint *a = g_ptr_array_index (points, i - 1), *b = g_ptr_array_index (points, i);
+
+      g_assert_true (a->x == b->x || a->y == b->y);
+    }
+}
+
+/* Every connection of @board laid out by @renderer as a renderer made now lays it out: what
+ * changes laid out again is what a fresh layout gives. */
+static void
+assert_same_as_fresh (PlanoBoard    *board,
+                      PlanoRenderer *renderer)
+{
+  g_autoptr(PlanoRenderer) fresh = plano_renderer_new (board);
+
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_EDGE); i++)
+    {
+      const PlanoItem *edge = plano_board_get_item (board, PLANO_ITEM_EDGE, i);
+      g_autoptr(GPtrArray) live = plano_renderer_get_edge_points (renderer, edge->id);
+      g_autoptr(GPtrArray) expected = plano_renderer_get_edge_points (fresh, edge->id);
+
+      g_assert_cmpuint (live->len, ==, expected->len);
+      for (guint p = 0; p < live->len; p++)
+        {
+          const PlanoPoint *a = g_ptr_array_index (live, p), *b = g_ptr_array_index (expected, p);
+
+          g_assert_cmpfloat (a->x, ==, b->x);
+          g_assert_cmpfloat (a->y, ==, b->y);
+        }
+    }
+}
+
+/* A component placed between two others: the orthogonal connection between them goes around
+ * it, keeping its distance, and straight across once it moves away. */
+static void
+test_orthogonal_avoids (void)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autofree char *a = add_node_at (board, "kafka", 0, 0);
+  g_autofree char *c = add_node_at (board, "redis", 560, 0);
+  g_autofree char *edge = add_edge_between (board, a, c);
+  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
+  g_autoptr(GPtrArray) points = NULL;
+  g_autofree char *b = NULL;
+  const char *moved[2] = { NULL, NULL };
+  PlanoRect box_a, box_b, box_c, kept;
+  const PlanoPoint *first, *last;
+
+  set_board_route (board, "orthogonal");
+  g_assert_cmpint (plano_renderer_get_edge_route (renderer, edge), ==, PLANO_ROUTE_ORTHOGONAL);
+  points = plano_renderer_get_edge_points (renderer, edge);
+  g_assert_cmpuint (points->len, ==, 2);
+
+  /* A component dropped between them. */
+  b = add_node_at (board, "flink", 280, 0);
+  moved[0] = b;
+  g_assert_true (plano_renderer_get_drawn_bounds (renderer, a, &box_a));
+  g_assert_true (plano_renderer_get_drawn_bounds (renderer, b, &box_b));
+  g_assert_true (plano_renderer_get_drawn_bounds (renderer, c, &box_c));
+  g_clear_pointer (&points, g_ptr_array_unref);
+  points = plano_renderer_get_edge_points (renderer, edge);
+  assert_orthogonal (points);
+  g_assert_cmpuint (points->len, >, 2);
+  first = g_ptr_array_index (points, 0);
+  last = g_ptr_array_index (points, points->len - 1);
+  g_assert_cmpfloat (first->x, ==, box_a.x + box_a.w);
+  g_assert_cmpfloat (first->y, ==, box_a.y + box_a.h / 2);
+  g_assert_cmpfloat (last->x, ==, box_c.x);
+  kept = box_b;
+  plano_rect_inflate (&kept, PLANO_ROUTE_CLEARANCE - 0.5);
+  g_assert_false (crosses (points, &kept));
+  g_assert_false (crosses (points, &box_a));
+  g_assert_false (crosses (points, &box_c));
+  assert_same_as_fresh (board, renderer);
+
+  /* Moved out of the way, and back in the way lower down. */
+  plano_board_move_items (board, moved, 0, 300);
+  g_clear_pointer (&points, g_ptr_array_unref);
+  points = plano_renderer_get_edge_points (renderer, edge);
+  g_assert_cmpuint (points->len, ==, 2);
+  assert_same_as_fresh (board, renderer);
+
+  plano_board_move_items (board, moved, 0, -280);
+  g_clear_pointer (&points, g_ptr_array_unref);
+  points = plano_renderer_get_edge_points (renderer, edge);
+  g_assert_cmpuint (points->len, >, 2);
+  g_assert_true (plano_renderer_get_drawn_bounds (renderer, b, &box_b));
+  kept = box_b;
+  plano_rect_inflate (&kept, PLANO_ROUTE_CLEARANCE - 0.5);
+  g_assert_false (crosses (points, &kept));
+  assert_same_as_fresh (board, renderer);
+
+  /* Undone by hand: the edge's own style wins over the board's. */
+  set_edge_route (board, edge, "straight");
+  g_assert_cmpint (plano_renderer_get_edge_route (renderer, edge), ==, PLANO_ROUTE_STRAIGHT);
+  g_clear_pointer (&points, g_ptr_array_unref);
+  points = plano_renderer_get_edge_points (renderer, edge);
+  g_assert_cmpuint (points->len, ==, 2);
+  g_assert_true (crosses (points, &box_b));
+}
+
+/* Connections that share a side of a component are spread evenly along it, in the order of
+ * their other ends, and spread again when another comes. */
+static void
+test_ports_spread (void)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autofree char *a = add_node_at (board, "kafka", 0, 200);
+  g_autofree char *b1 = add_node_at (board, "flink", 400, 0);
+  g_autofree char *b2 = add_node_at (board, "spark", 400, 200);
+  g_autofree char *b3 = add_node_at (board, "redis", 400, 400);
+  g_autofree char *b4 = NULL;
+  /* Made in another order than they lie in. */
+  g_autofree char *e3 = add_edge_between (board, a, b3);
+  g_autofree char *e1 = add_edge_between (board, a, b1);
+  g_autofree char *e2 = add_edge_between (board, b2, a);
+  g_autofree char *e4 = NULL;
+  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
+  const char *edges[] = { e1, e2, e3 };
+  PlanoRect box;
+  PlanoPoint port, next;
+  PlanoSide side;
+
+  g_assert_true (plano_renderer_get_drawn_bounds (renderer, a, &box));
+  for (guint i = 0; i < G_N_ELEMENTS (edges); i++)
+    {
+      g_assert_true (plano_renderer_get_edge_port (renderer, edges[i], i == 1, &port, &side));
+      g_assert_cmpint (side, ==, PLANO_SIDE_RIGHT);
+      g_assert_cmpfloat (port.x, ==, box.x + box.w);
+      g_assert_cmpfloat (fabs (port.y - (box.y + box.h * (i + 1) / 4)), <, 1e-9);
+    }
+
+  /* Where a fourth would go, toward the bottom right: last on the side. */
+  g_assert_true (plano_renderer_get_port_point (renderer, a, 780, 532, &next, &side));
+  g_assert_cmpint (side, ==, PLANO_SIDE_RIGHT);
+  g_assert_cmpfloat (fabs (next.y - (box.y + box.h * 4 / 5)), <, 1e-9);
+
+  /* It comes: the others move up to make room, as a fresh layout places them. */
+  b4 = add_node_at (board, "druid", 700, 500);
+  {
+    PlanoPoint toward;
+
+    /* Toward the component itself, as a connection to it will end. */
+    g_assert_true (plano_renderer_get_port_toward (renderer, a, b4, &toward, &side));
+    g_assert_cmpint (side, ==, PLANO_SIDE_RIGHT);
+    g_assert_cmpfloat (toward.y, ==, next.y);
+  }
+  e4 = add_edge_between (board, a, b4);
+  g_assert_true (plano_renderer_get_edge_port (renderer, e4, FALSE, &port, NULL));
+  g_assert_cmpfloat (port.y, ==, next.y);
+  g_assert_true (plano_renderer_get_edge_port (renderer, e1, FALSE, &port, NULL));
+  g_assert_cmpfloat (fabs (port.y - (box.y + box.h / 5)), <, 1e-9);
+  assert_same_as_fresh (board, renderer);
+
+  /* One goes: the rest spread again. */
+  plano_board_remove_item (board, e3);
+  g_assert_true (plano_renderer_get_edge_port (renderer, e4, FALSE, &port, NULL));
+  g_assert_cmpfloat (fabs (port.y - (box.y + box.h * 3 / 4)), <, 1e-9);
+  assert_same_as_fresh (board, renderer);
+
+  /* A lone port across from another lines up with it: e1's far end is level with its port. */
+  {
+    g_autoptr(GPtrArray) points = NULL;
+    g_autofree char *c = add_node_at (board, "looker", -400, 210);
+    g_autofree char *e5 = add_edge_between (board, c, a);
+    const PlanoPoint *start, *end;
+
+    points = plano_renderer_get_edge_points (renderer, e5);
+    start = g_ptr_array_index (points, 0);
+    end = g_ptr_array_index (points, points->len - 1);
+    g_assert_cmpfloat (start->y, ==, end->y);
+    assert_same_as_fresh (board, renderer);
+  }
+}
+
+/* A connection to a zone ends on the zone's border, level with its other end. */
+static void
+test_zone_end (void)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autofree char *a = add_node_at (board, "kafka", 0, 300);
+  PlanoZone *zone = (PlanoZone *) plano_item_new (PLANO_ITEM_ZONE, "layer");
+  g_autoptr(PlanoRenderer) renderer = NULL;
+  g_autofree char *edge = NULL;
+  g_autoptr(GPtrArray) points = NULL;
+  const PlanoPoint *end;
+  PlanoRect box;
+
+  zone->x = 400, zone->y = 0, zone->w = 600, zone->h = 800;
+  g_assert_true (plano_board_add_item (board, (PlanoItem *) zone, NULL));
+  edge = add_edge_between (board, a, "layer");
+  renderer = plano_renderer_new (board);
+  g_assert_true (plano_renderer_get_drawn_bounds (renderer, a, &box));
+
+  for (guint r = 0; r < PLANO_N_ROUTES; r++)
+    {
+      set_board_route (board, plano_route_to_string (r));
+      g_clear_pointer (&points, g_ptr_array_unref);
+      points = plano_renderer_get_edge_points (renderer, edge);
+      end = g_ptr_array_index (points, points->len - 1);
+      g_assert_cmpfloat (end->x, ==, 400);
+      g_assert_cmpfloat (end->y, ==, box.y + box.h / 2);
+    }
+}
+
+/* The three styles as the painters draw them: a curve is a path of Bézier segments in the SVG,
+ * an orthogonal route straight segments at right angles, the same every time. */
+static void
+test_route_styles_drawn (void)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autofree char *a = add_node_at (board, "kafka", 0, 0);
+  g_autofree char *b = add_node_at (board, "flink", 400, 200);
+  g_autofree char *edge = add_edge_between (board, a, b);
+  g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
+  PlanoRenderOptions options = { PLANO_THEME_LIGHT, 1, FALSE, NULL, NULL };
+  PlanoRect area = { -20, -20, 640, 340 };
+
+  for (guint r = 0; r < PLANO_N_ROUTES; r++)
+    {
+      g_autofree char *svg = NULL;
+      g_autofree char *again = NULL;
+      g_autoptr(PlanoRenderer) fresh = NULL;
+      g_autoptr(GPtrArray) points = NULL;
+      const char *group, *path;
+      PlanoPoint middle;
+
+      set_board_route (board, plano_route_to_string (r));
+      svg = plano_renderer_to_svg (renderer, &area, &options);
+      {
+        g_autofree char *opening = g_strdup_printf ("<g id=\"%s\">", edge);
+
+        group = strstr (svg, opening);
+      }
+      g_assert_nonnull (group);
+      path = strstr (group, "<path d=\"M");
+      g_assert_nonnull (path);
+      path += strlen ("<path d=\"");
+      g_test_message ("%s: %.*s", plano_route_to_string (r), (int) (strchr (path, '"') - path), path);
+      g_assert_true ((strchr (path, 'C') != NULL && strchr (path, 'C') < strchr (path, '"')) ==
+                     (r == PLANO_ROUTE_CURVED));
+
+      points = plano_renderer_get_edge_points (renderer, edge);
+      g_assert_cmpuint (points->len, ==, r == PLANO_ROUTE_ORTHOGONAL ? 4 : 2);
+      if (r == PLANO_ROUTE_ORTHOGONAL)
+        assert_orthogonal (points);
+
+      /* The label's place is on the line as drawn. */
+      g_assert_true (plano_renderer_get_edge_middle (renderer, edge, &middle));
+      g_assert_cmpstr (plano_renderer_pick (renderer, middle.x, middle.y, 1), ==, edge);
+
+      fresh = plano_renderer_new (board);
+      again = plano_renderer_to_svg (fresh, &area, &options);
+      g_assert_cmpstr (svg, ==, again);
+    }
+}
+
+/* Random changes to a board of connections in every style: after each, every route is what a
+ * renderer made from scratch lays out, so that the canvas shows what the exports draw. */
+static void
+routes_follow_changes (guint32 seed)
+{
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) edges = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PlanoRenderer) renderer = NULL;
+  static const char * const kinds[] = { "kafka", "flink", "redis", "spark", "lake" };
+
+  set_board_route (board, "orthogonal");
+  for (guint i = 0; i < 12; i++)
+    g_ptr_array_add (nodes, add_node_at (board, kinds[i % G_N_ELEMENTS (kinds)],
+                                         (i % 4) * 260, (i / 4) * 180));
+  renderer = plano_renderer_new (board);
+
+  for (guint step = 0; step < 120; step++)
+    {
+      guint op = g_rand_int_range (rand, 0, 6);
+      const char *from = g_ptr_array_index (nodes, g_rand_int_range (rand, 0, nodes->len));
+      const char *to = g_ptr_array_index (nodes, g_rand_int_range (rand, 0, nodes->len));
+
+      if (op <= 1 || edges->len < 4)
+        {
+          if (!g_str_equal (from, to))
+            g_ptr_array_add (edges, add_edge_between (board, from, to));
+        }
+      else if (op == 2)
+        {
+          const char *ids[] = { from, NULL };
+
+          plano_board_move_items (board, ids, g_rand_int_range (rand, -200, 200),
+                                  g_rand_int_range (rand, -150, 150));
+        }
+      else if (op == 3)
+        {
+          guint e = g_rand_int_range (rand, 0, edges->len);
+
+          plano_board_remove_item (board, g_ptr_array_index (edges, e));
+          g_ptr_array_remove_index (edges, e);
+        }
+      else if (op == 4)
+        {
+          static const char * const routes[] = { NULL, "straight", "orthogonal", "curved" };
+
+          set_edge_route (board, g_ptr_array_index (edges, g_rand_int_range (rand, 0, edges->len)),
+                          routes[g_rand_int_range (rand, 0, G_N_ELEMENTS (routes))]);
+        }
+      else
+        {
+          PlanoEdge *copy = (PlanoEdge *) plano_item_copy (plano_board_lookup (board, g_ptr_array_index (edges, g_rand_int_range (rand, 0, edges->len))));
+          PlanoPoint bend = { g_rand_int_range (rand, -100, 900), g_rand_int_range (rand, -100, 500) };
+
+          if (copy->waypoints == NULL)
+            {
+              copy->waypoints = g_array_new (FALSE, FALSE, sizeof (PlanoPoint));
+              g_array_append_val (copy->waypoints, bend);
+            }
+          else
+            g_clear_pointer (&copy->waypoints, g_array_unref);
+          plano_board_update_item (board, (PlanoItem *) copy, NULL);
+          plano_item_free ((PlanoItem *) copy);
+        }
+
+      assert_same_as_fresh (board, renderer);
+    }
+}
+
+static void
+test_routes_follow_changes (void)
+{
+  for (guint32 seed = 19; seed < 22; seed++)
+    routes_follow_changes (seed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -908,6 +1308,11 @@ main (int   argc,
   g_test_add_func ("/plano/render/draw-every-kind", test_draw_every_kind);
   g_test_add_func ("/plano/render/edge-dashes-differ", test_edge_dashes_differ);
   g_test_add_func ("/plano/render/high-contrast", test_high_contrast);
+  g_test_add_func ("/plano/render/orthogonal-avoids", test_orthogonal_avoids);
+  g_test_add_func ("/plano/render/ports-spread", test_ports_spread);
+  g_test_add_func ("/plano/render/zone-end", test_zone_end);
+  g_test_add_func ("/plano/render/route-styles-drawn", test_route_styles_drawn);
+  g_test_add_func ("/plano/render/routes-follow-changes", test_routes_follow_changes);
   g_test_add_func ("/plano/render/edge-clipping", test_edge_clipping);
   g_test_add_func ("/plano/render/text-stays-inside", test_text_stays_inside);
   g_test_add_func ("/plano/render/down-and-stale", test_down_and_stale);

@@ -767,6 +767,33 @@ test_new_from_template (void)
   plano_test_close_all_windows ();
 }
 
+/* A new board, blank or from a template, draws its connections as the Preferences say, and keeps
+ * that in its own props from the start: it is not an edit, so nothing asks to be saved. */
+static void
+test_new_board_route (void)
+{
+  PlanoWindow *window = plano_application_new_window (app);
+  GSettings *settings = plano_application_get_settings (app);
+  const PlanoProp *route;
+
+  gtk_window_present (GTK_WINDOW (window));
+  plano_window_new_board (window);
+  route = plano_props_lookup (plano_board_get_props (plano_window_get_board (window)), "route");
+  g_assert_nonnull (route);
+  g_assert_cmpstr (route->string, ==, "orthogonal");
+  g_assert_cmpuint (plano_history_get_n_undo (plano_window_get_history (window)), ==, 0);
+
+  g_settings_set_string (settings, "connection-route", "curved");
+  g_assert_true (plano_window_new_from_template (window, "realtime-analytics"));
+  route = plano_props_lookup (plano_board_get_props (plano_window_get_board (window)), "route");
+  g_assert_cmpstr (route->string, ==, "curved");
+  g_assert_cmpuint (plano_history_get_n_undo (plano_window_get_history (window)), ==, 0);
+  g_assert_false (plano_history_get_is_modified (plano_window_get_history (window)));
+
+  g_settings_reset (settings, "connection-route");
+  plano_test_close_all_windows ();
+}
+
 /* Copy as Image offers both a picture and SVG to other apps. */
 static void
 test_copy_image (void)
@@ -1641,6 +1668,7 @@ main (int   argc,
   g_test_add_func ("/plano/window/trainer-actions", test_trainer_actions);
   g_test_add_func ("/plano/window/capacity-notes", test_capacity_notes);
   g_test_add_func ("/plano/window/new-from-template", test_new_from_template);
+  g_test_add_func ("/plano/window/new-board-route", test_new_board_route);
   g_test_add_func ("/plano/window/copy-image", test_copy_image);
   g_test_add_func ("/plano/window/preferences-live", test_preferences_live);
   g_test_add_func ("/plano/window/preferences-window", test_preferences_window);

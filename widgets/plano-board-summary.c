@@ -32,7 +32,9 @@ struct _PlanoBoardSummary
   AdwEntryRow *title_row;
   AdwActionRow *counts_row;
   GtkSpinButton *target_spin;
+  AdwComboRow *route_row;
   gboolean     updating;
+  char        *shown;         /* what the lists say, to tell when it changes */
 };
 
 G_DEFINE_FINAL_TYPE (PlanoBoardSummary, plano_board_summary, GTK_TYPE_WIDGET)
@@ -97,31 +99,58 @@ zone_kind_name (const char *kind)
   return kind;
 }
 
-static GtkWidget *
-add_row (AdwPreferencesGroup *group,
-         const char          *title,
-         const char          *subtitle)
+/* The lists are written out as text first, and their rows made only when the text differs
+ * from what they show: most changes to a board (a component dragged, at every motion of the
+ * pointer) change nothing they say, and making hundreds of rows again takes longer than a
+ * frame. */
+typedef struct
 {
-  g_autofree char *escaped_title = g_markup_escape_text (title != NULL ? title : "", -1);
-  g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle != NULL ? subtitle : "", -1);
-  GtkWidget *row = adw_action_row_new ();
+  PlanoBoardSummary   *self;
+  GString             *text;
+  gboolean             build;    /* make the rows, besides writing them out */
+  AdwPreferencesGroup *group;
+} Outline;
 
+static GtkWidget *
+add_row (Outline    *outline,
+         const char *title,
+         const char *subtitle)
+{
+  g_autofree char *escaped_title = NULL;
+  g_autofree char *escaped_subtitle = NULL;
+  GtkWidget *row;
+
+  g_string_append_printf (outline->text, "%s\x1f%s\x1e", title != NULL ? title : "",
+                          subtitle != NULL ? subtitle : "");
+  if (!outline->build)
+    return NULL;
+
+  escaped_title = g_markup_escape_text (title != NULL ? title : "", -1);
+  escaped_subtitle = g_markup_escape_text (subtitle != NULL ? subtitle : "", -1);
+  row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  adw_preferences_group_add (group, row);
+  adw_preferences_group_add (outline->group, row);
 
   return row;
 }
 
 /* A dot in the category's colour before a component, as on the canvas. */
 static void
-add_category_dot (GtkWidget     *row,
+add_category_dot (Outline       *outline,
+                  GtkWidget     *row,
                   PlanoCategory  category)
 {
   g_autofree char *css_class = g_strdup_printf ("category-%s", plano_category_get_id (category));
-  GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *dot;
+
+  g_string_append_printf (outline->text, "%s\x1e", css_class);
+  if (row == NULL)
+    return;
+
+  dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   gtk_widget_add_css_class (dot, "category-dot");
   gtk_widget_add_css_class (dot, css_class);
@@ -157,27 +186,34 @@ describe_node (const PlanoNode *node)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static AdwPreferencesGroup *
-add_group (PlanoBoardSummary *self,
-           const char        *title,
-           guint              n)
+static void
+add_group (Outline    *outline,
+           const char *title,
+           guint       n)
 {
   g_autofree char *description = NULL;
-  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *group;
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   if (n > MAX_ROWS)
-    {
-      /* TRANSLATORS: shown above a list that is cut short */
-      description = g_strdup_printf (_("The first %u of %u"), MAX_ROWS, n);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-    }
+    /* TRANSLATORS: shown above a list that is cut short */
+    description = g_strdup_printf (_("The first %u of %u"), MAX_ROWS, n);
+  g_string_append_printf (outline->text, "\x1d%s\x1f%s\x1e", title,
+                          description != NULL ? description : "");
+  if (!outline->build)
+    return;
 
-  gtk_box_append (self->groups_box, group);
-  g_ptr_array_add (self->groups, group);
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
 
-  return ADW_PREFERENCES_GROUP (group);
+  gtk_box_append (outline->self->groups_box, group);
+  g_ptr_array_add (outline->self->groups, group);
+  outline->group = ADW_PREFERENCES_GROUP (group);
 }
+
+static void write_lists (PlanoBoardSummary *self,
+                         Outline           *outline);
 
 static void
 rebuild (PlanoBoardSummary *self)
@@ -187,13 +223,16 @@ rebuild (PlanoBoardSummary *self)
   g_autofree char *edges_text = NULL;
   g_autofree char *zones_text = NULL;
   guint n[PLANO_N_ITEM_TYPES] = { 0, };
-
-  for (guint i = 0; i < self->groups->len; i++)
-    gtk_box_remove (self->groups_box, g_ptr_array_index (self->groups, i));
-  g_ptr_array_set_size (self->groups, 0);
+  Outline outline = { self, NULL, FALSE, NULL };
 
   if (self->board == NULL)
-    return;
+    {
+      for (guint i = 0; i < self->groups->len; i++)
+        gtk_box_remove (self->groups_box, g_ptr_array_index (self->groups, i));
+      g_ptr_array_set_size (self->groups, 0);
+      g_clear_pointer (&self->shown, g_free);
+      return;
+    }
 
   for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
     n[t] = plano_board_get_n_items (self->board, t);
@@ -205,9 +244,15 @@ rebuild (PlanoBoardSummary *self)
   {
     double target = 0;
 
+    const PlanoProp *route = plano_props_lookup (plano_board_get_props (self->board), "route");
+    PlanoRoute style = PLANO_ROUTE_STRAIGHT;
+
     plano_props_get_number (plano_board_get_props (self->board), "p99_ms", &target);
+    if (route != NULL && route->type == PLANO_VALUE_STRING)
+      plano_route_from_string (route->string, &style);
     self->updating = TRUE;
     gtk_spin_button_set_value (self->target_spin, target);
+    adw_combo_row_set_selected (self->route_row, style);
     self->updating = FALSE;
   }
 
@@ -220,9 +265,38 @@ rebuild (PlanoBoardSummary *self)
   counts = g_strdup_printf ("%s, %s, %s", nodes_text, edges_text, zones_text);
   adw_action_row_set_subtitle (self->counts_row, counts);
 
+  outline.text = g_string_new (NULL);
+  write_lists (self, &outline);
+  if (g_strcmp0 (outline.text->str, self->shown) == 0)
+    {
+      g_string_free (outline.text, TRUE);
+      return;
+    }
+
+  for (guint i = 0; i < self->groups->len; i++)
+    gtk_box_remove (self->groups_box, g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+
+  g_free (self->shown);
+  self->shown = g_string_free (outline.text, FALSE);
+  outline.text = g_string_new (NULL);
+  outline.build = TRUE;
+  write_lists (self, &outline);
+  g_string_free (outline.text, TRUE);
+}
+
+static void
+write_lists (PlanoBoardSummary *self,
+             Outline           *outline)
+{
+  guint n[PLANO_N_ITEM_TYPES] = { 0, };
+
+  for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
+    n[t] = plano_board_get_n_items (self->board, t);
+
   if (n[PLANO_ITEM_NODE] > 0)
     {
-      AdwPreferencesGroup *group = add_group (self, _("Components"), n[PLANO_ITEM_NODE]);
+      add_group (outline, _("Components"), n[PLANO_ITEM_NODE]);
 
       for (guint i = 0; i < MIN (n[PLANO_ITEM_NODE], MAX_ROWS); i++)
         {
@@ -231,14 +305,14 @@ rebuild (PlanoBoardSummary *self)
           g_autofree char *subtitle = describe_node (node);
           GtkWidget *row;
 
-          row = add_row (group, plano_board_get_label (self->board, node->item.id), subtitle);
-          add_category_dot (row, kind != NULL ? kind->category : PLANO_CATEGORY_GENERIC);
+          row = add_row (outline, plano_board_get_label (self->board, node->item.id), subtitle);
+          add_category_dot (outline, row, kind != NULL ? kind->category : PLANO_CATEGORY_GENERIC);
         }
     }
 
   if (n[PLANO_ITEM_EDGE] > 0)
     {
-      AdwPreferencesGroup *group = add_group (self, _("Connections"), n[PLANO_ITEM_EDGE]);
+      add_group (outline, _("Connections"), n[PLANO_ITEM_EDGE]);
 
       for (guint i = 0; i < MIN (n[PLANO_ITEM_EDGE], MAX_ROWS); i++)
         {
@@ -253,26 +327,26 @@ rebuild (PlanoBoardSummary *self)
             subtitle = g_strdup_printf ("%s · %s", edge_kind_name (edge->kind), edge->label);
           else
             subtitle = g_strdup (edge_kind_name (edge->kind));
-          add_row (group, title, subtitle);
+          add_row (outline, title, subtitle);
         }
     }
 
   if (n[PLANO_ITEM_ZONE] > 0)
     {
-      AdwPreferencesGroup *group = add_group (self, _("Zones"), n[PLANO_ITEM_ZONE]);
+      add_group (outline, _("Zones"), n[PLANO_ITEM_ZONE]);
 
       for (guint i = 0; i < MIN (n[PLANO_ITEM_ZONE], MAX_ROWS); i++)
         {
           const PlanoZone *zone = (const PlanoZone *) plano_board_get_item (self->board, PLANO_ITEM_ZONE, i);
 
-          add_row (group, zone->label != NULL ? zone->label : _("Unnamed zone"),
+          add_row (outline, zone->label != NULL ? zone->label : _("Unnamed zone"),
                    zone_kind_name (zone->kind));
         }
     }
 
   if (n[PLANO_ITEM_NOTE] > 0)
     {
-      AdwPreferencesGroup *group = add_group (self, _("Notes"), n[PLANO_ITEM_NOTE]);
+      add_group (outline, _("Notes"), n[PLANO_ITEM_NOTE]);
 
       for (guint i = 0; i < MIN (n[PLANO_ITEM_NOTE], MAX_ROWS); i++)
         {
@@ -283,13 +357,13 @@ rebuild (PlanoBoardSummary *self)
           if (target != NULL)
             /* TRANSLATORS: what a sticky note points at */
             subtitle = g_strdup_printf (_("On %s"), target);
-          add_row (group, note->text, subtitle);
+          add_row (outline, note->text, subtitle);
         }
     }
 
   if (n[PLANO_ITEM_TRADEOFF] > 0)
     {
-      AdwPreferencesGroup *group = add_group (self, _("Trade-offs"), n[PLANO_ITEM_TRADEOFF]);
+      add_group (outline, _("Trade-offs"), n[PLANO_ITEM_TRADEOFF]);
 
       for (guint i = 0; i < MIN (n[PLANO_ITEM_TRADEOFF], MAX_ROWS); i++)
         {
@@ -299,7 +373,7 @@ rebuild (PlanoBoardSummary *self)
           if (tradeoff->choice != NULL)
             /* TRANSLATORS: the option a trade-off settled on */
             subtitle = g_strdup_printf (_("Chosen: %s"), tradeoff->choice);
-          add_row (group, tradeoff->title, subtitle);
+          add_row (outline, tradeoff->title, subtitle);
         }
     }
 }
@@ -348,6 +422,35 @@ target_changed_cb (PlanoBoardSummary *self,
     plano_board_unset_prop (self->board, NULL, "p99_ms");
 }
 
+/* The board's routing style, which its connections without one of their own follow. */
+static void
+route_changed_cb (PlanoBoardSummary *self,
+                  GParamSpec        *pspec,
+                  AdwComboRow       *row)
+{
+  PlanoProp prop = { (char *) "route", PLANO_VALUE_STRING, 0, NULL, FALSE };
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->board == NULL || self->updating || selected >= PLANO_N_ROUTES)
+    return;
+
+  prop.string = (char *) plano_route_to_string (selected);
+  plano_board_set_prop (self->board, NULL, &prop);
+}
+
+/**
+ * plano_board_summary_get_route_row:
+ *
+ * Returns: (transfer none): the combo row of the board's routing style, for tests
+ */
+GtkWidget *
+plano_board_summary_get_route_row (PlanoBoardSummary *self)
+{
+  g_return_val_if_fail (PLANO_IS_BOARD_SUMMARY (self), NULL);
+
+  return GTK_WIDGET (self->route_row);
+}
+
 /**
  * plano_board_summary_get_target_spin:
  *
@@ -370,6 +473,7 @@ plano_board_summary_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLANO_TYPE_BOARD_SUMMARY);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_free);
 
   G_OBJECT_CLASS (plano_board_summary_parent_class)->dispose (object);
 }
@@ -435,8 +539,10 @@ plano_board_summary_class_init (PlanoBoardSummaryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlanoBoardSummary, title_row);
   gtk_widget_class_bind_template_child (widget_class, PlanoBoardSummary, counts_row);
   gtk_widget_class_bind_template_child (widget_class, PlanoBoardSummary, target_spin);
+  gtk_widget_class_bind_template_child (widget_class, PlanoBoardSummary, route_row);
   gtk_widget_class_bind_template_callback (widget_class, title_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, target_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, route_changed_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -21,5 +21,6 @@ void         plano_board_summary_set_board  (PlanoBoardSummary *self,
                                              PlanoBoard        *board);
 
 GtkWidget    *plano_board_summary_get_target_spin (PlanoBoardSummary *self);
+GtkWidget    *plano_board_summary_get_route_row   (PlanoBoardSummary *self);
 
 G_END_DECLS

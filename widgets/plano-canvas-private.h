@@ -25,6 +25,14 @@ G_BEGIN_DECLS
 #define PICK_TOLERANCE  5.0     /* screen pixels */
 #define NUDGE           10.0    /* canvas units; one grid step with Shift */
 
+typedef struct _PlanoCanvasFrames PlanoCanvasFrames;
+typedef struct _PlanoCanvasNodes PlanoCanvasNodes;
+
+/* Draws in view coordinates: one unit a logical pixel, (0, 0) the canvas's top-left corner. */
+typedef void (*PlanoCanvasDrawFunc) (PlanoCanvas *self,
+                                     cairo_t     *cr,
+                                     gpointer     user_data);
+
 typedef enum
 {
   STATE_IDLE,
@@ -39,7 +47,8 @@ typedef enum
 } State;
 
 /* The handles of a selected edge: its two ends, its bend points, and the middle of each
- * segment, where dragging makes a new bend point.
+ * segment, where dragging makes a new bend point; on an orthogonal edge, the middle of each
+ * segment, which drags the segment sideways.
  */
 typedef enum
 {
@@ -48,6 +57,7 @@ typedef enum
   EDGE_HANDLE_TO,
   EDGE_HANDLE_WAYPOINT,
   EDGE_HANDLE_MIDPOINT,
+  EDGE_HANDLE_SEGMENT,
 } EdgeHandle;
 
 /* A smart guide: a line through an edge or centre that the moved box shares with another. */
@@ -109,7 +119,9 @@ struct _PlanoCanvas
   char          *source;                 /* a connection's or resize's item */
   Handle         handle;
   EdgeHandle     edge_handle;
-  guint          edge_index;    /* the bend point being dragged */
+  guint          edge_index;    /* the bend point, or segment, being dragged */
+  GArray        *edge_route;    /* of PlanoPoint: an orthogonal edge's route when the drag of
+                                 * one of its segments began */
   PlanoRect      resize_start;
   double         pan_ox, pan_oy;
   double         zoom_start;
@@ -131,6 +143,9 @@ struct _PlanoCanvas
   PlanoRenderer *preview;       /* a replayed state shown instead of the document */
   double         paste_offset;
   gboolean       space_down;    /* Space held: a primary drag pans */
+
+  PlanoCanvasFrames *frames;    /* (nullable): frame times, with PLANO_DEBUG=frames */
+  PlanoCanvasNodes  *nodes;     /* (nullable): what the last frame showed, kept for the next */
 };
 
 /* plano-canvas.c */
@@ -236,6 +251,40 @@ void             _plano_canvas_guides_show_resize      (PlanoCanvas     *self,
                                                         double           y);
 void             _plano_canvas_guides_draw             (PlanoCanvas     *self,
                                                         cairo_t         *cr);
+
+/* plano-canvas.c: drawing */
+void             _plano_canvas_get_view                (PlanoCanvas        *self,
+                                                        PlanoRect          *area,
+                                                        PlanoRenderOptions *options);
+void             _plano_canvas_draw_grid               (PlanoCanvas     *self,
+                                                        cairo_t         *cr,
+                                                        int              width,
+                                                        int              height);
+
+/* plano-canvas-nodes.c: the board as render nodes */
+void             _plano_canvas_nodes_free              (PlanoCanvasNodes *nodes);
+void             _plano_canvas_nodes_append_grid       (PlanoCanvas     *self,
+                                                        GtkSnapshot     *snapshot,
+                                                        int              width,
+                                                        int              height,
+                                                        gboolean         dark,
+                                                        gboolean         high_contrast);
+gboolean         _plano_canvas_nodes_append_tiles      (PlanoCanvas              *self,
+                                                        GtkSnapshot              *snapshot,
+                                                        const PlanoRect          *area,
+                                                        const PlanoRenderOptions *options);
+void             _plano_canvas_nodes_prepare_tiles     (PlanoCanvas     *self);
+void             _plano_canvas_nodes_append_drawn      (PlanoCanvas          *self,
+                                                        GtkSnapshot          *snapshot,
+                                                        PlanoCanvasDrawFunc   draw,
+                                                        gpointer              user_data);
+
+/* plano-canvas-frames.c: PLANO_DEBUG=frames */
+void             _plano_canvas_frames_init             (PlanoCanvas     *self);
+void             _plano_canvas_frames_finalize         (PlanoCanvas     *self);
+void             _plano_canvas_frames_input            (PlanoCanvas     *self);
+void             _plano_canvas_frames_snapshot_begin   (PlanoCanvas     *self);
+void             _plano_canvas_frames_snapshot_end     (PlanoCanvas     *self);
 
 /* plano-canvas-actions.c */
 void             _plano_canvas_class_init_actions      (GtkWidgetClass  *widget_class);

@@ -408,11 +408,11 @@ _plano_canvas_pick (PlanoCanvas *self,
 
 /* Drawing */
 
-static void
-draw_grid (PlanoCanvas *self,
-           cairo_t     *cr,
-           int          width,
-           int          height)
+void
+_plano_canvas_draw_grid (PlanoCanvas *self,
+                         cairo_t     *cr,
+                         int          width,
+                         int          height)
 {
   double step = self->grid * self->zoom;
   double x0, y0;
@@ -526,6 +526,61 @@ draw_replay_badge (PlanoCanvas *self,
   pango_cairo_show_layout (cr, layout);
 }
 
+typedef struct
+{
+  PlanoRect                 area;
+  const PlanoRenderOptions *options;
+  gboolean                  highlights;
+  int                       width, height;
+} OverBoard;
+
+/* What is drawn over the board: the selection and hover when the board came from tiles, the
+ * gesture under way, and on an empty board, how to start. */
+static void
+draw_over_board (PlanoCanvas *self,
+                 cairo_t     *cr,
+                 gpointer     user_data)
+{
+  const OverBoard *over = user_data;
+
+  if (over->highlights)
+    {
+      int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+      double x, y;
+      PlanoRect shown;
+
+      /* From the corner the tiles are drawn from, as plano_tiles_draw() does. */
+      plano_tiles_get_origin (self->tiles, &over->area, over->options, scale, &x, &y);
+      shown = (PlanoRect) { x, y, over->area.w + 1 / (self->zoom * scale),
+                            over->area.h + 1 / (self->zoom * scale) };
+      cairo_save (cr);
+      cairo_scale (cr, self->zoom, self->zoom);
+      cairo_translate (cr, -x, -y);
+      plano_renderer_draw_highlights (self->renderer, cr, &shown, over->options);
+      cairo_restore (cr);
+    }
+
+  draw_overlay (self, cr);
+
+  if (plano_board_is_empty (self->board))
+    draw_empty_hint (self, cr, over->width, over->height);
+}
+
+/* The part of the board the canvas shows, and how it draws it but for the selection and
+ * hover. */
+void
+_plano_canvas_get_view (PlanoCanvas        *self,
+                        PlanoRect          *area,
+                        PlanoRenderOptions *options)
+{
+  *options = (PlanoRenderOptions) { 0, };
+  options->high_contrast = is_high_contrast ();
+  options->theme = is_dark () ? PLANO_THEME_DARK : PLANO_THEME_LIGHT;
+  options->zoom = self->zoom;
+  *area = (PlanoRect) { self->ox, self->oy, gtk_widget_get_width (GTK_WIDGET (self)) / self->zoom,
+                        gtk_widget_get_height (GTK_WIDGET (self)) / self->zoom };
+}
+
 static void
 plano_canvas_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
@@ -533,57 +588,62 @@ plano_canvas_snapshot (GtkWidget   *widget,
   PlanoCanvas *self = PLANO_CANVAS (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  gboolean dark = is_dark ();
+  gboolean high_contrast = is_high_contrast ();
   PlanoRenderOptions options = { 0, };
+  GdkRGBA background;
   PlanoRect area;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  _plano_canvas_frames_snapshot_begin (self);
 
-  if (is_high_contrast ())
-    cairo_set_source_rgb (cr, is_dark () ? 0 : 1, is_dark () ? 0 : 1, is_dark () ? 0 : 1);
-  else if (is_dark ())
-    cairo_set_source_rgb (cr, 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0);
+  if (high_contrast)
+    background = dark ? (GdkRGBA) { 0, 0, 0, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
+  else if (dark)
+    background = (GdkRGBA) { 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0, 1 };
   else
-    cairo_set_source_rgb (cr, 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0);
-  cairo_paint (cr);
-  options.high_contrast = is_high_contrast ();
-
-  draw_grid (self, cr, width, height);
+    background = (GdkRGBA) { 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0, 1 };
+  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  _plano_canvas_nodes_append_grid (self, snapshot, width, height, dark, high_contrast);
+  _plano_canvas_get_view (self, &area, &options);
 
   if (self->preview != NULL)
     {
       /* A replay: another state of the board, drawn as it was, with nothing to edit. */
-      area = (PlanoRect) { self->ox, self->oy, width / self->zoom, height / self->zoom };
-      options.theme = is_dark () ? PLANO_THEME_DARK : PLANO_THEME_LIGHT;
-      options.zoom = self->zoom;
-
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
       cairo_save (cr);
       cairo_scale (cr, self->zoom, self->zoom);
       cairo_translate (cr, -self->ox, -self->oy);
       plano_renderer_draw (self->preview, cr, &area, &options);
       cairo_restore (cr);
       draw_replay_badge (self, cr, width);
+      cairo_destroy (cr);
     }
   else if (self->renderer != NULL)
     {
-      area = (PlanoRect) { self->ox, self->oy, width / self->zoom, height / self->zoom };
-      options.theme = is_dark () ? PLANO_THEME_DARK : PLANO_THEME_LIGHT;
-      options.zoom = self->zoom;
+      OverBoard over = { area, &options, TRUE, width, height };
+
       options.selected = self->selection;
       options.hover = self->hover;
 
-      plano_tiles_draw (self->tiles, cr, &area, &options, gtk_widget_get_scale_factor (widget));
+      /* The board from tiles, a node each; or drawn directly, selection and all, in the first
+       * frame at a zoom. */
+      if (!_plano_canvas_nodes_append_tiles (self, snapshot, &area, &options))
+        {
+          cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+          plano_tiles_draw (self->tiles, cr, &area, &options, gtk_widget_get_scale_factor (widget));
+          cairo_destroy (cr);
+          over.highlights = FALSE;
+          _plano_canvas_nodes_prepare_tiles (self);
+        }
 
-      draw_overlay (self, cr);
-
-      if (plano_board_is_empty (self->board))
-        draw_empty_hint (self, cr, width, height);
+      _plano_canvas_nodes_append_drawn (self, snapshot, draw_over_board, &over);
     }
 
-  cairo_destroy (cr);
+  _plano_canvas_frames_snapshot_end (self);
 
   if (self->editor != NULL && gtk_widget_get_visible (self->editor))
     gtk_widget_snapshot_child (widget, self->editor, snapshot);
@@ -953,6 +1013,7 @@ plano_canvas_pointer_drag_with_state (PlanoCanvas     *self,
                                       double           offset_y,
                                       GdkModifierType  state)
 {
+  _plano_canvas_frames_input (self);
   self->drag_state = state;
   self->drag_x = offset_x;
   self->drag_y = offset_y;
@@ -1144,6 +1205,21 @@ cursor_at (PlanoCanvas *self,
     case EDGE_HANDLE_WAYPOINT:
     case EDGE_HANDLE_MIDPOINT:
       return "move";
+    case EDGE_HANDLE_SEGMENT:
+      {
+        /* A segment of an orthogonal connection moves across itself. */
+        const PlanoItem *edge = _plano_canvas_single_selected (self);
+        g_autoptr(GPtrArray) points = NULL;
+        const PlanoPoint *a, *b;
+
+        if (edge != NULL)
+          points = plano_renderer_get_edge_points (self->renderer, edge->id);
+        if (points == NULL || index + 1 >= points->len)
+          return "move";
+        a = g_ptr_array_index (points, index);
+        b = g_ptr_array_index (points, index + 1);
+        return fabs (b->x - a->x) >= fabs (b->y - a->y) ? "ns-resize" : "ew-resize";
+      }
     case EDGE_HANDLE_NONE:
     default:
       break;
@@ -1540,6 +1616,8 @@ board_changed_cb (PlanoCanvas *self,
   gpointer key;
   gboolean dropped = FALSE;
 
+  _plano_canvas_frames_input (self);
+
   /* After undo or redo, what the step touched is selected, so that the user sees it. */
   if (plano_change_is_replay (change) && self->state == STATE_IDLE)
     {
@@ -1632,6 +1710,8 @@ plano_canvas_set_history (PlanoCanvas  *self,
   if (self->board != NULL)
     g_clear_signal_handler (&self->changed_handler, self->board);
   g_clear_object (&self->tiles);
+  /* The nodes of the tiles, named by serials of the tiles gone. */
+  g_clear_pointer (&self->nodes, _plano_canvas_nodes_free);
   g_clear_object (&self->renderer);
   g_clear_object (&self->preview);
   gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
@@ -1917,6 +1997,9 @@ plano_canvas_finalize (GObject *object)
   g_clear_pointer (&self->moving, g_strfreev);
   g_clear_pointer (&self->editing, g_free);
   g_clear_pointer (&self->key_target, g_free);
+  g_clear_pointer (&self->edge_route, g_array_unref);
+  g_clear_pointer (&self->nodes, _plano_canvas_nodes_free);
+  _plano_canvas_frames_finalize (self);
   _plano_canvas_guides_finalize (self);
 
   G_OBJECT_CLASS (plano_canvas_parent_class)->finalize (object);
@@ -2109,6 +2192,7 @@ plano_canvas_init (PlanoCanvas *self)
   _plano_canvas_edit_init (self);
   _plano_canvas_guides_init (self);
   _plano_canvas_actions_init (self);
+  _plano_canvas_frames_init (self);
 
   drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
   g_signal_connect (drop, "accept", G_CALLBACK (drop_accept_cb), NULL);

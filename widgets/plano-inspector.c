@@ -62,6 +62,11 @@ static const char * const edge_kinds[] = { "flow", "stream", "batch", "request",
 static const char * const edge_kind_names[] = {
   N_("Flow"), N_("Stream"), N_("Batch"), N_("Request"), N_("Change data capture"), N_("Replication"),
 };
+/* The routing styles a connection can have: its board's first (no "route" of its own). */
+static const char * const edge_routes[] = { NULL, "straight", "orthogonal", "curved" };
+static const char * const edge_route_names[] = {
+  NULL, N_("Straight"), N_("Orthogonal"), N_("Curved"),
+};
 static const char * const text_sizes[] = { "small", "normal", "large" };
 static const char * const text_size_names[] = { N_("Small"), N_("Normal"), N_("Large") };
 static const char * const zone_kinds[] = { "group", "layer", "domain", "bronze", "silver", "gold" };
@@ -257,6 +262,126 @@ kind_selected_cb (AdwComboRow    *row,
       fit_text (self, self->ids[i]);
     }
   commit (self);
+}
+
+/* Routing style of the selected connections, from the route row. */
+static void
+route_selected_cb (AdwComboRow    *row,
+                   GParamSpec     *pspec,
+                   PlanoInspector *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->updating || selected >= G_N_ELEMENTS (edge_routes))
+    return;
+
+  begin (self, _("Change Route"));
+  for (guint i = 0; self->ids[i] != NULL; i++)
+    {
+      const PlanoItem *item = plano_board_lookup (self->board, self->ids[i]);
+      PlanoEdge *copy;
+
+      if (item == NULL || item->type != PLANO_ITEM_EDGE ||
+          g_strcmp0 (((const PlanoEdge *) item)->route, edge_routes[selected]) == 0)
+        continue;
+
+      copy = (PlanoEdge *) plano_item_copy (item);
+      g_free (copy->route);
+      copy->route = g_strdup (edge_routes[selected]);
+      plano_board_update_item (self->board, (PlanoItem *) copy, NULL);
+      plano_item_free ((PlanoItem *) copy);
+    }
+  commit (self);
+}
+
+/* The bend points of the selected connections go: an orthogonal one is routed around
+ * components again. */
+static void
+clear_bends_cb (GtkButton      *button,
+                PlanoInspector *self)
+{
+  begin (self, _("Clear Bend Points"));
+  for (guint i = 0; self->ids[i] != NULL; i++)
+    {
+      const PlanoItem *item = plano_board_lookup (self->board, self->ids[i]);
+      PlanoEdge *copy;
+
+      if (item == NULL || item->type != PLANO_ITEM_EDGE ||
+          ((const PlanoEdge *) item)->waypoints == NULL)
+        continue;
+
+      copy = (PlanoEdge *) plano_item_copy (item);
+      g_clear_pointer (&copy->waypoints, g_array_unref);
+      plano_board_update_item (self->board, (PlanoItem *) copy, NULL);
+      plano_item_free ((PlanoItem *) copy);
+    }
+  commit (self);
+}
+
+static gboolean
+any_bends (PlanoInspector *self)
+{
+  for (guint i = 0; self->ids != NULL && self->ids[i] != NULL; i++)
+    {
+      const PlanoItem *item = plano_board_lookup (self->board, self->ids[i]);
+
+      if (item != NULL && item->type == PLANO_ITEM_EDGE &&
+          ((const PlanoEdge *) item)->waypoints != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The board's style, named, as the first choice of the route row. */
+static char *
+board_route_name (PlanoInspector *self)
+{
+  const PlanoProp *prop = plano_props_lookup (plano_board_get_props (self->board), "route");
+  PlanoRoute route = PLANO_ROUTE_STRAIGHT;
+
+  if (prop != NULL && prop->type == PLANO_VALUE_STRING)
+    plano_route_from_string (prop->string, &route);
+
+  /* TRANSLATORS: the routing style a connection takes from its board, as a short choice in a
+   * list; %s is "Straight", "Orthogonal" or "Curved" */
+  return g_strdup_printf (_("%s (Board)"), _(edge_route_names[route + 1]));
+}
+
+static void
+add_route_rows (PlanoInspector      *self,
+                AdwPreferencesGroup *group)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  GtkStringList *list = gtk_string_list_new (NULL);
+  g_autofree char *board = board_route_name (self);
+  GtkWidget *bends, *clear;
+
+  gtk_string_list_append (list, board);
+  for (guint i = 1; i < G_N_ELEMENTS (edge_route_names); i++)
+    gtk_string_list_append (list, _(edge_route_names[i]));
+
+  /* TRANSLATORS: how a connection runs: straight, orthogonal (at right angles) or curved */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Route"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
+  g_object_unref (list);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (route_selected_cb), self);
+  adw_preferences_group_add (group, row);
+  g_hash_table_insert (self->rows, g_strdup ("route"), row);
+
+  bends = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (bends), _("Bend Points"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (bends),
+                               _("Dragged by hand; an orthogonal connection without them goes "
+                                 "around components"));
+  clear = gtk_button_new_with_mnemonic (_("_Clear"));
+  gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Clear Bend Points"), -1);
+  g_signal_connect (clear, "clicked", G_CALLBACK (clear_bends_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (bends), clear);
+  adw_preferences_group_add (group, bends);
+  g_hash_table_insert (self->rows, g_strdup ("clear-bends"), clear);
 }
 
 static void
@@ -565,6 +690,18 @@ refresh (PlanoInspector *self)
       else if (g_str_equal (key, "note") && item->type == PLANO_ITEM_NODE)
         gtk_editable_set_text (GTK_EDITABLE (row), ((const PlanoNode *) item)->note != NULL ?
                                                    ((const PlanoNode *) item)->note : "");
+      else if (g_str_equal (key, "route") && item->type == PLANO_ITEM_EDGE)
+        {
+          const char *route = ((const PlanoEdge *) item)->route;
+          guint index = 0;
+
+          for (guint i = 1; i < G_N_ELEMENTS (edge_routes); i++)
+            if (g_strcmp0 (edge_routes[i], route) == 0)
+              index = i;
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), index);
+        }
+      else if (g_str_equal (key, "clear-bends"))
+        gtk_widget_set_sensitive (row, any_bends (self));
       else if (g_str_equal (key, "kind") && ADW_IS_COMBO_ROW (row))
         {
           const char * const *ids = g_object_get_data (G_OBJECT (row), "ids");
@@ -765,6 +902,7 @@ rebuild (PlanoInspector *self)
             g_ptr_array_add (names, (gpointer) _(edge_kind_names[i]));
           }
         add_combo_row (self, group, _("Kind"), ids, names);
+        add_route_rows (self, group);
 
         numbers = add_group (self, _("Load"));
         for (guint i = 0; i < G_N_ELEMENTS (edge_numbers); i++)
@@ -838,7 +976,13 @@ board_changed_cb (PlanoInspector *self,
 
       PlanoItemType type;
 
-      plano_change_get_op (change, i, &type, &id);
+      /* The board's routing style names the first choice of the route row. */
+      if (plano_change_get_op (change, i, &type, &id) == PLANO_CHANGE_BOARD_PROPS &&
+          g_hash_table_contains (self->rows, "route"))
+        {
+          rebuild (self);
+          return;
+        }
       if (type == PLANO_ITEM_TRADEOFF && g_strv_length (self->ids) == 1)
         {
           rebuild (self);

@@ -15,6 +15,25 @@
 
 #include "plano-question.h"
 
+#if ADW_CHECK_VERSION (1, 5, 0) && !ADW_CHECK_VERSION (1, 8, 0)
+/* From libadwaita 1.6, an alert shows its heading in a large one-line label when the line fits
+ * the dialog and in a smaller wrapping one when it does not. Before 1.8 (libadwaita issue 1025,
+ * fixed by commit 34d32f5e), it measures the large label's height for the width it offers even
+ * when that is narrower than the line, as a dialog a little narrower than its heading is, or one
+ * whose window works out its smallest size: GTK 4.18 warns on every such measure. The large
+ * label ellipsized says what is true, that it can be given less than its line; it is never
+ * drawn shorter, as the dialog shows the wrapping label whenever the line does not fit. */
+static void
+fit_heading (GtkWidget *question)
+{
+  GObject *large = gtk_widget_get_template_child (question, ADW_TYPE_ALERT_DIALOG, "heading_label");
+  GObject *small = gtk_widget_get_template_child (question, ADW_TYPE_ALERT_DIALOG, "heading_label_small");
+
+  if (GTK_IS_LABEL (large) && GTK_IS_LABEL (small) && !gtk_label_get_wrap (GTK_LABEL (large)))
+    gtk_label_set_ellipsize (GTK_LABEL (large), PANGO_ELLIPSIZE_END);
+}
+#endif
+
 /**
  * plano_question_present:
  * @parent: (nullable): the widget the question is about; it is shown over its window
@@ -59,6 +78,9 @@ plano_question_present (GtkWidget           *parent,
     }
   adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (question), default_response);
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (question), close_response);
+#if !ADW_CHECK_VERSION (1, 8, 0)
+  fit_heading (question);
+#endif
 #else
   question = adw_message_dialog_new (NULL, heading, body);
   for (guint i = 0; i < n_responses; i++)

@@ -15,9 +15,10 @@
 
 /**
  * plano_toolbar_view_adopt:
- * @box: a vertical #GtkBox of a header bar and then the content
+ * @box: a vertical #GtkBox of a header bar, any other bars below it (a banner), and then the
+ *   content
  *
- * From libadwaita 1.4, moves the header bar and the content of @box into a new #AdwToolbarView,
+ * From libadwaita 1.4, moves the bars and the content of @box into a new #AdwToolbarView,
  * leaving @box empty; before, does nothing.
  *
  * Returns: (transfer none): the widget to show in @box's place: the toolbar view, or @box
@@ -26,20 +27,26 @@ GtkWidget *
 plano_toolbar_view_adopt (GtkWidget *box)
 {
 #if ADW_CHECK_VERSION (1, 4, 0)
-  g_autoptr(GtkWidget) header = NULL;
+  g_autoptr(GPtrArray) bars = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GtkWidget) content = NULL;
   GtkWidget *view;
 
   g_return_val_if_fail (GTK_IS_BOX (box), NULL);
+  g_return_val_if_fail (gtk_widget_get_first_child (box) != gtk_widget_get_last_child (box), box);
 
-  header = g_object_ref (gtk_widget_get_first_child (box));
-  content = g_object_ref (gtk_widget_get_next_sibling (header));
-  g_return_val_if_fail (gtk_widget_get_next_sibling (content) == NULL, box);
-
-  gtk_box_remove (GTK_BOX (box), header);
+  content = g_object_ref (gtk_widget_get_last_child (box));
   gtk_box_remove (GTK_BOX (box), content);
+  while (gtk_widget_get_first_child (box) != NULL)
+    {
+      GtkWidget *bar = g_object_ref (gtk_widget_get_first_child (box));
+
+      gtk_box_remove (GTK_BOX (box), bar);
+      g_ptr_array_add (bars, bar);
+    }
+
   view = adw_toolbar_view_new ();
-  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (view), header);
+  for (guint i = 0; i < bars->len; i++)
+    adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (view), g_ptr_array_index (bars, i));
   adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (view), content);
 
   return view;

@@ -32,6 +32,7 @@ struct _PlanoTradeoffList
   GtkWidget   *no_match;
   GtkWidget   *scroller;
   GtkListBox  *list;
+  char        *shown;        /* the titles and subtitles listed, to tell when they change */
 };
 
 G_DEFINE_FINAL_TYPE (PlanoTradeoffList, plano_tradeoff_list, GTK_TYPE_WIDGET)
@@ -84,6 +85,30 @@ describe (PlanoBoard          *board,
     g_string_append (subtitle, _("About the whole board"));
 
   return g_string_free (subtitle, FALSE);
+}
+
+/* The titles and subtitles of the trade-offs that match the filter, one after the other. */
+static char *
+list_text (PlanoTradeoffList *self)
+{
+  GString *text = g_string_new (NULL);
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search));
+  guint n = self->board != NULL ? plano_board_get_n_items (self->board, PLANO_ITEM_TRADEOFF) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PlanoTradeoff *tradeoff =
+        (const PlanoTradeoff *) plano_board_get_item (self->board, PLANO_ITEM_TRADEOFF, i);
+      g_autofree char *subtitle = NULL;
+
+      if (!plano_tradeoff_matches (self->board, tradeoff, query))
+        continue;
+
+      subtitle = describe (self->board, tradeoff);
+      g_string_append_printf (text, "%s\n%s\n", tradeoff->title, subtitle);
+    }
+
+  return g_string_free (text, FALSE);
 }
 
 /**
@@ -145,6 +170,9 @@ plano_tradeoff_list_refresh (PlanoTradeoffList *self)
   gtk_widget_set_visible (self->empty, n == 0);
   gtk_widget_set_visible (self->no_match, n > 0 && shown == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->list), shown > 0);
+
+  g_free (self->shown);
+  self->shown = list_text (self);
 }
 
 static void
@@ -196,20 +224,33 @@ board_changed_cb (PlanoTradeoffList *self,
                   PlanoChange       *change,
                   PlanoBoard        *board)
 {
-  /* Trade-offs themselves, or the labels of what they are about. */
+  gboolean others = FALSE;
+
+  /* Trade-offs themselves, or the labels of what they are about: the rows are built again
+   * only when what they say changes, and not while a component is dragged, which changes
+   * the board at every motion of the pointer. */
   for (guint i = 0; i < plano_change_get_n_ops (change); i++)
     {
       PlanoItemType type;
 
-      if (plano_change_get_op (change, i, &type, NULL) != PLANO_CHANGE_TITLE &&
-          type != PLANO_N_ITEM_TYPES && type != PLANO_ITEM_NOTE)
+      if (plano_change_get_op (change, i, &type, NULL) == PLANO_CHANGE_TITLE ||
+          type == PLANO_N_ITEM_TYPES || type == PLANO_ITEM_NOTE)
+        continue;
+
+      if (type == PLANO_ITEM_TRADEOFF)
         {
-          if (type == PLANO_ITEM_TRADEOFF || plano_board_get_n_items (board, PLANO_ITEM_TRADEOFF) > 0)
-            {
-              plano_tradeoff_list_refresh (self);
-              return;
-            }
+          plano_tradeoff_list_refresh (self);
+          return;
         }
+      others = TRUE;
+    }
+
+  if (others && plano_board_get_n_items (board, PLANO_ITEM_TRADEOFF) > 0)
+    {
+      g_autofree char *text = list_text (self);
+
+      if (g_strcmp0 (text, self->shown) != 0)
+        plano_tradeoff_list_refresh (self);
     }
 }
 
@@ -308,6 +349,7 @@ plano_tradeoff_list_dispose (GObject *object)
   if (self->canvas != NULL)
     g_signal_handlers_disconnect_by_data (self->canvas, self);
   g_clear_object (&self->canvas);
+  g_clear_pointer (&self->shown, g_free);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

@@ -7,15 +7,18 @@
  * with 1.5 connections each: 50 and 200 are the sizes people draw, where the targets are what
  * a user feels; 10 000 guards against what does not scale. It times every path a user waits
  * on (open, save, a frame of the whole board and one at 100 %, picking, one motion event of a
- * drag, the design review, exports as whole processes, the app's memory and start-up) as the
- * median of several runs, and prints a table and JSON. With --quick it runs everything once on small boards, as a test that keeps
- * the benchmark working; its figures are then meaningless.
+ * drag, the frame after a motion event of a drag and after a character typed into a label at
+ * device scales 1 and 2, the design review, exports as whole processes, the app's memory and
+ * start-up) as the median of several runs, and prints a table and JSON. With --quick it runs
+ * everything once on small boards, as a test that keeps the benchmark working; its figures are
+ * then meaningless.
  *
  * The targets are for one core, so the benchmark runs on one: it binds itself to the last CPU
  * it may use, and the processes it starts (exports, the app, the bare window) inherit that.
  * --all-cores lets them use every CPU, for comparison.
  *
  *   plano-bench [--quick] [--runs=N] [--sizes=50,200,1000,10000] [--huge] [--all-cores] [--json=FILE]
+ *               [--route=straight|orthogonal|curved]
  *   plano-bench --generate=N FILE          write a synthetic board of N components
  */
 
@@ -64,14 +67,16 @@ typedef struct
 
 enum
 {
-  OPEN, SAVE, FIRST_FRAME, FRAME_FIT, FRAME_100, FRAME_PAN, DRAWN_FIT, DRAWN_100, PICK, DRAG, REVIEW,
+  OPEN, SAVE, FIRST_FRAME, FRAME_FIT, FRAME_100, FRAME_PAN, DRAWN_FIT, DRAWN_100, PICK, DRAG,
+  DRAG_FRAME, DRAG_FRAME_2X, DRAG_FRAME_100, DRAG_FRAME_100_2X,
+  EDIT_FRAME, EDIT_FRAME_2X, EDIT_FRAME_100, EDIT_FRAME_100_2X, REVIEW,
   EXPORT_SVG, EXPORT_PDF, EXPORT_PNG, SVG_PEAK, APP_RSS, N_METRICS
 };
 
 static const Metric metrics[N_METRICS] = {
   [OPEN]        = { "open_ms", "open (parse, build board, index)", "ms", 10, 300, 10000 },
   [SAVE]        = { "save_ms", "save", "ms", 10, 100, 10000 },
-  [FIRST_FRAME] = { "first_frame_ms", "first 1920×1080 frame, whole board (lays out text)", "ms", 0, 0, 0 },
+  [FIRST_FRAME] = { "first_frame_ms", "first 1920×1080 frame of the board just opened, whole board", "ms", 25, 0, 0 },
   [FRAME_FIT]   = { "frame_fit_ms", "1920×1080 frame, whole board in view", "ms", 2, 16, 10000 },
   [FRAME_100]   = { "frame_100_ms", "1920×1080 frame at 100 %", "ms", 2, 2, 10000 },
   [FRAME_PAN]   = { "frame_pan_ms", "1920×1080 frame at 100 %, panning 16 px a frame", "ms", 0, 0, 0 },
@@ -79,6 +84,15 @@ static const Metric metrics[N_METRICS] = {
   [DRAWN_100]   = { "drawn_100_ms", "1920×1080 frame at 100 %, drawn without tiles", "ms", 0, 0, 0 },
   [PICK]        = { "pick_us", "hit-test at the pointer", "µs", 0, 5, 10000 },
   [DRAG]        = { "drag_motion_ms", "one motion event dragging a component", "ms", 0, 1, 10000 },
+  /* What a user feels: a motion event, or a typed character, and the frame that shows it. */
+  [DRAG_FRAME]  = { "drag_frame_ms", "drag: motion event and its frame, whole board in view", "ms", 3, 8, 10000 },
+  [DRAG_FRAME_2X] = { "drag_frame_2x_ms", "the same at device scale 2", "ms", 6, 0, 0 },
+  [DRAG_FRAME_100] = { "drag_frame_100_ms", "drag: motion event and its frame at 100 %", "ms", 0, 0, 0 },
+  [DRAG_FRAME_100_2X] = { "drag_frame_100_2x_ms", "the same at device scale 2", "ms", 0, 0, 0 },
+  [EDIT_FRAME]  = { "edit_frame_ms", "a character typed into a label and its frame, whole board", "ms", 3, 8, 10000 },
+  [EDIT_FRAME_2X] = { "edit_frame_2x_ms", "the same at device scale 2", "ms", 6, 0, 0 },
+  [EDIT_FRAME_100] = { "edit_frame_100_ms", "a character typed and its frame at 100 %", "ms", 0, 0, 0 },
+  [EDIT_FRAME_100_2X] = { "edit_frame_100_2x_ms", "the same at device scale 2", "ms", 0, 0, 0 },
   [REVIEW]      = { "review_ms", "design review", "ms", 0, 20, 10000 },
   [EXPORT_SVG]  = { "export_svg_ms", "plano --export SVG, whole process", "ms", 60, 350, 10000 },
   [EXPORT_PDF]  = { "export_pdf_ms", "plano --export PDF, whole process", "ms", 100, 1200, 10000 },
@@ -100,6 +114,7 @@ static int runs = 7;
 static char *sizes_arg;
 static gboolean huge;
 static gboolean all_cores;
+static char *route_arg;
 static int cpu = -1;   /* the one the benchmark runs on, or -1 for all */
 static char *json_path;
 static char *generate_path;
@@ -183,7 +198,8 @@ fit (const PlanoRect *bounds,
   return zoom;
 }
 
-/* One frame, drawn by @renderer, or as the canvas draws it from @tiles if given. */
+/* One frame, drawn by @renderer, or as the canvas draws it from @tiles if given, at the device
+ * scale of @surface. */
 static double
 time_frame (PlanoRenderer   *renderer,
             PlanoTiles      *tiles,
@@ -194,9 +210,11 @@ time_frame (PlanoRenderer   *renderer,
   PlanoRenderOptions options = { PLANO_THEME_LIGHT, zoom, TRUE, NULL, NULL };
   cairo_t *cr = cairo_create (surface);
   gint64 start = now_ns ();
+  double device_scale;
 
+  cairo_surface_get_device_scale (surface, &device_scale, NULL);
   if (tiles != NULL)
-    plano_tiles_draw (tiles, cr, area, &options, 1);
+    plano_tiles_draw (tiles, cr, area, &options, (int) device_scale);
   else
     {
       cairo_scale (cr, zoom, zoom);
@@ -206,6 +224,135 @@ time_frame (PlanoRenderer   *renderer,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return (now_ns () - start) / 1e6;
+}
+
+/* A 1920 × 1080 view at @device_scale pixels per logical pixel. */
+static cairo_surface_t *
+view_surface (int device_scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920 * device_scale,
+                                                         1080 * device_scale);
+
+  cairo_surface_set_device_scale (surface, device_scale, device_scale);
+  return surface;
+}
+
+/* A frame as the canvas gives it to GTK: each tile of the view is a render node of its own,
+ * kept while the tile's picture is, and GTK draws again only where the nodes differ from the
+ * last frame's. So the frame draws onto the last one the tiles whose picture is new. */
+typedef struct
+{
+  cairo_t    *cr;
+  GHashTable *shown;   /* the tile at a place in the view → its serial, as last drawn */
+} Changed;
+
+static void
+draw_changed_tile (cairo_surface_t *surface,
+                   guint64          serial,
+                   double           x,
+                   double           y,
+                   double           size,
+                   gpointer         user_data)
+{
+  Changed *changed = user_data;
+  guint64 place = (guint64) (guint32) (gint32) lround (x) << 32 | (guint32) (gint32) lround (y);
+  gpointer shown = g_hash_table_lookup (changed->shown, &place);
+
+  if (shown != NULL && *(guint64 *) shown == serial)
+    return;
+
+  g_hash_table_replace (changed->shown, g_memdup2 (&place, sizeof place), g_memdup2 (&serial, sizeof serial));
+  cairo_save (changed->cr);
+  cairo_translate (changed->cr, x, y);
+  cairo_scale (changed->cr, size / cairo_image_surface_get_width (surface), size / cairo_image_surface_get_height (surface));
+  cairo_set_source_surface (changed->cr, surface, 0, 0);
+  cairo_paint (changed->cr);
+  cairo_restore (changed->cr);
+}
+
+static void
+time_changed_tiles (PlanoTiles      *tiles,
+                    cairo_surface_t *surface,
+                    GHashTable      *shown,
+                    const PlanoRect *area,
+                    double           zoom)
+{
+  PlanoRenderOptions options = { PLANO_THEME_LIGHT, zoom, TRUE, NULL, NULL };
+  double device_scale;
+  Changed changed = { cairo_create (surface), shown };
+
+  cairo_surface_get_device_scale (surface, &device_scale, NULL);
+  if (!plano_tiles_foreach (tiles, area, &options, (int) device_scale, draw_changed_tile, &changed))
+    g_error ("the tiles were not ready");
+  cairo_destroy (changed.cr);
+  cairo_surface_flush (surface);
+}
+
+/* The frames of an edit, as the canvas draws them: @node is dragged by four pixels a motion
+ * event (@edit FALSE), or a character is typed into its label (TRUE), and each change is
+ * followed by a frame of @area, which the canvas showed before, with the tiles it changed
+ * drawn again and drawn onto the last frame (see draw_changed_tile()). The median of the time
+ * from the change to the frame drawn. */
+static double
+time_edit_frames (PlanoBoard      *board,
+                  PlanoRenderer   *renderer,
+                  const char      *node,
+                  const PlanoRect *area,
+                  double           zoom,
+                  int              device_scale,
+                  gboolean         edit)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(PlanoHistory) history = plano_history_new (board);
+  g_autoptr(PlanoTiles) tiles = plano_tiles_new (renderer);
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autofree char *label = g_strdup (plano_board_get_label (board, node));
+  cairo_surface_t *surface = view_surface (device_scale);
+  const char *ids[] = { node, NULL };
+  int n = quick ? 6 : 60;
+
+  /* The view as shown before: drawn directly, then from tiles. */
+  time_frame (renderer, tiles, surface, area, zoom);
+  time_changed_tiles (tiles, surface, shown, area, zoom);
+
+  if (!edit)
+    plano_history_begin (history, "Move");
+  for (int i = 0; i < n; i++)
+    {
+      gint64 start;
+      double ms;
+
+      if (edit && i % 12 == 0)
+        {
+          /* Back to the label as it was, untimed, before it grows too long to read. */
+          plano_board_set_label (board, node, label);
+          time_changed_tiles (tiles, surface, shown, area, zoom);
+        }
+
+      start = now_ns ();
+      if (edit)
+        {
+          g_autofree char *typed = g_strdup_printf ("%s%c", plano_board_get_label (board, node), 'a' + i % 12);
+
+          plano_board_set_label (board, node, typed);
+        }
+      else
+        {
+          double step = (i % 20 < 10 ? 4 : -4) / zoom;
+
+          if (!plano_board_move_items (board, ids, step, step / 2))
+            g_error ("%s did not move", node);
+        }
+      time_changed_tiles (tiles, surface, shown, area, zoom);
+      ms = (now_ns () - start) / 1e6;
+      g_array_append_val (samples, ms);
+    }
+  if (!edit)
+    plano_history_commit (history);
+  plano_board_set_label (board, node, label);
+
+  cairo_surface_destroy (surface);
+  return median (samples);
 }
 
 static void
@@ -249,11 +396,29 @@ measure_in_process (Row        *row,
   row->values[SAVE] = median (samples);
   g_array_set_size (samples, 0);
 
-  /* Frames drawn from nothing: the first one lays the text out; the others paint from the
-   * layout. The canvas draws this way the first frame at a zoom and after every change. */
+  /* Frames drawn from nothing: the first one of a board just opened lays out the text not
+   * laid out on opening (connections' labels, notes) and makes cairo's glyphs at that size;
+   * the others paint from the layout. The canvas draws this way the first frame at a zoom, and
+   * then draws its tiles while idle. Each first frame is of a renderer of its own, at a zoom a
+   * hundredth smaller than the last, so that cairo has no glyphs of that size yet. */
   plano_renderer_get_bounds (renderer, &bounds);
   zoom = fit (&bounds, 1920, 1080, &area);
-  row->values[FIRST_FRAME] = time_frame (renderer, NULL, surface, &area, zoom);
+  for (int r = 0; r < runs; r++)
+    {
+      g_autoptr(PlanoRenderer) opened = plano_renderer_new (board);
+      double smaller = zoom * (1 - 0.01 * (r + 1));
+      PlanoRect view = { bounds.x + bounds.w / 2 - 960 / smaller,
+                         bounds.y + bounds.h / 2 - 540 / smaller, 1920 / smaller, 1080 / smaller };
+      PlanoRect opened_bounds;
+      double ms;
+
+      plano_renderer_get_bounds (opened, &opened_bounds);
+      ms = time_frame (opened, NULL, surface, &view, smaller);
+      g_array_append_val (samples, ms);
+    }
+  row->values[FIRST_FRAME] = median (samples);
+  g_array_set_size (samples, 0);
+  time_frame (renderer, NULL, surface, &area, zoom);
   for (int r = 0; r < MAX (runs, 5); r++)
     {
       double ms = time_frame (renderer, NULL, surface, &area, zoom);
@@ -373,6 +538,26 @@ measure_in_process (Row        *row,
     plano_history_commit (history);
     row->values[DRAG] = median (samples);
     g_array_set_size (samples, 0);
+  }
+
+  /* The frames a user feels while editing: a drag's and a typed character's, with the whole
+   * board in view and at 100 % around the component, at device scales 1 and 2. */
+  {
+    g_autofree char *id = g_strdup (plano_board_get_item (board, PLANO_ITEM_NODE,
+                                                          plano_board_get_n_items (board, PLANO_ITEM_NODE) / 2)->id);
+    const PlanoNode *node = plano_board_lookup_node (board, id);
+    PlanoRect around = { node->x + node->w / 2 - 960, node->y + node->h / 2 - 540, 1920, 1080 };
+    static const struct { guint metric; gboolean fit; int device_scale; gboolean edit; } frames[] = {
+      { DRAG_FRAME, TRUE, 1, FALSE }, { DRAG_FRAME_2X, TRUE, 2, FALSE },
+      { DRAG_FRAME_100, FALSE, 1, FALSE }, { DRAG_FRAME_100_2X, FALSE, 2, FALSE },
+      { EDIT_FRAME, TRUE, 1, TRUE }, { EDIT_FRAME_2X, TRUE, 2, TRUE },
+      { EDIT_FRAME_100, FALSE, 1, TRUE }, { EDIT_FRAME_100_2X, FALSE, 2, TRUE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (frames); i++)
+      row->values[frames[i].metric] = time_edit_frames (board, renderer, id, frames[i].fit ? &area : &around,
+                                                        frames[i].fit ? zoom : 1.0, frames[i].device_scale,
+                                                        frames[i].edit);
   }
 
   /* The design review */
@@ -613,6 +798,8 @@ print_table (GArray *rows,
                                 metrics[m].large, metrics[m].large_nodes);
       else if (metrics[m].large > 0)
         g_string_append_printf (s, " ≤ %g at %u |\n", metrics[m].large, metrics[m].large_nodes);
+      else if (metrics[m].small > 0)
+        g_string_append_printf (s, " ≤ %g at %u |\n", metrics[m].small, SMALL_NODES);
       else
         g_string_append (s, " |\n");
     }
@@ -656,8 +843,9 @@ to_json (GArray *rows,
 {
   GString *s = g_string_new ("{\n");
 
-  g_string_append_printf (s, "  \"runs\": %d,\n  \"quick\": %s,\n  \"cpu\": %d,\n  \"boards\": [\n",
-                          runs, quick ? "true" : "false", cpu);
+  g_string_append_printf (s, "  \"runs\": %d,\n  \"quick\": %s,\n  \"cpu\": %d,\n  \"route\": \"%s\",\n"
+                          "  \"boards\": [\n",
+                          runs, quick ? "true" : "false", cpu, route_arg != NULL ? route_arg : "straight");
   for (guint r = 0; r < rows->len; r++)
     {
       const Row *row = &g_array_index (rows, Row, r);
@@ -698,6 +886,16 @@ pin_to_one_cpu (void)
       }
 }
 
+/* --route: the board's routing style, which every connection of it follows. */
+static void
+set_route (PlanoBoard *board)
+{
+  PlanoProp prop = { (char *) "route", PLANO_VALUE_STRING, 0, route_arg, FALSE };
+
+  if (route_arg != NULL)
+    plano_board_set_prop (board, NULL, &prop);
+}
+
 static void
 write_board (PlanoBoard *board,
              const char *path)
@@ -726,6 +924,7 @@ main (int   argc,
     { "all-cores", 0, 0, G_OPTION_ARG_NONE, &all_cores, "Use every CPU (the targets are for one)", NULL },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Write the figures as JSON to FILE", "FILE" },
     { "generate", 0, 0, G_OPTION_ARG_INT, &generate_n, "Write a synthetic board of N components to FILE and exit", "N" },
+    { "route", 0, 0, G_OPTION_ARG_STRING, &route_arg, "Draw the connections straight (the default), orthogonal or curved", "STYLE" },
     { NULL }
   };
 
@@ -734,6 +933,12 @@ main (int   argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("plano-bench: %s\n", error->message);
+      return 2;
+    }
+
+  if (route_arg != NULL && !plano_route_from_string (route_arg, NULL))
+    {
+      g_printerr ("plano-bench: --route: not straight, orthogonal or curved: %s\n", route_arg);
       return 2;
     }
 
@@ -748,6 +953,7 @@ main (int   argc,
         }
       generate_path = argv[1];
       board = plano_bench_generate (generate_n, SEED);
+      set_route (board);
       write_board (board, generate_path);
       return 0;
     }
@@ -789,6 +995,7 @@ main (int   argc,
 
       path = g_strdup_printf ("%s/board-%u.plano", tmp_dir, row.nodes);
       board = plano_bench_generate (row.nodes, SEED);
+      set_route (board);
       write_board (board, path);
       /* The generated board is a valid board. */
       {

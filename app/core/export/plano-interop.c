@@ -93,6 +93,9 @@ edge_dash (const char *kind)
 
 #define EXCALIDRAW_FONT_FAMILY 2     /* "Helvetica", the plain sans of Excalidraw's fonts */
 #define EXCALIDRAW_LINE_HEIGHT 1.15  /* that font's, as Excalidraw sets it */
+/* Excalidraw's roundness types: a curve through an arrow's points, rounded corners of a box. */
+#define ROUNDNESS_PROPORTIONAL 2
+#define ROUNDNESS_ADAPTIVE     3
 
 typedef struct
 {
@@ -143,7 +146,7 @@ begin_element (Excalidraw  *ex,
                const char  *background,
                double       stroke_width,
                const char  *stroke_style,
-               gboolean     rounded,
+               guint        roundness,
                const char  *frame_id)
 {
   JsonBuilder *b = ex->builder;
@@ -169,10 +172,10 @@ begin_element (Excalidraw  *ex,
   json_builder_end_array (b);
   add_string (b, "frameId", frame_id);
   json_builder_set_member_name (b, "roundness");
-  if (rounded)
+  if (roundness != 0)
     {
       json_builder_begin_object (b);
-      add_number (b, "type", 3);
+      add_number (b, "type", roundness);
       json_builder_end_object (b);
     }
   else
@@ -277,7 +280,7 @@ add_text (Excalidraw *ex,
   g_autofree char *wrapped = wrap_text (ex, text, font_size, width, &height);
 
   begin_element (ex, id, "text", cx - width / 2, cy - height / 2, width, height, "#1e1e1e",
-                 "transparent", 1, NULL, FALSE, frame_id);
+                 "transparent", 1, NULL, 0, frame_id);
   add_bound (ex, id, NULL);
   add_string (b, "text", wrapped);
   add_number (b, "fontSize", font_size);
@@ -333,7 +336,8 @@ add_box (Excalidraw *ex,
 
   if (has_text)
     h = MAX (h, text_height (ex, text, font_size, w - 10) + 10);
-  begin_element (ex, id, "rectangle", x, y, w, h, stroke, background, 2, stroke_style, TRUE, frame_id);
+  begin_element (ex, id, "rectangle", x, y, w, h, stroke, background, 2, stroke_style,
+                 ROUNDNESS_ADAPTIVE, frame_id);
   add_bound (ex, id, has_text ? inner : NULL);
   json_builder_end_object (ex->builder);
   if (has_text)
@@ -355,19 +359,38 @@ bind_arrow (Excalidraw *ex,
   g_ptr_array_add (arrows, (gpointer) arrow);
 }
 
+/* An arrow's end bound to @element; an elbow arrow's end at a fixed point of it as well, given
+ * as fractions of its width and height, as Excalidraw keeps them. */
 static void
-add_binding (JsonBuilder *b,
-             const char  *name,
-             const char  *element)
+add_binding (Excalidraw      *ex,
+             const char      *name,
+             const char      *element,
+             gboolean         fixed,
+             const PlanoPoint *at)
 {
+  JsonBuilder *b = ex->builder;
+  PlanoRect box;
+
   json_builder_set_member_name (b, name);
   json_builder_begin_object (b);
   add_string (b, "elementId", element);
   add_number (b, "focus", 0);
-  add_number (b, "gap", 4);
+  add_number (b, "gap", fixed ? 0 : 4);
+  if (fixed && plano_renderer_get_drawn_bounds (ex->renderer, element, &box) &&
+      box.w > 0 && box.h > 0)
+    {
+      json_builder_set_member_name (b, "fixedPoint");
+      json_builder_begin_array (b);
+      json_builder_add_double_value (b, round ((at->x - box.x) / box.w * 10000) / 10000);
+      json_builder_add_double_value (b, round ((at->y - box.y) / box.h * 10000) / 10000);
+      json_builder_end_array (b);
+    }
   json_builder_end_object (b);
 }
 
+/* A connection as an arrow, drawn as on the canvas: a straight one through its bend points, an
+ * orthogonal one as an elbow arrow through its corners, a curved one as a curved arrow through
+ * the points of its curve (its bend points, or its middle when it has none). */
 static void
 add_arrow (Excalidraw      *ex,
            const PlanoEdge *edge)
@@ -377,14 +400,22 @@ add_arrow (Excalidraw      *ex,
   g_autofree char *label = edge->label != NULL ? plano_text_clean (edge->label, TRUE) : NULL;
   g_autofree char *inner = text_id (edge->item.id);
   gboolean has_label = label != NULL && g_strstrip (label)[0] != '\0';
+  PlanoRoute route = plano_renderer_get_edge_route (ex->renderer, edge->item.id);
+  gboolean elbowed = route == PLANO_ROUTE_ORTHOGONAL && !g_str_equal (edge->from, edge->to);
   char color[8] = "#1e1e1e";
-  PlanoPoint first;
+  PlanoPoint first, last, middle;
   double x1, y1, x2, y2;
 
   if (points == NULL || points->len < 2)
     return;
+  if (!plano_renderer_get_edge_middle (ex->renderer, edge->item.id, &middle))
+    return;
+  if (route == PLANO_ROUTE_CURVED && points->len == 2)
+    g_ptr_array_insert (points, 1, g_memdup2 (&middle, sizeof middle));
+
   plano_renderer_get_item_color (ex->renderer, edge->item.id, color);
   first = *(PlanoPoint *) g_ptr_array_index (points, 0);
+  last = *(PlanoPoint *) g_ptr_array_index (points, points->len - 1);
   x1 = x2 = first.x;
   y1 = y2 = first.y;
   for (guint i = 1; i < points->len; i++)
@@ -396,7 +427,8 @@ add_arrow (Excalidraw      *ex,
     }
 
   begin_element (ex, edge->item.id, "arrow", first.x, first.y, x2 - x1, y2 - y1, color,
-                 "transparent", 2, edge_dash (edge->kind), TRUE, NULL);
+                 "transparent", 2, edge_dash (edge->kind),
+                 route == PLANO_ROUTE_CURVED ? ROUNDNESS_PROPORTIONAL : 0, NULL);
   add_bound (ex, edge->item.id, has_label ? inner : NULL);
   json_builder_set_member_name (b, "points");
   json_builder_begin_array (b);
@@ -415,26 +447,23 @@ add_arrow (Excalidraw      *ex,
     }
   json_builder_end_array (b);
   add_string (b, "lastCommittedPoint", NULL);
-  add_binding (b, "startBinding", edge->from);
-  add_binding (b, "endBinding", edge->to);
+  add_binding (ex, "startBinding", edge->from, elbowed, &first);
+  add_binding (ex, "endBinding", edge->to, elbowed, &last);
   add_string (b, "startArrowhead", g_strcmp0 (edge->kind, "replication") == 0 ? "arrow" : NULL);
   add_string (b, "endArrowhead", "arrow");
   json_builder_set_member_name (b, "elbowed");
-  json_builder_add_boolean_value (b, FALSE);
+  json_builder_add_boolean_value (b, elbowed);
+  if (elbowed)
+    {
+      add_string (b, "fixedSegments", NULL);
+      add_string (b, "startIsSpecial", NULL);
+      add_string (b, "endIsSpecial", NULL);
+    }
   json_builder_end_object (b);
 
+  /* The label where the canvas puts it: halfway along the connection. */
   if (has_label)
-    {
-      PlanoPoint middle = *(PlanoPoint *) g_ptr_array_index (points, points->len / 2);
-
-      if (points->len % 2 == 0)
-        {
-          PlanoPoint *before = g_ptr_array_index (points, points->len / 2 - 1);
-
-          middle = (PlanoPoint) { (middle.x + before->x) / 2, (middle.y + before->y) / 2 };
-        }
-      add_text (ex, inner, edge->item.id, label, middle.x, middle.y, 160, 14, "center", NULL);
-    }
+    add_text (ex, inner, edge->item.id, label, middle.x, middle.y, 160, 14, "center", NULL);
 }
 
 /**
@@ -492,7 +521,7 @@ plano_interop_to_excalidraw (PlanoRenderer *renderer)
       if (is_top_zone (board, zone))
         {
           begin_element (&ex, zone->item.id, "frame", zone->x, zone->y, zone->w, zone->h, "#bbb",
-                         "transparent", 2, NULL, FALSE, NULL);
+                         "transparent", 2, NULL, 0, NULL);
           add_bound (&ex, zone->item.id, NULL);
           add_string (builder, "name", g_strstrip (label));
           json_builder_end_object (builder);
@@ -517,8 +546,12 @@ plano_interop_to_excalidraw (PlanoRenderer *renderer)
       g_autofree char *label = node_text (board, node);
       char color[8];
 
+      PlanoRect box = { node->x, node->y, node->w, node->h };
+
+      /* As drawn, grown to its label, so that connections end on its sides. */
+      plano_renderer_get_drawn_bounds (renderer, node->item.id, &box);
       plano_renderer_get_item_color (renderer, node->item.id, color);
-      add_box (&ex, node->item.id, label, node->x, node->y, node->w, node->h, color, "#ffffff",
+      add_box (&ex, node->item.id, label, box.x, box.y, box.w, box.h, color, "#ffffff",
                NULL, 16, "center", frame != NULL ? frame->item.id : NULL);
     }
 
@@ -662,31 +695,82 @@ append_zones (GString       *out,
     }
 }
 
+/* Where an end of a connection is on its item, as draw.io's exitX/exitY or entryX/entryY:
+ * fractions of the item's width and height. */
+static void
+append_port (GString       *out,
+             PlanoRenderer *renderer,
+             const char    *edge_id,
+             const char    *item_id,
+             gboolean       target)
+{
+  PlanoPoint port;
+  PlanoRect box;
+  const char *prefix = target ? "entry" : "exit";
+  char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!plano_renderer_get_edge_port (renderer, edge_id, target, &port, NULL) ||
+      !plano_renderer_get_drawn_bounds (renderer, item_id, &box) || box.w <= 0 || box.h <= 0)
+    return;
+
+  g_string_append_printf (out, "%sX=%s;", prefix,
+                          g_ascii_formatd (x, sizeof x, "%.4g", (port.x - box.x) / box.w));
+  g_string_append_printf (out, "%sY=%s;%sDx=0;%sDy=0;", prefix,
+                          g_ascii_formatd (y, sizeof y, "%.4g", (port.y - box.y) / box.h),
+                          prefix, prefix);
+}
+
+/* A connection as an edge in draw.io's style for its route: straight (no edge style), orthogonal
+ * through the corners of its route, or curved, from and to the ports it has on the canvas. */
 static void
 append_edge (GString         *out,
              PlanoRenderer   *renderer,
              const PlanoEdge *edge)
 {
+  static const char * const edge_styles[PLANO_N_ROUTES] = {
+    [PLANO_ROUTE_STRAIGHT] = "edgeStyle=none;",
+    [PLANO_ROUTE_ORTHOGONAL] = "edgeStyle=orthogonalEdgeStyle;",
+    [PLANO_ROUTE_CURVED] = "edgeStyle=orthogonalEdgeStyle;curved=1;",
+  };
   const char *dash = edge_dash (edge->kind);
+  PlanoRoute route = plano_renderer_get_edge_route (renderer, edge->item.id);
+  g_autoptr(GArray) bends = g_array_new (FALSE, FALSE, sizeof (PlanoPoint));
   char color[8] = "#77767b";
+
+  if (route == PLANO_ROUTE_ORTHOGONAL)
+    {
+      g_autoptr(GPtrArray) points = plano_renderer_get_edge_points (renderer, edge->item.id);
+
+      for (guint i = 1; points != NULL && i + 1 < points->len; i++)
+        g_array_append_vals (bends, g_ptr_array_index (points, i), 1);
+    }
+  else if (edge->waypoints != NULL)
+    g_array_append_vals (bends, edge->waypoints->data, edge->waypoints->len);
 
   plano_renderer_get_item_color (renderer, edge->item.id, color);
   append_cell_start (out, edge->item.id, "1");
   append_html_value (out, edge->label);
-  g_string_append_printf (out, " style=\"edgeStyle=none;html=1;rounded=0;endArrow=classic;startArrow=%s;"
-                          "strokeColor=%s;strokeWidth=2;labelBackgroundColor=#ffffff;%s\" edge=\"1\" source=\"",
+  g_string_append_printf (out, " style=\"%shtml=1;rounded=0;endArrow=classic;startArrow=%s;"
+                          "strokeColor=%s;strokeWidth=2;labelBackgroundColor=#ffffff;%s",
+                          edge_styles[route],
                           g_strcmp0 (edge->kind, "replication") == 0 ? "classic" : "none", color,
                           dash == NULL ? "" : g_str_equal (dash, "dotted") ? "dashed=1;dashPattern=2 4;" : "dashed=1;");
+  if (!g_str_equal (edge->from, edge->to))
+    {
+      append_port (out, renderer, edge->item.id, edge->from, FALSE);
+      append_port (out, renderer, edge->item.id, edge->to, TRUE);
+    }
+  g_string_append (out, "\" edge=\"1\" source=\"");
   plano_xml_append_attribute (out, edge->from);
   g_string_append (out, "\" target=\"");
   plano_xml_append_attribute (out, edge->to);
   g_string_append (out, "\">");
-  if (edge->waypoints != NULL && edge->waypoints->len > 0)
+  if (bends->len > 0)
     {
       g_string_append (out, "<mxGeometry relative=\"1\" as=\"geometry\"><Array as=\"points\">");
-      for (guint i = 0; i < edge->waypoints->len; i++)
+      for (guint i = 0; i < bends->len; i++)
         {
-          PlanoPoint p = g_array_index (edge->waypoints, PlanoPoint, i);
+          PlanoPoint p = g_array_index (bends, PlanoPoint, i);
 
           g_string_append (out, "<mxPoint");
           append_number_attribute (out, "x", p.x);
@@ -747,13 +831,16 @@ plano_interop_to_drawio (PlanoRenderer *renderer)
       double ox, oy;
       const char *parent = container (board, node->zone, &ox, &oy);
       char color[8] = "#77767b";
+      PlanoRect box = { node->x, node->y, node->w, node->h };
 
+      /* As drawn, grown to its label, so that connections end on its sides. */
+      plano_renderer_get_drawn_bounds (renderer, node->item.id, &box);
       plano_renderer_get_item_color (renderer, node->item.id, color);
       append_cell_start (out, node->item.id, parent);
       append_html_value (out, text);
       g_string_append_printf (out, " style=\"rounded=1;arcSize=14;whiteSpace=wrap;html=1;fillColor=#ffffff;"
                               "strokeColor=%s;strokeWidth=2;fontColor=#1e1e1e;\" vertex=\"1\">", color);
-      append_geometry (out, node->x - ox, node->y - oy, node->w, node->h);
+      append_geometry (out, box.x - ox, box.y - oy, box.w, box.h);
       g_string_append (out, "</mxCell>\n");
     }
 

@@ -845,6 +845,42 @@ mermaid_arrow (const char *kind)
   return "-->";
 }
 
+/* Mermaid draws all the links of a flowchart with one curve: the one for the routing style most
+ * of the board's connections have, the board's own when it is a tie. Mermaid lays the diagram
+ * out itself, so a "step" link runs at right angles but does not go around anything. */
+static const char *
+mermaid_curve (PlanoBoard *board)
+{
+  static const char * const curves[PLANO_N_ROUTES] = {
+    [PLANO_ROUTE_STRAIGHT] = "linear",
+    [PLANO_ROUTE_ORTHOGONAL] = "step",
+    [PLANO_ROUTE_CURVED] = "basis",
+  };
+  const PlanoProp *prop = plano_props_lookup (plano_board_get_props (board), "route");
+  guint counts[PLANO_N_ROUTES] = { 0, };
+  PlanoRoute board_route = PLANO_ROUTE_STRAIGHT;
+  PlanoRoute best;
+
+  if (prop != NULL && prop->type == PLANO_VALUE_STRING)
+    plano_route_from_string (prop->string, &board_route);
+
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_EDGE); i++)
+    {
+      const PlanoEdge *edge = (const PlanoEdge *) plano_board_get_item (board, PLANO_ITEM_EDGE, i);
+      PlanoRoute route = board_route;
+
+      plano_route_from_string (edge->route, &route);
+      counts[route]++;
+    }
+
+  best = board_route;
+  for (guint r = 0; r < PLANO_N_ROUTES; r++)
+    if (counts[r] > counts[best])
+      best = r;
+
+  return curves[best];
+}
+
 /**
  * plano_notes_to_mermaid:
  *
@@ -864,12 +900,15 @@ plano_notes_to_mermaid (PlanoBoard *board)
   guint n_edges = plano_board_get_n_items (board, PLANO_ITEM_EDGE);
   guint n_notes = plano_board_get_n_items (board, PLANO_ITEM_NOTE);
 
+  g_string_append (out, "---\n");
   if (title != NULL && title[0] != '\0')
     {
-      g_string_append (out, "---\ntitle: ");
+      g_string_append (out, "title: ");
       append_yaml (out, title);
-      g_string_append (out, "\n---\n");
+      g_string_append_c (out, '\n');
     }
+  g_string_append_printf (out, "config:\n  flowchart:\n    curve: %s\n---\n",
+                          mermaid_curve (board));
   g_string_append (out, "flowchart LR\n");
   g_string_append (out, "  %% ==> stream, -.-> batch or CDC, <--> replication, --> flow or request\n");
 

@@ -1207,6 +1207,7 @@ read_edge (Reader      *reader,
       !get_string (reader, object, "kind", FALSE, &edge->kind, error) ||
       !get_string (reader, object, "label", FALSE, &edge->label, error) ||
       !read_waypoints (reader, object, &edge->waypoints, error) ||
+      !get_string (reader, object, "route", FALSE, &edge->route, error) ||
       !get_props (reader, object, &edge->props, error))
     return FALSE;
 
@@ -1215,6 +1216,16 @@ read_edge (Reader      *reader,
       gsize len = push_member (reader, "kind");
 
       add_warning (reader, _("unknown connection kind “%s”, drawn as a plain flow"), edge->kind);
+      pop (reader, len);
+    }
+
+  /* A routing style of a later version is kept as written and drawn in the board's. */
+  if (edge->route != NULL && !plano_route_from_string (edge->route, NULL))
+    {
+      gsize len = push_member (reader, "route");
+
+      add_warning (reader, _("unknown routing style “%s”, drawn in the board’s style"),
+                   edge->route);
       pop (reader, len);
     }
 
@@ -1533,8 +1544,27 @@ read_contents (Reader      *reader,
       pop (reader, len);
     }
 
-  return get_props (reader, root, props, error) &&
-         read_object_member (reader, root, "interview", interview, error) &&
+  if (!get_props (reader, root, props, error))
+    return FALSE;
+
+  /* The board's routing style: one this version does not know draws straight, as before. */
+  {
+    const PlanoProp *route = plano_props_lookup (*props, "route");
+
+    if (route != NULL && (route->type != PLANO_VALUE_STRING ||
+                          !plano_route_from_string (route->string, NULL)))
+      {
+        gsize len = push_member (reader, "props");
+        gsize route_len = push_member (reader, "route");
+
+        add_warning (reader, _("not a routing style (straight, orthogonal or curved): "
+                               "connections are drawn straight"));
+        pop (reader, route_len);
+        pop (reader, len);
+      }
+  }
+
+  return read_object_member (reader, root, "interview", interview, error) &&
          read_object_member (reader, root, "view", view, error);
 }
 
@@ -2031,6 +2061,7 @@ write_item (GString         *out,
               }
             g_string_append_c (out, ']');
           }
+        member_string (&w, "route", edge->route);
         member_props (&w, edge->props);
       }
       break;

@@ -98,6 +98,46 @@ plano_id_is_valid (const char *id)
   return len > 0;
 }
 
+static const char * const route_names[PLANO_N_ROUTES] = {
+  [PLANO_ROUTE_STRAIGHT] = "straight",
+  [PLANO_ROUTE_ORTHOGONAL] = "orthogonal",
+  [PLANO_ROUTE_CURVED] = "curved",
+};
+
+/**
+ * plano_route_to_string:
+ *
+ * Returns: the name of @route in the file format: "straight", "orthogonal" or "curved"
+ */
+const char *
+plano_route_to_string (PlanoRoute route)
+{
+  g_return_val_if_fail (route < PLANO_N_ROUTES, NULL);
+
+  return route_names[route];
+}
+
+/**
+ * plano_route_from_string:
+ * @route: (out) (optional): the route @string names
+ *
+ * Returns: whether @string is the name of a route
+ */
+gboolean
+plano_route_from_string (const char *string,
+                         PlanoRoute *route)
+{
+  for (guint i = 0; i < PLANO_N_ROUTES; i++)
+    if (g_strcmp0 (string, route_names[i]) == 0)
+      {
+        if (route != NULL)
+          *route = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 /**
  * plano_item_new:
  * @type: the type of item
@@ -429,6 +469,7 @@ plano_item_copy (const PlanoItem *item)
         edge->kind = g_strdup (edge->kind);
         edge->label = g_strdup (edge->label);
         edge->waypoints = points_copy (edge->waypoints);
+        edge->route = g_strdup (edge->route);
         edge->props = plano_props_copy (edge->props);
       }
       break;
@@ -511,6 +552,7 @@ plano_item_free (PlanoItem *item)
         g_free (edge->kind);
         g_free (edge->label);
         g_clear_pointer (&edge->waypoints, g_array_unref);
+        g_free (edge->route);
         g_clear_pointer (&edge->props, g_array_unref);
       }
       break;
@@ -605,6 +647,7 @@ plano_item_equal (const PlanoItem *a,
                g_strcmp0 (ea->kind, eb->kind) == 0 &&
                g_strcmp0 (ea->label, eb->label) == 0 &&
                points_equal (ea->waypoints, eb->waypoints) &&
+               g_strcmp0 (ea->route, eb->route) == 0 &&
                plano_props_equal (ea->props, eb->props);
       }
 
@@ -692,7 +735,7 @@ plano_item_get_memory_size (const PlanoItem *item)
         const PlanoEdge *edge = (const PlanoEdge *) item;
 
         size += str_size (edge->from) + str_size (edge->to) + str_size (edge->kind) +
-                str_size (edge->label) + props_size (edge->props);
+                str_size (edge->label) + str_size (edge->route) + props_size (edge->props);
         if (edge->waypoints != NULL)
           size += sizeof (GArray) + edge->waypoints->len * sizeof (PlanoPoint);
       }

@@ -47,6 +47,16 @@ typedef struct
   double y;
 } PlanoPoint;
 
+/* How a connection runs between the items it joins (docs/format.md, "route"). */
+typedef enum
+{
+  PLANO_ROUTE_STRAIGHT,
+  PLANO_ROUTE_ORTHOGONAL,
+  PLANO_ROUTE_CURVED,
+} PlanoRoute;
+
+#define PLANO_N_ROUTES 3
+
 /* The header every item starts with. */
 typedef struct
 {
@@ -74,6 +84,7 @@ typedef struct
   char      *kind;      /* NULL: flow */
   char      *label;
   GArray    *waypoints; /* of PlanoPoint; NULL when there are none */
+  char      *route;     /* "straight", "orthogonal", "curved", as written; NULL: the board's */
   GArray    *props;
 } PlanoEdge;
 
@@ -137,6 +148,10 @@ const char      *plano_item_type_get_name    (PlanoItemType     type);
 double           plano_text_get_font_size    (const PlanoText  *text);
 gboolean         plano_text_is_bold          (const PlanoText  *text);
 gboolean         plano_id_is_valid           (const char       *id);
+
+const char      *plano_route_to_string       (PlanoRoute        route);
+gboolean         plano_route_from_string     (const char       *string,
+                                              PlanoRoute       *route);
 
 const PlanoProp *plano_props_lookup          (GArray           *props,
                                               const char       *name);

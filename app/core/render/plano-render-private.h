@@ -57,6 +57,11 @@ void plano_renderer_paint        (PlanoRenderer            *self,
                                   Painter                  *p,
                                   const PlanoRect          *area,
                                   const PlanoRenderOptions *options);
+void plano_renderer_draw_within  (PlanoRenderer            *self,
+                                  cairo_t                  *cr,
+                                  const PlanoRect          *area,
+                                  const PlanoRect          *within,
+                                  const PlanoRenderOptions *options);
 void plano_render_append_number  (GString                  *s,
                                   double                    v);
 void plano_render_glyph          (Painter                  *p,

@@ -18,6 +18,7 @@
 #include "plano-index.h"
 #include "plano-render-private.h"
 #include "plano-review.h"
+#include "plano-route.h"
 #include "plano-xml.h"
 
 /* The renderer keeps, for one board, the box of every item in a spatial index and the text
@@ -1372,7 +1373,10 @@ typedef struct
   PlanoItemType    type;     /* the item's, kept here: the overview reads it for every shape */
   guint            n_points;
   PlanoPoint       ends[2];  /* an edge's first and last points, which are all the overview draws of a straight one */
-  GArray          *points;   /* edges: the polyline, from border to border */
+  GArray          *points;   /* edges: the polyline, from border to border; a curve's, flattened */
+  GArray          *curve;    /* curved edges: the Bézier segments that are painted */
+  char            *end_ids[2]; /* edges: the ids of the items it joined when laid out, which tell
+                                * whose ports to spread again once it is gone */
   ItemText        *text;     /* NULL until needed */
   PlanoRect        bounds;   /* nodes, zones and notes: the box as drawn (a node's grows to fit
                               * its label) */
@@ -1380,6 +1384,8 @@ typedef struct
   PlanoRect        tight;    /* edges: the same without the room for a label */
   guint            klass;    /* how the overview paints it: an edge's style, a node's category */
   gboolean         down;     /* a node marked down in the failure drill */
+  gboolean         labelled; /* an edge with a label; kept here because the item may be gone
+                              * when the shape's old place is damaged */
 } Shape;
 
 struct _PlanoRenderer
@@ -1399,6 +1405,13 @@ struct _PlanoRenderer
   GHashTable   *links;       /* node or zone id → GPtrArray of the ids of edges that may end
                               * there (some may have moved away since); NULL: recompute */
   guint         n_links;     /* entries in links, to know when stale ones pile up */
+  PlanoIndex   *routes;      /* edge id → the area its orthogonal route was found in, for the
+                              * edges routed around components: a component that moves into or
+                              * out of that area routes them again */
+  PlanoRoute    default_route; /* the board's routing style, for edges without their own */
+  guint         n_down;      /* nodes marked down */
+  GArray       *damage;      /* of PlanoRect: what the change being handled makes look
+                              * different; NULL outside PlanoBoard::changed */
 };
 
 G_DEFINE_FINAL_TYPE (PlanoRenderer, plano_renderer, G_TYPE_OBJECT)
@@ -1409,7 +1422,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  DAMAGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
 
 static void
 item_text_free (ItemText *text)
@@ -1423,7 +1442,10 @@ static void
 shape_free (Shape *shape)
 {
   g_clear_pointer (&shape->points, g_array_unref);
+  g_clear_pointer (&shape->curve, g_array_unref);
   g_clear_pointer (&shape->text, item_text_free);
+  g_free (shape->end_ids[0]);
+  g_free (shape->end_ids[1]);
   g_free (shape);
 }
 
@@ -1725,25 +1747,366 @@ endpoint_box (PlanoRenderer *self,
               const char    *id,
               PlanoRect     *box)
 {
-  const PlanoItem *item = plano_board_lookup (self->board, id);
+  const Shape *shape = id != NULL ? g_hash_table_lookup (self->shapes, id) : NULL;
+  const PlanoItem *item;
 
+  /* A shape laid out already knows its box: connections ask for their ends' boxes often. */
+  if (shape != NULL && shape->type != PLANO_ITEM_EDGE)
+    {
+      *box = shape->bounds;
+      return TRUE;
+    }
+
+  item = plano_board_lookup (self->board, id);
   return item != NULL && drawn_bounds (self, item, box);
 }
 
-/* The polyline of an edge: anchored on the borders of its ends, through its waypoints. */
-static GArray *
-edge_points (PlanoRenderer   *self,
-             const PlanoEdge *edge)
+/* Connections.
+ *
+ * A connection ends on the side of each item that faces the other end (or its nearest bend
+ * point), at a port: a component spreads the connections that share a side evenly along it, in
+ * the order of where their other ends lie, so that they do not cross on the way out; a zone
+ * takes each where it is level with the other end, as a zone's side is long. Between the
+ * ports, a connection runs straight, orthogonally or as a curve (plano-route.c), by its own
+ * "route" or the board's; an orthogonal one without bend points of its own goes around the
+ * components in its way.
+ *
+ * What an edge's layout depends on, for laying out again only what a change affects: the boxes
+ * of its ends, its bend points, the ends and bend points of the other connections on the same
+ * sides (their order and number place the ports), and for an orthogonal route, the components
+ * in the area it was found in (self->routes). board_changed_cb() follows those.
+ */
+
+static guint        item_position (PlanoRenderer   *self,
+                                   const PlanoItem *item);
+static GHashTable  *get_links     (PlanoRenderer   *self);
+
+typedef struct
 {
-  GArray *points = g_array_new (FALSE, FALSE, sizeof (PlanoPoint));
-  PlanoRect from, to;
-  PlanoPoint first, last;
+  PlanoRect  box;    /* the item's box as drawn */
+  PlanoSide  side;
+  PlanoPoint point;
+  PlanoPoint dir;    /* the way the connection leaves or reaches @point: out of the side, or
+                      * into the box when it holds the other end (a zone around a component) */
+} End;
+
+static PlanoRoute
+edge_route (PlanoRenderer   *self,
+            const PlanoEdge *edge)
+{
+  PlanoRoute route;
+
+  if (edge->route != NULL && plano_route_from_string (edge->route, &route))
+    return route;
+  return self->default_route;
+}
+
+/* What end @which (0: from, 1: to) of @edge faces: the nearest bend point as an empty box, or
+ * the other end's box. */
+static gboolean
+end_facing (PlanoRenderer   *self,
+            const PlanoEdge *edge,
+            guint            which,
+            PlanoRect       *other)
+{
+  guint n = edge->waypoints != NULL ? edge->waypoints->len : 0;
+
+  if (n > 0)
+    {
+      PlanoPoint w = g_array_index (edge->waypoints, PlanoPoint, which == 0 ? 0 : n - 1);
+
+      *other = (PlanoRect) { w.x, w.y, 0, 0 };
+      return TRUE;
+    }
+
+  return endpoint_box (self, which == 0 ? edge->to : edge->from, other);
+}
+
+/* The box of end @which of @edge, and what it faces. */
+static gboolean
+end_reference (PlanoRenderer   *self,
+               const PlanoEdge *edge,
+               guint            which,
+               PlanoRect       *box,
+               PlanoRect       *other)
+{
+  return endpoint_box (self, which == 0 ? edge->from : edge->to, box) &&
+         end_facing (self, edge, which, other);
+}
+
+/* Where along the side's axis @other lies: what orders the ports of a side. */
+static double
+side_key (PlanoSide        side,
+          const PlanoRect *other)
+{
+  PlanoPoint c = plano_rect_center (other);
+
+  return side == PLANO_SIDE_TOP || side == PLANO_SIDE_BOTTOM ? c.x : c.y;
+}
+
+typedef struct
+{
+  double key;
+  guint  position;   /* POSITION_UNKNOWN until a tie needs it: it costs a lookup */
+  guint  which;
+} PortKey;
+
+#define POSITION_UNKNOWN (G_MAXUINT - 1)
+
+static gboolean
+port_key_less (const PortKey *a,
+               const PortKey *b)
+{
+  if (a->key != b->key)
+    return a->key < b->key;
+  if (a->position != b->position)
+    return a->position < b->position;
+  return a->which < b->which;
+}
+
+/* How far along @side of item @id's @box a port goes, from 0 to 1. @self_key is the port's own
+ * key; @edge is its connection (NULL for one yet to be made), whose entry among the others it
+ * stands for. A zone places it level with @other; a component spreads the ports of the side
+ * evenly, in the order of their keys. */
+static double
+port_position (PlanoRenderer   *self,
+               const char      *id,
+               const PlanoRect *box,
+               PlanoSide        side,
+               const PlanoRect *other,
+               const PlanoEdge *edge,
+               const PortKey   *self_key,
+               guint           *n_ports)
+{
+  const Shape *shape = g_hash_table_lookup (self->shapes, id);
+  GPtrArray *edges;
+  guint before = 0, count = 1;
+  PortKey me = *self_key;
+  gboolean node;
+
+  if (n_ports != NULL)
+    *n_ports = 0;
+
+  if (shape != NULL)
+    node = shape->type == PLANO_ITEM_NODE;
+  else
+    {
+      const PlanoItem *item = plano_board_lookup (self->board, id);
+
+      node = item != NULL && item->type == PLANO_ITEM_NODE;
+    }
+
+  if (!node)
+    {
+      gboolean across = side == PLANO_SIDE_TOP || side == PLANO_SIDE_BOTTOM;
+      double start = across ? box->x : box->y;
+      double length = across ? box->w : box->h;
+      double inset = MIN (24, length / 2);
+
+      if (length <= 0)
+        return 0.5;
+      return CLAMP (side_key (side, other) - start, inset, length - inset) / length;
+    }
+
+  edges = g_hash_table_lookup (get_links (self), id);
+  for (guint i = 0; edges != NULL && i < edges->len; i++)
+    {
+      const PlanoItem *found = plano_board_lookup (self->board, g_ptr_array_index (edges, i));
+      const PlanoEdge *e = (const PlanoEdge *) found;
+
+      if (found == NULL || found->type != PLANO_ITEM_EDGE || g_strcmp0 (e->from, e->to) == 0)
+        continue;
+
+      for (guint which = 0; which < 2; which++)
+        {
+          PlanoRect o;
+          PortKey key;
+
+          if (!g_str_equal (which == 0 ? e->from : e->to, id))
+            continue;
+          /* The port being placed itself. */
+          if (edge != NULL && g_str_equal (e->item.id, edge->item.id) && which == self_key->which)
+            continue;
+          /* This end is on @box: only what it faces is looked up. */
+          if (!end_facing (self, e, which, &o) || plano_rect_facing_side (box, &o) != side)
+            continue;
+
+          /* The place on the board only breaks ties. */
+          key = (PortKey) { side_key (side, &o), 0, which };
+          if (key.key == me.key)
+            {
+              key.position = item_position (self, found);
+              if (me.position == POSITION_UNKNOWN)
+                me.position = item_position (self, (const PlanoItem *) edge);
+            }
+          count++;
+          if (port_key_less (&key, &me))
+            before++;
+        }
+    }
+
+  if (n_ports != NULL)
+    *n_ports = count;
+  return (before + 1.0) / (count + 1.0);
+}
+
+/* The span of @side of @box along its axis: where it starts, and how long it is. */
+static void
+side_span (const PlanoRect *box,
+           PlanoSide        side,
+           double          *start,
+           double          *length)
+{
+  gboolean across = side == PLANO_SIDE_TOP || side == PLANO_SIDE_BOTTOM;
+
+  *start = across ? box->x : box->y;
+  *length = across ? box->w : box->h;
+}
+
+/* A port alone on its side lines up with the other end, so that the connection runs straight
+ * across rather than with a small step: with the other end's port when that one is spread among
+ * others, or halfway along what both sides share when it is alone too. NAN when it cannot: the
+ * sides do not face each other that far, or the other end is a zone, which lines up itself. */
+static double
+aligned_position (PlanoRenderer   *self,
+                  const PlanoEdge *edge,
+                  guint            which,
+                  const PlanoRect *box,
+                  PlanoSide        side)
+{
+  const char *other_id = which == 0 ? edge->to : edge->from;
+  const PlanoItem *other_item = plano_board_lookup (self->board, other_id);
+  PlanoRect other_box;
+  PlanoSide other_side;
+  PortKey key;
+  guint m;
+  double t, start, length, other_start, other_length, c;
+  const double inset = 8;
+
+  if (other_item == NULL || other_item->type != PLANO_ITEM_NODE || edge->waypoints != NULL ||
+      !endpoint_box (self, other_id, &other_box))
+    return NAN;
+
+  other_side = plano_rect_facing_side (&other_box, box);
+  if ((other_side ^ 2) != side)
+    return NAN;
+
+  key = (PortKey) { side_key (other_side, box), POSITION_UNKNOWN, 1 - which };
+  t = port_position (self, other_id, &other_box, other_side, box, edge, &key, &m);
+  side_span (box, side, &start, &length);
+  side_span (&other_box, other_side, &other_start, &other_length);
+
+  if (m >= 2)
+    c = other_start + t * other_length;
+  else
+    {
+      double lo = MAX (start, other_start) + inset;
+      double hi = MIN (start + length, other_start + other_length) - inset;
+
+      if (lo > hi)
+        return NAN;
+      c = (lo + hi) / 2;
+    }
+
+  if (length <= 2 * inset || c < start + inset || c > start + length - inset)
+    return NAN;
+  return (c - start) / length;
+}
+
+/* End @which of @edge: its side, its port, the way the route leaves or reaches it. */
+static gboolean
+edge_end (PlanoRenderer   *self,
+          const PlanoEdge *edge,
+          guint            which,
+          PlanoRoute       route,
+          End             *end)
+{
+  const char *id = which == 0 ? edge->from : edge->to;
+  guint n = edge->waypoints != NULL ? edge->waypoints->len : 0;
+  PlanoRect other;
+  PlanoPoint centre;
+  PortKey key;
+  guint count;
+  double t;
+
+  if (!end_reference (self, edge, which, &end->box, &other))
+    return FALSE;
+
+  end->side = plano_rect_facing_side (&end->box, &other);
+  key = (PortKey) { side_key (end->side, &other), POSITION_UNKNOWN, which };
+  t = port_position (self, id, &end->box, end->side, &other, edge, &key, &count);
+  if (count == 1)
+    {
+      double aligned = aligned_position (self, edge, which, &end->box, end->side);
+
+      if (!isnan (aligned))
+        t = aligned;
+    }
+
+  /* An orthogonal route through bend points of its own leaves level with the first of them
+   * when the side reaches that far, so that dragging its first segment slides it along. */
+  if (route == PLANO_ROUTE_ORTHOGONAL && n > 0)
+    {
+      gboolean across = end->side == PLANO_SIDE_TOP || end->side == PLANO_SIDE_BOTTOM;
+      double start = across ? end->box.x : end->box.y;
+      double length = across ? end->box.w : end->box.h;
+      double along = side_key (end->side, &other) - start;
+      double inset = MIN (8, length / 2);
+
+      if (length > 0 && along >= inset && along <= length - inset)
+        t = along / length;
+    }
+
+  end->point = plano_rect_side_point (&end->box, end->side, t);
+  end->dir = plano_side_get_normal (end->side);
+  centre = plano_rect_center (&other);
+  if (other.w > 0 && other.h > 0 && plano_rect_contains (&end->box, centre.x, centre.y))
+    end->dir = (PlanoPoint) { -end->dir.x, -end->dir.y };
+
+  return TRUE;
+}
+
+/* The components a route goes around: those whose box meets @area. */
+static void
+route_obstacles_cb (const PlanoRect *area,
+                    GArray          *boxes,
+                    gpointer         user_data)
+{
+  PlanoRenderer *self = user_data;
+  g_autoptr(GPtrArray) shapes = g_ptr_array_new ();
+
+  plano_index_query_data (self->index, area, shapes);
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      const Shape *shape = g_ptr_array_index (shapes, i);
+
+      if (shape->type == PLANO_ITEM_NODE && plano_rect_intersects (&shape->bounds, area))
+        g_array_append_val (boxes, shape->bounds);
+    }
+}
+
+typedef struct
+{
+  GArray    *points;    /* the polyline, from port to port; empty when it has none */
+  GArray    *curve;     /* curved: the Bézier segments it is painted with */
+  gboolean   routed;    /* found around the components in @searched */
+  PlanoRect  searched;
+} EdgeLayout;
+
+/* An edge laid out: its ports and its route. */
+static void
+layout_edge (PlanoRenderer   *self,
+             const PlanoEdge *edge,
+             EdgeLayout      *layout)
+{
+  PlanoRoute route = edge_route (self, edge);
   guint n_way = edge->waypoints != NULL ? edge->waypoints->len : 0;
+  PlanoRect from;
+  End a, b;
 
-  if (!endpoint_box (self, edge->from, &from) || !endpoint_box (self, edge->to, &to))
-    return points;
+  *layout = (EdgeLayout) { NULL, };
 
-  if (g_strcmp0 (edge->from, edge->to) == 0 && n_way == 0)
+  if (g_strcmp0 (edge->from, edge->to) == 0 && n_way == 0 && endpoint_box (self, edge->from, &from))
     {
       /* A loop on one item: out of the right side and back in. */
       PlanoPoint loop[] = {
@@ -1753,22 +2116,71 @@ edge_points (PlanoRenderer   *self,
         { from.x + from.w, from.y + from.h / 2 + 12 },
       };
 
-      g_array_append_vals (points, loop, G_N_ELEMENTS (loop));
-      return points;
+      layout->points = g_array_new (FALSE, FALSE, sizeof (PlanoPoint));
+      g_array_append_vals (layout->points, loop, G_N_ELEMENTS (loop));
+      return;
     }
 
-  first = n_way > 0 ? g_array_index (edge->waypoints, PlanoPoint, 0) : plano_rect_center (&to);
-  last = n_way > 0 ? g_array_index (edge->waypoints, PlanoPoint, n_way - 1) : plano_rect_center (&from);
+  if (!edge_end (self, edge, 0, route, &a) || !edge_end (self, edge, 1, route, &b))
+    {
+      layout->points = g_array_new (FALSE, FALSE, sizeof (PlanoPoint));
+      return;
+    }
 
-  first = plano_rect_border_point (&from, first);
-  last = plano_rect_border_point (&to, last);
+  switch (route)
+    {
+    case PLANO_ROUTE_ORTHOGONAL:
+      if (n_way > 0)
+        layout->points = plano_route_orthogonal_through (a.point, a.dir, edge->waypoints,
+                                                         b.point, b.dir);
+      else
+        {
+          layout->points = plano_route_orthogonal (a.point, a.dir, b.point, b.dir,
+                                                   route_obstacles_cb, self, &layout->searched);
+          layout->routed = TRUE;
+        }
+      break;
 
-  g_array_append_val (points, first);
-  if (n_way > 0)
-    g_array_append_vals (points, edge->waypoints->data, n_way);
-  g_array_append_val (points, last);
+    case PLANO_ROUTE_CURVED:
+      layout->curve = plano_route_curve (a.point, a.dir, edge->waypoints, b.point, b.dir);
+      layout->points = plano_route_flatten_curve (layout->curve);
+      break;
 
-  return points;
+    case PLANO_ROUTE_STRAIGHT:
+    default:
+      layout->points = g_array_new (FALSE, FALSE, sizeof (PlanoPoint));
+      g_array_append_val (layout->points, a.point);
+      if (n_way > 0)
+        g_array_append_vals (layout->points, edge->waypoints->data, n_way);
+      g_array_append_val (layout->points, b.point);
+      break;
+    }
+}
+
+/* Whether the ports of @edge are no longer where it was laid out: another connection on one of
+ * its sides came, went or moved. */
+static gboolean
+ports_moved (PlanoRenderer   *self,
+             const PlanoEdge *edge)
+{
+  const Shape *shape = g_hash_table_lookup (self->shapes, edge->item.id);
+  PlanoRoute route = edge_route (self, edge);
+  End end;
+
+  if (shape == NULL || shape->n_points < 2)
+    return TRUE;
+  if (g_strcmp0 (edge->from, edge->to) == 0 && edge->waypoints == NULL)
+    return FALSE;
+
+  for (guint which = 0; which < 2; which++)
+    {
+      if (!edge_end (self, edge, which, route, &end))
+        return TRUE;
+      if (end.point.x != shape->ends[which].x || end.point.y != shape->ends[which].y)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* The point halfway along a polyline, where its label goes. */
@@ -1901,11 +2313,96 @@ compute_box (PlanoRenderer   *self,
   return TRUE;
 }
 
+/* Damage: while a change is handled, each shape that is laid out again or forgotten adds
+ * where it was drawn and where it will be, so that a canvas keeping pictures of the board
+ * draws those parts again and keeps the rest (PlanoRenderer::damaged). Whatever changes how an
+ * item is drawn must therefore reach it through update_item() or forget_item() in
+ * board_changed_cb(), as a connection does when a component it joins moves, or damage it
+ * (damage_id()), as the trade-off badges and the failure drill's stale components do: a
+ * connection routed around other components would have to be laid out again when they move.
+ * The tiles' tests compare a tiled picture after each kind of edit with one drawn afresh.
+ */
+
+/* A connection's damage follows its line in pieces of at most this many units, so that a long
+ * diagonal one does not damage the whole box around it. */
+#define DAMAGE_PIECE 128.0
+
+static void
+add_damage (PlanoRenderer   *self,
+            const PlanoRect *rect)
+{
+  if (self->damage != NULL)
+    g_array_append_val (self->damage, *rect);
+}
+
+/* Where @shape is drawn: all of its box, or for a connection, its line with room for the
+ * arrowheads and badge, and the room its label may take. Reads nothing of the item, which
+ * may have been replaced or removed already. */
+static void
+damage_shape (PlanoRenderer *self,
+              const Shape   *shape)
+{
+  if (self->damage == NULL)
+    return;
+
+  if (shape->type != PLANO_ITEM_EDGE || shape->points == NULL || shape->n_points < 2)
+    {
+      add_damage (self, &shape->box);
+      return;
+    }
+
+  for (guint i = 1; i < shape->n_points; i++)
+    {
+      PlanoPoint a = g_array_index (shape->points, PlanoPoint, i - 1);
+      PlanoPoint b = g_array_index (shape->points, PlanoPoint, i);
+      guint n = (guint) MAX (ceil (hypot (b.x - a.x, b.y - a.y) / DAMAGE_PIECE), 1);
+
+      for (guint k = 0; k < n; k++)
+        {
+          PlanoPoint p = { a.x + (b.x - a.x) * k / n, a.y + (b.y - a.y) * k / n };
+          PlanoPoint q = { a.x + (b.x - a.x) * (k + 1) / n, a.y + (b.y - a.y) * (k + 1) / n };
+          PlanoRect piece = { MIN (p.x, q.x), MIN (p.y, q.y), fabs (q.x - p.x), fabs (q.y - p.y) };
+
+          /* As compute_box() keeps room around the whole line. */
+          plano_rect_inflate (&piece, ARROW_LENGTH);
+          add_damage (self, &piece);
+        }
+    }
+
+  if (shape->labelled)
+    {
+      PlanoPoint middle = polyline_middle (shape->points);
+      PlanoRect label = { middle.x - EDGE_LABEL_MAX_W / 2, middle.y - EDGE_LABEL_MAX_H / 2,
+                          EDGE_LABEL_MAX_W, EDGE_LABEL_MAX_H };
+
+      add_damage (self, &label);
+    }
+}
+
+static void
+damage_id (PlanoRenderer *self,
+           const char    *id)
+{
+  const Shape *shape = g_hash_table_lookup (self->shapes, id);
+
+  if (shape != NULL)
+    damage_shape (self, shape);
+}
+
 static void
 forget_item (PlanoRenderer *self,
              const char    *id)
 {
+  Shape *shape = g_hash_table_lookup (self->shapes, id);
+
+  if (shape == NULL)
+    return;
+
+  damage_shape (self, shape);
+  if (shape->down)
+    self->n_down--;
   plano_index_remove (self->index, id);
+  plano_index_remove (self->routes, id);
   g_hash_table_remove (self->shapes, id);
 }
 
@@ -1913,7 +2410,9 @@ static void
 update_item (PlanoRenderer   *self,
              const PlanoItem *item)
 {
-  g_autoptr(GArray) points = item->type == PLANO_ITEM_EDGE ? edge_points (self, (const PlanoEdge *) item) : NULL;
+  EdgeLayout layout = { NULL, };
+  g_autoptr(GArray) points = NULL;
+  g_autoptr(GArray) curve = NULL;
   ItemText *text = NULL;
   Shape *shape;
   PlanoRect bounds = { 0, }, box, tight;
@@ -1923,6 +2422,17 @@ update_item (PlanoRenderer   *self,
     {
       forget_item (self, item->id);
       return;
+    }
+
+  if (item->type == PLANO_ITEM_EDGE)
+    {
+      layout_edge (self, (const PlanoEdge *) item, &layout);
+      points = layout.points;
+      curve = layout.curve;
+      if (layout.routed)
+        plano_index_set (self->routes, item->id, &layout.searched);
+      else
+        plano_index_remove (self->routes, item->id);
     }
 
   /* A component is as high as its text needs: its text is laid out now. */
@@ -1947,8 +2457,14 @@ update_item (PlanoRenderer   *self,
     }
   else
     {
+      damage_shape (self, shape);
+      if (shape->down)
+        self->n_down--;
       g_clear_pointer (&shape->text, item_text_free);
       g_clear_pointer (&shape->points, g_array_unref);
+      g_clear_pointer (&shape->curve, g_array_unref);
+      g_clear_pointer (&shape->end_ids[0], g_free);
+      g_clear_pointer (&shape->end_ids[1], g_free);
     }
 
   shape->item = item;
@@ -1956,6 +2472,12 @@ update_item (PlanoRenderer   *self,
   shape->text = text;
   shape->bounds = bounds;
   shape->points = g_steal_pointer (&points);
+  shape->curve = g_steal_pointer (&curve);
+  if (item->type == PLANO_ITEM_EDGE)
+    {
+      shape->end_ids[0] = g_strdup (((const PlanoEdge *) item)->from);
+      shape->end_ids[1] = g_strdup (((const PlanoEdge *) item)->to);
+    }
   shape->n_points = shape->points != NULL ? shape->points->len : 0;
   if (shape->n_points >= 2)
     {
@@ -1965,14 +2487,18 @@ update_item (PlanoRenderer   *self,
   shape->box = box;
   shape->tight = tight;
   shape->down = FALSE;
+  shape->labelled = FALSE;
   switch (item->type)
     {
     case PLANO_ITEM_EDGE:
       shape->klass = edge_style (((const PlanoEdge *) item)->kind) - edge_styles;
+      shape->labelled = ((const PlanoEdge *) item)->label != NULL;
       break;
     case PLANO_ITEM_NODE:
       shape->klass = node_kind ((const PlanoNode *) item)->category;
       shape->down = plano_node_is_down ((const PlanoNode *) item);
+      if (shape->down)
+        self->n_down++;
       break;
     case PLANO_ITEM_NOTE:
     case PLANO_ITEM_ZONE:
@@ -1984,6 +2510,7 @@ update_item (PlanoRenderer   *self,
       break;
     }
   plano_index_set_full (self->index, item->id, &box, shape);
+  damage_shape (self, shape);
 }
 
 /* The polyline of an edge as laid out; empty when it has none. */
@@ -2072,27 +2599,56 @@ get_links (PlanoRenderer *self)
   return self->links;
 }
 
-static void
-update_edges_of (PlanoRenderer *self,
-                 const char    *id)
+/* The board's routing style, from its props; TRUE when it is not what it was. */
+static gboolean
+update_default_route (PlanoRenderer *self)
 {
-  GPtrArray *edges = g_hash_table_lookup (get_links (self), id);
+  const PlanoProp *prop = plano_props_lookup (plano_board_get_props (self->board), "route");
+  PlanoRoute route = PLANO_ROUTE_STRAIGHT;
 
-  for (guint i = 0; edges != NULL && i < edges->len; i++)
-    {
-      const PlanoItem *edge = plano_board_lookup (self->board, g_ptr_array_index (edges, i));
+  if (prop != NULL && prop->type == PLANO_VALUE_STRING)
+    plano_route_from_string (prop->string, &route);
+  if (route == self->default_route)
+    return FALSE;
 
-      if (edge != NULL && edge->type == PLANO_ITEM_EDGE)
-        update_item (self, edge);
-    }
+  self->default_route = route;
+  return TRUE;
+}
+
+/* Adds to @edges the edges whose orthogonal route was found in an area that meets @box: a
+ * component there now, or no longer, may change it. */
+static void
+add_routes_near (PlanoRenderer   *self,
+                 const PlanoRect *box,
+                 GHashTable      *edges)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  plano_index_query (self->routes, box, ids);
+  for (guint i = 0; i < ids->len; i++)
+    if (!g_hash_table_contains (edges, g_ptr_array_index (ids, i)))
+      g_hash_table_insert (edges, g_strdup (g_ptr_array_index (ids, i)), GINT_TO_POINTER (FALSE));
 }
 
 static void
+add_id (GHashTable *set,
+        const char *id)
+{
+  if (id != NULL && !g_hash_table_contains (set, id))
+    g_hash_table_add (set, g_strdup (id));
+}
+
+/* Trade-offs counted by the item they are about, whose badge shows the count. The items whose
+ * count changed are damaged. */
+static void
 update_badges (PlanoRenderer *self)
 {
+  g_autoptr(GHashTable) before = g_steal_pointer (&self->badges);
   guint n = plano_board_get_n_items (self->board, PLANO_ITEM_TRADEOFF);
+  GHashTableIter iter;
+  gpointer id, count;
 
-  g_hash_table_remove_all (self->badges);
+  self->badges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->n_board_tradeoffs = 0;
 
   for (guint i = 0; i < n; i++)
@@ -2108,15 +2664,64 @@ update_badges (PlanoRenderer *self)
       g_hash_table_insert (self->badges, g_strdup (tradeoff->target),
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->badges, tradeoff->target)) + 1));
     }
+
+  if (before == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &id, &count))
+    if (g_hash_table_lookup (self->badges, id) != count)
+      damage_id (self, id);
+  g_hash_table_iter_init (&iter, self->badges);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!g_hash_table_contains (before, id))
+      damage_id (self, id);
+}
+
+/* The failure drill's stale components: downstream of those marked down. Worked out again after
+ * a change that may move them, once they have been drawn; those that became stale or fresh are
+ * damaged. */
+static void
+update_stale (PlanoRenderer *self)
+{
+  g_autoptr(GHashTable) before = g_steal_pointer (&self->stale);
+  g_autoptr(GHashTable) found = NULL;
+  GHashTableIter iter;
+  gpointer id;
+
+  self->stale = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Nothing is stale while nothing is down: the review need not look. */
+  if (self->n_down > 0)
+    {
+      found = plano_review_find_stale (self->board);
+      g_hash_table_iter_init (&iter, found);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        g_hash_table_add (self->stale, g_strdup (id));
+    }
+
+  if (before == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!g_hash_table_contains (self->stale, id))
+      damage_id (self, id);
+  g_hash_table_iter_init (&iter, self->stale);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!g_hash_table_contains (before, id))
+      damage_id (self, id);
 }
 
 static void
 rebuild (PlanoRenderer *self)
 {
   plano_index_clear (self->index);
+  plano_index_clear (self->routes);
   g_hash_table_remove_all (self->shapes);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->links, g_hash_table_unref);
+  update_default_route (self);
+  self->n_down = 0;
 
   for (guint t = 0; t < PLANO_N_ITEM_TYPES; t++)
     {
@@ -2129,13 +2734,42 @@ rebuild (PlanoRenderer *self)
   update_badges (self);
 }
 
+/* Lays out again what @change makes look different: the items it names, the connections of the
+ * components and zones it moved, the connections whose ports those moves or the connections it
+ * added, removed or bent spread again along their sides, and the orthogonal routes whose area a
+ * component moved into or out of. Laid out from scratch, the board would look the same. */
 static void
 board_changed_cb (PlanoRenderer *self,
                   PlanoChange   *change,
                   PlanoBoard    *board)
 {
+  g_autoptr(GArray) damage = g_array_new (FALSE, FALSE, sizeof (PlanoRect));
   gboolean tradeoffs_changed = FALSE;
+  gboolean all_edges = FALSE;
+  gboolean graph_changed = FALSE;
   guint n_ops = plano_change_get_n_ops (change);
+  /* Edge id → whether its ends moved (its neighbours' ports may have too), to lay out again. */
+  g_autoptr(GHashTable) again = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Edges laid out already, and the items whose ports may have moved. */
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) ends = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* New connections count on their sides before any port is placed. */
+  for (guint i = 0; i < n_ops && self->links != NULL; i++)
+    {
+      PlanoItemType type;
+      const char *id;
+      const PlanoItem *item;
+
+      plano_change_get_op (change, i, &type, &id);
+      item = type == PLANO_ITEM_EDGE ? plano_board_lookup (self->board, id) : NULL;
+      if (item != NULL && item->type == PLANO_ITEM_EDGE)
+        link_edge (self, (const PlanoEdge *) item);
+    }
+
+  self->damage = damage;
 
   /* Shapes first, then edges, which are laid out from the shapes they join. */
   for (guint pass = 0; pass < 2; pass++)
@@ -2145,17 +2779,32 @@ board_changed_cb (PlanoRenderer *self,
         const char *id;
         PlanoChangeKind kind = plano_change_get_op (change, i, &type, &id);
         const PlanoItem *item;
+        const Shape *shape;
 
+        if (kind == PLANO_CHANGE_BOARD_PROPS && pass == 0)
+          all_edges |= update_default_route (self);
         if (kind == PLANO_CHANGE_TITLE || kind == PLANO_CHANGE_BOARD_PROPS ||
             (pass == 0) == (type == PLANO_ITEM_EDGE))
           continue;
 
         if (pass == 0 && type == PLANO_ITEM_TRADEOFF)
           tradeoffs_changed = TRUE;
-        if (type == PLANO_ITEM_NODE || type == PLANO_ITEM_EDGE)
-          g_clear_pointer (&self->stale, g_hash_table_unref);
+        /* Which components are stale follows the connections, the components that are down
+         * and the zones that hold them. */
+        if (type == PLANO_ITEM_NODE || type == PLANO_ITEM_EDGE || type == PLANO_ITEM_ZONE)
+          graph_changed = TRUE;
         if (kind != PLANO_CHANGE_MODIFIED)
           g_clear_pointer (&self->positions, g_hash_table_unref);
+
+        /* Where it was: the routes around it there, and the ports of a connection's ends. */
+        shape = g_hash_table_lookup (self->shapes, id);
+        if (shape != NULL && type == PLANO_ITEM_NODE)
+          add_routes_near (self, &shape->bounds, again);
+        if (shape != NULL && type == PLANO_ITEM_EDGE)
+          {
+            add_id (ends, shape->end_ids[0]);
+            add_id (ends, shape->end_ids[1]);
+          }
 
         item = plano_board_lookup (self->board, id);
         if (item == NULL)
@@ -2165,24 +2814,84 @@ board_changed_cb (PlanoRenderer *self,
           }
 
         update_item (self, item);
-        if (type == PLANO_ITEM_EDGE && self->links != NULL)
-          link_edge (self, (const PlanoEdge *) item);
+
+        /* Where it is now. */
+        shape = g_hash_table_lookup (self->shapes, id);
+        if (shape != NULL && type == PLANO_ITEM_NODE)
+          add_routes_near (self, &shape->bounds, again);
+        if (type == PLANO_ITEM_EDGE)
+          {
+            add_id (done, id);
+            add_id (ends, ((const PlanoEdge *) item)->from);
+            add_id (ends, ((const PlanoEdge *) item)->to);
+          }
+
+        /* Edges follow the shapes they join. */
+        if ((type == PLANO_ITEM_NODE || type == PLANO_ITEM_ZONE) && kind != PLANO_CHANGE_REMOVED)
+          {
+            GPtrArray *edges = g_hash_table_lookup (get_links (self), id);
+
+            add_id (ends, id);
+            for (guint e = 0; edges != NULL && e < edges->len; e++)
+              g_hash_table_replace (again, g_strdup (g_ptr_array_index (edges, e)),
+                                    GINT_TO_POINTER (TRUE));
+          }
       }
 
-  /* Edges follow the shapes they join. */
-  for (guint i = 0; i < n_ops; i++)
+  if (all_edges)
     {
-      PlanoItemType type;
-      const char *id;
-      PlanoChangeKind kind = plano_change_get_op (change, i, &type, &id);
+      for (guint i = 0; i < plano_board_get_n_items (self->board, PLANO_ITEM_EDGE); i++)
+        update_item (self, plano_board_get_item (self->board, PLANO_ITEM_EDGE, i));
+    }
+  else
+    {
+      g_hash_table_iter_init (&iter, again);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const PlanoItem *item = plano_board_lookup (self->board, key);
 
-      if ((type == PLANO_ITEM_NODE || type == PLANO_ITEM_ZONE) &&
-          (kind == PLANO_CHANGE_MODIFIED || kind == PLANO_CHANGE_ADDED))
-        update_edges_of (self, id);
+          if (item == NULL || item->type != PLANO_ITEM_EDGE || g_hash_table_contains (done, key))
+            continue;
+          update_item (self, item);
+          add_id (done, key);
+          if (GPOINTER_TO_INT (value))
+            {
+              add_id (ends, ((const PlanoEdge *) item)->from);
+              add_id (ends, ((const PlanoEdge *) item)->to);
+            }
+        }
+
+      /* The other connections on the sides of every end that changed. */
+      g_hash_table_iter_init (&iter, ends);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          GPtrArray *edges = g_hash_table_lookup (get_links (self), key);
+
+          for (guint e = 0; edges != NULL && e < edges->len; e++)
+            {
+              const char *edge_id = g_ptr_array_index (edges, e);
+              const PlanoItem *item = plano_board_lookup (self->board, edge_id);
+
+              if (item == NULL || item->type != PLANO_ITEM_EDGE ||
+                  g_hash_table_contains (done, edge_id))
+                continue;
+              if (ports_moved (self, (const PlanoEdge *) item))
+                update_item (self, item);
+              add_id (done, edge_id);
+            }
+        }
     }
 
   if (tradeoffs_changed)
     update_badges (self);
+  /* Until the board is first drawn nobody has seen the stale ones: they are worked out then. */
+  if (graph_changed && self->stale != NULL &&
+      (self->n_down > 0 || g_hash_table_size (self->stale) > 0))
+    update_stale (self);
+
+  self->damage = NULL;
+  if (damage->len > 0)
+    g_signal_emit (self, signals [DAMAGED], 0, damage->data, damage->len);
 }
 
 static void
@@ -2215,6 +2924,7 @@ plano_renderer_finalize (GObject *object)
   PlanoRenderer *self = (PlanoRenderer *)object;
 
   g_clear_pointer (&self->index, plano_index_free);
+  g_clear_pointer (&self->routes, plano_index_free);
   g_clear_pointer (&self->shapes, g_hash_table_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->badges, g_hash_table_unref);
@@ -2281,6 +2991,25 @@ plano_renderer_class_init (PlanoRendererClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PlanoRenderer::damaged:
+   * @self: the renderer
+   * @rects: (array length=n_rects) (element-type PlanoRect): the parts of the canvas that look
+   *   different, in canvas units; they may overlap
+   * @n_rects: how many
+   *
+   * Emitted after the board changed, once the renderer has laid out what changed: everything
+   * drawn outside @rects looks as it did. A picture of the board kept between frames
+   * (PlanoTiles) draws these parts again and keeps the rest.
+   */
+  signals [DAMAGED] =
+    g_signal_new ("damaged",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2,
+                  G_TYPE_POINTER, G_TYPE_UINT);
 }
 
 static void
@@ -2297,9 +3026,9 @@ plano_renderer_init (PlanoRenderer *self)
   cairo_font_options_destroy (options);
 
   self->index = plano_index_new (CELL_SIZE);
+  self->routes = plano_index_new (CELL_SIZE);
   self->shapes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) shape_free);
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->badges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -2501,15 +3230,21 @@ plano_renderer_is_text_cut (PlanoRenderer *self,
 /**
  * plano_renderer_get_edge_points:
  *
- * Returns: (transfer full) (nullable) (element-type PlanoPoint): the points an edge is drawn
- *   through, from the border of its source to the border of its target
+ * The points an edge is drawn through, from the port of its source to the port of its target:
+ * a straight one's bend points, an orthogonal one's corners, the points a curved one passes
+ * through (its bend points; the curve between them is plano_renderer_get_edge_middle()'s and
+ * the painters').
+ *
+ * Returns: (transfer full) (nullable) (element-type PlanoPoint): the points, %NULL when @id is
+ *   not an edge
  */
 GPtrArray *
 plano_renderer_get_edge_points (PlanoRenderer *self,
                                 const char    *id)
 {
   const PlanoItem *item;
-  g_autoptr(GArray) points = NULL;
+  const Shape *shape;
+  const PlanoEdge *edge;
   GPtrArray *result;
 
   g_return_val_if_fail (PLANO_IS_RENDERER (self), NULL);
@@ -2518,12 +3253,208 @@ plano_renderer_get_edge_points (PlanoRenderer *self,
   if (item == NULL || item->type != PLANO_ITEM_EDGE)
     return NULL;
 
-  points = edge_points (self, (const PlanoEdge *) item);
+  edge = (const PlanoEdge *) item;
+  shape = g_hash_table_lookup (self->shapes, id);
   result = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < points->len; i++)
-    g_ptr_array_add (result, g_memdup2 (&g_array_index (points, PlanoPoint, i), sizeof (PlanoPoint)));
+  if (shape == NULL || shape->n_points < 2)
+    return result;
+
+  if (shape->curve != NULL)
+    {
+      g_ptr_array_add (result, g_memdup2 (&shape->ends[0], sizeof (PlanoPoint)));
+      for (guint i = 0; edge->waypoints != NULL && i < edge->waypoints->len; i++)
+        g_ptr_array_add (result, g_memdup2 (&g_array_index (edge->waypoints, PlanoPoint, i),
+                                            sizeof (PlanoPoint)));
+      g_ptr_array_add (result, g_memdup2 (&shape->ends[1], sizeof (PlanoPoint)));
+      return result;
+    }
+
+  for (guint i = 0; i < shape->points->len; i++)
+    g_ptr_array_add (result, g_memdup2 (&g_array_index (shape->points, PlanoPoint, i),
+                                        sizeof (PlanoPoint)));
 
   return result;
+}
+
+/**
+ * plano_renderer_get_edge_route:
+ *
+ * Returns: how edge @id is drawn: its own routing style, or the board's when it has none (or one
+ *   this version does not know)
+ */
+PlanoRoute
+plano_renderer_get_edge_route (PlanoRenderer *self,
+                               const char    *id)
+{
+  const PlanoItem *item;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), PLANO_ROUTE_STRAIGHT);
+
+  item = plano_board_lookup (self->board, id);
+  if (item == NULL || item->type != PLANO_ITEM_EDGE)
+    return self->default_route;
+
+  return edge_route (self, (const PlanoEdge *) item);
+}
+
+/**
+ * plano_renderer_get_default_route:
+ *
+ * Returns: the board's routing style (its `route` prop), for connections without their own
+ */
+PlanoRoute
+plano_renderer_get_default_route (PlanoRenderer *self)
+{
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), PLANO_ROUTE_STRAIGHT);
+
+  return self->default_route;
+}
+
+/**
+ * plano_renderer_get_edge_middle:
+ * @middle: (out): the point halfway along edge @id as drawn, where its label sits
+ *
+ * Returns: %FALSE when @id is not a drawn edge
+ */
+gboolean
+plano_renderer_get_edge_middle (PlanoRenderer *self,
+                                const char    *id,
+                                PlanoPoint    *middle)
+{
+  const Shape *shape;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), FALSE);
+
+  shape = id != NULL ? g_hash_table_lookup (self->shapes, id) : NULL;
+  if (shape == NULL || shape->type != PLANO_ITEM_EDGE || shape->n_points < 2)
+    return FALSE;
+
+  *middle = polyline_middle (shape->points);
+  return TRUE;
+}
+
+/**
+ * plano_renderer_get_edge_port:
+ * @target: %FALSE for the edge's source end, %TRUE for its target
+ * @point: (out) (optional): where that end of edge @id is drawn
+ * @side: (out) (optional): the side of its item that end is on
+ *
+ * Returns: %FALSE when @id is not a drawn edge, or a loop
+ */
+gboolean
+plano_renderer_get_edge_port (PlanoRenderer *self,
+                              const char    *id,
+                              gboolean       target,
+                              PlanoPoint    *point,
+                              PlanoSide     *side)
+{
+  const PlanoItem *item;
+  End end;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), FALSE);
+
+  item = plano_board_lookup (self->board, id);
+  if (item == NULL || item->type != PLANO_ITEM_EDGE ||
+      (g_strcmp0 (((const PlanoEdge *) item)->from, ((const PlanoEdge *) item)->to) == 0 &&
+       ((const PlanoEdge *) item)->waypoints == NULL) ||
+      !edge_end (self, (const PlanoEdge *) item, target ? 1 : 0,
+                 edge_route (self, (const PlanoEdge *) item), &end))
+    return FALSE;
+
+  if (point != NULL)
+    *point = end.point;
+  if (side != NULL)
+    *side = end.side;
+  return TRUE;
+}
+
+/* Where a connection from @id toward @toward (a box, or a point as an empty one) would end. */
+static gboolean
+port_toward (PlanoRenderer   *self,
+             const char      *id,
+             const PlanoRect *toward,
+             PlanoPoint      *point,
+             PlanoSide       *side)
+{
+  const PlanoItem *item = id != NULL ? plano_board_lookup (self->board, id) : NULL;
+  PlanoRect box;
+  PlanoSide facing;
+  PortKey key;
+
+  if (item == NULL || (item->type != PLANO_ITEM_NODE && item->type != PLANO_ITEM_ZONE) ||
+      !endpoint_box (self, id, &box))
+    return FALSE;
+
+  facing = plano_rect_facing_side (&box, toward);
+  /* A new connection comes after the others of the board, at its place along the side. */
+  key = (PortKey) { side_key (facing, toward), G_MAXUINT, 0 };
+  if (point != NULL)
+    *point = plano_rect_side_point (&box, facing, port_position (self, id, &box, facing, toward,
+                                                                 NULL, &key, NULL));
+  if (side != NULL)
+    *side = facing;
+  return TRUE;
+}
+
+/**
+ * plano_renderer_get_port_point:
+ * @id: a component or a zone
+ * @x: canvas x of where a new connection would go
+ * @y: canvas y
+ * @point: (out) (optional): where it would end on @id
+ * @side: (out) (optional): on which side
+ *
+ * Where a connection from @id toward @x, @y would end, were it made: on the side that faces
+ * that point, in its place among the connections that share the side. For the canvas, to show
+ * the port under the pointer before the connection exists.
+ *
+ * Returns: %FALSE when @id is not a component or a zone
+ */
+gboolean
+plano_renderer_get_port_point (PlanoRenderer *self,
+                               const char    *id,
+                               double         x,
+                               double         y,
+                               PlanoPoint    *point,
+                               PlanoSide     *side)
+{
+  PlanoRect toward = { x, y, 0, 0 };
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), FALSE);
+
+  return port_toward (self, id, &toward, point, side);
+}
+
+/**
+ * plano_renderer_get_port_toward:
+ * @id: a component or a zone
+ * @other: the component or zone at the other end
+ * @point: (out) (optional): where a connection between them would end on @id
+ * @side: (out) (optional): on which side
+ *
+ * As plano_renderer_get_port_point(), for a connection between @id and @other: on the side of
+ * @id that faces @other's box, as the connection will once made.
+ *
+ * Returns: %FALSE when either is not a component or a zone
+ */
+gboolean
+plano_renderer_get_port_toward (PlanoRenderer *self,
+                                const char    *id,
+                                const char    *other,
+                                PlanoPoint    *point,
+                                PlanoSide     *side)
+{
+  const PlanoItem *item;
+  PlanoRect toward;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), FALSE);
+
+  item = other != NULL ? plano_board_lookup (self->board, other) : NULL;
+  if (item == NULL || (item->type != PLANO_ITEM_NODE && item->type != PLANO_ITEM_ZONE) ||
+      !endpoint_box (self, other, &toward))
+    return FALSE;
+
+  return port_toward (self, id, &toward, point, side);
 }
 
 /**
@@ -3165,6 +4096,73 @@ stroke_line (Painter          *p,
 #undef POINT
 }
 
+static PlanoPoint
+bezier_point (const PlanoPoint *c,
+              double            t)
+{
+  double u = 1 - t;
+
+  return (PlanoPoint) {
+    u * u * u * c[0].x + 3 * u * u * t * c[1].x + 3 * u * t * t * c[2].x + t * t * t * c[3].x,
+    u * u * u * c[0].y + 3 * u * u * t * c[1].y + 3 * u * t * t * c[2].y + t * t * t * c[3].y,
+  };
+}
+
+/* A curved edge's line: its Bézier segments, the last one cut where it comes within @cut of
+ * its end, where the arrowhead starts. Curves are few and short: they are stroked whole. */
+static void
+stroke_curve (Painter         *p,
+              GArray          *curve,
+              double           cut,
+              const Color     *color,
+              double           width,
+              const EdgeStyle *style)
+{
+  guint n = curve->len;
+  const PlanoPoint *last;
+  PlanoPoint end;
+  double lo = 0, hi = 1;
+
+  if (n < 4)
+    return;
+
+  /* Where the last segment comes within @cut of its end, by halving: its points come nearer to
+   * the end as t grows, but for a bend too small to matter here. */
+  last = &g_array_index (curve, PlanoPoint, n - 4);
+  end = last[3];
+  for (guint i = 0; i < 24; i++)
+    {
+      double mid = (lo + hi) / 2;
+      PlanoPoint q = bezier_point (last, mid);
+
+      if (hypot (q.x - end.x, q.y - end.y) > cut)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  p->move_to (p, g_array_index (curve, PlanoPoint, 0).x, g_array_index (curve, PlanoPoint, 0).y);
+  for (guint i = 0; i + 3 < n; i += 3)
+    {
+      const PlanoPoint *c = &g_array_index (curve, PlanoPoint, i);
+
+      if (i + 4 < n)
+        p->curve_to (p, c[1].x, c[1].y, c[2].x, c[2].y, c[3].x, c[3].y);
+      else
+        {
+          /* The part of the last segment before @lo, by de Casteljau. */
+          double t = lo;
+          PlanoPoint a = { c[0].x + (c[1].x - c[0].x) * t, c[0].y + (c[1].y - c[0].y) * t };
+          PlanoPoint b = { c[1].x + (c[2].x - c[1].x) * t, c[1].y + (c[2].y - c[1].y) * t };
+          PlanoPoint ab = { a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t };
+          PlanoPoint q = bezier_point (c, t);
+
+          p->curve_to (p, a.x, a.y, ab.x, ab.y, q.x, q.y);
+        }
+    }
+  p->stroke (p, color, width, style->dash, style->n_dash);
+}
+
 /* @over: drawn again over a picture that has it already (a highlight over tiles): its label's
  * box is then opaque, so that the text under it is covered rather than drawn twice. */
 static void
@@ -3176,6 +4174,7 @@ paint_edge (PlanoRenderer            *self,
             const PlanoRect          *area,
             gboolean                  over)
 {
+  const Shape *shape = g_hash_table_lookup (self->shapes, edge->item.id);
   GArray *points = shape_points (self, edge);
   const EdgeStyle *style = edge_style (edge->kind);
   Color color = style->color;
@@ -3210,9 +4209,12 @@ paint_edge (PlanoRenderer            *self,
   angle = atan2 (tip.y - before.y, tip.x - before.x);
 
   /* The line stops where the arrowhead starts, so that dashes do not poke through it. */
-  stroke_line (p, points, (PlanoPoint) { tip.x - cos (angle) * ARROW_LENGTH * 0.8,
-                                         tip.y - sin (angle) * ARROW_LENGTH * 0.8 },
-               area, &color, width, style);
+  if (shape != NULL && shape->curve != NULL)
+    stroke_curve (p, shape->curve, ARROW_LENGTH * 0.8, &color, width, style);
+  else
+    stroke_line (p, points, (PlanoPoint) { tip.x - cos (angle) * ARROW_LENGTH * 0.8,
+                                           tip.y - sin (angle) * ARROW_LENGTH * 0.8 },
+                 area, &color, width, style);
 
   p->move_to (p, tip.x, tip.y);
   p->line_to (p, tip.x - ARROW_LENGTH * cos (angle - 0.4), tip.y - ARROW_LENGTH * sin (angle - 0.4));
@@ -3420,11 +4422,15 @@ paint_overview (PlanoRenderer            *self,
     }
 }
 
-void
-plano_renderer_paint (PlanoRenderer            *self,
-                      Painter                  *p,
-                      const PlanoRect          *area,
-                      const PlanoRenderOptions *options)
+/* Paints what lies in @within, as it is drawn when @area is painted whole: connections that
+ * leave @area are cut to it, so that they are cut the same way when only part of it is painted
+ * again. What lies outside @within may be left out. */
+static void
+paint_within (PlanoRenderer            *self,
+              Painter                  *p,
+              const PlanoRect          *area,
+              const PlanoRect          *within,
+              const PlanoRenderOptions *options)
 {
   const Palette *palette = get_palette (options);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
@@ -3436,16 +4442,7 @@ plano_renderer_paint (PlanoRenderer            *self,
   };
 
   if (self->stale == NULL)
-    {
-      g_autoptr(GHashTable) found = plano_review_find_stale (self->board);
-      GHashTableIter iter;
-      gpointer id;
-
-      self->stale = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_hash_table_iter_init (&iter, found);
-      while (g_hash_table_iter_next (&iter, &id, NULL))
-        g_hash_table_add (self->stale, g_strdup (id));
-    }
+    update_stale (self);
 
   if (options->background)
     {
@@ -3456,7 +4453,7 @@ plano_renderer_paint (PlanoRenderer            *self,
   /* What is in the area, in board order within each layer, so that later items are drawn
    * on top.
    */
-  plano_index_query_data (self->index, area, ids);
+  plano_index_query_data (self->index, within, ids);
   if (options->zoom < OVERVIEW_ZOOM)
     {
       paint_overview (self, p, ids, options, palette);
@@ -3500,6 +4497,44 @@ plano_renderer_paint (PlanoRenderer            *self,
           g_assert_not_reached ();
         }
     }
+}
+
+void
+plano_renderer_paint (PlanoRenderer            *self,
+                      Painter                  *p,
+                      const PlanoRect          *area,
+                      const PlanoRenderOptions *options)
+{
+  paint_within (self, p, area, area, options);
+}
+
+/**
+ * plano_renderer_draw_within:
+ * @cr: as for plano_renderer_draw()
+ * @area: the part of the canvas the picture on @cr shows
+ * @within: the part of @area that matters
+ *
+ * Draws what plano_renderer_draw() draws for @area, but only the items that lie in @within:
+ * without a clip, the pixels inside @within are those plano_renderer_draw() gives, to the
+ * last bit, and outside it they may lack items.
+ */
+void
+plano_renderer_draw_within (PlanoRenderer            *self,
+                            cairo_t                  *cr,
+                            const PlanoRect          *area,
+                            const PlanoRect          *within,
+                            const PlanoRenderOptions *options)
+{
+  CairoPainter painter;
+
+  g_return_if_fail (PLANO_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL && area != NULL && within != NULL && options != NULL);
+
+  cairo_save (cr);
+  cairo_painter_init_for_target (&painter, cr);
+  paint_within (self, &painter.painter, area, within, options);
+  g_clear_pointer (&painter.forms, g_hash_table_unref);
+  cairo_restore (cr);
 }
 
 /**

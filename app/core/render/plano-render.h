@@ -11,6 +11,7 @@
 #include "plano-board.h"
 #include "plano-catalog.h"
 #include "plano-geometry.h"
+#include "plano-route.h"
 
 G_BEGIN_DECLS
 
@@ -55,6 +56,28 @@ gboolean        plano_renderer_is_text_cut  (PlanoRenderer             *self,
                                              const char                *id);
 GPtrArray      *plano_renderer_get_edge_points (PlanoRenderer          *self,
                                              const char                *id);
+PlanoRoute      plano_renderer_get_edge_route (PlanoRenderer           *self,
+                                             const char                *id);
+PlanoRoute      plano_renderer_get_default_route (PlanoRenderer        *self);
+gboolean        plano_renderer_get_edge_middle (PlanoRenderer          *self,
+                                             const char                *id,
+                                             PlanoPoint                *middle);
+gboolean        plano_renderer_get_edge_port (PlanoRenderer            *self,
+                                             const char                *id,
+                                             gboolean                   target,
+                                             PlanoPoint                *point,
+                                             PlanoSide                 *side);
+gboolean        plano_renderer_get_port_point (PlanoRenderer           *self,
+                                             const char                *id,
+                                             double                     x,
+                                             double                     y,
+                                             PlanoPoint                *point,
+                                             PlanoSide                 *side);
+gboolean        plano_renderer_get_port_toward (PlanoRenderer          *self,
+                                             const char                *id,
+                                             const char                *other,
+                                             PlanoPoint                *point,
+                                             PlanoSide                 *side);
 gboolean        plano_renderer_get_text_box (PlanoRenderer             *self,
                                              const char                *id,
                                              PlanoRect                 *box);
