@@ -632,7 +632,7 @@ test_timer_announced (void)
   /* The timeline in words, and each step's notes named after it. */
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (plano_interview_panel_get_part (panel, "timeline")),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "Requirements: 4 minutes 55 seconds spent of 5 minutes; "
+                                       "Requirements: 4 minutes 5 seconds spent of 5 minutes; "
                                        "Capacity estimation: 0 seconds spent of 5 minutes; "
                                        "High-level design: 3 minutes 32 seconds spent of 10 minutes; "
                                        "Detailed design: 0 seconds spent of 15 minutes; "
