@@ -169,6 +169,7 @@ new_from_template_action (GtkWidget  *widget,
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                                           gtk_named_action_new ("window.close")));
   gtk_widget_add_controller (dialog, keys);
+  plano_a11y_return_focus (dialog, GTK_WINDOW (widget));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -142,6 +142,16 @@ is_control_role (const char *role)
   return g_strv_contains (roles, role);
 }
 
+/* A window of the application: GTK 4.8 may give one the role "filler", GTK 4.18 lists popovers
+ * beside the windows as panels; a window's title is its name. */
+static gboolean
+is_window (const Accessible *a)
+{
+  static const char * const roles[] = { "frame", "dialog", "window", "file chooser", "filler", NULL };
+
+  return a->top && g_strv_contains (roles, a->role);
+}
+
 /* "GtkSwitch", "AdwActionRow", "PlanoCanvas": a name GTK made up from the type. */
 static gboolean
 is_type_name (const char *name)
@@ -201,7 +211,7 @@ check_tree (const char *what,
       /* What a screen reader says as the context of a control (a panel, a list), or reads
        * with it (a label, an image), must not be a type's name either; the parts GTK draws a
        * control with (fillers, scroll bars) are not said. */
-      if (!a->top && !is_control_role (a->role))
+      if (!is_window (a) && !is_control_role (a->role))
         {
           if (is_type_name (a->name) && g_strcmp0 (a->role, "filler") != 0 &&
               g_strcmp0 (a->role, "scroll bar") != 0)

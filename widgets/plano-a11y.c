@@ -365,6 +365,11 @@ plano_a11y_clean_names (GtkWidget *widget)
   if (is_context (widget))
     clean_context (widget);
 
+  /* A toast of libadwaita 1.7 is an alert without a name: its text is its name. */
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_ALERT &&
+      !has_name (widget))
+    name_by_content (widget);
+
   if (GTK_IS_STACK (widget))
     {
       g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (GTK_STACK (widget));

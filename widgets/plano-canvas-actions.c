@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 
+#include "plano-a11y.h"
 #include "plano-canvas-private.h"
 #include "plano-format.h"
 #include "plano-review.h"
@@ -529,6 +530,7 @@ add_tradeoff_action (GtkWidget  *widget,
     }
 
   editor = plano_tradeoff_editor_new (self, NULL, target);
+  plano_a11y_return_focus (editor, gtk_window_get_transient_for (GTK_WINDOW (editor)));
   gtk_window_present (GTK_WINDOW (editor));
 }
 

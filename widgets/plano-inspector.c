@@ -475,6 +475,7 @@ edit_tradeoff_cb (AdwActionRow   *row,
 
   editor = plano_tradeoff_editor_new (self->canvas, g_object_get_data (G_OBJECT (row), "id"),
                                       g_object_get_data (G_OBJECT (row), "target"));
+  plano_a11y_return_focus (editor, gtk_window_get_transient_for (GTK_WINDOW (editor)));
   gtk_window_present (GTK_WINDOW (editor));
 }
 

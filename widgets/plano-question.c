@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plano-a11y.h"
 #include "plano-question.h"
 
 #if ADW_CHECK_VERSION (1, 5, 0) && !ADW_CHECK_VERSION (1, 8, 0)
@@ -97,6 +98,8 @@ plano_question_present (GtkWidget           *parent,
   if (response_cb != NULL)
     g_signal_connect_object (question, "response", response_cb, user_data, 0);
 
+  if (parent != NULL && GTK_IS_WINDOW (gtk_widget_get_root (parent)))
+    plano_a11y_return_focus (question, GTK_WINDOW (gtk_widget_get_root (parent)));
 #if ADW_CHECK_VERSION (1, 5, 0)
   adw_dialog_present (ADW_DIALOG (question), parent);
 #else

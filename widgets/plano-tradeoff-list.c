@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plano-a11y.h"
 #include "plano-tradeoff-editor.h"
 #include "plano-tradeoff-list.h"
 #include "plano-tradeoffs.h"
@@ -57,6 +58,7 @@ open_editor (PlanoTradeoffList *self,
     return;
 
   editor = plano_tradeoff_editor_new (self->canvas, id, target);
+  plano_a11y_return_focus (editor, gtk_window_get_transient_for (GTK_WINDOW (editor)));
   gtk_window_present (GTK_WINDOW (editor));
 }
 
