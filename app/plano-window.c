@@ -420,7 +420,8 @@ sidebar_toggled_cb (PlanoWindow     *self,
                     GtkToggleButton *button)
 {
   GtkWidget *buttons[] = { self->palette_button, self->interview_button, self->outline_button };
-  GtkWidget *panels[] = { GTK_WIDGET (self->palette), GTK_WIDGET (self->interview_panel), self->outline_bar };
+  GtkWidget *panels[] = { GTK_WIDGET (self->palette), GTK_WIDGET (self->interview_panel),
+                          self->outline_bar };
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 

@@ -7,7 +7,9 @@
  * dialog, and has tests/a11y/atspi-tree.py read the application's accessible tree over AT-SPI
  * while GTK answers. Every control must have one clean name: not empty, not its GTK type
  * ("GtkSwitch"), without a mnemonic underscore ("_Open") and not said twice ("Replicas
- * Replicas"), which is what GTK 4.8 derives when a control gets no name of its own.
+ * Replicas"), which is what GTK 4.8 derives when a control gets no name of its own; what labels
+ * a control, and what Orca says around it (the panel, the list it is in), is not named after a
+ * type either ("GtkImage Show Components", "GtkStackPage panel" were in Orca 43's speech).
  */
 
 #include "config.h"
@@ -125,10 +127,10 @@ read_tree (void)
   return tree;
 }
 
-/* The roles of what a person operates, and of notifications; their name is what a screen reader
- * says first (windows, the application's children, are checked whatever their role). Lists, list items and images are left out: a screen
- * reader reads their content when they have no name. GTK names its unnamed parts after their
- * type too (fillers, panels, scroll bars), but screen readers skip those. */
+/* The roles of what a person operates, and of notifications: their name is what a screen reader
+ * says first, and must be there and clean. Windows are checked too. Of the rest (panels, lists,
+ * labels, images), which may go unnamed, only a type's name is refused, as Orca says it for the
+ * context of a control; the parts GTK draws controls with (fillers, scroll bars) are not said. */
 static gboolean
 is_control_role (const char *role)
 {
@@ -208,9 +210,6 @@ check_tree (const char *what,
       Accessible *a = g_ptr_array_index (tree, i);
       const char *fault = NULL;
 
-      /* What a screen reader says as the context of a control (a panel, a list), or reads
-       * with it (a label, an image), must not be a type's name either; the parts GTK draws a
-       * control with (fillers, scroll bars) are not said. */
       if (!is_window (a) && !is_control_role (a->role))
         {
           if (is_type_name (a->name) && g_strcmp0 (a->role, "filler") != 0 &&
