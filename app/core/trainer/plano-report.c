@@ -709,6 +709,19 @@ plano_report_get_grade (PlanoReport *self)
 }
 
 /**
+ * plano_report_get_review:
+ *
+ * Returns: (transfer none): the design review of the final board
+ */
+PlanoReview *
+plano_report_get_review (PlanoReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->review;
+}
+
+/**
  * plano_report_get_findings:
  *
  * Returns: (transfer none) (element-type PlanoFinding): the review of the final board
