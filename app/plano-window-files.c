@@ -16,6 +16,7 @@
 #include "plano-guide.h"
 #include "plano-templates.h"
 #include "plano-thumbnail.h"
+#include "plano-widget-utils.h"
 #include "plano-window-private.h"
 
 /* The window's files: opening, saving, drafts and the recent boards of the start page.
@@ -434,7 +435,6 @@ _plano_window_refresh_recent (PlanoWindow *self)
   GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
   g_autoptr(GPtrArray) boards = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
   GHashTable *kept;
-  GtkWidget *child;
 
   if (self->thumbnails == NULL)
     return;
@@ -448,8 +448,7 @@ _plano_window_refresh_recent (PlanoWindow *self)
     }
   self->recent_stale = FALSE;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
+  plano_list_box_remove_all (self->recent_list);
 
   for (GList *l = items; l != NULL; l = l->next)
     {

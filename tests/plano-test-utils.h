@@ -17,6 +17,7 @@
 #include "plano-application.h"
 #include "plano-drafts.h"
 #include "plano-question.h"
+#include "plano-test-core.h"
 
 /* Lets GTK handle what is pending: mapping, idle rebuilds, dialogs. */
 static inline void
@@ -182,22 +183,12 @@ plano_test_answer (GtkWidget  *question,
   plano_test_iterate ();
 }
 
-/* Removes a folder of plain files, as the tests leave them. */
+/* Removes a folder the test made, and frees its path: for g_test_queue_destroy(). */
 static inline void
 plano_test_remove_dir (gpointer data)
 {
-  char *dir = data;
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-  g_free (dir);
+  plano_test_remove_tree (data);
+  g_free (data);
 }
 
 /* Sets up GTK, libadwaita and Plano's translations, and returns a registered application. */

@@ -92,32 +92,6 @@ render (Fixture       *f,
   return surface;
 }
 
-/* Pixels whose channels differ by more than @tolerance. */
-static guint
-count_differences (cairo_surface_t *a,
-                   cairo_surface_t *b,
-                   int              tolerance)
-{
-  int stride = cairo_image_surface_get_stride (a);
-  guint n = 0;
-
-  for (int y = 0; y < VIEW_H; y++)
-    for (int x = 0; x < VIEW_W; x++)
-      {
-        guint32 p = ((guint32 *) (cairo_image_surface_get_data (a) + y * stride))[x];
-        guint32 q = ((guint32 *) (cairo_image_surface_get_data (b) + y * stride))[x];
-
-        for (int shift = 0; shift < 32; shift += 8)
-          if (ABS ((int) (p >> shift & 0xff) - (int) (q >> shift & 0xff)) > tolerance)
-            {
-              n++;
-              break;
-            }
-      }
-
-  return n;
-}
-
 /* The cairo nodes of @node's tree that are tiles: 256 device pixels square, at the origin of
  * their own coordinates. */
 static void
@@ -196,10 +170,10 @@ test_same_as_renderer (Fixture       *f,
           cairo_surface_t *expected = draw_expected (f);
 
           g_test_message ("zoom %g, frame %u: %u pixels differ by more than 8, %u by more than 48",
-                          zooms[z], frame, count_differences (canvas, expected, 8),
-                          count_differences (canvas, expected, 48));
-          g_assert_cmpuint (count_differences (canvas, expected, 48), <=, MAX_STRAY_PIXELS);
-          g_assert_cmpuint (count_differences (canvas, expected, 8), <, VIEW_W * VIEW_H / 1000);
+                          zooms[z], frame, plano_test_count_differences (canvas, expected, 8, NULL),
+                          plano_test_count_differences (canvas, expected, 48, NULL));
+          g_assert_cmpuint (plano_test_count_differences (canvas, expected, 48, NULL), <=, MAX_STRAY_PIXELS);
+          g_assert_cmpuint (plano_test_count_differences (canvas, expected, 8, NULL), <, VIEW_W * VIEW_H / 1000);
           cairo_surface_destroy (canvas);
           cairo_surface_destroy (expected);
         }
@@ -288,9 +262,9 @@ test_overlay_split (Fixture       *f,
   canvas = render (f, frame);
   expected = draw_expected (f);
   g_test_message ("%u pixels differ by more than 8, %u by more than 48",
-                  count_differences (canvas, expected, 8), count_differences (canvas, expected, 48));
-  g_assert_cmpuint (count_differences (canvas, expected, 48), <=, MAX_STRAY_PIXELS);
-  g_assert_cmpuint (count_differences (canvas, expected, 8), <, VIEW_W * VIEW_H / 1000);
+                  plano_test_count_differences (canvas, expected, 8, NULL), plano_test_count_differences (canvas, expected, 48, NULL));
+  g_assert_cmpuint (plano_test_count_differences (canvas, expected, 48, NULL), <=, MAX_STRAY_PIXELS);
+  g_assert_cmpuint (plano_test_count_differences (canvas, expected, 8, NULL), <, VIEW_W * VIEW_H / 1000);
   cairo_surface_destroy (canvas);
   cairo_surface_destroy (expected);
   gsk_render_node_unref (frame);
@@ -376,7 +350,7 @@ test_drag_keeps_nodes (Fixture       *f,
   last = snapshot_canvas (fresh);
   expected = render (f, last);
 
-  g_assert_cmpuint (count_differences (dragged, expected, 0), ==, 0);
+  g_assert_cmpuint (plano_test_count_differences (dragged, expected, 0, NULL), ==, 0);
   cairo_surface_destroy (dragged);
   cairo_surface_destroy (expected);
 }

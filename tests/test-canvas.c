@@ -1090,33 +1090,6 @@ test_edge_handles (Fixture       *f,
   g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 2);
 }
 
-static gboolean
-route_crosses (GPtrArray       *points,
-               const PlanoRect *box)
-{
-  for (guint i = 1; i < points->len; i++)
-    {
-      const PlanoPoint *a = g_ptr_array_index (points, i - 1), *b = g_ptr_array_index (points, i);
-
-      if (MAX (a->x, b->x) > box->x && MIN (a->x, b->x) < box->x + box->w &&
-          MAX (a->y, b->y) > box->y && MIN (a->y, b->y) < box->y + box->h)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-assert_orthogonal (GPtrArray *points)
-{
-  for (guint i = 1; i < points->len; i++)
-    {
-      const PlanoPoint *a = g_ptr_array_index (points, i - 1), *b = g_ptr_array_index (points, i);
-
-      g_assert_true (a->x == b->x || a->y == b->y);
-    }
-}
-
 /* On a board whose connections are orthogonal, a component dropped between the two ends of one
  * sends it around, and dragged away lets it run straight across again. Dragging the middle of
  * its segment down moves the segment and keeps it at right angles, as one step, which undo
@@ -1149,8 +1122,8 @@ test_orthogonal_connection (Fixture       *f,
   g_clear_pointer (&points, g_ptr_array_unref);
   points = plano_renderer_get_edge_points (renderer, edge);
   g_assert_cmpuint (points->len, >, 2);
-  assert_orthogonal (points);
-  g_assert_false (route_crosses (points, &box));
+  plano_test_assert_orthogonal (points);
+  g_assert_false (plano_test_route_crosses (points, &box));
 
   /* Dragged out of the way with the pointer. */
   to_widget (f, 360, 100, &mx, &my);
@@ -1180,7 +1153,7 @@ test_orthogonal_connection (Fixture       *f,
   g_assert_cmpuint (plano_history_get_n_undo (f->history), ==, steps + 1);
   g_clear_pointer (&points, g_ptr_array_unref);
   points = plano_renderer_get_edge_points (renderer, edge);
-  assert_orthogonal (points);
+  plano_test_assert_orthogonal (points);
   g_assert_cmpuint (points->len, ==, 6);
   p = g_ptr_array_index (points, 2);
   q = g_ptr_array_index (points, 3);

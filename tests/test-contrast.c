@@ -21,6 +21,7 @@
 #include "plano-format.h"
 #include "plano-render.h"
 #include "plano-templates.h"
+#include "plano-test-core.h"
 
 #define SCALE 2
 
@@ -289,17 +290,6 @@ check_board (PlanoBoard               *board,
   return texts->len;
 }
 
-static PlanoBoard *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GError) error = NULL;
-  PlanoBoard *board = plano_format_read_file (path, NULL, &error);
-
-  g_assert_no_error (error);
-  return board;
-}
-
 /* Every template, a board with every kind of zone, connection, note and text, and components
  * marked down, in the four styles. */
 static void
@@ -328,7 +318,7 @@ test_text_contrast (void)
       g_ptr_array_add (boards, board);
       g_ptr_array_add (names, (gpointer) templates[i].id);
     }
-  g_ptr_array_add (boards, load_fixture ("contrast.plano"));
+  g_ptr_array_add (boards, plano_test_load_fixture ("contrast.plano"));
   g_ptr_array_add (names, (gpointer) "contrast.plano");
 
   for (guint s = 0; s < G_N_ELEMENTS (styles); s++)

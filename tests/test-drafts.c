@@ -13,6 +13,7 @@
 #include "plano-drafts.h"
 #include "plano-file.h"
 #include "plano-format.h"
+#include "plano-test-core.h"
 
 static char *
 make_dir (void)
@@ -27,32 +28,8 @@ make_dir (void)
 static void
 remove_dir (const char *dir)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  plano_test_remove_tree (dir);
   plano_drafts_set_dir (NULL);
-}
-
-/* A process id that no process has any more. */
-static int
-dead_pid (void)
-{
-  GPid pid;
-  const char *argv[] = { "true", NULL };
-
-  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
-                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                                &pid, NULL));
-  waitpid (pid, NULL, 0);
-
-  return pid;
 }
 
 static void
@@ -119,7 +96,7 @@ test_orphans (void)
 
   meta_path = g_strconcat (dir, "/", id, ".draft", NULL);
   g_assert_true (g_key_file_load_from_file (keys, meta_path, G_KEY_FILE_NONE, NULL));
-  g_key_file_set_integer (keys, "Draft", "Pid", dead_pid ());
+  g_key_file_set_integer (keys, "Draft", "Pid", plano_test_dead_pid ());
   g_assert_true (g_key_file_save_to_file (keys, meta_path, NULL));
 
   orphans = plano_drafts_list (TRUE);
@@ -386,9 +363,9 @@ static void
 test_leftovers (void)
 {
   g_autofree char *dir = make_dir ();
-  g_autofree char *dead_meta = g_strdup_printf ("[Draft]\nPid=%d\n", dead_pid ());
+  g_autofree char *dead_meta = g_strdup_printf ("[Draft]\nPid=%d\n", plano_test_dead_pid ());
   g_autofree char *live_meta = g_strdup_printf ("[Draft]\nPid=%d\n", getpid ());
-  g_autofree char *dead_temp = g_strdup_printf (".whole.plano.saving-%d-AbC123", dead_pid ());
+  g_autofree char *dead_temp = g_strdup_printf (".whole.plano.saving-%d-AbC123", plano_test_dead_pid ());
   g_autofree char *live_temp = g_strdup_printf (".whole.plano.saving-%d-AbC123", getpid ());
   g_autoptr(GDir) d = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);

@@ -23,17 +23,7 @@
 #include "plano-export.h"
 #include "plano-format.h"
 #include "plano-render.h"
-
-static PlanoBoard *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GError) error = NULL;
-  PlanoBoard *board = plano_format_read_file (path, NULL, &error);
-
-  g_assert_no_error (error);
-  return board;
-}
+#include "plano-test-core.h"
 
 static GBytes *
 export (PlanoBoard        *board,
@@ -77,7 +67,7 @@ png_size (GBytes *bytes,
 static void
 test_svg_text (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("example.plano");
   g_autoptr(GBytes) bytes = export (board, PLANO_EXPORT_SVG, 1, FALSE);
   g_autofree char *svg = bytes_to_string (bytes);
 
@@ -109,7 +99,7 @@ test_svg_escapes (void)
 static void
 test_png_scale (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("example.plano");
   g_autoptr(GBytes) one = export (board, PLANO_EXPORT_PNG, 1, FALSE);
   g_autoptr(GBytes) two = export (board, PLANO_EXPORT_PNG, 2, FALSE);
   guint w1, h1, w2, h2;
@@ -129,7 +119,7 @@ test_png_scale (void)
 static void
 test_png_background (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("example.plano");
   g_autoptr(GBytes) clear = export (board, PLANO_EXPORT_PNG, 1, TRUE);
   g_autoptr(GBytes) filled = export (board, PLANO_EXPORT_PNG, 1, FALSE);
   g_autofree char *dir = g_dir_make_tmp ("plano-export-XXXXXX", NULL);
@@ -240,7 +230,7 @@ pdf_page_size (const char *path,
 static void
 test_pdf_page (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("example.plano");
   g_autoptr(GBytes) bytes = export (board, PLANO_EXPORT_PDF, 1, FALSE);
   g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
   g_autofree char *path = write_temporary (bytes, "page.pdf");
@@ -293,7 +283,7 @@ pdf_fonts (const char *path)
 static void
 test_pdf_fonts (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("realtime.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("realtime.plano");
   g_autoptr(GBytes) bytes = export (board, PLANO_EXPORT_PDF, 1, FALSE);
   g_autofree char *path = write_temporary (bytes, "fonts.pdf");
   g_autoptr(GPtrArray) fonts = pdf_fonts (path);
@@ -522,7 +512,7 @@ pdf_to_image (GBytes *bytes,
 static void
 test_pdf_pixels (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("example.plano");
   g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
   g_autoptr(GBytes) bytes = export (board, PLANO_EXPORT_PDF, 1, FALSE);
   /* At 96 dpi a point is 4/3 of a pixel: one canvas unit, 0.75 pt, is one pixel. */
@@ -553,7 +543,7 @@ test_pdf_pixels (void)
 static void
 test_svg_pixels (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("realtime.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("realtime.plano");
   g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
   g_autoptr(GBytes) bytes = export (board, PLANO_EXPORT_SVG, 1, FALSE);
   g_autoptr(GError) error = NULL;
@@ -804,7 +794,7 @@ test_write_fails_cleanly (void)
     {
       g_autofree char *inside = NULL;
 
-      board = load_fixture ("example.plano");
+      board = plano_test_load_fixture ("example.plano");
       read_only = read_only_dir (getppid ());
       inside = g_build_filename (read_only, "out.svg", NULL);
       if (geteuid () == 0)
@@ -818,7 +808,7 @@ test_write_fails_cleanly (void)
       return;
     }
 
-  board = load_fixture ("example.plano");
+  board = plano_test_load_fixture ("example.plano");
   dir = g_dir_make_tmp ("plano-export-XXXXXX", NULL);
   {
     g_autofree char *missing = g_build_filename (dir, "no-such-folder", "out.svg", NULL);
@@ -931,7 +921,7 @@ decode_png (GBytes *bytes)
 static void
 test_png_pixels (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("example.plano");
   g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
   PlanoRect area;
 

@@ -23,24 +23,7 @@
 #include "plano-drafts.h"
 #include "plano-file.h"
 #include "plano-format.h"
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
+#include "plano-test-core.h"
 
 static char *
 make_temp_dir (void)
@@ -187,7 +170,7 @@ test_special_files (void)
   g_assert_true (g_str_has_suffix (message, "” is a folder, not a board"));
 
   g_socket_close (socket, NULL);
-  remove_tree (dir);
+  plano_test_remove_tree (dir);
 }
 
 /* A file over the limit is refused by its size, before a byte is read: a sparse file of
@@ -224,7 +207,7 @@ test_too_large (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
   g_assert_null (contents);
 
-  remove_tree (dir);
+  plano_test_remove_tree (dir);
 }
 
 /* A file without write permission is not replaced unless the caller says so (the window asks
@@ -269,22 +252,7 @@ test_read_only (void)
     g_assert_cmpstr (names, ==, "board.plano");
   }
 
-  remove_tree (dir);
-}
-
-/* A process id that no process has any more. */
-static int
-dead_pid (void)
-{
-  GPid pid;
-  const char *argv[] = { "true", NULL };
-
-  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
-                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                                &pid, NULL));
-  waitpid (pid, NULL, 0);
-
-  return pid;
+  plano_test_remove_tree (dir);
 }
 
 static void
@@ -313,9 +281,9 @@ test_leftovers_beside (void)
 {
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "board.plano", NULL);
-  g_autofree char *dead = g_strdup_printf ("%s/.board.plano.saving-%d-AbC123", dir, dead_pid ());
+  g_autofree char *dead = g_strdup_printf ("%s/.board.plano.saving-%d-AbC123", dir, plano_test_dead_pid ());
   g_autofree char *mine = g_strdup_printf ("%s/.board.plano.saving-%d-XyZ789", dir, getpid ());
-  g_autofree char *other = g_strdup_printf ("%s/.other.plano.saving-%d-AbC123", dir, dead_pid ());
+  g_autofree char *other = g_strdup_printf ("%s/.other.plano.saving-%d-AbC123", dir, plano_test_dead_pid ());
   g_autofree char *alike = g_build_filename (dir, "board.plano.AbC123", NULL);
   g_autofree char *names = NULL;
   g_autofree char *expected = NULL;
@@ -333,7 +301,7 @@ test_leftovers_beside (void)
                               getpid (), strrchr (other, '/') + 1);
   g_assert_cmpstr (names, ==, expected);
 
-  remove_tree (dir);
+  plano_test_remove_tree (dir);
 }
 
 /* The child: saves the new board over the old one, drafts it, saves the old one back, and
@@ -499,7 +467,7 @@ test_killed_at_fifty_points (void)
       g_autofree char *names = NULL;
       g_autoptr(GPtrArray) left = NULL;
 
-      remove_tree (drafts);
+      plano_test_remove_tree (drafts);
       g_assert_true (g_file_set_contents (target, old_text, -1, NULL));
 
       g_assert_cmpint (spawn_child (dir, kill_at, NULL), ==, -SIGKILL);
@@ -552,7 +520,7 @@ test_killed_at_fifty_points (void)
 
   plano_file_set_journal_dir (NULL);
   plano_drafts_set_dir (NULL);
-  remove_tree (dir);
+  plano_test_remove_tree (dir);
 }
 
 int

@@ -14,6 +14,7 @@
 
 #include "plano-board.h"
 #include "plano-format.h"
+#include "plano-test-core.h"
 
 static char *
 read_fixture (const char *name,
@@ -44,25 +45,6 @@ make_temp_dir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (dir);
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                    G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                                                    NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      g_file_delete (child, NULL, NULL);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
 }
 
 /* The example of FORMAT.md reads into the board it describes. */
@@ -538,7 +520,7 @@ test_save_and_reload (void)
   g_assert_no_error (error);
   g_assert_cmpuint (plano_board_get_n_items (reloaded, PLANO_ITEM_NODE), ==, 3);
 
-  remove_tree (dir);
+  plano_test_remove_tree (dir);
 }
 
 /* Saving through a symbolic link writes the file it points at and keeps the link. */
@@ -565,7 +547,7 @@ test_save_through_symlink (void)
   g_assert_no_error (error);
   g_assert_cmpstr (plano_board_get_title (reloaded), ==, "Through the link");
 
-  remove_tree (dir);
+  plano_test_remove_tree (dir);
 }
 
 /* A folder this test may not write to: made by the parent process, which may be root, and
@@ -755,7 +737,7 @@ test_save_killed (void)
   }
 
   g_rand_free (rand);
-  remove_tree (dir);
+  plano_test_remove_tree (dir);
 }
 
 static void

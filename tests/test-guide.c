@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "plano-test-core.h"
 #include "plano-test-locale.h"
 
 #include <locale.h>
@@ -20,16 +21,6 @@
 #include "plano-format.h"
 #include "plano-guide.h"
 #include "plano-interview.h"
-
-static PlanoBoard *
-board_from (const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  PlanoBoard *board = plano_format_read (json, strlen (json), NULL, &error);
-
-  g_assert_no_error (error);
-  return board;
-}
 
 /* The ids of the missing must-haves, in order, separated by spaces. */
 static char *
@@ -100,7 +91,7 @@ test_solutions_cover_everything (void)
 {
   guint n;
   const PlanoQuestion *questions = plano_interview_get_questions (&n);
-  g_autoptr(PlanoBoard) empty = board_from ("{\"plano\": 1, \"nodes\": []}");
+  g_autoptr(PlanoBoard) empty = plano_test_board_from_json ("{\"plano\": 1, \"nodes\": []}");
 
   for (guint i = 0; i < n; i++)
     {
@@ -133,7 +124,7 @@ static void
 test_unknown_question (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PlanoBoard) empty = board_from ("{\"plano\": 1, \"nodes\": []}");
+  g_autoptr(PlanoBoard) empty = plano_test_board_from_json ("{\"plano\": 1, \"nodes\": []}");
   PlanoGrade *grade = plano_grade_new (empty, "no-such-question", NULL, &error);
 
   g_assert_null (grade);
@@ -154,7 +145,7 @@ holds (const char         *json,
        const char * const *texts,
        const char         *expected_ids)
 {
-  g_autoptr(PlanoBoard) board = board_from (json);
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json (json);
   g_auto(GStrv) ids = NULL;
   g_autofree char *joined = NULL;
   gboolean result = plano_check_holds (check, board, texts, &ids);

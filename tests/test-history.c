@@ -9,17 +9,7 @@
 #include "plano-catalog.h"
 #include "plano-format.h"
 #include "plano-history.h"
-
-static PlanoBoard *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GError) error = NULL;
-  PlanoBoard *board = plano_format_read_file (path, NULL, &error);
-
-  g_assert_no_error (error);
-  return board;
-}
+#include "plano-test-core.h"
 
 static const char *
 random_id (PlanoBoard    *board,
@@ -164,7 +154,7 @@ static void
 test_random_sequence (gconstpointer data)
 {
   guint n_operations = GPOINTER_TO_UINT (data);
-  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("example.plano");
   g_autoptr(PlanoHistory) history = plano_history_new (board);
   g_autofree char *start = plano_format_write (board, NULL);
   g_autofree char *end = NULL;
@@ -196,7 +186,7 @@ test_random_sequence (gconstpointer data)
 static void
 test_drag_is_one_step (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("example.plano");
   g_autoptr(PlanoHistory) history = plano_history_new (board);
   const char *ids[] = { "kafka", NULL };
   gsize after_one;
@@ -221,7 +211,7 @@ test_drag_is_one_step (void)
 static void
 test_nested_transactions (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("example.plano");
   g_autoptr(PlanoHistory) history = plano_history_new (board);
 
   plano_history_begin (history, "Paste");
@@ -242,7 +232,7 @@ test_nested_transactions (void)
 static void
 test_cancel (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("example.plano");
   g_autoptr(PlanoHistory) history = plano_history_new (board);
   g_autofree char *start = plano_format_write (board, NULL);
   g_autofree char *after = NULL;
@@ -262,7 +252,7 @@ test_cancel (void)
 static void
 test_new_change_clears_redo (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("example.plano");
   g_autoptr(PlanoHistory) history = plano_history_new (board);
 
   plano_board_set_title (board, "One");
@@ -277,7 +267,7 @@ test_new_change_clears_redo (void)
 static void
 test_modified (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("example.plano");
   g_autoptr(PlanoHistory) history = plano_history_new (board);
 
   g_assert_false (plano_history_get_is_modified (history));
@@ -302,7 +292,7 @@ test_modified (void)
 static void
 test_budget (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("example.plano");
   g_autoptr(PlanoHistory) history = plano_history_new (board);
   g_autofree char *before_last = NULL;
   g_autofree char *after_undo = NULL;
@@ -348,7 +338,7 @@ count_cb (GObject    *object,
 static void
 test_can_undo_notify (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("example.plano");
   g_autoptr(PlanoHistory) history = plano_history_new (board);
   guint undo_notified = 0;
   guint redo_notified = 0;

@@ -27,18 +27,8 @@
 #include "plano-format.h"
 #include "plano-notes.h"
 #include "plano-render.h"
+#include "plano-test-core.h"
 #include "plano-xml.h"
-
-static PlanoBoard *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GError) error = NULL;
-  PlanoBoard *board = plano_format_read_file (path, NULL, &error);
-
-  g_assert_no_error (error);
-  return board;
-}
 
 /* The program, or NULL and the test skipped; under CI a missing reader fails the test. */
 static char *
@@ -81,21 +71,6 @@ temp_dir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static char *
@@ -468,7 +443,7 @@ parse_mermaid (const char *path)
 static void
 test_corpus (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("corpus.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("corpus.plano");
   g_autofree char *dir = temp_dir ();
 
   /* Every item type, and the texts the corpus promises. */
@@ -607,7 +582,7 @@ test_corpus (void)
       g_free (run ((const char *[]) { xmllint, "--noout", path, NULL }, NULL));
   }
 
-  remove_dir (dir);
+  plano_test_remove_tree (dir);
 }
 
 /* Whether the image shows a line at canvas point @p: a pixel there, or next to it, darker than
@@ -896,7 +871,7 @@ test_routes_everywhere (void)
     parse_mermaid (path);
   }
 
-  remove_dir (dir);
+  plano_test_remove_tree (dir);
 }
 
 /* The realtime template in Excalidraw and draw.io: every component, zone, connection and note
@@ -904,7 +879,7 @@ test_routes_everywhere (void)
 static void
 test_interop_structure (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("realtime.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("realtime.plano");
   PlanoExportOptions options = { PLANO_EXPORT_EXCALIDRAW, 1, FALSE, PLANO_THEME_LIGHT };
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) excalidraw = plano_export_to_bytes (board, &options, &error);
@@ -978,7 +953,7 @@ test_mermaid_escapes (void)
 
   g_assert_true (g_file_set_contents (path, mermaid, -1, NULL));
   parse_mermaid (path);
-  remove_dir (dir);
+  plano_test_remove_tree (dir);
 }
 
 /* Which pixels of two same-sized images differ: text drawn into one and not the other. */
@@ -1027,7 +1002,7 @@ rsvg_render (const char         *rsvg,
 static void
 test_svg_without_cantarell (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("corpus.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("corpus.plano");
   g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
   g_autofree char *rsvg = find_reader ("rsvg-convert");
   g_autofree char *dir = NULL;
@@ -1173,14 +1148,14 @@ test_svg_without_cantarell (void)
       }
     g_rmdir (cache);
   }
-  remove_dir (dir);
+  plano_test_remove_tree (dir);
 }
 
 /* The study sheet on A4 and on US Letter; trade-offs stacked, not in seven narrow columns. */
 static void
 test_sheet_paper (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("realtime.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("realtime.plano");
   g_autofree char *pdfinfo = find_reader ("pdfinfo");
   g_autofree char *pdftotext = find_reader ("pdftotext");
   g_autofree char *dir = temp_dir ();
@@ -1210,7 +1185,7 @@ test_sheet_paper (void)
         }
       g_unlink (path);
     }
-  remove_dir (dir);
+  plano_test_remove_tree (dir);
 }
 
 static const char gold_zone[] = "{ \"plano\": 1, \"zones\": [ { \"id\": \"z\", \"label\": \"Gold tier\", "
@@ -1251,7 +1226,7 @@ test_png_plates (void)
 
   cairo_surface_destroy (image);
   g_unlink (path);
-  remove_dir (dir);
+  plano_test_remove_tree (dir);
 }
 
 /* A label's own newlines do not take it past its card: a component's, and a connection's
@@ -1292,7 +1267,7 @@ test_newline_labels (void)
 
   cairo_surface_destroy (image);
   g_unlink (path);
-  remove_dir (dir);
+  plano_test_remove_tree (dir);
 }
 
 int

@@ -13,22 +13,12 @@
 #include "plano-export.h"
 #include "plano-format.h"
 #include "plano-render.h"
+#include "plano-test-core.h"
 
 /* PNG files as the export writes them to disk, read back the plain way: every chunk checked,
  * the pixels inflated with zlib and unfiltered, and compared with what the renderer draws.
  * pngcheck, a reader of its own, must accept each file too.
  */
-
-static PlanoBoard *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GError) error = NULL;
-  PlanoBoard *board = plano_format_read_file (path, NULL, &error);
-
-  g_assert_no_error (error);
-  return board;
-}
 
 /* The PNG of @board, written to a file as `plano --export` writes it; returns its bytes. */
 static GBytes *
@@ -223,7 +213,7 @@ count_differences (PlanoBoard   *board,
 static void
 test_round_trip (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("realtime.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("realtime.plano");
 
   for (guint scale = 1; scale <= 4; scale += 3)
     for (guint transparent = 0; transparent < 2; transparent++)
@@ -267,7 +257,7 @@ test_pngcheck (void)
     for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
       for (guint transparent = 0; transparent < 2; transparent++)
         {
-          g_autoptr(PlanoBoard) board = load_fixture (fixtures[f]);
+          g_autoptr(PlanoBoard) board = plano_test_load_fixture (fixtures[f]);
           g_autofree char *path = NULL;
           g_autoptr(GBytes) bytes = export_file (board, scales[s], transparent, &path);
           g_autofree char *out = NULL;

@@ -14,17 +14,7 @@
 #include "plano-geometry.h"
 #include "plano-index.h"
 #include "plano-render.h"
-
-static PlanoBoard *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GError) error = NULL;
-  PlanoBoard *board = plano_format_read_file (path, NULL, &error);
-
-  g_assert_no_error (error);
-  return board;
-}
+#include "plano-test-core.h"
 
 static void
 test_border_point (void)
@@ -55,7 +45,7 @@ test_border_point (void)
 static void
 test_edge_anchoring (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("example.plano");
   g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
   g_autoptr(GPtrArray) points = plano_renderer_get_edge_points (renderer, "e1");
   const PlanoNode *apps = plano_board_lookup_node (board, "apps");
@@ -75,7 +65,7 @@ test_edge_anchoring (void)
   /* Waypoints are honoured, in order, between the anchors. */
   g_clear_pointer (&points, g_ptr_array_unref);
   {
-    g_autoptr(PlanoBoard) realtime = load_fixture ("realtime.plano");
+    g_autoptr(PlanoBoard) realtime = plano_test_load_fixture ("realtime.plano");
     g_autoptr(PlanoRenderer) r2 = plano_renderer_new (realtime);
     const PlanoPoint *w0;
 
@@ -90,7 +80,7 @@ test_edge_anchoring (void)
 static void
 test_pick (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("realtime.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("realtime.plano");
   g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
   const PlanoNode *kafka = plano_board_lookup_node (board, "kafka");
   const PlanoNote *note = (const PlanoNote *) plano_board_lookup (board, "n1");
@@ -116,7 +106,7 @@ test_pick (void)
 static void
 test_culling (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("realtime.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("realtime.plano");
   g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   PlanoRect view = { 790, 60, 200, 150 };   /* Redis and Druid, inside the serving zone */
@@ -139,7 +129,7 @@ test_culling (void)
 static void
 test_index_follows_board (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("example.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("example.plano");
   g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
   const char *ids[] = { "flink", NULL };
   const PlanoNode *redis;
@@ -365,7 +355,7 @@ count (const char *haystack,
 static void
 test_level_of_detail (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("realtime.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("realtime.plano");
   g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
   PlanoRect bounds;
   g_autofree char *full = NULL;
@@ -402,7 +392,7 @@ test_level_of_detail (void)
 static void
 test_overview_pixels (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("realtime.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("realtime.plano");
   g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 120, 80);
   cairo_t *cr = cairo_create (surface);
@@ -426,7 +416,7 @@ test_overview_pixels (void)
 static void
 test_culling_draws (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("realtime.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("realtime.plano");
   g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
   PlanoRect view = { 790, 60, 200, 150 };
   PlanoRenderOptions options = { PLANO_THEME_LIGHT, 1, FALSE, NULL, NULL };
@@ -443,7 +433,7 @@ test_culling_draws (void)
 static void
 test_edges_follow_moves (void)
 {
-  g_autoptr(PlanoBoard) board = load_fixture ("realtime.plano");
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("realtime.plano");
   g_autoptr(PlanoRenderer) renderer = plano_renderer_new (board);
   const char *ids[] = { "redis", NULL };
   g_autoptr(GPtrArray) before = plano_renderer_get_edge_points (renderer, "e5");
@@ -949,18 +939,6 @@ crosses (GPtrArray       *points,
   return FALSE;
 }
 
-static void
-assert_orthogonal (GPtrArray *points)
-{
-  g_assert_cmpuint (points->len, >=, 2);
-  for (guint i = 1; i < points->len; i++)
-    {
-      const PlanoPoint *a = g_ptr_array_index (points, i - 1), *b = g_ptr_array_index (points, i);
-
-      g_assert_true (a->x == b->x || a->y == b->y);
-    }
-}
-
 /* Every connection of @board laid out by @renderer as a renderer made now lays it out: what
  * changes laid out again is what a fresh layout gives. */
 static void
@@ -1015,7 +993,7 @@ test_orthogonal_avoids (void)
   g_assert_true (plano_renderer_get_drawn_bounds (renderer, c, &box_c));
   g_clear_pointer (&points, g_ptr_array_unref);
   points = plano_renderer_get_edge_points (renderer, edge);
-  assert_orthogonal (points);
+  plano_test_assert_orthogonal (points);
   g_assert_cmpuint (points->len, >, 2);
   first = g_ptr_array_index (points, 0);
   last = g_ptr_array_index (points, points->len - 1);
@@ -1199,7 +1177,7 @@ test_route_styles_drawn (void)
       points = plano_renderer_get_edge_points (renderer, edge);
       g_assert_cmpuint (points->len, ==, r == PLANO_ROUTE_ORTHOGONAL ? 4 : 2);
       if (r == PLANO_ROUTE_ORTHOGONAL)
-        assert_orthogonal (points);
+        plano_test_assert_orthogonal (points);
 
       /* The label's place is on the line as drawn. */
       g_assert_true (plano_renderer_get_edge_middle (renderer, edge, &middle));

@@ -14,7 +14,10 @@
 #include <string.h>
 
 #include "plano-format.h"
+#include "plano-notes.h"
 #include "plano-report.h"
+#include "plano-review.h"
+#include "plano-templates.h"
 
 typedef struct
 {
@@ -342,6 +345,44 @@ test_missed_most (void)
   g_assert_cmpuint (g_array_index (missed, PlanoMissed, 2).count, ==, 1);
 }
 
+/* The study notes of a finished session carry the feedback, and after it the design review and
+ * the load on each component, the same as the notes of the board without a session. */
+static void
+test_notes_review (void)
+{
+  FakeClock clock;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlanoBoard) board = plano_template_load ("realtime-analytics", &error);
+  g_autoptr(PlanoInterview) interview = new_session (&clock, "clickstream-analytics");
+  g_autoptr(PlanoReview) review = NULL;
+  g_autoptr(JsonNode) record = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *with = NULL;
+  const char *review_part;
+  GPtrArray *findings;
+
+  g_assert_no_error (error);
+  without = plano_notes_to_markdown (board, NULL);
+  review_part = strstr (without, "## Design Review");
+  g_assert_nonnull (review_part);
+  g_assert_nonnull (strstr (review_part, "## Capacity"));
+
+  run_session (interview, &clock, board, 0.9, TRUE);
+  record = plano_interview_to_json (interview);
+  plano_board_set_interview (board, record);
+  with = plano_notes_to_markdown (board, NULL);
+
+  g_assert_nonnull (strstr (with, "## Feedback"));
+  g_assert_true (g_str_has_suffix (with, review_part));
+  g_assert_null (strstr (strstr (with, "## Design Review") + 1, "## Design Review"));
+
+  review = plano_review_new (board, NULL);
+  findings = plano_review_get_findings (review);
+  g_assert_cmpuint (findings->len, >, 0);
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_nonnull (strstr (review_part, ((const PlanoFinding *) g_ptr_array_index (findings, i))->message));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/plano/report/bad-record", test_bad_record);
   g_test_add_func ("/plano/report/history-and-practice", test_history_and_practice);
   g_test_add_func ("/plano/report/missed-most", test_missed_most);
+  g_test_add_func ("/plano/report/notes-review", test_notes_review);
 
   return g_test_run ();
 }

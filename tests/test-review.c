@@ -15,16 +15,7 @@
 #include "plano-format.h"
 #include "plano-review.h"
 #include "plano-templates.h"
-
-static PlanoBoard *
-board_from (const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  PlanoBoard *board = plano_format_read (json, strlen (json), NULL, &error);
-
-  g_assert_no_error (error);
-  return board;
-}
+#include "plano-test-core.h"
 
 /* The rules that fired, as "rule:first-id" in order, such as "spof:db". */
 static char *
@@ -51,7 +42,7 @@ static char *
 fired (const char         *json,
        const char * const *down)
 {
-  g_autoptr(PlanoBoard) board = board_from (json);
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json (json);
 
   return fired_on (board, down);
 }
@@ -61,7 +52,7 @@ static char *
 message_of (const char *json,
             const char *rule)
 {
-  g_autoptr(PlanoBoard) board = board_from (json);
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json (json);
   g_autoptr(PlanoReview) review = plano_review_new (board, NULL);
   GPtrArray *findings = plano_review_get_findings (review);
 
@@ -254,7 +245,7 @@ test_idempotency (void)
 static void
 test_diamond (void)
 {
-  g_autoptr(PlanoBoard) board = board_from ("{\"plano\": 1, \"nodes\": ["
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json ("{\"plano\": 1, \"nodes\": ["
                                             NODE ("a", "app", "\"rate\": 1000") "," NODE ("b", "service", "") ","
                                             NODE ("c", "service", "") "," NODE ("d", "service", "") "], \"edges\": ["
                                             EDGE ("e1", "a", "b", "") "," EDGE ("e2", "a", "c", "") ","
@@ -276,12 +267,12 @@ test_diamond (void)
 static void
 test_cycle (void)
 {
-  g_autoptr(PlanoBoard) board = board_from ("{\"plano\": 1, \"nodes\": ["
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json ("{\"plano\": 1, \"nodes\": ["
                                             NODE ("a", "app", "\"rate\": 100") "," NODE ("b", "service", "") ","
                                             NODE ("c", "service", "") "], \"edges\": ["
                                             EDGE ("e1", "a", "b", "") "," EDGE ("e2", "b", "c", "") ","
                                             EDGE ("e3", "c", "b", "") "," EDGE ("e4", "c", "c", "") "]}");
-  g_autoptr(PlanoBoard) ring = board_from ("{\"plano\": 1, \"nodes\": ["
+  g_autoptr(PlanoBoard) ring = plano_test_board_from_json ("{\"plano\": 1, \"nodes\": ["
                                            NODE ("a", "service", "\"rate\": 5000") "," NODE ("b", "service", "\"rate\": 5000") ","
                                            MEMBER ("c", "service", "z", "\"rate\": 5000") "], \"edges\": ["
                                            EDGE ("e1", "a", "b", REQUEST) "," EDGE ("e2", "b", "z", STREAM) ","
@@ -311,7 +302,7 @@ test_down (void)
 {
   const char *down[] = { "f", NULL };
   const char *leaf[] = { "r", NULL };
-  g_autoptr(PlanoBoard) board = board_from ("{\"plano\": 1, \"nodes\": ["
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json ("{\"plano\": 1, \"nodes\": ["
                                             NODE ("k", "kafka", "\"replicas\": 3") "," NODE ("f", "flink", "\"replicas\": 2") ","
                                             NODE ("r", "redis", "\"replicas\": 2, \"upsert\": true") "," NODE ("d", "looker", "") "], \"edges\": ["
                                             EDGE ("e1", "k", "f", "") "," EDGE ("e2", "f", "r", "") ","
@@ -337,7 +328,7 @@ test_down (void)
 static void
 test_down_prop (void)
 {
-  g_autoptr(PlanoBoard) board = board_from ("{\"plano\": 1, \"nodes\": ["
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json ("{\"plano\": 1, \"nodes\": ["
                                             NODE ("k", "kafka", "\"replicas\": 3") "," NODE ("f", "flink", "\"replicas\": 2, \"down\": true") ","
                                             NODE ("r", "redis", "\"replicas\": 2, \"upsert\": true") "," NODE ("x", "looker", "") ","
                                             MEMBER ("m", "druid", "z", "\"replicas\": 2, \"upsert\": true") "], \"edges\": ["
@@ -381,7 +372,7 @@ test_path_latency (void)
                                                    ", \"props\": {\"cross_region\": true}", REQUEST), NULL);
   g_autofree char *flows = fired (LATENCY_BOARD (", \"props\": {\"p99_ms\": 100}",
                                                  ", \"props\": {\"cross_region\": true}", ""), NULL);
-  g_autoptr(PlanoBoard) board = board_from (LATENCY_BOARD (", \"props\": {\"p99_ms\": 100}",
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json (LATENCY_BOARD (", \"props\": {\"p99_ms\": 100}",
                                                            ", \"props\": {\"cross_region\": true}", REQUEST));
   g_autoptr(PlanoReview) review = plano_review_new (board, NULL);
   const PlanoFinding *finding = g_ptr_array_index (plano_review_get_findings (review), 0);
@@ -590,7 +581,7 @@ test_reads_not_writes (void)
   NODE ("d", "druid", "\"replicas\": 2, \"upsert\": true") "," NODE ("q", "api", "\"replicas\": 2") "], \"edges\": [" \
   EDGE ("e1", "apps", "k", STREAM) "," EDGE ("e2", "k", "f", STREAM) "," EDGE ("e3", "f", "d", STREAM) "," \
   EDGE ("e4", "d", "q", REQUEST request) "]}"
-  g_autoptr(PlanoBoard) board = board_from (READ_BOARD (""));
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json (READ_BOARD (""));
   g_autoptr(PlanoReview) review = plano_review_new (board, NULL);
   g_autofree char *quiet = fired (READ_BOARD (""), NULL);
   g_autofree char *busy = fired (READ_BOARD (", \"props\": {\"rate\": 3000}"), NULL);
@@ -623,7 +614,7 @@ test_batch_window (void)
   g_autofree char *nightly = fired (SPARK_BOARD ("\"replicas\": 3, \"batch_runs\": 1, \"batch_window_h\": 2"), NULL);
   g_autofree char *enough = fired (SPARK_BOARD ("\"replicas\": 20"), NULL);
   g_autofree char *message = message_of (SPARK_BOARD ("\"replicas\": 3, \"batch_runs\": 1, \"batch_window_h\": 2"), "bottleneck");
-  g_autoptr(PlanoBoard) board = board_from (SPARK_BOARD ("\"replicas\": 3"));
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json (SPARK_BOARD ("\"replicas\": 3"));
   g_autoptr(PlanoReview) review = plano_review_new (board, NULL);
   PlanoLoad volume;
 
@@ -644,7 +635,7 @@ test_batch_window (void)
 static void
 test_zones (void)
 {
-  g_autoptr(PlanoBoard) board = board_from ("{\"plano\": 1, \"nodes\": ["
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json ("{\"plano\": 1, \"nodes\": ["
                                             NODE ("f", "flink", "\"rate\": 30000, \"replicas\": 2, \"dead_letter\": true") ","
                                             MEMBER ("r", "redis", "serving", "") "," MEMBER ("d", "druid", "serving", "") ","
                                             MEMBER ("e", "elasticsearch", "serving", "") "," NODE ("lake", "lake", "") "], \"edges\": ["
@@ -672,7 +663,7 @@ test_zones (void)
 static void
 test_bad_values (void)
 {
-  g_autoptr(PlanoBoard) board = board_from ("{\"plano\": 1, \"nodes\": [" NODE ("s", "app", "") ","
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json ("{\"plano\": 1, \"nodes\": [" NODE ("s", "app", "") ","
                                             NODE ("api", "api", "") "," NODE ("b", "batch-job", "") "], \"edges\": ["
                                             EDGE ("e1", "s", "api", ", \"props\": {\"rate\": 500}") ","
                                             EDGE ("e2", "s", "b", BATCH) "]}");

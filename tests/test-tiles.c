@@ -11,6 +11,7 @@
 #include "plano-board.h"
 #include "plano-history.h"
 #include "plano-render.h"
+#include "plano-test-core.h"
 #include "plano-tiles.h"
 
 #define VIEW_W 900
@@ -96,39 +97,6 @@ draw_direct (Fixture                  *f,
   return surface;
 }
 
-/* Pixels whose channels differ by more than @tolerance; where, in @box if given. */
-static guint
-count_differences (cairo_surface_t *a,
-                   cairo_surface_t *b,
-                   int              tolerance,
-                   PlanoRect       *box)
-{
-  int width = cairo_image_surface_get_width (a);
-  int height = cairo_image_surface_get_height (a);
-  int stride = cairo_image_surface_get_stride (a);
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-  guint n = 0;
-
-  g_assert_cmpint (cairo_image_surface_get_width (b), ==, width);
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      {
-        guint32 p = ((guint32 *) (cairo_image_surface_get_data (a) + y * stride))[x];
-        guint32 q = ((guint32 *) (cairo_image_surface_get_data (b) + y * stride))[x];
-
-        for (int shift = 0; shift < 32; shift += 8)
-          if (ABS ((int) (p >> shift & 0xff) - (int) (q >> shift & 0xff)) > tolerance)
-            {
-              n++;
-              x0 = MIN (x0, x), y0 = MIN (y0, y), x1 = MAX (x1, x + 1), y1 = MAX (y1, y + 1);
-              break;
-            }
-      }
-  if (box != NULL)
-    *box = (PlanoRect) { x0, y0, x1 - x0, y1 - y0 };
-  return n;
-}
-
 /* The same picture: a line cut to a tile's edge is rasterized from other end points than the
  * whole line, which moves its antialiasing by a few levels; nothing else may differ. */
 static void
@@ -138,9 +106,9 @@ assert_same_picture (cairo_surface_t *tiled,
   int n_pixels = cairo_image_surface_get_width (tiled) * cairo_image_surface_get_height (tiled);
 
   g_test_message ("%u pixels differ by more than 8, %u by more than 48",
-                  count_differences (tiled, direct, 8, NULL), count_differences (tiled, direct, 48, NULL));
-  g_assert_cmpuint (count_differences (tiled, direct, 48, NULL), <=, 4);
-  g_assert_cmpuint (count_differences (tiled, direct, 8, NULL), <, n_pixels / 1000);
+                  plano_test_count_differences (tiled, direct, 8, NULL), plano_test_count_differences (tiled, direct, 48, NULL));
+  g_assert_cmpuint (plano_test_count_differences (tiled, direct, 48, NULL), <=, 4);
+  g_assert_cmpuint (plano_test_count_differences (tiled, direct, 8, NULL), <, n_pixels / 1000);
 }
 
 static PlanoRect
@@ -242,7 +210,7 @@ test_selection_over_tiles (Fixture       *f,
   g_assert_cmpuint (plano_tiles_get_n_drawn (f->tiles), ==, drawn);
 
   /* The ring: around the component, a few pixels out, and nowhere else. */
-  g_assert_cmpuint (count_differences (plain, with_selection, 8, &changed), >, 100);
+  g_assert_cmpuint (plano_test_count_differences (plain, with_selection, 8, &changed), >, 100);
   plano_tiles_get_origin (f->tiles, &view, &options, 1, &x, &y);
   expected = (PlanoRect) { node->x - x - 6, node->y - y - 6, node->w + 12, node->h + 12 };
   g_assert_cmpfloat (changed.x, >=, expected.x);
@@ -506,7 +474,7 @@ test_drag_damage (Fixture       *f,
 
       tiled = draw_tiled (f, &view, &options, cases[c].device_scale);
       fresh = draw_fresh (f, &view, &options, cases[c].device_scale);
-      g_assert_cmpuint (count_differences (tiled, fresh, 0, NULL), ==, 0);
+      g_assert_cmpuint (plano_test_count_differences (tiled, fresh, 0, NULL), ==, 0);
       cairo_surface_destroy (tiled);
       cairo_surface_destroy (fresh);
     }
@@ -543,7 +511,7 @@ test_routes_damage (Fixture       *f,
           g_assert_true (plano_board_move_items (f->board, ids, 41, motion % 2 ? 37 : -23));
           tiled = draw_tiled (f, &view, &options, 1);
           fresh = draw_fresh (f, &view, &options, 1);
-          g_assert_cmpuint (count_differences (tiled, fresh, 0, NULL), ==, 0);
+          g_assert_cmpuint (plano_test_count_differences (tiled, fresh, 0, NULL), ==, 0);
           cairo_surface_destroy (tiled);
           cairo_surface_destroy (fresh);
         }
@@ -758,7 +726,7 @@ test_edits_damage (Fixture       *f,
       drawn = plano_tiles_get_n_drawn (f->tiles) - drawn;
       g_test_message ("%s: %u of %u tiles drawn again", changes[c].name, drawn, n_visible);
       fresh = draw_fresh (f, &view, &options, 1);
-      g_assert_cmpuint (count_differences (tiled, fresh, 0, NULL), ==, 0);
+      g_assert_cmpuint (plano_test_count_differences (tiled, fresh, 0, NULL), ==, 0);
       g_assert_cmpuint (drawn, <, n_visible);
       cairo_surface_destroy (tiled);
       cairo_surface_destroy (fresh);

@@ -1917,9 +1917,10 @@ plano_interview_panel_class_init (PlanoInterviewPanelClass *klass)
   gtk_widget_class_set_css_name (widget_class, "planointerviewpanel");
 }
 
-/* Everything below the countdown: the question, the session's options, the steps with their
- * checklists and notes, the self-assessment, the timeline and past sessions. Some 800 widgets,
- * built when the panel is first shown rather than with every window. */
+/* Everything below the countdown: the question and its reference solution, the session's
+ * options and curveballs, the steps with their checklists, notes and hints, the follow-up
+ * questions, the timeline and the way to Your Progress. Some 800 widgets, built when the panel
+ * is first shown rather than with every window. */
 static void
 ensure_built (PlanoInterviewPanel *self)
 {

@@ -15,6 +15,7 @@
 #include "plano-mastery.h"
 #include "plano-progress-view.h"
 #include "plano-report.h"
+#include "plano-widget-utils.h"
 
 /* Progress that guides practice, in a window of its own. The Interviews page plots each rubric
  * dimension over the recorded sessions, says the same in words dimension by dimension, lists
@@ -61,8 +62,8 @@ struct _PlanoProgressView
   GtkWidget       *chart;
   GtkWidget       *legend;
   GtkWidget       *chart_caption;
-  GtkWidget       *dimension_list;
-  GtkWidget       *missed_list;
+  GtkListBox      *dimension_list;
+  GtkListBox      *missed_list;
   GtkWidget       *mastery_group;
   GtkWidget       *mastery_caption;
 };
@@ -109,38 +110,6 @@ session_clear (gpointer data)
   Session *session = data;
 
   g_clear_pointer (&session->date, g_date_time_unref);
-}
-
-static void
-clear_list (GtkWidget *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (list), child);
-}
-
-static GtkWidget *
-add_row (GtkWidget  *list,
-         const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title_markup = g_markup_escape_text (title, -1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (subtitle != NULL)
-    {
-      g_autofree char *subtitle_markup = g_markup_escape_text (subtitle, -1);
-
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-    }
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-
-  return row;
 }
 
 /* The chart */
@@ -365,7 +334,7 @@ build_legend (PlanoProgressView *self)
 static void
 update_dimensions (PlanoProgressView *self)
 {
-  clear_list (self->dimension_list);
+  plano_list_box_remove_all (self->dimension_list);
 
   for (guint d = 0; d < PLANO_RUBRIC_N_DIMENSIONS; d++)
     {
@@ -397,7 +366,7 @@ update_dimensions (PlanoProgressView *self)
                                                  "Latest: %d of %d · average %.1f over %u sessions", n),
                                     latest, PLANO_RUBRIC_MAX_SCORE, (double) sum / n, n);
 
-      row = add_row (self->dimension_list, info->title != NULL ? _(info->title) : info->id, subtitle);
+      row = plano_list_box_add_text_row (self->dimension_list, info->title != NULL ? _(info->title) : info->id, subtitle);
       /* The change since the first session, as a signed number: "+2", "−1". */
       if (n > 1 && latest != first)
         {
@@ -421,18 +390,18 @@ update_missed (PlanoProgressView *self)
 {
   g_autoptr(GArray) missed = plano_report_count_missed (self->history);
 
-  clear_list (self->missed_list);
+  plano_list_box_remove_all (self->missed_list);
 
   if (missed->len == 0)
     {
-      add_row (self->missed_list, _("No must-have missed in the sessions recorded."), NULL);
+      plano_list_box_add_text_row (self->missed_list, _("No must-have missed in the sessions recorded."), NULL);
       return;
     }
 
   for (guint i = 0; i < MIN (missed->len, MAX_MISSED); i++)
     {
       const PlanoMissed *item = &g_array_index (missed, PlanoMissed, i);
-      GtkWidget *row = add_row (self->missed_list, _(item->must_have->text), _(item->must_have->why));
+      GtkWidget *row = plano_list_box_add_text_row (self->missed_list, _(item->must_have->text), _(item->must_have->why));
       g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Missed %u time", "Missed %u times",
                                                              item->count), item->count);
       GtkWidget *label = gtk_label_new (count);
@@ -791,9 +760,9 @@ plano_progress_view_get_part (PlanoProgressView *self,
   if (g_str_equal (name, "legend"))
     return self->legend;
   if (g_str_equal (name, "dimensions"))
-    return self->dimension_list;
+    return GTK_WIDGET (self->dimension_list);
   if (g_str_equal (name, "missed"))
-    return self->missed_list;
+    return GTK_WIDGET (self->missed_list);
   if (g_str_equal (name, "practice"))
     return self->practice_row;
   if (g_str_equal (name, "practise"))

@@ -14,6 +14,7 @@
 #include "plano-a11y.h"
 #include "plano-report-view.h"
 #include "plano-thumbnail.h"
+#include "plano-widget-utils.h"
 
 /* The feedback on a finished mock interview, in a window of its own that opens at Finish: what
  * a mock interviewer hands back. At the top, what a candidate wants first (the must-haves
@@ -63,18 +64,18 @@ struct _PlanoReportView
   GtkWidget       *rubric_group;
   GtkWidget       *level_row;
   GtkWidget       *must_group;
-  GtkWidget       *must_list;
-  GtkWidget       *time_list;
-  GtkWidget       *review_list;
+  GtkListBox      *must_list;
+  GtkListBox      *time_list;
+  GtkListBox      *review_list;
   GtkWidget       *compare_group;
   GtkWidget       *pictures_box;
   GtkWidget       *board_picture;
   GtkWidget       *solution_picture;
   GtkWidget       *solution_button;
   GtkWidget       *hints_group;
-  GtkWidget       *hints_list;
+  GtkListBox      *hints_list;
   GtkWidget       *follow_group;
-  GtkWidget       *follow_list;
+  GtkListBox      *follow_list;
 };
 
 G_DEFINE_FINAL_TYPE (PlanoReportView, plano_report_view, ADW_TYPE_WINDOW)
@@ -102,52 +103,16 @@ step_title (int step)
   return _(plano_interview_get_steps ()[step].title);
 }
 
-static void
-clear_list (GtkWidget *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (list), child);
-}
-
-/* A row of text in a list, its title and subtitle plain text. */
-static GtkWidget *
-add_row (GtkWidget  *list,
-         const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title_markup = g_markup_escape_text (title, -1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (subtitle != NULL)
-    {
-      g_autofree char *subtitle_markup = g_markup_escape_text (subtitle, -1);
-
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-    }
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-
-  return row;
-}
-
-/* An icon that says something, such as "Covered", to a screen reader too. */
+/* An icon that says something, such as "Covered", in its tooltip and to a screen reader. */
 static void
 add_status_icon (GtkWidget  *row,
                  const char *icon_name,
                  const char *style,
                  const char *meaning)
 {
-  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *icon = plano_status_icon_new (icon_name, style, meaning);
 
-  if (style != NULL)
-    gtk_widget_add_css_class (icon, style);
   gtk_widget_set_tooltip_text (icon, meaning);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, meaning, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 }
 
@@ -261,7 +226,7 @@ update_must_haves (PlanoReportView *self)
   PlanoGrade *grade = plano_report_get_grade (self->report);
   g_autofree char *description = NULL;
 
-  clear_list (self->must_list);
+  plano_list_box_remove_all (self->must_list);
   gtk_widget_set_visible (self->must_group, grade != NULL);
   if (grade == NULL)
     return;
@@ -282,7 +247,7 @@ update_must_haves (PlanoReportView *self)
         if (item->covered != (pass == 1))
           continue;
 
-        row = add_row (self->must_list, _(item->must_have->text), _(item->must_have->why));
+        row = plano_list_box_add_text_row (self->must_list, _(item->must_have->text), _(item->must_have->why));
         if (item->covered)
           add_status_icon (row, "object-select-symbolic", "success", _("Covered"));
         else
@@ -293,7 +258,7 @@ update_must_haves (PlanoReportView *self)
 static void
 update_time (PlanoReportView *self)
 {
-  clear_list (self->time_list);
+  plano_list_box_remove_all (self->time_list);
 
   for (int step = 0; step < PLANO_INTERVIEW_N_STEPS; step++)
     {
@@ -322,7 +287,7 @@ update_time (PlanoReportView *self)
         /* TRANSLATORS: "3 of 5 checklist items ticked" */
         subtitle = g_strdup_printf (_("%u of %u checklist items ticked"), n_checked, n_items);
 
-      row = add_row (self->time_list, title, subtitle);
+      row = plano_list_box_add_text_row (self->time_list, title, subtitle);
       /* TRANSLATORS: time spent on a step against the plan: "4:50 / 5:00" */
       times = g_strdup_printf (_("%s / %s"), spent, planned);
       label = gtk_label_new (times);
@@ -333,31 +298,16 @@ update_time (PlanoReportView *self)
     }
 }
 
-static const char *
-severity_icon (PlanoSeverity severity)
-{
-  switch (severity)
-    {
-    case PLANO_SEVERITY_ERROR:
-      return "dialog-error-symbolic";
-    case PLANO_SEVERITY_WARNING:
-      return "dialog-warning-symbolic";
-    case PLANO_SEVERITY_INFO:
-    default:
-      return "dialog-information-symbolic";
-    }
-}
-
 static void
 update_review (PlanoReportView *self)
 {
   GPtrArray *findings = plano_report_get_findings (self->report);
 
-  clear_list (self->review_list);
+  plano_list_box_remove_all (self->review_list);
 
   if (findings->len == 0)
     {
-      GtkWidget *row = add_row (self->review_list, _("The review finds nothing to fix on the final board."), NULL);
+      GtkWidget *row = plano_list_box_add_text_row (self->review_list, _("The review finds nothing to fix on the final board."), NULL);
 
       add_status_icon (row, "object-select-symbolic", "success", _("No findings"));
       return;
@@ -366,24 +316,15 @@ update_review (PlanoReportView *self)
   for (guint i = 0; i < MIN (findings->len, MAX_FINDINGS); i++)
     {
       const PlanoFinding *finding = g_ptr_array_index (findings, i);
-      GtkWidget *row = add_row (self->review_list, finding->message, NULL);
+      GtkWidget *row = plano_list_box_add_text_row (self->review_list, finding->message, NULL);
 
-      add_status_icon (row, severity_icon (finding->severity),
-                       finding->severity == PLANO_SEVERITY_ERROR ? "error" :
-                       finding->severity == PLANO_SEVERITY_WARNING ? "warning" : "accent",
+      add_status_icon (row, plano_severity_get_icon_name (finding->severity),
+                       plano_severity_get_style_class (finding->severity),
                        plano_severity_get_name (finding->severity));
     }
 
   if (findings->len > MAX_FINDINGS)
-    {
-      guint more = findings->len - MAX_FINDINGS;
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u more finding, less severe: plano --review lists them all",
-                                                            "%u more findings, less severe: plano --review lists them all",
-                                                            more), more);
-
-      gtk_widget_add_css_class (add_row (self->review_list, text, NULL), "dim-label");
-    }
+    plano_list_box_add_more_findings (self->review_list, findings->len - MAX_FINDINGS);
 }
 
 static void
@@ -393,7 +334,7 @@ update_hints (PlanoReportView *self)
   guint n = plano_interview_get_n_hints_revealed (self->interview);
   g_autofree char *description = NULL;
 
-  clear_list (self->hints_list);
+  plano_list_box_remove_all (self->hints_list);
   gtk_widget_set_visible (self->hints_group, question != NULL);
   if (question == NULL)
     return;
@@ -407,7 +348,7 @@ update_hints (PlanoReportView *self)
 
   if (n == 0)
     {
-      add_row (self->hints_list, _("No hints used: well done."), NULL);
+      plano_list_box_add_text_row (self->hints_list, _("No hints used: well done."), NULL);
       return;
     }
 
@@ -417,7 +358,7 @@ update_hints (PlanoReportView *self)
         /* TRANSLATORS: "Hint for step 2, Capacity estimation" */
         g_autofree char *title = g_strdup_printf (_("Hint for step %d, %s"), step + 1, step_title (step));
 
-        add_row (self->hints_list, title, _(question->hints[step]));
+        plano_list_box_add_text_row (self->hints_list, title, _(question->hints[step]));
       }
 }
 
@@ -427,7 +368,7 @@ update_follow_ups (PlanoReportView *self)
   const PlanoGuide *guide = plano_guide_lookup (plano_interview_get_question (self->interview));
   guint n = guide != NULL ? plano_guide_get_n_follow_ups (guide) : 0;
 
-  clear_list (self->follow_list);
+  plano_list_box_remove_all (self->follow_list);
   gtk_widget_set_visible (self->follow_group, n > 0);
 
   for (guint i = 0; i < n; i++)
@@ -451,7 +392,7 @@ update_follow_ups (PlanoReportView *self)
         add_status_icon (row, "object-select-symbolic", "success", _("Answered"));
       else
         add_status_icon (row, "window-close-symbolic", "dim-label", _("Not answered"));
-      gtk_list_box_append (GTK_LIST_BOX (self->follow_list), row);
+      gtk_list_box_append (self->follow_list, row);
     }
 }
 

@@ -12,6 +12,7 @@
 
 #include "plano-review.h"
 #include "plano-review-panel.h"
+#include "plano-widget-utils.h"
 
 /* The design review of the board on the canvas, worst findings first. It runs again a moment
  * after the board stops changing, so typing and dragging never wait for it; activating a
@@ -41,30 +42,6 @@ struct _PlanoReviewPanel
 
 G_DEFINE_FINAL_TYPE (PlanoReviewPanel, plano_review_panel, GTK_TYPE_WIDGET)
 
-static const char *
-severity_icon (PlanoSeverity severity)
-{
-  switch (severity)
-    {
-    case PLANO_SEVERITY_ERROR:
-      return "dialog-error-symbolic";
-    case PLANO_SEVERITY_WARNING:
-      return "dialog-warning-symbolic";
-    case PLANO_SEVERITY_INFO:
-    default:
-      return "dialog-information-symbolic";
-    }
-}
-
-static void
-clear_rows (PlanoReviewPanel *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-}
-
 /**
  * plano_review_panel_refresh:
  *
@@ -81,7 +58,7 @@ plano_review_panel_refresh (PlanoReviewPanel *self)
   g_return_if_fail (PLANO_IS_REVIEW_PANEL (self));
 
   g_clear_handle_id (&self->review_source, g_source_remove);
-  clear_rows (self);
+  plano_list_box_remove_all (self->list);
 
   if (self->board == NULL)
     return;
@@ -103,13 +80,8 @@ plano_review_panel_refresh (PlanoReviewPanel *self)
       g_autofree char *title = g_markup_escape_text (rule != NULL ? rule : finding->rule, -1);
       g_autofree char *message = g_markup_escape_text (finding->message, -1);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (finding->severity));
 
-      gtk_widget_add_css_class (icon, finding->severity == PLANO_SEVERITY_ERROR ? "error" :
-                                      finding->severity == PLANO_SEVERITY_WARNING ? "warning" : "accent");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      plano_severity_get_name (finding->severity), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), plano_severity_icon_new (finding->severity));
       /* The rule names the flaw at a glance; the sentence under it says the number that shows
        * it and what to do. */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -121,19 +93,7 @@ plano_review_panel_refresh (PlanoReviewPanel *self)
     }
 
   if (findings->len > MAX_ROWS)
-    {
-      guint more = findings->len - MAX_ROWS;
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u more finding, less severe: plano --review lists them all",
-                                                            "%u more findings, less severe: plano --review lists them all",
-                                                            more), more);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_add_css_class (row, "dim-label");
-      gtk_list_box_append (self->list, row);
-    }
+    plano_list_box_add_more_findings (self->list, findings->len - MAX_ROWS);
 
   /* TRANSLATORS: counts of the design review's findings, by severity */
   summary = g_strdup_printf (_("Problems: %u · Warnings: %u · Notes: %u"),

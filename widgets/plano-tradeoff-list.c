@@ -14,6 +14,7 @@
 #include "plano-tradeoff-editor.h"
 #include "plano-tradeoff-list.h"
 #include "plano-tradeoffs.h"
+#include "plano-widget-utils.h"
 
 /* Every trade-off of the board, filtered by what the user types. Activating one selects the
  * item it is about and scrolls the canvas to it; its edit button opens the editor.
@@ -37,15 +38,6 @@ struct _PlanoTradeoffList
 };
 
 G_DEFINE_FINAL_TYPE (PlanoTradeoffList, plano_tradeoff_list, GTK_TYPE_WIDGET)
-
-static void
-clear_rows (PlanoTradeoffList *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-}
 
 static void
 open_editor (PlanoTradeoffList *self,
@@ -126,7 +118,7 @@ plano_tradeoff_list_refresh (PlanoTradeoffList *self)
 
   g_return_if_fail (PLANO_IS_TRADEOFF_LIST (self));
 
-  clear_rows (self);
+  plano_list_box_remove_all (self->list);
 
   n = self->board != NULL ? plano_board_get_n_items (self->board, PLANO_ITEM_TRADEOFF) : 0;
   query = gtk_editable_get_text (GTK_EDITABLE (self->search));

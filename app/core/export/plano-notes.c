@@ -209,10 +209,9 @@ add_interview (GPtrArray      *blocks,
 /* The feedback report of a finished session: what a mock interviewer would hand back. */
 static void
 add_feedback (GPtrArray      *blocks,
-              PlanoBoard     *board,
-              PlanoInterview *interview)
+              PlanoReport    *report)
 {
-  g_autoptr(PlanoReport) report = plano_report_new (interview, board, NULL);
+  PlanoInterview *interview = plano_report_get_interview (report);
   PlanoGrade *grade = plano_report_get_grade (report);
   const PlanoGuide *guide = plano_guide_lookup (plano_interview_get_question (interview));
   PlanoLevel level = plano_interview_get_level (interview);
@@ -425,6 +424,7 @@ plano_notes_build (PlanoBoard *board)
 {
   GPtrArray *blocks = g_ptr_array_new_with_free_func (block_free);
   g_autoptr(PlanoInterview) interview = NULL;
+  g_autoptr(PlanoReport) report = NULL;
   g_autoptr(PlanoReview) review = NULL;
   JsonNode *record;
   const char *title;
@@ -447,12 +447,17 @@ plano_notes_build (PlanoBoard *board)
   if (interview != NULL && plano_interview_get_state (interview) != PLANO_INTERVIEW_IDLE)
     add_interview (blocks, interview);
   if (interview != NULL && plano_interview_get_state (interview) == PLANO_INTERVIEW_FINISHED)
-    add_feedback (blocks, board, interview);
+    {
+      report = plano_report_new (interview, board, NULL);
+      add_feedback (blocks, report);
+    }
 
   add_tradeoffs (blocks, board);
 
-  review = plano_review_new (board, NULL);
-  add_review (blocks, board, review);
+  /* The feedback reviewed the board already. */
+  if (report == NULL)
+    review = plano_review_new (board, NULL);
+  add_review (blocks, board, report != NULL ? plano_report_get_review (report) : review);
 
   return blocks;
 }

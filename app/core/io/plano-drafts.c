@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <string.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -189,15 +188,6 @@ plano_draft_discard (const char *id)
   return g_unlink (meta_path) == 0;
 }
 
-static gboolean
-process_alive (int pid)
-{
-  if (pid <= 0)
-    return FALSE;
-
-  return pid == getpid () || kill (pid, 0) == 0 || errno == EPERM;
-}
-
 static int
 compare_time (gconstpointer a,
               gconstpointer b)
@@ -245,7 +235,7 @@ plano_drafts_list (gboolean orphans_only)
 
       board_path = draft_path (info->id, ".plano");
       if (!g_file_test (board_path, G_FILE_TEST_IS_REGULAR) ||
-          (orphans_only && (info->pid == getpid () || process_alive (info->pid))))
+          (orphans_only && plano_file_process_is_alive (info->pid)))
         {
           plano_draft_info_free (info);
           continue;
@@ -334,7 +324,7 @@ plano_drafts_remove_leftovers (void)
 
       if (plano_file_is_temporary_name (name, &pid))
         {
-          if (!process_alive (pid) && g_unlink (path) == 0)
+          if (!plano_file_process_is_alive (pid) && g_unlink (path) == 0)
             removed++;
           continue;
         }
@@ -352,7 +342,7 @@ plano_drafts_remove_leftovers (void)
           /* A key file cut short names no process: nobody is writing it. */
           if (g_key_file_load_from_file (meta, path, G_KEY_FILE_NONE, NULL))
             pid = g_key_file_get_integer (meta, "Draft", "Pid", NULL);
-          if (!process_alive (pid) && g_unlink (path) == 0)
+          if (!plano_file_process_is_alive (pid) && g_unlink (path) == 0)
             removed++;
         }
       else if (g_str_has_suffix (name, ".plano"))

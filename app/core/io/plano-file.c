@@ -409,9 +409,18 @@ plano_file_is_temporary_name (const char *name,
   return TRUE;
 }
 
-static gboolean
-process_alive (int pid)
+/**
+ * plano_file_process_is_alive:
+ * @pid: a process id, as a temporary file's name or a draft gives it; 0 or less for none
+ *
+ * Returns: whether the process that wrote a leftover may still be writing it
+ */
+gboolean
+plano_file_process_is_alive (int pid)
 {
+  if (pid <= 0)
+    return FALSE;
+
   return pid == getpid () || kill (pid, 0) == 0 || errno == EPERM;
 }
 
@@ -660,7 +669,7 @@ plano_file_remove_leftovers (void)
       int pid = 0;
       int temp_pid = 0;
 
-      if (!parse_pid_random (name, &pid, &random) || process_alive (pid))
+      if (!parse_pid_random (name, &pid, &random) || plano_file_process_is_alive (pid))
         continue;
 
       /* Only a file whose name says it is that save's temporary file is removed: an entry cut
@@ -706,7 +715,7 @@ plano_file_remove_leftovers_beside (const char *path)
       int pid = 0;
 
       if (g_str_has_prefix (name, start) && plano_file_is_temporary_name (name, &pid) &&
-          !process_alive (pid))
+          !plano_file_process_is_alive (pid))
         {
           g_autofree char *temp_path = g_build_filename (dir_path, name, NULL);
 

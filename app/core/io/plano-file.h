@@ -54,6 +54,7 @@ gboolean     plano_file_replace               (const char             *path,
                                                GError                **error);
 gboolean     plano_file_is_temporary_name     (const char             *name,
                                                int                    *pid);
+gboolean     plano_file_process_is_alive      (int                     pid);
 guint        plano_file_remove_leftovers      (void);
 guint        plano_file_remove_leftovers_beside (const char           *path);
 

@@ -896,7 +896,8 @@ plano_interview_get_coverage (PlanoInterview *self,
   return n > 0 ? (double) ticked / n : 0;
 }
 
-/* Rubric */
+/* The self-assessment of sessions before the feedback report: read, kept and shown in their
+ * study notes, no longer asked for. Sessions are scored by the rubric (PlanoReport). */
 
 /**
  * plano_interview_get_score:
@@ -1833,7 +1834,8 @@ plano_interview_new_from_json (JsonNode  *node,
  * @title: (nullable): the board's title
  * @when: when the session finished
  *
- * Returns: (transfer full): what the progress view keeps of the session
+ * Returns: (transfer full): what the progress view keeps of the session's time and checklists;
+ *   plano_report_to_history_entry() adds its scores
  */
 JsonNode *
 plano_interview_to_history_entry (PlanoInterview *self,
@@ -1862,10 +1864,6 @@ plano_interview_to_history_entry (PlanoInterview *self,
       json_builder_set_member_name (builder, "title");
       json_builder_add_string_value (builder, title);
     }
-  json_builder_set_member_name (builder, "score");
-  json_builder_add_int_value (builder, plano_interview_get_rubric_total (self));
-  json_builder_set_member_name (builder, "max_score");
-  json_builder_add_int_value (builder, PLANO_INTERVIEW_N_MASTERY * 3);
   json_builder_set_member_name (builder, "planned");
   json_builder_add_double_value (builder, plano_interview_get_total_planned (self));
   json_builder_set_member_name (builder, "spent");

@@ -709,6 +709,19 @@ plano_report_get_grade (PlanoReport *self)
 }
 
 /**
+ * plano_report_get_review:
+ *
+ * Returns: (transfer none): the design review of the final board
+ */
+PlanoReview *
+plano_report_get_review (PlanoReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->review;
+}
+
+/**
  * plano_report_get_findings:
  *
  * Returns: (transfer none) (element-type PlanoFinding): the review of the final board
@@ -817,8 +830,7 @@ plano_report_get_n_follow_ups (PlanoReport *self)
  *
  * Returns: (transfer full): what the progress view keeps of the session: the interview's
  *   entry, with the score of each dimension, the level, the coverage, the must-haves
- *   missed and the hints used; without the mastery checklist's "score", which older
- *   entries have
+ *   missed and the hints used
  */
 JsonNode *
 plano_report_to_history_entry (PlanoReport *self,
@@ -834,10 +846,6 @@ plano_report_to_history_entry (PlanoReport *self,
 
   entry = plano_interview_to_history_entry (self->interview, title, when);
   object = json_node_get_object (entry);
-
-  /* The session is scored by the rubric; the mastery checklist is the course's own page. */
-  json_object_remove_member (object, "score");
-  json_object_remove_member (object, "max_score");
 
   json_object_set_string_member (object, "level",
                                  plano_level_get_id (plano_interview_get_level (self->interview)));

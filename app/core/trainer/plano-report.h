@@ -40,6 +40,7 @@ PlanoReport        *plano_report_new                 (PlanoInterview        *int
 void                plano_report_free                (PlanoReport           *self);
 PlanoInterview     *plano_report_get_interview       (PlanoReport           *self);
 PlanoGrade         *plano_report_get_grade           (PlanoReport           *self);
+PlanoReview        *plano_report_get_review          (PlanoReport           *self);
 GPtrArray          *plano_report_get_findings        (PlanoReport           *self);
 int                 plano_report_get_proposed        (PlanoReport           *self,
                                                       PlanoRubricDimension   dimension);
