@@ -199,7 +199,9 @@ export_file (const PlanoCliOptions *options)
 
   if (as_board)
     {
-      if (!plano_format_save_file (board, options->export_path, &error))
+      /* As every export: a read-only file is refused, not replaced. */
+      if (!plano_format_save_file_full (board, options->export_path, PLANO_FILE_REPLACE_DURABLE,
+                                        NULL, NULL, &error))
         {
           print_error (options->export_path, "%s", error->message);
           return 1;

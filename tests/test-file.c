@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "plano-drafts.h"
+#include "plano-export.h"
 #include "plano-file.h"
 #include "plano-format.h"
 #include "plano-test-core.h"
@@ -315,6 +316,9 @@ typedef struct
   GString *steps;
 } Child;
 
+/* What the export child writes in the folder: a PNG, then an SVG. */
+static const char *export_names[] = { "board.png", "board.svg" };
+
 static void
 child_step_cb (PlanoFileStep  step,
                gsize          done,
@@ -368,15 +372,53 @@ run_child (const char *kill_at,
   return 0;
 }
 
+/* Exports the new board over the folder's SVG and PNG, as `plano --export` does. */
+static int
+run_export_child (const char *kill_at,
+                  const char *dir)
+{
+  g_autofree char *journal = g_build_filename (dir, "journal", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "new.plano", NULL);
+  g_autoptr(PlanoBoard) board = plano_format_read_file (new_path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  Child child = { 0, };
+
+  g_assert_nonnull (board);
+
+  plano_file_set_journal_dir (journal);
+  child.kill_at = g_ascii_strtoull (kill_at, NULL, 10);
+  if (child.kill_at == 0)
+    child.steps = g_string_new (NULL);
+  plano_file_set_step_hook (child_step_cb, &child);
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_names); i++)
+    {
+      g_autofree char *target = g_build_filename (dir, "folder", export_names[i], NULL);
+      PlanoExportOptions options = { .format = i == 0 ? PLANO_EXPORT_PNG : PLANO_EXPORT_SVG, .scale = 1 };
+
+      if (!plano_export_to_file (board, target, &options, &error))
+        g_error ("%s", error->message);
+    }
+
+  if (child.steps != NULL)
+    {
+      g_print ("%s", child.steps->str);
+      g_string_free (child.steps, TRUE);
+    }
+
+  return 0;
+}
+
 /* Runs the child to step @kill_at and waits for it, at most a minute. */
 static int
-spawn_child (const char  *dir,
-             guint        kill_at,
-             char       **output)
+spawn_child_mode (const char  *mode,
+                  const char  *dir,
+                  guint        kill_at,
+                  char       **output)
 {
   const char *exe = g_test_get_filename (G_TEST_BUILT, "test-file", NULL);
   g_autofree char *point = g_strdup_printf ("%u", kill_at);
-  const char *argv[] = { exe, "--save-child", point, dir, NULL };
+  const char *argv[] = { exe, mode, point, dir, NULL };
   g_autoptr(GSubprocess) child = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
@@ -393,6 +435,14 @@ spawn_child (const char  *dir,
     return -g_subprocess_get_term_sig (child);
 
   return g_subprocess_get_exit_status (child);
+}
+
+static int
+spawn_child (const char  *dir,
+             guint        kill_at,
+             char       **output)
+{
+  return spawn_child_mode ("--save-child", dir, kill_at, output);
 }
 
 static char *
@@ -523,12 +573,156 @@ test_killed_at_fifty_points (void)
   plano_test_remove_tree (dir);
 }
 
+/* An export killed at any moment leaves the file that was there or the whole new one, and its
+ * temporary file is gone after the next start, as a save's is: at every step of writing a PNG
+ * and an SVG that is not a write, and at 16 points of the writes. */
+static void
+test_export_killed (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+  g_autofree char *reference = g_build_filename (dir, "reference", NULL);
+  g_autofree char *journal = g_build_filename (dir, "journal", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "new.plano", NULL);
+  g_autofree char *steps = NULL;
+  const char *expected_names = "board.png board.svg";
+  g_autofree char *new_text = write_board (new_path, "New", 3000);
+  g_autoptr(PlanoBoard) board = plano_format_read_file (new_path, NULL, NULL);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) writes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_auto(GStrv) lines = NULL;
+  char *expected[G_N_ELEMENTS (export_names)];
+  gsize expected_length[G_N_ELEMENTS (export_names)];
+  guint saw_old = 0, saw_new = 0, removed = 0;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (reference, 0755), ==, 0);
+
+  /* The exports as they come out whole. */
+  for (guint i = 0; i < G_N_ELEMENTS (export_names); i++)
+    {
+      g_autofree char *path = g_build_filename (reference, export_names[i], NULL);
+      PlanoExportOptions options = { .format = i == 0 ? PLANO_EXPORT_PNG : PLANO_EXPORT_SVG, .scale = 1 };
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (plano_export_to_file (board, path, &options, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &expected[i], &expected_length[i], NULL));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_names); i++)
+    {
+      g_autofree char *target = g_build_filename (folder, export_names[i], NULL);
+
+      g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+    }
+  g_assert_cmpint (spawn_child_mode ("--export-child", dir, 0, &steps), ==, 0);
+  lines = g_strsplit (steps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      guint n = g_ascii_strtoull (lines[i], NULL, 10);
+
+      if (strstr (lines[i], " wrote") != NULL)
+        g_array_append_val (writes, n);
+      else
+        g_array_append_val (points, n);
+    }
+  g_assert_cmpuint (points->len, ==, 2 * 5);
+  g_assert_cmpuint (writes->len, >=, 4);
+  for (guint i = 0; i < 16; i++)
+    g_array_append_val (points, g_array_index (writes, guint, i * writes->len / 16));
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      guint kill_at = g_array_index (points, guint, i);
+      g_autofree char *names = NULL;
+
+      for (guint k = 0; k < G_N_ELEMENTS (export_names); k++)
+        {
+          g_autofree char *target = g_build_filename (folder, export_names[k], NULL);
+
+          g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+        }
+
+      g_assert_cmpint (spawn_child_mode ("--export-child", dir, kill_at, NULL), ==, -SIGKILL);
+
+      /* The next start. */
+      plano_file_set_journal_dir (journal);
+      removed += plano_file_remove_leftovers ();
+
+      names = list_dir (folder);
+      g_assert_cmpstr (names, ==, expected_names);
+      g_clear_pointer (&names, g_free);
+      names = list_dir (journal);
+      g_assert_cmpstr (names, ==, "");
+
+      for (guint k = 0; k < G_N_ELEMENTS (export_names); k++)
+        {
+          g_autofree char *target = g_build_filename (folder, export_names[k], NULL);
+          g_autofree char *contents = NULL;
+          gsize length;
+
+          g_assert_true (g_file_get_contents (target, &contents, &length, NULL));
+          if (g_str_equal (contents, "old"))
+            saw_old++;
+          else if (length == expected_length[k] && memcmp (contents, expected[k], length) == 0)
+            saw_new++;
+          else
+            g_error ("killed at step %u: %s is neither the old file nor the whole export", kill_at,
+                     export_names[k]);
+        }
+    }
+
+  g_test_message ("old file %u times, the whole export %u times; %u temporary files removed at "
+                  "the next start", saw_old, saw_new, removed);
+  g_assert_cmpuint (saw_old, >, 0);
+  g_assert_cmpuint (saw_new, >, 0);
+  g_assert_cmpuint (removed, >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_names); i++)
+    g_free (expected[i]);
+  plano_file_set_journal_dir (NULL);
+  plano_test_remove_tree (dir);
+}
+
+/* An export is not written over a read-only file: it says so and leaves the file as it was. */
+static void
+test_export_read_only (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *target = g_build_filename (dir, "board.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *names = NULL;
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autoptr(GError) error = NULL;
+  PlanoExportOptions options = { .format = PLANO_EXPORT_SVG, .scale = 1 };
+
+  plano_board_add_node (board, "kafka", 0, 0);
+  g_assert_true (g_file_set_contents (target, "mine", -1, NULL));
+  g_assert_cmpint (g_chmod (target, 0444), ==, 0);
+
+  g_assert_false (plano_export_to_file (board, target, &options, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "board.svg"));
+  g_assert_nonnull (strstr (error->message, "read-only"));
+
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "mine");
+  names = list_dir (dir);
+  g_assert_cmpstr (names, ==, "board.svg");
+
+  plano_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   if (argc == 4 && g_str_equal (argv[1], "--save-child"))
     return run_child (argv[2], argv[3]);
+  if (argc == 4 && g_str_equal (argv[1], "--export-child"))
+    return run_export_child (argv[2], argv[3]);
 
   g_test_init (&argc, &argv, NULL);
 
@@ -538,6 +732,8 @@ main (int   argc,
   g_test_add_func ("/plano/file/temporary-names", test_temporary_names);
   g_test_add_func ("/plano/file/leftovers-beside", test_leftovers_beside);
   g_test_add_func ("/plano/file/killed-at-fifty-points", test_killed_at_fifty_points);
+  g_test_add_func ("/plano/file/export-killed", test_export_killed);
+  g_test_add_func ("/plano/file/export-read-only", test_export_read_only);
 
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "plano-export.h"
+#include "plano-file.h"
 #include "plano-format.h"
 #include "plano-interop.h"
 #include "plano-notes.h"
@@ -911,7 +912,7 @@ plano_export_diagram_path (const char *notes_path)
 /* Why @path could not be written, in a sentence that says where. */
 static void
 set_write_error (const char  *path,
-                 int          code,        /* a GFileError */
+                 int          code,        /* a GFileError, or -1 for a read-only file */
                  const char  *message,
                  GError     **error)
 {
@@ -922,6 +923,10 @@ set_write_error (const char  *path,
 
   switch (code)
     {
+    case -1:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                   _("Could not write “%s” in %s: the file is read-only"), name, dir_name);
+      break;
     case G_FILE_ERROR_ACCES:
     case G_FILE_ERROR_PERM:
     case G_FILE_ERROR_ROFS:
@@ -945,6 +950,29 @@ set_write_error (const char  *path,
     }
 }
 
+/* What plano-file said, in the export's own sentence. */
+static void
+take_file_error (const char  *path,
+                 GError      *file_error,
+                 GError     **error)
+{
+  if (g_error_matches (file_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    set_write_error (path, -1, file_error->message, error);
+  else if (file_error->domain == G_FILE_ERROR)
+    set_write_error (path, file_error->code, file_error->message, error);
+  else
+    set_write_error (path, G_FILE_ERROR_FAILED, file_error->message, error);
+}
+
+/* Exports are replaced as boards are (plano-file): through a temporary file beside the target
+ * that a later start or save removes if the export is killed, flushed to disk before it takes
+ * the name of a file it replaces, as g_file_set_contents() does. A read-only file is refused. */
+static PlanoFileReplaceFlags
+export_flags (const char *path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS) ? PLANO_FILE_REPLACE_DURABLE : PLANO_FILE_REPLACE_NONE;
+}
+
 static gboolean
 write_bytes (const char  *path,
              GBytes      *bytes,
@@ -954,56 +982,35 @@ write_bytes (const char  *path,
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
-  if (g_file_set_contents_full (path, data, length,
-                                G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
+  if (plano_file_replace (path, data != NULL ? data : "", length, export_flags (path), NULL, NULL,
+                          &local_error))
     return TRUE;
 
-  set_write_error (path, local_error->code, local_error->message, error);
+  take_file_error (path, local_error, error);
   return FALSE;
 }
 
-/* A file written while its content is made, into a temporary file beside it that takes its
- * name only once all is written: a failure leaves the file that was there as it was. SVG and
- * PNG exports write this way, never holding the whole document. (Writing from a thread of its
- * own was measured, and saved nothing on one core.)
- */
+/* A file written while its content is made: SVG and PNG exports write this way, never holding
+ * the whole document. (Writing from a thread of its own was measured, and saved nothing on one
+ * core.) The first error is kept and the rest of the content dropped. */
 typedef struct
 {
-  const char  *path;
-  char        *tmp_path;
-  int          fd;
-  int          saved_errno;  /* the first error writing, or 0 */
+  const char      *path;
+  PlanoFileWriter *writer;
+  GError          *error;
 } FileStream;
-
-static void
-write_chunk (FileStream *fs,
-             const char *data,
-             gsize       length)
-{
-  while (length > 0 && fs->saved_errno == 0)
-    {
-      gssize n = write (fs->fd, data, length);
-
-      if (n < 0 && errno != EINTR)
-        fs->saved_errno = errno;
-      else if (n > 0)
-        data += n, length -= n;
-    }
-}
 
 static gboolean
 file_stream_open (FileStream  *fs,
                   const char  *path,
                   GError     **error)
 {
-  *fs = (FileStream) { path, g_strconcat (path, ".XXXXXX", NULL), -1, };
-  fs->fd = g_mkstemp_full (fs->tmp_path, O_RDWR, 0666);
-  if (fs->fd < 0)
-    {
-      int saved_errno = errno;
+  g_autoptr(GError) local_error = NULL;
 
-      set_write_error (path, g_file_error_from_errno (saved_errno), g_strerror (saved_errno), error);
-      g_clear_pointer (&fs->tmp_path, g_free);
+  *fs = (FileStream) { path, plano_file_writer_new (path, export_flags (path), &local_error), NULL };
+  if (fs->writer == NULL)
+    {
+      take_file_error (path, local_error, error);
       return FALSE;
     }
 
@@ -1014,7 +1021,10 @@ static GString *
 file_stream_flush_cb (GString  *chunk,
                       gpointer  user_data)
 {
-  write_chunk (user_data, chunk->str, chunk->len);
+  FileStream *fs = user_data;
+
+  if (fs->error == NULL)
+    plano_file_writer_write (fs->writer, chunk->str, chunk->len, &fs->error);
   g_string_truncate (chunk, 0);
 
   return chunk;
@@ -1024,9 +1034,8 @@ file_stream_flush_cb (GString  *chunk,
 static void
 file_stream_abort (FileStream *fs)
 {
-  close (fs->fd);
-  g_unlink (fs->tmp_path);
-  g_free (fs->tmp_path);
+  plano_file_writer_abort (fs->writer);
+  g_clear_error (&fs->error);
 }
 
 /* Gives the file its name, or takes it away again. */
@@ -1034,25 +1043,21 @@ static gboolean
 file_stream_close (FileStream  *fs,
                    GError     **error)
 {
-  gboolean existed = g_file_test (fs->path, G_FILE_TEST_EXISTS);
+  g_autoptr(GError) local_error = NULL;
 
-  /* As g_file_set_contents() does for a file that replaces another: on disk before the name. */
-  if (fs->saved_errno == 0 && existed && fsync (fs->fd) != 0)
-    fs->saved_errno = errno;
-  if (close (fs->fd) != 0 && fs->saved_errno == 0)
-    fs->saved_errno = errno;
-  if (fs->saved_errno == 0 && g_rename (fs->tmp_path, fs->path) != 0)
-    fs->saved_errno = errno;
-
-  if (fs->saved_errno != 0)
+  if (fs->error != NULL)
     {
-      g_unlink (fs->tmp_path);
-      set_write_error (fs->path, g_file_error_from_errno (fs->saved_errno),
-                       g_strerror (fs->saved_errno), error);
+      take_file_error (fs->path, fs->error, error);
+      file_stream_abort (fs);
+      return FALSE;
     }
-  g_free (fs->tmp_path);
+  if (!plano_file_writer_finish (fs->writer, &local_error))
+    {
+      take_file_error (fs->path, local_error, error);
+      return FALSE;
+    }
 
-  return fs->saved_errno == 0;
+  return TRUE;
 }
 
 /* A PNG's bytes, gathered into chunks for the file. */

@@ -467,37 +467,6 @@ write_journal_entry (const char *pid_random,
   return g_steal_pointer (&entry);
 }
 
-static gboolean
-write_all (int                    fd,
-           const char            *contents,
-           gsize                  length,
-           PlanoFileProgressFunc  progress,
-           gpointer               progress_data,
-           GError               **error)
-{
-  gsize done = 0;
-
-  while (done < length)
-    {
-      gssize n = write (fd, contents + done, MIN (length - done, CHUNK_SIZE));
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          set_errno_error (error, errno);
-          return FALSE;
-        }
-      done += n;
-
-      if (progress != NULL)
-        progress (done, length, progress_data);
-      step (PLANO_FILE_STEP_WROTE, done);
-    }
-
-  return TRUE;
-}
-
 /* After a rename, the folder's entry must reach the disk too for the new file to survive a
  * power cut. */
 static void
@@ -510,6 +479,219 @@ sync_folder (const char *dir)
       fsync (fd);
       close (fd);
     }
+}
+
+struct _PlanoFileWriter
+{
+  char    *path;
+  char    *dir;
+  char    *temp_path;
+  char    *entry;      /* the journal's entry for the temporary file, or NULL */
+  int      fd;
+  gboolean durable;
+  gsize    done;
+};
+
+static void
+writer_free (PlanoFileWriter *self)
+{
+  if (self->fd >= 0)
+    close (self->fd);
+  g_free (self->path);
+  g_free (self->dir);
+  g_free (self->temp_path);
+  g_free (self->entry);
+  g_free (self);
+}
+
+/**
+ * plano_file_writer_new:
+ * @path: the file to write; it need not exist, its folder must
+ * @flags: how
+ *
+ * Starts replacing @path with bytes given as they are made (plano_file_writer_write()), for a
+ * file too large to hold whole, such as an image export. The bytes go to a temporary file beside
+ * @path, named and journaled as plano_file_replace() says, which takes @path's name in
+ * plano_file_writer_finish(); plano_file_writer_abort() takes it away. Either frees the writer.
+ * A file without write permission is refused with %G_IO_ERROR_READ_ONLY unless @flags has
+ * %PLANO_FILE_REPLACE_READ_ONLY; other errors are in the %G_FILE_ERROR domain.
+ *
+ * Returns: (transfer full) (nullable): the writer, or %NULL with @error set
+ */
+PlanoFileWriter *
+plano_file_writer_new (const char             *path,
+                       PlanoFileReplaceFlags   flags,
+                       GError                **error)
+{
+  PlanoFileWriter *self;
+  g_autofree char *base = NULL;
+  g_autofree char *prefix = NULL;
+  GStatBuf st;
+  gboolean existed;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  existed = g_stat (path, &st) == 0;
+  if (existed && S_ISDIR (st.st_mode))
+    {
+      set_errno_error (error, EISDIR);
+      return NULL;
+    }
+  if (existed && (flags & PLANO_FILE_REPLACE_READ_ONLY) == 0 && plano_file_is_read_only (path))
+    {
+      g_autofree char *name = display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY, _("“%s” is read-only"), name);
+      return NULL;
+    }
+
+  self = g_new0 (PlanoFileWriter, 1);
+  self->path = g_strdup (path);
+  self->dir = g_path_get_dirname (path);
+  self->durable = (flags & PLANO_FILE_REPLACE_DURABLE) != 0;
+  self->fd = -1;
+  base = g_path_get_basename (path);
+  prefix = g_strndup (base, MAX_PREFIX);
+
+  for (guint attempt = 0; self->fd < 0; attempt++)
+    {
+      g_autofree char *random = random_part ();
+      g_autofree char *pid_random = g_strdup_printf ("%d-%s", (int) getpid (), random);
+      g_autofree char *temp_name = g_strconcat (".", prefix, TEMP_MARK, pid_random, NULL);
+      int saved_errno;
+
+      g_free (self->temp_path);
+      self->temp_path = g_build_filename (self->dir, temp_name, NULL);
+
+      g_clear_pointer (&self->entry, g_free);
+      self->entry = write_journal_entry (pid_random, self->temp_path, self->durable);
+      step (PLANO_FILE_STEP_JOURNALED, 0);
+
+      self->fd = g_open (self->temp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      if (self->fd >= 0)
+        break;
+
+      saved_errno = errno;
+      if (self->entry != NULL)
+        g_unlink (self->entry);
+      if (saved_errno != EEXIST || attempt >= 100)
+        {
+          set_errno_error (error, saved_errno);
+          writer_free (self);
+          return NULL;
+        }
+    }
+  step (PLANO_FILE_STEP_CREATED, 0);
+
+  if (existed)
+    fchmod (self->fd, st.st_mode & 07777);
+
+  return self;
+}
+
+/**
+ * plano_file_writer_write:
+ * @self: a writer
+ * @data: the next bytes
+ *
+ * Returns: whether they were written; on failure, finish nothing: plano_file_writer_abort()
+ */
+gboolean
+plano_file_writer_write (PlanoFileWriter  *self,
+                         const char       *data,
+                         gsize             length,
+                         GError          **error)
+{
+  gsize done = 0;
+
+  g_return_val_if_fail (self != NULL && self->fd >= 0, FALSE);
+
+  while (done < length)
+    {
+      gssize n = write (self->fd, data + done, MIN (length - done, CHUNK_SIZE));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          set_errno_error (error, errno);
+          return FALSE;
+        }
+      done += n;
+      self->done += n;
+      step (PLANO_FILE_STEP_WROTE, self->done);
+    }
+
+  return TRUE;
+}
+
+/**
+ * plano_file_writer_abort:
+ * @self: (transfer full): a writer
+ *
+ * Takes the temporary file away, leaving the file it was to replace as it was.
+ */
+void
+plano_file_writer_abort (PlanoFileWriter *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->fd >= 0)
+    {
+      close (self->fd);
+      self->fd = -1;
+    }
+  g_unlink (self->temp_path);
+  if (self->entry != NULL)
+    g_unlink (self->entry);
+  writer_free (self);
+}
+
+/**
+ * plano_file_writer_finish:
+ * @self: (transfer full): a writer
+ *
+ * Flushes what was written to disk (with %PLANO_FILE_REPLACE_DURABLE) and gives it the file's
+ * name. On failure the file is untouched and nothing is left beside it.
+ *
+ * Returns: whether the file was replaced
+ */
+gboolean
+plano_file_writer_finish (PlanoFileWriter  *self,
+                          GError          **error)
+{
+  int fd;
+
+  g_return_val_if_fail (self != NULL && self->fd >= 0, FALSE);
+
+  if (self->durable && fsync (self->fd) != 0)
+    {
+      set_errno_error (error, errno);
+      plano_file_writer_abort (self);
+      return FALSE;
+    }
+  step (PLANO_FILE_STEP_SYNCED, self->done);
+
+  fd = self->fd;
+  self->fd = -1;
+  if (close (fd) != 0 || g_rename (self->temp_path, self->path) != 0)
+    {
+      set_errno_error (error, errno);
+      plano_file_writer_abort (self);
+      return FALSE;
+    }
+  step (PLANO_FILE_STEP_RENAMED, self->done);
+
+  if (self->durable)
+    sync_folder (self->dir);
+  if (self->entry != NULL)
+    g_unlink (self->entry);
+  step (PLANO_FILE_STEP_FINISHED, self->done);
+
+  plano_file_remove_leftovers_beside (self->path);
+  writer_free (self);
+
+  return TRUE;
 }
 
 /**
@@ -536,112 +718,31 @@ plano_file_replace (const char             *path,
                     gpointer                progress_data,
                     GError                **error)
 {
-  gboolean durable = (flags & PLANO_FILE_REPLACE_DURABLE) != 0;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *prefix = NULL;
-  g_autofree char *temp_path = NULL;
-  g_autofree char *entry = NULL;
-  GStatBuf st;
-  gboolean existed;
-  int fd = -1;
+  PlanoFileWriter *writer;
+  gsize done = 0;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL || length == 0, FALSE);
 
-  existed = g_stat (path, &st) == 0;
-  if (existed && S_ISDIR (st.st_mode))
+  writer = plano_file_writer_new (path, flags, error);
+  if (writer == NULL)
+    return FALSE;
+
+  while (done < length)
     {
-      set_errno_error (error, EISDIR);
-      return FALSE;
-    }
-  if (existed && (flags & PLANO_FILE_REPLACE_READ_ONLY) == 0 && plano_file_is_read_only (path))
-    {
-      g_autofree char *name = display_name (path);
+      gsize n = MIN (length - done, CHUNK_SIZE);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY, _("“%s” is read-only"), name);
-      return FALSE;
-    }
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  prefix = g_strndup (base, MAX_PREFIX);
-
-  for (guint attempt = 0; fd < 0; attempt++)
-    {
-      g_autofree char *random = random_part ();
-      g_autofree char *pid_random = g_strdup_printf ("%d-%s", (int) getpid (), random);
-      g_autofree char *temp_name = g_strconcat (".", prefix, TEMP_MARK, pid_random, NULL);
-      int saved_errno;
-
-      g_free (temp_path);
-      temp_path = g_build_filename (dir, temp_name, NULL);
-
-      g_clear_pointer (&entry, g_free);
-      entry = write_journal_entry (pid_random, temp_path, durable);
-      step (PLANO_FILE_STEP_JOURNALED, 0);
-
-      fd = g_open (temp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-      if (fd >= 0)
-        break;
-
-      saved_errno = errno;
-      if (entry != NULL)
-        g_unlink (entry);
-      if (saved_errno != EEXIST || attempt >= 100)
+      if (!plano_file_writer_write (writer, contents + done, n, error))
         {
-          set_errno_error (error, saved_errno);
+          plano_file_writer_abort (writer);
           return FALSE;
         }
+      done += n;
+      if (progress != NULL)
+        progress (done, length, progress_data);
     }
-  step (PLANO_FILE_STEP_CREATED, 0);
 
-  if (existed)
-    fchmod (fd, st.st_mode & 07777);
-
-  if (!write_all (fd, contents, length, progress, progress_data, error))
-    goto failed;
-
-  if (durable && fsync (fd) != 0)
-    {
-      set_errno_error (error, errno);
-      goto failed;
-    }
-  step (PLANO_FILE_STEP_SYNCED, length);
-
-  if (close (fd) != 0)
-    {
-      fd = -1;
-      set_errno_error (error, errno);
-      goto failed;
-    }
-  fd = -1;
-
-  if (g_rename (temp_path, path) != 0)
-    {
-      set_errno_error (error, errno);
-      goto failed;
-    }
-  step (PLANO_FILE_STEP_RENAMED, length);
-
-  if (durable)
-    sync_folder (dir);
-  if (entry != NULL)
-    g_unlink (entry);
-  step (PLANO_FILE_STEP_FINISHED, length);
-
-  plano_file_remove_leftovers_beside (path);
-
-  return TRUE;
-
-failed:
-  if (fd >= 0)
-    close (fd);
-  g_unlink (temp_path);
-  if (entry != NULL)
-    g_unlink (entry);
-
-  return FALSE;
+  return plano_file_writer_finish (writer, error);
 }
 
 /**

@@ -52,6 +52,18 @@ gboolean     plano_file_replace               (const char             *path,
                                                PlanoFileProgressFunc   progress,
                                                gpointer                progress_data,
                                                GError                **error);
+typedef struct _PlanoFileWriter PlanoFileWriter;
+
+PlanoFileWriter *plano_file_writer_new        (const char             *path,
+                                               PlanoFileReplaceFlags   flags,
+                                               GError                **error);
+gboolean     plano_file_writer_write          (PlanoFileWriter        *self,
+                                               const char             *data,
+                                               gsize                   length,
+                                               GError                **error);
+gboolean     plano_file_writer_finish         (PlanoFileWriter        *self,
+                                               GError                **error);
+void         plano_file_writer_abort          (PlanoFileWriter        *self);
 gboolean     plano_file_is_temporary_name     (const char             *name,
                                                int                    *pid);
 gboolean     plano_file_process_is_alive      (int                     pid);
