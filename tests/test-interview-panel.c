@@ -215,6 +215,25 @@ run_to_finish (Fixture *fixture)
   plano_test_iterate ();
 }
 
+/* From libadwaita 1.4 a window's header bar sits in an AdwToolbarView, and the deprecated
+ * AdwViewSwitcherTitle is not used; before, the .ui's box holds it. */
+static void
+assert_current_bars (GtkWidget *window)
+{
+  GtkWidget *header = plano_test_find_widget (window, ADW_TYPE_HEADER_BAR);
+
+  g_assert_nonnull (header);
+#if ADW_CHECK_VERSION (1, 4, 0)
+  g_assert_true (ADW_IS_TOOLBAR_VIEW (gtk_widget_get_parent (header)) ||
+                 gtk_widget_get_ancestor (header, ADW_TYPE_TOOLBAR_VIEW) != NULL);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_null (plano_test_find_widget (window, ADW_TYPE_VIEW_SWITCHER_TITLE));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  g_assert_true (GTK_IS_BOX (gtk_widget_get_parent (header)));
+#endif
+}
+
 static PlanoReportView *
 report_view (Fixture *fixture)
 {
@@ -288,6 +307,7 @@ test_countdown (Fixture       *fixture,
   plano_test_iterate ();
   view = report_view (fixture);
   g_assert_nonnull (view);
+  assert_current_bars (GTK_WIDGET (view));
   g_assert_true (gtk_widget_get_visible (plano_interview_panel_get_part (panel, "finished")));
   g_assert_false (gtk_widget_is_visible (plano_interview_panel_get_part (panel, "start")));
   g_assert_false (gtk_widget_get_visible (plano_interview_panel_get_part (panel, "finish")));
@@ -727,6 +747,7 @@ test_progress (Fixture       *fixture,
   view = PLANO_PROGRESS_VIEW (plano_interview_panel_get_progress_view (fixture->panel));
   g_assert_nonnull (view);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  assert_current_bars (GTK_WIDGET (view));
   g_assert_cmpuint (plano_progress_view_get_n_plotted (view), ==, 3);
   g_assert_true (gtk_widget_get_mapped (plano_progress_view_get_part (view, "chart")));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (plano_progress_view_get_part (view, "chart-caption"))), ==,

@@ -14,6 +14,7 @@
 #include "plano-a11y.h"
 #include "plano-mastery.h"
 #include "plano-progress-view.h"
+#include "plano-toolbar-view.h"
 #include "plano-report.h"
 #include "plano-widget-utils.h"
 
@@ -53,6 +54,7 @@ struct _PlanoProgressView
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   GtkWidget       *view_stack;
+  GtkWidget       *switcher_title;
   GtkWidget       *interviews_stack;
   GtkWidget       *empty_page;
   GtkWidget       *scroller;
@@ -668,6 +670,7 @@ plano_progress_view_class_init (PlanoProgressViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/planoboard/Plano/plano-progress-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PlanoProgressView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PlanoProgressView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlanoProgressView, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PlanoProgressView, interviews_stack);
   gtk_widget_class_bind_template_child (widget_class, PlanoProgressView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PlanoProgressView, scroller);
@@ -694,6 +697,20 @@ plano_progress_view_init (PlanoProgressView *self)
   g_array_set_clear_func (self->sessions, session_clear);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+#if ADW_CHECK_VERSION (1, 4, 0)
+  /* AdwViewSwitcherTitle is deprecated from libadwaita 1.4: its switcher takes the title's
+   * place, wide enough here for the two pages. */
+  {
+    GtkWidget *header = gtk_widget_get_ancestor (self->switcher_title, ADW_TYPE_HEADER_BAR);
+    GtkWidget *switcher = adw_view_switcher_new ();
+
+    adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
+    adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_STACK (self->view_stack));
+    adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), switcher);
+    self->switcher_title = NULL;
+  }
+#endif
+  plano_toolbar_view_adopt_overlay_child (self->toast_overlay);
   plano_a11y_add_announcer (self->toast_overlay);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart), draw_chart, self, NULL);
   build_legend (self);

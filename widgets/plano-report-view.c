@@ -13,6 +13,7 @@
 
 #include "plano-a11y.h"
 #include "plano-report-view.h"
+#include "plano-toolbar-view.h"
 #include "plano-thumbnail.h"
 #include "plano-widget-utils.h"
 
@@ -544,6 +545,45 @@ record_clicked_cb (PlanoReportView *self)
   show_toast (self, _("Recorded in Your Progress"));
 }
 
+/* Writes the chosen file, and says how it went. */
+static void
+export_chosen (PlanoReportView   *self,
+               GFile             *file,
+               PlanoExportFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (path == NULL)
+    return;
+
+  if (plano_report_view_export (self, path, format, &error))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      /* TRANSLATORS: %s is a file name */
+      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+
+      show_toast (self, message);
+    }
+  else
+    show_toast (self, error->message);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+export_dialog_done_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  PlanoReportView *self = PLANO_REPORT_VIEW (user_data);
+  PlanoExportFormat format = GPOINTER_TO_INT (g_object_get_data (source, "format"));
+  /* Dismissing the dialog is an error too: either way there is no file. */
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  export_chosen (self, file, format);
+  g_object_unref (self);
+}
+#else
 static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
@@ -552,32 +592,16 @@ export_response_cb (GtkNativeDialog *dialog,
   PlanoReportView *self = PLANO_REPORT_VIEW (user_data);
   PlanoExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file != NULL)
-    path = g_file_get_path (file);
-
-  if (path != NULL)
-    {
-      if (plano_report_view_export (self, path, format, &error))
-        {
-          g_autofree char *name = g_filename_display_basename (path);
-          /* TRANSLATORS: %s is a file name */
-          g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
-
-          show_toast (self, message);
-        }
-      else
-        show_toast (self, error->message);
-    }
+  export_chosen (self, file, format);
 
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
   g_object_unref (self);
 }
+#endif
 
 /* Export: the study notes of the board, which now carry this feedback, as Markdown with the
  * diagram beside it or as a PDF study sheet. */
@@ -588,10 +612,11 @@ export_action (GtkWidget  *widget,
 {
   PlanoReportView *self = PLANO_REPORT_VIEW (widget);
   gboolean markdown = g_str_equal (g_variant_get_string (parameter, NULL), "md");
+  PlanoExportFormat format = markdown ? PLANO_EXPORT_MARKDOWN : PLANO_EXPORT_SHEET;
   const PlanoQuestion *question = plano_interview_lookup_question (plano_interview_get_question (self->interview));
   const char *title = plano_board_get_title (self->board);
-  GtkFileChooserNative *chooser;
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  const char *dialog_title = markdown ? _("Export Study Notes") : _("Export Study Sheet");
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   if (title == NULL || title[0] == '\0')
@@ -602,20 +627,39 @@ export_action (GtkWidget  *widget,
   g_strdelimit (name, "/", '-');
   name = g_strconcat (g_steal_pointer (&name), markdown ? ".md" : ".pdf", NULL);
 
-  chooser = gtk_file_chooser_native_new (markdown ? _("Export Study Notes") : _("Export Study Sheet"),
-                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (filter, markdown ? _("Study Notes (Markdown, with an SVG beside)") : _("Study Sheet (PDF)"));
   gtk_file_filter_add_suffix (filter, markdown ? "md" : "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "format",
-                     GINT_TO_POINTER (markdown ? PLANO_EXPORT_MARKDOWN : PLANO_EXPORT_SHEET));
 
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, dialog_title);
+    gtk_file_dialog_set_modal (dialog, TRUE);
+    gtk_file_dialog_set_accept_label (dialog, _("_Export"));
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_set_default_filter (dialog, filter);
+    gtk_file_dialog_set_initial_name (dialog, name);
+    g_object_set_data (G_OBJECT (dialog), "format", GINT_TO_POINTER (format));
+    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, export_dialog_done_cb, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *chooser;
+
+    chooser = gtk_file_chooser_native_new (dialog_title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                           _("_Export"), _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
+
+    g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
 }
 
 static void
@@ -794,6 +838,7 @@ static void
 plano_report_view_init (PlanoReportView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  plano_toolbar_view_adopt_overlay_child (self->toast_overlay);
   plano_a11y_add_announcer (self->toast_overlay);
   build_rubric_rows (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

@@ -56,3 +56,19 @@ plano_toolbar_view_adopt (GtkWidget *box)
   return box;
 #endif
 }
+
+/**
+ * plano_toolbar_view_adopt_overlay_child:
+ * @overlay: a window's toast overlay whose child is such a box
+ *
+ * plano_toolbar_view_adopt() on the overlay's child, put in its place.
+ */
+void
+plano_toolbar_view_adopt_overlay_child (AdwToastOverlay *overlay)
+{
+  GtkWidget *box = adw_toast_overlay_get_child (overlay);
+  GtkWidget *view = plano_toolbar_view_adopt (box);
+
+  if (view != box)
+    adw_toast_overlay_set_child (overlay, view);
+}

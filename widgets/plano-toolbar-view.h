@@ -10,5 +10,6 @@
 G_BEGIN_DECLS
 
 GtkWidget *plano_toolbar_view_adopt (GtkWidget *box);
+void       plano_toolbar_view_adopt_overlay_child (AdwToastOverlay *overlay);
 
 G_END_DECLS
