@@ -629,6 +629,7 @@ test_timer_announced (void)
   plano_test_iterate ();
   assert_announced (window, "Interview paused: 6 minutes 28 seconds left in High-level design");
 
+
   /* The timeline in words, and each step's notes named after it. */
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (plano_interview_panel_get_part (panel, "timeline")),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -652,6 +653,33 @@ test_timer_announced (void)
                                              GTK_ACCESSIBLE_PROPERTY_LABEL, names[i]);
       }
   }
+
+  /* A curveball, and the end of a step with the session staying on it: toasts, which are said
+   * (by libadwaita itself since 1.6). */
+  g_signal_emit_by_name (plano_interview_panel_get_part (panel, "curveball"), "clicked");
+  plano_test_iterate ();
+  g_assert_cmpuint (plano_interview_get_n_curveballs_drawn (interview), ==, 1);
+#if !ADW_CHECK_VERSION (1, 6, 0) || !GTK_CHECK_VERSION (4, 14, 0)
+  {
+    const PlanoCurveball *curveball = plano_interview_get_curveball_drawn (interview, 0, NULL, NULL);
+    g_autofree char *said = g_strdup_printf ("Curveball: %s", curveball->title);
+
+    assert_announced (window, said);
+  }
+#endif
+  plano_interview_set_auto_advance (interview, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.interview-start-pause", NULL));
+  plano_test_iterate ();
+  fake_now += 6 * 60 * G_USEC_PER_SEC + 40 * G_USEC_PER_SEC;
+  plano_interview_tick (interview);
+  plano_interview_panel_update (panel);
+  plano_test_iterate ();
+  g_assert_cmpint (plano_interview_get_step (interview), ==, 2);
+#if !ADW_CHECK_VERSION (1, 6, 0) || !GTK_CHECK_VERSION (4, 14, 0)
+  assert_announced (window, "Time is up for High-level design");
+#endif
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.interview-start-pause", NULL));
+  plano_test_iterate ();
 
   /* A toast is said too (by libadwaita itself since 1.6). */
   plano_canvas_select (PLANO_CANVAS (plano_test_find_widget (GTK_WIDGET (window), PLANO_TYPE_CANVAS)), "apps", FALSE);
