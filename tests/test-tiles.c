@@ -526,6 +526,7 @@ typedef struct
   char         *node;      /* a component in view, with connections */
   char         *other;     /* another one in view */
   char         *edge;      /* a connection of the first */
+  char         *zone;      /* a zone in view */
   PlanoBoard   *clipboard;
 } Scene;
 
@@ -628,6 +629,28 @@ change_move_text (Scene *scene)
 }
 
 static void
+change_move_zone (Scene *scene)
+{
+  const char *ids[] = { scene->zone, NULL };
+
+  g_assert_true (plano_board_move_items (scene->board, ids, 20, 10));
+}
+
+static void
+change_resize_zone (Scene *scene)
+{
+  const PlanoZone *zone = (const PlanoZone *) plano_board_lookup (scene->board, scene->zone);
+
+  g_assert_true (plano_board_set_bounds (scene->board, scene->zone, zone->x, zone->y, zone->w + 60, zone->h + 30));
+}
+
+static void
+change_rename_zone (Scene *scene)
+{
+  g_assert_true (plano_board_set_label (scene->board, scene->zone, "Payments, renamed"));
+}
+
+static void
 change_copy (Scene *scene)
 {
   const char *ids[] = { scene->node, scene->other, NULL };
@@ -666,11 +689,12 @@ change_redo (Scene *scene)
 
 /* The everyday edits each redraw part of the view, never all of it, and leave the picture a
  * full redraw gives, pixel for pixel: with the failure drill's stale components, the
- * trade-off badges that follow them, and text items. */
+ * trade-off badges that follow them, text items and zones; at device scale 1 and 2 (@data). */
 static void
 test_edits_damage (Fixture       *f,
                    gconstpointer  data)
 {
+  int device_scale = GPOINTER_TO_INT (data);
   static const struct { const char *name; ChangeFunc apply; gboolean undoable; } changes[] = {
     { "resize", change_resize, TRUE },
     { "rename", change_rename, TRUE },
@@ -684,6 +708,9 @@ test_edits_damage (Fixture       *f,
     { "add a text", change_add_text, TRUE },
     { "type into the text", change_type_into_text, TRUE },
     { "move the text", change_move_text, TRUE },
+    { "move a zone", change_move_zone, TRUE },
+    { "resize the zone", change_resize_zone, TRUE },
+    { "rename the zone", change_rename_zone, TRUE },
     { "undo", change_undo, FALSE },
     { "undo", change_undo, FALSE },
     { "redo", change_redo, FALSE },
@@ -698,8 +725,8 @@ test_edits_damage (Fixture       *f,
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(PlanoHistory) history = plano_history_new (f->board);
   const PlanoNode *node = find_connected_node (f, &view, edges);
-  Scene scene = { f->board, history, g_strdup (node->item.id), NULL, g_strdup (g_ptr_array_index (edges, 0)), NULL };
-  guint n_visible = count_tiles_under (f, &view, &options, 1, NULL);
+  Scene scene = { f->board, history, g_strdup (node->item.id), NULL, g_strdup (g_ptr_array_index (edges, 0)), NULL, NULL };
+  guint n_visible = count_tiles_under (f, &view, &options, device_scale, NULL);
 
   plano_renderer_query (f->renderer, &(PlanoRect) { view.x + 50, view.y + 50, view.w - 100, view.h - 100 }, ids);
   for (guint i = 0; i < ids->len && scene.other == NULL; i++)
@@ -707,9 +734,17 @@ test_edits_damage (Fixture       *f,
         !g_str_equal (g_ptr_array_index (ids, i), scene.node))
       scene.other = g_strdup (g_ptr_array_index (ids, i));
   g_assert_nonnull (scene.other);
+  for (guint i = 0; i < ids->len && scene.zone == NULL; i++)
+    {
+      const PlanoItem *item = plano_board_lookup (f->board, g_ptr_array_index (ids, i));
 
-  cairo_surface_destroy (draw_tiled (f, &view, &options, 1));
-  cairo_surface_destroy (draw_tiled (f, &view, &options, 1));
+      if (item != NULL && item->type == PLANO_ITEM_ZONE)
+        scene.zone = g_strdup (item->id);
+    }
+  g_assert_nonnull (scene.zone);
+
+  cairo_surface_destroy (draw_tiled (f, &view, &options, device_scale));
+  cairo_surface_destroy (draw_tiled (f, &view, &options, device_scale));
 
   for (guint c = 0; c < G_N_ELEMENTS (changes); c++)
     {
@@ -722,10 +757,10 @@ test_edits_damage (Fixture       *f,
       if (changes[c].undoable)
         plano_history_commit (history);
 
-      tiled = draw_tiled (f, &view, &options, 1);
+      tiled = draw_tiled (f, &view, &options, device_scale);
       drawn = plano_tiles_get_n_drawn (f->tiles) - drawn;
-      g_test_message ("%s: %u of %u tiles drawn again", changes[c].name, drawn, n_visible);
-      fresh = draw_fresh (f, &view, &options, 1);
+      g_test_message ("scale %d, %s: %u of %u tiles drawn again", device_scale, changes[c].name, drawn, n_visible);
+      fresh = draw_fresh (f, &view, &options, device_scale);
       g_assert_cmpuint (plano_test_count_differences (tiled, fresh, 0, NULL), ==, 0);
       g_assert_cmpuint (drawn, <, n_visible);
       cairo_surface_destroy (tiled);
@@ -736,6 +771,7 @@ test_edits_damage (Fixture       *f,
   g_free (scene.node);
   g_free (scene.other);
   g_free (scene.edge);
+  g_free (scene.zone);
 }
 
 int
@@ -752,7 +788,10 @@ main (int   argc,
   g_test_add ("/plano/tiles/bounded", Fixture, NULL, fixture_set_up, test_bounded, fixture_tear_down);
   g_test_add ("/plano/tiles/drag-damage", Fixture, NULL, fixture_set_up, test_drag_damage, fixture_tear_down);
   g_test_add ("/plano/tiles/routes-damage", Fixture, NULL, fixture_set_up, test_routes_damage, fixture_tear_down);
-  g_test_add ("/plano/tiles/edits-damage", Fixture, NULL, fixture_set_up, test_edits_damage, fixture_tear_down);
+  g_test_add ("/plano/tiles/edits-damage", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_edits_damage,
+              fixture_tear_down);
+  g_test_add ("/plano/tiles/edits-damage-2x", Fixture, GINT_TO_POINTER (2), fixture_set_up, test_edits_damage,
+              fixture_tear_down);
 
   return g_test_run ();
 }
