@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The interview guides: every question of the bank has must-haves, follow-ups and a reference
- * solution; each solution covers all its question's must-haves and an empty board none; each
- * kind of check finds what it should on small boards, and a solution with one capability
- * taken away misses exactly that must-have.
+ * solution; each solution covers all its question's must-haves and an empty board none, and the
+ * design review finds no error in it; each kind of check finds what it should on small boards,
+ * and a solution with one capability taken away misses exactly that must-have.
  */
 
 #include "config.h"
@@ -21,6 +21,7 @@
 #include "plano-format.h"
 #include "plano-guide.h"
 #include "plano-interview.h"
+#include "plano-review.h"
 
 /* The ids of the missing must-haves, in order, separated by spaces. */
 static char *
@@ -118,6 +119,48 @@ test_solutions_cover_everything (void)
       grade = plano_grade_new (solution, questions[i].id, NULL, &error);
       g_assert_cmpuint (plano_grade_get_n_covered (grade), ==, plano_grade_get_n_items (grade));
     }
+}
+
+/* A reference solution is what a strong candidate draws: the design review must find no error
+ * in it, or the report would mark down a candidate who drew it. Its warnings are listed, so
+ * that a reader of the test log sees what the review still says about each. */
+static void
+test_solutions_reviewed (void)
+{
+  guint n;
+  const PlanoQuestion *questions = plano_interview_get_questions (&n);
+  g_autoptr(GString) errors = g_string_new (NULL);
+  guint n_warnings = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlanoBoard) solution = plano_solution_load (questions[i].id, &error);
+      g_autoptr(PlanoReview) review = NULL;
+      GPtrArray *findings;
+
+      g_assert_no_error (error);
+      review = plano_review_new (solution, NULL);
+      findings = plano_review_get_findings (review);
+      for (guint f = 0; f < findings->len; f++)
+        {
+          const PlanoFinding *finding = g_ptr_array_index (findings, f);
+          g_autofree char *line = plano_finding_to_line (finding);
+
+          if (finding->severity == PLANO_SEVERITY_ERROR)
+            g_string_append_printf (errors, "%s: %s\n", questions[i].id, line);
+          else if (finding->severity == PLANO_SEVERITY_WARNING)
+            {
+              g_test_message ("%s: %s", questions[i].id, line);
+              n_warnings++;
+            }
+        }
+    }
+
+  g_test_message ("%u warnings in %u reference solutions", n_warnings, n);
+  if (errors->len > 0)
+    g_test_message ("errors found by the design review:\n%s", errors->str);
+  g_assert_cmpstr (errors->str, ==, "");
 }
 
 static void
@@ -470,6 +513,7 @@ main (int   argc,
   g_test_add_func ("/plano/guide/every-question", test_every_question_has_a_guide);
   g_test_add_func ("/plano/guide/solutions", test_solutions_cover_everything);
   g_test_add_func ("/plano/guide/solutions-translated", test_solutions_translated);
+  g_test_add_func ("/plano/guide/solutions-reviewed", test_solutions_reviewed);
   g_test_add_func ("/plano/guide/unknown-question", test_unknown_question);
   g_test_add_func ("/plano/guide/check-node", test_check_node);
   g_test_add_func ("/plano/guide/check-path", test_check_path);
