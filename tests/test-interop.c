@@ -139,7 +139,7 @@ lists_bound (JsonObject *shape,
 
 typedef struct
 {
-  guint rectangles, texts, arrows, frames, bound_arrows;
+  guint rectangles, texts, free_texts, arrows, frames, bound_arrows;
 } ExcalidrawCounts;
 
 static void
@@ -206,11 +206,22 @@ check_excalidraw (const char       *text,
 
           for (guint m = 0; text_members[m] != NULL; m++)
             g_assert_true (json_object_has_member (element, text_members[m]));
-          container = json_object_get_string_member (element, "containerId");
-          g_assert_nonnull (container);
-          g_assert_true (lists_bound (g_hash_table_lookup (by_id, container), id, "text"));
           g_assert_cmpstr (json_object_get_string_member (element, "text"), !=, "");
-          counts->texts++;
+          g_assert_cmpfloat (json_object_get_double_member (element, "fontSize"), >, 0);
+          container = json_object_get_string_member_with_default (element, "containerId", NULL);
+          if (container != NULL)
+            {
+              g_assert_true (lists_bound (g_hash_table_lookup (by_id, container), id, "text"));
+              counts->texts++;
+            }
+          else
+            {
+              /* Free text: bound to nothing, its box as tall as its lines. */
+              g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (element, "boundElements")));
+              g_assert_cmpfloat (json_object_get_double_member (element, "height"), >=,
+                                 json_object_get_double_member (element, "fontSize"));
+              counts->free_texts++;
+            }
         }
       else if (g_str_equal (type, "arrow"))
         {
@@ -270,7 +281,8 @@ typedef struct
   GHashTable *cells;
   GPtrArray  *ends;        /* source and target ids of edges, checked at the end */
   GPtrArray  *stack;
-  guint       n_vertices, n_edges, n_containers, n_geometries;
+  GHashTable *texts;       /* id → value of the text vertices */
+  guint       n_vertices, n_edges, n_containers, n_texts, n_geometries;
   char       *cell;        /* the open mxCell's id */
 } DrawioCheck;
 
@@ -302,6 +314,7 @@ drawio_start (GMarkupParseContext  *context,
   if (g_str_equal (element, "mxCell"))
     {
       const char *id = NULL, *cell_parent = NULL, *source = NULL, *target = NULL, *style = "";
+      const char *value = "";
       gboolean vertex = FALSE, edge = FALSE;
 
       for (guint i = 0; names[i] != NULL; i++)
@@ -313,6 +326,7 @@ drawio_start (GMarkupParseContext  *context,
           else if (g_str_equal (names[i], "source")) source = values[i];
           else if (g_str_equal (names[i], "target")) target = values[i];
           else if (g_str_equal (names[i], "style")) style = values[i];
+          else if (g_str_equal (names[i], "value")) value = values[i];
         }
       g_assert_nonnull (id);
       g_assert_false (g_hash_table_contains (check->cells, id));
@@ -343,7 +357,17 @@ drawio_start (GMarkupParseContext  *context,
           g_ptr_array_add (check->ends, g_strdup (target));
           check->n_edges++;
         }
-      if (vertex || edge)
+      if (vertex && g_str_has_prefix (style, "text;"))
+        {
+          /* draw.io's free text: a plain label, neither filled nor outlined. */
+          g_assert_nonnull (strstr (style, ";html=0;"));
+          g_assert_nonnull (strstr (style, ";fillColor=none;"));
+          g_assert_nonnull (strstr (style, ";strokeColor=none;"));
+          g_assert_cmpstr (value, !=, "");
+          g_hash_table_insert (check->texts, g_strdup (id), g_strdup (value));
+          check->n_texts++;
+        }
+      else if (vertex || edge)
         g_assert_nonnull (strstr (style, "html=1"));
     }
   else if (g_str_equal (element, "mxGeometry"))
@@ -386,6 +410,7 @@ check_drawio (const char  *text,
   check->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   check->ends = g_ptr_array_new_with_free_func (g_free);
   check->stack = g_ptr_array_new_with_free_func (g_free);
+  check->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, check, NULL);
   g_markup_parse_context_parse (context, text, -1, &error);
   g_assert_no_error (error);
@@ -405,6 +430,7 @@ drawio_check_clear (DrawioCheck *check)
   g_hash_table_unref (check->cells);
   g_ptr_array_unref (check->ends);
   g_ptr_array_unref (check->stack);
+  g_hash_table_unref (check->texts);
   g_free (check->cell);
 }
 
@@ -437,6 +463,59 @@ parse_mermaid (const char *path)
       g_assert_true (g_str_has_prefix (out, "ok mermaid "));
     }
   return TRUE;
+}
+
+/* @text with its line breaks as spaces: a text item's words, however a format wraps them. */
+static char *
+words_of (const char *text)
+{
+  char *words = g_strdup (text);
+
+  g_strdelimit (words, "\n", ' ');
+  return words;
+}
+
+/* The corpus's text items as each format's free text: an Excalidraw text element bound to
+ * nothing, and a draw.io text vertex, where the board has them, in their size. */
+static void
+check_free_texts (PlanoBoard  *board,
+                  const char  *excalidraw,
+                  DrawioCheck *drawio)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *elements;
+  guint n_texts = plano_board_get_n_items (board, PLANO_ITEM_TEXT);
+
+  json_parser_load_from_data (parser, excalidraw, -1, &error);
+  g_assert_no_error (error);
+  elements = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "elements");
+  g_assert_cmpuint (drawio->n_texts, ==, n_texts);
+
+  for (guint i = 0; i < n_texts; i++)
+    {
+      const PlanoText *item = (const PlanoText *) plano_board_get_item (board, PLANO_ITEM_TEXT, i);
+      g_autofree char *words = words_of (item->text);
+      g_autofree char *drawn = NULL;
+      JsonObject *element = NULL;
+
+      for (guint e = 0; e < json_array_get_length (elements); e++)
+        if (g_str_equal (json_object_get_string_member (json_array_get_object_element (elements, e), "id"),
+                         item->item.id))
+          element = json_array_get_object_element (elements, e);
+      g_assert_nonnull (element);
+      g_assert_cmpstr (json_object_get_string_member (element, "type"), ==, "text");
+      g_assert_null (json_object_get_string_member_with_default (element, "containerId", NULL));
+      g_assert_cmpstr (json_object_get_string_member (element, "originalText"), ==, item->text);
+      g_assert_cmpfloat (json_object_get_double_member (element, "fontSize"), ==, plano_text_get_font_size (item));
+      g_assert_cmpfloat (json_object_get_double_member (element, "x"), ==, item->x);
+      g_assert_cmpfloat (json_object_get_double_member (element, "y"), ==, item->y);
+      g_assert_cmpfloat (json_object_get_double_member (element, "width"), >=, item->w);
+
+      g_assert_true (g_hash_table_contains (drawio->texts, item->item.id));
+      drawn = words_of (g_hash_table_lookup (drawio->texts, item->item.id));
+      g_assert_cmpstr (drawn, ==, words);
+    }
 }
 
 /* The corpus board, exported to every format, and each file opened by its reader. */
@@ -559,27 +638,27 @@ test_corpus (void)
     parse_mermaid (mmd);
   }
 
-  /* Excalidraw and draw.io */
+  /* Excalidraw and draw.io, with the text items as their own free text. */
   {
     g_autofree char *path = export_file (board, dir, "corpus.excalidraw", PLANO_EXPORT_EXCALIDRAW);
-    g_autofree char *text = read_text (path);
-    ExcalidrawCounts counts;
-
-    check_excalidraw (text, &counts);
-    g_assert_cmpuint (counts.arrows, ==, plano_board_get_n_items (board, PLANO_ITEM_EDGE));
-    g_assert_cmpuint (counts.frames, ==, 3);
-  }
-  {
-    g_autofree char *path = export_file (board, dir, "corpus.drawio", PLANO_EXPORT_DRAWIO);
+    g_autofree char *excalidraw = read_text (path);
+    g_autofree char *drawio_path = export_file (board, dir, "corpus.drawio", PLANO_EXPORT_DRAWIO);
     g_autofree char *xmllint = find_reader ("xmllint");
-    g_autofree char *text = read_text (path);
+    g_autofree char *drawio = read_text (drawio_path);
+    ExcalidrawCounts counts;
     DrawioCheck check;
 
-    check_drawio (text, &check);
+    check_excalidraw (excalidraw, &counts);
+    g_assert_cmpuint (counts.arrows, ==, plano_board_get_n_items (board, PLANO_ITEM_EDGE));
+    g_assert_cmpuint (counts.frames, ==, 3);
+    g_assert_cmpuint (counts.free_texts, ==, plano_board_get_n_items (board, PLANO_ITEM_TEXT));
+
+    check_drawio (drawio, &check);
     g_assert_cmpuint (check.n_containers, ==, plano_board_get_n_items (board, PLANO_ITEM_ZONE));
+    check_free_texts (board, excalidraw, &check);
     drawio_check_clear (&check);
     if (xmllint != NULL)
-      g_free (run ((const char *[]) { xmllint, "--noout", path, NULL }, NULL));
+      g_free (run ((const char *[]) { xmllint, "--noout", drawio_path, NULL }, NULL));
   }
 
   plano_test_remove_tree (dir);
@@ -874,30 +953,47 @@ test_routes_everywhere (void)
   plano_test_remove_tree (dir);
 }
 
-/* The realtime template in Excalidraw and draw.io: every component, zone, connection and note
- * is there, connections bound to both ends, components inside their zone's frame or container. */
+/* The realtime template, with a title added as a text item, in Excalidraw and draw.io: every
+ * component, zone, connection, note and text is there, connections bound to both ends,
+ * components inside their zone's frame or container. */
 static void
 test_interop_structure (void)
 {
   g_autoptr(PlanoBoard) board = plano_test_load_fixture ("realtime.plano");
   PlanoExportOptions options = { PLANO_EXPORT_EXCALIDRAW, 1, FALSE, PLANO_THEME_LIGHT };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) excalidraw = plano_export_to_bytes (board, &options, &error);
+  g_autoptr(GBytes) excalidraw = NULL;
   g_autoptr(GBytes) drawio = NULL;
   g_autofree char *text = NULL;
-  guint n_nodes = plano_board_get_n_items (board, PLANO_ITEM_NODE);
-  guint n_edges = plano_board_get_n_items (board, PLANO_ITEM_EDGE);
-  guint n_zones = plano_board_get_n_items (board, PLANO_ITEM_ZONE);
-  guint n_notes = plano_board_get_n_items (board, PLANO_ITEM_NOTE);
+  PlanoText *title = (PlanoText *) plano_item_new (PLANO_ITEM_TEXT, "board-title");
+  guint n_nodes, n_edges, n_zones, n_notes, n_texts;
   ExcalidrawCounts counts;
   DrawioCheck check;
 
+  title->text = g_strdup ("Real-time analytics");
+  title->size = g_strdup ("large");
+  title->x = 40;
+  title->y = -80;
+  title->w = 300;
+  title->h = 32;
+  g_assert_true (plano_board_add_item (board, (PlanoItem *) title, &error));
+  g_assert_no_error (error);
+  n_nodes = plano_board_get_n_items (board, PLANO_ITEM_NODE);
+  n_edges = plano_board_get_n_items (board, PLANO_ITEM_EDGE);
+  n_zones = plano_board_get_n_items (board, PLANO_ITEM_ZONE);
+  n_notes = plano_board_get_n_items (board, PLANO_ITEM_NOTE);
+  n_texts = plano_board_get_n_items (board, PLANO_ITEM_TEXT);
+  g_assert_cmpuint (n_texts, ==, 1);
+
+  excalidraw = plano_export_to_bytes (board, &options, &error);
   g_assert_no_error (error);
   text = g_strndup (g_bytes_get_data (excalidraw, NULL), g_bytes_get_size (excalidraw));
   check_excalidraw (text, &counts);
   g_assert_cmpuint (counts.arrows, ==, n_edges);
   g_assert_cmpuint (counts.bound_arrows, ==, 2 * n_edges);
   g_assert_cmpuint (counts.rectangles + counts.frames, ==, n_nodes + n_zones + n_notes);
+  g_assert_cmpuint (counts.free_texts, ==, n_texts);
+  g_assert_nonnull (strstr (text, "\"id\" : \"board-title\",\n      \"type\" : \"text\""));
   g_assert_cmpuint (counts.frames, >, 0);
   g_assert_nonnull (strstr (text, "\"frameId\" : \"sources\""));
 
@@ -907,8 +1003,10 @@ test_interop_structure (void)
   g_clear_pointer (&text, g_free);
   text = g_strndup (g_bytes_get_data (drawio, NULL), g_bytes_get_size (drawio));
   check_drawio (text, &check);
-  g_assert_cmpuint (check.n_vertices, ==, n_nodes + n_zones + n_notes);
+  g_assert_cmpuint (check.n_vertices, ==, n_nodes + n_zones + n_notes + n_texts);
   g_assert_cmpuint (check.n_containers, ==, n_zones);
+  g_assert_cmpuint (check.n_texts, ==, n_texts);
+  g_assert_cmpstr (g_hash_table_lookup (check.texts, "board-title"), ==, "Real-time analytics");
   g_assert_cmpuint (check.n_edges, >=, n_edges);
   drawio_check_clear (&check);
   g_assert_nonnull (strstr (text, "<mxCell id=\"apps\" parent=\"sources\""));

@@ -3201,6 +3201,44 @@ plano_renderer_get_drawn_bounds (PlanoRenderer *self,
 }
 
 /**
+ * plano_renderer_get_text_lines:
+ *
+ * For the formats that carry a board to other tools: they break a text item's lines where the
+ * canvas breaks them.
+ *
+ * Returns: (transfer full) (nullable): the lines of text item @id as laid out, without their
+ *   line breaks; %NULL when @id is not a text item
+ */
+GStrv
+plano_renderer_get_text_lines (PlanoRenderer *self,
+                               const char    *id)
+{
+  const Shape *shape;
+  g_autoptr(GStrvBuilder) lines = NULL;
+  PangoLayout *layout;
+  const char *text;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), NULL);
+
+  shape = id != NULL ? g_hash_table_lookup (self->shapes, id) : NULL;
+  if (shape == NULL || shape->type != PLANO_ITEM_TEXT)
+    return NULL;
+
+  layout = get_text (self, shape->item)->title;
+  text = pango_layout_get_text (layout);
+  lines = g_strv_builder_new ();
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      const PangoLayoutLine *line = l->data;
+      g_autofree char *part = g_strndup (text + line->start_index, line->length);
+
+      g_strv_builder_add (lines, g_strchomp (part));
+    }
+
+  return g_strv_builder_end (lines);
+}
+
+/**
  * plano_renderer_is_text_cut:
  *
  * Whether some of the text of @id does not show: a label longer than its component, zone or

@@ -81,6 +81,8 @@ gboolean        plano_renderer_get_port_toward (PlanoRenderer          *self,
 gboolean        plano_renderer_get_text_box (PlanoRenderer             *self,
                                              const char                *id,
                                              PlanoRect                 *box);
+GStrv           plano_renderer_get_text_lines (PlanoRenderer           *self,
+                                             const char                *id);
 gboolean        plano_renderer_get_item_color (PlanoRenderer           *self,
                                              const char                *id,
                                              char                       color[8]);
