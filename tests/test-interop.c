@@ -1287,40 +1287,74 @@ test_sheet_paper (void)
 }
 
 static const char gold_zone[] = "{ \"plano\": 1, \"zones\": [ { \"id\": \"z\", \"label\": \"Gold tier\", "
-                                "\"x\": 0, \"y\": 0, \"w\": 400, \"h\": 200, \"kind\": \"gold\" } ] }";
+                                "\"x\": 0, \"y\": 0, \"w\": 400, \"h\": 200, \"kind\": \"gold\" } ], "
+                                "\"texts\": [ { \"id\": \"t\", \"text\": \"Serving layer\", "
+                                "\"x\": 0, \"y\": 240, \"w\": 200, \"h\": 24 } ] }";
 
-/* A transparent PNG gives zone titles a plate, so that they read on a dark page too. */
+/* How many pixels of @image in the canvas rectangle @r are opaque (alpha of 200 or more), of
+ * how many; @area is the exported part of the board. */
+static guint
+count_opaque (cairo_surface_t *image,
+              const PlanoRect *area,
+              PlanoRect        r,
+              guint           *total)
+{
+  guint opaque = 0;
+
+  *total = 0;
+  cairo_surface_flush (image);
+  for (int y = (int) (r.y - area->y); y < (int) (r.y + r.h - area->y); y++)
+    for (int x = (int) (r.x - area->x); x < (int) (r.x + r.w - area->x); x++)
+      {
+        guint32 p = ((guint32 *) (cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image)))[x];
+
+        opaque += (p >> 24) >= 200;
+        (*total)++;
+      }
+  return opaque;
+}
+
+/* A transparent PNG gives zone titles and text items a plate, so that they read on a dark page
+ * too; the page around them stays transparent. */
 static void
 test_png_plates (void)
 {
   g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(PlanoRenderer) renderer = NULL;
   PlanoExportOptions options = { PLANO_EXPORT_PNG, 1, TRUE, PLANO_THEME_LIGHT };
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *dir = temp_dir ();
   g_autofree char *path = g_build_filename (dir, "plates.png", NULL);
   cairo_surface_t *image;
-  guint opaque = 0, total = 0;
+  PlanoRect area, text;
+  guint opaque, total;
 
   board = plano_format_read (gold_zone, strlen (gold_zone), NULL, &error);
   g_assert_no_error (error);
+  renderer = plano_renderer_new (board);
+  g_assert_true (plano_export_get_area (renderer, &area));
+  g_assert_true (plano_renderer_get_drawn_bounds (renderer, "t", &text));
   bytes = plano_export_to_bytes (board, &options, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
   image = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
 
-  /* Around the title (right of the medal, 11 units down), past the margin. */
-  for (int y = (int) PLANO_EXPORT_MARGIN + 12; y < (int) PLANO_EXPORT_MARGIN + 26; y++)
-    for (int x = (int) PLANO_EXPORT_MARGIN + 34; x < (int) PLANO_EXPORT_MARGIN + 90; x++)
-      {
-        guint32 p = ((guint32 *) (cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image)))[x];
-
-        opaque += (p >> 24) >= 200;
-        total++;
-      }
+  /* Around the title (right of the medal, 11 units down). */
+  opaque = count_opaque (image, &area, (PlanoRect) { 34, 12, 56, 14 }, &total);
   g_test_message ("%u of %u pixels behind the title are opaque", opaque, total);
   g_assert_cmpuint (opaque, ==, total);
+
+  /* Behind the text item's first words, between the letters too. */
+  opaque = count_opaque (image, &area, (PlanoRect) { text.x + 1, text.y + 2, 80, text.h - 4 }, &total);
+  g_test_message ("%u of %u pixels behind the text are opaque", opaque, total);
+  g_assert_cmpuint (total, >, 1000);
+  g_assert_cmpuint (opaque, ==, total);
+
+  /* Past the plate, under the text, the page shows through. */
+  opaque = count_opaque (image, &area, (PlanoRect) { text.x, text.y + text.h + 4, 80, 8 }, &total);
+  g_assert_cmpuint (opaque, ==, 0);
 
   cairo_surface_destroy (image);
   g_unlink (path);

@@ -4007,7 +4007,9 @@ paint_note (PlanoRenderer            *self,
   p->end_item (p);
 }
 
-/* Plain text: no card, in the theme's text colour, so that it reads on either background. */
+/* Plain text: no card, in the theme's text colour, so that it reads on the theme's background.
+ * On a transparent export it gets a plate of that background, as zone titles do, since the
+ * page under it may be light or dark. */
 static void
 paint_text (PlanoRenderer            *self,
             Painter                  *p,
@@ -4016,9 +4018,21 @@ paint_text (PlanoRenderer            *self,
             const Palette            *palette)
 {
   PlanoRect r = { text->x, text->y, text->w, text->h };
+  PangoLayout *layout = get_text (self, (const PlanoItem *) text)->title;
 
   p->begin_item (p, text->item.id, text->text);
-  p->text (p, get_text (self, (const PlanoItem *) text)->title, r.x, r.y, &palette->text);
+  if (options->plates && pango_layout_get_character_count (layout) > 0)
+    {
+      Color plate = with_alpha (palette->background, 0.85);
+      PangoRectangle logical;
+
+      /* Within the room the index keeps around the text, so that a band drawn apart has it. */
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      p->rounded_rect (p, r.x + logical.x - 5, r.y + logical.y - 2, logical.width + 10,
+                       logical.height + 4, 5);
+      p->fill (p, &plate, FALSE);
+    }
+  p->text (p, layout, r.x, r.y, &palette->text);
   paint_highlight (p, options, palette, text->item.id, &r, 2);
   p->end_item (p);
 }
