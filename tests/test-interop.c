@@ -28,6 +28,7 @@
 #include "plano-notes.h"
 #include "plano-render.h"
 #include "plano-test-core.h"
+#include "plano-test-locale.h"
 #include "plano-xml.h"
 
 /* The program, or NULL and the test skipped; under CI a missing reader fails the test. */
@@ -1249,13 +1250,15 @@ test_svg_without_cantarell (void)
   plano_test_remove_tree (dir);
 }
 
-/* The study sheet on A4 and on US Letter; trade-offs stacked, not in seven narrow columns. */
+/* The study sheet on A4 and on US Letter; trade-offs stacked, not in seven narrow columns;
+ * a board of Latin text in one family, the diagram's (pdffonts lists Cantarell only). */
 static void
 test_sheet_paper (void)
 {
   g_autoptr(PlanoBoard) board = plano_test_load_fixture ("realtime.plano");
   g_autofree char *pdfinfo = find_reader ("pdfinfo");
   g_autofree char *pdftotext = find_reader ("pdftotext");
+  g_autofree char *pdffonts = find_reader ("pdffonts");
   g_autofree char *dir = temp_dir ();
   static const PlanoPaper papers[] = { PLANO_PAPER_A4, PLANO_PAPER_LETTER };
   static const char *sizes[] = { "595 x 842 pts (A4)", "612 x 792 pts (letter)" };
@@ -1281,8 +1284,87 @@ test_sheet_paper (void)
           g_assert_nonnull (strstr (text, "\nAlternatives: RabbitMQ; Kinesis\n"));
           g_assert_null (strstr (text, "Alternativ-"));
         }
+      if (pdffonts != NULL)
+        {
+          g_autofree char *out = run ((const char *[]) { pdffonts, path, NULL }, NULL);
+          g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+          guint n_fonts = 0;
+
+          /* After the two heading lines, one a font: "ABCDEF+Cantarell-Bold  Type 1C …". */
+          for (guint l = 2; lines[l] != NULL; l++)
+            if (lines[l][0] != '\0')
+              {
+                g_test_message ("%s", lines[l]);
+                g_assert_true (g_regex_match_simple ("^([A-Z]{6}\\+)?Cantarell-[A-Za-z]+ ", lines[l], 0, 0));
+                n_fonts++;
+              }
+          g_assert_cmpuint (n_fonts, >=, 2);
+        }
       g_unlink (path);
     }
+  plano_test_remove_tree (dir);
+}
+
+/* The paper the study sheet takes from the locale: A4 in a Spanish user's (tests/locales), US
+ * Letter in en_US's. en_US is compiled by localedef into a folder of the test's own, found
+ * through LOCPATH, so that the system needs no locale but those the tests already have. */
+static void
+test_sheet_locale_paper (void)
+{
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("realtime.plano");
+  g_autofree char *pdfinfo = find_reader ("pdfinfo");
+  g_autofree char *localedef = find_reader ("localedef");
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *locales = g_build_filename (dir, "locales", NULL);
+  g_autofree char *en_us = g_build_filename (locales, "en_US.UTF-8", NULL);
+  static const struct { const char *locale; const char *size; } cases[] = {
+    { NULL, "595 x 842 pts (A4)" },             /* the Spanish user's locale */
+    { "en_US.UTF-8", "612 x 792 pts (letter)" },
+    { "C", "595 x 842 pts (A4)" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  if (pdfinfo == NULL || localedef == NULL)
+    return;
+  g_assert_cmpint (g_mkdir (locales, 0700), ==, 0);
+  g_spawn_sync (NULL, (char **) (const char *[]) { localedef, "-i", "en_US", "-f", "UTF-8", en_us, NULL }, NULL,
+                G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    {
+      if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+        g_error ("localedef cannot compile en_US (the locales package has its sources): %s", err);
+      g_test_skip_printf ("localedef cannot compile en_US: %s", err);
+      plano_test_remove_tree (dir);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PlanoExportOptions options = { PLANO_EXPORT_SHEET, 1, FALSE, PLANO_THEME_LIGHT, NULL, PLANO_PAPER_FROM_LOCALE };
+      g_autofree char *path = g_build_filename (dir, "sheet.pdf", NULL);
+      g_autofree char *info = NULL;
+
+      if (cases[i].locale == NULL)
+        g_assert_nonnull (setlocale (LC_PAPER, plano_test_locale ("es")));
+      else
+        {
+          /* glibc reads LOCPATH at each setlocale (). */
+          g_setenv ("LOCPATH", locales, TRUE);
+          g_assert_nonnull (setlocale (LC_PAPER, cases[i].locale));
+        }
+      g_assert_true (plano_export_to_file (board, path, &options, &error));
+      g_assert_no_error (error);
+      info = run ((const char *[]) { pdfinfo, path, NULL }, NULL);
+      g_test_message ("%s: %s", cases[i].locale != NULL ? cases[i].locale : plano_test_locale ("es"), cases[i].size);
+      g_assert_nonnull (strstr (info, cases[i].size));
+      g_unlink (path);
+    }
+
+  g_unsetenv ("LOCPATH");
+  setlocale (LC_PAPER, "C");
   plano_test_remove_tree (dir);
 }
 
@@ -1415,6 +1497,7 @@ main (int   argc,
   g_test_add_func ("/plano/interop/routes-everywhere", test_routes_everywhere);
   g_test_add_func ("/plano/interop/svg-without-cantarell", test_svg_without_cantarell);
   g_test_add_func ("/plano/interop/sheet-paper", test_sheet_paper);
+  g_test_add_func ("/plano/interop/sheet-locale-paper", test_sheet_locale_paper);
   g_test_add_func ("/plano/interop/png-plates", test_png_plates);
   g_test_add_func ("/plano/interop/newline-labels", test_newline_labels);
 
