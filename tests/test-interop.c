@@ -631,7 +631,8 @@ test_corpus (void)
     g_autofree char *mmd = export_file (board, dir, "corpus.mmd", PLANO_EXPORT_MERMAID);
     g_autofree char *text = read_text (mmd);
 
-    g_assert_true (g_str_has_prefix (text, "---\ntitle: \"Pipeline de analítica <en> tiempo \\\"real\\\" & 'más' \\u0001\\ufffd\"\nconfig:\n"));
+    /* The title without its control character; U+FFFE as U+FFFD. */
+    g_assert_true (g_str_has_prefix (text, "---\ntitle: \"Pipeline de analítica <en> tiempo \\\"real\\\" & 'más' \xef\xbf\xbd\"\nconfig:\n"));
     /* An empty label is the kind's name; an id that is a keyword of mermaid's is another. */
     g_assert_nonnull (strstr (text, "\n  empty[\"PostgreSQL\"]\n"));
     g_assert_nonnull (strstr (text, "\n      n_end["));
@@ -1052,6 +1053,59 @@ test_mermaid_escapes (void)
 
   g_assert_true (g_file_set_contents (path, mermaid, -1, NULL));
   parse_mermaid (path);
+  plano_test_remove_tree (dir);
+}
+
+/* A title on one line wherever a format shows it so: its controls (C0, DEL, C1) dropped, a tab
+ * and a line break a space each, U+FFFE as U+FFFD; in Mermaid's front matter, the PDF's and the
+ * study sheet's metadata, the notes' heading and draw.io's page name. */
+static void
+test_title_one_line (void)
+{
+  static const char title[] = "  Plan\tA\x01\x7f\xc2\x85\r\nB \xef\xbf\xbe\n";
+  static const char line[] = "Plan A B \xef\xbf\xbd";
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *pdfinfo = find_reader ("pdfinfo");
+  g_autofree char *one = plano_text_one_line (title);
+
+  g_assert_cmpstr (one, ==, line);
+  plano_board_set_title (board, title);
+  plano_board_add_node (board, "kafka", 0, 0);
+
+  {
+    g_autofree char *path = export_file (board, dir, "title.mmd", PLANO_EXPORT_MERMAID);
+    g_autofree char *text = read_text (path);
+    g_autofree char *expected = g_strdup_printf ("---\ntitle: \"%s\"\nconfig:\n", line);
+
+    g_assert_true (g_str_has_prefix (text, expected));
+    parse_mermaid (path);
+  }
+  {
+    g_autofree char *path = export_file (board, dir, "title.md", PLANO_EXPORT_MARKDOWN);
+    g_autofree char *text = read_text (path);
+    g_autofree char *expected = g_strdup_printf ("# %s\n\n", line);
+
+    g_assert_true (g_str_has_prefix (text, expected));
+  }
+  {
+    g_autofree char *path = export_file (board, dir, "title.drawio", PLANO_EXPORT_DRAWIO);
+    g_autofree char *text = read_text (path);
+    g_autofree char *expected = g_strdup_printf ("<diagram id=\"plano\" name=\"%s\">", line);
+
+    g_assert_nonnull (strstr (text, expected));
+  }
+  for (guint sheet = 0; sheet < 2 && pdfinfo != NULL; sheet++)
+    {
+      g_autofree char *path = export_file (board, dir, sheet ? "title-sheet.pdf" : "title.pdf",
+                                           sheet ? PLANO_EXPORT_SHEET : PLANO_EXPORT_PDF);
+      g_autofree char *info = run ((const char *[]) { pdfinfo, "-enc", "UTF-8", path, NULL }, NULL);
+      g_autofree char *expected = g_strdup_printf ("\nTitle:           %s\n", line);
+
+      g_test_message ("%s", info);
+      g_assert_true (g_str_has_prefix (info, expected + 1));
+    }
+
   plano_test_remove_tree (dir);
 }
 
@@ -1492,6 +1546,7 @@ main (int   argc,
 
   g_test_add_func ("/plano/interop/xml-escape", test_xml_escape);
   g_test_add_func ("/plano/interop/mermaid-escapes", test_mermaid_escapes);
+  g_test_add_func ("/plano/interop/title-one-line", test_title_one_line);
   g_test_add_func ("/plano/interop/corpus", test_corpus);
   g_test_add_func ("/plano/interop/structure", test_interop_structure);
   g_test_add_func ("/plano/interop/routes-everywhere", test_routes_everywhere);

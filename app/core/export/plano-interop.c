@@ -886,9 +886,9 @@ plano_interop_to_drawio (PlanoRenderer *renderer)
                         "<mxfile host=\"Plano\" agent=\"Plano " PACKAGE_VERSION "\" type=\"device\">\n"
                         "  <diagram id=\"plano\" name=\"");
   {
-    g_autofree char *name = plano_text_clean (title != NULL && title[0] != '\0' ? title : "Plano", FALSE);
+    g_autofree char *name = plano_text_one_line (title != NULL ? title : "");
 
-    plano_xml_append_attribute (out, name);
+    plano_xml_append_attribute (out, name[0] != '\0' ? name : "Plano");
   }
   g_string_append (out, "\">\n"
                         "    <mxGraphModel grid=\"1\" gridSize=\"10\" guides=\"1\" tooltips=\"1\" connect=\"1\" "
