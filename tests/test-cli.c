@@ -199,6 +199,40 @@ test_export (void)
   g_rmdir (dir);
 }
 
+/* --export picks Excalidraw and draw.io from the name alone: OUT.excalidraw is an Excalidraw
+ * scene, OUT.drawio an mxGraph file, each with the board's components. */
+static void
+test_export_interop (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plano-cli-XXXXXX", NULL);
+  g_autofree char *excalidraw = g_build_filename (dir, "board.excalidraw", NULL);
+  g_autofree char *drawio = g_build_filename (dir, "board.drawio", NULL);
+  g_autofree char *excalidraw_arg = g_strconcat ("--export=", excalidraw, NULL);
+  g_autofree char *drawio_arg = g_strconcat ("--export=", drawio, NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) run_excalidraw = { 0, };
+  g_auto(Run) run_drawio = { 0, };
+
+  run_plano (&run_excalidraw, (const char *[]) { excalidraw_arg, "realtime.plano", NULL }, NULL);
+  g_assert_cmpint (run_excalidraw.status, ==, 0);
+  g_assert_cmpstr (run_excalidraw.err, ==, "");
+  g_assert_true (g_file_get_contents (excalidraw, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"type\" : \"excalidraw\",\n  \"version\" : 2,"));
+  g_assert_nonnull (strstr (contents, "\"originalText\" : \"Redis (hot)\\nRedis\""));
+  g_clear_pointer (&contents, g_free);
+
+  run_plano (&run_drawio, (const char *[]) { drawio_arg, "realtime.plano", NULL }, NULL);
+  g_assert_cmpint (run_drawio.status, ==, 0);
+  g_assert_cmpstr (run_drawio.err, ==, "");
+  g_assert_true (g_file_get_contents (drawio, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mxfile host=\"Plano\""));
+  g_assert_nonnull (strstr (contents, " value=\"Redis (hot)&lt;br&gt;Redis\""));
+
+  g_unlink (excalidraw);
+  g_unlink (drawio);
+  g_rmdir (dir);
+}
+
 /* A failed export says why on one line and writes nothing. */
 static void
 test_export_fails (void)
@@ -731,6 +765,7 @@ main (int   argc,
   g_test_add_func ("/plano/cli/unknown-option", test_unknown_option);
   g_test_add_func ("/plano/cli/solution-refused", test_solution_refused);
   g_test_add_func ("/plano/cli/export", test_export);
+  g_test_add_func ("/plano/cli/export-interop", test_export_interop);
   g_test_add_func ("/plano/cli/export-fails", test_export_fails);
   g_test_add_func ("/plano/cli/review", test_review);
   g_test_add_func ("/plano/cli/check-translated", test_check_translated);

@@ -28,6 +28,7 @@
 #include "plano-notes.h"
 #include "plano-render.h"
 #include "plano-test-core.h"
+#include "plano-test-locale.h"
 #include "plano-xml.h"
 
 /* The program, or NULL and the test skipped; under CI a missing reader fails the test. */
@@ -139,7 +140,7 @@ lists_bound (JsonObject *shape,
 
 typedef struct
 {
-  guint rectangles, texts, arrows, frames, bound_arrows;
+  guint rectangles, texts, free_texts, arrows, frames, bound_arrows;
 } ExcalidrawCounts;
 
 static void
@@ -206,11 +207,22 @@ check_excalidraw (const char       *text,
 
           for (guint m = 0; text_members[m] != NULL; m++)
             g_assert_true (json_object_has_member (element, text_members[m]));
-          container = json_object_get_string_member (element, "containerId");
-          g_assert_nonnull (container);
-          g_assert_true (lists_bound (g_hash_table_lookup (by_id, container), id, "text"));
           g_assert_cmpstr (json_object_get_string_member (element, "text"), !=, "");
-          counts->texts++;
+          g_assert_cmpfloat (json_object_get_double_member (element, "fontSize"), >, 0);
+          container = json_object_get_string_member_with_default (element, "containerId", NULL);
+          if (container != NULL)
+            {
+              g_assert_true (lists_bound (g_hash_table_lookup (by_id, container), id, "text"));
+              counts->texts++;
+            }
+          else
+            {
+              /* Free text: bound to nothing, its box as tall as its lines. */
+              g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (element, "boundElements")));
+              g_assert_cmpfloat (json_object_get_double_member (element, "height"), >=,
+                                 json_object_get_double_member (element, "fontSize"));
+              counts->free_texts++;
+            }
         }
       else if (g_str_equal (type, "arrow"))
         {
@@ -270,7 +282,8 @@ typedef struct
   GHashTable *cells;
   GPtrArray  *ends;        /* source and target ids of edges, checked at the end */
   GPtrArray  *stack;
-  guint       n_vertices, n_edges, n_containers, n_geometries;
+  GHashTable *texts;       /* id → value of the text vertices */
+  guint       n_vertices, n_edges, n_containers, n_texts, n_geometries;
   char       *cell;        /* the open mxCell's id */
 } DrawioCheck;
 
@@ -302,6 +315,7 @@ drawio_start (GMarkupParseContext  *context,
   if (g_str_equal (element, "mxCell"))
     {
       const char *id = NULL, *cell_parent = NULL, *source = NULL, *target = NULL, *style = "";
+      const char *value = "";
       gboolean vertex = FALSE, edge = FALSE;
 
       for (guint i = 0; names[i] != NULL; i++)
@@ -313,6 +327,7 @@ drawio_start (GMarkupParseContext  *context,
           else if (g_str_equal (names[i], "source")) source = values[i];
           else if (g_str_equal (names[i], "target")) target = values[i];
           else if (g_str_equal (names[i], "style")) style = values[i];
+          else if (g_str_equal (names[i], "value")) value = values[i];
         }
       g_assert_nonnull (id);
       g_assert_false (g_hash_table_contains (check->cells, id));
@@ -343,7 +358,17 @@ drawio_start (GMarkupParseContext  *context,
           g_ptr_array_add (check->ends, g_strdup (target));
           check->n_edges++;
         }
-      if (vertex || edge)
+      if (vertex && g_str_has_prefix (style, "text;"))
+        {
+          /* draw.io's free text: a plain label, neither filled nor outlined. */
+          g_assert_nonnull (strstr (style, ";html=0;"));
+          g_assert_nonnull (strstr (style, ";fillColor=none;"));
+          g_assert_nonnull (strstr (style, ";strokeColor=none;"));
+          g_assert_cmpstr (value, !=, "");
+          g_hash_table_insert (check->texts, g_strdup (id), g_strdup (value));
+          check->n_texts++;
+        }
+      else if (vertex || edge)
         g_assert_nonnull (strstr (style, "html=1"));
     }
   else if (g_str_equal (element, "mxGeometry"))
@@ -386,6 +411,7 @@ check_drawio (const char  *text,
   check->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   check->ends = g_ptr_array_new_with_free_func (g_free);
   check->stack = g_ptr_array_new_with_free_func (g_free);
+  check->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, check, NULL);
   g_markup_parse_context_parse (context, text, -1, &error);
   g_assert_no_error (error);
@@ -405,6 +431,7 @@ drawio_check_clear (DrawioCheck *check)
   g_hash_table_unref (check->cells);
   g_ptr_array_unref (check->ends);
   g_ptr_array_unref (check->stack);
+  g_hash_table_unref (check->texts);
   g_free (check->cell);
 }
 
@@ -437,6 +464,59 @@ parse_mermaid (const char *path)
       g_assert_true (g_str_has_prefix (out, "ok mermaid "));
     }
   return TRUE;
+}
+
+/* @text with its line breaks as spaces: a text item's words, however a format wraps them. */
+static char *
+words_of (const char *text)
+{
+  char *words = g_strdup (text);
+
+  g_strdelimit (words, "\n", ' ');
+  return words;
+}
+
+/* The corpus's text items as each format's free text: an Excalidraw text element bound to
+ * nothing, and a draw.io text vertex, where the board has them, in their size. */
+static void
+check_free_texts (PlanoBoard  *board,
+                  const char  *excalidraw,
+                  DrawioCheck *drawio)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *elements;
+  guint n_texts = plano_board_get_n_items (board, PLANO_ITEM_TEXT);
+
+  json_parser_load_from_data (parser, excalidraw, -1, &error);
+  g_assert_no_error (error);
+  elements = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "elements");
+  g_assert_cmpuint (drawio->n_texts, ==, n_texts);
+
+  for (guint i = 0; i < n_texts; i++)
+    {
+      const PlanoText *item = (const PlanoText *) plano_board_get_item (board, PLANO_ITEM_TEXT, i);
+      g_autofree char *words = words_of (item->text);
+      g_autofree char *drawn = NULL;
+      JsonObject *element = NULL;
+
+      for (guint e = 0; e < json_array_get_length (elements); e++)
+        if (g_str_equal (json_object_get_string_member (json_array_get_object_element (elements, e), "id"),
+                         item->item.id))
+          element = json_array_get_object_element (elements, e);
+      g_assert_nonnull (element);
+      g_assert_cmpstr (json_object_get_string_member (element, "type"), ==, "text");
+      g_assert_null (json_object_get_string_member_with_default (element, "containerId", NULL));
+      g_assert_cmpstr (json_object_get_string_member (element, "originalText"), ==, item->text);
+      g_assert_cmpfloat (json_object_get_double_member (element, "fontSize"), ==, plano_text_get_font_size (item));
+      g_assert_cmpfloat (json_object_get_double_member (element, "x"), ==, item->x);
+      g_assert_cmpfloat (json_object_get_double_member (element, "y"), ==, item->y);
+      g_assert_cmpfloat (json_object_get_double_member (element, "width"), >=, item->w);
+
+      g_assert_true (g_hash_table_contains (drawio->texts, item->item.id));
+      drawn = words_of (g_hash_table_lookup (drawio->texts, item->item.id));
+      g_assert_cmpstr (drawn, ==, words);
+    }
 }
 
 /* The corpus board, exported to every format, and each file opened by its reader. */
@@ -551,7 +631,8 @@ test_corpus (void)
     g_autofree char *mmd = export_file (board, dir, "corpus.mmd", PLANO_EXPORT_MERMAID);
     g_autofree char *text = read_text (mmd);
 
-    g_assert_true (g_str_has_prefix (text, "---\ntitle: \"Pipeline de analítica <en> tiempo \\\"real\\\" & 'más' \\u0001\\ufffd\"\nconfig:\n"));
+    /* The title without its control character; U+FFFE as U+FFFD. */
+    g_assert_true (g_str_has_prefix (text, "---\ntitle: \"Pipeline de analítica <en> tiempo \\\"real\\\" & 'más' \xef\xbf\xbd\"\nconfig:\n"));
     /* An empty label is the kind's name; an id that is a keyword of mermaid's is another. */
     g_assert_nonnull (strstr (text, "\n  empty[\"PostgreSQL\"]\n"));
     g_assert_nonnull (strstr (text, "\n      n_end["));
@@ -559,27 +640,27 @@ test_corpus (void)
     parse_mermaid (mmd);
   }
 
-  /* Excalidraw and draw.io */
+  /* Excalidraw and draw.io, with the text items as their own free text. */
   {
     g_autofree char *path = export_file (board, dir, "corpus.excalidraw", PLANO_EXPORT_EXCALIDRAW);
-    g_autofree char *text = read_text (path);
-    ExcalidrawCounts counts;
-
-    check_excalidraw (text, &counts);
-    g_assert_cmpuint (counts.arrows, ==, plano_board_get_n_items (board, PLANO_ITEM_EDGE));
-    g_assert_cmpuint (counts.frames, ==, 3);
-  }
-  {
-    g_autofree char *path = export_file (board, dir, "corpus.drawio", PLANO_EXPORT_DRAWIO);
+    g_autofree char *excalidraw = read_text (path);
+    g_autofree char *drawio_path = export_file (board, dir, "corpus.drawio", PLANO_EXPORT_DRAWIO);
     g_autofree char *xmllint = find_reader ("xmllint");
-    g_autofree char *text = read_text (path);
+    g_autofree char *drawio = read_text (drawio_path);
+    ExcalidrawCounts counts;
     DrawioCheck check;
 
-    check_drawio (text, &check);
+    check_excalidraw (excalidraw, &counts);
+    g_assert_cmpuint (counts.arrows, ==, plano_board_get_n_items (board, PLANO_ITEM_EDGE));
+    g_assert_cmpuint (counts.frames, ==, 3);
+    g_assert_cmpuint (counts.free_texts, ==, plano_board_get_n_items (board, PLANO_ITEM_TEXT));
+
+    check_drawio (drawio, &check);
     g_assert_cmpuint (check.n_containers, ==, plano_board_get_n_items (board, PLANO_ITEM_ZONE));
+    check_free_texts (board, excalidraw, &check);
     drawio_check_clear (&check);
     if (xmllint != NULL)
-      g_free (run ((const char *[]) { xmllint, "--noout", path, NULL }, NULL));
+      g_free (run ((const char *[]) { xmllint, "--noout", drawio_path, NULL }, NULL));
   }
 
   plano_test_remove_tree (dir);
@@ -874,30 +955,47 @@ test_routes_everywhere (void)
   plano_test_remove_tree (dir);
 }
 
-/* The realtime template in Excalidraw and draw.io: every component, zone, connection and note
- * is there, connections bound to both ends, components inside their zone's frame or container. */
+/* The realtime template, with a title added as a text item, in Excalidraw and draw.io: every
+ * component, zone, connection, note and text is there, connections bound to both ends,
+ * components inside their zone's frame or container. */
 static void
 test_interop_structure (void)
 {
   g_autoptr(PlanoBoard) board = plano_test_load_fixture ("realtime.plano");
   PlanoExportOptions options = { PLANO_EXPORT_EXCALIDRAW, 1, FALSE, PLANO_THEME_LIGHT };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) excalidraw = plano_export_to_bytes (board, &options, &error);
+  g_autoptr(GBytes) excalidraw = NULL;
   g_autoptr(GBytes) drawio = NULL;
   g_autofree char *text = NULL;
-  guint n_nodes = plano_board_get_n_items (board, PLANO_ITEM_NODE);
-  guint n_edges = plano_board_get_n_items (board, PLANO_ITEM_EDGE);
-  guint n_zones = plano_board_get_n_items (board, PLANO_ITEM_ZONE);
-  guint n_notes = plano_board_get_n_items (board, PLANO_ITEM_NOTE);
+  PlanoText *title = (PlanoText *) plano_item_new (PLANO_ITEM_TEXT, "board-title");
+  guint n_nodes, n_edges, n_zones, n_notes, n_texts;
   ExcalidrawCounts counts;
   DrawioCheck check;
 
+  title->text = g_strdup ("Real-time analytics");
+  title->size = g_strdup ("large");
+  title->x = 40;
+  title->y = -80;
+  title->w = 300;
+  title->h = 32;
+  g_assert_true (plano_board_add_item (board, (PlanoItem *) title, &error));
+  g_assert_no_error (error);
+  n_nodes = plano_board_get_n_items (board, PLANO_ITEM_NODE);
+  n_edges = plano_board_get_n_items (board, PLANO_ITEM_EDGE);
+  n_zones = plano_board_get_n_items (board, PLANO_ITEM_ZONE);
+  n_notes = plano_board_get_n_items (board, PLANO_ITEM_NOTE);
+  n_texts = plano_board_get_n_items (board, PLANO_ITEM_TEXT);
+  g_assert_cmpuint (n_texts, ==, 1);
+
+  excalidraw = plano_export_to_bytes (board, &options, &error);
   g_assert_no_error (error);
   text = g_strndup (g_bytes_get_data (excalidraw, NULL), g_bytes_get_size (excalidraw));
   check_excalidraw (text, &counts);
   g_assert_cmpuint (counts.arrows, ==, n_edges);
   g_assert_cmpuint (counts.bound_arrows, ==, 2 * n_edges);
   g_assert_cmpuint (counts.rectangles + counts.frames, ==, n_nodes + n_zones + n_notes);
+  g_assert_cmpuint (counts.free_texts, ==, n_texts);
+  g_assert_nonnull (strstr (text, "\"id\" : \"board-title\",\n      \"type\" : \"text\""));
   g_assert_cmpuint (counts.frames, >, 0);
   g_assert_nonnull (strstr (text, "\"frameId\" : \"sources\""));
 
@@ -907,8 +1005,10 @@ test_interop_structure (void)
   g_clear_pointer (&text, g_free);
   text = g_strndup (g_bytes_get_data (drawio, NULL), g_bytes_get_size (drawio));
   check_drawio (text, &check);
-  g_assert_cmpuint (check.n_vertices, ==, n_nodes + n_zones + n_notes);
+  g_assert_cmpuint (check.n_vertices, ==, n_nodes + n_zones + n_notes + n_texts);
   g_assert_cmpuint (check.n_containers, ==, n_zones);
+  g_assert_cmpuint (check.n_texts, ==, n_texts);
+  g_assert_cmpstr (g_hash_table_lookup (check.texts, "board-title"), ==, "Real-time analytics");
   g_assert_cmpuint (check.n_edges, >=, n_edges);
   drawio_check_clear (&check);
   g_assert_nonnull (strstr (text, "<mxCell id=\"apps\" parent=\"sources\""));
@@ -953,6 +1053,59 @@ test_mermaid_escapes (void)
 
   g_assert_true (g_file_set_contents (path, mermaid, -1, NULL));
   parse_mermaid (path);
+  plano_test_remove_tree (dir);
+}
+
+/* A title on one line wherever a format shows it so: its controls (C0, DEL, C1) dropped, a tab
+ * and a line break a space each, U+FFFE as U+FFFD; in Mermaid's front matter, the PDF's and the
+ * study sheet's metadata, the notes' heading and draw.io's page name. */
+static void
+test_title_one_line (void)
+{
+  static const char title[] = "  Plan\tA\x01\x7f\xc2\x85\r\nB \xef\xbf\xbe\n";
+  static const char line[] = "Plan A B \xef\xbf\xbd";
+  g_autoptr(PlanoBoard) board = plano_board_new ();
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *pdfinfo = find_reader ("pdfinfo");
+  g_autofree char *one = plano_text_one_line (title);
+
+  g_assert_cmpstr (one, ==, line);
+  plano_board_set_title (board, title);
+  plano_board_add_node (board, "kafka", 0, 0);
+
+  {
+    g_autofree char *path = export_file (board, dir, "title.mmd", PLANO_EXPORT_MERMAID);
+    g_autofree char *text = read_text (path);
+    g_autofree char *expected = g_strdup_printf ("---\ntitle: \"%s\"\nconfig:\n", line);
+
+    g_assert_true (g_str_has_prefix (text, expected));
+    parse_mermaid (path);
+  }
+  {
+    g_autofree char *path = export_file (board, dir, "title.md", PLANO_EXPORT_MARKDOWN);
+    g_autofree char *text = read_text (path);
+    g_autofree char *expected = g_strdup_printf ("# %s\n\n", line);
+
+    g_assert_true (g_str_has_prefix (text, expected));
+  }
+  {
+    g_autofree char *path = export_file (board, dir, "title.drawio", PLANO_EXPORT_DRAWIO);
+    g_autofree char *text = read_text (path);
+    g_autofree char *expected = g_strdup_printf ("<diagram id=\"plano\" name=\"%s\">", line);
+
+    g_assert_nonnull (strstr (text, expected));
+  }
+  for (guint sheet = 0; sheet < 2 && pdfinfo != NULL; sheet++)
+    {
+      g_autofree char *path = export_file (board, dir, sheet ? "title-sheet.pdf" : "title.pdf",
+                                           sheet ? PLANO_EXPORT_SHEET : PLANO_EXPORT_PDF);
+      g_autofree char *info = run ((const char *[]) { pdfinfo, "-enc", "UTF-8", path, NULL }, NULL);
+      g_autofree char *expected = g_strdup_printf ("\nTitle:           %s\n", line);
+
+      g_test_message ("%s", info);
+      g_assert_true (g_str_has_prefix (info, expected + 1));
+    }
+
   plano_test_remove_tree (dir);
 }
 
@@ -1151,13 +1304,15 @@ test_svg_without_cantarell (void)
   plano_test_remove_tree (dir);
 }
 
-/* The study sheet on A4 and on US Letter; trade-offs stacked, not in seven narrow columns. */
+/* The study sheet on A4 and on US Letter; trade-offs stacked, not in seven narrow columns;
+ * a board of Latin text in one family, the diagram's (pdffonts lists Cantarell only). */
 static void
 test_sheet_paper (void)
 {
   g_autoptr(PlanoBoard) board = plano_test_load_fixture ("realtime.plano");
   g_autofree char *pdfinfo = find_reader ("pdfinfo");
   g_autofree char *pdftotext = find_reader ("pdftotext");
+  g_autofree char *pdffonts = find_reader ("pdffonts");
   g_autofree char *dir = temp_dir ();
   static const PlanoPaper papers[] = { PLANO_PAPER_A4, PLANO_PAPER_LETTER };
   static const char *sizes[] = { "595 x 842 pts (A4)", "612 x 792 pts (letter)" };
@@ -1183,46 +1338,159 @@ test_sheet_paper (void)
           g_assert_nonnull (strstr (text, "\nAlternatives: RabbitMQ; Kinesis\n"));
           g_assert_null (strstr (text, "Alternativ-"));
         }
+      if (pdffonts != NULL)
+        {
+          g_autofree char *out = run ((const char *[]) { pdffonts, path, NULL }, NULL);
+          g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+          guint n_fonts = 0;
+
+          /* After the two heading lines, one a font: "ABCDEF+Cantarell-Bold  Type 1C …". */
+          for (guint l = 2; lines[l] != NULL; l++)
+            if (lines[l][0] != '\0')
+              {
+                g_test_message ("%s", lines[l]);
+                g_assert_true (g_regex_match_simple ("^([A-Z]{6}\\+)?Cantarell-[A-Za-z]+ ", lines[l], 0, 0));
+                n_fonts++;
+              }
+          g_assert_cmpuint (n_fonts, >=, 2);
+        }
       g_unlink (path);
     }
   plano_test_remove_tree (dir);
 }
 
-static const char gold_zone[] = "{ \"plano\": 1, \"zones\": [ { \"id\": \"z\", \"label\": \"Gold tier\", "
-                                "\"x\": 0, \"y\": 0, \"w\": 400, \"h\": 200, \"kind\": \"gold\" } ] }";
+/* The paper the study sheet takes from the locale: A4 in a Spanish user's (tests/locales), US
+ * Letter in en_US's. en_US is compiled by localedef into a folder of the test's own, found
+ * through LOCPATH, so that the system needs no locale but those the tests already have. */
+static void
+test_sheet_locale_paper (void)
+{
+  g_autoptr(PlanoBoard) board = plano_test_load_fixture ("realtime.plano");
+  g_autofree char *pdfinfo = find_reader ("pdfinfo");
+  g_autofree char *localedef = find_reader ("localedef");
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *locales = g_build_filename (dir, "locales", NULL);
+  g_autofree char *en_us = g_build_filename (locales, "en_US.UTF-8", NULL);
+  static const struct { const char *locale; const char *size; } cases[] = {
+    { NULL, "595 x 842 pts (A4)" },             /* the Spanish user's locale */
+    { "en_US.UTF-8", "612 x 792 pts (letter)" },
+    { "C", "595 x 842 pts (A4)" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
 
-/* A transparent PNG gives zone titles a plate, so that they read on a dark page too. */
+  if (pdfinfo == NULL || localedef == NULL)
+    return;
+  g_assert_cmpint (g_mkdir (locales, 0700), ==, 0);
+  g_spawn_sync (NULL, (char **) (const char *[]) { localedef, "-i", "en_US", "-f", "UTF-8", en_us, NULL }, NULL,
+                G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    {
+      if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+        g_error ("localedef cannot compile en_US (the locales package has its sources): %s", err);
+      g_test_skip_printf ("localedef cannot compile en_US: %s", err);
+      plano_test_remove_tree (dir);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PlanoExportOptions options = { PLANO_EXPORT_SHEET, 1, FALSE, PLANO_THEME_LIGHT, NULL, PLANO_PAPER_FROM_LOCALE };
+      g_autofree char *path = g_build_filename (dir, "sheet.pdf", NULL);
+      g_autofree char *info = NULL;
+
+      if (cases[i].locale == NULL)
+        g_assert_nonnull (setlocale (LC_PAPER, plano_test_locale ("es")));
+      else
+        {
+          /* glibc reads LOCPATH at each setlocale (). */
+          g_setenv ("LOCPATH", locales, TRUE);
+          g_assert_nonnull (setlocale (LC_PAPER, cases[i].locale));
+        }
+      g_assert_true (plano_export_to_file (board, path, &options, &error));
+      g_assert_no_error (error);
+      info = run ((const char *[]) { pdfinfo, path, NULL }, NULL);
+      g_test_message ("%s: %s", cases[i].locale != NULL ? cases[i].locale : plano_test_locale ("es"), cases[i].size);
+      g_assert_nonnull (strstr (info, cases[i].size));
+      g_unlink (path);
+    }
+
+  g_unsetenv ("LOCPATH");
+  setlocale (LC_PAPER, "C");
+  plano_test_remove_tree (dir);
+}
+
+static const char gold_zone[] = "{ \"plano\": 1, \"zones\": [ { \"id\": \"z\", \"label\": \"Gold tier\", "
+                                "\"x\": 0, \"y\": 0, \"w\": 400, \"h\": 200, \"kind\": \"gold\" } ], "
+                                "\"texts\": [ { \"id\": \"t\", \"text\": \"Serving layer\", "
+                                "\"x\": 0, \"y\": 240, \"w\": 200, \"h\": 24 } ] }";
+
+/* How many pixels of @image in the canvas rectangle @r are opaque (alpha of 200 or more), of
+ * how many; @area is the exported part of the board. */
+static guint
+count_opaque (cairo_surface_t *image,
+              const PlanoRect *area,
+              PlanoRect        r,
+              guint           *total)
+{
+  guint opaque = 0;
+
+  *total = 0;
+  cairo_surface_flush (image);
+  for (int y = (int) (r.y - area->y); y < (int) (r.y + r.h - area->y); y++)
+    for (int x = (int) (r.x - area->x); x < (int) (r.x + r.w - area->x); x++)
+      {
+        guint32 p = ((guint32 *) (cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image)))[x];
+
+        opaque += (p >> 24) >= 200;
+        (*total)++;
+      }
+  return opaque;
+}
+
+/* A transparent PNG gives zone titles and text items a plate, so that they read on a dark page
+ * too; the page around them stays transparent. */
 static void
 test_png_plates (void)
 {
   g_autoptr(PlanoBoard) board = NULL;
+  g_autoptr(PlanoRenderer) renderer = NULL;
   PlanoExportOptions options = { PLANO_EXPORT_PNG, 1, TRUE, PLANO_THEME_LIGHT };
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *dir = temp_dir ();
   g_autofree char *path = g_build_filename (dir, "plates.png", NULL);
   cairo_surface_t *image;
-  guint opaque = 0, total = 0;
+  PlanoRect area, text;
+  guint opaque, total;
 
   board = plano_format_read (gold_zone, strlen (gold_zone), NULL, &error);
   g_assert_no_error (error);
+  renderer = plano_renderer_new (board);
+  g_assert_true (plano_export_get_area (renderer, &area));
+  g_assert_true (plano_renderer_get_drawn_bounds (renderer, "t", &text));
   bytes = plano_export_to_bytes (board, &options, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
   image = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
 
-  /* Around the title (right of the medal, 11 units down), past the margin. */
-  for (int y = (int) PLANO_EXPORT_MARGIN + 12; y < (int) PLANO_EXPORT_MARGIN + 26; y++)
-    for (int x = (int) PLANO_EXPORT_MARGIN + 34; x < (int) PLANO_EXPORT_MARGIN + 90; x++)
-      {
-        guint32 p = ((guint32 *) (cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image)))[x];
-
-        opaque += (p >> 24) >= 200;
-        total++;
-      }
+  /* Around the title (right of the medal, 11 units down). */
+  opaque = count_opaque (image, &area, (PlanoRect) { 34, 12, 56, 14 }, &total);
   g_test_message ("%u of %u pixels behind the title are opaque", opaque, total);
   g_assert_cmpuint (opaque, ==, total);
+
+  /* Behind the text item's first words, between the letters too. */
+  opaque = count_opaque (image, &area, (PlanoRect) { text.x + 1, text.y + 2, 80, text.h - 4 }, &total);
+  g_test_message ("%u of %u pixels behind the text are opaque", opaque, total);
+  g_assert_cmpuint (total, >, 1000);
+  g_assert_cmpuint (opaque, ==, total);
+
+  /* Past the plate, under the text, the page shows through. */
+  opaque = count_opaque (image, &area, (PlanoRect) { text.x, text.y + text.h + 4, 80, 8 }, &total);
+  g_assert_cmpuint (opaque, ==, 0);
 
   cairo_surface_destroy (image);
   g_unlink (path);
@@ -1278,11 +1546,13 @@ main (int   argc,
 
   g_test_add_func ("/plano/interop/xml-escape", test_xml_escape);
   g_test_add_func ("/plano/interop/mermaid-escapes", test_mermaid_escapes);
+  g_test_add_func ("/plano/interop/title-one-line", test_title_one_line);
   g_test_add_func ("/plano/interop/corpus", test_corpus);
   g_test_add_func ("/plano/interop/structure", test_interop_structure);
   g_test_add_func ("/plano/interop/routes-everywhere", test_routes_everywhere);
   g_test_add_func ("/plano/interop/svg-without-cantarell", test_svg_without_cantarell);
   g_test_add_func ("/plano/interop/sheet-paper", test_sheet_paper);
+  g_test_add_func ("/plano/interop/sheet-locale-paper", test_sheet_locale_paper);
   g_test_add_func ("/plano/interop/png-plates", test_png_plates);
   g_test_add_func ("/plano/interop/newline-labels", test_newline_labels);
 

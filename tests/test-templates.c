@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "plano-export.h"
@@ -351,6 +352,87 @@ test_labels_whole (void)
   plano_test_use_language ("en");
 }
 
+/* Whether the segment from @a to @b passes through @box: sampled every half unit. */
+static gboolean
+segment_crosses (PlanoPoint       a,
+                 PlanoPoint       b,
+                 const PlanoRect *box)
+{
+  double length = hypot (b.x - a.x, b.y - a.y);
+  guint steps = MAX (1, (guint) ceil (length * 2));
+
+  for (guint i = 0; i <= steps; i++)
+    if (plano_rect_contains (box, a.x + (b.x - a.x) * i / steps, a.y + (b.y - a.y) * i / steps))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Every template in English, Spanish and Portuguese, as laid out by the renderer: no
+ * connection's label pill covers another connection's route, so that one can see where each
+ * arrow runs and turns. */
+static void
+test_labels_clear_of_routes (void)
+{
+  static const char * const languages[] = { "en", "es", "pt" };
+  guint n;
+  const PlanoTemplate *templates = plano_templates_get (&n);
+  g_autoptr(GString) covered = g_string_new (NULL);
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      plano_test_use_language (languages[l]);
+      for (guint t = 0; t < n; t++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(PlanoBoard) board = plano_template_load (templates[t].id, &error);
+          g_autoptr(PlanoRenderer) renderer = NULL;
+          guint n_edges, n_labels = 0;
+
+          g_assert_no_error (error);
+          renderer = plano_renderer_new (board);
+          n_edges = plano_board_get_n_items (board, PLANO_ITEM_EDGE);
+          for (guint i = 0; i < n_edges; i++)
+            {
+              const PlanoEdge *edge = (const PlanoEdge *) plano_board_get_item (board, PLANO_ITEM_EDGE, i);
+              PlanoRect pill;
+
+              if (edge->label == NULL || edge->label[0] == '\0')
+                continue;
+              g_assert_true (plano_renderer_get_text_box (renderer, edge->item.id, &pill));
+              n_labels++;
+              for (guint j = 0; j < n_edges; j++)
+                {
+                  const PlanoEdge *other = (const PlanoEdge *) plano_board_get_item (board, PLANO_ITEM_EDGE, j);
+                  g_autoptr(GPtrArray) points = NULL;
+
+                  if (j == i)
+                    continue;
+                  points = plano_renderer_get_edge_points (renderer, other->item.id);
+                  g_assert_nonnull (points);
+                  for (guint k = 0; k + 1 < points->len; k++)
+                    {
+                      PlanoPoint *a = g_ptr_array_index (points, k);
+                      PlanoPoint *b = g_ptr_array_index (points, k + 1);
+
+                      if (segment_crosses (*a, *b, &pill))
+                        g_string_append_printf (covered, "%s in %s: the label “%s” of %s (%g, %g, %g × %g) "
+                                                "covers the route of %s from (%g, %g) to (%g, %g)\n",
+                                                templates[t].id, languages[l], edge->label, edge->item.id,
+                                                pill.x, pill.y, pill.w, pill.h, other->item.id,
+                                                a->x, a->y, b->x, b->y);
+                    }
+                }
+            }
+          g_test_message ("%s in %s: %u labels against %u routes", templates[t].id, languages[l],
+                          n_labels, n_edges);
+        }
+    }
+  plano_test_use_language ("en");
+  if (covered->len > 0)
+    g_error ("%s", covered->str);
+}
+
 /* In the user's language, and a new board: loading twice gives two boards. */
 static void
 test_load (void)
@@ -564,6 +646,7 @@ main (int   argc,
     }
   g_test_add_func ("/plano/templates/load", test_load);
   g_test_add_func ("/plano/templates/labels-whole", test_labels_whole);
+  g_test_add_func ("/plano/templates/labels-clear-of-routes", test_labels_clear_of_routes);
   g_test_add_func ("/plano/notes/markdown", test_markdown);
   g_test_add_func ("/plano/notes/markdown-sparse", test_markdown_sparse);
   g_test_add_func ("/plano/notes/markdown-unwritable", test_markdown_unwritable);

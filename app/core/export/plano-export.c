@@ -320,7 +320,7 @@ set_pdf_metadata (cairo_surface_t *surface,
 {
   if (title != NULL && title[0] != '\0')
     {
-      g_autofree char *cleaned = g_strstrip (plano_text_clean (title, FALSE));
+      g_autofree char *cleaned = plano_text_one_line (title);
 
       if (cleaned[0] != '\0')
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, cleaned);

@@ -22,11 +22,9 @@
  * there: Excalidraw (its .excalidraw JSON, written with json-glib) and draw.io (uncompressed
  * mxGraph XML, escaped by plano-xml.c). Both get what can be edited there: components as boxes
  * with their label and kind, connections bound to both ends with their label, zones as frames
- * or containers, sticky notes. What only Plano knows (properties, trade-offs, the interview) is
- * left out; docs/export.md says what is kept.
+ * or containers, sticky notes, text items as each format's free text. What only Plano knows
+ * (properties, trade-offs, the interview) is left out; docs/export.md says what is kept.
  */
-
-/* The component that holds text, a connection's end, a zone, as each format names them. */
 
 /* The outermost zone around zone @zone_id, through the zones that contain it. */
 static const PlanoZone *
@@ -87,6 +85,50 @@ edge_dash (const char *kind)
   if (g_str_equal (kind, "request"))
     return "dotted";
   return "dashed";
+}
+
+/* A text item's lines, broken where the canvas breaks them, and the box they need in the
+ * Helvetica of Excalidraw and draw.io: as wide as the item, or as its widest line in that face
+ * where it is wider than Cantarell, so that the reader does not break a line the canvas keeps
+ * whole. NULL for a text item without text. */
+static char *
+free_text_lines (PlanoRenderer   *renderer,
+                 PangoContext    *pango,
+                 const PlanoText *item,
+                 double           line_height,
+                 double          *width,
+                 double          *height)
+{
+  g_auto(GStrv) lines = plano_renderer_get_text_lines (renderer, item->item.id);
+  g_autoptr(PangoLayout) layout = pango_layout_new (pango);
+  PangoFontDescription *desc = pango_font_description_from_string ("Helvetica, Arial, Liberation Sans, Sans");
+  PlanoRect box = { item->x, item->y, item->w, item->h };
+  gboolean blank = TRUE;
+
+  for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
+    blank = blank && lines[i][strspn (lines[i], " \t")] == '\0';
+  if (blank)
+    return NULL;
+
+  pango_font_description_set_absolute_size (desc, plano_text_get_font_size (item) * PANGO_SCALE);
+  if (plano_text_is_bold (item))
+    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+
+  plano_renderer_get_drawn_bounds (renderer, item->item.id, &box);
+  *width = box.w;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      int line_width;
+
+      pango_layout_set_text (layout, lines[i], -1);
+      pango_layout_get_pixel_size (layout, &line_width, NULL);
+      *width = MAX (*width, line_width + 2);
+    }
+  *height = g_strv_length (lines) * plano_text_get_font_size (item) * line_height;
+
+  return g_strjoinv ("\n", lines);
 }
 
 /* Excalidraw */
@@ -295,6 +337,37 @@ add_text (Excalidraw *ex,
   json_builder_end_object (b);
 }
 
+/* A text item: a text element of its own, bound to nothing, where the board has it, its lines
+ * as on the board, in the item's size. Excalidraw keeps that width (autoResize off) and wraps
+ * what is typed into it there. */
+static void
+add_free_text (Excalidraw      *ex,
+               const PlanoText *item)
+{
+  JsonBuilder *b = ex->builder;
+  g_autofree char *text = plano_text_clean (item->text != NULL ? item->text : "", TRUE);
+  double width, height;
+  g_autofree char *lines = free_text_lines (ex->renderer, ex->pango, item, EXCALIDRAW_LINE_HEIGHT,
+                                            &width, &height);
+
+  if (lines == NULL)
+    return;
+  begin_element (ex, item->item.id, "text", item->x, item->y, width, height, "#1e1e1e",
+                 "transparent", 1, NULL, 0, NULL);
+  add_bound (ex, item->item.id, NULL);
+  add_string (b, "text", lines);
+  add_number (b, "fontSize", plano_text_get_font_size (item));
+  add_number (b, "fontFamily", EXCALIDRAW_FONT_FAMILY);
+  add_string (b, "textAlign", "left");
+  add_string (b, "verticalAlign", "top");
+  add_string (b, "containerId", NULL);
+  add_string (b, "originalText", text);
+  json_builder_set_member_name (b, "autoResize");
+  json_builder_add_boolean_value (b, FALSE);
+  add_number (b, "lineHeight", EXCALIDRAW_LINE_HEIGHT);
+  json_builder_end_object (b);
+}
+
 static char *
 text_id (const char *id)
 {
@@ -471,7 +544,8 @@ add_arrow (Excalidraw      *ex,
  *
  * Returns: (transfer full): the board as an Excalidraw scene (.excalidraw): components and
  *   sticky notes as rectangles with their text bound inside, connections as arrows bound to
- *   both ends with their label, zones as frames, a zone inside another as a rectangle in it
+ *   both ends with their label, zones as frames, a zone inside another as a rectangle in it,
+ *   text items as free text elements
  */
 char *
 plano_interop_to_excalidraw (PlanoRenderer *renderer)
@@ -510,7 +584,7 @@ plano_interop_to_excalidraw (PlanoRenderer *renderer)
   json_builder_set_member_name (builder, "elements");
   json_builder_begin_array (builder);
 
-  /* Bottom to top, as on the canvas: zones, connections, components, notes. */
+  /* Bottom to top, as on the canvas: zones, connections, components, notes, texts. */
   for (guint i = 0; i < n_zones; i++)
     {
       const PlanoZone *zone = (const PlanoZone *) plano_board_get_item (board, PLANO_ITEM_ZONE, i);
@@ -563,6 +637,9 @@ plano_interop_to_excalidraw (PlanoRenderer *renderer)
       add_box (&ex, note->item.id, g_strstrip (label), note->x, note->y, note->w, note->h,
                "#e5c96a", "#fff5a5", NULL, 14, "left", NULL);
     }
+
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_TEXT); i++)
+    add_free_text (&ex, (const PlanoText *) plano_board_get_item (board, PLANO_ITEM_TEXT, i));
 
   json_builder_end_array (builder);
 
@@ -789,12 +866,14 @@ append_edge (GString         *out,
  *
  * Returns: (transfer full): the board as a draw.io diagram (.drawio, uncompressed mxGraph
  *   XML): components and sticky notes as vertices with their style and label, zones as
- *   containers of what lies in them, connections as edges from their source to their target
+ *   containers of what lies in them, connections as edges from their source to their target,
+ *   text items as text vertices
  */
 char *
 plano_interop_to_drawio (PlanoRenderer *renderer)
 {
   PlanoBoard *board;
+  PangoContext *pango;
   GString *out;
   const char *title;
 
@@ -807,9 +886,9 @@ plano_interop_to_drawio (PlanoRenderer *renderer)
                         "<mxfile host=\"Plano\" agent=\"Plano " PACKAGE_VERSION "\" type=\"device\">\n"
                         "  <diagram id=\"plano\" name=\"");
   {
-    g_autofree char *name = plano_text_clean (title != NULL && title[0] != '\0' ? title : "Plano", FALSE);
+    g_autofree char *name = plano_text_one_line (title != NULL ? title : "");
 
-    plano_xml_append_attribute (out, name);
+    plano_xml_append_attribute (out, name[0] != '\0' ? name : "Plano");
   }
   g_string_append (out, "\">\n"
                         "    <mxGraphModel grid=\"1\" gridSize=\"10\" guides=\"1\" tooltips=\"1\" connect=\"1\" "
@@ -818,7 +897,7 @@ plano_interop_to_drawio (PlanoRenderer *renderer)
                         "        <mxCell id=\"0\"/>\n"
                         "        <mxCell id=\"1\" parent=\"0\"/>\n");
 
-  /* Bottom to top, as on the canvas: zones, connections, components, notes. */
+  /* Bottom to top, as on the canvas: zones, connections, components, notes, texts. */
   append_zones (out, renderer, NULL, 0);
 
   for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_EDGE); i++)
@@ -871,6 +950,32 @@ plano_interop_to_drawio (PlanoRenderer *renderer)
           g_string_append (out, "\"><mxGeometry relative=\"1\" as=\"geometry\"/></mxCell>\n");
         }
     }
+
+  /* Text items as draw.io's own text: plain (html=0), no fill nor stroke, in their size, the
+   * lines broken where the canvas breaks them, since draw.io wraps HTML labels only. */
+  pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  for (guint i = 0; i < plano_board_get_n_items (board, PLANO_ITEM_TEXT); i++)
+    {
+      const PlanoText *item = (const PlanoText *) plano_board_get_item (board, PLANO_ITEM_TEXT, i);
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+      double width, height;
+      /* mxGraph's line height for plain text */
+      g_autofree char *lines = free_text_lines (renderer, pango, item, 1.2, &width, &height);
+
+      if (lines == NULL)
+        continue;
+      append_cell_start (out, item->item.id, "1");
+      g_string_append (out, " value=\"");
+      plano_xml_append_attribute (out, lines);
+      g_string_append_printf (out, "\" style=\"text;html=0;align=left;verticalAlign=top;spacing=0;"
+                              "fillColor=none;strokeColor=none;fontColor=#1e1e1e;fontSize=%s;%s\" "
+                              "vertex=\"1\">",
+                              g_ascii_formatd (buffer, sizeof buffer, "%g", plano_text_get_font_size (item)),
+                              plano_text_is_bold (item) ? "fontStyle=1;" : "");
+      append_geometry (out, item->x, item->y, width, height);
+      g_string_append (out, "</mxCell>\n");
+    }
+  g_object_unref (pango);
 
   g_string_append (out, "      </root>\n    </mxGraphModel>\n  </diagram>\n</mxfile>\n");
 

@@ -427,12 +427,13 @@ plano_notes_build (PlanoBoard *board)
   g_autoptr(PlanoReport) report = NULL;
   g_autoptr(PlanoReview) review = NULL;
   JsonNode *record;
-  const char *title;
+  g_autofree char *title = NULL;
 
   g_return_val_if_fail (PLANO_IS_BOARD (board), blocks);
 
-  title = plano_board_get_title (board);
-  add (blocks, PLANO_BLOCK_TITLE, title != NULL && title[0] != '\0' ? title : _("Untitled Board"));
+  /* A heading on one line, as the PDF's metadata has it. */
+  title = plano_text_one_line (plano_board_get_title (board) != NULL ? plano_board_get_title (board) : "");
+  add (blocks, PLANO_BLOCK_TITLE, title[0] != '\0' ? title : _("Untitled Board"));
 
   record = plano_board_get_interview (board);
   if (record != NULL)
@@ -908,9 +909,14 @@ plano_notes_to_mermaid (PlanoBoard *board)
   g_string_append (out, "---\n");
   if (title != NULL && title[0] != '\0')
     {
-      g_string_append (out, "title: ");
-      append_yaml (out, title);
-      g_string_append_c (out, '\n');
+      g_autofree char *line = plano_text_one_line (title);
+
+      if (line[0] != '\0')
+        {
+          g_string_append (out, "title: ");
+          append_yaml (out, line);
+          g_string_append_c (out, '\n');
+        }
     }
   g_string_append_printf (out, "config:\n  flowchart:\n    curve: %s\n---\n",
                           mermaid_curve (board));

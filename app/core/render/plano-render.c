@@ -3201,6 +3201,44 @@ plano_renderer_get_drawn_bounds (PlanoRenderer *self,
 }
 
 /**
+ * plano_renderer_get_text_lines:
+ *
+ * For the formats that carry a board to other tools: they break a text item's lines where the
+ * canvas breaks them.
+ *
+ * Returns: (transfer full) (nullable): the lines of text item @id as laid out, without their
+ *   line breaks; %NULL when @id is not a text item
+ */
+GStrv
+plano_renderer_get_text_lines (PlanoRenderer *self,
+                               const char    *id)
+{
+  const Shape *shape;
+  g_autoptr(GStrvBuilder) lines = NULL;
+  PangoLayout *layout;
+  const char *text;
+
+  g_return_val_if_fail (PLANO_IS_RENDERER (self), NULL);
+
+  shape = id != NULL ? g_hash_table_lookup (self->shapes, id) : NULL;
+  if (shape == NULL || shape->type != PLANO_ITEM_TEXT)
+    return NULL;
+
+  layout = get_text (self, shape->item)->title;
+  text = pango_layout_get_text (layout);
+  lines = g_strv_builder_new ();
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      const PangoLayoutLine *line = l->data;
+      g_autofree char *part = g_strndup (text + line->start_index, line->length);
+
+      g_strv_builder_add (lines, g_strchomp (part));
+    }
+
+  return g_strv_builder_end (lines);
+}
+
+/**
  * plano_renderer_is_text_cut:
  *
  * Whether some of the text of @id does not show: a label longer than its component, zone or
@@ -3969,7 +4007,9 @@ paint_note (PlanoRenderer            *self,
   p->end_item (p);
 }
 
-/* Plain text: no card, in the theme's text colour, so that it reads on either background. */
+/* Plain text: no card, in the theme's text colour, so that it reads on the theme's background.
+ * On a transparent export it gets a plate of that background, as zone titles do, since the
+ * page under it may be light or dark. */
 static void
 paint_text (PlanoRenderer            *self,
             Painter                  *p,
@@ -3978,9 +4018,21 @@ paint_text (PlanoRenderer            *self,
             const Palette            *palette)
 {
   PlanoRect r = { text->x, text->y, text->w, text->h };
+  PangoLayout *layout = get_text (self, (const PlanoItem *) text)->title;
 
   p->begin_item (p, text->item.id, text->text);
-  p->text (p, get_text (self, (const PlanoItem *) text)->title, r.x, r.y, &palette->text);
+  if (options->plates && pango_layout_get_character_count (layout) > 0)
+    {
+      Color plate = with_alpha (palette->background, 0.85);
+      PangoRectangle logical;
+
+      /* Within the room the index keeps around the text, so that a band drawn apart has it. */
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      p->rounded_rect (p, r.x + logical.x - 5, r.y + logical.y - 2, logical.width + 10,
+                       logical.height + 4, 5);
+      p->fill (p, &plate, FALSE);
+    }
+  p->text (p, layout, r.x, r.y, &palette->text);
   paint_highlight (p, options, palette, text->item.id, &r, 2);
   p->end_item (p);
 }

@@ -29,9 +29,9 @@ typedef struct
   GHashTable  *selected;    /* (nullable): set of selected ids */
   const char  *hover;       /* (nullable): the id under the pointer */
   gboolean     high_contrast; /* opaque text and borders, for the high contrast style */
-  gboolean     plates;      /* text that lies on no card (zone titles) gets a plate of the
-                             * theme's background: for a transparent export, which may be
-                             * shown on a light page or a dark one */
+  gboolean     plates;      /* text that lies on no card (zone titles, text items) gets a
+                             * plate of the theme's background: for a transparent export,
+                             * which may be shown on a light page or a dark one */
 } PlanoRenderOptions;
 
 /* Takes @chunk, the document written so far, and returns an empty string to go on with. */
@@ -81,6 +81,8 @@ gboolean        plano_renderer_get_port_toward (PlanoRenderer          *self,
 gboolean        plano_renderer_get_text_box (PlanoRenderer             *self,
                                              const char                *id,
                                              PlanoRect                 *box);
+GStrv           plano_renderer_get_text_lines (PlanoRenderer           *self,
+                                             const char                *id);
 gboolean        plano_renderer_get_item_color (PlanoRenderer           *self,
                                              const char                *id,
                                              char                       color[8]);

@@ -87,6 +87,44 @@ plano_text_clean (const char *text,
 }
 
 /**
+ * plano_text_one_line:
+ *
+ * A title as the formats that show it on one line take it: Mermaid's front matter, PDF
+ * metadata, draw.io's page name, the notes' heading.
+ *
+ * Returns: (transfer full): @text without controls (C0, DEL and C1), each tab and line break
+ *   (CR, LF or CR LF) a space, U+FFFE and U+FFFF as U+FFFD, without spaces around it
+ */
+char *
+plano_text_one_line (const char *text)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == '\r' && p[1] == '\n')
+        continue;
+      if (c == '\t' || c == '\n' || c == '\r')
+        g_string_append_c (out, ' ');
+      else if (c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+      else if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+        continue;
+      else if (c == 0xfffe || c == 0xffff)
+        g_string_append_unichar (out, 0xfffd);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_strstrip (g_string_free (out, FALSE));
+}
+
+/**
  * plano_xml_escape:
  * @length: of @text in bytes, or -1 when it ends with a nul
  *

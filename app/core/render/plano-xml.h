@@ -18,5 +18,6 @@ char  *plano_xml_escape          (const char *text,
                                   gssize      length);
 char  *plano_text_clean          (const char *text,
                                   gboolean    keep_newlines);
+char  *plano_text_one_line       (const char *text);
 
 G_END_DECLS
