@@ -1259,8 +1259,8 @@ check_overkill (PlanoReview *self)
                        label (self, node), daily, limit);
           set_ids (self, node->item.id, NULL);
         }
-      else if ((info->classes & IS_CASSANDRA) && writes < PLANO_POSTGRES_WRITE_LIMIT &&
-               day_bytes * info->retention_days < PLANO_POSTGRES_DATA_LIMIT)
+      else if ((info->classes & IS_CASSANDRA) &&
+               plano_capacity_postgres_is_enough (writes, day_bytes * info->retention_days))
         {
           /* Analytics stores (ClickHouse, Druid, warehouses) answer other queries than
            * PostgreSQL does: only an operational store is told it could be one. */
