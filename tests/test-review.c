@@ -488,6 +488,45 @@ test_dead_letter (void)
 #undef DLQ_BOARD
 }
 
+/* A dead-letter topic takes the records that fail, not the stream: a topic of one partition
+ * for them is no parallelism or bottleneck flaw, whatever the job reads; a rate drawn on its
+ * connection still loads it. */
+static void
+test_dead_letter_load (void)
+{
+#define DEAD_BOARD(out) \
+  "{\"plano\": 1, \"nodes\": [" NODE ("apps", "app", "") "," \
+  NODE ("k", "kafka", "\"partitions\": 4, \"replicas\": 3") "," \
+  NODE ("f", "flink", "\"replicas\": 2, \"checkpoints\": true") "," \
+  NODE ("dlq", "kafka", "\"partitions\": 1, \"replicas\": 3") "], \"edges\": [" \
+  EDGE ("e1", "apps", "k", STREAM ", \"props\": {\"rate\": 5000, \"bytes\": 1000}") "," \
+  EDGE ("e2", "k", "f", STREAM) "," EDGE ("e3", "f", "dlq", STREAM out) "]}"
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json (DEAD_BOARD (", \"label\": \"dead letters\""));
+  g_autoptr(PlanoReview) review = plano_review_new (board, NULL);
+  g_autofree char *labelled = fired_on (board, NULL);
+  g_autofree char *flagged = fired (DEAD_BOARD (", \"props\": {\"dead_letter\": true}"), NULL);
+  /* Without a word that says so, the topic is the job's output, and 5 MB/s needs 2 partitions. */
+  g_autofree char *output = fired (DEAD_BOARD (""), NULL);
+  g_autoptr(PlanoBoard) board_rated = plano_test_board_from_json (DEAD_BOARD (", \"label\": \"dead letters\", \"props\": {\"rate\": 50, \"bytes\": 1000}"));
+  g_autoptr(PlanoReview) review_rated = plano_review_new (board_rated, NULL);
+  g_autofree char *rated = fired_on (board_rated, NULL);
+  double load = -1;
+
+  g_assert_cmpstr (labelled, ==, "");
+  g_assert_cmpstr (flagged, ==, "");
+  g_assert_true (plano_review_get_load (review, "dlq", &load));
+  g_assert_cmpfloat (load, ==, 0);
+  g_assert_true (plano_review_get_load (review, "k", &load));
+  g_assert_cmpfloat (load, ==, 5000);
+  g_assert_cmpstr (output, ==, "dead-letter:f consumer-parallelism:dlq");
+  /* 50 records/s that fail: a trickle, which one partition takes and which is no log built
+   * for a trickle either. */
+  g_assert_cmpstr (rated, ==, "");
+  g_assert_true (plano_review_get_load (review_rated, "dlq", &load));
+  g_assert_cmpfloat (load, ==, 50);
+#undef DEAD_BOARD
+}
+
 /* Idle consumers past the partitions, and partitions short of the bytes. */
 static void
 test_consumer_parallelism (void)
@@ -980,6 +1019,7 @@ main (int   argc,
   g_test_add_func ("/plano/review/freshness", test_freshness);
   g_test_add_func ("/plano/review/no-replay-log", test_no_replay_log);
   g_test_add_func ("/plano/review/dead-letter", test_dead_letter);
+  g_test_add_func ("/plano/review/dead-letter-load", test_dead_letter_load);
   g_test_add_func ("/plano/review/consumer-parallelism", test_consumer_parallelism);
   g_test_add_func ("/plano/review/checkpoint", test_checkpoint);
   g_test_add_func ("/plano/review/lambda-vs-kappa", test_lambda_vs_kappa);

@@ -130,6 +130,7 @@ struct _Link
   NodeInfo        *pass;       /* from a member: its zone's inner hub, whose volume the
                                 * zone passes on once, not once per member */
   gboolean         hub;        /* between a zone's hub and a member: no hop of its own */
+  gboolean         dead_letter;  /* to a dead-letter topic: carries failures, not the stream */
 };
 
 struct _PlanoReview
@@ -532,6 +533,49 @@ check_bad_values (PlanoReview *self)
   set_ids_strv (self, g_strv_builder_end (ids));
 }
 
+/* Whether @text has one of the dead-letter words, in any case: the words are ASCII, so
+ * this compares bytes without folding the whole text. */
+static gboolean
+says_dead_letter (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      char first = g_ascii_tolower (*p);
+
+      if (first != 'd' && first != 'e' && first != 'q' && first != 'c')
+        continue;
+
+      for (guint i = 0; dead_letter_words[i] != NULL; i++)
+        {
+          const char *word = dead_letter_words[i];
+          gsize n = 0;
+
+          while (word[n] != '\0' && g_ascii_tolower (p[n]) == word[n])
+            n++;
+          if (word[n] == '\0')
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* A connection to a place for the records a job cannot process: `dead_letter: true` on it, or
+ * a dead-letter word in its label or its target's. The dead-letter rule takes it as the job's
+ * path for failures, and the load model as carrying only those: none of the stream.
+ */
+static gboolean
+is_dead_letter_path (PlanoReview *self,
+                     const Link  *link)
+{
+  return link->edge != NULL && !link->hub &&
+         (prop_true (link->edge->props, "dead_letter") || says_dead_letter (link->edge->label) ||
+          (link->to != NULL && says_dead_letter (label (self, link->to))));
+}
+
 /* The graph */
 
 static guint
@@ -734,6 +778,8 @@ build_graph (PlanoReview *self)
         }
       else
         link->to_info = hub_in (self, ((ZoneUse *) g_hash_table_lookup (zones, to))->index);
+
+      link->dead_letter = is_dead_letter_path (self, link);
     }
 
   if (any_zone)
@@ -853,7 +899,9 @@ link_carry (const Link *link,
   double events;
 
   *out = (Volume) { 0, };
-  if (src->down)
+  /* A dead-letter topic gets the few records that fail, which no one can size from the
+   * stream: only a rate drawn on its connection loads it. */
+  if (src->down || (link->dead_letter && link->rate < 0))
     return;
 
   switch (link->carry)
@@ -1227,6 +1275,18 @@ check_buffers (PlanoReview *self)
     }
 }
 
+/* Whether all that reaches @info comes by dead-letter paths: a topic for failures, which is
+ * meant to carry a trickle. */
+static gboolean
+takes_only_failures (const NodeInfo *info)
+{
+  for (guint j = 0; j < info->n_in; j++)
+    if (!info->in[j]->dead_letter)
+      return FALSE;
+
+  return info->n_in > 0;
+}
+
 static void
 check_overkill (PlanoReview *self)
 {
@@ -1240,7 +1300,8 @@ check_overkill (PlanoReview *self)
       if (info->load <= 0)
         continue;
 
-      if (writes <= PLANO_KAFKA_MINIMUM_RATE && writes > 0 && (info->classes & IS_LOG))
+      if (writes <= PLANO_KAFKA_MINIMUM_RATE && writes > 0 && (info->classes & IS_LOG) &&
+          !takes_only_failures (info))
         {
           g_autofree char *rate = plano_format_rate (writes);
 
@@ -1374,36 +1435,6 @@ check_replay_log (PlanoReview *self)
     self->infos[i].reported = FALSE;
 }
 
-/* Whether @text has one of the dead-letter words, in any case: the words are ASCII, so
- * this compares bytes without folding the whole text. */
-static gboolean
-says_dead_letter (const char *text)
-{
-  if (text == NULL)
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      char first = g_ascii_tolower (*p);
-
-      if (first != 'd' && first != 'e' && first != 'q' && first != 'c')
-        continue;
-
-      for (guint i = 0; dead_letter_words[i] != NULL; i++)
-        {
-          const char *word = dead_letter_words[i];
-          gsize n = 0;
-
-          while (word[n] != '\0' && g_ascii_tolower (p[n]) == word[n])
-            n++;
-          if (word[n] == '\0')
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 static void
 check_dead_letter (PlanoReview *self)
 {
@@ -1417,13 +1448,7 @@ check_dead_letter (PlanoReview *self)
 
       has_path = (info->flags & HAS_DEAD_LETTER) != 0;
       for (guint j = 0; j < info->n_out && !has_path; j++)
-        {
-          const Link *link = info->out[j];
-
-          has_path = link->edge != NULL &&
-                     (prop_true (link->edge->props, "dead_letter") || says_dead_letter (link->edge->label) ||
-                      (link->to != NULL && says_dead_letter (label (self, link->to))));
-        }
+        has_path = info->out[j]->dead_letter;
 
       if (has_path)
         continue;
