@@ -463,6 +463,36 @@ test_no_replay_log (void)
   assert_contains (message, "Apps sends 200\u00a0000/s into Snowflake with no durable log on the way");
 }
 
+/* A connection out of a zone comes from its members: a zone of sources straight into a
+ * warehouse keeps nothing to replay, as the same sources drawn one by one do. */
+static void
+test_no_replay_log_zone (void)
+{
+#define SOURCES_BOARD(members, rate) \
+  "{\"plano\": 1, \"nodes\": [" MEMBER ("iot", "iot", "src", "") "," MEMBER ("apps", "app", "src", "") members "," \
+  NODE ("wh", "warehouse", "\"idempotent\": true") "], \"edges\": [" \
+  EDGE ("e1", "src", "wh", STREAM rate) "], \"zones\": [{\"id\": \"src\", \"label\": \"Sources\", " \
+  "\"x\": 0, \"y\": 0, \"w\": 300, \"h\": 300}]}"
+  g_autofree char *zone = fired (SOURCES_BOARD ("", ", \"props\": {\"rate\": 50000}"), NULL);
+  g_autofree char *no_rate = fired (SOURCES_BOARD ("", ""), NULL);
+  g_autofree char *modest = fired (SOURCES_BOARD ("", ", \"props\": {\"rate\": 500}"), NULL);
+  /* With a log among the members, the events may leave through it. */
+  g_autofree char *logged = fired (SOURCES_BOARD ("," MEMBER ("k", "kafka", "src", "\"partitions\": 4, \"replicas\": 3"),
+                                                  ", \"props\": {\"rate\": 50000}"), NULL);
+  g_autofree char *message = message_of (SOURCES_BOARD ("", ", \"props\": {\"rate\": 50000}"), "no-replay-log");
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json (SOURCES_BOARD ("", ", \"props\": {\"rate\": 50000}"));
+  g_autoptr(PlanoReview) review = plano_review_new (board, NULL);
+  const PlanoFinding *finding = g_ptr_array_index (plano_review_get_findings (review), 0);
+
+  g_assert_cmpstr (zone, ==, "no-replay-log:src");
+  g_assert_cmpstr (no_rate, ==, "");
+  g_assert_cmpstr (modest, ==, "");
+  g_assert_cmpstr (logged, ==, "");
+  g_assert_cmpstrv (finding->ids, ((const char *[]) { "src", "wh", NULL }));
+  assert_contains (message, "Sources sends 50\u00a0000/s into Data warehouse with no durable log on the way");
+#undef SOURCES_BOARD
+}
+
 static void
 test_dead_letter (void)
 {
@@ -1018,6 +1048,7 @@ main (int   argc,
   g_test_add_func ("/plano/review/path-latency-cycle", test_path_latency_cycle);
   g_test_add_func ("/plano/review/freshness", test_freshness);
   g_test_add_func ("/plano/review/no-replay-log", test_no_replay_log);
+  g_test_add_func ("/plano/review/no-replay-log-zone", test_no_replay_log_zone);
   g_test_add_func ("/plano/review/dead-letter", test_dead_letter);
   g_test_add_func ("/plano/review/dead-letter-load", test_dead_letter_load);
   g_test_add_func ("/plano/review/consumer-parallelism", test_consumer_parallelism);

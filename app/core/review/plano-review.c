@@ -82,6 +82,7 @@ typedef struct _NodeInfo NodeInfo;
 struct _NodeInfo
 {
   const PlanoNode *node;       /* NULL for a zone's hub */
+  const PlanoItem *zone;       /* a hub's zone; NULL for a component */
   const PlanoKind *kind;
   guint            classes;    /* IS_* of its kind */
   guint            flags;      /* HAS_* of its props */
@@ -671,7 +672,10 @@ build_graph (PlanoReview *self)
       g_hash_table_insert (self->nodes, (gpointer) node, &self->infos[i]);
     }
   for (guint i = self->n_nodes; i < self->n_infos; i++)
-    self->infos[i].kind = plano_catalog_get_generic ();
+    {
+      self->infos[i].kind = plano_catalog_get_generic ();
+      self->infos[i].zone = plano_board_get_item (board, PLANO_ITEM_ZONE, (i - self->n_nodes) / 2);
+    }
 
   /* Which zones have connections, and how many links they need. */
   uses = g_new0 (ZoneUse, MAX (n_zones, 1));
@@ -1371,9 +1375,34 @@ check_idempotency (PlanoReview *self)
     }
 }
 
+/* Whether what leaves @hub, a zone's outer hub, leaves a source of events: the zone holds
+ * apps, devices, clients or external systems and no log or queue. What a connection out of a
+ * zone carries comes from its members, as in the load model; with a log among them, the
+ * events may well leave through it, and the rule gives the board the benefit of the doubt.
+ */
+static gboolean
+zone_is_source (const NodeInfo *hub)
+{
+  gboolean ephemeral = FALSE;
+
+  for (guint j = 0; j < hub->n_in; j++)
+    {
+      const Link *link = hub->in[j];
+
+      if (!link->hub || link->from_info->node == NULL)
+        continue;
+      if (link->from_info->classes & IS_DURABLE)
+        return FALSE;
+      ephemeral |= (link->from_info->classes & IS_EPHEMERAL) != 0;
+    }
+
+  return ephemeral;
+}
+
 /* No log between a producer of events and where they are stored: nothing to replay. Follows
  * the data in the order the load reached it; a log, a queue or CDC's database log clears
- * the taint.
+ * the taint. A zone of sources is a source: the rate of a connection out of it is what its
+ * members send.
  */
 static void
 check_replay_log (PlanoReview *self)
@@ -1399,7 +1428,7 @@ check_replay_log (PlanoReview *self)
               info->tainted = src->tainted;
               info->tainted_rate = src->tainted_rate;
             }
-          else if (src->classes & IS_EPHEMERAL)
+          else if ((src->classes & IS_EPHEMERAL) || (src->zone != NULL && zone_is_source (src)))
             {
               Volume carried;
               double rate;
@@ -1418,17 +1447,31 @@ check_replay_log (PlanoReview *self)
   for (guint i = 0; i < self->n_nodes; i++)
     {
       const NodeInfo *info = &self->infos[i];
+      const char *source_id;
+      const char *source_name;
       g_autofree char *rate = NULL;
 
       if (info->tainted == NULL || info->tainted->reported || !(info->classes & IS_SINK))
         continue;
 
       info->tainted->reported = TRUE;
+      if (info->tainted->node != NULL)
+        {
+          source_id = info->tainted->node->item.id;
+          source_name = label (self, info->tainted->node);
+        }
+      else
+        {
+          const PlanoZone *zone = (const PlanoZone *) info->tainted->zone;
+
+          source_id = zone->item.id;
+          source_name = zone->label != NULL ? zone->label : source_id;
+        }
       rate = plano_format_rate (info->tainted_rate);
       add_finding (self, PLANO_SEVERITY_WARNING, "no-replay-log",
                    _("%s sends %s into %s with no durable log on the way: after a bad deploy or a failed load there is nothing to replay; put Kafka, Kinesis or a queue in between and keep a few days of events"),
-                   label (self, info->tainted->node), rate, label (self, info->node));
-      set_ids (self, info->tainted->node->item.id, info->node->item.id, NULL);
+                   source_name, rate, label (self, info->node));
+      set_ids (self, source_id, info->node->item.id, NULL);
     }
 
   for (guint i = 0; i < self->n_infos; i++)
