@@ -1865,6 +1865,25 @@ longest_path (PlanoReview *self,
   return walk_paths (self, kinds, hop, FALSE);
 }
 
+/* The step before @info on its path: the source of the link it was reached by, or for a
+ * reader that takes its freshness from a store by request, that store, which the request
+ * points to. */
+static const NodeInfo *
+previous_on_path (const NodeInfo *info)
+{
+  if (info->via == NULL)
+    return NULL;
+
+  return info->via->to_info == info ? info->via->from_info : info->via->to_info;
+}
+
+/* Whether @info's freshness is a store's, which it reads by request. */
+static gboolean
+reads_its_freshness (const NodeInfo *info)
+{
+  return info->via != NULL && info->via->from_info == info && (info->via->kinds & KIND_REQUEST) != 0;
+}
+
 /* The components of the path that ends at @end, as names joined by arrows and as ids. */
 static void
 describe_path (PlanoReview     *self,
@@ -1874,7 +1893,7 @@ describe_path (PlanoReview     *self,
 {
   g_autoptr(GPtrArray) path = g_ptr_array_new ();
 
-  for (const NodeInfo *info = end; info != NULL; info = info->via != NULL ? info->via->from_info : NULL)
+  for (const NodeInfo *info = end; info != NULL; info = previous_on_path (info))
     {
       if (info->node != NULL)
         g_ptr_array_insert (path, 0, (gpointer) info);
@@ -1972,7 +1991,7 @@ check_freshness (PlanoReview *self)
           if (reader->via == NULL || there < reader->best)
             {
               reader->best = there;
-              reader->via = store->via;
+              reader->via = link;
               changed = TRUE;
             }
         }
@@ -1981,14 +2000,13 @@ check_freshness (PlanoReview *self)
         break;
     }
 
+  /* Which components are late, in their "reported" flag; a mark of this walk will say that a
+   * late reader names the component on its path. */
+  self->walk++;
   for (guint i = 0; i < self->n_infos; i++)
     {
-      const NodeInfo *info = &self->infos[i];
+      NodeInfo *info = &self->infos[i];
       double target;
-      g_autoptr(GStrvBuilder) ids = NULL;
-      g_autoptr(GString) names = NULL;
-      g_autofree char *arrival_text = NULL;
-      g_autofree char *target_text = NULL;
 
       if (info->node == NULL || info->via == NULL)
         continue;
@@ -1996,8 +2014,38 @@ check_freshness (PlanoReview *self)
       target = prop_number (info->node->props, "freshness_s", 0);
       if (!(target > 0) && judged_by_board_freshness (info))
         target = board_target;
-      if (!(target > 0) || info->best <= target * 1000)
+      info->reported = target > 0 && info->best > target * 1000;
+    }
+
+  /* One slow path, one finding: a late reader's finding names the stores it reads its data
+   * from, which are late by the same path and are not reported again. */
+  for (guint i = 0; i < self->n_infos; i++)
+    {
+      const NodeInfo *info = &self->infos[i];
+      guint steps = 0;
+
+      if (!info->reported || info->mark == self->walk)
         continue;
+      for (const NodeInfo *reader = info; reads_its_freshness (reader) && steps++ < self->n_infos;
+           reader = reader->via->to_info)
+        reader->via->to_info->mark = self->walk;
+    }
+
+  for (guint i = 0; i < self->n_infos; i++)
+    {
+      const NodeInfo *info = &self->infos[i];
+      g_autoptr(GStrvBuilder) ids = NULL;
+      g_autoptr(GString) names = NULL;
+      g_autofree char *arrival_text = NULL;
+      g_autofree char *target_text = NULL;
+      double target;
+
+      if (!info->reported || info->mark == self->walk)
+        continue;
+
+      target = prop_number (info->node->props, "freshness_s", 0);
+      if (!(target > 0))
+        target = board_target;
 
       ids = g_strv_builder_new ();
       names = g_string_new (NULL);
@@ -2010,6 +2058,9 @@ check_freshness (PlanoReview *self)
                    label (self, info->node), arrival_text, names->str, target_text);
       set_ids_strv (self, g_strv_builder_end (ids));
     }
+
+  for (guint i = 0; i < self->n_infos; i++)
+    self->infos[i].reported = FALSE;
 }
 
 /**
