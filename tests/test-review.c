@@ -836,6 +836,38 @@ test_bad_values (void)
   g_assert_cmpstr (error->message, ==, "nodes[0].props.rate: 1e+300 is not a rate: give events per second, from 0 to 10¹²");
 }
 
+/* A p99 target or a latency below zero is no target: left out with the one warning, and
+ * refused by the check with its path, as a negative freshness target is. */
+static void
+test_bad_latencies (void)
+{
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json ("{\"plano\": 1, \"nodes\": [" NODE ("apps", "app", "") ","
+                                            NODE ("spark", "spark", "") "," NODE ("api", "api", "") "], \"edges\": ["
+                                            EDGE ("e1", "apps", "spark", BATCH ", \"props\": {\"rate\": 100}") ","
+                                            EDGE ("r1", "api", "spark", REQUEST) "], \"props\": {\"p99_ms\": -5}}");
+  g_autoptr(PlanoReview) review = plano_review_new (board, NULL);
+  g_autofree char *slow_rules = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) slow_error = NULL;
+  PlanoProp slow = { (char *) "latency_ms", PLANO_VALUE_NUMBER, -1, NULL, FALSE };
+  PlanoProp target = { (char *) "p99_ms", PLANO_VALUE_NUMBER, 100, NULL, FALSE };
+  g_autofree char *rules = fired_on (board, NULL);
+  const PlanoFinding *finding = g_ptr_array_index (plano_review_get_findings (review), 0);
+
+  g_assert_cmpstr (rules, ==, "bad-value: overkill-spark:spark");
+  assert_contains (finding->message, "1 rate, size or window left out, on the board");
+  g_assert_false (plano_format_check_load_props (board, &error));
+  g_assert_cmpstr (error->message, ==, "props.p99_ms: -5 is not a latency: give milliseconds, from 0 to 10¹²");
+
+  g_assert_true (plano_board_set_prop (board, NULL, &target));
+  g_assert_true (plano_board_set_prop (board, "api", &slow));
+  slow_rules = fired_on (board, NULL);
+  /* Spark's minute is past the 100 ms target; the API's latency is left out, not taken off. */
+  g_assert_cmpstr (slow_rules, ==, "path-latency:api bad-value:api overkill-spark:spark");
+  g_assert_false (plano_format_check_load_props (board, &slow_error));
+  g_assert_cmpstr (slow_error->message, ==, "nodes[2].props.latency_ms: -1 is not a latency: give milliseconds, from 0 to 10¹²");
+}
+
 /* The seed's pipeline with 72 000 events/s entering: Kafka with 3 replicas and 24 partitions
  * and Flink with 4 replicas hold; Kafka with one replica becomes a single point of failure.
  */
@@ -1140,6 +1172,7 @@ main (int   argc,
   g_test_add_func ("/plano/review/batch-window", test_batch_window);
   g_test_add_func ("/plano/review/zones", test_zones);
   g_test_add_func ("/plano/review/bad-values", test_bad_values);
+  g_test_add_func ("/plano/review/bad-latencies", test_bad_latencies);
   g_test_add_func ("/plano/review/realtime-pipeline", test_realtime_pipeline);
   g_test_add_func ("/plano/review/templates", test_templates);
   g_test_add_func ("/plano/review/templates-reads", test_templates_reads);
