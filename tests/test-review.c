@@ -9,13 +9,18 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
+#include "plano-catalog.h"
 #include "plano-format.h"
 #include "plano-review.h"
 #include "plano-templates.h"
 #include "plano-test-core.h"
+#include "plano-test-locale.h"
 
 /* The rules that fired, as "rule:first-id" in order, such as "spof:db". */
 static char *
@@ -430,6 +435,70 @@ test_freshness (void)
 #undef FRESH_BOARD
 }
 
+/* A service that reads a store by request is as fresh as the store: the path it is told runs
+ * through the store, as drawn (a batch load into Redis, which the API reads), and the one slow
+ * path is one finding, at the reader, not a second one at the store. */
+#define READS_BOARD(api_target) \
+  "{\"plano\": 1, \"nodes\": [" NODE ("user", "client", "") "," NODE ("api", "api", "\"replicas\": 2" api_target) "," \
+  NODE ("cache", "redis", "\"replicas\": 2, \"idempotent\": true") "," NODE ("apps", "app", "") "," \
+  NODE ("kafka", "kafka", "\"partitions\": 12, \"replicas\": 3") "," NODE ("wh", "warehouse", "\"idempotent\": true") \
+  "], \"edges\": [" EDGE ("r1", "user", "api", REQUEST ", \"props\": {\"rate\": 100}") "," \
+  EDGE ("r2", "api", "cache", REQUEST) "," EDGE ("w1", "apps", "kafka", STREAM ", \"props\": {\"rate\": 5000}") "," \
+  EDGE ("w2", "kafka", "wh", STREAM) "," EDGE ("w3", "wh", "cache", BATCH) "], " \
+  "\"props\": {\"p99_ms\": 50, \"freshness_s\": 300}}"
+
+static void
+test_freshness_reads (void)
+{
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json (READS_BOARD (""));
+  g_autoptr(PlanoReview) review = plano_review_new (board, NULL);
+  const PlanoFinding *finding = g_ptr_array_index (plano_review_get_findings (review), 0);
+  g_autofree char *rules = fired_on (board, NULL);
+  /* A looser target of the API's own: it is in time, and Redis, late, is reported itself. */
+  g_autofree char *api_in_time = fired (READS_BOARD (", \"freshness_s\": 86400"), NULL);
+  g_autofree char *store_message = message_of (READS_BOARD (", \"freshness_s\": 86400"), "freshness");
+
+  g_assert_cmpstr (rules, ==, "freshness:apps");
+  g_assert_cmpstrv (finding->ids, ((const char *[]) { "apps", "kafka", "wh", "cache", "api", NULL }));
+  /* The batch hop waits up to an hour for its run and takes an hour. */
+  assert_contains (finding->message, "Data reaches Serving API up to 2.00 h after the event, along "
+                                     "Apps → Kafka → Data warehouse → Redis → Serving API, against a freshness target of 5.00 min");
+  g_assert_cmpstr (api_in_time, ==, "freshness:apps");
+  assert_contains (store_message, "Data reaches Redis up to 2.00 h after the event, along Apps → Kafka → Data warehouse → Redis,");
+}
+
+/* The same finding in Spanish and Portuguese, with the same path. */
+static void
+test_freshness_reads_translated (gconstpointer data)
+{
+  const char *language = data;
+  const char *english = "Data reaches %s up to %s after the event, along %s, against a freshness target of %s: "
+                        "run the slowest batch step more often or in a shorter window, or move it onto the stream";
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json (READS_BOARD (""));
+  g_autoptr(PlanoReview) review = NULL;
+  const PlanoFinding *finding;
+  g_autofree char *path = NULL;
+  const char *start;
+
+  plano_test_use_language (language);
+  review = plano_review_new (board, NULL);
+  g_assert_cmpuint (plano_review_get_findings (review)->len, ==, 1);
+  finding = g_ptr_array_index (plano_review_get_findings (review), 0);
+  path = g_strdup_printf ("%s → Kafka → %s → Redis → %s,", plano_kind_get_name (plano_catalog_lookup ("app")),
+                          plano_kind_get_name (plano_catalog_lookup ("warehouse")),
+                          plano_kind_get_name (plano_catalog_lookup ("api")));
+  start = g_str_equal (language, "es") ? "Los datos llegan a API de consulta hasta 2,00 h después del evento, por "
+                                       : "Os dados chegam a API de consulta até 2,00 h depois do evento, por ";
+
+  g_assert_cmpstr (finding->rule, ==, "freshness");
+  g_assert_cmpstr (_(english), !=, english);
+  if (!g_str_has_prefix (finding->message, start))
+    g_error ("“%s” does not start with “%s”", finding->message, start);
+  assert_contains (finding->message, path);
+  plano_test_use_language ("en");
+}
+#undef READS_BOARD
+
 /* A firehose into a warehouse with nothing durable between keeps nothing to replay. */
 static void
 test_no_replay_log (void)
@@ -463,6 +532,36 @@ test_no_replay_log (void)
   assert_contains (message, "Apps sends 200\u00a0000/s into Snowflake with no durable log on the way");
 }
 
+/* A connection out of a zone comes from its members: a zone of sources straight into a
+ * warehouse keeps nothing to replay, as the same sources drawn one by one do. */
+static void
+test_no_replay_log_zone (void)
+{
+#define SOURCES_BOARD(members, rate) \
+  "{\"plano\": 1, \"nodes\": [" MEMBER ("iot", "iot", "src", "") "," MEMBER ("apps", "app", "src", "") members "," \
+  NODE ("wh", "warehouse", "\"idempotent\": true") "], \"edges\": [" \
+  EDGE ("e1", "src", "wh", STREAM rate) "], \"zones\": [{\"id\": \"src\", \"label\": \"Sources\", " \
+  "\"x\": 0, \"y\": 0, \"w\": 300, \"h\": 300}]}"
+  g_autofree char *zone = fired (SOURCES_BOARD ("", ", \"props\": {\"rate\": 50000}"), NULL);
+  g_autofree char *no_rate = fired (SOURCES_BOARD ("", ""), NULL);
+  g_autofree char *modest = fired (SOURCES_BOARD ("", ", \"props\": {\"rate\": 500}"), NULL);
+  /* With a log among the members, the events may leave through it. */
+  g_autofree char *logged = fired (SOURCES_BOARD ("," MEMBER ("k", "kafka", "src", "\"partitions\": 4, \"replicas\": 3"),
+                                                  ", \"props\": {\"rate\": 50000}"), NULL);
+  g_autofree char *message = message_of (SOURCES_BOARD ("", ", \"props\": {\"rate\": 50000}"), "no-replay-log");
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json (SOURCES_BOARD ("", ", \"props\": {\"rate\": 50000}"));
+  g_autoptr(PlanoReview) review = plano_review_new (board, NULL);
+  const PlanoFinding *finding = g_ptr_array_index (plano_review_get_findings (review), 0);
+
+  g_assert_cmpstr (zone, ==, "no-replay-log:src");
+  g_assert_cmpstr (no_rate, ==, "");
+  g_assert_cmpstr (modest, ==, "");
+  g_assert_cmpstr (logged, ==, "");
+  g_assert_cmpstrv (finding->ids, ((const char *[]) { "src", "wh", NULL }));
+  assert_contains (message, "Sources sends 50\u00a0000/s into Data warehouse with no durable log on the way");
+#undef SOURCES_BOARD
+}
+
 static void
 test_dead_letter (void)
 {
@@ -486,6 +585,45 @@ test_dead_letter (void)
   g_assert_cmpstr (flagged, ==, "");
   g_assert_cmpstr (connector, ==, "dead-letter:c");
 #undef DLQ_BOARD
+}
+
+/* A dead-letter topic takes the records that fail, not the stream: a topic of one partition
+ * for them is no parallelism or bottleneck flaw, whatever the job reads; a rate drawn on its
+ * connection still loads it. */
+static void
+test_dead_letter_load (void)
+{
+#define DEAD_BOARD(out) \
+  "{\"plano\": 1, \"nodes\": [" NODE ("apps", "app", "") "," \
+  NODE ("k", "kafka", "\"partitions\": 4, \"replicas\": 3") "," \
+  NODE ("f", "flink", "\"replicas\": 2, \"checkpoints\": true") "," \
+  NODE ("dlq", "kafka", "\"partitions\": 1, \"replicas\": 3") "], \"edges\": [" \
+  EDGE ("e1", "apps", "k", STREAM ", \"props\": {\"rate\": 5000, \"bytes\": 1000}") "," \
+  EDGE ("e2", "k", "f", STREAM) "," EDGE ("e3", "f", "dlq", STREAM out) "]}"
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json (DEAD_BOARD (", \"label\": \"dead letters\""));
+  g_autoptr(PlanoReview) review = plano_review_new (board, NULL);
+  g_autofree char *labelled = fired_on (board, NULL);
+  g_autofree char *flagged = fired (DEAD_BOARD (", \"props\": {\"dead_letter\": true}"), NULL);
+  /* Without a word that says so, the topic is the job's output, and 5 MB/s needs 2 partitions. */
+  g_autofree char *output = fired (DEAD_BOARD (""), NULL);
+  g_autoptr(PlanoBoard) board_rated = plano_test_board_from_json (DEAD_BOARD (", \"label\": \"dead letters\", \"props\": {\"rate\": 50, \"bytes\": 1000}"));
+  g_autoptr(PlanoReview) review_rated = plano_review_new (board_rated, NULL);
+  g_autofree char *rated = fired_on (board_rated, NULL);
+  double load = -1;
+
+  g_assert_cmpstr (labelled, ==, "");
+  g_assert_cmpstr (flagged, ==, "");
+  g_assert_true (plano_review_get_load (review, "dlq", &load));
+  g_assert_cmpfloat (load, ==, 0);
+  g_assert_true (plano_review_get_load (review, "k", &load));
+  g_assert_cmpfloat (load, ==, 5000);
+  g_assert_cmpstr (output, ==, "dead-letter:f consumer-parallelism:dlq");
+  /* 50 records/s that fail: a trickle, which one partition takes and which is no log built
+   * for a trickle either. */
+  g_assert_cmpstr (rated, ==, "");
+  g_assert_true (plano_review_get_load (review_rated, "dlq", &load));
+  g_assert_cmpfloat (load, ==, 50);
+#undef DEAD_BOARD
 }
 
 /* Idle consumers past the partitions, and partitions short of the bytes. */
@@ -696,6 +834,38 @@ test_bad_values (void)
 
   g_assert_false (plano_format_check_load_props (board, &error));
   g_assert_cmpstr (error->message, ==, "nodes[0].props.rate: 1e+300 is not a rate: give events per second, from 0 to 10¹²");
+}
+
+/* A p99 target or a latency below zero is no target: left out with the one warning, and
+ * refused by the check with its path, as a negative freshness target is. */
+static void
+test_bad_latencies (void)
+{
+  g_autoptr(PlanoBoard) board = plano_test_board_from_json ("{\"plano\": 1, \"nodes\": [" NODE ("apps", "app", "") ","
+                                            NODE ("spark", "spark", "") "," NODE ("api", "api", "") "], \"edges\": ["
+                                            EDGE ("e1", "apps", "spark", BATCH ", \"props\": {\"rate\": 100}") ","
+                                            EDGE ("r1", "api", "spark", REQUEST) "], \"props\": {\"p99_ms\": -5}}");
+  g_autoptr(PlanoReview) review = plano_review_new (board, NULL);
+  g_autofree char *slow_rules = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) slow_error = NULL;
+  PlanoProp slow = { (char *) "latency_ms", PLANO_VALUE_NUMBER, -1, NULL, FALSE };
+  PlanoProp target = { (char *) "p99_ms", PLANO_VALUE_NUMBER, 100, NULL, FALSE };
+  g_autofree char *rules = fired_on (board, NULL);
+  const PlanoFinding *finding = g_ptr_array_index (plano_review_get_findings (review), 0);
+
+  g_assert_cmpstr (rules, ==, "bad-value: overkill-spark:spark");
+  assert_contains (finding->message, "1 rate, size or window left out, on the board");
+  g_assert_false (plano_format_check_load_props (board, &error));
+  g_assert_cmpstr (error->message, ==, "props.p99_ms: -5 is not a latency: give milliseconds, from 0 to 10¹²");
+
+  g_assert_true (plano_board_set_prop (board, NULL, &target));
+  g_assert_true (plano_board_set_prop (board, "api", &slow));
+  slow_rules = fired_on (board, NULL);
+  /* Spark's minute is past the 100 ms target; the API's latency is left out, not taken off. */
+  g_assert_cmpstr (slow_rules, ==, "path-latency:api bad-value:api overkill-spark:spark");
+  g_assert_false (plano_format_check_load_props (board, &slow_error));
+  g_assert_cmpstr (slow_error->message, ==, "nodes[2].props.latency_ms: -1 is not a latency: give milliseconds, from 0 to 10¹²");
 }
 
 /* The seed's pipeline with 72 000 events/s entering: Kafka with 3 replicas and 24 partitions
@@ -963,6 +1133,15 @@ int
 main (int   argc,
       char *argv[])
 {
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PLANO_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  /* GLib decides on the first g_dgettext () whether to translate at all, and in C.UTF-8 with
+   * no English catalog it decides never to: the decision is made while a catalog is there. */
+  plano_test_use_language ("es");
+  (void) g_dgettext (GETTEXT_PACKAGE, "");
+  plano_test_use_language ("en");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/plano/review/bottleneck-and-hot", test_bottleneck_and_hot);
@@ -978,8 +1157,13 @@ main (int   argc,
   g_test_add_func ("/plano/review/path-latency", test_path_latency);
   g_test_add_func ("/plano/review/path-latency-cycle", test_path_latency_cycle);
   g_test_add_func ("/plano/review/freshness", test_freshness);
+  g_test_add_func ("/plano/review/freshness-reads", test_freshness_reads);
+  g_test_add_data_func ("/plano/review/freshness-reads/spanish", "es", test_freshness_reads_translated);
+  g_test_add_data_func ("/plano/review/freshness-reads/portuguese", "pt", test_freshness_reads_translated);
   g_test_add_func ("/plano/review/no-replay-log", test_no_replay_log);
+  g_test_add_func ("/plano/review/no-replay-log-zone", test_no_replay_log_zone);
   g_test_add_func ("/plano/review/dead-letter", test_dead_letter);
+  g_test_add_func ("/plano/review/dead-letter-load", test_dead_letter_load);
   g_test_add_func ("/plano/review/consumer-parallelism", test_consumer_parallelism);
   g_test_add_func ("/plano/review/checkpoint", test_checkpoint);
   g_test_add_func ("/plano/review/lambda-vs-kappa", test_lambda_vs_kappa);
@@ -988,6 +1172,7 @@ main (int   argc,
   g_test_add_func ("/plano/review/batch-window", test_batch_window);
   g_test_add_func ("/plano/review/zones", test_zones);
   g_test_add_func ("/plano/review/bad-values", test_bad_values);
+  g_test_add_func ("/plano/review/bad-latencies", test_bad_latencies);
   g_test_add_func ("/plano/review/realtime-pipeline", test_realtime_pipeline);
   g_test_add_func ("/plano/review/templates", test_templates);
   g_test_add_func ("/plano/review/templates-reads", test_templates_reads);

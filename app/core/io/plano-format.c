@@ -2400,6 +2400,7 @@ typedef enum
   LOAD_WINDOW,    /* hours a batch run may take: divides, so more than 0 */
   LOAD_RUNS,      /* batch runs a day: divides, so more than 0 */
   LOAD_TARGET,    /* a freshness target in seconds: 0 means none */
+  LOAD_LATENCY,   /* a latency or a p99 target in milliseconds: 0 means none */
 } LoadKind;
 
 static const struct
@@ -2413,6 +2414,8 @@ static const struct
   { "batch_window_h", LOAD_WINDOW },
   { "batch_runs", LOAD_RUNS },
   { "freshness_s", LOAD_TARGET },
+  { "p99_ms", LOAD_LATENCY },
+  { "latency_ms", LOAD_LATENCY },
 };
 
 #define MAX_WINDOW_HOURS 8760.0   /* a year */
@@ -2425,7 +2428,8 @@ static const struct
  *   phrase to follow the prop's path
  *
  * Returns: %TRUE when @prop is not one the design review computes with (`rate`, `throughput`,
- *   `bytes`, `batch_window_h`, `batch_runs`, `freshness_s`), or is a number it can use: not
+ *   `bytes`, `batch_window_h`, `batch_runs`, `freshness_s`, `p99_ms`, `latency_ms`), or is a
+ *   number it can use: not
  *   negative, above 0 where it divides, at most 10¹² (a day's window at most a year, at most
  *   one run a second)
  */
@@ -2447,7 +2451,7 @@ plano_format_check_load_prop (const PlanoProp  *prop,
     return TRUE;
 
   kind = load_props[i].kind;
-  zero_allowed = kind == LOAD_RATE || kind == LOAD_TARGET;
+  zero_allowed = kind == LOAD_RATE || kind == LOAD_TARGET || kind == LOAD_LATENCY;
   if (kind == LOAD_WINDOW)
     max = MAX_WINDOW_HOURS;
   else if (kind == LOAD_RUNS)
@@ -2477,6 +2481,9 @@ plano_format_check_load_prop (const PlanoProp  *prop,
         case LOAD_RUNS:
           *reason = g_strdup (_("expected a number of runs a day"));
           break;
+        case LOAD_LATENCY:
+          *reason = g_strdup (_("expected a number of milliseconds"));
+          break;
         case LOAD_TARGET:
         default:
           *reason = g_strdup (_("expected a number of seconds"));
@@ -2498,6 +2505,9 @@ plano_format_check_load_prop (const PlanoProp  *prop,
       break;
     case LOAD_RUNS:
       *reason = g_strdup_printf (_("%g is not a number of runs: give runs a day, more than 0 and at most 86 400"), value);
+      break;
+    case LOAD_LATENCY:
+      *reason = g_strdup_printf (_("%g is not a latency: give milliseconds, from 0 to 10¹²"), value);
       break;
     case LOAD_TARGET:
     default:

@@ -105,6 +105,24 @@ positive (double value)
 }
 
 /**
+ * plano_capacity_postgres_is_enough:
+ * @writes_per_second: the peak writes
+ * @bytes_kept: the raw data kept over the retention, one copy
+ *
+ * The seed's "below 10 000 writes/s, PostgreSQL is enough", with the scale guide's 1 TB from
+ * which clusters start: both limits, as the calculator's advice and the design review judge.
+ *
+ * Returns: whether one PostgreSQL with a standby takes @writes_per_second and holds @bytes_kept
+ */
+gboolean
+plano_capacity_postgres_is_enough (double writes_per_second,
+                                   double bytes_kept)
+{
+  return positive (writes_per_second) < PLANO_POSTGRES_WRITE_LIMIT &&
+         positive (bytes_kept) < PLANO_POSTGRES_DATA_LIMIT;
+}
+
+/**
  * plano_capacity_partitions:
  * @messages_per_second: the peak message rate
  * @bytes_per_second: the peak byte rate
@@ -231,7 +249,8 @@ plano_capacity_compute (const PlanoCapacityInput *input,
     if (result->retained_raw_bytes >= scales[i].bytes)
       result->scale = i;
 
-  result->postgres_is_enough = result->peak_events_per_second < PLANO_POSTGRES_WRITE_LIMIT;
+  result->postgres_is_enough = plano_capacity_postgres_is_enough (result->peak_events_per_second,
+                                                                  result->retained_raw_bytes);
   result->kafka_is_overkill = result->peak_events_per_second <= PLANO_KAFKA_MINIMUM_RATE;
   result->single_machine_is_enough = result->storage_bytes_per_day < PLANO_SINGLE_MACHINE_BYTES;
 }
@@ -297,7 +316,7 @@ plano_capacity_describe_scale (const PlanoCapacityResult *result)
  * plano_capacity_get_advice:
  *
  * What the figures say about tools, by the same thresholds as the design review: a log for
- * so few events, PostgreSQL below 10 000 writes/s, Spark against one machine.
+ * so few events, PostgreSQL below 10 000 writes/s and 1 TB kept, Spark against one machine.
  *
  * Returns: (transfer full): one or two sentences
  */
@@ -306,14 +325,22 @@ plano_capacity_get_advice (const PlanoCapacityResult *result)
 {
   g_autofree char *day = plano_format_bytes (result->storage_bytes_per_day);
   g_autofree char *limit = plano_format_bytes (PLANO_SINGLE_MACHINE_BYTES);
+  g_autofree char *writes = plano_format_number (PLANO_POSTGRES_WRITE_LIMIT);
+  g_autofree char *data_limit = plano_format_bytes (PLANO_POSTGRES_DATA_LIMIT);
+  g_autofree char *kept = plano_format_bytes (result->retained_raw_bytes);
   GString *advice = g_string_new (NULL);
 
   if (result->kafka_is_overkill)
     g_string_append (advice, _("At this rate Kafka is overkill: write directly, or use a simple queue."));
   else if (result->postgres_is_enough)
-    g_string_append (advice, _("Below 10 000 writes/s, PostgreSQL is enough."));
-  else
+    /* TRANSLATORS: "Below 10 000 writes/s and 1 TB kept, PostgreSQL is enough." */
+    g_string_append_printf (advice, _("Below %s writes/s and %s kept, PostgreSQL is enough."), writes, data_limit);
+  else if (result->peak_events_per_second >= PLANO_POSTGRES_WRITE_LIMIT)
     g_string_append (advice, _("Above 10 000 writes/s: partition the writes, or use a stream in front of the store."));
+  else
+    /* TRANSLATORS: "146 TB kept is past the 1 TB one PostgreSQL holds with ease, though its writes would fit: …" */
+    g_string_append_printf (advice, _("%s kept is past the %s one PostgreSQL holds with ease, though its writes would fit: keep the history in a warehouse or a lake, and in PostgreSQL only what the application reads."),
+                            kept, data_limit);
 
   g_string_append_c (advice, ' ');
   if (result->single_machine_is_enough)

@@ -24,7 +24,7 @@ G_BEGIN_DECLS
 #define PLANO_KINESIS_SHARD_BYTES     1e6       /* bytes/s one shard takes */
 #define PLANO_PARTITION_HEADROOM      3.0       /* partitions planned over the peak */
 #define PLANO_POSTGRES_WRITE_LIMIT    10000.0   /* writes/s below which PostgreSQL is enough */
-#define PLANO_POSTGRES_DATA_LIMIT     1e12      /* bytes a year one PostgreSQL holds with ease */
+#define PLANO_POSTGRES_DATA_LIMIT     1e12      /* raw bytes kept below which PostgreSQL is enough */
 #define PLANO_KAFKA_MINIMUM_RATE      100.0     /* events/s at or below which a log is overkill */
 #define PLANO_SINGLE_MACHINE_BYTES    1e11      /* a day's data below which Polars or DuckDB do */
 #define PLANO_REPLAY_MINIMUM_RATE     1000.0    /* events/s from which losing them matters */
@@ -98,7 +98,7 @@ typedef struct
   double      downtime_per_year;            /* seconds the availability target allows */
   double      downtime_per_month;
   PlanoScale  scale;                        /* the seed's tier at or below the raw data kept */
-  gboolean    postgres_is_enough;           /* peak writes below 10 000/s */
+  gboolean    postgres_is_enough;           /* peak writes below 10 000/s and under 1 TB kept */
   gboolean    kafka_is_overkill;            /* peak at or below 100 events/s */
   gboolean    single_machine_is_enough;     /* a day's raw data below 100 GB */
 } PlanoCapacityResult;
@@ -112,6 +112,8 @@ typedef struct
 void         plano_capacity_input_init       (PlanoCapacityInput        *input);
 void         plano_capacity_compute          (const PlanoCapacityInput  *input,
                                               PlanoCapacityResult       *result);
+gboolean     plano_capacity_postgres_is_enough (double                   writes_per_second,
+                                                double                   bytes_kept);
 guint        plano_capacity_partitions       (double                     messages_per_second,
                                               double                     bytes_per_second,
                                               double                     headroom,

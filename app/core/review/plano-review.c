@@ -82,6 +82,7 @@ typedef struct _NodeInfo NodeInfo;
 struct _NodeInfo
 {
   const PlanoNode *node;       /* NULL for a zone's hub */
+  const PlanoItem *zone;       /* a hub's zone; NULL for a component */
   const PlanoKind *kind;
   guint            classes;    /* IS_* of its kind */
   guint            flags;      /* HAS_* of its props */
@@ -130,6 +131,7 @@ struct _Link
   NodeInfo        *pass;       /* from a member: its zone's inner hub, whose volume the
                                 * zone passes on once, not once per member */
   gboolean         hub;        /* between a zone's hub and a member: no hop of its own */
+  gboolean         dead_letter;  /* to a dead-letter topic: carries failures, not the stream */
 };
 
 struct _PlanoReview
@@ -532,6 +534,49 @@ check_bad_values (PlanoReview *self)
   set_ids_strv (self, g_strv_builder_end (ids));
 }
 
+/* Whether @text has one of the dead-letter words, in any case: the words are ASCII, so
+ * this compares bytes without folding the whole text. */
+static gboolean
+says_dead_letter (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      char first = g_ascii_tolower (*p);
+
+      if (first != 'd' && first != 'e' && first != 'q' && first != 'c')
+        continue;
+
+      for (guint i = 0; dead_letter_words[i] != NULL; i++)
+        {
+          const char *word = dead_letter_words[i];
+          gsize n = 0;
+
+          while (word[n] != '\0' && g_ascii_tolower (p[n]) == word[n])
+            n++;
+          if (word[n] == '\0')
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* A connection to a place for the records a job cannot process: `dead_letter: true` on it, or
+ * a dead-letter word in its label or its target's. The dead-letter rule takes it as the job's
+ * path for failures, and the load model as carrying only those: none of the stream.
+ */
+static gboolean
+is_dead_letter_path (PlanoReview *self,
+                     const Link  *link)
+{
+  return link->edge != NULL && !link->hub &&
+         (prop_true (link->edge->props, "dead_letter") || says_dead_letter (link->edge->label) ||
+          (link->to != NULL && says_dead_letter (label (self, link->to))));
+}
+
 /* The graph */
 
 static guint
@@ -627,7 +672,10 @@ build_graph (PlanoReview *self)
       g_hash_table_insert (self->nodes, (gpointer) node, &self->infos[i]);
     }
   for (guint i = self->n_nodes; i < self->n_infos; i++)
-    self->infos[i].kind = plano_catalog_get_generic ();
+    {
+      self->infos[i].kind = plano_catalog_get_generic ();
+      self->infos[i].zone = plano_board_get_item (board, PLANO_ITEM_ZONE, (i - self->n_nodes) / 2);
+    }
 
   /* Which zones have connections, and how many links they need. */
   uses = g_new0 (ZoneUse, MAX (n_zones, 1));
@@ -734,6 +782,8 @@ build_graph (PlanoReview *self)
         }
       else
         link->to_info = hub_in (self, ((ZoneUse *) g_hash_table_lookup (zones, to))->index);
+
+      link->dead_letter = is_dead_letter_path (self, link);
     }
 
   if (any_zone)
@@ -853,7 +903,9 @@ link_carry (const Link *link,
   double events;
 
   *out = (Volume) { 0, };
-  if (src->down)
+  /* A dead-letter topic gets the few records that fail, which no one can size from the
+   * stream: only a rate drawn on its connection loads it. */
+  if (src->down || (link->dead_letter && link->rate < 0))
     return;
 
   switch (link->carry)
@@ -1227,6 +1279,18 @@ check_buffers (PlanoReview *self)
     }
 }
 
+/* Whether all that reaches @info comes by dead-letter paths: a topic for failures, which is
+ * meant to carry a trickle. */
+static gboolean
+takes_only_failures (const NodeInfo *info)
+{
+  for (guint j = 0; j < info->n_in; j++)
+    if (!info->in[j]->dead_letter)
+      return FALSE;
+
+  return info->n_in > 0;
+}
+
 static void
 check_overkill (PlanoReview *self)
 {
@@ -1240,7 +1304,8 @@ check_overkill (PlanoReview *self)
       if (info->load <= 0)
         continue;
 
-      if (writes <= PLANO_KAFKA_MINIMUM_RATE && writes > 0 && (info->classes & IS_LOG))
+      if (writes <= PLANO_KAFKA_MINIMUM_RATE && writes > 0 && (info->classes & IS_LOG) &&
+          !takes_only_failures (info))
         {
           g_autofree char *rate = plano_format_rate (writes);
 
@@ -1259,8 +1324,8 @@ check_overkill (PlanoReview *self)
                        label (self, node), daily, limit);
           set_ids (self, node->item.id, NULL);
         }
-      else if ((info->classes & IS_CASSANDRA) && writes < PLANO_POSTGRES_WRITE_LIMIT &&
-               day_bytes * info->retention_days < PLANO_POSTGRES_DATA_LIMIT)
+      else if ((info->classes & IS_CASSANDRA) &&
+               plano_capacity_postgres_is_enough (writes, day_bytes * info->retention_days))
         {
           /* Analytics stores (ClickHouse, Druid, warehouses) answer other queries than
            * PostgreSQL does: only an operational store is told it could be one. */
@@ -1310,9 +1375,34 @@ check_idempotency (PlanoReview *self)
     }
 }
 
+/* Whether what leaves @hub, a zone's outer hub, leaves a source of events: the zone holds
+ * apps, devices, clients or external systems and no log or queue. What a connection out of a
+ * zone carries comes from its members, as in the load model; with a log among them, the
+ * events may well leave through it, and the rule gives the board the benefit of the doubt.
+ */
+static gboolean
+zone_is_source (const NodeInfo *hub)
+{
+  gboolean ephemeral = FALSE;
+
+  for (guint j = 0; j < hub->n_in; j++)
+    {
+      const Link *link = hub->in[j];
+
+      if (!link->hub || link->from_info->node == NULL)
+        continue;
+      if (link->from_info->classes & IS_DURABLE)
+        return FALSE;
+      ephemeral |= (link->from_info->classes & IS_EPHEMERAL) != 0;
+    }
+
+  return ephemeral;
+}
+
 /* No log between a producer of events and where they are stored: nothing to replay. Follows
  * the data in the order the load reached it; a log, a queue or CDC's database log clears
- * the taint.
+ * the taint. A zone of sources is a source: the rate of a connection out of it is what its
+ * members send.
  */
 static void
 check_replay_log (PlanoReview *self)
@@ -1338,7 +1428,7 @@ check_replay_log (PlanoReview *self)
               info->tainted = src->tainted;
               info->tainted_rate = src->tainted_rate;
             }
-          else if (src->classes & IS_EPHEMERAL)
+          else if ((src->classes & IS_EPHEMERAL) || (src->zone != NULL && zone_is_source (src)))
             {
               Volume carried;
               double rate;
@@ -1357,51 +1447,35 @@ check_replay_log (PlanoReview *self)
   for (guint i = 0; i < self->n_nodes; i++)
     {
       const NodeInfo *info = &self->infos[i];
+      const char *source_id;
+      const char *source_name;
       g_autofree char *rate = NULL;
 
       if (info->tainted == NULL || info->tainted->reported || !(info->classes & IS_SINK))
         continue;
 
       info->tainted->reported = TRUE;
+      if (info->tainted->node != NULL)
+        {
+          source_id = info->tainted->node->item.id;
+          source_name = label (self, info->tainted->node);
+        }
+      else
+        {
+          const PlanoZone *zone = (const PlanoZone *) info->tainted->zone;
+
+          source_id = zone->item.id;
+          source_name = zone->label != NULL ? zone->label : source_id;
+        }
       rate = plano_format_rate (info->tainted_rate);
       add_finding (self, PLANO_SEVERITY_WARNING, "no-replay-log",
                    _("%s sends %s into %s with no durable log on the way: after a bad deploy or a failed load there is nothing to replay; put Kafka, Kinesis or a queue in between and keep a few days of events"),
-                   label (self, info->tainted->node), rate, label (self, info->node));
-      set_ids (self, info->tainted->node->item.id, info->node->item.id, NULL);
+                   source_name, rate, label (self, info->node));
+      set_ids (self, source_id, info->node->item.id, NULL);
     }
 
   for (guint i = 0; i < self->n_infos; i++)
     self->infos[i].reported = FALSE;
-}
-
-/* Whether @text has one of the dead-letter words, in any case: the words are ASCII, so
- * this compares bytes without folding the whole text. */
-static gboolean
-says_dead_letter (const char *text)
-{
-  if (text == NULL)
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      char first = g_ascii_tolower (*p);
-
-      if (first != 'd' && first != 'e' && first != 'q' && first != 'c')
-        continue;
-
-      for (guint i = 0; dead_letter_words[i] != NULL; i++)
-        {
-          const char *word = dead_letter_words[i];
-          gsize n = 0;
-
-          while (word[n] != '\0' && g_ascii_tolower (p[n]) == word[n])
-            n++;
-          if (word[n] == '\0')
-            return TRUE;
-        }
-    }
-
-  return FALSE;
 }
 
 static void
@@ -1417,13 +1491,7 @@ check_dead_letter (PlanoReview *self)
 
       has_path = (info->flags & HAS_DEAD_LETTER) != 0;
       for (guint j = 0; j < info->n_out && !has_path; j++)
-        {
-          const Link *link = info->out[j];
-
-          has_path = link->edge != NULL &&
-                     (prop_true (link->edge->props, "dead_letter") || says_dead_letter (link->edge->label) ||
-                      (link->to != NULL && says_dead_letter (label (self, link->to))));
-        }
+        has_path = info->out[j]->dead_letter;
 
       if (has_path)
         continue;
@@ -1797,6 +1865,25 @@ longest_path (PlanoReview *self,
   return walk_paths (self, kinds, hop, FALSE);
 }
 
+/* The step before @info on its path: the source of the link it was reached by, or for a
+ * reader that takes its freshness from a store by request, that store, which the request
+ * points to. */
+static const NodeInfo *
+previous_on_path (const NodeInfo *info)
+{
+  if (info->via == NULL)
+    return NULL;
+
+  return info->via->to_info == info ? info->via->from_info : info->via->to_info;
+}
+
+/* Whether @info's freshness is a store's, which it reads by request. */
+static gboolean
+reads_its_freshness (const NodeInfo *info)
+{
+  return info->via != NULL && info->via->from_info == info && (info->via->kinds & KIND_REQUEST) != 0;
+}
+
 /* The components of the path that ends at @end, as names joined by arrows and as ids. */
 static void
 describe_path (PlanoReview     *self,
@@ -1806,7 +1893,7 @@ describe_path (PlanoReview     *self,
 {
   g_autoptr(GPtrArray) path = g_ptr_array_new ();
 
-  for (const NodeInfo *info = end; info != NULL; info = info->via != NULL ? info->via->from_info : NULL)
+  for (const NodeInfo *info = end; info != NULL; info = previous_on_path (info))
     {
       if (info->node != NULL)
         g_ptr_array_insert (path, 0, (gpointer) info);
@@ -1904,7 +1991,7 @@ check_freshness (PlanoReview *self)
           if (reader->via == NULL || there < reader->best)
             {
               reader->best = there;
-              reader->via = store->via;
+              reader->via = link;
               changed = TRUE;
             }
         }
@@ -1913,14 +2000,13 @@ check_freshness (PlanoReview *self)
         break;
     }
 
+  /* Which components are late, in their "reported" flag; a mark of this walk will say that a
+   * late reader names the component on its path. */
+  self->walk++;
   for (guint i = 0; i < self->n_infos; i++)
     {
-      const NodeInfo *info = &self->infos[i];
+      NodeInfo *info = &self->infos[i];
       double target;
-      g_autoptr(GStrvBuilder) ids = NULL;
-      g_autoptr(GString) names = NULL;
-      g_autofree char *arrival_text = NULL;
-      g_autofree char *target_text = NULL;
 
       if (info->node == NULL || info->via == NULL)
         continue;
@@ -1928,8 +2014,38 @@ check_freshness (PlanoReview *self)
       target = prop_number (info->node->props, "freshness_s", 0);
       if (!(target > 0) && judged_by_board_freshness (info))
         target = board_target;
-      if (!(target > 0) || info->best <= target * 1000)
+      info->reported = target > 0 && info->best > target * 1000;
+    }
+
+  /* One slow path, one finding: a late reader's finding names the stores it reads its data
+   * from, which are late by the same path and are not reported again. */
+  for (guint i = 0; i < self->n_infos; i++)
+    {
+      const NodeInfo *info = &self->infos[i];
+      guint steps = 0;
+
+      if (!info->reported || info->mark == self->walk)
         continue;
+      for (const NodeInfo *reader = info; reads_its_freshness (reader) && steps++ < self->n_infos;
+           reader = reader->via->to_info)
+        reader->via->to_info->mark = self->walk;
+    }
+
+  for (guint i = 0; i < self->n_infos; i++)
+    {
+      const NodeInfo *info = &self->infos[i];
+      g_autoptr(GStrvBuilder) ids = NULL;
+      g_autoptr(GString) names = NULL;
+      g_autofree char *arrival_text = NULL;
+      g_autofree char *target_text = NULL;
+      double target;
+
+      if (!info->reported || info->mark == self->walk)
+        continue;
+
+      target = prop_number (info->node->props, "freshness_s", 0);
+      if (!(target > 0))
+        target = board_target;
 
       ids = g_strv_builder_new ();
       names = g_string_new (NULL);
@@ -1942,6 +2058,9 @@ check_freshness (PlanoReview *self)
                    label (self, info->node), arrival_text, names->str, target_text);
       set_ids_strv (self, g_strv_builder_end (ids));
     }
+
+  for (guint i = 0; i < self->n_infos; i++)
+    self->infos[i].reported = FALSE;
 }
 
 /**
