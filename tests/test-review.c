@@ -584,6 +584,15 @@ test_dead_letter (void)
   g_assert_cmpstr (named, ==, "");
   g_assert_cmpstr (flagged, ==, "");
   g_assert_cmpstr (connector, ==, "dead-letter:c");
+  /* A source connector reading a database's log (Debezium) stops on a change it cannot read,
+   * as a copy should: no dead-letter topic is asked of it. */
+  {
+    g_autofree char *source = fired ("{\"plano\": 1, \"nodes\": [" NODE ("db", "postgres", "\"replicas\": 2") ","
+                                     NODE ("c", "kafka-connect", "\"replicas\": 2") "," NODE ("k", "kafka", "\"replicas\": 3") "], \"edges\": ["
+                                     EDGE ("e1", "db", "c", ", \"kind\": \"cdc\"") "," EDGE ("e2", "c", "k", STREAM) "]}", NULL);
+
+    g_assert_null (strstr (source, "dead-letter"));
+  }
 #undef DLQ_BOARD
 }
 

@@ -1489,6 +1489,19 @@ check_dead_letter (PlanoReview *self)
       if (info->n_in == 0 || !(info->classes & IS_STREAM_PROCESSOR))
         continue;
 
+      /* Kafka Connect keeps a dead-letter topic for sink connectors, which read a log: a source
+       * connector, such as Debezium reading a database's log, stops on a change it cannot
+       * read, which is right for a copy that must not skip one. */
+      if (!(info->classes & IS_STATEFUL_PROCESSOR))
+        {
+          gboolean reads_log = FALSE;
+
+          for (guint j = 0; j < info->n_in && !reads_log; j++)
+            reads_log = info->in[j]->origin != NULL && (info->in[j]->origin->classes & IS_LOG);
+          if (!reads_log)
+            continue;
+        }
+
       has_path = (info->flags & HAS_DEAD_LETTER) != 0;
       for (guint j = 0; j < info->n_out && !has_path; j++)
         has_path = info->out[j]->dead_letter;
