@@ -1801,13 +1801,25 @@ batch_delay (const Link *link)
   return (SECONDS_PER_DAY / MAX (runs, 1e-9) + window * 3600) * 1000;
 }
 
+/* A scheduled job (Spark, dbt, a batch job…) takes its input at its next run and gives its
+ * output when the run ends: its schedule is counted once, on the way in, whatever kind of
+ * connection brings the data. A batch connection out of such a job costs only the hop, unless
+ * it has a schedule of its own; any other batch connection waits for its schedule. */
 static double
 freshness_hop (const Link *link)
 {
-  if (!link->hub && (link->kinds & KIND_BATCH) != 0)
+  if (link->hub)
+    return hop_latency (link);
+  if (link->to_info != NULL && (link->to_info->classes & IS_BATCH_PROCESSOR))
     return batch_delay (link);
+  if ((link->kinds & KIND_BATCH) == 0)
+    return hop_latency (link);
+  if (link->from_info != NULL && (link->from_info->classes & IS_BATCH_PROCESSOR) &&
+      plano_props_lookup (link->edge->props, "batch_runs") == NULL &&
+      plano_props_lookup (link->edge->props, "batch_window_h") == NULL)
+    return hop_latency (link);
 
-  return hop_latency (link);
+  return batch_delay (link);
 }
 
 /* The slowest path along the links of @kinds, each hop costing @hop: the longest path by
