@@ -152,6 +152,19 @@ test_single_point_of_failure (void)
   g_assert_cmpstr (alone, ==, "");
   g_assert_cmpstr (critical, ==, "spof:api");
   g_assert_cmpstr (source, ==, "");
+
+  /* A component with an empty or blank label is named by its kind. */
+  {
+    g_autofree char *empty = message_of ("{\"plano\": 1, \"nodes\": [" NODE ("api", "api", "") ","
+                                         NAMED ("db", "postgres", "", "") "], \"edges\": ["
+                                         EDGE ("e1", "api", "db", "") "]}", "spof");
+    g_autofree char *blank = message_of ("{\"plano\": 1, \"nodes\": [" NODE ("api", "api", "") ","
+                                         NAMED ("db", "postgres", " ", "") "], \"edges\": ["
+                                         EDGE ("e1", "api", "db", "") "]}", "spof");
+
+    g_assert_true (g_str_has_prefix (empty, "PostgreSQL keeps state on a single replica"));
+    g_assert_true (g_str_has_prefix (blank, "PostgreSQL keeps state on a single replica"));
+  }
 }
 
 /* A producer faster than its consumer needs a buffer; with Kafka between them it has one, and

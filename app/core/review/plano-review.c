@@ -395,8 +395,10 @@ label (PlanoReview     *self,
 {
   const PlanoKind *kind;
 
-  if (node->label != NULL)
-    return node->label;
+  /* An empty or blank label names nothing: the kind's name does. */
+  for (const char *p = node->label; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return node->label;
 
   kind = plano_catalog_lookup (node->kind);
   return kind != NULL ? plano_kind_get_name (kind) : node->kind;
