@@ -235,6 +235,20 @@ change_on_disk (const char *path,
                                               G_FILE_QUERY_INFO_NONE, NULL, NULL));
 }
 
+/* Another program writes @contents in the file, with a time that differs even on a coarse file
+ * system clock. */
+static void
+change_on_disk_raw (const char *path,
+                    const char *contents)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                              g_get_real_time () / G_USEC_PER_SEC + 60,
+                                              G_FILE_QUERY_INFO_NONE, NULL, NULL));
+}
+
 /* One window per file: opening an open file, under its name or through a link, from the command
  * line, the Open dialog, a drop or the recent list, shows the window it is in. Saving another
  * board under its name is refused. */
@@ -1103,6 +1117,80 @@ test_moved_away (void)
   plano_test_close_all_windows ();
 }
 
+/* Another program puts something that is not a board in the file's place: text that is not a
+ * board, then a FIFO. The banner gives the reason and offers Keep Mine; the board stays as it
+ * was, and saving writes it over the file. */
+static void
+test_changed_into_not_a_board (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_board (dir, "board.plano", "Mine", 2);
+  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PlanoWindow *window = plano_application_new_window (app);
+  PlanoBanner *banner = get_banner (window);
+  PlanoHistory *history;
+  const char *titles[] = {
+    "“board.plano” was changed by another program and cannot be read: line 1, column 1: not "
+    "valid JSON: “D” cannot appear outside a string",
+    "“board.plano” was changed by another program and cannot be read: “board.plano” is a pipe, "
+    "not a regular file",
+  };
+
+  g_assert_true (plano_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+  history = plano_window_get_history (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(PlanoBoard) saved = NULL;
+
+      if (i == 0)
+        change_on_disk_raw (path, "Dear diary, today I drew no board.\n");
+      else
+        {
+          g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+          g_assert_cmpint (g_rename (fifo, path), ==, 0);
+        }
+
+      g_assert_true (wait_for (banner_revealed, window));
+      g_assert_cmpstr (plano_banner_get_title (banner), ==, titles[i]);
+      g_assert_nonnull (find_button (GTK_WIDGET (banner), "_Keep Mine"));
+      g_assert_null (find_button (GTK_WIDGET (banner), "_Reload"));
+      g_assert_null (find_button (GTK_WIDGET (banner), "_Save"));
+      g_assert_cmpstr (plano_board_get_title (plano_window_get_board (window)), ==, "Mine");
+      g_assert_cmpuint (plano_board_get_n_items (plano_window_get_board (window), PLANO_ITEM_NODE), ==, 2);
+      /* The file no longer holds the board: closing the window would lose it. */
+      g_assert_true (plano_history_get_is_modified (history));
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Mine");
+      gtk_window_close (GTK_WINDOW (window));
+      plano_test_iterate ();
+      g_assert_cmpstr (plano_question_get_heading (find_message_dialog (GTK_WINDOW (window))), ==,
+                       "Save Changes?");
+      click (find_message_dialog (GTK_WINDOW (window)), "_Cancel");
+      g_assert_cmpuint (count_windows (), ==, 1);
+
+      click (GTK_WIDGET (banner), "_Keep Mine");
+      g_assert_false (plano_banner_get_revealed (banner));
+      g_assert_cmpstr (plano_board_get_title (plano_window_get_board (window)), ==, "Mine");
+      g_assert_true (plano_history_get_is_modified (history));
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+      plano_test_wait_saved (window);
+      g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      saved = plano_format_read_file (path, NULL, NULL);
+      g_assert_nonnull (saved);
+      g_assert_cmpstr (plano_board_get_title (saved), ==, "Mine");
+      g_assert_cmpuint (plano_board_get_n_items (saved, PLANO_ITEM_NODE), ==, 2);
+      g_assert_false (plano_banner_get_revealed (banner));
+      g_assert_false (plano_history_get_is_modified (history));
+    }
+
+  plano_test_close_all_windows ();
+}
+
 /* The drop target through which the file manager hands files to @window. */
 static GtkDropTarget *
 get_file_drop_target (PlanoWindow *window)
@@ -1254,6 +1342,7 @@ main (int   argc,
   g_test_add_func ("/plano/window-files/outside-change-banner", test_outside_change_banner);
   g_test_add_func ("/plano/window-files/deleted-or-renamed", test_deleted_or_renamed);
   g_test_add_func ("/plano/window-files/moved-away", test_moved_away);
+  g_test_add_func ("/plano/window-files/changed-into-not-a-board", test_changed_into_not_a_board);
   g_test_add_func ("/plano/window-files/drop", test_drop);
   g_test_add_func ("/plano/window-files/read-only-asks", test_read_only_asks);
   g_test_add_func ("/plano/window-files/save-in-background", test_save_in_background);
