@@ -22,7 +22,9 @@
  * - changed, and the board has unsaved changes: the banner offers Reload or Keep Mine;
  * - renamed in its folder: the window follows it;
  * - deleted or moved away: the banner says so, and the board counts as unsaved, so that
- *   closing the window asks and saving writes the file again.
+ *   closing the window asks and saving writes the file again;
+ * - changed into something that is not a board: the banner says why, and the board counts as
+ *   unsaved too.
  *
  * A file being written is looked at once it is closed (G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT),
  * not halfway through.
@@ -190,6 +192,8 @@ file_changed (PlanoWindow *self)
   title = g_strdup_printf (_("“%s” was changed by another program and cannot be read: %s"),
                            name, error->message);
   show_disk_banner (self, title, _("_Keep Mine"), "win.keep-mine", NULL, NULL);
+  /* The file no longer holds the board, as when it is deleted: closing the window asks. */
+  plano_history_set_unsaved (self->history);
 }
 
 static gboolean

@@ -6,7 +6,8 @@
  * unexpected. One window per file; devices and FIFOs refused without a hang; changes made by
  * other programs noticed as they happen; a read-only file replaced only when the user says so;
  * large saves in the background with their progress; drafts at most 3 s behind continuous work;
- * a crash's draft recovered into the window of its file.
+ * a crash's draft recovered into the window of its file; files dropped on the window read as
+ * Open reads them.
  */
 
 #include "config.h"
@@ -116,6 +117,76 @@ banner_revealed (gpointer data)
   return plano_banner_get_revealed (get_banner (data));
 }
 
+/* Whether a label in @widget's tree reads @text: how a toast is seen. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  PlanoWindow *window = data;
+
+  return shows_label (GTK_WIDGET (window->toast_overlay),
+                      g_object_get_data (G_OBJECT (window), "expected-toast"));
+}
+
+static gboolean
+window_is_active (gpointer data)
+{
+  return gtk_window_is_active (data) &&
+         gtk_application_get_active_window (GTK_APPLICATION (app)) == data;
+}
+
+/* The rows of the start page's recent boards of @window that open @file. */
+static guint
+count_recent_rows (PlanoWindow *window,
+                   GFile       *file,
+                   const char **title,
+                   const char **subtitle)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (window->recent_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) &&
+        g_strcmp0 (g_object_get_data (G_OBJECT (row), "uri"), uri) == 0)
+      {
+        n++;
+        if (title != NULL)
+          *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+        if (subtitle != NULL)
+          *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+      }
+
+  return n;
+}
+
+static gboolean
+recent_row_shown (gpointer data)
+{
+  PlanoWindow *window = data;
+
+  return gtk_widget_get_visible (window->recent_box) &&
+         count_recent_rows (window, g_object_get_data (G_OBJECT (window), "expected-recent"),
+                            NULL, NULL) > 0;
+}
+
 static char *
 make_dir (void)
 {
@@ -156,6 +227,20 @@ change_on_disk (const char *path,
   g_autofree char *contents = g_strdup_printf ("{\"plano\": 1, \"title\": \"%s\", \"nodes\": "
                                                "[{\"id\": \"s3\", \"kind\": \"s3\", \"x\": 0, \"y\": 0}]}\n",
                                                title);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                              g_get_real_time () / G_USEC_PER_SEC + 60,
+                                              G_FILE_QUERY_INFO_NONE, NULL, NULL));
+}
+
+/* Another program writes @contents in the file, with a time that differs even on a coarse file
+ * system clock. */
+static void
+change_on_disk_raw (const char *path,
+                    const char *contents)
+{
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
@@ -216,6 +301,83 @@ test_one_window_per_file (void)
     g_autoptr(PlanoBoard) on_disk = plano_format_read_file (path, NULL, NULL);
 
     g_assert_cmpstr (plano_board_get_title (on_disk), ==, "Pipeline");
+  }
+
+  plano_test_close_all_windows ();
+}
+
+/* Opening a file that is open already, from another window, from the command line or through a
+ * link, presents the window it is in, which keeps its name and title; the recent boards name
+ * the file once, under its own name, never under the link's. */
+static void
+test_open_again_presents (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_board (dir, "pipeline.plano", "Pipeline", 3);
+  g_autofree char *link = g_build_filename (dir, "link.plano", NULL);
+  g_autofree char *folder = g_filename_display_name (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) linked = g_file_new_for_path (link);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *link_uri = g_file_get_uri (linked);
+  GtkRecentManager *recent = gtk_recent_manager_get_default ();
+  PlanoWindow *window = plano_application_new_window (app);
+  PlanoWindow *start = plano_application_new_window (app);
+  const char *row_title = NULL;
+  const char *row_subtitle = NULL;
+
+  g_assert_cmpint (symlink ("pipeline.plano", link), ==, 0);
+  g_assert_true (plano_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+  gtk_window_present (GTK_WINDOW (start));
+  g_assert_true (wait_for (window_is_active, start));
+  g_assert_cmpstr (plano_window_get_page (start), ==, "start");
+
+  /* From the start page of the other window, under its name and through the link, and from
+   * the command line: the window of the file comes to the front, as it was. */
+  for (guint i = 0; i < 3; i++)
+    {
+      GFile *again = i == 1 ? linked : file;
+
+      if (i < 2)
+        g_assert_true (plano_window_open_file (start, again));
+      else
+        g_application_open (G_APPLICATION (app), &again, 1, "");
+      g_assert_true (wait_for (window_is_active, window));
+      g_assert_cmpuint (count_windows (), ==, 2);
+      g_assert_cmpstr (plano_window_get_page (start), ==, "start");
+      g_assert_null (plano_window_get_board (start));
+      g_assert_null (find_message_dialog (NULL));
+      g_assert_true (g_file_equal (plano_window_get_file (window), file));
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Pipeline");
+      g_assert_false (plano_history_get_is_modified (plano_window_get_history (window)));
+
+      gtk_window_present (GTK_WINDOW (start));
+      g_assert_true (wait_for (window_is_active, start));
+    }
+
+  /* The recent boards: the file, once, under its own name and folder; not the link. */
+  g_assert_true (gtk_recent_manager_has_item (recent, uri));
+  g_assert_false (gtk_recent_manager_has_item (recent, link_uri));
+  g_object_set_data_full (G_OBJECT (start), "expected-recent", g_object_ref (file), g_object_unref);
+  g_assert_true (wait_for (recent_row_shown, start));
+  g_assert_cmpuint (count_recent_rows (start, file, &row_title, &row_subtitle), ==, 1);
+  g_assert_cmpstr (row_title, ==, "pipeline.plano");
+  g_assert_cmpstr (row_subtitle, ==, folder);
+  g_assert_cmpuint (count_recent_rows (start, linked, NULL, NULL), ==, 0);
+
+  /* Its row, activated, presents the window too. */
+  {
+    GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (start->recent_list));
+
+    while (row != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (row), "uri"), uri) != 0)
+      row = gtk_widget_get_next_sibling (row);
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (row, "activate");
+    g_assert_true (wait_for (window_is_active, window));
+    g_assert_cmpuint (count_windows (), ==, 2);
+    g_assert_null (plano_window_get_board (start));
   }
 
   plano_test_close_all_windows ();
@@ -771,6 +933,400 @@ test_recovery_into_file_window (void)
   plano_test_close_all_windows ();
 }
 
+static void
+count_monitor_event_cb (GFileMonitor      *monitor,
+                        GFile             *file,
+                        GFile             *other,
+                        GFileMonitorEvent  event,
+                        guint             *n_events)
+{
+  (*n_events)++;
+}
+
+static gboolean
+monitor_saw_events (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+static void
+expect_toast (PlanoWindow *window,
+              const char  *text)
+{
+  g_object_set_data_full (G_OBJECT (window), "expected-toast", g_strdup (text), g_free);
+  g_assert_true (wait_for (toast_shown, window));
+}
+
+/* A draft recovered into the window of its file: a change another program makes is blamed on
+ * it, in the banner and in File Changed on Disk; the window's own save is not, and the file it
+ * wrote is the recovered board. */
+static void
+test_recovered_then_changed (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_board (dir, "board.plano", "On disk", 2);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(PlanoBoard) saved = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  PlanoWindow *window = plano_application_new_window (app);
+  PlanoBanner *banner = get_banner (window);
+  PlanoHistory *history;
+  GtkWidget *dialog;
+  guint n_events = 0;
+  gulong handler;
+
+  write_crash_draft ("culprit", "Recovered work", uri, g_get_real_time () - 60 * G_USEC_PER_SEC);
+  g_assert_true (plano_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+
+  dialog = plano_application_offer_recovery (app, GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  click (dialog, "_Recover");
+  g_assert_cmpuint (count_windows (), ==, 1);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Recovered work");
+  history = plano_window_get_history (window);
+
+  /* Another program writes the file: the banner says so, and the recovered board stays. */
+  change_on_disk (path, "Theirs");
+  g_assert_true (wait_for (banner_revealed, window));
+  g_assert_cmpstr (plano_banner_get_title (banner), ==, "“board.plano” was changed by another program.");
+  g_assert_nonnull (find_button (GTK_WIDGET (banner), "_Reload"));
+  g_assert_nonnull (find_button (GTK_WIDGET (banner), "_Keep Mine"));
+  g_assert_cmpstr (plano_board_get_title (plano_window_get_board (window)), ==, "Recovered work");
+
+  /* Saving asks first, naming the board another program changed the file of. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  plano_test_iterate ();
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (plano_question_get_heading (dialog), ==, "File Changed on Disk");
+  g_assert_cmpstr (plano_question_get_body (dialog), ==,
+                   "“Recovered work” was changed by another program since Plano opened it. "
+                   "Saving now replaces those changes.");
+  g_assert_false (plano_window_get_saving (window));
+  saved = plano_format_read_file (path, NULL, NULL);
+  g_assert_cmpstr (plano_board_get_title (saved), ==, "Theirs");
+  g_clear_object (&saved);
+
+  /* Overwrite: the window's own write is no change by another program. */
+  handler = g_signal_connect (window->monitor, "changed", G_CALLBACK (count_monitor_event_cb),
+                              &n_events);
+  click (dialog, "_Overwrite");
+  plano_test_wait_saved (window);
+  g_assert_true (wait_for (monitor_saw_events, &n_events));
+  plano_test_iterate ();
+  g_signal_handler_disconnect (window->monitor, handler);
+  saved = plano_format_read_file (path, NULL, NULL);
+  g_assert_cmpstr (plano_board_get_title (saved), ==, "Recovered work");
+  g_assert_cmpuint (plano_board_get_n_items (saved, PLANO_ITEM_NODE), ==, 1);
+  g_assert_false (plano_banner_get_revealed (banner));
+  g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+  g_assert_false (shows_label (GTK_WIDGET (window->toast_overlay),
+                               "“board.plano” was changed by another program and was read again"));
+  g_assert_false (plano_history_get_is_modified (history));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Recovered work");
+  drafts = plano_drafts_list (TRUE);
+  for (guint i = 0; i < drafts->len; i++)
+    g_assert_cmpstr (((PlanoDraftInfo *) g_ptr_array_index (drafts, i))->id, !=, "culprit");
+
+  /* Saved now, the board follows the next outside change, and the toast says whose it was. */
+  change_on_disk (path, "Theirs again");
+  expect_title (window, "Theirs again");
+  expect_toast (window, "“board.plano” was changed by another program and was read again");
+  g_assert_false (plano_banner_get_revealed (banner));
+  g_assert_false (plano_history_get_is_modified (history));
+
+  plano_test_close_all_windows ();
+}
+
+/* A file moved to another folder or to the trash is said so; Save writes the board at its place
+ * again and leaves the moved file alone. */
+static void
+test_moved_away (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_board (dir, "board.plano", "Pipeline", 2);
+  g_autofree char *elsewhere = g_build_filename (dir, "elsewhere", NULL);
+  g_autofree char *moved = g_build_filename (elsewhere, "board.plano", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PlanoWindow *window = plano_application_new_window (app);
+  PlanoBanner *banner = get_banner (window);
+  PlanoHistory *history;
+
+  g_assert_cmpint (g_mkdir (elsewhere, 0700), ==, 0);
+  g_assert_true (plano_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+  history = plano_window_get_history (window);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PlanoBoard) saved = NULL;
+
+      if (i == 0)
+        g_assert_cmpint (g_rename (path, moved), ==, 0);
+      else
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *trash = g_build_filename (g_get_user_data_dir (), "Trash", NULL);
+
+          /* The test's own data folder holds the trash when it is on the board's disk. */
+          g_test_queue_destroy (plano_test_remove_dir, g_steal_pointer (&trash));
+          if (!g_file_trash (file, NULL, &error))
+            {
+              g_test_message ("No trash here (%s): moved to another folder instead",
+                              error->message);
+              g_assert_cmpint (g_unlink (moved), ==, 0);
+              g_assert_cmpint (g_rename (path, moved), ==, 0);
+            }
+        }
+
+      g_assert_true (wait_for (banner_revealed, window));
+      g_assert_cmpstr (plano_banner_get_title (banner), ==,
+                       "“board.plano” was moved away or to the trash. Saving writes it here again.");
+      g_assert_nonnull (find_button (GTK_WIDGET (banner), "_Save"));
+      g_assert_null (find_button (GTK_WIDGET (banner), "_Keep Mine"));
+      g_assert_null (find_button (GTK_WIDGET (banner), "_Reload"));
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_assert_true (g_file_equal (plano_window_get_file (window), file));
+      g_assert_true (plano_history_get_is_modified (history));
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Pipeline");
+
+      click (GTK_WIDGET (banner), "_Save");
+      plano_test_wait_saved (window);
+      g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+      saved = plano_format_read_file (path, NULL, NULL);
+      g_assert_nonnull (saved);
+      g_assert_cmpstr (plano_board_get_title (saved), ==, "Pipeline");
+      g_assert_cmpuint (plano_board_get_n_items (saved, PLANO_ITEM_NODE), ==, 2);
+      g_assert_false (plano_banner_get_revealed (banner));
+      g_assert_false (plano_history_get_is_modified (history));
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Pipeline");
+    }
+
+  /* The moved file is not the window's any more, and stays as it was. */
+  {
+    g_autoptr(PlanoBoard) left = plano_format_read_file (moved, NULL, NULL);
+
+    g_assert_nonnull (left);
+    g_assert_cmpstr (plano_board_get_title (left), ==, "Pipeline");
+  }
+
+  plano_test_close_all_windows ();
+}
+
+/* Another program puts something that is not a board in the file's place: text that is not a
+ * board, then a FIFO. The banner gives the reason and offers Keep Mine; the board stays as it
+ * was, and saving writes it over the file. */
+static void
+test_changed_into_not_a_board (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_board (dir, "board.plano", "Mine", 2);
+  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PlanoWindow *window = plano_application_new_window (app);
+  PlanoBanner *banner = get_banner (window);
+  PlanoHistory *history;
+  const char *titles[] = {
+    "“board.plano” was changed by another program and cannot be read: line 1, column 1: not "
+    "valid JSON: “D” cannot appear outside a string",
+    "“board.plano” was changed by another program and cannot be read: “board.plano” is a pipe, "
+    "not a regular file",
+  };
+
+  g_assert_true (plano_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+  history = plano_window_get_history (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(PlanoBoard) saved = NULL;
+
+      if (i == 0)
+        change_on_disk_raw (path, "Dear diary, today I drew no board.\n");
+      else
+        {
+          g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+          g_assert_cmpint (g_rename (fifo, path), ==, 0);
+        }
+
+      g_assert_true (wait_for (banner_revealed, window));
+      g_assert_cmpstr (plano_banner_get_title (banner), ==, titles[i]);
+      g_assert_nonnull (find_button (GTK_WIDGET (banner), "_Keep Mine"));
+      g_assert_null (find_button (GTK_WIDGET (banner), "_Reload"));
+      g_assert_null (find_button (GTK_WIDGET (banner), "_Save"));
+      g_assert_cmpstr (plano_board_get_title (plano_window_get_board (window)), ==, "Mine");
+      g_assert_cmpuint (plano_board_get_n_items (plano_window_get_board (window), PLANO_ITEM_NODE), ==, 2);
+      /* The file no longer holds the board: closing the window would lose it. */
+      g_assert_true (plano_history_get_is_modified (history));
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Mine");
+      gtk_window_close (GTK_WINDOW (window));
+      plano_test_iterate ();
+      g_assert_cmpstr (plano_question_get_heading (find_message_dialog (GTK_WINDOW (window))), ==,
+                       "Save Changes?");
+      click (find_message_dialog (GTK_WINDOW (window)), "_Cancel");
+      g_assert_cmpuint (count_windows (), ==, 1);
+
+      click (GTK_WIDGET (banner), "_Keep Mine");
+      g_assert_false (plano_banner_get_revealed (banner));
+      g_assert_cmpstr (plano_board_get_title (plano_window_get_board (window)), ==, "Mine");
+      g_assert_true (plano_history_get_is_modified (history));
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+      plano_test_wait_saved (window);
+      g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      saved = plano_format_read_file (path, NULL, NULL);
+      g_assert_nonnull (saved);
+      g_assert_cmpstr (plano_board_get_title (saved), ==, "Mine");
+      g_assert_cmpuint (plano_board_get_n_items (saved, PLANO_ITEM_NODE), ==, 2);
+      g_assert_false (plano_banner_get_revealed (banner));
+      g_assert_false (plano_history_get_is_modified (history));
+    }
+
+  plano_test_close_all_windows ();
+}
+
+/* The drop target through which the file manager hands files to @window. */
+static GtkDropTarget *
+get_file_drop_target (PlanoWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      GdkContentFormats *formats;
+
+      if (!GTK_IS_DROP_TARGET (controller))
+        continue;
+      formats = gtk_drop_target_get_formats (GTK_DROP_TARGET (controller));
+      if (formats != NULL && gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+/* Drops the files at the paths, a NULL-terminated list, on @window through its drop target's
+ * "drop" signal, as the file manager does; returns whether the window took them, and fails the
+ * test if that took a second. */
+static gboolean G_GNUC_NULL_TERMINATED
+drop_files (PlanoWindow *window,
+            const char  *first,
+            ...)
+{
+  GtkDropTarget *target = get_file_drop_target (window);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GValue value = G_VALUE_INIT;
+  gboolean taken = FALSE;
+  gint64 start;
+  va_list args;
+
+  g_assert_nonnull (target);
+  va_start (args, first);
+  for (const char *path = first; path != NULL; path = va_arg (args, const char *))
+    g_ptr_array_add (files, g_file_new_for_path (path));
+  va_end (args);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array ((GFile **) files->pdata, files->len));
+  start = g_get_monotonic_time ();
+  g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &taken);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_value_unset (&value);
+  plano_test_iterate ();
+
+  return taken;
+}
+
+/* Files dropped on the window go through the reader Open uses: /dev/zero and a FIFO are refused
+ * at once with the reason, a board opens, in this window when it holds nothing, else in its
+ * own; a board open already comes to the front. */
+static void
+test_drop (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_board (dir, "dropped.plano", "Dropped", 2);
+  g_autofree char *other_path = write_board (dir, "other.plano", "Other", 1);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.plano", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other_path);
+  const char *paths[] = { "/dev/zero", fifo };
+  const char *messages[] = {
+    "“zero” is a device, not a regular file",
+    "“pipe.plano” is a pipe, not a regular file",
+  };
+  PlanoWindow *window = plano_application_new_window (app);
+  PlanoWindow *other;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  plano_test_iterate ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      GtkWidget *dialog;
+
+      g_assert_true (drop_files (window, paths[i], NULL));
+      g_assert_cmpuint (count_windows (), ==, 1);
+      g_assert_cmpstr (plano_window_get_page (window), ==, "start");
+      g_assert_null (plano_window_get_board (window));
+      dialog = find_message_dialog (GTK_WINDOW (window));
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (plano_question_get_heading (dialog), ==, "Could Not Open Board");
+      g_assert_cmpstr (plano_question_get_body (dialog), ==, messages[i]);
+      close_dialog (dialog);
+      g_assert_null (find_message_dialog (NULL));
+    }
+
+  /* A board opens in this window, which holds nothing. */
+  g_assert_true (drop_files (window, path, NULL));
+  g_assert_cmpuint (count_windows (), ==, 1);
+  g_assert_cmpstr (plano_window_get_page (window), ==, "board");
+  g_assert_true (g_file_equal (plano_window_get_file (window), file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Dropped");
+  g_assert_cmpuint (plano_board_get_n_items (plano_window_get_board (window), PLANO_ITEM_NODE), ==, 2);
+  g_assert_null (find_message_dialog (NULL));
+
+  /* On a window with a board, another board opens in a window of its own, and the board shown
+   * stays. */
+  g_assert_true (drop_files (window, other_path, NULL));
+  g_assert_cmpuint (count_windows (), ==, 2);
+  other = plano_application_lookup_window (app, other_file);
+  g_assert_nonnull (other);
+  g_assert_true (other != window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (other)), ==, "Other");
+  g_assert_true (g_file_equal (plano_window_get_file (window), file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Dropped");
+
+  /* The first board, dropped on the second's window, brings its own window to the front. */
+  g_assert_true (wait_for (window_is_active, other));
+  g_assert_true (drop_files (other, path, NULL));
+  g_assert_true (wait_for (window_is_active, window));
+  g_assert_cmpuint (count_windows (), ==, 2);
+  g_assert_true (g_file_equal (plano_window_get_file (other), other_file));
+  g_assert_null (find_message_dialog (NULL));
+
+  /* /dev/zero dropped on a window with a board: refused in a window of its own, in time. */
+  g_assert_true (drop_files (window, "/dev/zero", NULL));
+  {
+    GtkWidget *dialog = find_message_dialog (NULL);
+
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (plano_question_get_body (dialog), ==, messages[0]);
+    g_assert_true (plano_test_get_dialog_parent (dialog) != GTK_WINDOW (window));
+  }
+  g_assert_true (g_file_equal (plano_window_get_file (window), file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Dropped");
+
+  plano_test_close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -780,14 +1336,19 @@ main (int   argc,
   app = plano_test_init_app (&argc, &argv);
 
   g_test_add_func ("/plano/window-files/one-window-per-file", test_one_window_per_file);
+  g_test_add_func ("/plano/window-files/open-again-presents", test_open_again_presents);
   g_test_add_func ("/plano/window-files/special-files", test_special_files);
   g_test_add_func ("/plano/window-files/outside-change-reloads", test_outside_change_reloads);
   g_test_add_func ("/plano/window-files/outside-change-banner", test_outside_change_banner);
   g_test_add_func ("/plano/window-files/deleted-or-renamed", test_deleted_or_renamed);
+  g_test_add_func ("/plano/window-files/moved-away", test_moved_away);
+  g_test_add_func ("/plano/window-files/changed-into-not-a-board", test_changed_into_not_a_board);
+  g_test_add_func ("/plano/window-files/drop", test_drop);
   g_test_add_func ("/plano/window-files/read-only-asks", test_read_only_asks);
   g_test_add_func ("/plano/window-files/save-in-background", test_save_in_background);
   g_test_add_func ("/plano/window-files/continuous-drafts", test_continuous_drafts);
   g_test_add_func ("/plano/window-files/recovery-into-file-window", test_recovery_into_file_window);
+  g_test_add_func ("/plano/window-files/recovered-then-changed", test_recovered_then_changed);
 
   status = g_test_run ();
   plano_test_finish_app (app);
