@@ -156,7 +156,9 @@ file_gone (PlanoWindow *self)
                              name);
 
   show_disk_banner (self, title, _("_Save"), "win.save", NULL, NULL);
+  /* The board is on disk nowhere now: unsaved, and drafted as an edit is. */
   plano_history_set_unsaved (self->history);
+  _plano_window_edited (self);
 }
 
 static void
@@ -192,8 +194,10 @@ file_changed (PlanoWindow *self)
   title = g_strdup_printf (_("“%s” was changed by another program and cannot be read: %s"),
                            name, error->message);
   show_disk_banner (self, title, _("_Keep Mine"), "win.keep-mine", NULL, NULL);
-  /* The file no longer holds the board, as when it is deleted: closing the window asks. */
+  /* The file no longer holds the board, as when it is deleted: closing the window asks, and
+   * the board is drafted as an edit is. */
   plano_history_set_unsaved (self->history);
+  _plano_window_edited (self);
 }
 
 static gboolean

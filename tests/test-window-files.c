@@ -1060,6 +1060,8 @@ test_moved_away (void)
   gtk_window_present (GTK_WINDOW (window));
   plano_test_iterate ();
   history = plano_window_get_history (window);
+  fake_now = 0;
+  _plano_window_set_clock (window, fake_clock, NULL);
 
   for (guint i = 0; i < 2; i++)
     {
@@ -1094,6 +1096,17 @@ test_moved_away (void)
       g_assert_true (plano_history_get_is_modified (history));
       g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Pipeline");
 
+      /* The board is on disk nowhere now: it is drafted, as an edit would be. */
+      fake_now += 3 * G_USEC_PER_SEC;
+      _plano_window_run_timers (window);
+      g_assert_true (wait_for (draft_writer_idle, window));
+      {
+        g_autofree char *draft = read_draft (window);
+
+        g_assert_nonnull (draft);
+        g_assert_nonnull (strstr (draft, "\"Pipeline\""));
+      }
+
       click (GTK_WIDGET (banner), "_Save");
       plano_test_wait_saved (window);
       g_assert_null (find_message_dialog (GTK_WINDOW (window)));
@@ -1104,6 +1117,8 @@ test_moved_away (void)
       g_assert_false (plano_banner_get_revealed (banner));
       g_assert_false (plano_history_get_is_modified (history));
       g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Pipeline");
+      g_assert_true (wait_for (draft_writer_idle, window));
+      g_assert_null (read_draft (window));
     }
 
   /* The moved file is not the window's any more, and stays as it was. */
@@ -1114,6 +1129,7 @@ test_moved_away (void)
     g_assert_cmpstr (plano_board_get_title (left), ==, "Pipeline");
   }
 
+  _plano_window_set_clock (window, NULL, NULL);
   plano_test_close_all_windows ();
 }
 
