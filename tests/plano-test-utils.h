@@ -230,15 +230,13 @@ plano_test_init_app (int    *argc,
 static inline void
 plano_test_finish_app (PlanoApplication *app)
 {
-  const char *data_home = g_getenv ("XDG_DATA_HOME");
-  g_autofree char *recent = g_build_filename (data_home, "recently-used.xbel", NULL);
+  g_autofree char *data_home = g_strdup (g_getenv ("XDG_DATA_HOME"));
 
   g_application_release (G_APPLICATION (app));
   g_object_unref (app);
 
-  g_unlink (recent);
-  g_rmdir (plano_drafts_get_dir ());
-  g_rmdir (data_home);
+  /* The recent list, the drafts and the journal of saves in progress all live there. */
+  plano_test_remove_tree (data_home);
 }
 
 /* Real input, for what only real input shows (which widget a key reaches): xdotool types and
