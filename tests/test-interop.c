@@ -1344,12 +1344,15 @@ test_sheet_paper (void)
           g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
           guint n_fonts = 0;
 
-          /* After the two heading lines, one a font: "ABCDEF+Cantarell-Bold  Type 1C …". */
+          /* After the two heading lines, one a font: "ABCDEF+Cantarell-Bold  Type 1C …". cairo
+           * 1.18 names an instance of a variable font, as Debian 13's Cantarell is,
+           * "ABCDEF+CairoFont-N-M" instead of by its family; a font of another family (DejaVu,
+           * which is not variable) is still named by its own. */
           for (guint l = 2; lines[l] != NULL; l++)
             if (lines[l][0] != '\0')
               {
                 g_test_message ("%s", lines[l]);
-                g_assert_true (g_regex_match_simple ("^([A-Z]{6}\\+)?Cantarell-[A-Za-z]+ ", lines[l], 0, 0));
+                g_assert_true (g_regex_match_simple ("^([A-Z]{6}\\+)?(Cantarell|CairoFont)-[A-Za-z0-9-]+ ", lines[l], 0, 0));
                 n_fonts++;
               }
           g_assert_cmpuint (n_fonts, >=, 2);
