@@ -334,6 +334,51 @@ child_step_cb (PlanoFileStep  step,
     g_string_append_printf (child->steps, "%u %s\n", child->count, names[step]);
 }
 
+/* A child that writes: killed at step @kill_at, or with 0 listing every step on its output
+ * when it ends (child_end()). */
+static void
+child_begin (Child      *child,
+             const char *kill_at,
+             const char *journal)
+{
+  plano_file_set_journal_dir (journal);
+  child->kill_at = g_ascii_strtoull (kill_at, NULL, 10);
+  if (child->kill_at == 0)
+    child->steps = g_string_new (NULL);
+  plano_file_set_step_hook (child_step_cb, child);
+}
+
+static int
+child_end (Child *child)
+{
+  if (child->steps != NULL)
+    {
+      g_print ("%s", child->steps->str);
+      g_string_free (child->steps, TRUE);
+    }
+
+  return 0;
+}
+
+/* A child's list of steps, split into the writes and the other steps, by number. */
+static void
+split_steps (const char *steps,
+             GArray     *points,
+             GArray     *writes)
+{
+  g_auto(GStrv) lines = g_strsplit (steps, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      guint n = g_ascii_strtoull (lines[i], NULL, 10);
+
+      if (strstr (lines[i], " wrote") != NULL)
+        g_array_append_val (writes, n);
+      else
+        g_array_append_val (points, n);
+    }
+}
+
 static int
 run_child (const char *kill_at,
            const char *dir)
@@ -351,25 +396,15 @@ run_child (const char *kill_at,
   g_assert_nonnull (old_board);
   g_assert_nonnull (new_board);
 
-  plano_file_set_journal_dir (journal);
   plano_drafts_set_dir (drafts);
-  child.kill_at = g_ascii_strtoull (kill_at, NULL, 10);
-  if (child.kill_at == 0)
-    child.steps = g_string_new (NULL);
-  plano_file_set_step_hook (child_step_cb, &child);
+  child_begin (&child, kill_at, journal);
 
   if (!plano_format_save_file (new_board, target, &error) ||
       !plano_draft_write ("crash", new_board, NULL, &error) ||
       !plano_format_save_file (old_board, target, &error))
     g_error ("%s", error->message);
 
-  if (child.steps != NULL)
-    {
-      g_print ("%s", child.steps->str);
-      g_string_free (child.steps, TRUE);
-    }
-
-  return 0;
+  return child_end (&child);
 }
 
 /* Exports the new board over the folder's SVG and PNG, as `plano --export` does. */
@@ -385,11 +420,7 @@ run_export_child (const char *kill_at,
 
   g_assert_nonnull (board);
 
-  plano_file_set_journal_dir (journal);
-  child.kill_at = g_ascii_strtoull (kill_at, NULL, 10);
-  if (child.kill_at == 0)
-    child.steps = g_string_new (NULL);
-  plano_file_set_step_hook (child_step_cb, &child);
+  child_begin (&child, kill_at, journal);
 
   for (guint i = 0; i < G_N_ELEMENTS (export_names); i++)
     {
@@ -400,13 +431,7 @@ run_export_child (const char *kill_at,
         g_error ("%s", error->message);
     }
 
-  if (child.steps != NULL)
-    {
-      g_print ("%s", child.steps->str);
-      g_string_free (child.steps, TRUE);
-    }
-
-  return 0;
+  return child_end (&child);
 }
 
 /* Runs the child to step @kill_at and waits for it, at most a minute. */
@@ -481,7 +506,6 @@ test_killed_at_fifty_points (void)
   g_autofree char *old_text = NULL;
   g_autofree char *new_text = NULL;
   g_autofree char *steps = NULL;
-  g_auto(GStrv) lines = NULL;
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) writes = g_array_new (FALSE, FALSE, sizeof (guint));
   guint saw_old = 0, saw_new = 0, saw_draft = 0, removed = 0;
@@ -494,16 +518,7 @@ test_killed_at_fifty_points (void)
   /* A run to the end lists the steps. */
   g_assert_true (g_file_set_contents (target, old_text, -1, NULL));
   g_assert_cmpint (spawn_child (dir, 0, &steps), ==, 0);
-  lines = g_strsplit (steps, "\n", -1);
-  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
-    {
-      guint n = g_ascii_strtoull (lines[i], NULL, 10);
-
-      if (strstr (lines[i], " wrote") != NULL)
-        g_array_append_val (writes, n);
-      else
-        g_array_append_val (points, n);
-    }
+  split_steps (steps, points, writes);
   g_assert_cmpuint (points->len, ==, 4 * 5);
   g_assert_cmpuint (writes->len, >, 60);
   for (guint i = 0; points->len < 50; i++)
@@ -590,7 +605,6 @@ test_export_killed (void)
   g_autoptr(PlanoBoard) board = plano_format_read_file (new_path, NULL, NULL);
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) writes = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_auto(GStrv) lines = NULL;
   char *expected[G_N_ELEMENTS (export_names)];
   gsize expected_length[G_N_ELEMENTS (export_names)];
   guint saw_old = 0, saw_new = 0, removed = 0;
@@ -617,16 +631,7 @@ test_export_killed (void)
       g_assert_true (g_file_set_contents (target, "old", -1, NULL));
     }
   g_assert_cmpint (spawn_child_mode ("--export-child", dir, 0, &steps), ==, 0);
-  lines = g_strsplit (steps, "\n", -1);
-  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
-    {
-      guint n = g_ascii_strtoull (lines[i], NULL, 10);
-
-      if (strstr (lines[i], " wrote") != NULL)
-        g_array_append_val (writes, n);
-      else
-        g_array_append_val (points, n);
-    }
+  split_steps (steps, points, writes);
   g_assert_cmpuint (points->len, ==, 2 * 5);
   g_assert_cmpuint (writes->len, >=, 4);
   for (guint i = 0; i < 16; i++)
